@@ -1,0 +1,11 @@
+using System.CommandLine;
+using TrialAccess.Cli.Commands;
+
+var root = new RootCommand("TrialAccess: find clinical trials a person with cancer could join, with reasons a clinician can check.");
+root.Options.Add(CommonOptions.Database);
+root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(TrialsCommand.Create());
+root.Subcommands.Add(DbCommand.Create());
+root.Subcommands.Add(QuickstartCommand.Create());
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,9 @@
+namespace TrialAccess.Trials;
+
+public enum StudyType
+{
+    NotStated = 0,
+    Interventional,
+    Observational,
+    ExpandedAccess,
+}

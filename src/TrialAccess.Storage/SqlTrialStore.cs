@@ -1,0 +1,279 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using TrialAccess.Ingestion;
+using TrialAccess.Trials;
+
+namespace TrialAccess.Storage;
+
+/// <summary>
+/// What the SQLite and PostgreSQL stores share: the version decision, the statistics and the document reads. Each
+/// engine supplies its schema, its full-text index and its batch lookups.
+/// </summary>
+/// <remarks>
+/// Tables: <c>trials</c> (one row per trial: filter columns and the whole record as a JSON document), <c>sites</c>
+/// (one row per site, with coordinates and per-site status) and the engine's full-text index over title, conditions,
+/// keywords, interventions, summary and criteria.
+/// </remarks>
+public abstract class SqlTrialStore : ITrialStore
+{
+    /// <summary>Bumped when the schema changes; stored in <c>schema_info</c>.</summary>
+    protected const int SchemaVersion = 1;
+
+    public abstract Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    public abstract ValueTask DisposeAsync();
+
+    /// <summary>Opens (or returns the open) connection for one operation.</summary>
+    protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Gives back a connection from <see cref="OpenConnectionAsync"/>.</summary>
+    protected abstract ValueTask ReleaseConnectionAsync(DbConnection connection);
+
+    /// <summary>The stored last-update date of each given trial that is stored (null date: stored without one).</summary>
+    protected abstract Task<Dictionary<NctId, DateOnly?>> LoadStoredVersionsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<NctId> ids, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces one trial with its sites and full-text entry.</summary>
+    protected abstract Task WriteTrialAsync(DbConnection connection, DbTransaction transaction, ClinicalTrial trial, string document, bool replace, CancellationToken cancellationToken);
+
+    public abstract Task<IReadOnlyList<TrialSearchHit>> SearchAsync(TrialSearchQuery query, CancellationToken cancellationToken = default);
+
+    public async Task<IReadOnlyList<IngestOutcome>> UpsertAsync(IReadOnlyList<ClinicalTrial> batch, bool replaceEqual = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var outcomes = new IngestOutcome[batch.Count];
+        if (batch.Count == 0)
+        {
+            return outcomes;
+        }
+
+        var connection = await OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var stored = await LoadStoredVersionsAsync(connection, transaction, batch.Select(t => t.NctId).Distinct().ToList(), cancellationToken);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var trial = batch[i];
+                var isStored = stored.TryGetValue(trial.NctId, out var storedDate);
+                var outcome = TrialVersionPolicy.Decide(isStored, storedDate, trial, replaceEqual);
+                outcomes[i] = outcome;
+                if (outcome == IngestOutcome.Unchanged)
+                {
+                    continue;
+                }
+
+                await WriteTrialAsync(connection, transaction, trial, TrialJson.Serialize(trial), replace: isStored, cancellationToken);
+                stored[trial.NctId] = trial.Dates.LastUpdate;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await ReleaseConnectionAsync(connection);
+        }
+
+        return outcomes;
+    }
+
+    public async Task<ClinicalTrial?> FindAsync(NctId id, CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(connection, null, "SELECT document FROM trials WHERE nct_id = @id", ("id", id.Value));
+            var document = await command.ExecuteScalarAsync(cancellationToken) as string;
+            return document is null ? null : TrialJson.Deserialize(document);
+        }
+        finally
+        {
+            await ReleaseConnectionAsync(connection);
+        }
+    }
+
+    public async IAsyncEnumerable<ClinicalTrial> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(connection, null, "SELECT document FROM trials ORDER BY nct_id");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                yield return TrialJson.Deserialize(reader.GetString(0));
+            }
+        }
+        finally
+        {
+            await ReleaseConnectionAsync(connection);
+        }
+    }
+
+    public async Task<TrialStoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var trials = await ScalarAsync(connection, "SELECT COUNT(*) FROM trials", cancellationToken);
+            var withCriteria = await ScalarAsync(connection, "SELECT COUNT(*) FROM trials WHERE has_criteria = 1", cancellationToken);
+            var sites = await ScalarAsync(connection, "SELECT COUNT(*) FROM sites", cancellationToken);
+            var byStatus = await GroupCountAsync(connection, "overall_status", cancellationToken);
+            var byPhase = await GroupCountAsync(connection, "phase_label", cancellationToken);
+            return new TrialStoreStatistics(trials, byStatus, byPhase, withCriteria, sites);
+        }
+        finally
+        {
+            await ReleaseConnectionAsync(connection);
+        }
+    }
+
+    /// <summary>The words of a search, lower case, letters and digits only; the same on every engine.</summary>
+    protected static IReadOnlyList<string> SearchTerms(string text)
+    {
+        var terms = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var isWordChar = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (isWordChar && start < 0)
+            {
+                start = i;
+            }
+            else if (!isWordChar && start >= 0)
+            {
+                var term = text[start..i].ToLowerInvariant();
+                if (!terms.Contains(term))
+                {
+                    terms.Add(term);
+                }
+
+                start = -1;
+            }
+        }
+
+        return terms;
+    }
+
+    /// <summary>The text of each indexed field, in index column order.</summary>
+    protected static (string Title, string Conditions, string Keywords, string Interventions, string Summary, string Criteria) IndexedText(ClinicalTrial trial) =>
+    (
+        string.Join('\n', new[] { trial.BriefTitle, trial.OfficialTitle, trial.Acronym }.OfType<string>()),
+        string.Join('\n', trial.Conditions.Concat(trial.ConditionMeshTerms)),
+        string.Join('\n', trial.Keywords),
+        string.Join('\n', trial.Interventions.SelectMany(i => i.OtherNames.Prepend(i.Name)).Concat(trial.InterventionMeshTerms)),
+        trial.BriefSummary ?? string.Empty,
+        trial.Eligibility.Criteria ?? string.Empty
+    );
+
+    /// <summary>Phases as <c>|PHASE1|PHASE2|</c>, so that a LIKE '%|PHASE1|%' filter never confuses PHASE1 with EARLY_PHASE1.</summary>
+    protected static string PhaseKey(IReadOnlyList<TrialPhase> phases) =>
+        phases.Count == 0 ? string.Empty : "|" + string.Join('|', phases.Select(p => p.ToApiName())) + "|";
+
+    protected static object DbValue(object? value) => value ?? DBNull.Value;
+
+    protected static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = DbValue(value);
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    /// <summary>The trial's row values, in the column order of <c>TrialColumns</c>.</summary>
+    protected static (string Name, object? Value)[] TrialRow(ClinicalTrial trial, string document) =>
+    [
+        ("nct_id", trial.NctId.Value),
+        ("brief_title", trial.BriefTitle),
+        ("overall_status", trial.OverallStatus.ToApiName()),
+        ("phase_label", trial.Phases.ToApiLabel()),
+        ("phase_key", PhaseKey(trial.Phases)),
+        ("study_type", trial.StudyType.ToApiName()),
+        ("sex", trial.Eligibility.Sex.ToApiName()),
+        ("min_age_days", (double?)trial.Eligibility.MinimumAge?.TotalDays),
+        ("max_age_days", (double?)trial.Eligibility.MaximumAge?.TotalDays),
+        ("has_criteria", trial.Eligibility.Criteria is null ? 0 : 1),
+        ("last_update", IsoDate(trial.Dates.LastUpdate)),
+        ("source", trial.Source),
+        ("document", document),
+    ];
+
+    protected const string TrialColumns =
+        "nct_id, brief_title, overall_status, phase_label, phase_key, study_type, sex, min_age_days, max_age_days, has_criteria, last_update, source, document";
+
+    protected const string TrialParameters =
+        "@nct_id, @brief_title, @overall_status, @phase_label, @phase_key, @study_type, @sex, @min_age_days, @max_age_days, @has_criteria, @last_update, @source, @document";
+
+    protected const string TrialUpdateSet =
+        "brief_title = excluded.brief_title, overall_status = excluded.overall_status, phase_label = excluded.phase_label, " +
+        "phase_key = excluded.phase_key, study_type = excluded.study_type, sex = excluded.sex, min_age_days = excluded.min_age_days, " +
+        "max_age_days = excluded.max_age_days, has_criteria = excluded.has_criteria, last_update = excluded.last_update, " +
+        "source = excluded.source, document = excluded.document";
+
+    /// <summary>Status and phase filters as SQL over <c>t</c>, with their parameters.</summary>
+    protected static (string Sql, List<(string Name, object? Value)> Parameters) Filters(TrialSearchQuery query)
+    {
+        var clauses = new List<string>();
+        var parameters = new List<(string, object?)>();
+        if (query.Statuses.Count > 0)
+        {
+            var names = new List<string>();
+            for (var i = 0; i < query.Statuses.Count; i++)
+            {
+                names.Add($"@status{i}");
+                parameters.Add(($"status{i}", query.Statuses[i].ToApiName()));
+            }
+
+            clauses.Add($"t.overall_status IN ({string.Join(", ", names)})");
+        }
+
+        if (query.Phases.Count > 0)
+        {
+            var likes = new List<string>();
+            for (var i = 0; i < query.Phases.Count; i++)
+            {
+                likes.Add($"t.phase_key LIKE @phase{i}");
+                parameters.Add(($"phase{i}", $"%|{query.Phases[i].ToApiName()}|%"));
+            }
+
+            clauses.Add($"({string.Join(" OR ", likes)})");
+        }
+
+        return (clauses.Count == 0 ? string.Empty : " AND " + string.Join(" AND ", clauses), parameters);
+    }
+
+    protected static TrialSearchHit ReadHit(DbDataReader reader)
+    {
+        var trial = TrialJson.Deserialize(reader.GetString(0));
+        return new TrialSearchHit(trial.NctId, trial.BriefTitle, trial.OverallStatus, trial.Phases, trial.Conditions, Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, null, sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, long>> GroupCountAsync(DbConnection connection, string column, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, null, $"SELECT {column}, COUNT(*) FROM trials GROUP BY {column}");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
+}

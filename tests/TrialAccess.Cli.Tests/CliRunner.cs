@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace TrialAccess.Cli.Tests;
+
+/// <summary>Runs the real command line (the built <c>trialaccess.dll</c>) as a child process.</summary>
+internal static class CliRunner
+{
+    public static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "trialaccess.dll");
+
+    public sealed record Output(int ExitCode, string StdOut, string StdErr);
+
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        info.ArgumentList.Add(DllPath);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment.Remove("TRIALACCESS_DB");
+        return info;
+    }
+
+    public static async Task<Output> RunAsync(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Output(process.ExitCode, await stdout, await stderr);
+    }
+}
