@@ -11,11 +11,11 @@ public sealed class IngestCommandTests : IDisposable
 
     private string Db => _folder.File("trials.db");
 
-    private static string Study(string id, string date) => $$"""
-        {"protocolSection": {"identificationModule": {"nctId": "{{id}}", "briefTitle": "EGFR non-small cell lung cancer trial {{id}}"},
-         "statusModule": {"overallStatus": "RECRUITING", "lastUpdatePostDateStruct": {"date": "{{date}}"}},
+    private static string Study(string id, string date) => $$$"""
+        {"protocolSection": {"identificationModule": {"nctId": "{{{id}}}", "briefTitle": "EGFR non-small cell lung cancer trial {{{id}}}"},
+         "statusModule": {"overallStatus": "RECRUITING", "lastUpdatePostDateStruct": {"date": "{{{date}}}"}},
          "designModule": {"studyType": "INTERVENTIONAL", "phases": ["PHASE2"]},
-         "eligibilityModule": {"eligibilityCriteria": "Inclusion Criteria:\n* EGFR exon 19 deletion"}}}
+         "eligibilityModule": {"eligibilityCriteria": "Inclusion Criteria:\n* EGFR exon 19 deletion"} } }
         """;
 
     [Fact]
