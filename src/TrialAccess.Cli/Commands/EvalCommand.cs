@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using TrialAccess.Cli.Terminal;
+using TrialAccess.Evaluation.Trec;
+using TrialAccess.Matching.Retrieval;
+using TrialAccess.Trials;
+
+namespace TrialAccess.Cli.Commands;
+
+/// <summary><c>eval</c>: measure TrialAccess against benchmarks.</summary>
+internal static class EvalCommand
+{
+    public static Command Create() => new("eval", "Measure TrialAccess against benchmarks") { Trec() };
+
+    private static Command Trec()
+    {
+        var topics = new Option<FileInfo>("--topics") { Description = "TREC Clinical Trials topics XML", Required = true };
+        var qrels = new Option<FileInfo>("--qrels") { Description = "TREC relevance judgements (topic 0 NCT grade)", Required = true };
+        var protocol = new Option<TrecProtocol>("--protocol")
+        {
+            Description = "judged: rank each topic's judged trials present in the database; full: rank the whole database",
+            DefaultValueFactory = _ => TrecProtocol.Judged,
+        };
+        var ranker = new Option<string>("--ranker") { Description = "bm25 (the baseline)", DefaultValueFactory = _ => "bm25" };
+        ranker.AcceptOnlyFromAmong("bm25");
+        var format = CommonOptions.Format();
+        var command = new Command("trec", "NDCG@10, P@10, reciprocal rank, R-precision and recall@100 on TREC Clinical Trials topics")
+        {
+            topics, qrels, protocol, ranker, format,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var topicsFile = parseResult.GetValue(topics)!;
+            var qrelsFile = parseResult.GetValue(qrels)!;
+            foreach (var file in new[] { topicsFile, qrelsFile })
+            {
+                if (!file.Exists)
+                {
+                    await Console.Error.WriteLineAsync($"error: no such file: {file.FullName}");
+                    return ExitCodes.BadInput;
+                }
+            }
+
+            var (parsedTopics, topicsError) = TrecTopic.ParseTopics(await File.ReadAllTextAsync(topicsFile.FullName, cancellationToken));
+            if (topicsError is not null)
+            {
+                await Console.Error.WriteLineAsync($"error: {topicsFile.Name}: {topicsError}");
+                return ExitCodes.BadInput;
+            }
+
+            var (judgements, qrelsError) = RelevanceJudgements.Parse(await File.ReadAllTextAsync(qrelsFile.FullName, cancellationToken));
+            if (qrelsError is not null)
+            {
+                await Console.Error.WriteLineAsync($"error: {qrelsFile.Name}: {qrelsError}");
+                return ExitCodes.BadInput;
+            }
+
+            var (store, location) = await StoreSession.OpenAsync(parseResult, cancellationToken);
+            if (store is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            List<ClinicalTrial> trials;
+            await using (store)
+            {
+                await Console.Error.WriteLineAsync($"database: {location.Describe()}");
+                trials = [];
+                await foreach (var trial in store.ReadAllAsync(cancellationToken))
+                {
+                    trials.Add(trial);
+                }
+            }
+
+            var index = TrialSearchIndex.Build(trials);
+            var stored = trials.Select(t => t.NctId.Value).ToHashSet(StringComparer.Ordinal);
+            var run = TrecEvaluation.Run(parsedTopics, judgements!, new Bm25Ranker(index), parseResult.GetValue(protocol), stored.Contains);
+            Print(run, trials.Count, parseResult.GetValue(format));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Print(TrecRun run, int trialsInDatabase, OutputFormat format)
+    {
+        static object Measures(TrecMeasures m) => new Dictionary<string, double>
+        {
+            ["ndcg@10"] = Math.Round(m.Ndcg10, 4),
+            ["p@10"] = Math.Round(m.Precision10, 4),
+            ["rr"] = Math.Round(m.ReciprocalRank, 4),
+            ["rprec"] = Math.Round(m.RPrecision, 4),
+            ["recall@100"] = Math.Round(m.Recall100, 4),
+        };
+
+        if (format == OutputFormat.Json)
+        {
+            CliJson.Write(new
+            {
+                Protocol = run.Protocol.ToString().ToLowerInvariant(),
+                run.Ranker,
+                TrialsInDatabase = trialsInDatabase,
+                TopicsScored = run.Topics.Count,
+                run.JudgedPairs,
+                run.JudgedPairsWithText,
+                Mean = Measures(run.Mean),
+                MeanTop10JudgedShare = run.MeanTop10JudgedShare is { } share ? Math.Round(share, 4) : (double?)null,
+                PerTopic = run.Topics.Select(t => new
+                {
+                    t.Topic,
+                    t.Judged,
+                    t.JudgedWithText,
+                    t.Ranked,
+                    Measures = Measures(t.Measures),
+                    Top10JudgedShare = t.Top10JudgedShare,
+                }),
+            });
+            return;
+        }
+
+        var table = new Table().AddColumns("Topic", "Judged (with text)", "NDCG@10", "P@10", "RR", "R-prec", "Recall@100");
+        foreach (var t in run.Topics)
+        {
+            table.AddRow(t.Topic, $"{t.Judged} ({t.JudgedWithText})", F(t.Measures.Ndcg10), F(t.Measures.Precision10), F(t.Measures.ReciprocalRank), F(t.Measures.RPrecision), F(t.Measures.Recall100));
+        }
+
+        table.AddRow("[bold]mean[/]", $"{run.JudgedPairs} ({run.JudgedPairsWithText})", F(run.Mean.Ndcg10), F(run.Mean.Precision10), F(run.Mean.ReciprocalRank), F(run.Mean.RPrecision), F(run.Mean.Recall100));
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(Markup.Escape($"ranker {run.Ranker}, protocol {run.Protocol.ToString().ToLowerInvariant()}, {trialsInDatabase} trials in the database; judged pairs without text in the database are left out."));
+    }
+
+    private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+}
