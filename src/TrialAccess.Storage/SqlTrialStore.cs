@@ -36,7 +36,44 @@ public abstract class SqlTrialStore : ITrialStore
     /// <summary>Inserts or replaces one trial with its sites and full-text entry.</summary>
     protected abstract Task WriteTrialAsync(DbConnection connection, DbTransaction transaction, ClinicalTrial trial, string document, bool replace, CancellationToken cancellationToken);
 
-    public abstract Task<IReadOnlyList<TrialSearchHit>> SearchAsync(TrialSearchQuery query, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The engine's full-text query over <c>trials t</c> selecting <c>t.document</c> and a <c>score</c> (higher is
+    /// better), requiring every term, with <paramref name="filterSql"/> appended to its WHERE clause and <c>@limit</c>
+    /// as its LIMIT. Adds the parameters it needs to <paramref name="parameters"/>.
+    /// </summary>
+    protected abstract string SearchSql(IReadOnlyList<string> terms, string filterSql, List<(string Name, object? Value)> parameters);
+
+    public async Task<IReadOnlyList<TrialSearchHit>> SearchAsync(TrialSearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var terms = SearchTerms(query.Text);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        var (filterSql, parameters) = Filters(query);
+        parameters.Add(("limit", query.Limit));
+        var sql = SearchSql(terms, filterSql, parameters);
+        var connection = await OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(connection, null, sql, [.. parameters]);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var hits = new List<TrialSearchHit>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var trial = TrialJson.Deserialize(reader.GetString(0));
+                hits.Add(new TrialSearchHit(trial.NctId, trial.BriefTitle, trial.OverallStatus, trial.Phases, trial.Conditions, Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture)));
+            }
+
+            return hits;
+        }
+        finally
+        {
+            await ReleaseConnectionAsync(connection);
+        }
+    }
 
     public async Task<IReadOnlyList<IngestOutcome>> UpsertAsync(IReadOnlyList<ClinicalTrial> batch, bool replaceEqual = false, CancellationToken cancellationToken = default)
     {
@@ -250,12 +287,6 @@ public abstract class SqlTrialStore : ITrialStore
         }
 
         return (clauses.Count == 0 ? string.Empty : " AND " + string.Join(" AND ", clauses), parameters);
-    }
-
-    protected static TrialSearchHit ReadHit(DbDataReader reader)
-    {
-        var trial = TrialJson.Deserialize(reader.GetString(0));
-        return new TrialSearchHit(trial.NctId, trial.BriefTitle, trial.OverallStatus, trial.Phases, trial.Conditions, Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture));
     }
 
     private static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)

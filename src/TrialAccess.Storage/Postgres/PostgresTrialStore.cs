@@ -144,42 +144,17 @@ public sealed class PostgresTrialStore : SqlTrialStore
         }
     }
 
-    public override async Task<IReadOnlyList<TrialSearchHit>> SearchAsync(TrialSearchQuery query, CancellationToken cancellationToken = default)
+    protected override string SearchSql(IReadOnlyList<string> terms, string filterSql, List<(string Name, object? Value)> parameters)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var terms = SearchTerms(query.Text);
-        if (terms.Count == 0)
-        {
-            return [];
-        }
-
-        var (filterSql, parameters) = Filters(query);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
         // Each word through plainto_tsquery, so that stop words drop out and stems match the index, then ANDed.
-        var termQueries = string.Join(" && ", terms.Select((_, i) => $"plainto_tsquery('english', @term{i})"));
-        command.CommandText =
-            $"SELECT t.document, ts_rank_cd(t.search, q.query) AS score FROM trials t, (SELECT {termQueries} AS query) q " +
-            $"WHERE t.search @@ q.query{filterSql} ORDER BY score DESC, t.nct_id LIMIT @limit";
         for (var i = 0; i < terms.Count; i++)
         {
-            command.Parameters.Add(new NpgsqlParameter($"term{i}", terms[i]));
+            parameters.Add(($"term{i}", terms[i]));
         }
 
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter(name, DbValue(value)));
-        }
-
-        command.Parameters.Add(new NpgsqlParameter("limit", query.Limit));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var hits = new List<TrialSearchHit>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            hits.Add(ReadHit(reader));
-        }
-
-        return hits;
+        var termQueries = string.Join(" && ", terms.Select((_, i) => $"plainto_tsquery('english', @term{i})"));
+        return $"SELECT t.document, ts_rank_cd(t.search, q.query) AS score FROM trials t, (SELECT {termQueries} AS query) q " +
+            $"WHERE t.search @@ q.query{filterSql} ORDER BY score DESC, t.nct_id LIMIT @limit";
     }
 
     private static NpgsqlParameter Texts(string name, IEnumerable<string?> values) =>

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using TrialAccess.Ingestion;
 using TrialAccess.Trials;
@@ -183,39 +182,13 @@ public sealed class SqliteTrialStore : SqlTrialStore
         }
     }
 
-    public override async Task<IReadOnlyList<TrialSearchHit>> SearchAsync(TrialSearchQuery query, CancellationToken cancellationToken = default)
+    protected override string SearchSql(IReadOnlyList<string> terms, string filterSql, List<(string Name, object? Value)> parameters)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var terms = SearchTerms(query.Text);
-        if (terms.Count == 0)
-        {
-            return [];
-        }
-
-        var match = new StringBuilder();
-        foreach (var term in terms)
-        {
-            match.Append(match.Length == 0 ? string.Empty : " AND ").Append('"').Append(term).Append('"');
-        }
-
-        var (filterSql, parameters) = Filters(query);
-        parameters.Add(("match", match.ToString()));
-        parameters.Add(("limit", query.Limit));
-        var sql =
-            $"SELECT t.document, -bm25(trial_text, {Bm25Weights}) AS score " +
+        parameters.Add(("match", string.Join(" AND ", terms.Select(term => $"\"{term}\""))));
+        return $"SELECT t.document, -bm25(trial_text, {Bm25Weights}) AS score " +
             "FROM trial_text JOIN trials t ON t.rowid = trial_text.rowid " +
             $"WHERE trial_text MATCH @match{filterSql} " +
             "ORDER BY score DESC, t.nct_id LIMIT @limit";
-        var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, null, sql, [.. parameters]);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var hits = new List<TrialSearchHit>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            hits.Add(ReadHit(reader));
-        }
-
-        return hits;
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
