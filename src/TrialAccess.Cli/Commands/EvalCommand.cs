@@ -100,16 +100,19 @@ internal static class EvalCommand
                 Protocol = run.Protocol.ToString().ToLowerInvariant(),
                 run.Ranker,
                 TrialsInDatabase = trialsInDatabase,
-                TopicsScored = run.Topics.Count,
+                TopicsWithJudgedText = run.Topics.Count,
+                TopicsAveraged = run.Topics.Count(t => t.RelevantWithText > 0),
                 run.JudgedPairs,
                 run.JudgedPairsWithText,
                 Mean = Measures(run.Mean),
+                MeanAllTopics = Measures(run.MeanAllTopics),
                 MeanTop10JudgedShare = run.MeanTop10JudgedShare is { } share ? Math.Round(share, 4) : (double?)null,
                 PerTopic = run.Topics.Select(t => new
                 {
                     t.Topic,
                     t.Judged,
                     t.JudgedWithText,
+                    t.RelevantWithText,
                     t.Ranked,
                     Measures = Measures(t.Measures),
                     Top10JudgedShare = t.Top10JudgedShare,
@@ -125,8 +128,9 @@ internal static class EvalCommand
         }
 
         table.AddRow("[bold]mean[/]", $"{run.JudgedPairs} ({run.JudgedPairsWithText})", F(run.Mean.Ndcg10), F(run.Mean.Precision10), F(run.Mean.ReciprocalRank), F(run.Mean.RPrecision), F(run.Mean.Recall100));
+        table.AddRow("mean, all topics", string.Empty, F(run.MeanAllTopics.Ndcg10), F(run.MeanAllTopics.Precision10), F(run.MeanAllTopics.ReciprocalRank), F(run.MeanAllTopics.RPrecision), F(run.MeanAllTopics.Recall100));
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine(Markup.Escape($"ranker {run.Ranker}, protocol {run.Protocol.ToString().ToLowerInvariant()}, {trialsInDatabase} trials in the database; judged pairs without text in the database are left out."));
+        AnsiConsole.MarkupLine(Markup.Escape($"ranker {run.Ranker}, protocol {run.Protocol.ToString().ToLowerInvariant()}, {trialsInDatabase} trials in the database; judged pairs without text in the database are left out; 'mean' averages the {run.Topics.Count(t => t.RelevantWithText > 0)} topics with a relevant judged trial in the database."));
     }
 
     private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);

@@ -23,9 +23,15 @@ public interface ITrialRanker
 }
 
 /// <summary>The measures of one topic, with how many of its judged trials could be scored.</summary>
-public sealed record TopicResult(string Topic, int Judged, int JudgedWithText, int Ranked, TrecMeasures Measures, double? Top10JudgedShare);
+/// <param name="RelevantWithText">Judged eligible or excluded trials that are in the database; a topic without any is not averaged.</param>
+public sealed record TopicResult(string Topic, int Judged, int JudgedWithText, int RelevantWithText, int Ranked, TrecMeasures Measures, double? Top10JudgedShare);
 
 /// <summary>A whole evaluation run.</summary>
+/// <param name="Mean">
+/// Mean over the topics with at least one relevant (eligible or excluded) judged trial in the database: for the others
+/// every ranking scores zero, so they measure coverage, not ranking.
+/// </param>
+/// <param name="MeanAllTopics">Mean over every topic with a judged trial in the database, the others counting zero.</param>
 /// <param name="JudgedPairs">Judged (topic, trial) pairs over the evaluated topics.</param>
 /// <param name="JudgedPairsWithText">Of those, the pairs whose trial is in the database: only these can be scored.</param>
 public sealed record TrecRun(
@@ -33,6 +39,7 @@ public sealed record TrecRun(
     string Ranker,
     IReadOnlyList<TopicResult> Topics,
     TrecMeasures Mean,
+    TrecMeasures MeanAllTopics,
     int JudgedPairs,
     int JudgedPairsWithText,
     double? MeanTop10JudgedShare);
@@ -86,7 +93,8 @@ public static class TrecEvaluation
                 judgedShare = top10.Count == 0 ? 0 : (double)top10.Count(judged.ContainsKey) / top10.Count;
             }
 
-            results.Add(new TopicResult(topic.Number, judged.Count, judgedWithText.Count, ranking.Count, TrecMetrics.Measure(ranking, judgedWithText), judgedShare));
+            var relevant = judgedWithText.Count(j => j.Value != RelevanceGrade.NotRelevant);
+            results.Add(new TopicResult(topic.Number, judged.Count, judgedWithText.Count, relevant, ranking.Count, TrecMetrics.Measure(ranking, judgedWithText), judgedShare));
             progress?.Report(results.Count);
         }
 
@@ -94,6 +102,7 @@ public static class TrecEvaluation
             protocol,
             ranker.Name,
             results,
+            TrecMeasures.Mean(results.Where(r => r.RelevantWithText > 0).Select(r => r.Measures).ToList()),
             TrecMeasures.Mean(results.Select(r => r.Measures).ToList()),
             pairs,
             pairsWithText,
