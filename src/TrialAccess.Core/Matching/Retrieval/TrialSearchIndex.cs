@@ -71,68 +71,127 @@ public sealed class TrialSearchIndex
     /// <summary>The number of trials containing the term (after analysis), 0 if none.</summary>
     public int DocumentFrequency(string analyzedTerm) => _terms.TryGetValue(analyzedTerm, out var t) ? _postingDocuments[t].Length : 0;
 
-    public static TrialSearchIndex Build(IReadOnlyList<ClinicalTrial> trials, Bm25Options? options = null)
+    public static TrialSearchIndex Build(IEnumerable<ClinicalTrial> trials, Bm25Options? options = null)
     {
         ArgumentNullException.ThrowIfNull(trials);
-        options ??= Bm25Options.Default;
-        float[] weights = [options.TitleWeight, options.ConditionsWeight, options.InterventionsWeight, options.SummaryWeight, options.CriteriaWeight];
-
-        // Pass 1: field lengths, for length normalisation.
-        var lengths = new int[trials.Count, FieldCount];
-        var totals = new double[FieldCount];
-        for (var d = 0; d < trials.Count; d++)
+        var builder = new Builder(options);
+        foreach (var trial in trials)
         {
-            var fields = Fields(trials[d]);
-            for (var f = 0; f < FieldCount; f++)
-            {
-                var count = 0;
-                TextAnalyzer.Analyze(fields[f], _ => count++);
-                lengths[d, f] = count;
-                totals[f] += count;
-            }
+            builder.Add(trial);
         }
 
-        var averages = totals.Select(t => trials.Count == 0 ? 1 : Math.Max(1, t / trials.Count)).ToArray();
+        return builder.Build();
+    }
 
-        // Pass 2: weighted, normalised term frequencies per document, appended to the postings.
-        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
-        var postingDocuments = new List<List<int>>();
-        var postingWeights = new List<List<float>>();
-        var documentTerms = new Dictionary<int, float>();
-        for (var d = 0; d < trials.Count; d++)
+    /// <summary>
+    /// Builds an index in one pass over the trials (so they can stream from a store): raw per-field term counts are
+    /// kept until <see cref="Build"/>, which normalises them by the average field lengths.
+    /// </summary>
+    public sealed class Builder(Bm25Options? options = null)
+    {
+        private readonly Bm25Options _options = options ?? Bm25Options.Default;
+        private readonly List<NctId> _ids = [];
+        private readonly List<int[]> _lengths = [];
+        private readonly Dictionary<string, int> _terms = new(StringComparer.Ordinal);
+        private readonly List<List<int>> _postingDocuments = [];
+        private readonly List<List<ulong>> _postingCounts = [];
+        private readonly Dictionary<int, ulong> _documentTerms = [];
+        private bool _built;
+
+        public int Count => _ids.Count;
+
+        public void Add(ClinicalTrial trial)
         {
-            documentTerms.Clear();
-            var fields = Fields(trials[d]);
+            ArgumentNullException.ThrowIfNull(trial);
+            ObjectDisposedException.ThrowIf(_built, this);
+            var document = _ids.Count;
+            _ids.Add(trial.NctId);
+            var lengths = new int[FieldCount];
+            _documentTerms.Clear();
+            var fields = Fields(trial);
             for (var f = 0; f < FieldCount; f++)
             {
-                var norm = (float)(weights[f] / (1 - options.B + options.B * lengths[d, f] / averages[f]));
+                var shift = f * 12;
                 TextAnalyzer.Analyze(fields[f], term =>
                 {
-                    if (!terms.TryGetValue(term, out var id))
+                    lengths[f]++;
+                    if (!_terms.TryGetValue(term, out var id))
                     {
-                        id = terms.Count;
-                        terms[term] = id;
-                        postingDocuments.Add([]);
-                        postingWeights.Add([]);
+                        id = _terms.Count;
+                        _terms[term] = id;
+                        _postingDocuments.Add([]);
+                        _postingCounts.Add([]);
                     }
 
-                    documentTerms[id] = documentTerms.GetValueOrDefault(id) + norm;
+                    var packed = _documentTerms.GetValueOrDefault(id);
+                    if (((packed >> shift) & 0xFFF) < 0xFFF)
+                    {
+                        _documentTerms[id] = packed + (1UL << shift);
+                    }
                 });
             }
 
-            foreach (var (term, weight) in documentTerms)
+            _lengths.Add(lengths);
+            foreach (var (term, counts) in _documentTerms)
             {
-                postingDocuments[term].Add(d);
-                postingWeights[term].Add(weight);
+                _postingDocuments[term].Add(document);
+                _postingCounts[term].Add(counts);
             }
         }
 
-        return new TrialSearchIndex(
-            trials.Select(t => t.NctId).ToArray(),
-            terms,
-            postingDocuments.Select(p => p.ToArray()).ToArray(),
-            postingWeights.Select(p => p.ToArray()).ToArray(),
-            options.K1);
+        public TrialSearchIndex Build()
+        {
+            ObjectDisposedException.ThrowIf(_built, this);
+            _built = true;
+            float[] weights = [_options.TitleWeight, _options.ConditionsWeight, _options.InterventionsWeight, _options.SummaryWeight, _options.CriteriaWeight];
+            var averages = new double[FieldCount];
+            for (var f = 0; f < FieldCount; f++)
+            {
+                averages[f] = _lengths.Count == 0 ? 1 : Math.Max(1, _lengths.Average(l => l[f]));
+            }
+
+            // Per document and field: weight / (1 - b + b * length / average length), the BM25F normaliser.
+            var norms = new float[_lengths.Count * FieldCount];
+            for (var d = 0; d < _lengths.Count; d++)
+            {
+                for (var f = 0; f < FieldCount; f++)
+                {
+                    norms[d * FieldCount + f] = (float)(weights[f] / (1 - _options.B + _options.B * _lengths[d][f] / averages[f]));
+                }
+            }
+
+            var postingWeights = new float[_postingDocuments.Count][];
+            for (var t = 0; t < _postingDocuments.Count; t++)
+            {
+                var documents = _postingDocuments[t];
+                var counts = _postingCounts[t];
+                var result = new float[documents.Count];
+                for (var i = 0; i < documents.Count; i++)
+                {
+                    var weight = 0f;
+                    for (var f = 0; f < FieldCount; f++)
+                    {
+                        var tf = (counts[i] >> (f * 12)) & 0xFFF;
+                        if (tf > 0)
+                        {
+                            weight += tf * norms[documents[i] * FieldCount + f];
+                        }
+                    }
+
+                    result[i] = weight;
+                }
+
+                postingWeights[t] = result;
+                _postingCounts[t] = [];
+            }
+
+            return new TrialSearchIndex(
+                [.. _ids],
+                _terms,
+                _postingDocuments.Select(p => p.ToArray()).ToArray(),
+                postingWeights,
+                _options.K1);
+        }
     }
 
     /// <summary>Analyses free text into a weighted query: each distinct term weighted by its count.</summary>
