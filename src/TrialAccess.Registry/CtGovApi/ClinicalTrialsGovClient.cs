@@ -132,7 +132,7 @@ public sealed class ClinicalTrialsGovClient
             var (body, fetchError) = await FetchAsync(uri, cancellationToken);
             if (fetchError is not null)
             {
-                yield return TrialReadResult.Failure(source, null, $"{fetchError} (GET {uri})");
+                yield return TrialReadResult.Failure(source, null, $"{fetchError} (GET {uri.AbsoluteUri})");
                 yield break;
             }
 
@@ -145,7 +145,7 @@ public sealed class ClinicalTrialsGovClient
 
             if (pageError is not null)
             {
-                yield return TrialReadResult.Failure(source, null, $"{pageError} (GET {uri})");
+                yield return TrialReadResult.Failure(source, null, $"{pageError} (GET {uri.AbsoluteUri})");
                 yield break;
             }
 
@@ -156,7 +156,7 @@ public sealed class ClinicalTrialsGovClient
 
             if (!seenTokens.Add(nextPageToken))
             {
-                yield return TrialReadResult.Failure(source, "nextPageToken", $"the API returned page token '{nextPageToken}' a second time; stopped to avoid reading in a loop (GET {uri})");
+                yield return TrialReadResult.Failure(source, "nextPageToken", $"the API returned page token '{nextPageToken}' a second time; stopped to avoid reading in a loop (GET {uri.AbsoluteUri})");
                 yield break;
             }
 
