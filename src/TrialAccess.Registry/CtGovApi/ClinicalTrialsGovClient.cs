@@ -309,12 +309,9 @@ public sealed class ClinicalTrialsGovClient
             return null;
         }
 
-        return response.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
-            { Date: { } date } when date - _options.TimeProvider.GetUtcNow() is var wait => wait < TimeSpan.Zero ? TimeSpan.Zero : wait,
-            _ => null,
-        };
+        var header = response.Headers.RetryAfter;
+        var wait = header?.Delta ?? (header?.Date - _options.TimeProvider.GetUtcNow());
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
     }
 
     /// <summary>The API's explanation in an error body: plain text, or the <c>message</c> of a JSON error, on one line and cut to a readable length.</summary>
