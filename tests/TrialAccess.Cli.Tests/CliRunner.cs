@@ -28,12 +28,22 @@ internal static class CliRunner
         }
 
         info.Environment.Remove("TRIALACCESS_DB");
+        info.Environment.Remove("TRIALACCESS_CTGOV_URL");
         return info;
     }
 
-    public static async Task<Output> RunAsync(params string[] args)
+    public static Task<Output> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with these environment variables set for the child process only.</summary>
+    public static async Task<Output> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var info = StartInfo(args);
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -5,7 +5,10 @@ using TrialAccess.Registry.Sources;
 
 namespace TrialAccess.Cli.Commands;
 
-/// <summary><c>ingest &lt;paths...&gt;</c>: read registry files, folders and zip archives into the database.</summary>
+/// <summary>
+/// <c>ingest &lt;paths...&gt;</c>: read registry files, folders and zip archives into the database; <c>ingest ctgov</c>
+/// (<see cref="IngestCtGovCommand"/>) reads from the live registry instead.
+/// </summary>
 internal static class IngestCommand
 {
     public static Command Create()
@@ -25,6 +28,7 @@ internal static class IngestCommand
             paths,
             force,
             format,
+            IngestCtGovCommand.Create(),
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
