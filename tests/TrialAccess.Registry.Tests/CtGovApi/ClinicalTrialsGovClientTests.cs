@@ -29,7 +29,7 @@ public sealed class ClinicalTrialsGovClientTests : IDisposable
     public void Dispose() => _http.Dispose();
 
     private ClinicalTrialsGovClient Client(Uri baseAddress, int pageSize = 30, int maxRetries = 5, HttpClient? http = null) =>
-        new(http ?? _http, new ClinicalTrialsGovOptions { BaseAddress = baseAddress, PageSize = pageSize, MaxRetries = maxRetries, TimeProvider = _clock });
+        new(http ?? _http, new ClinicalTrialsGovOptions { BaseAddress = baseAddress, PageSize = pageSize, MaxRetries = maxRetries, RequestsPerSecond = 3, TimeProvider = _clock });
 
     private static CtGovReplayServer RecordedNsclcServer() => CtGovReplayServer.Start(RecordedStudies.Value, pageSize: 30);
 
