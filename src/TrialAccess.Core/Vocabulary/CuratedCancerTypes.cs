@@ -20,7 +20,7 @@ internal static class CuratedCancerTypes
         "LNET|Lung Neuroendocrine Tumor|LUNG|lung neuroendocrine tumour;pulmonary carcinoid;lung carcinoid",
         "SCLC|Small Cell Lung Cancer|LNET|SCLC;small cell lung carcinoma;small-cell lung cancer;small cell carcinoma of the lung;extensive stage small cell lung cancer;limited stage small cell lung cancer;ES-SCLC;LS-SCLC",
         "BREAST|Breast|TISSUE|breast cancer;breast carcinoma;cancer of the breast;breast cancers;mammary carcinoma;carcinoma of the breast;breast tumor;breast tumour",
-        "BRCA|Invasive Breast Carcinoma|BREAST|invasive breast cancer;TNBC;triple negative breast cancer;triple-negative breast cancer;HER2-positive breast cancer;HER2 positive breast cancer;hormone receptor positive breast cancer;metastatic breast cancer;MBC",
+        "BRCA|Invasive Breast Carcinoma|BREAST|invasive breast cancer;TNBC;triple negative breast cancer;triple-negative breast cancer;MBC",
         "IDC|Breast Invasive Ductal Carcinoma|BRCA|invasive ductal carcinoma;infiltrating ductal carcinoma",
         "ILC|Breast Invasive Lobular Carcinoma|BRCA|invasive lobular carcinoma;infiltrating lobular carcinoma",
         "BRCNOS|Breast Invasive Cancer, NOS|BRCA|",
