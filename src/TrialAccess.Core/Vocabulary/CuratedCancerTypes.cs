@@ -49,7 +49,7 @@ internal static class CuratedCancerTypes
         "AML|Acute Myeloid Leukemia|MNM|AML;acute myeloid leukaemia;acute myelogenous leukemia;acute myelocytic leukemia;acute non-lymphocytic leukemia;ANLL",
         "AMLRGA|AML with Recurrent Genetic Abnormalities|AML|",
         "APLPMLRARA|Acute Promyelocytic Leukemia with PML-RARA|AMLRGA|acute promyelocytic leukemia;APL;acute promyelocytic leukaemia",
-        "MDS|Myelodysplastic Syndromes|MNM|myelodysplastic syndrome;MDS;myelodysplasia",
+        "MDS|Myelodysplastic Syndromes|MNM|myelodysplastic syndrome;MDS;myelodysplasia;RAEB;refractory anemia with excess blasts;RAEB in transformation;RAEB-T;refractory anemia",
         "MPN|Myeloproliferative Neoplasms|MNM|myeloproliferative neoplasm;MPN;myeloproliferative disorder;myelofibrosis;polycythemia vera;essential thrombocythemia",
         "CML|Chronic Myelogenous Leukemia|MPN|chronic myeloid leukemia;CML;chronic myeloid leukaemia;chronic myelogenous leukaemia",
         "MDS/MPN|Myelodysplastic/Myeloproliferative Neoplasms|MNM|",

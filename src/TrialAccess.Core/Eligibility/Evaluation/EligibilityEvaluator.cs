@@ -55,7 +55,9 @@ public static class EligibilityEvaluator
             results.Add(new ConstraintEvaluation(constraint, constraint.Evaluate(patient, context)));
         }
 
-        var outcome = Combine(results.Select(r => r.Check.Outcome).ToList(), criterion.Segment.Role);
+        var outcome = criterion.Segment.Role == CriterionRole.Inclusion
+            ? CombineInclusion(results, criterion.Segment.Text)
+            : Combine(results.Select(r => r.Check.Outcome).ToList(), CriterionRole.Exclusion);
         var decisive = results.Where(r => r.Check.Outcome == outcome).Select(r => r.Check.Evidence).Where(e => e is not null).Distinct().ToList();
         var questions = outcome == CriterionOutcome.Unknown
             ? results.Where(r => r.Check.Outcome == CriterionOutcome.Unknown && r.Check.Question is not null).Select(r => r.Check.Question!).Distinct().ToList()
@@ -79,6 +81,30 @@ public static class EligibilityEvaluator
         }
 
         return relevant.Contains(CriterionOutcome.Unknown) ? CriterionOutcome.Unknown : relevant[0];
+    }
+
+    /// <summary>
+    /// An inclusion holds when every kind of constraint in it holds; constraints of one kind written as alternatives
+    /// ("NSCLC or SCLC", "ECOG 0-1 or KPS >= 70") hold when any of them does.
+    /// </summary>
+    private static CriterionOutcome CombineInclusion(List<ConstraintEvaluation> results, string text)
+    {
+        var perKind = new List<CriterionOutcome>();
+        foreach (var group in results.GroupBy(r => r.Constraint.Kind is ConstraintKind.PerformanceStatus ? ConstraintKind.PerformanceStatus : r.Constraint.Kind))
+        {
+            var items = group.OrderBy(r => r.Constraint.Span.Start).ToList();
+            var alternatives = items.Count > 1 && items.Zip(items.Skip(1)).All(pair =>
+            {
+                var from = Math.Min(pair.First.Constraint.Span.End, text.Length);
+                var to = Math.Min(Math.Max(from, pair.Second.Constraint.Span.Start), text.Length);
+                var between = text[from..to];
+                return between.Contains(" or ", StringComparison.OrdinalIgnoreCase) || between.Contains('/') || between.Trim() is "," or "or" || between.Contains("either", StringComparison.OrdinalIgnoreCase);
+            });
+            var outcomes = items.Select(r => r.Check.Outcome).ToList();
+            perKind.Add(alternatives ? Combine(outcomes, CriterionRole.Exclusion) : Combine(outcomes, CriterionRole.Inclusion));
+        }
+
+        return Combine(perKind, CriterionRole.Inclusion);
     }
 
     public static TrialEvaluation Evaluate(ParsedEligibility eligibility, PatientProfile patient, EvaluationContext context)

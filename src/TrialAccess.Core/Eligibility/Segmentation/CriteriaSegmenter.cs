@@ -130,9 +130,9 @@ public static partial class CriteriaSegmenter
                 continue;
             }
 
-            if (body.Length <= 90 && body[^1] == ':')
+            if (body.Length <= 90 && (body[^1] == ':' || body.EndsWith("--")))
             {
-                section = Clean(text.Substring(content, line.End - content).TrimEnd(':'));
+                section = Clean(text.Substring(content, line.End - content).TrimEnd(':', '-'));
                 var cohortMatch = CohortWords().Match(section);
                 if (cohortMatch.Success && cohortMatch.Index < 20)
                 {
@@ -180,6 +180,11 @@ public static partial class CriteriaSegmenter
                     next.Lead ??= leadText;
                 }
 
+                continue;
+            }
+
+            if (Connector().IsMatch(itemText))
+            {
                 continue;
             }
 
@@ -288,4 +293,8 @@ public static partial class CriteriaSegmenter
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>Items that only join their neighbours ("OR", "and/or"): not criteria of their own.</summary>
+    [GeneratedRegex(@"^\W*(?:or|and|and/or|OR|AND)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Connector();
 }

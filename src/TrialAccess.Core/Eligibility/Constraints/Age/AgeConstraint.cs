@@ -40,6 +40,12 @@ public static partial class AgeParser
 {
     public static void Parse(CriterionContext c)
     {
+        if (AnyAge().Match(c.Text) is { Success: true } any)
+        {
+            c.Add(new AgeConstraint(null, null) { Span = CriterionContext.Span(any) });
+            return;
+        }
+
         var ageContext = c.SectionIs("age") || AgeWord().IsMatch(c.Lower);
         if (!ageContext)
         {
@@ -86,6 +92,9 @@ public static partial class AgeParser
             }
         }
     }
+
+    [GeneratedRegex(@"\b(?:any\s+age|all\s+ages|no\s+age\s+(?:limit|restriction)s?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnyAge();
 
     [GeneratedRegex(@"\b(?:age|aged|ages|years?\s+old|yrs?\s+old|years?\s+of\s+age|year-old|years\s+or\s+(?:older|younger)|adults?\s+(?:aged|over|between)|older\s+than|younger\s+than)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AgeWord();

@@ -113,10 +113,9 @@ public sealed record BiomarkerConstraint(string Marker, string? Alteration, Biom
         }
 
         static string Squash(string s) => Regex.Replace(s.ToLowerInvariant(), @"[^a-z0-9]", string.Empty).Replace("deletion", "del", StringComparison.Ordinal).Replace("insertion", "ins", StringComparison.Ordinal);
-        var want = Squash(Alteration);
         var have = Squash(other);
-        return have.Contains(want, StringComparison.Ordinal) || want.Contains(have, StringComparison.Ordinal)
-            || (want is "fusion" or "rearrangement" && have is "fusion" or "rearrangement" or "translocation");
+        return Alteration.Split(" or ").Select(Squash).Any(want => have.Contains(want, StringComparison.Ordinal) || want.Contains(have, StringComparison.Ordinal)
+            || (want is "fusion" or "rearrangement" && have is "fusion" or "rearrangement" or "translocation"));
     }
 }
 
@@ -213,8 +212,21 @@ public static partial class BiomarkerParser
         var alt = Alteration().Match(text);
         if (alt.Success && alt.Index < 40)
         {
-            alteration = NormaliseAlteration(alt.Value);
+            var found = new List<string> { NormaliseAlteration(alt.Value) };
             length = Math.Max(length, alt.Index + alt.Length);
+            for (var next = alt.NextMatch(); next.Success && next.Index - length < 12 && AlterationJoiner().IsMatch(text[length..next.Index]); next = next.NextMatch())
+            {
+                var normalised = NormaliseAlteration(next.Value);
+                if (normalised != "mutation" || !found.Contains(normalised))
+                {
+                    found.Add(normalised);
+                }
+
+                length = next.Index + next.Length;
+            }
+
+            found.RemoveAll(f => f == "mutation" && found.Count > 1);
+            alteration = string.Join(" or ", found.Distinct());
         }
         else if (Alteration().Match(before) is { Success: true } altBefore && altBefore.Index + altBefore.Length >= before.Length - 25)
         {
@@ -295,6 +307,9 @@ public static partial class BiomarkerParser
             _ => "mutation",
         };
     }
+
+    [GeneratedRegex(@"^\s*(?:,|/|or|and/or|and)?\s*(?:,|/|or|and/or|and)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AlterationJoiner();
 
     [GeneratedRegex(@"^\s*(?:,|/|and/or|and|or|&|\+|-)\s*(?:(?:the\s+)?(?:genes?\s+)?)?$|^\s*\([^)]{0,25}\)\s*(?:,|/|and/or|and|or)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Joiner();

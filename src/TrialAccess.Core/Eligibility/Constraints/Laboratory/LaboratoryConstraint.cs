@@ -124,7 +124,7 @@ public static partial class LaboratoryParser
             var windowEnd = i + 1 < mentions.Count ? mentions[i + 1].Start : c.Text.Length;
             var window = c.Text[mention.End..windowEnd];
             var bound = BoundPattern().Match(window);
-            if (!bound.Success || bound.Index > 70)
+            if ((!bound.Success || bound.Index > 70) && !RangePattern().IsMatch(window))
             {
                 if (i + 1 < mentions.Count && Joiner().IsMatch(window))
                 {
@@ -143,15 +143,40 @@ public static partial class LaboratoryParser
                 continue;
             }
 
-            var parsed = Read(bound);
+            var parsed = bound.Success ? Read(bound) : null;
+            if (parsed is null && !RangePattern().IsMatch(window))
+            {
+                pending.Clear();
+                continue;
+            }
+
+            var afterBound = window[(bound.Index + bound.Length)..];
+            var exception = ReadException(afterBound, out var exceptionEnd);
+            var end = mention.End + bound.Index + bound.Length;
+            if (exception is not null)
+            {
+                c.Claim(end, end + exceptionEnd);
+            }
+
+            if (RangePattern().Match(window) is { Success: true } range && (!bound.Success || range.Index <= bound.Index) && CriterionContext.ParseNumber(range.Groups["lo"].Value) is { } lo && CriterionContext.ParseNumber(range.Groups["hi"].Value) is { } hi && lo < hi)
+            {
+                var rangeUnit = range.Groups["unit"].Success ? range.Groups["unit"].Value.Trim() : null;
+                foreach (var p in pending)
+                {
+                    c.Add(new LaboratoryConstraint(p.Value, new Bound(Comparison.AtLeast, lo), rangeUnit, false) { Span = CriterionContext.Span(p.Start, mention.End + range.Index + range.Length) });
+                    c.Add(new LaboratoryConstraint(p.Value, new Bound(Comparison.AtMost, hi), rangeUnit, false) { Span = CriterionContext.Span(p.Start, mention.End + range.Index + range.Length) });
+                }
+
+                pending.Clear();
+                continue;
+            }
+
             if (parsed is null)
             {
                 pending.Clear();
                 continue;
             }
 
-            var exception = ReadException(window[(bound.Index + bound.Length)..]);
-            var end = mention.End + bound.Index + bound.Length;
             foreach (var p in pending)
             {
                 var (b, unit, uln) = parsed.Value;
@@ -190,9 +215,10 @@ public static partial class LaboratoryParser
         return (new Bound(comparison.Value, value), uln ? null : unit, uln);
     }
 
-    private static LaboratoryException? ReadException(string rest)
+    private static LaboratoryException? ReadException(string rest, out int end)
     {
         var m = ExceptionPattern().Match(rest);
+        end = m.Success ? m.Index + m.Length : 0;
         if (!m.Success || m.Index > 40 || CriterionContext.ParseNumber(m.Groups["num"].Value) is not { } value)
         {
             return null;
@@ -210,6 +236,9 @@ public static partial class LaboratoryParser
 
     [GeneratedRegex(@"^[\s,()]*(?:and|or|&|/|,)[\s,()]*$|^\s*\([^)]{0,20}\)\s*(?:and|or|,|/)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Joiner();
+
+    [GeneratedRegex(@"^[^\d;]{0,30}?(?<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?<hi>\d+(?:\.\d+)?)" + Unit, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RangePattern();
 
     [GeneratedRegex(@"\b(?:adequate|normal|sufficient|acceptable)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Adequate();

@@ -156,12 +156,14 @@ public static partial class PriorTherapyParser
         var washout = Washout().Match(c.Text);
         int? days = washout.Success && CriterionContext.ParseNumber(washout.Groups["num"].Value) is { } w ? (int)(w * UnitDays(washout.Groups["unit"].Value)) : null;
         var allergy = Allergy().IsMatch(c.Lower);
+        // "At least 4 weeks since prior chemotherapy" requires that no chemotherapy was given in those 4 weeks.
+        var since = washout.Success && Since().IsMatch(washout.Value + c.Lower[(washout.Index + washout.Length)..Math.Min(c.Lower.Length, washout.Index + washout.Length + 12)]);
 
         foreach (var m in c.Vocabulary.Drugs.ClassNames.FindAll(c.Text, c.Tokens))
         {
             if (!c.IsClaimed(m.Start, m.End))
             {
-                AddAgent(c, m.Value, TherapyAgentKind.DrugClass, m.Start, m.End, refractory, current, days, allergy);
+                AddAgent(c, m.Value, TherapyAgentKind.DrugClass, m.Start, m.End, refractory, current, days, allergy, since);
             }
         }
 
@@ -169,7 +171,7 @@ public static partial class PriorTherapyParser
         {
             if (!c.IsClaimed(m.Start, m.End))
             {
-                AddAgent(c, m.Value, TherapyAgentKind.Drug, m.Start, m.End, refractory, current, days, allergy);
+                AddAgent(c, m.Value, TherapyAgentKind.Drug, m.Start, m.End, refractory, current, days, allergy, since);
             }
         }
 
@@ -184,7 +186,7 @@ public static partial class PriorTherapyParser
             var agent = word.Contains("transplant", StringComparison.Ordinal) || word.Contains("hsct", StringComparison.Ordinal) || word.Contains("bmt", StringComparison.Ordinal) ? "stem cell transplant"
                 : word.Contains("surg", StringComparison.Ordinal) || word.Contains("resect", StringComparison.Ordinal) || word.Contains("operation", StringComparison.Ordinal) || word.Contains("ectomy", StringComparison.Ordinal) ? "surgery"
                 : "radiotherapy";
-            AddAgent(c, agent, TherapyAgentKind.Modality, m.Index, m.Index + m.Length, refractory, current, days, allergy: false);
+            AddAgent(c, agent, TherapyAgentKind.Modality, m.Index, m.Index + m.Length, refractory, current, days, allergy: false, since);
         }
 
         if (Naive().Match(c.Text) is { Success: true } naive && !c.Found.OfType<PriorTherapyConstraint>().Any())
@@ -193,7 +195,7 @@ public static partial class PriorTherapyParser
         }
     }
 
-    private static void AddAgent(CriterionContext c, string agent, TherapyAgentKind kind, int start, int end, bool refractory, bool current, int? days, bool allergy)
+    private static void AddAgent(CriterionContext c, string agent, TherapyAgentKind kind, int start, int end, bool refractory, bool current, int? days, bool allergy, bool since)
     {
         if (allergy)
         {
@@ -207,7 +209,7 @@ public static partial class PriorTherapyParser
             return;
         }
 
-        c.Add(new PriorTherapyConstraint(agent, kind, Refractory: refractory, WithinDays: days, Current: current && days is null) { Span = CriterionContext.Span(start, end), Negated = c.IsNegatedAt(start) });
+        c.Add(new PriorTherapyConstraint(agent, kind, Refractory: refractory, WithinDays: days, Current: current && days is null) { Span = CriterionContext.Span(start, end), Negated = since ^ c.IsNegatedAt(start) });
     }
 
     private static int? CountOf(string word) => word.ToLowerInvariant() switch
@@ -238,6 +240,9 @@ public static partial class PriorTherapyParser
 
     [GeneratedRegex(@"(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past)|<|≤|less\s+than|fewer\s+than|at\s+least)\s*(?<num>\d+(?:\.\d+)?)\s*(?<unit>days?|weeks?|wks?|months?|hours?|years?)|(?<num>\d+(?:\.\d+)?)\s*(?<unit>days?|weeks?|wks?|months?)\s+(?:prior|before|of|from|since|preceding)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Washout();
+
+    [GeneratedRegex(@"^(?:at\s+least|more\s+than|>|≥|>=|a\s+minimum\s+of|minimum)|\b(?:since|elapsed|washout|wash-out|must\s+have\s+passed|have\s+passed|from\s+(?:the\s+)?(?:last|prior|previous))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Since();
 
     [GeneratedRegex(@"\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|intoleran\w*\s+to|contraindicat\w*)", RegexOptions.CultureInvariant)]
     private static partial Regex Allergy();
