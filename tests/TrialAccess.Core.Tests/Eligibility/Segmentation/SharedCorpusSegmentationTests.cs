@@ -36,3 +36,31 @@ public class SharedCorpusSegmentationTests
         criteria.Should().BeGreaterThan(trials * 5);
     }
 }
+
+public class SharedCorpusParsingTests
+{
+    [SharedDataFact]
+    public async Task Parse_EveryCriterionOfTheSharedCorpus_NeverThrowsAndKeepsConstraintSpansInside()
+    {
+        var (files, _) = TrialSources.Expand([SharedData.PathTo("trials")]);
+        var parsed = 0;
+        foreach (var file in files)
+        {
+            await foreach (var read in TrialSources.ReadFileAsync(file))
+            {
+                if (read.Trial is not { } trial)
+                {
+                    continue;
+                }
+
+                foreach (var criterion in TrialAccess.Eligibility.Parsing.TrialCriteriaParser.Parse(trial).Criteria)
+                {
+                    parsed++;
+                    criterion.Constraints.Should().OnlyContain(c => c.Span.Start >= 0 && c.Span.End <= criterion.Segment.Text.Length, criterion.Segment.Text);
+                }
+            }
+        }
+
+        parsed.Should().BeGreaterThan(50_000);
+    }
+}

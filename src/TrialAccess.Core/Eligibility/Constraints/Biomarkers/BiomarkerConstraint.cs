@@ -162,7 +162,9 @@ public static partial class BiomarkerParser
         var found = new List<(string Marker, int Start, int End)>();
         foreach (var m in c.Vocabulary.Biomarkers.Names.FindAll(c.Text, c.Tokens))
         {
-            if (!c.IsClaimed(m.Start, m.End))
+            // "anti-PD-L1", "EGFR inhibitor", "HER2-directed therapy" name a therapy, not a biomarker.
+            var tail = c.Text[m.End..Math.Min(c.Text.Length, m.End + 30)];
+            if (!c.IsClaimed(m.Start, m.End) && !AntiPrefix().IsMatch(c.Text[..m.Start]) && !TherapyTail().IsMatch(tail))
             {
                 found.Add((m.Value, m.Start, m.End));
             }
@@ -331,6 +333,12 @@ public static partial class BiomarkerParser
 
     [GeneratedRegex(@"(?<=[A-Za-z0-9)])\s?(?:\+|-|−)(?=\s|$|[,;/)])", RegexOptions.CultureInvariant)]
     private static partial Regex Symbolic();
+
+    [GeneratedRegex(@"anti[- ]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AntiPrefix();
+
+    [GeneratedRegex(@"^\s*[-/]?\s*(?:inhibitors?|antibod|blockade|blocking|directed|targeted|targeting|therap|agents?|TKIs?|tyrosine\s+kinase\s+inhibitor|CAR|bispecific|antagonist|vaccine)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TherapyTail();
 
     [GeneratedRegex(@"\b[A-Z][A-Z0-9-]{2,9}\b", RegexOptions.CultureInvariant)]
     private static partial Regex Symbol();

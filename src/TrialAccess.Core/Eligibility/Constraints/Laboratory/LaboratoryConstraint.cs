@@ -155,7 +155,7 @@ public static partial class LaboratoryParser
             var end = mention.End + bound.Index + bound.Length;
             if (exception is not null)
             {
-                c.Claim(end, end + exceptionEnd);
+                c.Claim(end, Math.Min(c.Text.Length, end + exceptionEnd + 25));
             }
 
             if (RangePattern().Match(window) is { Success: true } range && (!bound.Success || range.Index <= bound.Index) && CriterionContext.ParseNumber(range.Groups["lo"].Value) is { } lo && CriterionContext.ParseNumber(range.Groups["hi"].Value) is { } hi && lo < hi)
@@ -207,9 +207,9 @@ public static partial class LaboratoryParser
 
         var uln = m.Groups["uln"].Success;
         var unit = m.Groups["unit"].Success ? m.Groups["unit"].Value.Trim() : null;
-        if (m.Groups["exp"].Success && CriterionContext.ParseNumber(m.Groups["exp"].Value) is { } exponent && unit is not null && !unit.StartsWith("10", StringComparison.Ordinal))
+        if (unit is not null)
         {
-            unit = $"10^{exponent}{unit}";
+            unit = Regex.Replace(Regex.Replace(unit, @"^[x×*]\s*", string.Empty), @"\s+", string.Empty);
         }
 
         return (new Bound(comparison.Value, value), uln ? null : unit, uln);

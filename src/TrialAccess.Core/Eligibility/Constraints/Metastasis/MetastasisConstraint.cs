@@ -79,6 +79,11 @@ public static partial class MetastasisParser
     {
         foreach (Match m in SiteMetastases().Matches(c.Text))
         {
+            if (c.IsClaimed(m.Index, m.Index + m.Length))
+            {
+                continue;
+            }
+
             var siteWord = (m.Groups["site"].Success ? m.Groups["site"].Value : m.Groups["site2"].Value).ToLowerInvariant();
             var site = siteWord switch
             {
