@@ -6,6 +6,7 @@ root.Options.Add(CommonOptions.Database);
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(TrialsCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
+root.Subcommands.Add(CriteriaCommand.Create());
 root.Subcommands.Add(QuickstartCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Patients;
+
+namespace TrialAccess.Eligibility.Constraints;
+
+/// <summary>The procedural kinds of criterion that every trial repeats.</summary>
+public enum BoilerplateKind
+{
+    /// <summary>"Signed informed consent", "able to understand and sign the consent form".</summary>
+    Consent,
+
+    /// <summary>"Willing and able to comply with the protocol", "available for follow-up".</summary>
+    Compliance,
+
+    /// <summary>"Legal age of majority", "legally capable", "guardian consent for minors".</summary>
+    AgeOfMajority,
+
+    /// <summary>"See above", "see inclusion criteria", "not applicable": a pointer, not a criterion.</summary>
+    CrossReference,
+
+    /// <summary>"Participation in another interventional trial", "investigator's judgement".</summary>
+    StudyConduct,
+}
+
+/// <summary>A procedural criterion, recognised as such: it is settled at enrolment, not from the patient's record.</summary>
+public sealed record BoilerplateConstraint(BoilerplateKind Boilerplate) : EligibilityConstraint
+{
+    public override ConstraintKind Kind => ConstraintKind.Boilerplate;
+
+    public override string Describe() => Boilerplate switch
+    {
+        BoilerplateKind.Consent => "informed consent",
+        BoilerplateKind.Compliance => "willing and able to comply",
+        BoilerplateKind.AgeOfMajority => "legal age / capacity",
+        BoilerplateKind.CrossReference => "refers to other criteria",
+        _ => "study conduct",
+    };
+
+    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context) =>
+        ConstraintCheck.NotApplicable("procedural: settled with the study team at enrolment");
+}
+
+/// <summary>Recognises consent, compliance, age-of-majority and cross-reference boilerplate.</summary>
+public static partial class BoilerplateParser
+{
+    public static void Parse(CriterionContext c)
+    {
+        Try(c, Consent(), BoilerplateKind.Consent);
+        Try(c, Majority(), BoilerplateKind.AgeOfMajority);
+        Try(c, Compliance(), BoilerplateKind.Compliance);
+        Try(c, StudyConduct(), BoilerplateKind.StudyConduct);
+        if (c.Found.Count == 0 && CrossReference().Match(c.Text) is { Success: true } m)
+        {
+            c.Add(new BoilerplateConstraint(BoilerplateKind.CrossReference) { Span = CriterionContext.Span(m) });
+        }
+    }
+
+    private static void Try(CriterionContext c, Regex pattern, BoilerplateKind kind)
+    {
+        var m = pattern.Match(c.Text);
+        if (m.Success)
+        {
+            c.Add(new BoilerplateConstraint(kind) { Span = CriterionContext.Span(m) }, claim: false);
+        }
+    }
+
+    [GeneratedRegex(@"\b(?:informed\s+consent|consent\s+form|written\s+consent|sign(?:ed)?\s+(?:the\s+|an\s+)?(?:written\s+)?(?:informed\s+)?consent|give\s+consent|provide\s+(?:written\s+)?consent|consent\s+to\s+participate|assent|ICF|consent\s+(?:document|process)|able\s+to\s+consent|capable\s+of\s+(?:giving\s+)?(?:informed\s+)?consent|HIPAA|authorization\s+for\s+release|consent\s+of\s+(?:a\s+)?(?:parent|guardian)|parental\s+(?:or\s+guardian\s+)?consent|parental\s+permission)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Consent();
+
+    [GeneratedRegex(@"\b(?:age\s+of\s+majority|legal\s+age|legally\s+(?:authori[sz]ed|acceptable|competent|capable|able)|legal(?:ly)?\s+(?:guardian|representative)|under\s+guardianship|under\s+(?:legal\s+)?(?:protection|tutorship|curatorship)|deprived\s+of\s+(?:their\s+)?liberty|majority\s+age|adults?\s+under\s+(?:legal\s+)?protection)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Majority();
+
+    [GeneratedRegex(@"\b(?:willing(?:ness)?\s+(?:and|&)?\s*(?:able\s+)?to\s+(?:comply|adhere|follow|return|participate|undergo|attend|complete|provide)|able\s+(?:and\s+willing\s+)?to\s+(?:comply|adhere|follow|attend|return|complete|read|understand)|comply\s+with\s+(?:the\s+)?(?:study|protocol|scheduled|requirements|visits|treatment)|compliance\s+with|available\s+for\s+follow[- ]?up|geographic(?:al)?(?:ly)?\s+(?:accessible|proximity|inaccessib)|follow[- ]up\s+visits|study\s+(?:visits|procedures|requirements)|unwilling|unable\s+to\s+(?:comply|follow|return|attend|understand|read|speak)|(?:read|speak|understand)\s+(?:and\s+(?:write|understand|speak)\s+)?(?:english|french|german|spanish|dutch|the\s+local\s+language|chinese|japanese|italian|danish|swedish|norwegian|hebrew)|fluent\s+in|language\s+barrier|reliable|cooperative|telephone|internet\s+access|reside|resident\s+of|living\s+in|lives\s+in|travel|english[- ]speaking|(?:psychological|familial|sociological|geographical)\s*(?:,|or)\s*(?:familial|sociological|geographical))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Compliance();
+
+    [GeneratedRegex(@"\b(?:investigator(?:'s)?\s+(?:opinion|judg(?:e)?ment|discretion)|opinion\s+of\s+the\s+(?:investigator|physician)|(?:participat\w+|enrolled|enrol\w*)\s+in\s+(?:another|any\s+other|other|a\s+concurrent|an?\s+(?:other\s+)?(?:interventional\s+)?(?:clinical\s+)?(?:trial|study))|(?:another|other|concurrent)\s+(?:interventional\s+)?(?:clinical\s+)?(?:trial|study|studies|research)|previous(?:ly)?\s+(?:enrolled|randomi[sz]ed|participated)\s+in\s+this\s+(?:study|trial)|staff|employee|sponsor|study\s+site\s+personnel|interfere\s+with\s+(?:the\s+)?(?:study|trial|interpretation|evaluation|compliance|participation|ability)|jeopardi[sz]e|compromise\s+(?:the\s+)?(?:study|patient|participant|safety|ability)|confound|safety\s+of\s+the\s+(?:patient|subject|participant)|inappropriate\s+for\s+(?:the\s+)?(?:study|participation|entry)|not\s+(?:be\s+)?(?:a\s+)?(?:suitable|appropriate|good)\s+candidate|unsuitable|not\s+suitable|would\s+make\s+(?:the\s+)?(?:patient|subject)|increase\s+the\s+risk|prisoner|incarcerat\w+|institutionali[sz]ed|military|blood\s+donation|donate\s+blood|prior\s+randomi[sz]ation)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StudyConduct();
+
+    [GeneratedRegex(@"^\W*(?:see\s+(?:above|below|inclusion|exclusion|disease\s+characteristics|patient\s+characteristics|section|protocol|criteria)|as\s+(?:above|stated\s+above|listed\s+above)|not\s+applicable|n/?a|none|no\s+(?:exclusion|inclusion)\s+criteria|no\s+eligibility\s+criteria|please\s+contact\s+site|not\s+specified|refer\s+to)|^[\w\s/,]{0,40}?(?::|--)?\s*(?:not\s+specified|see\s+(?:disease\s+characteristics|patient\s+characteristics|general\s+eligibility|above|below))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CrossReference();
+}

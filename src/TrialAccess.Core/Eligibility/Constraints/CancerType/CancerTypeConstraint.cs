@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Patients;
+
+namespace TrialAccess.Eligibility.Constraints;
+
+/// <summary>A cancer type by OncoTree code: "histologically confirmed NSCLC" is NSCLC, and accepts a LUAD patient.</summary>
+/// <param name="Code">OncoTree code (or SOLID/HEME/TISSUE for any solid, haematological or any cancer).</param>
+/// <param name="Name">The name as written in the criterion.</param>
+public sealed record CancerTypeConstraint(string Code, string Name) : EligibilityConstraint
+{
+    public override ConstraintKind Kind => ConstraintKind.CancerType;
+
+    public override string Describe() => $"cancer type {Code} ({Name})";
+
+    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
+    {
+        var catalog = context.Vocabulary.CancerTypes;
+        var diagnoses = patient.Diagnoses.Where(d => d.Certainty is Certainty.Asserted or Certainty.Historical).ToList();
+        if (diagnoses.Count == 0)
+        {
+            return patient.Diagnoses.Any(d => d.Certainty == Certainty.Negated)
+                ? ConstraintCheck.NotMet("no cancer diagnosis")
+                : ConstraintCheck.Unknown("What is the patient's cancer diagnosis?", "no diagnosis recorded");
+        }
+
+        var broader = (Diagnosis?)null;
+        foreach (var diagnosis in diagnoses)
+        {
+            var code = diagnosis.OncoTreeCode ?? catalog.Resolve(diagnosis.Text) ?? catalog.Resolve(diagnosis.Histology ?? string.Empty);
+            if (code is null)
+            {
+                continue;
+            }
+
+            if (catalog.IsWithin(code, Code))
+            {
+                return ConstraintCheck.Met($"diagnosis {diagnosis.Text} ({code})");
+            }
+
+            if (catalog.IsWithin(Code, code))
+            {
+                broader = diagnosis;
+            }
+        }
+
+        if (broader is not null)
+        {
+            return ConstraintCheck.Unknown($"Is the patient's {broader.Text} a {Name}?", $"diagnosis {broader.Text} is broader than {Code}");
+        }
+
+        return diagnoses.Any(d => (d.OncoTreeCode ?? catalog.Resolve(d.Text)) is not null)
+            ? ConstraintCheck.NotMet($"diagnosis {string.Join(", ", diagnoses.Select(d => d.Text))}")
+            : ConstraintCheck.Unknown($"Is the patient's cancer a {Name}?", $"diagnosis {diagnoses[0].Text} not mapped to OncoTree");
+    }
+}
+
+/// <summary>Finds cancer types by the vocabulary's names and abbreviations; "triple negative" also yields the three negative receptors.</summary>
+public static partial class CancerTypeParser
+{
+    public static void Parse(CriterionContext c)
+    {
+        foreach (var m in c.Vocabulary.CancerTypes.Names.FindAll(c.Text, c.Tokens))
+        {
+            if (c.IsClaimed(m.Start, m.End))
+            {
+                continue;
+            }
+
+            // The bare words "cancer", "tumour", "carcinoma" are a cancer type only when a diagnosis is being stated.
+            if (m.Value == "TISSUE" && !Diagnosis().IsMatch(c.Lower[..m.Start]))
+            {
+                continue;
+            }
+
+            if (c.Found.OfType<CancerTypeConstraint>().Any(f => f.Code == m.Value))
+            {
+                continue;
+            }
+
+            c.Add(new CancerTypeConstraint(m.Value, c.Text[m.Start..m.End]) { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start) });
+            if (TripleNegative().IsMatch(c.Text[m.Start..m.End]))
+            {
+                foreach (var marker in new[] { "ESR1", "PGR", "ERBB2" })
+                {
+                    c.Add(new BiomarkerConstraint(marker, null, BiomarkerStatus.Negative) { Span = CriterionContext.Span(m.Start, m.End) }, claim: false);
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?:confirmed|diagnosis\s+of|diagnosed\s+with|documented|proven|with\s+(?:a\s+|an\s+)?(?:known\s+)?|having|suffering\s+from|advanced|metastatic|recurrent|primary|any|active|untreated)\s+(?:\w+\s+){0,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Diagnosis();
+
+    [GeneratedRegex(@"TNBC|triple[- ]negative", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TripleNegative();
+}

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Patients;
+using TrialAccess.Vocabulary;
+
+namespace TrialAccess.Eligibility.Constraints;
+
+/// <summary>
+/// A condition, medication or procedure from general medicine, by the vocabulary's concept: "history of myocardial
+/// infarction", "type 2 diabetes", "on insulin", "organ transplant".
+/// </summary>
+/// <param name="Concept">The canonical concept name (curated or MeSH).</param>
+/// <param name="WithinMonths">"Within the past 6 months", or null.</param>
+public sealed record ConditionConstraint(string Concept, MedicalConceptKind ConceptKind, decimal? WithinMonths = null) : EligibilityConstraint
+{
+    public override ConstraintKind Kind => ConstraintKind.Condition;
+
+    public override string Describe() => $"{ConceptKind.ToString().ToLowerInvariant()}: {Concept}{(WithinMonths is { } m ? $" within {Number(m)} months" : string.Empty)}";
+
+    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
+    {
+        var question = $"Does the patient have {(ConceptKind == MedicalConceptKind.Condition ? string.Empty : "had ")}{Concept}{(WithinMonths is { } w ? $" in the last {Number(w)} months" : string.Empty)}?";
+        foreach (var condition in patient.Conditions)
+        {
+            if (!Same(context.Vocabulary, condition.Concept, condition.Text))
+            {
+                continue;
+            }
+
+            if (condition.Certainty == Certainty.Negated)
+            {
+                return ConstraintCheck.NotMet($"no {condition.Text}");
+            }
+
+            if (condition.Certainty is Certainty.Hypothetical or Certainty.FamilyHistory)
+            {
+                continue;
+            }
+
+            if (WithinMonths is { } months)
+            {
+                if (condition.OnsetOn is { } onset)
+                {
+                    return ConstraintCheck.Of(onset >= context.Today.AddDays(-(int)(months * 30.44m)), $"{condition.Text} since {onset:yyyy-MM-dd}");
+                }
+
+                return ConstraintCheck.Unknown($"When did the patient have {condition.Text}?", condition.Text);
+            }
+
+            return ConstraintCheck.Met(condition.Certainty == Certainty.Historical ? $"history of {condition.Text}" : condition.Text);
+        }
+
+        if (ConceptKind != MedicalConceptKind.Condition)
+        {
+            var therapy = patient.Therapies.FirstOrDefault(t => Same(context.Vocabulary, null, t.Name));
+            if (therapy is not null)
+            {
+                return therapy.Certainty == Certainty.Negated ? ConstraintCheck.NotMet($"no {therapy.Name}") : ConstraintCheck.Met(therapy.Name);
+            }
+        }
+
+        return ConstraintCheck.Unknown(question, $"no {Concept} recorded");
+    }
+
+    private bool Same(OncologyVocabulary vocabulary, string? concept, string text)
+    {
+        if (string.Equals(concept, Concept, StringComparison.OrdinalIgnoreCase) || text.Contains(Concept, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var matches = vocabulary.Concepts.Names.FindAll(text, Tokenizer.Tokenize(text));
+        return matches.Any(m => m.Value.Name.Equals(Concept, StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+/// <summary>Finds conditions, medications and procedures by the vocabulary's names, where no more specific constraint claimed the words.</summary>
+public static partial class ConditionParser
+{
+    public static void Parse(CriterionContext c)
+    {
+        var within = Within().Match(c.Text);
+        decimal? months = within.Success && CriterionContext.ParseNumber(within.Groups["num"].Value) is { } n
+            ? within.Groups["unit"].Value.StartsWith('y') || within.Groups["unit"].Value.StartsWith('Y') ? n * 12 : within.Groups["unit"].Value.StartsWith('w') ? Math.Round(n / 4.35m, 1) : within.Groups["unit"].Value.StartsWith('d') ? Math.Round(n / 30m, 1) : n
+            : null;
+        foreach (var m in c.Vocabulary.Concepts.Names.FindAll(c.Text, c.Tokens))
+        {
+            if (c.IsClaimed(m.Start, m.End) || c.Found.OfType<ConditionConstraint>().Any(f => f.Concept == m.Value.Name))
+            {
+                continue;
+            }
+
+            c.Add(new ConditionConstraint(m.Value.Name, m.Value.Kind, months) { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start) });
+        }
+    }
+
+    [GeneratedRegex(@"(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past)|<)\s*(?:the\s+)?(?:past\s+|last\s+)?(?<num>\d+(?:\.\d+)?)\s*(?<unit>months?|years?|weeks?|days?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Within();
+}

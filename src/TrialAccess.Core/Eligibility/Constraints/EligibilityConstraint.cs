@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
+
+namespace TrialAccess.Eligibility.Constraints;
+
+/// <summary>The families of typed constraints, one folder each.</summary>
+public enum ConstraintKind
+{
+    Age,
+    Sex,
+    CancerType,
+    Stage,
+    Metastasis,
+    Biomarker,
+    PerformanceStatus,
+    PriorTherapy,
+    MeasurableDisease,
+    Laboratory,
+    OrganFunction,
+    Reproductive,
+    Infection,
+    OtherMalignancy,
+    LifeExpectancy,
+    Boilerplate,
+    Condition,
+}
+
+/// <summary>
+/// One machine-checkable statement found in a criterion: what it requires, where in the criterion it was written,
+/// whether it was negated ("no prior chemotherapy") and the role of its criterion.
+/// </summary>
+/// <remarks>
+/// <see cref="Check"/> answers whether the patient has what the constraint describes, before negation; the engine
+/// applies <see cref="Negated"/> and the role. Missing patient data gives Unknown, never NotMet.
+/// </remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(AgeConstraint), "age")]
+[JsonDerivedType(typeof(SexConstraint), "sex")]
+[JsonDerivedType(typeof(CancerTypeConstraint), "cancerType")]
+[JsonDerivedType(typeof(StageConstraint), "stage")]
+[JsonDerivedType(typeof(MetastasisConstraint), "metastasis")]
+[JsonDerivedType(typeof(BiomarkerConstraint), "biomarker")]
+[JsonDerivedType(typeof(PerformanceStatusConstraint), "performanceStatus")]
+[JsonDerivedType(typeof(PriorTherapyConstraint), "priorTherapy")]
+[JsonDerivedType(typeof(MeasurableDiseaseConstraint), "measurableDisease")]
+[JsonDerivedType(typeof(LaboratoryConstraint), "laboratory")]
+[JsonDerivedType(typeof(OrganFunctionConstraint), "organFunction")]
+[JsonDerivedType(typeof(ReproductiveConstraint), "reproductive")]
+[JsonDerivedType(typeof(InfectionConstraint), "infection")]
+[JsonDerivedType(typeof(OtherMalignancyConstraint), "otherMalignancy")]
+[JsonDerivedType(typeof(LifeExpectancyConstraint), "lifeExpectancy")]
+[JsonDerivedType(typeof(BoilerplateConstraint), "boilerplate")]
+[JsonDerivedType(typeof(ConditionConstraint), "condition")]
+public abstract record EligibilityConstraint
+{
+    [JsonIgnore]
+    public abstract ConstraintKind Kind { get; }
+
+    /// <summary>Where the constraint was written, relative to the criterion text.</summary>
+    public SourceSpan Span { get; init; }
+
+    /// <summary>True when the criterion states the absence of what the constraint describes ("no", "without", "not").</summary>
+    public bool Negated { get; init; }
+
+    public CriterionRole Role { get; init; }
+
+    /// <summary>A short reading of the constraint for a clinician ("ECOG 0-1", "ANC >= 1.5 10^9/L").</summary>
+    public abstract string Describe();
+
+    /// <summary>Whether the patient has what the constraint describes, before negation and role are applied.</summary>
+    public abstract ConstraintCheck Check(PatientProfile patient, EvaluationContext context);
+
+    /// <summary>The outcome with negation applied: a negated constraint is met when the described thing is absent.</summary>
+    public ConstraintCheck Evaluate(PatientProfile patient, EvaluationContext context)
+    {
+        var check = Check(patient, context);
+        if (!Negated)
+        {
+            return check;
+        }
+
+        return check.Outcome switch
+        {
+            CriterionOutcome.Met => check with { Outcome = CriterionOutcome.NotMet },
+            CriterionOutcome.NotMet => check with { Outcome = CriterionOutcome.Met },
+            _ => check,
+        };
+    }
+
+    protected static string Number(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}
+
+/// <summary>How a measured value is compared with a bound.</summary>
+public enum Comparison
+{
+    AtLeast,
+    GreaterThan,
+    AtMost,
+    LessThan,
+    Equal,
+}
+
+/// <summary>A bound on a number: "&gt;= 1.5", "&lt; 3".</summary>
+public readonly record struct Bound(Comparison Comparison, decimal Value)
+{
+    public bool Admits(decimal value) => Comparison switch
+    {
+        Comparison.AtLeast => value >= Value,
+        Comparison.GreaterThan => value > Value,
+        Comparison.AtMost => value <= Value,
+        Comparison.LessThan => value < Value,
+        _ => value == Value,
+    };
+
+    public override string ToString() => Comparison switch
+    {
+        Comparison.AtLeast => ">= ",
+        Comparison.GreaterThan => "> ",
+        Comparison.AtMost => "<= ",
+        Comparison.LessThan => "< ",
+        _ => "= ",
+    } + Value.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Patients;
+
+namespace TrialAccess.Eligibility.Constraints;
+
+/// <summary>An infection named by a criterion: HIV, hepatitis B, hepatitis C, tuberculosis, COVID-19, or any active infection.</summary>
+/// <param name="Pathogen">"HIV", "hepatitis B", "hepatitis C", "tuberculosis", "COVID-19" or "active infection".</param>
+/// <param name="ActiveOnly">True when the criterion is about active or uncontrolled infection ("active hepatitis B", "detectable viral load").</param>
+public sealed record InfectionConstraint(string Pathogen, bool ActiveOnly = false) : EligibilityConstraint
+{
+    public override ConstraintKind Kind => ConstraintKind.Infection;
+
+    public override string Describe() => ActiveOnly ? $"active {Pathogen}" : Pathogen;
+
+    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
+    {
+        var synonyms = Synonyms(Pathogen);
+        var match = patient.Conditions.FirstOrDefault(c => synonyms.Any(s => Mentions(c.Text, s) || (c.Concept is { } k && Mentions(k, s))));
+        if (match is null)
+        {
+            return ConstraintCheck.Unknown($"Does the patient have {Pathogen}?", $"no {Pathogen} status recorded");
+        }
+
+        return match.Certainty switch
+        {
+            Certainty.Negated => ConstraintCheck.NotMet($"{match.Text}: negative"),
+            Certainty.Asserted => ConstraintCheck.Met(match.Text),
+            Certainty.Historical when ActiveOnly => ConstraintCheck.Unknown($"Is the patient's {Pathogen} currently active?", $"history of {match.Text}"),
+            Certainty.Historical => ConstraintCheck.Met($"history of {match.Text}"),
+            _ => ConstraintCheck.Unknown($"Does the patient have {Pathogen}?", match.Text),
+        };
+    }
+
+    private static bool Mentions(string text, string synonym) => text.Contains(synonym, StringComparison.OrdinalIgnoreCase);
+
+    private static string[] Synonyms(string pathogen) => pathogen switch
+    {
+        "HIV" => ["HIV", "human immunodeficiency virus", "AIDS"],
+        "hepatitis B" => ["hepatitis B", "HBV", "HBsAg"],
+        "hepatitis C" => ["hepatitis C", "HCV"],
+        "tuberculosis" => ["tuberculosis", "TB"],
+        "COVID-19" => ["COVID", "SARS-CoV-2"],
+        _ => ["infection", "sepsis", "pneumonia"],
+    };
+}
+
+/// <summary>Reads HIV, hepatitis B/C (including HBsAg, HBV DNA, anti-HCV), tuberculosis, COVID-19 and "active infection" statements.</summary>
+public static partial class InfectionParser
+{
+    public static void Parse(CriterionContext c)
+    {
+        var active = Active().IsMatch(c.Lower);
+        foreach (Match m in Pathogens().Matches(c.Text))
+        {
+            if (c.IsClaimed(m.Index, m.Index + m.Length))
+            {
+                continue;
+            }
+
+            var pathogen = m.Groups["hiv"].Success ? "HIV" : m.Groups["hbv"].Success ? "hepatitis B" : m.Groups["hcv"].Success ? "hepatitis C"
+                : m.Groups["tb"].Success ? "tuberculosis" : m.Groups["covid"].Success ? "COVID-19" : m.Groups["hep"].Success ? "hepatitis B" : "active infection";
+            if (m.Groups["hep"].Success)
+            {
+                c.Add(new InfectionConstraint("hepatitis B", active) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) });
+                c.Add(new InfectionConstraint("hepatitis C", active) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) });
+                continue;
+            }
+
+            if (c.Found.OfType<InfectionConstraint>().Any(f => f.Pathogen == pathogen))
+            {
+                continue;
+            }
+
+            c.Add(new InfectionConstraint(pathogen, active || pathogen == "active infection") { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) });
+        }
+    }
+
+    [GeneratedRegex(@"\b(?:active|acute|chronic|uncontrolled|detectable|viral\s+load|replicat|untreated|ongoing|requiring)", RegexOptions.CultureInvariant)]
+    private static partial Regex Active();
+
+    [GeneratedRegex(@"(?<hiv>\bHIV(?:-?[12])?\b|human\s+immunodeficiency\s+virus|\bAIDS\b|acquired\s+immun\w+\s+deficiency)|(?<hbv>hepatitis\s+B|\bHBV\b|\bHBsAg\b|hepatitis\s+B\s+surface\s+antigen|\bHBcAb\b|anti-HBc)|(?<hcv>hepatitis\s+C|\bHCV\b|anti-HCV)|(?<hep>hepatitis\s+B\s+(?:or|and|/)\s+C|hepatitis\s+B/C|\bHBV/HCV\b|viral\s+hepatitis)|(?<tb>tuberculosis|\bTB\b)|(?<covid>COVID-?19|SARS-CoV-2|coronavirus)|(?<any>(?:active|uncontrolled|serious|severe|systemic|ongoing|significant|clinically\s+significant)\s+(?:\w+\s+){0,2}infections?|infections?\s+requiring\s+(?:systemic|intravenous|iv|parenteral)|(?:bacterial|viral|fungal)\s+infections?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Pathogens();
+}

@@ -1,0 +1,255 @@
+using System.Text.RegularExpressions;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Patients;
+using TrialAccess.Vocabulary;
+
+namespace TrialAccess.Eligibility.Constraints;
+
+/// <summary>A threshold that applies instead of the main one for patients with a condition: "≤ 5 x ULN if liver metastases".</summary>
+/// <param name="Condition">"liver metastases", "bone metastases" or "Gilbert syndrome".</param>
+public sealed record LaboratoryException(string Condition, Bound Bound, bool TimesUpperLimit);
+
+/// <summary>A laboratory threshold: "ANC ≥ 1.5 x 10^9/L", "bilirubin ≤ 1.5 x ULN", "creatinine clearance ≥ 60 mL/min".</summary>
+/// <param name="Analyte">Canonical analyte name from the vocabulary ("ANC", "AST", "transaminases").</param>
+/// <param name="Bound">The bound, in <paramref name="Unit"/> (or in multiples of the upper limit of normal).</param>
+/// <param name="Unit">The unit as written, or null when none is written.</param>
+/// <param name="TimesUpperLimit">True when the bound is a multiple of the upper limit of normal.</param>
+/// <param name="Exception">A different bound for patients with liver or bone metastases or Gilbert syndrome, when the criterion gives one.</param>
+public sealed record LaboratoryConstraint(string Analyte, Bound? Bound, string? Unit, bool TimesUpperLimit, LaboratoryException? Exception = null) : EligibilityConstraint
+{
+    public override ConstraintKind Kind => ConstraintKind.Laboratory;
+
+    public override string Describe() => Bound is { } b
+        ? $"{Analyte} {b}{(TimesUpperLimit ? " x ULN" : Unit is null ? string.Empty : " " + Unit)}{(Exception is { } e ? $" ({e.Bound}{(e.TimesUpperLimit ? " x ULN" : string.Empty)} if {e.Condition})" : string.Empty)}"
+        : $"{Analyte} (adequate)";
+
+    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
+    {
+        var analytes = Analyte == "transaminases" ? new[] { "AST", "ALT" } : [Analyte];
+        var checks = analytes.Select(a => CheckOne(patient, context, a)).ToList();
+        if (checks.Any(c => c.Outcome == CriterionOutcome.NotMet))
+        {
+            return checks.First(c => c.Outcome == CriterionOutcome.NotMet);
+        }
+
+        return checks.FirstOrDefault(c => c.Outcome == CriterionOutcome.Unknown) ?? checks[0];
+    }
+
+    private ConstraintCheck CheckOne(PatientProfile patient, EvaluationContext context, string analyte)
+    {
+        var result = patient.LabResults.Where(r => Same(context.Vocabulary, r.Analyte, analyte)).OrderBy(r => r.MeasuredOn ?? DateOnly.MinValue).LastOrDefault();
+        var question = $"What is the patient's latest {analyte}{(TimesUpperLimit ? " (with the lab's upper limit of normal)" : string.Empty)}?";
+        if (result is null)
+        {
+            return ConstraintCheck.Unknown(question, $"no {analyte} result recorded");
+        }
+
+        var evidence = $"{analyte} {Number(result.Value)}{(result.Unit is null ? string.Empty : " " + result.Unit)}{(result.MeasuredOn is { } d ? $" on {d:yyyy-MM-dd}" : string.Empty)}";
+        if (Bound is not { } bound)
+        {
+            return ConstraintCheck.Unknown($"Is the patient's {analyte} within the range the trial requires?", evidence);
+        }
+
+        var main = Admits(context.Vocabulary, result, bound, TimesUpperLimit, analyte);
+        if (main is null)
+        {
+            return ConstraintCheck.Unknown(question, evidence + (TimesUpperLimit ? " (no upper limit of normal reported)" : " (unit not comparable)"));
+        }
+
+        if (main.Value || Exception is not { } exception)
+        {
+            return ConstraintCheck.Of(main.Value, evidence);
+        }
+
+        var alternative = Admits(context.Vocabulary, result, exception.Bound, exception.TimesUpperLimit, analyte);
+        if (alternative != true)
+        {
+            return ConstraintCheck.NotMet(evidence);
+        }
+
+        var site = exception.Condition.Split(' ')[0];
+        var metastasis = patient.Metastases.FirstOrDefault(m => m.Site.Contains(site, StringComparison.OrdinalIgnoreCase) || (site == "liver" && m.Site.Contains("hepatic", StringComparison.OrdinalIgnoreCase)));
+        var gilbert = patient.Conditions.FirstOrDefault(c => c.Text.Contains("gilbert", StringComparison.OrdinalIgnoreCase));
+        var applies = exception.Condition.StartsWith("Gilbert", StringComparison.Ordinal) ? gilbert?.Certainty : metastasis?.Certainty;
+        return applies switch
+        {
+            Certainty.Asserted => ConstraintCheck.Met($"{evidence}, within the limit for {exception.Condition}"),
+            Certainty.Negated => ConstraintCheck.NotMet(evidence),
+            _ => ConstraintCheck.Unknown($"Does the patient have {exception.Condition}? ({analyte} passes only the limit for {exception.Condition})", evidence),
+        };
+    }
+
+    private bool? Admits(OncologyVocabulary vocabulary, LabResult result, Bound bound, bool timesUpperLimit, string analyte)
+    {
+        if (timesUpperLimit)
+        {
+            return result.UpperLimitOfNormal is { } uln && uln > 0 ? bound.Admits(result.Value / uln) : null;
+        }
+
+        var known = vocabulary.Labs.Find(analyte);
+        if (known is null)
+        {
+            return bound.Admits(result.Value);
+        }
+
+        var value = vocabulary.Labs.ToCanonical(analyte, result.Value, result.Unit);
+        var limit = vocabulary.Labs.ToCanonical(analyte, bound.Value, Unit);
+        return value is { } v && limit is { } l ? (bound with { Value = l }).Admits(v) : null;
+    }
+
+    private static bool Same(OncologyVocabulary vocabulary, string resultAnalyte, string analyte) =>
+        resultAnalyte.Equals(analyte, StringComparison.OrdinalIgnoreCase) || vocabulary.Labs.Find(resultAnalyte)?.Name == analyte;
+}
+
+/// <summary>
+/// Reads laboratory thresholds. Several analytes sharing one bound ("AST and ALT ≤ 2.5 x ULN") each get it; a second
+/// bound introduced by "if/for/in ... liver metastases" or "Gilbert" becomes the exception.
+/// </summary>
+public static partial class LaboratoryParser
+{
+    public static void Parse(CriterionContext c)
+    {
+        var mentions = c.Vocabulary.Labs.Names.FindAll(c.Text, c.Tokens).Where(m => !c.IsClaimed(m.Start, m.End)).ToList();
+        if (mentions.Count == 0)
+        {
+            return;
+        }
+
+        var pending = new List<PhraseMatch<string>>();
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var mention = mentions[i];
+            pending.Add(mention);
+            var windowEnd = i + 1 < mentions.Count ? mentions[i + 1].Start : c.Text.Length;
+            var window = c.Text[mention.End..windowEnd];
+            var bound = BoundPattern().Match(window);
+            if ((!bound.Success || bound.Index > 70) && !RangePattern().IsMatch(window))
+            {
+                if (i + 1 < mentions.Count && Joiner().IsMatch(window))
+                {
+                    continue;
+                }
+
+                if (Adequate().IsMatch(c.Lower) || c.SectionIs("hematopoietic", "hepatic", "renal", "laboratory", "organ function", "bone marrow"))
+                {
+                    foreach (var p in pending)
+                    {
+                        c.Add(new LaboratoryConstraint(p.Value, null, null, false) { Span = CriterionContext.Span(p.Start, p.End) });
+                    }
+                }
+
+                pending.Clear();
+                continue;
+            }
+
+            var parsed = bound.Success ? Read(bound) : null;
+            if (parsed is null && !RangePattern().IsMatch(window))
+            {
+                pending.Clear();
+                continue;
+            }
+
+            var afterBound = window[(bound.Index + bound.Length)..];
+            var exception = ReadException(afterBound, out var exceptionEnd);
+            var end = mention.End + bound.Index + bound.Length;
+            if (exception is not null)
+            {
+                c.Claim(end, Math.Min(c.Text.Length, end + exceptionEnd + 25));
+            }
+
+            if (RangePattern().Match(window) is { Success: true } range && (!bound.Success || range.Index <= bound.Index) && CriterionContext.ParseNumber(range.Groups["lo"].Value) is { } lo && CriterionContext.ParseNumber(range.Groups["hi"].Value) is { } hi && lo < hi)
+            {
+                var rangeUnit = range.Groups["unit"].Success ? range.Groups["unit"].Value.Trim() : null;
+                foreach (var p in pending)
+                {
+                    c.Add(new LaboratoryConstraint(p.Value, new Bound(Comparison.AtLeast, lo), rangeUnit, false) { Span = CriterionContext.Span(p.Start, mention.End + range.Index + range.Length) });
+                    c.Add(new LaboratoryConstraint(p.Value, new Bound(Comparison.AtMost, hi), rangeUnit, false) { Span = CriterionContext.Span(p.Start, mention.End + range.Index + range.Length) });
+                }
+
+                pending.Clear();
+                continue;
+            }
+
+            if (parsed is null)
+            {
+                pending.Clear();
+                continue;
+            }
+
+            foreach (var p in pending)
+            {
+                var (b, unit, uln) = parsed.Value;
+                c.Add(new LaboratoryConstraint(p.Value, b, unit, uln, exception) { Span = CriterionContext.Span(p.Start, end) });
+            }
+
+            pending.Clear();
+        }
+    }
+
+    private static (Bound Bound, string? Unit, bool TimesUpperLimit)? Read(Match m)
+    {
+        if (m.Groups["wnl"].Success)
+        {
+            return (new Bound(Comparison.AtMost, 1), null, true);
+        }
+
+        if (CriterionContext.ParseNumber(m.Groups["num"].Value) is not { } value)
+        {
+            return null;
+        }
+
+        var comparison = m.Groups["op"].Success ? CriterionContext.ParseComparison(m.Groups["op"].Value) : CriterionContext.ParseTrailing(m.Groups["tail"].Value);
+        if (comparison is null)
+        {
+            return null;
+        }
+
+        var uln = m.Groups["uln"].Success;
+        var unit = m.Groups["unit"].Success ? m.Groups["unit"].Value.Trim() : null;
+        if (unit is not null)
+        {
+            unit = Regex.Replace(Regex.Replace(unit, @"^[x×*]\s*", string.Empty), @"\s+", string.Empty);
+        }
+
+        return (new Bound(comparison.Value, value), uln ? null : unit, uln);
+    }
+
+    private static LaboratoryException? ReadException(string rest, out int end)
+    {
+        var m = ExceptionPattern().Match(rest);
+        end = m.Success ? m.Index + m.Length : 0;
+        if (!m.Success || m.Index > 40 || CriterionContext.ParseNumber(m.Groups["num"].Value) is not { } value)
+        {
+            return null;
+        }
+
+        var comparison = m.Groups["op"].Success ? CriterionContext.ParseComparison(m.Groups["op"].Value) ?? Comparison.AtMost : Comparison.AtMost;
+        var condition = m.Groups["site"].Value.ToLowerInvariant() switch
+        {
+            "liver" or "hepatic" => "liver metastases",
+            "bone" => "bone metastases",
+            _ => "Gilbert syndrome",
+        };
+        return new LaboratoryException(condition, new Bound(comparison, value), m.Groups["uln"].Success);
+    }
+
+    [GeneratedRegex(@"^[\s,()]*(?:and|or|&|/|,)[\s,()]*$|^\s*\([^)]{0,20}\)\s*(?:and|or|,|/)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Joiner();
+
+    [GeneratedRegex(@"^[^\d;]{0,30}?(?<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?<hi>\d+(?:\.\d+)?)" + Unit, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RangePattern();
+
+    [GeneratedRegex(@"\b(?:adequate|normal|sufficient|acceptable)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Adequate();
+
+    private const string Unit = @"(?<unit>\s*(?:[x×*]\s*10\s*(?:\^|e|\*\*)?\s*(?<exp>\d{1,2})\s*/\s*(?:l|µl|ul|mcl|μl|mm3|mm³|liter)|(?:cells\s*)?/\s*(?:mm3|mm\^3|mm³|µl|ul|mcl|μl|cumm|cmm|l)|(?:g|mg|µg|ug|ng|pg)\s*/\s*(?:dl|l|ml|100\s*ml)|(?:µ|u|μ|mc|m)?mol\s*/\s*l|ml\s*/\s*min(?:ute)?(?:\s*/\s*1\.73\s*m(?:2|²)?)?|(?:m)?(?:iu|u)\s*/\s*(?:l|ml)|%|g%|gm/dl|ms(?:ec)?|seconds|copies\s*/\s*ml|kg/m2|mmhg)(?![a-z]))";
+
+    private const string Uln = @"(?<uln>\s*(?:[x×*]|times|fold|-fold)?\s*(?:the\s+)?(?:institutional\s+|upper\s+normal\s+limit|local\s+)?(?:(?:upper\s+limit(?:s)?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:normal|norm)(?:\s+range)?)|\(?ULN\)?|IULN|UNL|N\b))";
+
+    [GeneratedRegex(@"(?<wnl>within\s+(?:the\s+)?(?:institutional\s+)?normal\s+(?:limits|range)|\bWNL\b)|" + CriterionContext.Operator + @"\s*:?\s*" + CriterionContext.NumberPattern + @"(?:" + Uln + "|" + Unit + @")?(?<tail>\s*(?:or|and)\s+(?:more|greater|higher|above|less|lower|below))?|" + CriterionContext.NumberPattern + @"(?:" + Uln + "|" + Unit + @")?(?<tail>\s*(?:or|and)\s+(?:more|greater|higher|above|less|lower|below|over))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BoundPattern();
+
+    [GeneratedRegex(@"(?:" + CriterionContext.Operator + @"\s*)?" + CriterionContext.NumberPattern + Uln + @"?[^.;]{0,40}?\b(?:if|for|in|with|when|where)\b[^.;]{0,40}?(?<site>liver|hepatic|bone|Gilbert)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExceptionPattern();
+}

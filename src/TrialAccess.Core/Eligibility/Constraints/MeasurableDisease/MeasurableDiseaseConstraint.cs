@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Patients;
+
+namespace TrialAccess.Eligibility.Constraints;
+
+/// <summary>Measurable (or evaluable) disease by a response standard: "measurable disease per RECIST 1.1".</summary>
+/// <param name="Standard">"RECIST 1.1", "iRECIST", "RANO", "Lugano", "mRECIST", "PCWG3", "IMWG", or null when none is named.</param>
+/// <param name="EvaluableSuffices">True when evaluable (non-measurable) disease is accepted.</param>
+public sealed record MeasurableDiseaseConstraint(string? Standard, bool EvaluableSuffices = false) : EligibilityConstraint
+{
+    public override ConstraintKind Kind => ConstraintKind.MeasurableDisease;
+
+    public override string Describe() => $"{(EvaluableSuffices ? "evaluable" : "measurable")} disease{(Standard is null ? string.Empty : $" ({Standard})")}";
+
+    /// <summary>The patient model does not record measurability; it is asked.</summary>
+    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context) =>
+        ConstraintCheck.Unknown($"Does the patient have {(EvaluableSuffices ? "evaluable" : "measurable")} disease{(Standard is null ? string.Empty : $" by {Standard}")}?", "measurability is not in the patient record");
+}
+
+/// <summary>Reads "measurable disease", "at least one measurable lesion", "per RECIST v1.1", "evaluable disease".</summary>
+public static partial class MeasurableDiseaseParser
+{
+    public static void Parse(CriterionContext c)
+    {
+        var m = Phrase().Match(c.Text);
+        var standard = Standard().Match(c.Text);
+        if (!m.Success && !standard.Success)
+        {
+            return;
+        }
+
+        var name = standard.Success ? Normalise(standard.Value) : null;
+        var evaluable = m.Success && m.Value.Contains("evaluable", StringComparison.OrdinalIgnoreCase) && !m.Value.Contains("measurable", StringComparison.OrdinalIgnoreCase);
+        var first = m.Success ? m : standard;
+        var last = standard.Success && standard.Index > first.Index ? standard : first;
+        c.Add(new MeasurableDiseaseConstraint(name, evaluable) { Span = CriterionContext.Span(first.Index, last.Index + last.Length), Negated = c.IsNegatedAt(first.Index) });
+    }
+
+    private static string Normalise(string value)
+    {
+        var v = value.ToUpperInvariant();
+        return v.Contains("IRECIST", StringComparison.Ordinal) ? "iRECIST"
+            : v.Contains("MRECIST", StringComparison.Ordinal) ? "mRECIST"
+            : v.Contains("RECIST", StringComparison.Ordinal) ? (v.Contains("1.0", StringComparison.Ordinal) ? "RECIST 1.0" : "RECIST 1.1")
+            : v.Contains("RANO", StringComparison.Ordinal) ? "RANO"
+            : v.Contains("LUGANO", StringComparison.Ordinal) ? "Lugano"
+            : v.Contains("CHESON", StringComparison.Ordinal) ? "Cheson"
+            : v.Contains("PCWG", StringComparison.Ordinal) ? "PCWG3"
+            : v.Contains("IMWG", StringComparison.Ordinal) ? "IMWG"
+            : v.Contains("GCIG", StringComparison.Ordinal) ? "GCIG"
+            : v.Contains("IWCLL", StringComparison.Ordinal) ? "iwCLL"
+            : v.Contains("WHO", StringComparison.Ordinal) ? "WHO" : value;
+    }
+
+    [GeneratedRegex(@"\b(?:measurable|measureable|evaluable)\b[^.;]{0,40}?\b(?:disease|lesions?|tumou?rs?|sites?)\b|\btarget\s+lesions?\b|\bmeasurable\b|\b(?:tumou?r|lesion|mass)s?\s+(?:must\s+be\s+|of\s+|measuring\s+)?(?:at\s+least|≥|>=|>)\s*\d+(?:\.\d+)?\s*(?:mm|cm)\b|\b\d+(?:\.\d+)?\s*(?:mm|cm)\s+(?:by|with|on)\s+(?:conventional|spiral|CT|MRI)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Phrase();
+
+    [GeneratedRegex(@"\b(?:i|m)?RECIST(?:\s*(?:v(?:ersion)?\.?\s*)?1\.[01])?\b|\bRANO(?:-BM)?\b|\bLugano\b|\bCheson\b|\bPCWG[23]\b|\bIMWG\b|\bGCIG\b|\biwCLL\b|\bResponse\s+Evaluation\s+Criteria\s+in\s+Solid\s+Tumou?rs\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Standard();
+}

@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Patients;
+
+namespace TrialAccess.Eligibility.Constraints;
+
+/// <summary>Another (prior or concurrent) malignancy, optionally within a number of years: "no other malignancy within 5 years".</summary>
+/// <param name="WithinYears">The look-back in years, or null for ever.</param>
+/// <param name="AllowsLowRisk">True when the criterion excepts the usual low-risk cancers (non-melanoma skin cancer, carcinoma in situ).</param>
+public sealed record OtherMalignancyConstraint(decimal? WithinYears, bool AllowsLowRisk) : EligibilityConstraint
+{
+    public override ConstraintKind Kind => ConstraintKind.OtherMalignancy;
+
+    public override string Describe() => WithinYears is { } y ? $"other malignancy within {Number(y)} years" : "other malignancy";
+
+    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
+    {
+        var others = patient.Diagnoses.Where(d => !d.IsPrimary && d.Certainty != Certainty.Negated && d.Certainty != Certainty.FamilyHistory).ToList();
+        if (others.Count == 0)
+        {
+            return patient.Diagnoses.Count > 0
+                ? ConstraintCheck.Unknown("Has the patient had any other cancer?", "no other cancer recorded (absence is not stated)")
+                : ConstraintCheck.Unknown("Has the patient had any other cancer?", "no diagnoses recorded");
+        }
+
+        var cutoff = WithinYears is { } years ? context.Today.AddDays(-(int)(years * 365.25m)) : DateOnly.MinValue;
+        var recent = others.Where(d => d.DiagnosedOn is null || d.DiagnosedOn >= cutoff).ToList();
+        if (recent.Count == 0)
+        {
+            return ConstraintCheck.NotMet($"other cancer {others[0].Text} diagnosed {others[0].DiagnosedOn:yyyy-MM-dd}, before the look-back");
+        }
+
+        var dated = recent.FirstOrDefault(d => d.DiagnosedOn is not null);
+        return dated is not null || WithinYears is null
+            ? ConstraintCheck.Met($"other cancer: {(dated ?? recent[0]).Text}")
+            : ConstraintCheck.Unknown($"When was the patient's {recent[0].Text} diagnosed?", $"other cancer {recent[0].Text}, date unknown");
+    }
+}
+
+/// <summary>Reads "other malignancy within 5 years", "prior or concurrent malignancy", "second primary cancer", "history of another cancer".</summary>
+public static partial class OtherMalignancyParser
+{
+    public static void Parse(CriterionContext c)
+    {
+        var m = Phrase().Match(c.Text);
+        if (!m.Success)
+        {
+            return;
+        }
+
+        decimal? years = null;
+        var end = m.Index + m.Length;
+        var within = Within().Match(c.Text, m.Index);
+        if (within.Success && CriterionContext.ParseNumber(within.Groups["num"].Value) is { } n)
+        {
+            years = within.Groups["unit"].Value.StartsWith('m') ? Math.Round(n / 12m, 2) : n;
+            end = Math.Max(end, within.Index + within.Length);
+        }
+
+        var lowRisk = LowRisk().IsMatch(c.Lower);
+        c.Add(new OtherMalignancyConstraint(years, lowRisk) { Span = CriterionContext.Span(m.Index, end), Negated = c.IsNegatedAt(m.Index) });
+        c.Claim(m.Index, c.Text.Length);
+    }
+
+    [GeneratedRegex(@"\b(?:(?:other|another|prior|previous|second|secondary|concurrent|concomitant|additional|active|synchronous|metachronous|coexisting|history\s+of)\s+(?:\w+\s+){0,3}?(?:malignanc(?:y|ies)|cancers?|primary\s+(?:tumou?rs?|cancers?|malignanc(?:y|ies))|invasive\s+(?:cancers?|malignanc(?:y|ies))|neoplasms?|carcinomas?)|malignanc(?:y|ies)\s+(?:other\s+than|within|in\s+the\s+(?:past|last))|second\s+primary|(?:history|diagnosis)\s+of\s+(?:any\s+)?(?:other\s+)?(?:malignanc(?:y|ies)|cancer))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Phrase();
+
+    [GeneratedRegex(@"(?:within|in\s+the\s+(?:past|last|previous|preceding)|during\s+the\s+(?:past|last)|for\s+(?:at\s+least|>|≥)?|<|≤|last|past|free\s+for)\s*(?:the\s+)?(?:past\s+|last\s+)?(?<num>\d+(?:\.\d+)?|one|two|three|five)\s*(?<unit>years?|yrs?|months?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Within();
+
+    [GeneratedRegex(@"non-?melanoma|basal\s+cell|squamous\s+cell\s+(?:carcinoma\s+)?of\s+the\s+skin|in\s+situ|cervical\s+intraepithelial|low[- ]risk|curatively\s+treated|adequately\s+treated|cured", RegexOptions.CultureInvariant)]
+    private static partial Regex LowRisk();
+}

@@ -1,0 +1,255 @@
+using System.Text.RegularExpressions;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Patients;
+using TrialAccess.Vocabulary;
+
+namespace TrialAccess.Eligibility.Constraints;
+
+/// <summary>What a prior-therapy constraint names.</summary>
+public enum TherapyAgentKind
+{
+    /// <summary>A drug or regimen by name ("pembrolizumab", "FOLFOX").</summary>
+    Drug,
+
+    /// <summary>A drug class ("platinum", "anti-PD-1", "EGFR TKI", "systemic therapy").</summary>
+    DrugClass,
+
+    /// <summary>A modality: radiotherapy, surgery or transplant.</summary>
+    Modality,
+}
+
+/// <summary>
+/// Prior or current treatment: a drug, class or modality; "at least N prior lines"; "refractory to"; and washouts
+/// ("within 4 weeks before the first dose").
+/// </summary>
+/// <param name="Agent">Drug name, class name or modality ("radiotherapy", "surgery", "stem cell transplant"); "systemic therapy" for line counts.</param>
+/// <param name="MinimumLines">"At least N prior lines", or null.</param>
+/// <param name="MaximumLines">"No more than N prior lines", or null.</param>
+/// <param name="Refractory">True for "refractory to", "progressed on", "resistant to", "failed".</param>
+/// <param name="WithinDays">The washout: the constraint is about therapy within this many days before enrolment.</param>
+/// <param name="Current">True when about ongoing or concurrent treatment.</param>
+public sealed record PriorTherapyConstraint(string Agent, TherapyAgentKind AgentKind, int? MinimumLines = null, int? MaximumLines = null, bool Refractory = false, int? WithinDays = null, bool Current = false) : EligibilityConstraint
+{
+    public override ConstraintKind Kind => ConstraintKind.PriorTherapy;
+
+    public override string Describe()
+    {
+        var parts = new List<string>();
+        if (MinimumLines is { } lo)
+        {
+            parts.Add($">= {lo} prior lines of");
+        }
+
+        if (MaximumLines is { } hi)
+        {
+            parts.Add($"<= {hi} prior lines of");
+        }
+
+        parts.Add(Refractory ? $"refractory to {Agent}" : Current ? $"current {Agent}" : $"prior {Agent}");
+        if (WithinDays is { } days)
+        {
+            parts.Add($"within {days} days");
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
+    {
+        var relevant = patient.Therapies.Where(t => t.Certainty != Certainty.Hypothetical && t.Certainty != Certainty.FamilyHistory && Matches(t, context.Vocabulary)).ToList();
+        if (MinimumLines is not null || MaximumLines is not null)
+        {
+            var drugs = patient.Therapies.Where(t => t.Kind == TherapyKind.Drug && t.Certainty is Certainty.Asserted or Certainty.Historical).ToList();
+            if (drugs.Count == 0)
+            {
+                return ConstraintCheck.Unknown("How many prior lines of systemic therapy has the patient had?", "no therapies recorded");
+            }
+
+            var lines = drugs.Max(t => t.Line) ?? drugs.Select(t => t.StartedOn).Distinct().Count();
+            var fits = (MinimumLines is not { } min || lines >= min) && (MaximumLines is not { } max || lines <= max);
+            return drugs.Any(t => t.Line is not null) || !fits
+                ? ConstraintCheck.Of(fits, $"{lines} prior line(s)")
+                : ConstraintCheck.Unknown("How many prior lines of systemic therapy has the patient had?", $"{drugs.Count} therapies recorded, lines not stated");
+        }
+
+        var question = $"Has the patient {(Current ? "currently" : WithinDays is { } d ? $"in the last {d} days" : "ever")} received {Agent}{(Refractory ? " and progressed on it" : string.Empty)}?";
+        if (relevant.Count == 0)
+        {
+            return ConstraintCheck.Unknown(question, $"no {Agent} in the recorded therapies");
+        }
+
+        if (relevant.All(t => t.Certainty == Certainty.Negated))
+        {
+            return ConstraintCheck.NotMet($"never received {Agent} ({relevant[0].Name})");
+        }
+
+        var received = relevant.Where(t => t.Certainty != Certainty.Negated).ToList();
+        var therapy = received[^1];
+        var evidence = $"{therapy.Name}{(therapy.StartedOn is { } s ? $" from {s:yyyy-MM-dd}" : string.Empty)}{(therapy.EndedOn is { } e ? $" to {e:yyyy-MM-dd}" : therapy.IsCurrent == true ? ", ongoing" : string.Empty)}";
+        if (Refractory)
+        {
+            return received.Any(t => t.ProgressedOn == true) ? ConstraintCheck.Met(evidence + ", progressed")
+                : received.All(t => t.ProgressedOn == false) ? ConstraintCheck.NotMet(evidence + ", no progression")
+                : ConstraintCheck.Unknown($"Did the patient's disease progress on {Agent}?", evidence);
+        }
+
+        if (Current)
+        {
+            return received.Any(t => t.IsCurrent == true) ? ConstraintCheck.Met(evidence)
+                : received.All(t => t.IsCurrent == false || t.EndedOn is not null) ? ConstraintCheck.NotMet(evidence)
+                : ConstraintCheck.Unknown($"Is the patient currently receiving {Agent}?", evidence);
+        }
+
+        if (WithinDays is { } days)
+        {
+            var since = context.Today.AddDays(-days);
+            if (received.Any(t => t.IsCurrent == true || t.EndedOn >= since || (t.EndedOn is null && t.StartedOn >= since)))
+            {
+                return ConstraintCheck.Met(evidence);
+            }
+
+            return received.All(t => t.EndedOn is not null && t.EndedOn < since)
+                ? ConstraintCheck.NotMet($"{evidence}, more than {days} days before {context.Today:yyyy-MM-dd}")
+                : ConstraintCheck.Unknown($"When did the patient last receive {Agent}?", evidence);
+        }
+
+        return ConstraintCheck.Met(evidence);
+    }
+
+    private bool Matches(Therapy therapy, OncologyVocabulary vocabulary) => AgentKind switch
+    {
+        TherapyAgentKind.Modality => Agent switch
+        {
+            "radiotherapy" => therapy.Kind == TherapyKind.Radiotherapy,
+            "surgery" => therapy.Kind == TherapyKind.Surgery,
+            _ => therapy.Kind == TherapyKind.Procedure && therapy.Name.Contains("transplant", StringComparison.OrdinalIgnoreCase),
+        },
+        TherapyAgentKind.DrugClass when Agent is "systemic therapy" or "investigational agent" => therapy.Kind == TherapyKind.Drug,
+        _ => therapy.Kind == TherapyKind.Drug && vocabulary.Drugs.Matches(therapy.Name, therapy.Classes, Agent),
+    };
+}
+
+/// <summary>Reads drug, class and modality mentions with line counts, "refractory to", washouts and "concurrent".</summary>
+public static partial class PriorTherapyParser
+{
+    public static void Parse(CriterionContext c)
+    {
+        var lines = Lines().Match(c.Text);
+        if (lines.Success && CountOf(lines.Groups["n"].Value) is { } n)
+        {
+            var comparison = lines.Groups["op"].Success ? CriterionContext.ParseComparison(lines.Groups["op"].Value) : CriterionContext.ParseTrailing(lines.Groups["tail"].Value);
+            (int? Min, int? Max) range = comparison switch
+            {
+                Comparison.AtLeast => (n, null),
+                Comparison.GreaterThan => (n + 1, null),
+                Comparison.AtMost => (null, n),
+                Comparison.LessThan => (null, n - 1),
+                _ => (n, n),
+            };
+            var (min, max) = range;
+            c.Add(new PriorTherapyConstraint("systemic therapy", TherapyAgentKind.DrugClass, min, max) { Span = CriterionContext.Span(lines) });
+        }
+
+        var refractory = Refractory().IsMatch(c.Lower);
+        var current = Current().IsMatch(c.Lower);
+        var washout = Washout().Match(c.Text);
+        int? days = washout.Success && CriterionContext.ParseNumber(washout.Groups["num"].Value) is { } w ? (int)(w * UnitDays(washout.Groups["unit"].Value)) : null;
+        var allergy = Allergy().IsMatch(c.Lower);
+        // "At least 4 weeks since prior chemotherapy" requires that no chemotherapy was given in those 4 weeks.
+        var since = washout.Success && Since().IsMatch(washout.Value + c.Lower[(washout.Index + washout.Length)..Math.Min(c.Lower.Length, washout.Index + washout.Length + 12)]);
+
+        foreach (var m in c.Vocabulary.Drugs.ClassNames.FindAll(c.Text, c.Tokens))
+        {
+            if (!c.IsClaimed(m.Start, m.End))
+            {
+                AddAgent(c, m.Value, TherapyAgentKind.DrugClass, m.Start, m.End, refractory, current, days, allergy, since);
+            }
+        }
+
+        foreach (var m in c.Vocabulary.Drugs.Names.FindAll(c.Text, c.Tokens))
+        {
+            if (!c.IsClaimed(m.Start, m.End))
+            {
+                AddAgent(c, m.Value, TherapyAgentKind.Drug, m.Start, m.End, refractory, current, days, allergy, since);
+            }
+        }
+
+        foreach (Match m in Modality().Matches(c.Text))
+        {
+            if (c.IsClaimed(m.Index, m.Index + m.Length))
+            {
+                continue;
+            }
+
+            var word = m.Value.ToLowerInvariant();
+            var agent = word.Contains("transplant", StringComparison.Ordinal) || word.Contains("hsct", StringComparison.Ordinal) || word.Contains("bmt", StringComparison.Ordinal) ? "stem cell transplant"
+                : word.Contains("surg", StringComparison.Ordinal) || word.Contains("resect", StringComparison.Ordinal) || word.Contains("operation", StringComparison.Ordinal) || word.Contains("ectomy", StringComparison.Ordinal) ? "surgery"
+                : "radiotherapy";
+            AddAgent(c, agent, TherapyAgentKind.Modality, m.Index, m.Index + m.Length, refractory, current, days, allergy: false, since);
+        }
+
+        if (Naive().Match(c.Text) is { Success: true } naive && !c.Found.OfType<PriorTherapyConstraint>().Any())
+        {
+            c.Add(new PriorTherapyConstraint("systemic therapy", TherapyAgentKind.DrugClass) { Span = CriterionContext.Span(naive), Negated = true });
+        }
+    }
+
+    private static void AddAgent(CriterionContext c, string agent, TherapyAgentKind kind, int start, int end, bool refractory, bool current, int? days, bool allergy, bool since)
+    {
+        if (allergy)
+        {
+            c.Add(new ConditionConstraint($"allergy to {agent}", MedicalConceptKind.Condition) { Span = CriterionContext.Span(start, end) });
+            return;
+        }
+
+        if (c.Found.OfType<PriorTherapyConstraint>().Any(f => f.Agent == agent && f.MinimumLines is null && f.MaximumLines is null))
+        {
+            c.Claim(start, end);
+            return;
+        }
+
+        c.Add(new PriorTherapyConstraint(agent, kind, Refractory: refractory, WithinDays: days, Current: current && days is null) { Span = CriterionContext.Span(start, end), Negated = since ^ c.IsNegatedAt(start) });
+    }
+
+    private static int? CountOf(string word) => word.ToLowerInvariant() switch
+    {
+        "one" or "1" or "a" or "single" => 1,
+        "two" or "2" => 2,
+        "three" or "3" => 3,
+        "four" or "4" => 4,
+        "five" or "5" => 5,
+        "six" or "6" => 6,
+        _ => null,
+    };
+
+    private static decimal UnitDays(string unit)
+    {
+        var u = unit.ToLowerInvariant();
+        return u.StartsWith('w') ? 7 : u.StartsWith('m') ? 30 : u.StartsWith('y') ? 365 : u.StartsWith('h') ? 1 / 24m : 1;
+    }
+
+    [GeneratedRegex(@"(?:" + CriterionContext.Operator + @"\s*)?(?<n>\d|one|two|three|four|five|six|a|single)\s*(?<tail>\s*(?:or\s+(?:more|fewer|less)|\+))?\s*(?:\(\d\)\s*)?(?:prior|previous|lines?|regimens?|standard)?\s*(?:standard\s+)?(?:systemic\s+|chemotherapy\s+|treatment\s+|therapy\s+|cytotoxic\s+)?(?:lines?|regimens?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Lines();
+
+    [GeneratedRegex(@"refractory|resistant|resistance|progress(?:ed|ion|ing)\s+(?:on|after|during|following|while)|failed|failure\s+(?:of|on|to)|relapsed\s+(?:after|following)|intolerant|intolerance\s+to|after\s+(?:failure|progression)", RegexOptions.CultureInvariant)]
+    private static partial Regex Refractory();
+
+    [GeneratedRegex(@"\b(?:concurrent|concomitant|currently\s+(?:receiving|taking|on|using|treated)|ongoing|receiving|chronic\s+(?:use|treatment)|requiring|use\s+of|taking|on\s+(?:stable\s+)?(?:dose|treatment))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Current();
+
+    [GeneratedRegex(@"(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past)|<|≤|less\s+than|fewer\s+than|at\s+least)\s*(?<num>\d+(?:\.\d+)?)\s*(?<unit>days?|weeks?|wks?|months?|hours?|years?)|(?<num>\d+(?:\.\d+)?)\s*(?<unit>days?|weeks?|wks?|months?)\s+(?:prior|before|of|from|since|preceding)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Washout();
+
+    [GeneratedRegex(@"^(?:at\s+least|more\s+than|>|≥|>=|a\s+minimum\s+of|minimum)|\b(?:since|elapsed|washout|wash-out|must\s+have\s+passed|have\s+passed|from\s+(?:the\s+)?(?:last|prior|previous))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Since();
+
+    [GeneratedRegex(@"\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|intoleran\w*\s+to|contraindicat\w*)", RegexOptions.CultureInvariant)]
+    private static partial Regex Allergy();
+
+    [GeneratedRegex(@"\b(?:radiotherapy|radiation(?:\s+therapy)?|irradiation|radiosurgery|SBRT|SRS|WBRT|chemoradi\w+|brachytherapy|major\s+surgery|surgical\s+(?:procedure|resection|intervention)s?|surgery|resection|operation|(?:stem\s+cell|bone\s+marrow|hematopoietic\s+(?:stem\s+)?cell|allogeneic|autologous)\s+transplant\w*|HSCT|BMT)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Modality();
+
+    [GeneratedRegex(@"\b(?:treatment[- ]na[iï]ve|therapy[- ]na[iï]ve|chemotherapy[- ]na[iï]ve|previously\s+untreated|untreated|no\s+prior\s+(?:systemic\s+)?(?:treatment|therapy)|not\s+(?:been\s+)?previously\s+treated|na[iï]ve\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Naive();
+}

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Patients;
+
+namespace TrialAccess.Eligibility.Constraints;
+
+public enum ReproductiveTopic
+{
+    Pregnancy,
+    Breastfeeding,
+    /// <summary>Use of effective contraception; applies to the sex named, or to people of childbearing potential.</summary>
+    Contraception,
+    /// <summary>A negative pregnancy test before enrolment.</summary>
+    NegativePregnancyTest,
+}
+
+/// <summary>Pregnancy, breastfeeding and contraception, with whom the statement applies to.</summary>
+/// <param name="AppliesTo">The sex the statement is conditional on ("women of childbearing potential", "men with partners"), or null for everyone.</param>
+public sealed record ReproductiveConstraint(ReproductiveTopic Topic, PatientSex? AppliesTo = null) : EligibilityConstraint
+{
+    public override ConstraintKind Kind => ConstraintKind.Reproductive;
+
+    public override string Describe() => Topic switch
+    {
+        ReproductiveTopic.Pregnancy => "pregnant",
+        ReproductiveTopic.Breastfeeding => "breastfeeding",
+        ReproductiveTopic.Contraception => AppliesTo is { } s ? $"contraception ({s})" : "contraception",
+        _ => "negative pregnancy test",
+    };
+
+    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
+    {
+        var sex = patient.Sex is { Certainty: Certainty.Asserted } s ? s.Value : (PatientSex?)null;
+        var canBePregnant = Topic is ReproductiveTopic.Pregnancy or ReproductiveTopic.Breastfeeding or ReproductiveTopic.NegativePregnancyTest;
+        if ((canBePregnant && sex == PatientSex.Male) || (AppliesTo is { } applies && sex is { } known && known != applies))
+        {
+            return ConstraintCheck.NotApplicable($"sex {sex}");
+        }
+
+        return Topic switch
+        {
+            ReproductiveTopic.Pregnancy => patient.Pregnant is { } p
+                ? ConstraintCheck.Of(p.Value && p.Certainty == Certainty.Asserted, p.Value && p.Certainty == Certainty.Asserted ? "pregnant" : "not pregnant")
+                : ConstraintCheck.Unknown("Is the patient pregnant?", "pregnancy status not recorded"),
+            ReproductiveTopic.Breastfeeding => patient.Breastfeeding is { } b
+                ? ConstraintCheck.Of(b.Value && b.Certainty == Certainty.Asserted, b.Value && b.Certainty == Certainty.Asserted ? "breastfeeding" : "not breastfeeding")
+                : ConstraintCheck.Unknown("Is the patient breastfeeding?", "breastfeeding status not recorded"),
+            ReproductiveTopic.NegativePregnancyTest => patient.Pregnant is { Certainty: Certainty.Negated } or { Value: false }
+                ? ConstraintCheck.Met("not pregnant")
+                : patient.Pregnant is { Value: true, Certainty: Certainty.Asserted } ? ConstraintCheck.NotMet("pregnant") : ConstraintCheck.Unknown("Has the patient had a negative pregnancy test?"),
+            _ => ConstraintCheck.Unknown("Will the patient use effective contraception during the study?", "agreement to contraception is asked at enrolment"),
+        };
+    }
+}
+
+/// <summary>Reads "pregnant or breastfeeding", "women of childbearing potential must use contraception", "negative serum pregnancy test".</summary>
+public static partial class ReproductiveParser
+{
+    public static void Parse(CriterionContext c)
+    {
+        var scope = c.Lower + " " + (c.Lead?.ToLowerInvariant() ?? string.Empty);
+        PatientSex? appliesTo = Female().IsMatch(scope) ? PatientSex.Female : Male().IsMatch(scope) ? PatientSex.Male : null;
+        var test = PregnancyTest().Match(c.Text);
+        if (test.Success)
+        {
+            c.Add(new ReproductiveConstraint(ReproductiveTopic.NegativePregnancyTest, PatientSex.Female) { Span = CriterionContext.Span(test) });
+        }
+
+        var contraception = Contraception().Match(c.Text);
+        if (contraception.Success)
+        {
+            c.Add(new ReproductiveConstraint(ReproductiveTopic.Contraception, appliesTo) { Span = CriterionContext.Span(contraception), Negated = NotUsing().IsMatch(c.Lower) });
+        }
+
+        if (!test.Success && !contraception.Success)
+        {
+            foreach (Match m in Pregnant().Matches(c.Text))
+            {
+                c.Add(new ReproductiveConstraint(ReproductiveTopic.Pregnancy) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) });
+            }
+        }
+
+        if (!contraception.Success)
+        {
+            foreach (Match m in Breastfeeding().Matches(c.Text))
+            {
+                c.Add(new ReproductiveConstraint(ReproductiveTopic.Breastfeeding) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) });
+            }
+        }
+
+        if (c.Found.Count == 0 && Childbearing().Match(c.Text) is { Success: true } cb)
+        {
+            c.Add(new ReproductiveConstraint(ReproductiveTopic.Contraception, PatientSex.Female) { Span = CriterionContext.Span(cb) });
+        }
+    }
+
+    [GeneratedRegex(@"\b(?:women|woman|females?|wocbp|girls)\b|child[- ]?bearing|of\s+reproductive\s+potential\s+(?:women|females)", RegexOptions.CultureInvariant)]
+    private static partial Regex Female();
+
+    [GeneratedRegex(@"\b(?:men|man|males?|boys)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Male();
+
+    [GeneratedRegex(@"\b(?:pregnan(?:t|cy)\s+test|(?:serum|urine)\s+(?:beta[- ]?)?(?:hcg|β-hcg|pregnancy)|negative\s+(?:serum\s+|urine\s+)?(?:beta[- ]?)?hcg)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PregnancyTest();
+
+    [GeneratedRegex(@"\b(?:contracepti\w+|birth\s+control|barrier\s+method|abstinen\w+|sterili[sz]\w+|vasectom\w+|intrauterine\s+device|double[- ]barrier|methods?\s+of\s+(?:effective\s+)?(?:birth\s+control|contraception)|avoid\s+(?:becoming\s+pregnant|pregnancy|fathering)|father(?:ing)?\s+a\s+child|sperm\s+donation|donate\s+sperm)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Contraception();
+
+    [GeneratedRegex(@"\b(?:unwilling|not\s+willing|refuse|not\s+using|not\s+agree)", RegexOptions.CultureInvariant)]
+    private static partial Regex NotUsing();
+
+    [GeneratedRegex(@"\b(?:pregnan(?:t|cy|cies)|gravid|expecting\s+a\s+(?:baby|child)|planning\s+(?:to\s+become\s+pregnant|a\s+pregnancy))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Pregnant();
+
+    [GeneratedRegex(@"\b(?:breast[- ]?feeding|breast[- ]?feed|lactating|lactation|nursing(?!\s+(?:home|facility|staff|care))|breastfed)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Breastfeeding();
+
+    [GeneratedRegex(@"\b(?:child[- ]?bearing\s+potential|wocbp|reproductive\s+potential)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Childbearing();
+}

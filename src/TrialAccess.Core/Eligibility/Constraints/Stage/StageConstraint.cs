@@ -1,0 +1,153 @@
+using System.Text.RegularExpressions;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Patients;
+
+namespace TrialAccess.Eligibility.Constraints;
+
+/// <summary>The extent of disease a criterion asks for.</summary>
+public enum DiseaseExtent
+{
+    /// <summary>Stage groups or TNM only.</summary>
+    Staged,
+    Metastatic,
+    LocallyAdvanced,
+    Unresectable,
+    Advanced,
+    Recurrent,
+    EarlyStage,
+}
+
+/// <summary>A stage requirement: stage groups ("IIIB", "IV"), TNM parts, or an extent ("metastatic", "locally advanced", "unresectable").</summary>
+/// <param name="Groups">Stage groups admitted, in Roman numerals with letters ("IIIB", "IV"); empty when only an extent is given.</param>
+/// <param name="Tnm">TNM text as written ("T1-2N0M0"), or null.</param>
+public sealed record StageConstraint(IReadOnlyList<string> Groups, IReadOnlyList<DiseaseExtent> Extents, string? Tnm = null) : EligibilityConstraint
+{
+    public override ConstraintKind Kind => ConstraintKind.Stage;
+
+    public override string Describe() => string.Join(", ", Groups.Select(g => "stage " + g).Concat(Extents.Where(e => e != DiseaseExtent.Staged).Select(e => e.ToString())).Append(Tnm ?? string.Empty).Where(s => s.Length > 0));
+
+    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
+    {
+        var stage = patient.Diagnoses.Where(d => d.IsPrimary && d.Stage is not null).Select(d => d.Stage!).FirstOrDefault();
+        var metastatic = stage?.Metastatic ?? (patient.Metastases.Any(m => m.Certainty == Certainty.Asserted) ? true : null);
+        if (stage is null && metastatic is null)
+        {
+            return ConstraintCheck.Unknown($"What is the stage of the patient's cancer? (trial: {Describe()})", "no stage recorded");
+        }
+
+        if (Groups.Count > 0 && stage?.Group is { } group)
+        {
+            var fits = Groups.Any(g => group.StartsWith(g, StringComparison.OrdinalIgnoreCase) || g.StartsWith(group, StringComparison.OrdinalIgnoreCase) && g.Length == group.Length);
+            return ConstraintCheck.Of(fits, $"stage {group}");
+        }
+
+        foreach (var extent in Extents)
+        {
+            bool? holds = extent switch
+            {
+                DiseaseExtent.Metastatic => metastatic,
+                DiseaseExtent.LocallyAdvanced => stage?.LocallyAdvanced ?? (stage?.Group is { } g ? g.StartsWith("III", StringComparison.Ordinal) : null),
+                DiseaseExtent.Unresectable => stage?.Unresectable,
+                DiseaseExtent.Recurrent => stage?.Recurrent,
+                DiseaseExtent.Advanced => metastatic == true || stage?.LocallyAdvanced == true || stage?.Unresectable == true || stage?.Group is "IV" or "IVA" or "IVB" or "IVC" ? true : null,
+                DiseaseExtent.EarlyStage => stage?.Group is { } g2 ? !g2.StartsWith("IV", StringComparison.Ordinal) && !g2.StartsWith("III", StringComparison.Ordinal) : metastatic == true ? false : null,
+                _ => null,
+            };
+            if (holds == true)
+            {
+                return ConstraintCheck.Met($"{extent} ({DescribeStage(stage, metastatic)})");
+            }
+
+            if (holds is null)
+            {
+                return ConstraintCheck.Unknown($"Is the patient's cancer {extent}?", DescribeStage(stage, metastatic));
+            }
+        }
+
+        return Extents.Count == 0 && Groups.Count > 0
+            ? ConstraintCheck.Unknown($"What is the stage group of the patient's cancer? (trial: {Describe()})", DescribeStage(stage, metastatic))
+            : ConstraintCheck.NotMet(DescribeStage(stage, metastatic));
+    }
+
+    private static string DescribeStage(Stage? stage, bool? metastatic) =>
+        stage?.Group is { } g ? $"stage {g}" : metastatic == true ? "metastatic" : metastatic == false ? "not metastatic" : "stage not recorded";
+}
+
+/// <summary>Reads stage groups ("stage IIIB or IV", "stage III-IV"), TNM and extents ("metastatic", "locally advanced", "unresectable").</summary>
+public static partial class StageParser
+{
+    private static readonly string[] Order = ["0", "I", "IA", "IB", "IC", "II", "IIA", "IIB", "IIC", "III", "IIIA", "IIIB", "IIIC", "IV", "IVA", "IVB", "IVC"];
+
+    public static void Parse(CriterionContext c)
+    {
+        var groups = new List<string>();
+        var spanStart = int.MaxValue;
+        var spanEnd = 0;
+        foreach (Match m in StageGroups().Matches(c.Text))
+        {
+            var items = Roman().Matches(m.Groups["list"].Value).Select(r => r.Value.ToUpperInvariant().Replace("1", "I", StringComparison.Ordinal).Replace("2", "II", StringComparison.Ordinal).Replace("3", "III", StringComparison.Ordinal).Replace("4", "IV", StringComparison.Ordinal)).ToList();
+            if (items.Count == 0)
+            {
+                continue;
+            }
+
+            if (items.Count == 2 && RangeWord().IsMatch(m.Groups["list"].Value) && Array.IndexOf(Order, items[0]) is var a and >= 0 && Array.IndexOf(Order, items[1]) is var b && b > a)
+            {
+                items = Order[a..(b + 1)].ToList();
+            }
+
+            groups.AddRange(items);
+            spanStart = Math.Min(spanStart, m.Index);
+            spanEnd = Math.Max(spanEnd, m.Index + m.Length);
+        }
+
+        var tnm = Tnm().Match(c.Text);
+        if (tnm.Success)
+        {
+            spanStart = Math.Min(spanStart, tnm.Index);
+            spanEnd = Math.Max(spanEnd, tnm.Index + tnm.Length);
+        }
+
+        var extents = new List<DiseaseExtent>();
+        foreach (Match m in Extent().Matches(c.Text))
+        {
+            var word = m.Value.ToLowerInvariant();
+            var extent = word.Contains("metasta", StringComparison.Ordinal) ? DiseaseExtent.Metastatic
+                : word.Contains("locally", StringComparison.Ordinal) ? DiseaseExtent.LocallyAdvanced
+                : word.Contains("resect", StringComparison.Ordinal) || word.Contains("operab", StringComparison.Ordinal) ? DiseaseExtent.Unresectable
+                : word.Contains("recurr", StringComparison.Ordinal) || word.Contains("relaps", StringComparison.Ordinal) ? DiseaseExtent.Recurrent
+                : word.Contains("early", StringComparison.Ordinal) ? DiseaseExtent.EarlyStage
+                : DiseaseExtent.Advanced;
+            if (!extents.Contains(extent))
+            {
+                extents.Add(extent);
+            }
+
+            spanStart = Math.Min(spanStart, m.Index);
+            spanEnd = Math.Max(spanEnd, m.Index + m.Length);
+        }
+
+        if (groups.Count == 0 && extents.Count == 0 && !tnm.Success)
+        {
+            return;
+        }
+
+        c.Add(new StageConstraint(groups.Distinct().ToList(), extents, tnm.Success ? tnm.Value : null) { Span = CriterionContext.Span(spanStart, spanEnd), Negated = c.IsNegatedAt(spanStart) }, claim: false);
+    }
+
+    [GeneratedRegex(@"\bstages?\s+(?<list>(?:(?:0|IV[ABC]?|I{1,3}[ABC]?|[1-4][ABC]?)\b\s*(?:,|/|-|–|to|or|and|through|and/or)?\s*)+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StageGroups();
+
+    [GeneratedRegex(@"IV[ABC]?|I{1,3}[ABC]?|\b[1-4][ABC]?\b|\b0\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Roman();
+
+    [GeneratedRegex(@"-|–|\bto\b|\bthrough\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RangeWord();
+
+    [GeneratedRegex(@"\b(?:[cpy]?T(?:[0-4][a-d]?|is|x)(?:\s*-\s*[0-4][a-d]?)?\s*,?\s*[cp]?N(?:[0-3][a-c]?|x|\+)(?:\s*-\s*[0-3])?\s*,?\s*(?:[cp]?M[01x][a-c]?)?|[cp]?N[1-3][a-c]?\b|M1[a-c]?\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex Tnm();
+
+    [GeneratedRegex(@"\b(?:metastatic|metastasi[sz]ed|distant\s+metastas[ie]s|locally\s+advanced|unresectable|non-?resectable|inoperable|not\s+(?:amenable\s+to|candidates?\s+for)\s+(?:curative\s+)?(?:surgery|resection)|advanced(?!\s+(?:age|directive|heart|liver|kidney|renal|lung|copd|cirrhosis))|recurrent|relapsed|early[- ]stage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Extent();
+}

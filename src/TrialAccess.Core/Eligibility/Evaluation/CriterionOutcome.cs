@@ -1,0 +1,45 @@
+using TrialAccess.Patients;
+using TrialAccess.Vocabulary;
+
+namespace TrialAccess.Eligibility.Evaluation;
+
+/// <summary>What a criterion says about one patient.</summary>
+public enum CriterionOutcome
+{
+    /// <summary>The patient's data shows the criterion holds (for an exclusion: the exclusion applies).</summary>
+    Met,
+
+    /// <summary>The patient's data shows the criterion does not hold.</summary>
+    NotMet,
+
+    /// <summary>The patient's data does not say: missing data is always Unknown, never NotMet.</summary>
+    Unknown,
+
+    /// <summary>The criterion is conditional on something the patient does not have ("women of childbearing potential must ..." for a man), or is procedural (consent).</summary>
+    NotApplicable,
+}
+
+/// <summary>The outcome of checking one constraint, with the patient fact used and, when unknown, what to ask.</summary>
+/// <param name="Evidence">The patient fact the outcome rests on ("ECOG 1", "no EGFR result"), in words a clinician can check.</param>
+/// <param name="Question">When Unknown: what to find out about the patient.</param>
+public sealed record ConstraintCheck(CriterionOutcome Outcome, string? Evidence = null, string? Question = null)
+{
+    public static ConstraintCheck Met(string evidence) => new(CriterionOutcome.Met, evidence);
+
+    public static ConstraintCheck NotMet(string evidence) => new(CriterionOutcome.NotMet, evidence);
+
+    public static ConstraintCheck Unknown(string question, string? evidence = null) => new(CriterionOutcome.Unknown, evidence, question);
+
+    public static ConstraintCheck NotApplicable(string evidence) => new(CriterionOutcome.NotApplicable, evidence);
+
+    public static ConstraintCheck Of(bool holds, string evidence) => holds ? Met(evidence) : NotMet(evidence);
+}
+
+/// <summary>What evaluation needs besides the patient: the date "now" is, and the vocabulary to relate names.</summary>
+/// <param name="Today">The evaluation date; ages, washouts and "within N years" are counted back from it.</param>
+public sealed record EvaluationContext(DateOnly Today, OncologyVocabulary Vocabulary)
+{
+    public static EvaluationContext On(DateOnly today) => new(today, OncologyVocabulary.BuiltIn);
+
+    public static EvaluationContext From(TimeProvider clock) => On(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+}

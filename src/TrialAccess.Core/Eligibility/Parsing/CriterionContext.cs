@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TrialAccess.Eligibility.Constraints;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
+using TrialAccess.Vocabulary;
+
+namespace TrialAccess.Eligibility.Parsing;
+
+/// <summary>
+/// One criterion while it is parsed: its text, words, role and headings, the vocabulary, and the parts of the text
+/// that a constraint has already claimed (so that "brain metastases" is not also read as a general condition).
+/// </summary>
+public sealed partial class CriterionContext
+{
+    private readonly List<(int Start, int End)> _claimed = [];
+    private List<Token>? _tokens;
+
+    public CriterionContext(string text, CriterionRole role, OncologyVocabulary vocabulary, string? section = null, string? lead = null)
+    {
+        Text = text;
+        Lower = text.ToLowerInvariant();
+        Role = role;
+        Vocabulary = vocabulary;
+        Section = section;
+        Lead = lead;
+    }
+
+    public string Text { get; }
+
+    /// <summary>The text in lower case, with the same length and offsets as <see cref="Text"/>.</summary>
+    public string Lower { get; }
+
+    public CriterionRole Role { get; }
+
+    public OncologyVocabulary Vocabulary { get; }
+
+    /// <summary>The sub-heading above the criterion ("Age", "Performance status"), which completes short items ("18 and over").</summary>
+    public string? Section { get; }
+
+    public string? Lead { get; }
+
+    public IReadOnlyList<Token> Tokens => _tokens ??= Tokenizer.Tokenize(Text);
+
+    public List<EligibilityConstraint> Found { get; } = [];
+
+    public bool SectionIs(params string[] words) =>
+        Section is { } s && words.Any(w => s.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    public void Claim(int start, int end) => _claimed.Add((start, end));
+
+    public bool IsClaimed(int start, int end) => _claimed.Exists(c => start < c.End && end > c.Start);
+
+    public void Add(EligibilityConstraint constraint, bool claim = true)
+    {
+        Found.Add(constraint with { Role = Role });
+        if (claim)
+        {
+            Claim(constraint.Span.Start, constraint.Span.End);
+        }
+    }
+
+    public static SourceSpan Span(int start, int end) => new(start, Math.Max(0, end - start));
+
+    public static SourceSpan Span(Capture match) => new(match.Index, match.Length);
+
+    /// <summary>
+    /// True when a negation cue ("no", "not", "without", "never", "free of", "absence of") stands before
+    /// <paramref name="position"/> in the same clause. Comparisons ("no more than") are not negations.
+    /// </summary>
+    public bool IsNegatedAt(int position)
+    {
+        var clauseStart = 0;
+        foreach (Match boundary in ClauseBoundary().Matches(Lower[..Math.Min(position, Lower.Length)]))
+        {
+            clauseStart = boundary.Index + boundary.Length;
+        }
+
+        var window = Lower[clauseStart..Math.Min(position, Lower.Length)];
+        return NegationCue().IsMatch(window);
+    }
+
+    public static decimal? ParseNumber(string text)
+    {
+        var cleaned = text.Replace(",", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+        return decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    /// <summary>The comparison an operator word or symbol means ("≥", "at least", "no more than").</summary>
+    public static Comparison? ParseComparison(string op)
+    {
+        var o = Regex.Replace(op.ToLowerInvariant(), @"\s+", " ").Trim();
+        return o switch
+        {
+            ">=" or "=>" or "≥" or "⩾" or "≧" or "> or =" or "=/>" or ">/=" or "= or >" or "at least" or "of at least" or "no less than" or "not less than"
+                or "greater than or equal to" or "more than or equal to" or "equal to or greater than" or "equal or greater than" or "minimum" or "minimum of"
+                or "greater or equal to" or "≥=" or "> =" => Comparison.AtLeast,
+            "<=" or "=<" or "≤" or "⩽" or "≦" or "< or =" or "=/<" or "</=" or "= or <" or "less than or equal to" or "equal to or less than" or "equal or less than"
+                or "no more than" or "not more than" or "no greater than" or "not greater than" or "no higher than" or "not higher than" or "up to" or "maximum"
+                or "maximum of" or "not exceeding" or "not to exceed" or "not exceed" or "does not exceed" or "less or equal to" or "< =" => Comparison.AtMost,
+            ">" or "greater than" or "more than" or "higher than" or "above" or "over" or "exceeding" or "in excess of" or "exceeds" => Comparison.GreaterThan,
+            "<" or "less than" or "lower than" or "below" or "under" or "fewer than" => Comparison.LessThan,
+            "=" or "equal to" => Comparison.Equal,
+            _ => null,
+        };
+    }
+
+    /// <summary>Operators and words that compare, as a regex fragment with group <c>op</c>.</summary>
+    public const string Operator = @"(?<op>>\s*or\s*=|<\s*or\s*=|=\s*or\s*>|=\s*or\s*<|=/>|>/=|=/<|</=|>=|=>|≥=?|⩾|≧|<=|=<|≤|⩽|≦|> =|< =|>|<|=|(?:of\s+)?at\s+least|no\s+less\s+than|not\s+less\s+than|greater\s+than\s+or\s+equal\s+to|greater\s+or\s+equal\s+to|more\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+greater\s+than|equal\s+or\s+greater\s+than|less\s+than\s+or\s+equal\s+to|less\s+or\s+equal\s+to|equal\s+to\s+or\s+less\s+than|equal\s+or\s+less\s+than|no\s+(?:more|greater|higher)\s+than|not\s+(?:more|greater|higher)\s+than|greater\s+than|more\s+than|higher\s+than|in\s+excess\s+of|exceeding|exceeds|above|over|less\s+than|fewer\s+than|lower\s+than|below|under|up\s+to|maximum(?:\s+of)?|minimum(?:\s+of)?|not\s+to\s+exceed|not\s+exceeding|does\s+not\s+exceed|not\s+exceed)";
+
+    /// <summary>A number ("1,500", "1.5", "100 000"), as a regex fragment with group <c>num</c>.</summary>
+    public const string NumberPattern = @"(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\s\d{3})+(?!\d)|\d+(?:\.\d+)?|\.\d+)";
+
+    /// <summary>Words after a number that make it a bound ("18 or older", "2 or more").</summary>
+    public static Comparison? ParseTrailing(string words)
+    {
+        var w = words.ToLowerInvariant();
+        if (Regex.IsMatch(w, @"^\s*(?:years?\s*(?:of\s+age\s*)?)?(?:or|and)\s+(?:more|greater|higher|above|older|over|longer)|^\s*\+"))
+        {
+            return Comparison.AtLeast;
+        }
+
+        if (Regex.IsMatch(w, @"^\s*(?:years?\s*(?:of\s+age\s*)?)?(?:or|and)\s+(?:less|lower|below|younger|under|fewer)"))
+        {
+            return Comparison.AtMost;
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@";|\.\s|\bbut\b|\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bhowever\b|\bwith the exception\b|\bif\b|\(|\bor\s+(?=\w+\s+(?:is|are|must|should)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseBoundary();
+
+    [GeneratedRegex(@"\b(?:no|not(?!\s+(?:more|less|greater|higher|lower|exceed|exceeding|to\s+exceed|including|applicable|required|limited|only|necessarily|yet|otherwise))|without|never|absence\s+of|free\s+of|lack\s+of|none|nor|neither|cannot|denies|unable\s+to\s+receive)\b(?!\s+(?:more|less|greater|higher|longer|fewer)\s+than)", RegexOptions.CultureInvariant)]
+    private static partial Regex NegationCue();
+}

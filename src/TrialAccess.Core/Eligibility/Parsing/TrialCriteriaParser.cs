@@ -1,0 +1,45 @@
+using TrialAccess.Eligibility.Constraints;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Trials;
+
+namespace TrialAccess.Eligibility.Parsing;
+
+/// <summary>
+/// A trial's eligibility, parsed once: every criterion with its constraints, plus the registry's structured age and
+/// sex limits. Immutable, so it can be cached per trial version and evaluated against any number of patients.
+/// </summary>
+/// <param name="RegistryConstraints">The structured minimum/maximum age and sex from the record (not from the prose).</param>
+public sealed record ParsedEligibility(NctId? NctId, IReadOnlyList<ParsedCriterion> Criteria, IReadOnlyList<EligibilityConstraint> RegistryConstraints)
+{
+    public int TypedCount => Criteria.Count(c => !c.IsFreeText);
+}
+
+/// <summary>Segments and parses a trial's eligibility text.</summary>
+public static class TrialCriteriaParser
+{
+    public static ParsedEligibility Parse(ClinicalTrial trial, CriterionParser? parser = null)
+    {
+        parser ??= CriterionParser.Default;
+        var segments = CriteriaSegmenter.Segment(trial.Eligibility.Criteria);
+        var criteria = new List<ParsedCriterion>(segments.Criteria.Count);
+        foreach (var segment in segments.Criteria)
+        {
+            criteria.Add(parser.Parse(segment));
+        }
+
+        var registry = new List<EligibilityConstraint>();
+        var min = trial.Eligibility.MinimumAge?.TotalYears;
+        var max = trial.Eligibility.MaximumAge?.TotalYears;
+        if (min is not null || max is not null)
+        {
+            registry.Add(new AgeConstraint(min is { } lo ? Math.Round(lo, 2) : null, max is { } hi ? Math.Round(hi, 2) : null));
+        }
+
+        if (trial.Eligibility.Sex is EligibleSex.Female or EligibleSex.Male)
+        {
+            registry.Add(new SexConstraint(trial.Eligibility.Sex == EligibleSex.Female ? Patients.PatientSex.Female : Patients.PatientSex.Male));
+        }
+
+        return new ParsedEligibility(trial.NctId, criteria, registry);
+    }
+}

@@ -1,0 +1,300 @@
+using System.Text.RegularExpressions;
+using TrialAccess.Patients;
+
+namespace TrialAccess.Eligibility.Segmentation;
+
+/// <summary>
+/// Splits a trial's published eligibility text into criteria: one per bullet, number or paragraph, with the
+/// inclusion/exclusion role from the headings, nesting from indentation, and sub-headings and cohort headings kept.
+/// </summary>
+/// <remarks>
+/// Never throws on any input: text it cannot structure becomes paragraph criteria. Every returned span lies inside
+/// the text and its slice equals the criterion text.
+/// </remarks>
+public static partial class CriteriaSegmenter
+{
+    public static SegmentedCriteria Segment(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return SegmentedCriteria.Empty;
+        }
+
+        var items = new List<RawItem>();
+        var role = CriterionRole.Inclusion;
+        var roleStated = false;
+        string? section = null;
+        string? cohort = null;
+        RawItem? current = null;
+        var previousBlank = true;
+        var markerIndents = new List<int>();
+
+        foreach (var line in Lines(text))
+        {
+            var content = line.ContentStart;
+            if (content >= line.End)
+            {
+                previousBlank = true;
+                continue;
+            }
+
+            var body = text.AsSpan(content, line.End - content);
+            var heading = RoleHeading().Match(text, content, line.End - content);
+            if (heading.Success && IsHeadingLine(text, heading, line.End))
+            {
+                var word = heading.Groups["role"].Value.ToLowerInvariant();
+                if (word.StartsWith("excl", StringComparison.Ordinal))
+                {
+                    role = CriterionRole.Exclusion;
+                    roleStated = true;
+                }
+                else if (word.StartsWith("incl", StringComparison.Ordinal))
+                {
+                    role = CriterionRole.Inclusion;
+                    roleStated = true;
+                }
+
+                var headingText = text.Substring(content, heading.Length).Trim();
+                var cohortMatch = CohortWords().Match(headingText);
+                cohort = cohortMatch.Success ? Clean(headingText[cohortMatch.Index..]).TrimEnd(':', '-', ' ') : null;
+                section = null;
+                current = null;
+                markerIndents.Clear();
+                var restStart = SkipSpaces(text, content + heading.Length, line.End);
+                for (var repeated = RoleHeading().Match(text, restStart, line.End - restStart);
+                     repeated.Success && repeated.Length > 0 && IsHeadingLine(text, repeated, line.End);
+                     repeated = RoleHeading().Match(text, restStart, line.End - restStart))
+                {
+                    restStart = SkipSpaces(text, repeated.Index + repeated.Length, line.End);
+                }
+
+                while (restStart < line.End && !char.IsLetterOrDigit(text[restStart]))
+                {
+                    var bullet = Marker().Match(text, restStart, line.End - restStart);
+                    if (bullet.Success)
+                    {
+                        break;
+                    }
+
+                    restStart++;
+                }
+
+                if (restStart < line.End)
+                {
+                    var marker = Marker().Match(text, restStart, line.End - restStart);
+                    var itemStart = marker.Success ? SkipSpaces(text, restStart + marker.Length, line.End) : restStart;
+                    if (itemStart < line.End)
+                    {
+                        current = new RawItem(role, roleStated, itemStart, line.End, 0, section, cohort, line.Indent + 2);
+                        items.Add(current);
+                    }
+                }
+
+                previousBlank = false;
+                continue;
+            }
+
+            var markerMatch = Marker().Match(text, content, line.End - content);
+            if (markerMatch.Success)
+            {
+                var itemStart = SkipSpaces(text, content + markerMatch.Length, line.End);
+                while (markerIndents.Count > 0 && markerIndents[^1] > line.Indent + 1)
+                {
+                    markerIndents.RemoveAt(markerIndents.Count - 1);
+                }
+
+                if (markerIndents.Count == 0 || markerIndents[^1] < line.Indent - 1)
+                {
+                    markerIndents.Add(line.Indent);
+                }
+
+                var depth = markerIndents.Count - 1;
+                if (itemStart >= line.End)
+                {
+                    current = null;
+                    previousBlank = false;
+                    continue;
+                }
+
+                current = new RawItem(role, roleStated, itemStart, line.End, depth, section, cohort, itemStart - line.Start);
+                items.Add(current);
+                previousBlank = false;
+                continue;
+            }
+
+            var isContinuation = current is not null && (!previousBlank || (current.IsBulleted && line.Indent >= current.TextColumn));
+            if (isContinuation)
+            {
+                current!.End = line.End;
+                previousBlank = false;
+                continue;
+            }
+
+            if (body.Length <= 90 && (body[^1] == ':' || body.EndsWith("--")))
+            {
+                section = Clean(text.Substring(content, line.End - content).TrimEnd(':', '-'));
+                var cohortMatch = CohortWords().Match(section);
+                if (cohortMatch.Success && cohortMatch.Index < 20)
+                {
+                    cohort = section;
+                }
+
+                current = null;
+                markerIndents.Clear();
+                previousBlank = false;
+                continue;
+            }
+
+            current = new RawItem(role, roleStated, content, line.End, 0, section, cohort, int.MaxValue) { IsBulleted = false };
+            markerIndents.Clear();
+            items.Add(current);
+            previousBlank = false;
+        }
+
+        return new SegmentedCriteria(Number(text, items));
+    }
+
+    private static List<CriterionSegment> Number(string text, List<RawItem> items)
+    {
+        var result = new List<CriterionSegment>(items.Count);
+        var inclusion = 0;
+        var exclusion = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var itemText = text[item.Start..item.End];
+            if (IsLead(itemText, items, i))
+            {
+                var leadText = Clean(itemText.TrimEnd(':'));
+                var sawDeeper = false;
+                for (var j = i + 1; j < items.Count; j++)
+                {
+                    var next = items[j];
+                    if (next.Section != item.Section || next.Role != item.Role || next.Depth < item.Depth
+                        || (next.Depth == item.Depth && (sawDeeper || text[next.Start..next.End].EndsWith(':'))))
+                    {
+                        break;
+                    }
+
+                    sawDeeper |= next.Depth > item.Depth;
+                    next.Lead ??= leadText;
+                }
+
+                continue;
+            }
+
+            if (Connector().IsMatch(itemText))
+            {
+                continue;
+            }
+
+            var index = item.Role == CriterionRole.Inclusion ? ++inclusion : ++exclusion;
+            result.Add(new CriterionSegment(item.Role, index, itemText, new SourceSpan(item.Start, item.End - item.Start), item.Depth, item.Section, item.Lead, item.Cohort, item.RoleStated));
+        }
+
+        return result;
+    }
+
+    private static bool IsLead(string itemText, List<RawItem> items, int i) =>
+        itemText.EndsWith(':')
+        && i + 1 < items.Count
+        && items[i + 1].Section == items[i].Section
+        && items[i + 1].Role == items[i].Role
+        && items[i + 1].Depth >= items[i].Depth;
+
+    private static bool IsHeadingLine(string text, Match heading, int lineEnd)
+    {
+        var after = heading.Index + heading.Length;
+        if (after >= lineEnd)
+        {
+            return true;
+        }
+
+        // A heading followed by content on the same line needs its colon or dash ("Inclusion criteria: adults ...").
+        return heading.Value.TrimEnd().EndsWith(':') || heading.Value.TrimEnd().EndsWith('-');
+    }
+
+    private static string Clean(string value) => Whitespace().Replace(value, " ").Trim();
+
+    private static int SkipSpaces(string text, int position, int end)
+    {
+        while (position < end && char.IsWhiteSpace(text[position]))
+        {
+            position++;
+        }
+
+        return position;
+    }
+
+    private static IEnumerable<Line> Lines(string text)
+    {
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var newline = text.IndexOf('\n', start);
+            var end = newline < 0 ? text.Length : newline;
+            var trimmedEnd = end;
+            while (trimmedEnd > start && char.IsWhiteSpace(text[trimmedEnd - 1]))
+            {
+                trimmedEnd--;
+            }
+
+            var content = start;
+            var indent = 0;
+            while (content < trimmedEnd && char.IsWhiteSpace(text[content]))
+            {
+                indent += text[content] == '\t' ? 4 : 1;
+                content++;
+            }
+
+            yield return new Line(start, content, trimmedEnd, indent);
+            if (newline < 0)
+            {
+                yield break;
+            }
+
+            start = newline + 1;
+        }
+    }
+
+    private readonly record struct Line(int Start, int ContentStart, int End, int Indent);
+
+    private sealed class RawItem(CriterionRole role, bool roleStated, int start, int end, int depth, string? section, string? cohort, int textColumn)
+    {
+        public CriterionRole Role { get; } = role;
+
+        public bool RoleStated { get; } = roleStated;
+
+        public int Start { get; } = start;
+
+        public int End { get; set; } = end;
+
+        public int Depth { get; } = depth;
+
+        public string? Section { get; } = section;
+
+        public string? Cohort { get; } = cohort;
+
+        public int TextColumn { get; } = textColumn;
+
+        public bool IsBulleted { get; init; } = true;
+
+        public string? Lead { get; set; }
+    }
+
+    [GeneratedRegex(@"\G(?:(?:key|main|general|additional|major|specific|other)\s+)?(?:criteria\s+for\s+)?(?<role>inclusion|exclusion|eligibility|inclusions|exclusions)(?:\s+(?:criteria|criterion))?(?:\s*\((?:[^)\n]{0,60})\))?(?:[ \t]+(?:for|in)\s+[^:\n]{1,60})?[ \t]*(?::|-(?=\s)|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RoleHeading();
+
+    [GeneratedRegex(@"\G(?:[-*•·▪◦■□●○➢►‐–—]+(?=[A-Za-z])|(?:[-*•·▪◦■□●○➢►‐–—]+|o|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])(?=\s|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex Marker();
+
+    [GeneratedRegex(@"\b(?:cohorts?|parts?|arms?|groups?|phase\s+(?:1|2|i|ii|ib|iia)|dose[- ]escalation|expansion|stage\s+[12]\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CohortWords();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    /// <summary>Items that only join their neighbours ("OR", "and/or"): not criteria of their own.</summary>
+    [GeneratedRegex(@"^\W*(?:or|and|and/or|OR|AND)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Connector();
+}

@@ -1,0 +1,97 @@
+namespace TrialAccess.Vocabulary;
+
+/// <summary>A cancer type: an OncoTree code (or one of the two TrialAccess groupings SOLID and HEME) with its parent.</summary>
+/// <param name="Code">OncoTree code ("LUAD"); "SOLID" and "HEME" are TrialAccess groupings over OncoTree tissues.</param>
+/// <param name="Name">The OncoTree name ("Lung Adenocarcinoma").</param>
+/// <param name="Parent">The parent code; null for the root "TISSUE".</param>
+public sealed record CancerType(string Code, string Name, string? Parent);
+
+/// <summary>
+/// Cancer types with their synonyms and abbreviations, related through the OncoTree hierarchy, so that a trial for
+/// "solid tumours" accepts lung adenocarcinoma and one for "NSCLC" accepts a "lung adenocarcinoma" patient.
+/// </summary>
+public sealed class CancerTypeCatalog
+{
+    /// <summary>Any solid tumour: every tissue except the myeloid and lymphoid ones.</summary>
+    public const string Solid = "SOLID";
+
+    /// <summary>Any haematological malignancy: the myeloid and lymphoid tissues.</summary>
+    public const string Hematologic = "HEME";
+
+    public const string Root = "TISSUE";
+
+    private readonly Dictionary<string, CancerType> _types = new(StringComparer.OrdinalIgnoreCase);
+
+    public PhraseMatcher<string> Names { get; } = new();
+
+    public int Count => _types.Count;
+
+    public IEnumerable<CancerType> All => _types.Values;
+
+    /// <summary>Adds or replaces a type; its name becomes a synonym.</summary>
+    public void Add(CancerType type, params IEnumerable<string> synonyms)
+    {
+        _types[type.Code] = type;
+        Names.Add(type.Name, type.Code);
+        foreach (var synonym in synonyms)
+        {
+            Names.Add(synonym, type.Code);
+        }
+    }
+
+    public CancerType? Find(string code) => _types.GetValueOrDefault(code);
+
+    /// <summary>Resolves a name, synonym or abbreviation ("NSCLC", "lung adenocarcinoma") or a code to a code.</summary>
+    public string? Resolve(string nameOrCode)
+    {
+        if (_types.ContainsKey(nameOrCode))
+        {
+            return _types[nameOrCode].Code;
+        }
+
+        if (Names.TryGet(nameOrCode, out var code))
+        {
+            return code;
+        }
+
+        var tokens = Tokenizer.Tokenize(nameOrCode);
+        var matches = Names.FindAll(nameOrCode, tokens);
+        return matches.Count == 0 ? null : matches.MaxBy(m => m.End - m.Start).Value;
+    }
+
+    /// <summary>The code, its parent, its parent's parent ... up to the root, then SOLID or HEME where it belongs.</summary>
+    public IEnumerable<string> Lineage(string code)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var current = Find(code); current is not null && seen.Add(current.Code); current = current.Parent is null ? null : Find(current.Parent))
+        {
+            yield return current.Code;
+            if (current.Code is Solid or Hematologic)
+            {
+                yield break;
+            }
+
+            if (current.Parent == Root)
+            {
+                yield return current.Code is "MYELOID" or "LYMPH" ? Hematologic : Solid;
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="code"/> is <paramref name="ancestor"/> or lies below it.</summary>
+    public bool IsWithin(string code, string ancestor) =>
+        ancestor.Equals(Root, StringComparison.OrdinalIgnoreCase) || Lineage(code).Contains(ancestor, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The curated set TrialAccess ships: the common cancers, their synonyms and abbreviations.</summary>
+    public static CancerTypeCatalog BuiltIn()
+    {
+        var catalog = new CancerTypeCatalog();
+        foreach (var line in CuratedCancerTypes.Lines)
+        {
+            var parts = line.Split('|');
+            catalog.Add(new CancerType(parts[0], parts[1], parts[2].Length == 0 ? null : parts[2]), parts.Length > 3 ? parts[3].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : []);
+        }
+
+        return catalog;
+    }
+}

@@ -1,0 +1,76 @@
+namespace TrialAccess.Vocabulary;
+
+/// <summary>A drug with its classes ("platinum", "anti-PD-1", "EGFR TKI") and molecular targets.</summary>
+public sealed record Drug(string Name, IReadOnlyList<string> Classes, IReadOnlyList<string> Targets);
+
+/// <summary>
+/// Oncology drugs with their classes and targets, and the class names criteria use ("platinum-based chemotherapy",
+/// "checkpoint inhibitor"), so that "no prior anti-PD-1" excludes a patient who had pembrolizumab.
+/// </summary>
+public sealed class DrugCatalog
+{
+    private readonly Dictionary<string, Drug> _drugs = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Drug names and synonyms, to the canonical drug name.</summary>
+    public PhraseMatcher<string> Names { get; } = new();
+
+    /// <summary>Class names as criteria write them, to the canonical class.</summary>
+    public PhraseMatcher<string> ClassNames { get; } = new();
+
+    public int Count => _drugs.Count;
+
+    public void Add(Drug drug, params IEnumerable<string> synonyms)
+    {
+        if (_drugs.TryGetValue(drug.Name, out var known) && known.Classes.Count > 0 && drug.Classes.Count == 0)
+        {
+            drug = known;
+        }
+
+        _drugs[drug.Name] = drug;
+        Names.Add(drug.Name, drug.Name);
+        foreach (var synonym in synonyms)
+        {
+            Names.Add(synonym, drug.Name);
+        }
+    }
+
+    public Drug? Find(string nameOrSynonym) =>
+        _drugs.TryGetValue(nameOrSynonym, out var drug) ? drug
+        : Names.TryGet(nameOrSynonym, out var name) ? _drugs.GetValueOrDefault(name) : null;
+
+    /// <summary>True when the named drug (a patient's therapy) belongs to the class or is the drug named.</summary>
+    public bool Matches(string therapyName, IReadOnlyList<string> therapyClasses, string drugOrClass)
+    {
+        if (therapyName.Equals(drugOrClass, StringComparison.OrdinalIgnoreCase) || therapyClasses.Contains(drugOrClass, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var drug = Find(therapyName);
+        return drug is not null && (drug.Name.Equals(drugOrClass, StringComparison.OrdinalIgnoreCase) || drug.Classes.Contains(drugOrClass, StringComparer.OrdinalIgnoreCase));
+    }
+
+    public static DrugCatalog BuiltIn()
+    {
+        var catalog = new DrugCatalog();
+        foreach (var line in CuratedDrugs.Drugs)
+        {
+            var parts = line.Split('|');
+            var classes = parts[1].Split(';', StringSplitOptions.RemoveEmptyEntries);
+            var targets = parts[2].Split(';', StringSplitOptions.RemoveEmptyEntries);
+            catalog.Add(new Drug(parts[0], classes, targets), parts.Length > 3 ? parts[3].Split(';', StringSplitOptions.RemoveEmptyEntries) : []);
+        }
+
+        foreach (var line in CuratedDrugs.Classes)
+        {
+            var parts = line.Split('|');
+            catalog.ClassNames.Add(parts[0], parts[0]);
+            foreach (var name in parts[1].Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                catalog.ClassNames.Add(name, parts[0]);
+            }
+        }
+
+        return catalog;
+    }
+}

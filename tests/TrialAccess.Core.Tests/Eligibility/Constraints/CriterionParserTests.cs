@@ -1,0 +1,197 @@
+using TrialAccess.Eligibility.Constraints;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
+
+namespace TrialAccess.Core.Tests.Eligibility.Constraints;
+
+public class CriterionParserTests
+{
+    private static IReadOnlyList<EligibilityConstraint> Parse(string text, CriterionRole role = CriterionRole.Inclusion) =>
+        CriterionParser.Default.Parse(text, role).Constraints;
+
+    [Theory]
+    [InlineData("ECOG performance status 0-1", PerformanceScale.Ecog, 0, 1)]
+    [InlineData("ECOG PS ≤ 2", PerformanceScale.Ecog, null, 2)]
+    [InlineData("Karnofsky performance status ≥ 70%", PerformanceScale.Karnofsky, 70, null)]
+    [InlineData("Lansky score of 50 or more", PerformanceScale.Lansky, 50, null)]
+    [InlineData("ECOG 0, 1 or 2", PerformanceScale.Ecog, 0, 2)]
+    public void Parse_PerformanceStatus_GivesScaleAndRange(string text, PerformanceScale scale, int? min, int? max)
+    {
+        Parse(text).OfType<PerformanceStatusConstraint>().Should().ContainSingle().Which.Should().BeEquivalentTo(new { Scale = scale, Minimum = min, Maximum = max });
+    }
+
+    [Theory]
+    [InlineData("Age ≥ 18 years", 18, null)]
+    [InlineData("Patients aged 18 to 75 years", 18, 75)]
+    [InlineData("18 years of age or older", 18, null)]
+    public void Parse_Age_GivesBounds(string text, int? min, int? max)
+    {
+        var age = Parse(text).OfType<AgeConstraint>().Should().ContainSingle().Subject;
+        age.Minimum.Should().Be(min);
+        age.Maximum.Should().Be(max);
+    }
+
+    [Fact]
+    public void Parse_AgeUnderAgeHeading_ReadsTheShortItem()
+    {
+        var segment = new CriterionSegment(CriterionRole.Inclusion, 1, "18 and over", new SourceSpan(0, 11), Section: "Age");
+
+        CriterionParser.Default.Parse(segment).Constraints.OfType<AgeConstraint>().Single().Minimum.Should().Be(18);
+    }
+
+    [Fact]
+    public void Parse_LabsSharingOneBoundWithLiverException_GivesEachAnalyteTheBoundAndException()
+    {
+        var labs = Parse("AST and ALT ≤ 2.5 x ULN (≤ 5 x ULN if liver metastases)").OfType<LaboratoryConstraint>().ToList();
+
+        labs.Select(l => l.Analyte).Should().Equal("AST", "ALT");
+        labs.Should().OnlyContain(l => l.TimesUpperLimit && l.Bound == new Bound(Comparison.AtMost, 2.5m) && l.Exception!.Condition == "liver metastases");
+    }
+
+    [Fact]
+    public void Parse_LabExceptionForLiverMetastases_IsNotAlsoAMetastasisConstraint()
+    {
+        Parse("Total bilirubin ≤ 1.5 x ULN (≤ 3 x ULN for patients with liver metastases)", CriterionRole.Exclusion).OfType<MetastasisConstraint>().Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("ANC ≥ 1.5 x 10^9/L", "ANC", 1.5, "10^9/L")]
+    [InlineData("Platelets >= 100,000/mm3", "platelets", 100000, "/mm3")]
+    [InlineData("Hemoglobin ≥ 9 g/dL", "hemoglobin", 9, "g/dL")]
+    [InlineData("Creatinine clearance ≥ 60 mL/min", "creatinine clearance", 60, "mL/min")]
+    public void Parse_LabThreshold_GivesAnalyteValueAndUnit(string text, string analyte, double value, string unit)
+    {
+        var lab = Parse(text).OfType<LaboratoryConstraint>().Should().ContainSingle().Subject;
+        lab.Analyte.Should().Be(analyte);
+        lab.Bound!.Value.Value.Should().Be((decimal)value);
+        lab.Unit.Should().Be(unit);
+    }
+
+    [Theory]
+    [InlineData("Documented EGFR exon 19 deletion or L858R mutation", "EGFR", "exon 19 deletion or L858R", BiomarkerStatus.Positive)]
+    [InlineData("KRAS G12C mutation", "KRAS", "G12C", BiomarkerStatus.Positive)]
+    [InlineData("ALK fusion", "ALK", "fusion", BiomarkerStatus.Positive)]
+    [InlineData("BRAF V600E mutant melanoma", "BRAF", "V600E", BiomarkerStatus.Positive)]
+    [InlineData("HER2-negative breast cancer", "ERBB2", null, BiomarkerStatus.Negative)]
+    [InlineData("KRAS wild-type", "KRAS", null, BiomarkerStatus.WildType)]
+    [InlineData("MSI-H or dMMR", "MSI", "high", BiomarkerStatus.Positive)]
+    public void Parse_Biomarker_GivesMarkerAlterationAndStatus(string text, string marker, string? alteration, BiomarkerStatus status)
+    {
+        var biomarker = Parse(text).OfType<BiomarkerConstraint>().First();
+        biomarker.Marker.Should().Be(marker);
+        biomarker.Alteration.Should().Be(alteration);
+        biomarker.Status.Should().Be(status);
+    }
+
+    [Fact]
+    public void Parse_PdL1WithCutOff_GivesBoundAndScore()
+    {
+        var pdl1 = Parse("PD-L1 TPS ≥ 50%").OfType<BiomarkerConstraint>().Single();
+
+        pdl1.Bound.Should().Be(new Bound(Comparison.AtLeast, 50));
+        pdl1.Unit.Should().Be("%");
+    }
+
+    [Fact]
+    public void Parse_TripleNegativeBreastCancer_GivesBreastCancerAndThreeNegativeReceptors()
+    {
+        var constraints = Parse("Histologically confirmed triple-negative breast cancer");
+
+        constraints.OfType<CancerTypeConstraint>().Single().Code.Should().Be("BRCA");
+        constraints.OfType<BiomarkerConstraint>().Select(b => (b.Marker, b.Status)).Should().BeEquivalentTo(new[] { ("ESR1", BiomarkerStatus.Negative), ("PGR", BiomarkerStatus.Negative), ("ERBB2", BiomarkerStatus.Negative) });
+    }
+
+    [Fact]
+    public void Parse_NoPriorAntiPd1_IsANegatedDrugClass()
+    {
+        var therapy = Parse("No prior treatment with an anti-PD-1 or anti-PD-L1 antibody").OfType<PriorTherapyConstraint>().ToList();
+
+        therapy.Select(t => t.Agent).Should().Contain(["anti-PD-1", "anti-PD-L1"]);
+        therapy.Should().OnlyContain(t => t.Negated);
+    }
+
+    [Fact]
+    public void Parse_AtLeastTwoPriorLines_GivesMinimumLines()
+    {
+        Parse("Received at least 2 prior lines of systemic therapy").OfType<PriorTherapyConstraint>().Should().Contain(t => t.MinimumLines == 2);
+    }
+
+    [Fact]
+    public void Parse_AtLeastFourWeeksSincePriorChemotherapy_IsNoChemotherapyWithin28Days()
+    {
+        var therapy = Parse("At least 4 weeks since prior chemotherapy").OfType<PriorTherapyConstraint>().Single();
+
+        therapy.Should().BeEquivalentTo(new { Agent = "chemotherapy", WithinDays = 28, Negated = true });
+    }
+
+    [Fact]
+    public void Parse_ActiveBrainMetastases_IsActiveBrainSite()
+    {
+        Parse("Active or untreated brain metastases", CriterionRole.Exclusion).OfType<MetastasisConstraint>().Single().Should().BeEquivalentTo(new { Site = "brain", Activity = MetastasisActivity.Active });
+    }
+
+    [Fact]
+    public void Parse_TreatedStableBrainMetastases_IsTreatedStable()
+    {
+        Parse("Patients with treated, stable brain metastases are eligible").OfType<MetastasisConstraint>().Single().Activity.Should().Be(MetastasisActivity.TreatedStable);
+    }
+
+    [Fact]
+    public void Parse_StageRange_ExpandsTheGroups()
+    {
+        var stage = Parse("Stage IIIB-IV non-small cell lung cancer").OfType<StageConstraint>().Single();
+
+        stage.Groups.Should().Contain(["IIIB", "IV"]).And.NotContain("IIIA");
+    }
+
+    [Fact]
+    public void Parse_OtherMalignancyWithinFiveYears_GivesTheLookBack()
+    {
+        Parse("Other malignancy within 5 years, except non-melanoma skin cancer", CriterionRole.Exclusion).OfType<OtherMalignancyConstraint>().Single().Should().BeEquivalentTo(new { WithinYears = 5m, AllowsLowRisk = true });
+    }
+
+    [Fact]
+    public void Parse_HivHepatitis_GivesThreeInfections()
+    {
+        Parse("Known HIV, active hepatitis B or hepatitis C infection", CriterionRole.Exclusion).OfType<InfectionConstraint>().Select(i => i.Pathogen).Should().BeEquivalentTo("HIV", "hepatitis B", "hepatitis C");
+    }
+
+    [Fact]
+    public void Parse_ContraceptionForWomenOfChildbearingPotential_AppliesToWomen()
+    {
+        Parse("Women of childbearing potential must agree to use effective contraception").OfType<ReproductiveConstraint>().Single().Should().BeEquivalentTo(new { Topic = ReproductiveTopic.Contraception, AppliesTo = PatientSex.Female });
+    }
+
+    [Theory]
+    [InlineData("Signed written informed consent", BoilerplateKind.Consent)]
+    [InlineData("Willing and able to comply with the protocol", BoilerplateKind.Compliance)]
+    [InlineData("See above", BoilerplateKind.CrossReference)]
+    public void Parse_Boilerplate_IsRecognised(string text, BoilerplateKind kind)
+    {
+        Parse(text).OfType<BoilerplateConstraint>().Should().Contain(b => b.Boilerplate == kind);
+    }
+
+    [Fact]
+    public void Parse_GeneralMedicine_GivesConditionConstraint()
+    {
+        var condition = Parse("History of myocardial infarction within the past 6 months", CriterionRole.Exclusion).OfType<ConditionConstraint>().Single();
+
+        condition.Concept.Should().Be("myocardial infarction");
+        condition.WithinMonths.Should().Be(6);
+    }
+
+    [Fact]
+    public void Parse_NothingUnderstood_StaysFreeText()
+    {
+        CriterionParser.Default.Parse("Zorbly wibble frobnication", CriterionRole.Inclusion).IsFreeText.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Parse_EveryConstraint_HasASpanInsideTheCriterion()
+    {
+        const string text = "Histologically confirmed stage IV NSCLC with EGFR L858R, ECOG 0-1, ANC ≥ 1.5 x 10^9/L";
+
+        Parse(text).Should().OnlyContain(c => c.Span.Start >= 0 && c.Span.End <= text.Length && c.Span.Length > 0);
+    }
+}
