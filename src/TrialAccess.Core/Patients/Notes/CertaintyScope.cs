@@ -11,7 +11,7 @@ namespace TrialAccess.Patients.Notes;
 /// </remarks>
 internal static class CertaintyScope
 {
-    private const int ForwardWindow = 10;
+    private const int ForwardWindow = 15;
     private const int BackwardWindow = 4;
 
     private static readonly string[][] NegationBefore = Phrases(
@@ -31,7 +31,7 @@ internal static class CertaintyScope
         "rule out", "r o", "concern for", "concerning for", "possible", "possibly", "suspected", "suspicion of", "suspicious for", "candidate for",
         "will", "planned", "plan", "plans", "planning", "to be started", "consider", "considering", "considered", "offered", "if", "risk of",
         "to avoid", "may", "might", "could", "screening for", "prophylaxis", "in case", "to start", "recommended", "recommends", "would", "should",
-        "evaluate for", "evaluated for", "workup for", "work up for", "differential");
+        "evaluate for", "evaluated for", "workup for", "work up for", "differential", "to receive", "to get", "to undergo");
 
     private static readonly string[][] HypotheticalAfter = Phrases(
         "will be started", "will be", "to be started", "is planned", "was planned", "planned", "is recommended", "was recommended", "was offered", "is offered");
@@ -49,6 +49,13 @@ internal static class CertaintyScope
         "but", "however", "although", "though", "yet", "except", "apart", "aside", "which", "who", "whom", "presents", "presenting", "presented",
         "complains", "complaining", "complained", "secondary", "due", "because", "now", "currently", "admitted", "diagnosed",
         "confirmed", "revealed", "showed", "shows", "found", "reports", "reported", "states", "developed", "consistent",
+    };
+
+    /// <summary>Words that end a relative's scope: a new clause about someone, or a contrast.</summary>
+    private static readonly HashSet<string> FamilyTerminators = new(StringComparer.Ordinal)
+    {
+        "but", "however", "although", "though", "yet", "except", "which", "who", "presents", "presenting", "presented", "complains", "complaining",
+        "complained", "admitted",
     };
 
     /// <summary>Words that end a negation or hypothesis (a new clause with its own verb) but not a family scope.</summary>
@@ -99,10 +106,10 @@ internal static class CertaintyScope
             var word = tokens[k].Norm;
             if (Relatives.Contains(word) || word == otherPronoun)
             {
-                return !TerminatedBetween(tokens, k + 1, first, clause: false, window: ForwardWindow);
+                return !TerminatedBetween(tokens, k + 1, first, clause: false, window: ForwardWindow, FamilyTerminators);
             }
 
-            if (Terminators.Contains(word) || word is "he" or "she" or "patient" or "pt")
+            if (FamilyTerminators.Contains(word) || word is "he" or "she" or "patient" or "pt")
             {
                 break;
             }
@@ -152,8 +159,9 @@ internal static class CertaintyScope
         return false;
     }
 
-    private static bool TerminatedBetween(IReadOnlyList<NoteToken> tokens, int from, int to, bool clause, int window)
+    private static bool TerminatedBetween(IReadOnlyList<NoteToken> tokens, int from, int to, bool clause, int window, HashSet<string>? terminators = null)
     {
+        terminators ??= Terminators;
         if (to - from > window)
         {
             return true;
@@ -162,7 +170,7 @@ internal static class CertaintyScope
         for (var k = from; k < to; k++)
         {
             var word = tokens[k].Norm;
-            if (Terminators.Contains(word) || (clause && ClauseVerbs.Contains(word)))
+            if (terminators.Contains(word) || (clause && ClauseVerbs.Contains(word)))
             {
                 return true;
             }

@@ -38,7 +38,8 @@ internal sealed partial class NoteLexicon
         syncope
         copd = chronic obstructive pulmonary disease; emphysema; chronic bronchitis
         asthma = bronchial asthma; asthmatic
-        obstructive sleep apnea = osa; sleep apnea; sleep apnoea; obstructive sleep apnoea
+        obstructive sleep apnea = osa; obstructive sleep apnoea
+        sleep apnea = sleep apnoea; sleep apnea syndrome
         obesity hypoventilation syndrome
         pneumonia = pna; aspiration pneumonia; community acquired pneumonia; pneumona
         tuberculosis = tb; pulmonary tuberculosis; mycobacterium tuberculosis infection
@@ -52,7 +53,8 @@ internal sealed partial class NoteLexicon
         hepatitis b = hbv; hep b; hepatitis b virus; chronic hepatitis b; hbv infection
         hiv infection = hiv; aids; human immunodeficiency virus
         human papillomavirus infection = hpv infection
-        cholera = vibrio cholerae infection
+        cholera = vibrio cholerae infection; vibrio cholerae; v cholerae
+        shiga toxin-producing e. coli infection = stec; stec infection; shiga like toxin producing e coli; shiga toxin producing e coli; ehec; enterohemorrhagic e coli
         tinea pedis = athlete's foot
         viral encephalitis = encephalitis
         meningitis
@@ -68,7 +70,9 @@ internal sealed partial class NoteLexicon
         metabolic liver disease
         hemochromatosis
         wilson disease = wilsons disease; wilson's disease; hepatolenticular degeneration
-        pancreatitis = acute pancreatitis; gallstone pancreatitis; obstructive pancreatitis; acute edematous interstitial pancreatitis; edematous pancreatitis; chronic pancreatitis
+        pancreatitis = acute pancreatitis; acute edematous interstitial pancreatitis; edematous pancreatitis; interstitial pancreatitis; chronic pancreatitis; necrotizing pancreatitis
+        gallstone pancreatitis = gall stone pancreatitis; biliary pancreatitis
+        obstructive pancreatitis
         cholecystitis = acute cholecystitis
         cholelithiasis = gallstones; gallstone; gall stones; gall stone
         appendicitis = acute appendicitis; perforated appendicitis; acute perforated appendicitis
@@ -102,7 +106,7 @@ internal sealed partial class NoteLexicon
         anemia = anaemia; microcytic anemia; iron deficiency anemia
         cryoglobulinemia
         systemic lupus erythematosus = sle; lupus
-        rheumatoid arthritis = ra
+        rheumatoid arthritis
         arthritis = osteoarthritis
         granulomatosis with polyangiitis = wegeners granulomatosis; wegener's granulomatosis; wegener granulomatosis; gpa
         vasculitis
@@ -136,6 +140,7 @@ internal sealed partial class NoteLexicon
         pleural effusion
         hemolytic uremic syndrome = hus
         vitamin d deficiency
+        allergy = allergies; drug allergy; drug allergies; food allergy; food allergies; allergic reaction
         alcohol use disorder = alcoholism; alcohol abuse; alcohol dependence
         """;
 
@@ -315,7 +320,7 @@ internal sealed partial class NoteLexicon
         bisphosphonate | bisphosphonate = bisphosphonates
         calcitonin | calcitonin
         norepinephrine | vasopressor = levophed
-        growth hormone | hormone = gh therapy; somatropin
+        growth hormone | hormone = gh therapy; somatropin; gh
         estrogen | hormone = estrogen therapy; estrogens
         vitamin d | supplement = vit d; vit d3; vitamin d3; cholecalciferol
         multivitamin | supplement = multivitamins; prenatal vitamins
@@ -397,6 +402,9 @@ internal sealed partial class NoteLexicon
         testosterone | ng/dL
         ceruloplasmin | g/L = caeruloplasmin
         tryptase | ng/mL = serum tryptase
+        mpo-anca | EU = mpo anca; anti mpo
+        urine copper | ug/24h = 24 hour urine copper; 24 hour urine copper excretion; urine copper excretion; urinary copper
+        liver copper | ug/g = liver copper concentration; hepatic copper
         beta-hydroxybutyrate | mmol/L = beta hydroxybutyrate
         troponin | ng/mL
         lvef | % = ef; ejection fraction

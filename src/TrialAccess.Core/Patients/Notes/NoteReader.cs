@@ -92,7 +92,7 @@ public static partial class NoteReader
             var firstDiagnosisInSentence = diagnoses.Count;
             foreach (var match in lexicon.Find(tokens, LexiconKind.Condition, LexiconKind.Cancer))
             {
-                if (match.Next < tokens.Count && ModifierHeads.Contains(tokens[match.Next].Norm))
+                if (IsModifier(tokens, match))
                 {
                     continue;
                 }
@@ -153,7 +153,7 @@ public static partial class NoteReader
         {
             Age = age,
             Sex = sex,
-            Diagnoses = Consolidate(diagnoses, d => CancerKey(d), d => d.Certainty, (d, c) => d with { Certainty = c }),
+            Diagnoses = DropGenericCancers(Consolidate(diagnoses, d => CancerKey(d), d => d.Certainty, (d, c) => d with { Certainty = c })),
             Metastases = Consolidate(metastases, m => m.Site, m => m.Certainty, (m, c) => m with { Certainty = c }),
             Biomarkers = biomarkers.DistinctBy(b => (b.Marker, b.Status, b.Alteration, b.Value)).ToList(),
             PerformanceStatuses = performance.DistinctBy(p => (p.Scale, p.Value)).ToList(),
@@ -164,6 +164,25 @@ public static partial class NoteReader
             Breastfeeding = breastfeeding,
             SourceText = note,
         };
+    }
+
+    /// <summary>"TB vaccination", "stroke department", "vasculitis activity score": the concept names something else.</summary>
+    private static bool IsModifier(IReadOnlyList<NoteToken> tokens, LexiconMatch match) =>
+        (match.Next < tokens.Count && ModifierHeads.Contains(tokens[match.Next].Norm))
+        || (match.Next + 1 < tokens.Count && tokens[match.Next + 1].Norm is "score" or "scale" or "index");
+
+    /// <summary>"sensitive to isoniazid", "resistant to imatinib": a susceptibility result, not a treatment given.</summary>
+    private static bool IsSusceptibility(IReadOnlyList<NoteToken> tokens, LexiconMatch match)
+    {
+        for (var k = match.First - 1; k >= 0 && k >= match.First - 16; k--)
+        {
+            if (tokens[k].Norm is "sensitive" or "susceptible" or "resistant" or "resistance" or "susceptibility" or "sensitivity")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string CancerKey(Diagnosis d) => NoteLexicon.Default.Lookup(LexiconKind.Cancer, d.Text)?.Canonical ?? d.Text.ToLowerInvariant();
@@ -208,6 +227,15 @@ public static partial class NoteReader
             Certainty.Negated => 1,
             Certainty.FamilyHistory => 0,
         };
+    }
+
+    private static readonly HashSet<string> GenericCancers = new(StringComparer.Ordinal) { "cancer", "lymphoma", "leukemia", "astrocytoma", "glioma", "sarcoma" };
+
+    /// <summary>"The tumour", "carcinoma", "lymphoma" add nothing when the note also names the specific cancer.</summary>
+    private static List<Diagnosis> DropGenericCancers(List<Diagnosis> diagnoses)
+    {
+        var hasSpecific = diagnoses.Any(d => d.Certainty != Certainty.FamilyHistory && !GenericCancers.Contains(CancerKey(d)));
+        return hasSpecific ? diagnoses.Where(d => d.Certainty == Certainty.FamilyHistory || !GenericCancers.Contains(CancerKey(d))).ToList() : diagnoses;
     }
 
     private static List<Condition> DropGeneric(List<Condition> conditions)
@@ -269,7 +297,7 @@ public static partial class NoteReader
         foreach (var match in lexicon.Find(tokens, LexiconKind.Drug, LexiconKind.Procedure))
         {
             var span = SpanOf(tokens, match);
-            if (labSpans.Any(l => Overlaps(l, span)))
+            if (labSpans.Any(l => Overlaps(l, span)) || IsSusceptibility(tokens, match))
             {
                 continue;
             }
