@@ -91,13 +91,16 @@ public static class PatientJsonReader
                 Certainty = c.Enum<Certainty>("certainty") ?? Certainty.Asserted,
                 OnsetOn = c.Date("onsetOn"),
             }),
-            Pregnant = r.Bool("pregnant") is { } pregnant ? new Fact<bool>(pregnant) : null,
-            Breastfeeding = r.Bool("breastfeeding") is { } breastfeeding ? new Fact<bool>(breastfeeding) : null,
+            Pregnant = r.Bool("pregnant") is { } pregnant ? Stated(pregnant) : null,
+            Breastfeeding = r.Bool("breastfeeding") is { } breastfeeding ? Stated(breastfeeding) : null,
             Location = r.Object("location", ReadLocation),
         };
-        r.WarnUnknown("id", "birthDate", "age", "sex", "diagnoses", "metastases", "biomarkers", "performanceStatuses", "therapies", "labResults", "conditions", "pregnant", "breastfeeding", "location");
+        r.WarnUnread();
         return profile;
     }
+
+    /// <summary>A yes/no fact as the other readers give it: "no" is a negated fact with the value false.</summary>
+    private static Fact<bool> Stated(bool value) => new(value, value ? Certainty.Asserted : Certainty.Negated);
 
     private static Diagnosis ReadDiagnosis(ObjectReader d)
     {
@@ -117,7 +120,6 @@ public static class PatientJsonReader
             DiagnosedOn = d.Date("diagnosedOn"),
             Certainty = d.Enum<Certainty>("certainty") ?? Certainty.Asserted,
         };
-        d.WarnUnknown("text", "oncoTreeCode", "histology", "stage", "isPrimary", "diagnosedOn", "certainty");
         return diagnosis;
     }
 
@@ -202,7 +204,7 @@ public static class PatientJsonReader
 
         var place = l.String("placeName");
         var postal = l.String("postalCode");
-        if (point is null && place is null && postal is null)
+        if (latitude is null && longitude is null && place is null && postal is null)
         {
             l.Issues.Error(l.Path, "needs coordinates (latitude and longitude), a placeName or a postalCode.");
         }
@@ -233,10 +235,13 @@ public static class PatientJsonReader
 
         public string PathOf(string name) => Path.Length == 0 ? name : $"{Path}.{name}";
 
+        private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
         public bool Has(string name) => element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
         private JsonElement? Get(string name, bool required = false)
         {
+            _read.Add(name);
             if (element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
             {
                 return value;
@@ -420,7 +425,10 @@ public static class PatientJsonReader
                 return null;
             }
 
-            return read(new ObjectReader(value, PathOf(name), Issues));
+            var reader = new ObjectReader(value, PathOf(name), Issues);
+            var result = read(reader);
+            reader.WarnUnread();
+            return result;
         }
 
         public IReadOnlyList<T> Array<T>(string name, Func<ObjectReader, T> read)
@@ -443,7 +451,9 @@ public static class PatientJsonReader
                 var itemPath = $"{PathOf(name)}[{i}]";
                 if (item.ValueKind == JsonValueKind.Object)
                 {
-                    list.Add(read(new ObjectReader(item, itemPath, Issues)));
+                    var reader = new ObjectReader(item, itemPath, Issues);
+                    list.Add(read(reader));
+                    reader.WarnUnread();
                 }
                 else
                 {
@@ -456,11 +466,12 @@ public static class PatientJsonReader
             return list;
         }
 
-        public void WarnUnknown(params string[] known)
+        /// <summary>Warns about every property no field reader asked for: it is not part of the schema.</summary>
+        public void WarnUnread()
         {
             foreach (var property in element.EnumerateObject())
             {
-                if (!known.Contains(property.Name, StringComparer.Ordinal))
+                if (!_read.Contains(property.Name))
                 {
                     Issues.Warn(PathOf(property.Name), "is not part of the patient schema and was ignored.");
                 }

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text;
+using TrialAccess.Patients;
+
+namespace TrialAccess.Core.Tests.Patients;
+
+public sealed class PatientIntakeTests
+{
+    [Theory]
+    [InlineData("{\"resourceType\": \"Bundle\", \"entry\": []}", PatientInputKind.FhirBundle)]
+    [InlineData("  {\"age\": 58, \"sex\": \"female\"}", PatientInputKind.StructuredJson)]
+    [InlineData("{\"age\": 58,", PatientInputKind.StructuredJson)]
+    [InlineData("58 yo F with NSCLC", PatientInputKind.Note)]
+    [InlineData("{brace at the start of a note} 58 yo F", PatientInputKind.Note)]
+    public void Detect_Input_RecognisesTheKind(string input, PatientInputKind expected)
+    {
+        PatientIntake.Detect(input).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\t  ")]
+    [InlineData("... --- ...")]
+    public void Read_EmptyNote_IsAClearError(string note)
+    {
+        var result = PatientIntake.Read(note);
+
+        result.IsSuccess.Should().BeFalse();
+        result.Kind.Should().Be(PatientInputKind.Note);
+        result.Errors.Should().ContainSingle().Which.Message.Should().Contain("empty");
+    }
+
+    [Fact]
+    public void Read_MixedCaseNoteWithoutPunctuation_StillFindsTheFacts()
+    {
+        var note = "pt IS a 58 YO female WITH Metastatic NSCLC egfr EXON 19 DEL s/p 4 CYCLES OF carboplatin PEMETREXED ecog 1 NO KNOWN brain METS MOTHER WITH breast CA";
+
+        var result = PatientIntake.Read(note);
+
+        result.IsSuccess.Should().BeTrue();
+        var profile = result.Profile!;
+        profile.Age!.Value.Should().Be(58);
+        profile.Sex!.Value.Should().Be(PatientSex.Female);
+        profile.Diagnoses.Should().Contain(d => d.OncoTreeCode == "NSCLC" && d.Certainty == Certainty.Asserted);
+        profile.Biomarkers.Should().Contain(b => b.Marker == "EGFR" && b.Alteration == "exon 19 deletion");
+        profile.Therapies.Select(t => t.Name).Should().Contain(["carboplatin", "pemetrexed"]);
+        profile.PerformanceStatuses.Should().ContainSingle(p => p.Scale == PerformanceScale.Ecog && p.Value == 1);
+        profile.Metastases.Should().Contain(m => m.Site == "brain" && m.Certainty == Certainty.Negated);
+        profile.Diagnoses.Should().Contain(d => d.Text.Equals("breast CA", StringComparison.OrdinalIgnoreCase) && d.Certainty == Certainty.FamilyHistory);
+    }
+
+    [Fact]
+    public void Read_TenMegabyteNote_CompletesWithAProfile()
+    {
+        var paragraph = "58 yo F with stage IV lung adenocarcinoma, EGFR exon 19 del, s/p 4 cycles of carboplatin/pemetrexed. ECOG 1. No known brain mets. Hgb 11.2 g/dL, Plt 210000 /mm3, creatinine 0.9 mg/dL. Mother with breast ca. HTN, DM2. ";
+        var builder = new StringBuilder(10 * 1024 * 1024 + paragraph.Length);
+        while (builder.Length < 10 * 1024 * 1024)
+        {
+            builder.Append(paragraph);
+        }
+
+        var watch = Stopwatch.StartNew();
+        var result = PatientIntake.Read(builder.ToString());
+        watch.Stop();
+
+        result.IsSuccess.Should().BeTrue();
+        result.Profile!.Age!.Value.Should().Be(58);
+        result.Profile.Conditions.Should().Contain(c => c.Concept == "hypertension");
+        result.Profile.LabResults.Should().Contain(l => l.Analyte == "platelets" && l.Value == 210m);
+    }
+
+    [Fact]
+    public void Read_TenMegabytesWithoutPunctuationOrSpaces_DoesNotHang()
+    {
+        var result = PatientIntake.Read(new string('x', 10 * 1024 * 1024));
+
+        result.IsSuccess.Should().BeTrue();
+        result.Profile!.Age.Should().BeNull();
+    }
+
+    [Fact]
+    public void Read_MoreThanTheLimit_IsAClearError()
+    {
+        var result = PatientIntake.Read(new string('a', PatientIntake.MaxInputLength + 1));
+
+        result.IsSuccess.Should().BeFalse();
+        result.Errors.Single().Message.Should().Contain("most accepted");
+    }
+
+    [Fact]
+    public void Read_GivenAnId_PutsItOnTheProfile()
+    {
+        PatientIntake.Read("45-year-old man", id: "topic-1").Profile!.Id.Should().Be("topic-1");
+    }
+
+    [Fact]
+    public void Read_FhirThatIsNotABundle_IsAnErrorNamingResourceType()
+    {
+        var result = PatientIntake.Read("{\"resourceType\": \"Patient\", \"gender\": \"male\"}");
+
+        result.Kind.Should().Be(PatientInputKind.FhirBundle);
+        result.Errors.Should().ContainSingle().Which.Field.Should().Be("resourceType");
+    }
+}
