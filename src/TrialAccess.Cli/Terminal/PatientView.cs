@@ -83,7 +83,7 @@ internal static class PatientView
             Row("location", location.PlaceName ?? location.PostalCode ?? $"{location.Coordinates?.Latitude}, {location.Coordinates?.Longitude}", Certainty.Asserted, null);
         }
 
-        AnsiConsole.MarkupLine($"Read as: [bold]{kind}[/]");
+        Console.Out.WriteLine($"Read as: {kind}");
         if (table.Rows.Count == 0)
         {
             Console.Out.WriteLine("No facts found.");
