@@ -17,7 +17,7 @@ internal static class CertaintyScope
     private static readonly string[][] NegationBefore = Phrases(
         "no", "not", "denies", "denied", "deny", "without", "negative for", "no evidence of", "no history of", "no known", "free of",
         "absence of", "ruled out", "never", "neither", "nor", "no signs of", "no sign of", "doesnt have", "does not have", "did not have",
-        "not have", "non", "unremarkable for", "negative history of", "no positive history", "has not any positive history of",
+        "not have", "unremarkable for", "unable to", "not able to", "could not", "cannot", "negative history of", "no positive history", "has not any positive history of",
         "no other", "w o", "wo");
 
     private static readonly string[][] NegationAfter = Phrases(
@@ -30,7 +30,7 @@ internal static class CertaintyScope
     private static readonly string[][] HypotheticalBefore = Phrases(
         "rule out", "r o", "concern for", "concerning for", "possible", "possibly", "suspected", "suspicion of", "suspicious for", "candidate for",
         "will", "planned", "plan", "plans", "planning", "to be started", "consider", "considering", "considered", "offered", "if", "risk of",
-        "to avoid", "may", "might", "could", "screening for", "prophylaxis", "in case", "to start", "recommended", "recommends", "would", "should",
+        "to avoid", "may", "might", "could", "screening for", "in case", "to start", "recommended", "recommends", "would", "should",
         "evaluate for", "evaluated for", "workup for", "work up for", "differential", "to receive", "to get", "to undergo");
 
     private static readonly string[][] HypotheticalAfter = Phrases(
@@ -62,7 +62,7 @@ internal static class CertaintyScope
     private static readonly HashSet<string> ClauseVerbs = new(StringComparer.Ordinal)
     {
         "has", "had", "have", "is", "was", "are", "were", "uses", "using", "takes", "taking", "underwent", "started", "remarkable", "significant",
-        "he", "she", "patient", "pt", "then", "after", "while", "with",
+        "he", "she", "patient", "pt", "then", "after", "while",
     };
 
     /// <summary>The certainty of a mention in a sentence.</summary>
@@ -77,12 +77,13 @@ internal static class CertaintyScope
             return Certainty.FamilyHistory;
         }
 
-        if (TriggerBefore(tokens, first, NegationBefore, stopAtClause: true) || TriggerAfter(tokens, next, NegationAfter))
+        if (TriggerBefore(tokens, first, NegationBefore, stopAtClause: true) || TriggerAfter(tokens, next, NegationAfter)
+            || (first > 0 && tokens[first - 1].Norm == "non" && !tokens[first].BreakBefore))
         {
             return Certainty.Negated;
         }
 
-        if (TriggerBefore(tokens, first, HypotheticalBefore, stopAtClause: true) || TriggerAfter(tokens, next, HypotheticalAfter))
+        if (TriggerBefore(tokens, first, HypotheticalBefore, stopAtClause: true) || TriggerAfter(tokens, next, HypotheticalAfter, reach: 0))
         {
             return Certainty.Hypothetical;
         }
@@ -146,9 +147,9 @@ internal static class CertaintyScope
         return false;
     }
 
-    private static bool TriggerAfter(IReadOnlyList<NoteToken> tokens, int next, string[][] triggers)
+    private static bool TriggerAfter(IReadOnlyList<NoteToken> tokens, int next, string[][] triggers, int reach = 1)
     {
-        for (var k = next; k < tokens.Count && k <= next + 1; k++)
+        for (var k = next; k < tokens.Count && k <= next + reach; k++)
         {
             if (StartsWith(tokens, k, triggers) is not null)
             {
@@ -162,6 +163,11 @@ internal static class CertaintyScope
     private static bool TerminatedBetween(IReadOnlyList<NoteToken> tokens, int from, int to, bool clause, int window, HashSet<string>? terminators = null)
     {
         terminators ??= Terminators;
+        if (to < tokens.Count && to > from && tokens[to].BreakBefore)
+        {
+            return true;
+        }
+
         if (to - from > window)
         {
             return true;
@@ -169,6 +175,11 @@ internal static class CertaintyScope
 
         for (var k = from; k < to; k++)
         {
+            if (tokens[k].BreakBefore)
+            {
+                return true;
+            }
+
             var word = tokens[k].Norm;
             if (terminators.Contains(word) || (clause && ClauseVerbs.Contains(word)))
             {

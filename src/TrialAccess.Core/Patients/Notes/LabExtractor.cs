@@ -151,6 +151,11 @@ internal static class LabExtractor
             return null;
         }
 
+        if (i < end && char.IsLetter(text[i]) && !LooksLikeUnit(ReadWord(text, i, end)))
+        {
+            return null;
+        }
+
         var valueEnd = i;
         var j = i;
         while (j < end && text[j] == ' ')
@@ -210,6 +215,17 @@ internal static class LabExtractor
         }
 
         return new RawValue(value, unit, upper, j);
+    }
+
+    private static string ReadWord(string text, int from, int end)
+    {
+        var j = from;
+        while (j < end && (char.IsLetterOrDigit(text[j]) || text[j] is '/' or '%' or '^' or '.'))
+        {
+            j++;
+        }
+
+        return text[from..j];
     }
 
     private static bool IsThousandsGroup(string text, int comma, int end)

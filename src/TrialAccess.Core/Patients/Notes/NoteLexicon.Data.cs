@@ -45,7 +45,7 @@ internal sealed partial class NoteLexicon
         tuberculosis = tb; pulmonary tuberculosis; mycobacterium tuberculosis infection
         allergic rhinitis = seasonal allergic rhinitis; hay fever
         respiratory failure = acute respiratory failure
-        sepsis = septicemia; urosepsis; septic shock; bacteremia
+        sepsis = septicemia; urosepsis; septic shock; bacteremia; septic
         urinary tract infection = uti; utis; urinary tract infections; cystitis
         pyelonephritis
         clostridioides difficile infection = c diff; cdiff; c difficile; clostridium difficile; c diff infection; c diff infections; clostridium difficile infection; clostridium difficile colitis
@@ -91,7 +91,7 @@ internal sealed partial class NoteLexicon
         nephrolithiasis = kidney stone; kidney stones; renal stone; ureteral stone
         hypothyroidism = hypothyroid
         hyperthyroidism = hyperthyroid; graves disease
-        hashimoto thyroiditis = hashimotos thyroiditis; hashimoto's thyroiditis; hashimotos disease; autoimmune thyroiditis
+        hashimoto thyroiditis = hashimotos thyroiditis; hashimoto's thyroiditis; hashimotos disease; hashimoto disease; autoimmune thyroiditis
         thyroid nodule = thyroid nodules
         acromegaly
         polycystic ovary syndrome = pcos; pco; polycystic ovarian syndrome; polycystic ovaries
@@ -140,6 +140,36 @@ internal sealed partial class NoteLexicon
         pleural effusion
         hemolytic uremic syndrome = hus
         vitamin d deficiency
+        aortic regurgitation = aortic insufficiency; ai
+        cardiomyopathy = dilated cardiomyopathy; ischemic cardiomyopathy; hypertrophic cardiomyopathy
+        choledocholithiasis = cbd stones; cbd stone; common bile duct stones; common bile duct stone
+        thrombocytopenia
+        neutropenia = febrile neutropenia
+        microangiopathic hemolytic anemia = maha
+        hemolytic anemia = autoimmune hemolytic anemia
+        hypercalcemia = hypercalcaemia
+        hyponatremia
+        hypokalemia
+        sinusitis = sinus infection; sinus infxn
+        preterm birth = premature birth; prematurity; preterm infant; premature infant
+        gastrointestinal bleeding = gi bleed; gi bleeding; ugib; lgib; upper gi bleed; upper gastrointestinal bleeding; lower gi bleed
+        fungal esophagitis = candida esophagitis; esophagitis
+        anoxic brain injury = hypoxic brain injury; hypoxic ischemic encephalopathy
+        sinus arrest = sick sinus syndrome
+        cerebrospinal fluid leak = csf leak
+        cervical intraepithelial neoplasia = cin; cervical squamous intraepithelial lesion; squamous intraepithelial lesion; cervical dysplasia; hsil; lsil
+        hepatitis = chronic hepatitis
+        heart block = av block; complete heart block
+        bradycardia = sinus bradycardia
+        osteomyelitis
+        cellulitis
+        endocarditis
+        covid-19 = covid; covid 19; sars cov 2 infection
+        influenza = flu
+        herpes zoster = shingles
+        interstitial lung disease = ild; pulmonary fibrosis; pneumonitis
+        peptic ulcer disease = pud; peptic ulcer; gastric ulcer; duodenal ulcer
+        fracture = fractures; elbow fracture; hip fracture
         allergy = allergies; drug allergy; drug allergies; food allergy; food allergies; allergic reaction
         alcohol use disorder = alcoholism; alcohol abuse; alcohol dependence
         """;
@@ -314,6 +344,17 @@ internal sealed partial class NoteLexicon
         tolterodine | anticholinergic = detrol
         tamsulosin | alpha blocker = flomax
         oxycodone | opioid
+        ace inhibitor | antihypertensive = ace inhibitors; acei; lisinopril; enalapril; ramipril
+        angiotensin receptor blocker | antihypertensive = arb; arbs; losartan; valsartan
+        antihypertensive | antihypertensive = antihypertensives; anti-hypertensive drugs; antihypertensive drugs; anti hypertensive drugs; antihypertensive medication
+        antidepressant | antidepressant = antidepressants; anti-depressants; anti depressants; ssri; ssris; sertraline; fluoxetine; citalopram; escitalopram
+        immunosuppressant | immunosuppressant = immunosuppressants; immunosuppressive therapy; tacrolimus; mycophenolate; azathioprine
+        acetylcholinesterase inhibitor | cholinesterase inhibitor = acetylcholinesterase inhibitors; cholinesterase inhibitor; cholinesterase inhibitors
+        antiobesity agent | antiobesity = antiobesity agents; anti obesity agents; anti-obesity agents; orlistat
+        appetite suppressant | antiobesity = appetite suppressants
+        iron | supplement = iron supplement; iron supplements; ferrous sulfate
+        lipid-lowering medication | lipid lowering = lipid lowering medications; lipid-lowering medications; lipid lowering drugs; lipid-lowering drugs; lipid lowering therapy
+        nsaid | analgesic = nsaids; ibuprofen; naproxen; non steroidal anti inflammatory drugs
         pain medication | analgesic = pain medications; pain modulators
         pamidronate | bisphosphonate
         zoledronic acid | bisphosphonate = zoledronate; zometa
@@ -342,6 +383,7 @@ internal sealed partial class NoteLexicon
         colectomy | surgery = hemicolectomy
         whipple procedure | surgery = pancreaticoduodenectomy; whipple
         tumor resection | surgery = neck mass resection; tumour resection; resection surgery; primary resection surgery; transsphenoidal surgery
+        conization | surgery = cone biopsy; leep; loop electrosurgical excision procedure
         stem cell transplant | procedure = allogeneic transplant; autologous stem cell transplant; bone marrow transplant; allogeneic stem cell transplant; sct; asct
         """;
 
@@ -407,7 +449,6 @@ internal sealed partial class NoteLexicon
         liver copper | ug/g = liver copper concentration; hepatic copper
         beta-hydroxybutyrate | mmol/L = beta hydroxybutyrate
         troponin | ng/mL
-        lvef | % = ef; ejection fraction
         """;
 
     /// <summary>Sites of metastasis: <c>canonical = aliases</c>.</summary>

@@ -103,7 +103,7 @@ public static partial class NoteReader
                     continue;
                 }
 
-                var certainty = CertaintyScope.Of(tokens, match.First, match.Next, patientSex);
+                var certainty = QuestionedAfter(note, span, sentence.End) ? Certainty.Hypothetical : CertaintyScope.Of(tokens, match.First, match.Next, patientSex);
                 if (match.Entry.Kind == LexiconKind.Cancer)
                 {
                     var metastatic = match.First > 0 && tokens[match.First - 1].Norm is "metastatic" or "stage";
@@ -164,6 +164,18 @@ public static partial class NoteReader
             Breastfeeding = breastfeeding,
             SourceText = note,
         };
+    }
+
+    /// <summary>"Hypothyroidism?": a question mark right after a diagnosis marks it as uncertain.</summary>
+    private static bool QuestionedAfter(string note, SourceSpan span, int sentenceEnd)
+    {
+        var i = span.End;
+        while (i < note.Length && i <= sentenceEnd && note[i] == ' ')
+        {
+            i++;
+        }
+
+        return i < note.Length && note[i] == '?';
     }
 
     /// <summary>"TB vaccination", "stroke department", "vasculitis activity score": the concept names something else.</summary>
@@ -252,6 +264,7 @@ public static partial class NoteReader
     private static IEnumerable<MetastaticSite> Metastases(IReadOnlyList<NoteToken> tokens, NoteLexicon lexicon, PatientSex? sex)
     {
         var sites = lexicon.Find(tokens, LexiconKind.MetastaticSite);
+        var siteWords = sites.SelectMany(s => Enumerable.Range(s.First, s.Count)).ToHashSet();
         foreach (var site in sites)
         {
             var after = site.Next < tokens.Count ? tokens[site.Next].Norm : "";
@@ -267,7 +280,7 @@ public static partial class NoteReader
                     break;
                 }
 
-                if (w is not ("and" or "or" or "the" or "both" or "multiple" or "bilateral" or "left" or "right") && lexicon.Find([tokens[k]], LexiconKind.MetastaticSite).Count == 0)
+                if (w is not ("and" or "or" or "the" or "both" or "multiple" or "bilateral" or "left" or "right") && !siteWords.Contains(k))
                 {
                     break;
                 }

@@ -1,7 +1,12 @@
 namespace TrialAccess.Patients.Notes;
 
 /// <summary>A word or number in a note: where it is and its matching form (lower case, no apostrophes).</summary>
-internal readonly record struct NoteToken(int Start, int Length, string Norm, bool HasUpper)
+/// <param name="Start">Index of the first character in the note.</param>
+/// <param name="Length">Number of characters.</param>
+/// <param name="Norm">The matching form.</param>
+/// <param name="HasUpper">True when written with at least one capital.</param>
+/// <param name="BreakBefore">True when a bracket, colon or list dash separates this word from the one before: scopes do not cross it.</param>
+internal readonly record struct NoteToken(int Start, int Length, string Norm, bool HasUpper, bool BreakBefore = false)
 {
     public int End => Start + Length;
 
@@ -70,10 +75,12 @@ internal static class NoteText
         var tokens = new List<NoteToken>();
         var i = start;
         var buffer = new System.Text.StringBuilder();
+        var breakBefore = false;
         while (i < end)
         {
             if (!char.IsLetterOrDigit(text[i]))
             {
+                breakBefore |= text[i] is '(' or ')' or ':' or '[' or ']' || (text[i] == '-' && i > start && text[i - 1] == ' ');
                 i++;
                 continue;
             }
@@ -110,7 +117,8 @@ internal static class NoteText
                 }
             }
 
-            tokens.Add(new NoteToken(tokenStart, i - tokenStart, buffer.ToString(), hasUpper));
+            tokens.Add(new NoteToken(tokenStart, i - tokenStart, buffer.ToString(), hasUpper, breakBefore && tokens.Count > 0));
+            breakBefore = false;
         }
 
         return tokens;
