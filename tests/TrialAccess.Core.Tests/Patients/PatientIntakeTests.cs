@@ -102,3 +102,45 @@ public sealed class PatientIntakeTests
         result.Errors.Should().ContainSingle().Which.Field.Should().Be("resourceType");
     }
 }
+
+public sealed class PatientIntakeRobustnessTests
+{
+    private static readonly string[] Pieces =
+    [
+        "58", "yo", "F", "M", "no", "not", "denies", "h/o", "s/p", "mother", "with", "HTN", "NSCLC", "EGFR", "exon", "19", "del", "ECOG",
+        "KPS", "stage", "IV", "T2N1M0", "brain", "mets", "metastatic", "to", "liver", "Hgb", ":", "12.5", "g/dL", "Plt", "1,200", "/mm3", "(",
+        ")", "-", ".", ",", ";", "?", "+", "ER", "/", "PR", "negative", "positive", "pregnant", "weeks", "gestation", "x", "4", "cycles", "of",
+        "carboplatin", "\n", "   ", "'", "\"", "{", "}", "[", "]", "μg", "≥", "%", "rule", "out", "family", "history", "year-old",
+    ];
+
+    [Fact]
+    public void Read_RandomNoteFragments_NeverThrow()
+    {
+        var random = new Random(20260101);
+        for (var n = 0; n < 2000; n++)
+        {
+            var words = Enumerable.Range(0, random.Next(0, 60)).Select(_ => Pieces[random.Next(Pieces.Length)]);
+            var note = string.Join(random.Next(2) == 0 ? " " : "", words);
+
+            var read = () => PatientIntake.Read(note);
+
+            read.Should().NotThrow(note);
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": {\"resourceType\": \"Patient\", \"address\": [{\"extension\": [{\"url\": \"x/geolocation\", \"extension\": {\"a\": 1}}]}]}}]}")]
+    [InlineData("{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": {\"resourceType\": \"Observation\", \"code\": {\"coding\": [{\"system\": \"http://loinc.org\", \"code\": \"69548-6\"}]}, \"component\": [1, \"x\"]}}]}")]
+    [InlineData("{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": {\"resourceType\": \"Condition\", \"code\": [\"x\"], \"meta\": {\"profile\": 3}}}]}")]
+    [InlineData("{\"resourceType\": \"Bundle\", \"entry\": {}}")]
+    [InlineData("{\"resourceType\": 7}")]
+    [InlineData("{\"diagnoses\": [{\"text\": 1, \"stage\": []}], \"location\": 5, \"therapies\": [null]}")]
+    public void Read_OddlyShapedJson_GivesAResultNotAnException(string json)
+    {
+        var read = () => PatientIntake.Read(json);
+
+        read.Should().NotThrow();
+        var result = read();
+        (result.IsSuccess ? result.Warnings.Count + 1 : result.Errors.Count).Should().BeGreaterThan(0);
+    }
+}

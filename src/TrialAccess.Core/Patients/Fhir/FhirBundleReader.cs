@@ -53,7 +53,15 @@ public static class FhirBundleReader
                     continue;
                 }
 
-                ReadResource(resource, path + ".resource", state);
+                try
+                {
+                    ReadResource(resource, path + ".resource", state);
+                }
+                catch (InvalidOperationException)
+                {
+                    // A property of the wrong JSON shape deep inside a resource (an object where an array belongs).
+                    state.Warn(path + ".resource", "has a property of the wrong JSON shape; skipped.");
+                }
             }
 
             if (!state.SawPatient)
