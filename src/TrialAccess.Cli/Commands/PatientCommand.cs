@@ -33,7 +33,8 @@ internal static class PatientCommand
                 CliJson.Write(new
                 {
                     Kind = result.Kind.ToString(),
-                    result.Profile,
+                    InputLength = text.Length,
+                    Profile = result.Profile is { } read ? read with { SourceText = null } : null,
                     Warnings = result.Warnings.Select(w => new { w.Field, w.Message }),
                     Errors = result.Errors.Select(e => new { e.Field, e.Message }),
                 });

@@ -31,7 +31,8 @@ internal static partial class BiomarkerExtractor
         {
             // "ER/PR negative", "ER and PR positive": markers in a row share the result that follows the last.
             var group = new List<LexiconMatch> { matches[m] };
-            while (m + 1 < matches.Count && (matches[m + 1].First == group[^1].Next || (matches[m + 1].First == group[^1].Next + 1 && tokens[group[^1].Next].Norm is "and" or "or")))
+            while (m + 1 < matches.Count && !HasSign(text, tokens, group[^1], sentence.End)
+                && (matches[m + 1].First == group[^1].Next || (matches[m + 1].First == group[^1].Next + 1 && tokens[group[^1].Next].Norm is "and" or "or")))
             {
                 group.Add(matches[++m]);
             }
@@ -68,6 +69,13 @@ internal static partial class BiomarkerExtractor
                 };
             }
         }
+    }
+
+    /// <summary>"ER+", "HER2-": the marker carries its own result, so it does not share the next one's.</summary>
+    private static bool HasSign(string text, IReadOnlyList<NoteToken> tokens, LexiconMatch match, int sentenceEnd)
+    {
+        var after = tokens[match.Next - 1].End;
+        return after < sentenceEnd && text[after] is '+' or '-' && (after + 1 >= sentenceEnd || !char.IsLetterOrDigit(text[after + 1]));
     }
 
     private readonly record struct Result(BiomarkerStatus Status, string? Alteration, decimal? Value, string? Unit, int End);
@@ -142,6 +150,13 @@ internal static partial class BiomarkerExtractor
                     if (tokens[k].IsNumber && decimal.TryParse(word, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var number))
                     {
                         var end = tokens[k].End;
+                        if (end < text.Length && text[end] == '+' && number is >= 0 and <= 3)
+                        {
+                            // An immunohistochemistry score: 0 and 1+ are negative (1+ is "low" for HER2), 2+ equivocal, 3+ positive.
+                            var ihc = number switch { 3 => BiomarkerStatus.Positive, 2 => BiomarkerStatus.Equivocal, 1 => BiomarkerStatus.Low, _ => BiomarkerStatus.Negative };
+                            return new Result(ihc, null, null, null, end + 1);
+                        }
+
                         var percent = end < text.Length && text[end] == '%';
                         if (percent || unit is not null || (k + 2 < tokens.Count && tokens[k + 1].Norm == "mut"))
                         {

@@ -286,6 +286,66 @@ internal sealed partial class NoteLexicon
         pcr | chemoimmunotherapy = pentostatin cyclophosphamide rituximab
         r-chop | chemoimmunotherapy = rchop; r chop
         r-cvp | chemoimmunotherapy = rcvp; r cvp
+        palbociclib | CDK4/6 inhibitor = ibrance
+        ribociclib | CDK4/6 inhibitor = kisqali
+        abemaciclib | CDK4/6 inhibitor = verzenio
+        fulvestrant | hormonal therapy = faslodex
+        exemestane | aromatase inhibitor, hormonal therapy = aromasin
+        enzalutamide | antiandrogen, hormonal therapy = xtandi
+        abiraterone | antiandrogen, hormonal therapy = zytiga
+        leuprolide | GnRH agonist, hormonal therapy = lupron
+        olaparib | PARP inhibitor = lynparza
+        niraparib | PARP inhibitor = zejula
+        trastuzumab deruxtecan | anti-HER2, antibody-drug conjugate = t-dxd; enhertu
+        trastuzumab emtansine | anti-HER2, antibody-drug conjugate = t-dm1; kadcyla
+        sacituzumab govitecan | antibody-drug conjugate = trodelvy
+        lapatinib | HER2 TKI = tykerb
+        tucatinib | HER2 TKI = tukysa
+        dabrafenib | BRAF inhibitor = tafinlar
+        trametinib | MEK inhibitor = mekinist
+        vemurafenib | BRAF inhibitor = zelboraf
+        encorafenib | BRAF inhibitor = braftovi
+        adagrasib | KRAS G12C inhibitor = krazati
+        selpercatinib | RET inhibitor = retevmo
+        capmatinib | MET inhibitor = tabrecta
+        tepotinib | MET inhibitor
+        entrectinib | ROS1 inhibitor, NTRK inhibitor = rozlytrek
+        larotrectinib | NTRK inhibitor = vitrakvi
+        brigatinib | ALK inhibitor = alunbrig
+        amivantamab | anti-EGFR = rybrevant
+        sunitinib | VEGFR TKI = sutent
+        pazopanib | VEGFR TKI = votrient
+        cabozantinib | VEGFR TKI = cabometyx
+        lenvatinib | VEGFR TKI = lenvima
+        sorafenib | VEGFR TKI = nexavar
+        regorafenib | VEGFR TKI = stivarga
+        axitinib | VEGFR TKI = inlyta
+        ramucirumab | anti-VEGFR2 = cyramza
+        panitumumab | anti-EGFR = vectibix
+        cemiplimab | anti-PD-1, immunotherapy = libtayo
+        dostarlimab | anti-PD-1, immunotherapy = jemperli
+        tremelimumab | anti-CTLA-4, immunotherapy
+        ibrutinib | BTK inhibitor = imbruvica
+        acalabrutinib | BTK inhibitor = calquence
+        venetoclax | BCL2 inhibitor = venclexta
+        daratumumab | anti-CD38 = darzalex
+        carfilzomib | proteasome inhibitor = kyprolis
+        pomalidomide | immunomodulator = pomalyst
+        azacitidine | hypomethylating agent = vidaza
+        decitabine | hypomethylating agent = dacogen
+        cytarabine | antimetabolite, chemotherapy = ara-c
+        eribulin | microtubule inhibitor, chemotherapy = halaven
+        topotecan | topoisomerase inhibitor, chemotherapy
+        ifosfamide | alkylating agent, chemotherapy
+        epirubicin | anthracycline, chemotherapy
+        mitomycin | chemotherapy
+        bleomycin | chemotherapy
+        carmustine | alkylating agent, chemotherapy = bcnu
+        lomustine | alkylating agent, chemotherapy = ccnu
+        folfirinox | chemotherapy
+        capox | chemotherapy = xelox
+        ac-t | chemotherapy = ac t; act
+        car-t cell therapy | cell therapy = car t; car-t; car t cell therapy; axicabtagene ciloleucel; tisagenlecleucel
         folfox | chemotherapy
         folfiri | chemotherapy
         vad | chemotherapy = vad regimen

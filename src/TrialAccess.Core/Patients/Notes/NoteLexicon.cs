@@ -127,7 +127,9 @@ internal sealed partial class NoteLexicon
         }
 
         // Short single words ("as", "ms", "pt", "er", "all") are ordinary English or units unless written in capitals.
-        return entry.Words.Length > 1 || entry.Words[0].Length > 3 || entry.Words[0].Any(char.IsAsciiDigit) || tokens[start].HasUpper;
+        // Lab names are followed by a value, which disambiguates them, so only one- and two-letter ones need the capital.
+        var shortest = entry.Kind == LexiconKind.LabAnalyte ? 2 : 3;
+        return entry.Words.Length > 1 || entry.Words[0].Length > shortest || entry.Words[0].Any(char.IsAsciiDigit) || tokens[start].HasUpper;
     }
 
     private void Load(LexiconKind kind, string data)

@@ -294,9 +294,13 @@ public static partial class NoteReader
             var certainty = CertaintyScope.Of(tokens, site.First, site.Next, sex);
             var end = isMetWord ? site.Next + (after is "and" or "or" ? 1 : 0) : site.Next - 1;
             var start = tokens[site.First].Start;
+            var rest = tokens.Skip(site.Next).Take(8).Select(t => t.Norm).ToList();
             yield return new MetastaticSite
             {
                 Site = site.Entry.Canonical,
+                TreatedAndStable = rest.Contains("stable") && (rest.Contains("treated") || rest.Contains("irradiated") || rest.Contains("resected")) ? true
+                    : rest.Contains("untreated") || rest.Contains("progressing") || rest.Contains("active") ? false : null,
+                Symptomatic = rest.Contains("asymptomatic") ? false : rest.Contains("symptomatic") ? true : null,
                 Certainty = certainty == Certainty.Historical ? Certainty.Asserted : certainty,
                 Span = new SourceSpan(start, tokens[Math.Min(end, tokens.Count - 1)].End - start),
             };
@@ -321,12 +325,13 @@ public static partial class NoteReader
                 continue;
             }
 
+            var progressed = ProgressedOn(tokens, match);
             var current = false;
             for (var k = match.First - 1; k >= 0 && k >= match.First - 4; k--)
             {
                 if (CurrentCues.Contains(tokens[k].Norm))
                 {
-                    current = true;
+                    current = tokens[k].Norm != "on" || progressed != true;
                     break;
                 }
             }
@@ -344,7 +349,7 @@ public static partial class NoteReader
                 Classes = match.Entry.Kind == LexiconKind.Drug && match.Entry.Extra is { } classes ? classes.Split(',', StringSplitOptions.TrimEntries) : [],
                 Cycles = Cycles(tokens, match),
                 IsCurrent = certainty is Certainty.Asserted or Certainty.Historical ? current : null,
-                ProgressedOn = ProgressedOn(tokens, match),
+                ProgressedOn = progressed,
                 Certainty = certainty == Certainty.Asserted && !current ? Certainty.Historical : certainty == Certainty.Historical && current ? Certainty.Asserted : certainty,
                 Span = span,
             };

@@ -146,4 +146,60 @@ public sealed class NoteReaderTests
 
         spans.Should().OnlyContain(s => s.HasValue && s.Value.Start >= 0 && s.Value.End <= Note.Length && s.Value.Length > 0);
     }
+
+    [Theory]
+    [InlineData("ER+/PR+/HER2- breast cancer", "ESR1:Positive,PGR:Positive,ERBB2:Negative")]
+    [InlineData("ER/PR negative, HER2 3+ by IHC", "ESR1:Negative,PGR:Negative,ERBB2:Positive")]
+    [InlineData("HER2 1+", "ERBB2:Low")]
+    [InlineData("HER2 2+, FISH pending", "ERBB2:Equivocal")]
+    [InlineData("triple negative breast cancer", "ESR1:Negative,PGR:Negative,ERBB2:Negative")]
+    [InlineData("KRAS G12C mutation; ALK wild type; no EGFR mutation", "KRAS:Positive,ALK:WildType,EGFR:Negative")]
+    [InlineData("tested positive for HPV 16", "HPV:Positive")]
+    public void Extract_BiomarkerNotation_GivesStatusPerMarker(string note, string expected)
+    {
+        var found = NoteReader.Extract(note).Biomarkers.Select(b => $"{b.Marker}:{b.Status}");
+
+        found.Should().Equal(expected.Split(','));
+    }
+
+    [Fact]
+    public void Extract_ProgressedOnDrug_IsNotCurrent()
+    {
+        var therapy = NoteReader.Extract("Progressed on pembrolizumab. Currently on docetaxel.").Therapies;
+
+        therapy.Should().ContainSingle(t => t.Name == "pembrolizumab").Which.Should().BeEquivalentTo(new { ProgressedOn = true, IsCurrent = false });
+        therapy.Should().ContainSingle(t => t.Name == "docetaxel").Which.IsCurrent.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Extract_TreatedStableBrainMetastases_AreMarkedSo()
+    {
+        var site = NoteReader.Extract("Brain metastases treated with SRS, now stable and asymptomatic.").Metastases.Single();
+
+        site.Should().BeEquivalentTo(new { Site = "brain", TreatedAndStable = true, Symptomatic = false, Certainty = Certainty.Asserted });
+    }
+
+    [Fact]
+    public void Extract_LowerCaseLabNamesOfThreeLettersOrMore_AreRead()
+    {
+        var labs = NoteReader.Extract("plt 98 K/uL, hgb 9.1, Cr 1.3 mg/dl, cr 1.4 mg/dl").LabResults;
+
+        labs.Select(l => $"{l.Analyte} {l.Value} {l.Unit}").Should().Equal("platelets 98 10^9/L", "hemoglobin 9.1 ", "creatinine 1.3 mg/dL");
+    }
+
+    [Fact]
+    public void Extract_QuestionMarkAfterDiagnosis_IsHypothetical()
+    {
+        NoteReader.Extract("Hypothyroidism? (TSH 10)").Conditions.Single().Certainty.Should().Be(Certainty.Hypothetical);
+    }
+
+    [Fact]
+    public void Extract_NegationInsideBrackets_DoesNotReachPastThem()
+    {
+        var conditions = NoteReader.Extract("Prior CVA (no residual deficits), HTN, HL, DMII").Conditions;
+
+        conditions.Should().OnlyContain(c => c.Certainty != Certainty.Negated);
+        conditions.Should().HaveCount(4);
+    }
 }
+
