@@ -8,6 +8,7 @@ root.Subcommands.Add(TrialsCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(CriteriaCommand.Create());
 root.Subcommands.Add(QuickstartCommand.Create());
+root.Subcommands.Add(PatientCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
