@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using TrialAccess.Cli.Terminal;
 using TrialAccess.Evaluation.Trec;
+using TrialAccess.Matching;
 using TrialAccess.Matching.Retrieval;
 using TrialAccess.Trials;
 
@@ -26,8 +27,12 @@ internal static class EvalCommand
             Description = "judged: rank each topic's judged trials present in the database; full: rank the whole database",
             DefaultValueFactory = _ => TrecProtocol.Judged,
         };
-        var ranker = new Option<string>("--ranker") { Description = "bm25 (the baseline)", DefaultValueFactory = _ => "bm25" };
-        ranker.AcceptOnlyFromAmong("bm25");
+        var ranker = new Option<string>("--ranker")
+        {
+            Description = "full: the matcher (relevance, eligibility tiers); bm25: the plain BM25 baseline",
+            DefaultValueFactory = _ => "full",
+        };
+        ranker.AcceptOnlyFromAmong("full", "bm25");
         var format = CommonOptions.Format();
         var command = new Command("trec", "NDCG@10, P@10, reciprocal rank, R-precision and recall@100 on TREC Clinical Trials topics")
         {
@@ -77,16 +82,41 @@ internal static class EvalCommand
                 }
             }
 
-            var index = TrialSearchIndex.Build(trials);
-            var stored = trials.Select(t => t.NctId.Value).ToHashSet(StringComparer.Ordinal);
-            var run = TrecEvaluation.Run(parsedTopics, judgements!, new Bm25Ranker(index), parseResult.GetValue(protocol), stored.Contains);
-            Print(run, trials.Count, parseResult.GetValue(format));
+            var stored = trials.ToDictionary(t => t.NctId);
+            bool HasText(string id) => NctId.TryParse(id, out var nct) && stored.ContainsKey(nct);
+            var chosenProtocol = parseResult.GetValue(protocol);
+            TrecRun run;
+            TrecSafety? safety = null;
+            if (parseResult.GetValue(ranker) == "bm25")
+            {
+                run = TrecEvaluation.Run(parsedTopics, judgements!, new Bm25Ranker(TrialSearchIndex.Build(trials)), chosenProtocol, HasText);
+            }
+            else
+            {
+                var matcher = new TrialMatcher(TrialCatalog.Build(trials), (id, _) => ValueTask.FromResult(stored.GetValueOrDefault(id)), TimeProvider.System);
+                var full = new MatchRanker(matcher);
+                run = TrecEvaluation.Run(parsedTopics, judgements!, full, chosenProtocol, HasText);
+                var scorable = judgements!.Where(HasText);
+                if (chosenProtocol == TrecProtocol.Full)
+                {
+                    // The safety figures are over every judged pair with text, ranked or not.
+                    foreach (var topic in parsedTopics)
+                    {
+                        var judged = scorable.For(topic.Number).Keys.Select(NctId.Parse).ToList();
+                        full.Rank(topic.Text, judged, judged.Count);
+                    }
+                }
+
+                safety = TrecSafety.Compute(parsedTopics, scorable, (topic, id) => full.VerdictsFor(topic.Text).TryGetValue(id, out var v) ? v : null);
+            }
+
+            Print(run, safety, trials.Count, parseResult.GetValue(format));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Print(TrecRun run, int trialsInDatabase, OutputFormat format)
+    private static void Print(TrecRun run, TrecSafety? safety, int trialsInDatabase, OutputFormat format)
     {
         static object Measures(TrecMeasures m) => new Dictionary<string, double>
         {
@@ -111,6 +141,15 @@ internal static class EvalCommand
                 Mean = Measures(run.Mean),
                 MeanAllTopics = Measures(run.MeanAllTopics),
                 MeanTop10JudgedShare = run.MeanTop10JudgedShare is { } share ? Math.Round(share, 4) : (double?)null,
+                Safety = safety is null ? null : new
+                {
+                    safety.EligiblePairs,
+                    safety.FalseExclusions,
+                    FalseExclusionRate = Math.Round(safety.FalseExclusionRate, 4),
+                    safety.ExcludedPairs,
+                    safety.ExcludedCalledIneligible,
+                    ExcludedCaughtRate = Math.Round(safety.ExcludedCaughtRate, 4),
+                },
                 PerTopic = run.Topics.Select(t => new
                 {
                     t.Topic,
@@ -134,6 +173,11 @@ internal static class EvalCommand
         table.AddRow("[bold]mean[/]", $"{run.JudgedPairs} ({run.JudgedPairsWithText})", F(run.Mean.Ndcg10), F(run.Mean.Precision10), F(run.Mean.ReciprocalRank), F(run.Mean.RPrecision), F(run.Mean.Recall100));
         table.AddRow("mean, all topics", string.Empty, F(run.MeanAllTopics.Ndcg10), F(run.MeanAllTopics.Precision10), F(run.MeanAllTopics.ReciprocalRank), F(run.MeanAllTopics.RPrecision), F(run.MeanAllTopics.Recall100));
         AnsiConsole.Write(table);
+        if (safety is not null)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"safety: {safety.FalseExclusions} of {safety.EligiblePairs} eligible pairs called Ineligible ({F(safety.FalseExclusionRate)}); {safety.ExcludedCalledIneligible} of {safety.ExcludedPairs} excluded pairs called Ineligible ({F(safety.ExcludedCaughtRate)})"));
+        }
+
         AnsiConsole.MarkupLine(Markup.Escape($"ranker {run.Ranker}, protocol {run.Protocol.ToString().ToLowerInvariant()}, {trialsInDatabase} trials in the database; judged pairs without text in the database are left out; 'mean' averages the {run.Topics.Count(t => t.RelevantWithText > 0)} topics with a relevant judged trial in the database."));
     }
 

@@ -253,16 +253,22 @@ public sealed class TrialSearchIndex
         for (var d = 0; d < scores.Length; d++)
         {
             var score = scores[d];
-            if (score <= 0 || (keep is not null && !keep(d)))
+            if (score <= 0)
             {
                 continue;
             }
 
+            // The filter runs only for documents good enough to enter the heap: a few per query, not every match.
             if (heap.Count < top)
             {
-                heap.Enqueue(d, (score, d));
+                if (keep is null || keep(d))
+                {
+                    heap.Enqueue(d, (score, d));
+                }
             }
-            else if (heap.TryPeek(out _, out var worst) && (score > worst.Score || (score == worst.Score && _ids[d].CompareTo(_ids[worst.Document]) < 0)))
+            else if (heap.TryPeek(out _, out var worst)
+                && (score > worst.Score || (score == worst.Score && _ids[d].CompareTo(_ids[worst.Document]) < 0))
+                && (keep is null || keep(d)))
             {
                 heap.EnqueueDequeue(d, (score, d));
             }

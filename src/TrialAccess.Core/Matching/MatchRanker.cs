@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Evaluation.Trec;
+using TrialAccess.Matching.Filters;
+using TrialAccess.Patients;
+using TrialAccess.Trials;
+
+namespace TrialAccess.Matching;
+
+/// <summary>
+/// The full matcher as a benchmark ranker: the patient description is read as a note, no filter is applied (the
+/// benchmark's judges ignored status and place), Ineligible trials stay in the ranking below the others.
+/// </summary>
+public sealed class MatchRanker(TrialMatcher matcher) : ITrialRanker
+{
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<NctId, TrialVerdict>> _verdicts = new(StringComparer.Ordinal);
+
+    public string Name => "full";
+
+    /// <summary>The verdict the engine gave each ranked trial, per patient description: for the safety figures.</summary>
+    public IReadOnlyDictionary<NctId, TrialVerdict> VerdictsFor(string patientText) =>
+        _verdicts.TryGetValue(patientText, out var verdicts) ? verdicts : new Dictionary<NctId, TrialVerdict>();
+
+    public IReadOnlyList<NctId> Rank(string patientText, IReadOnlyCollection<NctId>? candidates, int top)
+    {
+        var intake = PatientIntake.Read(patientText);
+        var patient = intake.Profile ?? new PatientProfile();
+        var request = new MatchRequest
+        {
+            Patient = patient,
+            Note = patientText,
+            Filters = MatchFilters.None,
+            Top = top,
+            Candidates = top,
+            Restrict = candidates,
+            IncludeIneligible = true,
+        };
+        var result = matcher.MatchAsync(request).GetAwaiter().GetResult();
+        _verdicts[patientText] = result.Trials.ToDictionary(m => m.Trial.NctId, m => m.Verdict);
+        return result.Trials.Select(m => m.Trial.NctId).ToList();
+    }
+}
