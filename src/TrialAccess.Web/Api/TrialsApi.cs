@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using TrialAccess.Ingestion;
 using TrialAccess.Trials;
 using TrialAccess.Web.Hosting;
@@ -36,7 +35,8 @@ public static class TrialsApi
 
         api.MapGet("/{nctId}", GetAsync)
             .WithName("GetTrial")
-            .WithSummary("One trial's full record");
+            .WithSummary("One trial's full record")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;
     }
@@ -91,7 +91,7 @@ public static class TrialsApi
         };
     }
 
-    internal static async Task<Results<Ok<ClinicalTrial>, NotFound<ProblemDetails>, ValidationProblem>> GetAsync(
+    internal static async Task<Results<Ok<ClinicalTrial>, ProblemHttpResult, ValidationProblem>> GetAsync(
         string nctId, ITrialStore store, CancellationToken cancellationToken)
     {
         if (!NctId.TryParse(nctId, out var id))
@@ -103,12 +103,7 @@ public static class TrialsApi
 
         var trial = await store.FindAsync(id, cancellationToken);
         return trial is null
-            ? TypedResults.NotFound(new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "Trial not found",
-                Detail = $"No trial {id} is stored in this database.",
-            })
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Trial not found", detail: $"No trial {id} is stored in this database.")
             : TypedResults.Ok(trial);
     }
 
