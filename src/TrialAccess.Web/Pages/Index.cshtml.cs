@@ -108,6 +108,7 @@ public sealed class IndexModel : PageModel
             new TrialFilter
             {
                 Texts = type.Searches,
+                TextsNameTheCondition = true,
                 Statuses = [RecruitmentStatus.Recruiting],
                 Near = near,
                 RadiusKm = Distance == "any" ? null : double.Parse(Distance!, CultureInfo.InvariantCulture),

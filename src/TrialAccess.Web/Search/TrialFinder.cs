@@ -13,7 +13,14 @@ public sealed record TrialFilter
     /// </summary>
     public IReadOnlyList<string> Texts { get; init; } = [];
 
-    /// <summary>Words that must all occur in the trial's conditions, condition MeSH terms or keywords.</summary>
+    /// <summary>
+    /// When true, a trial qualifies only if every word of one of the <see cref="Texts"/> occurs in what the trial is
+    /// about (its title, conditions, condition MeSH terms or keywords), not merely somewhere in its criteria: a breast
+    /// cancer trial that excludes people with lung cancer is not a lung cancer trial.
+    /// </summary>
+    public bool TextsNameTheCondition { get; init; }
+
+    /// <summary>Words that must all occur in the trial's title, conditions, condition MeSH terms or keywords.</summary>
     public string? Condition { get; init; }
 
     public IReadOnlyList<RecruitmentStatus> Statuses { get; init; } = [];
@@ -50,7 +57,7 @@ public sealed class TrialFinder(ITrialStore store)
 
     public async Task<IReadOnlyList<FoundTrial>> FindAsync(TrialFilter filter, CancellationToken cancellationToken)
     {
-        var postFiltered = filter.Near is not null || filter.AgeYears is not null || !string.IsNullOrWhiteSpace(filter.Condition);
+        var postFiltered = filter.Near is not null || filter.AgeYears is not null || filter.TextsNameTheCondition || !string.IsNullOrWhiteSpace(filter.Condition);
         var found = new List<FoundTrial>();
         var texts = filter.Texts.Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
         if (texts.Count == 0 && !string.IsNullOrWhiteSpace(filter.Condition))
@@ -111,6 +118,11 @@ public sealed class TrialFinder(ITrialStore store)
     {
         nearest = null;
         if (!string.IsNullOrWhiteSpace(filter.Condition) && !MentionsCondition(trial, filter.Condition))
+        {
+            return false;
+        }
+
+        if (filter.TextsNameTheCondition && filter.Texts.Count > 0 && !filter.Texts.Any(text => MentionsCondition(trial, text)))
         {
             return false;
         }

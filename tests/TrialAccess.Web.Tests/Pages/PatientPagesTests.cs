@@ -38,6 +38,7 @@ public class PatientPagesTests(DemoWebApp app) : IClassFixture<DemoWebApp>
         html.Should().Contain("NCT99000001").And.Contain("NCT99000002").And.NotContain("NCT99000004", "it is not recruiting");
         html.IndexOf("NCT99000001", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("NCT99000002", StringComparison.Ordinal));
         html.Should().Contain("less than 1 km");
+        html.Should().NotContain("NCT99000005", "a breast cancer trial whose criteria mention the lung is not a lung cancer trial");
     }
 
     [Fact]
