@@ -34,6 +34,7 @@ public static class WebApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTrialStore();
         builder.Services.AddSingleton<PlaceDirectory>();
+        builder.Services.AddHostedService<PlaceDirectoryWarmUp>();
         builder.Services.AddScoped<TrialFinder>();
         builder.Services.AddProblemDetails(problem => problem.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions.Remove("exception"));

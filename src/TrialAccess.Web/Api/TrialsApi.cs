@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TrialAccess.Geography;
 using TrialAccess.Ingestion;
 using TrialAccess.Trials;
 using TrialAccess.Web.Hosting;
@@ -110,7 +111,7 @@ public static class TrialsApi
     private static async Task<Results<Ok<TrialSearchResponse>, ValidationProblem>> RunAsync(
         TrialSearchRequest request, Dictionary<string, string[]> errors, TrialFinder finder, PlaceDirectory places, CancellationToken cancellationToken)
     {
-        var resolver = await places.GetAsync(cancellationToken);
+        var resolver = string.IsNullOrWhiteSpace(request.Near) ? PlaceResolver.Default : await places.GetAsync(cancellationToken);
         var (filter, origin) = TrialSearchValidation.Validate(request, resolver, errors);
         if (filter is null)
         {

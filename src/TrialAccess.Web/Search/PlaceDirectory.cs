@@ -47,3 +47,20 @@ public sealed class PlaceDirectory(TrialStoreAccess stores, ILogger<PlaceDirecto
 
     public void Dispose() => _gate.Dispose();
 }
+
+/// <summary>Reads the stored sites into the <see cref="PlaceDirectory"/> when the host starts, so the first search is not slowed.</summary>
+internal sealed class PlaceDirectoryWarmUp(PlaceDirectory places, ILogger<PlaceDirectoryWarmUp> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await places.GetAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The directory is read again on first use; a database that cannot be read now is reported there.
+            logger.LogWarning("Could not read the stored sites at start-up ({ExceptionType}); will retry on first use.", e.GetType().Name);
+        }
+    }
+}
