@@ -57,7 +57,8 @@ public static class WebApp
         var app = builder.Build();
 
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseWhen(context => RequestBodyLimitMiddleware.IsApi(context.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(context => !RequestBodyLimitMiddleware.IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new EmbeddedFileProvider(typeof(WebApp).Assembly, "TrialAccess.Web.wwwroot") });

@@ -92,10 +92,21 @@ public class PatientPagesTests(DemoWebApp app) : IClassFixture<DemoWebApp>
     [Theory]
     [InlineData("/trials/NCT00000000")]
     [InlineData("/trials/not-an-id")]
-    public async Task TrialPage_UnknownOrMalformedId_Is404(string url)
+    public async Task TrialPage_UnknownOrMalformedId_Is404WithAPlainPage(string url)
     {
         var response = await _client.GetAsync(url);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("We could not find that page");
+    }
+
+    [Fact]
+    public async Task UnknownPage_Is404WithAPlainPage()
+    {
+        var response = await _client.GetAsync("/no/such/page");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Go to the trial search");
     }
 }
