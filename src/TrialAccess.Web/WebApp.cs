@@ -46,12 +46,7 @@ public static class WebApp
             json.SerializerOptions.Converters.Add(new NctIdJsonConverter());
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "TrialAccess API";
-            document.Info.Description = "Search the clinical trials TrialAccess holds. Errors are RFC 9457 problem details naming the field at fault.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(openApi => openApi.AddTrialAccessDocument());
         builder.Services.AddRazorPages();
 
         var app = builder.Build();

@@ -21,5 +21,7 @@ public class OpenApiTests(DemoWebApp app) : IClassFixture<DemoWebApp>
             .Should().BeEquivalentTo(["q", "status", "phase", "condition", "near", "radiusKm", "age", "limit"]);
         paths.GetProperty("/api/trials/search").GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _).Should().BeTrue();
         paths.GetProperty("/api/trials/{nctId}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _).Should().BeTrue();
+        var nctId = document.GetProperty("components").GetProperty("schemas").GetProperty("NctId");
+        nctId.GetProperty("type").GetString().Should().Be("string");
     }
 }
