@@ -51,9 +51,8 @@ public static class WebApp
 
         var app = builder.Build();
 
-        app.UseExceptionHandler();
-        app.UseWhen(context => RequestBodyLimitMiddleware.IsApi(context.Request.Path), api => api.UseStatusCodePages());
-        app.UseWhen(context => !RequestBodyLimitMiddleware.IsApi(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(context => RequestBodyLimitMiddleware.IsApi(context.Request.Path), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !RequestBodyLimitMiddleware.IsApi(context.Request.Path), pages => pages.UseExceptionHandler("/error/500").UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new EmbeddedFileProvider(typeof(WebApp).Assembly, "TrialAccess.Web.wwwroot") });

@@ -86,3 +86,9 @@ public sealed class RateLimitedDemoWebApp : DemoWebApp
         options.RateLimitWindowSeconds = 60;
     }
 }
+
+/// <summary>The app pointed at a database it cannot open (a folder), to see how it fails.</summary>
+public sealed class BrokenDatabaseWebApp : DemoWebApp
+{
+    protected override void Configure(WebAppOptions options) => options.Database = Path.GetTempPath();
+}

@@ -3,13 +3,19 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace TrialAccess.Web.Hosting;
 
 /// <summary>
-/// Turns an exception that reached the host into problem details. A bad request the server detected (body too large,
-/// unreadable body) keeps its 4xx status; anything else is a 500 that says only that the fault is ours, never what it was.
+/// Turns an exception that reached the API into problem details. A bad request the server detected (body too large,
+/// unreadable body) keeps its 4xx status; anything else is a 500 that says only that the fault is ours, never what it
+/// was. Page requests are left to the HTML error page. (The framework's middleware logs the exception.)
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (!RequestBodyLimitMiddleware.IsApi(httpContext.Request.Path))
+        {
+            return false;
+        }
+
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
@@ -19,12 +25,6 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 (499, "Request cancelled", "The client closed the request."),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "Something went wrong on our side. The error was logged."),
         };
-
-        if (status >= 500)
-        {
-            // The exception type and stack only: messages can quote request content.
-            logger.LogError("Unhandled {ExceptionType} on {Method} {Path}: {StackTrace}", exception.GetType().FullName, httpContext.Request.Method, httpContext.Request.Path, exception.StackTrace);
-        }
 
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
