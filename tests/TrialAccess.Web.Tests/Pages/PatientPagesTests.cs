@@ -58,6 +58,22 @@ public class PatientPagesTests(DemoWebApp app) : IClassFixture<DemoWebApp>
     }
 
     [Fact]
+    public async Task Search_AnyDistanceWithoutAPlace_ListsTheRecruitingCities()
+    {
+        var html = await GetPageAsync("/?cancer=bowel&distance=any");
+
+        html.Should().Contain("NCT99000008").And.Contain("Recruiting in: Paris, Lyon, Milan");
+    }
+
+    [Fact]
+    public async Task Search_NoPlaceWithADistance_AsksForThePlace()
+    {
+        var html = await GetPageAsync("/?cancer=bowel&distance=100");
+
+        html.Should().Contain("id=\"place-error\"").And.Contain("Please type your town or city");
+    }
+
+    [Fact]
     public async Task Search_UnknownPlace_SaysSoNextToTheField()
     {
         var html = await GetPageAsync("/?cancer=lung&place=Atlantis&distance=100");
