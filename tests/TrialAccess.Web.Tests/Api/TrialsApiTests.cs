@@ -280,6 +280,15 @@ public class TrialsApiTests(DemoWebApp app) : IClassFixture<DemoWebApp>
     }
 
     [Fact]
+    public async Task Api_ConcurrentRequestsOnSqlite_AllSucceed()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            _client.GetAsync(i % 2 == 0 ? "/api/trials?q=cancer&near=Paris&limit=5" : $"/api/trials/NCT990000{i % 16 + 1:00}")));
+
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task UnknownApiRoute_Is404Problem()
     {
         var response = await _client.GetAsync("/api/nothing-here");
