@@ -8,5 +8,6 @@ root.Subcommands.Add(TrialsCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(QuickstartCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,31 @@
+using TrialAccess.Trials;
+
+namespace TrialAccess.Geography;
+
+/// <summary>A trial site and its great-circle distance from a person.</summary>
+public sealed record SiteDistance(TrialSite Site, double DistanceKm);
+
+/// <summary>Distances from a person to the places a trial runs.</summary>
+public static class TrialSiteDistances
+{
+    /// <summary>
+    /// The nearest site whose own status is RECRUITING and which has coordinates, or null when the trial has none
+    /// (the distance is then unknown, not infinite: the record may simply lack coordinates).
+    /// </summary>
+    public static SiteDistance? NearestRecruiting(ClinicalTrial trial, GeoPoint from)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        return ByDistance(trial, from).FirstOrDefault(s => s.Site.Status == RecruitmentStatus.Recruiting);
+    }
+
+    /// <summary>Every site with coordinates, nearest first (sites without coordinates are left out).</summary>
+    public static IReadOnlyList<SiteDistance> ByDistance(ClinicalTrial trial, GeoPoint from)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        return trial.Sites
+            .Where(site => site.Coordinates is not null)
+            .Select(site => new SiteDistance(site, site.Coordinates!.Value.DistanceKmTo(from)))
+            .OrderBy(s => s.DistanceKm)
+            .ToList();
+    }
+}
