@@ -12,10 +12,30 @@ public static class TrialSiteDistances
     /// The nearest site whose own status is RECRUITING and which has coordinates, or null when the trial has none
     /// (the distance is then unknown, not infinite: the record may simply lack coordinates).
     /// </summary>
-    public static SiteDistance? NearestRecruiting(ClinicalTrial trial, GeoPoint from)
+    public static SiteDistance? NearestRecruiting(ClinicalTrial trial, GeoPoint from) =>
+        Nearest(trial, from, site => site.Status == RecruitmentStatus.Recruiting);
+
+    /// <summary>The nearest site with coordinates that <paramref name="open"/> accepts, or null when there is none.</summary>
+    public static SiteDistance? Nearest(ClinicalTrial trial, GeoPoint from, Func<TrialSite, bool> open)
     {
         ArgumentNullException.ThrowIfNull(trial);
-        return ByDistance(trial, from).FirstOrDefault(s => s.Site.Status == RecruitmentStatus.Recruiting);
+        ArgumentNullException.ThrowIfNull(open);
+        SiteDistance? nearest = null;
+        foreach (var site in trial.Sites)
+        {
+            if (site.Coordinates is not { } point || !open(site))
+            {
+                continue;
+            }
+
+            var distance = point.DistanceKmTo(from);
+            if (nearest is null || distance < nearest.DistanceKm)
+            {
+                nearest = new SiteDistance(site, distance);
+            }
+        }
+
+        return nearest;
     }
 
     /// <summary>Every site with coordinates, nearest first (sites without coordinates are left out).</summary>
