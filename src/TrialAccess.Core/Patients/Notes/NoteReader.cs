@@ -197,7 +197,7 @@ public static partial class NoteReader
         return false;
     }
 
-    private static string CancerKey(Diagnosis d) => NoteLexicon.Default.Lookup(LexiconKind.Cancer, d.Text)?.Canonical ?? d.Text.ToLowerInvariant();
+    private static string CancerKey(Diagnosis d) => CanonicalCancer(d.Text);
 
     /// <summary>The canonical name of a cancer diagnosis as the note lexicon knows it ("breast cancer" for "infiltrating ductal breast carcinoma").</summary>
     public static string CanonicalCancer(string text) => NoteLexicon.Default.Lookup(LexiconKind.Cancer, text)?.Canonical ?? text.ToLowerInvariant();

@@ -201,5 +201,19 @@ public sealed class NoteReaderTests
         conditions.Should().OnlyContain(c => c.Certainty != Certainty.Negated);
         conditions.Should().HaveCount(4);
     }
+
+    [Fact]
+    public void Extract_Urinalysis_IsNotReadAsBloodResults()
+    {
+        var labs = NoteReader.Extract("Creatinine: 0.5 mg/dl BUN: 10 mg/dl U/A: Color: yellow Glc: 100 WBC: 2 WBCs/hpf").LabResults;
+
+        labs.Select(l => l.Analyte).Should().Equal("creatinine", "urea nitrogen");
+    }
+
+    [Fact]
+    public void Extract_AgeFollowedByTheNumber_IsNotALabValue()
+    {
+        NoteReader.Extract("Pt is a 22yo F with mastocytosis").LabResults.Should().BeEmpty();
+    }
 }
 
