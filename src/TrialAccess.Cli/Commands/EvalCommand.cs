@@ -11,7 +11,11 @@ namespace TrialAccess.Cli.Commands;
 /// <summary><c>eval</c>: measure TrialAccess against benchmarks.</summary>
 internal static class EvalCommand
 {
-    public static Command Create() => new("eval", "Measure TrialAccess against benchmarks") { Trec() };
+    public static Command Create() => new("eval", "Measure extraction and matching against benchmarks")
+    {
+        Trec(),
+        EvalPatientFactsCommand.Create(),
+    };
 
     private static Command Trec()
     {

@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+
+namespace TrialAccess.Patients.Notes;
+
+/// <summary>
+/// Reads tumour markers and gene alterations: "EGFR exon 19 del", "KRAS G12C", "HER2-positive", "ER/PR negative",
+/// "ALK wild type", "positive for HPV 16", "triple negative", "PD-L1 TPS 60%". A marker named without a result is not a fact.
+/// </summary>
+internal static partial class BiomarkerExtractor
+{
+    [GeneratedRegex(@"^[A-Z]\d{2,4}(?:[A-Z]|fs|del|ins|\*)$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ProteinChange();
+
+    public static IEnumerable<Biomarker> Extract(string text, NoteSentence sentence, NoteLexicon lexicon, PatientSex? sex)
+    {
+        var tokens = sentence.Tokens;
+        for (var k = 0; k + 1 < tokens.Count; k++)
+        {
+            if (tokens[k].Norm == "triple" && tokens[k + 1].Norm == "negative")
+            {
+                var span = new SourceSpan(tokens[k].Start, tokens[k + 1].End - tokens[k].Start);
+                foreach (var marker in new[] { "ESR1", "PGR", "ERBB2" })
+                {
+                    yield return new Biomarker { Marker = marker, Status = BiomarkerStatus.Negative, Span = span };
+                }
+            }
+        }
+
+        var matches = lexicon.Find(tokens, LexiconKind.Marker);
+        for (var m = 0; m < matches.Count; m++)
+        {
+            // "ER/PR negative", "ER and PR positive": markers in a row share the result that follows the last.
+            var group = new List<LexiconMatch> { matches[m] };
+            while (m + 1 < matches.Count && !HasSign(text, tokens, group[^1], sentence.End)
+                && (matches[m + 1].First == group[^1].Next || (matches[m + 1].First == group[^1].Next + 1 && tokens[group[^1].Next].Norm is "and" or "or")))
+            {
+                group.Add(matches[++m]);
+            }
+
+            var last = group[^1];
+            var result = ReadResult(text, tokens, last.Next, sentence.End) ?? ReadResultBefore(tokens, group[0].First);
+            if (result is not { } r)
+            {
+                continue;
+            }
+
+            var certainty = CertaintyScope.Of(tokens, group[0].First, last.Next, sex);
+            var status = r.Status;
+            if (certainty == Certainty.Negated)
+            {
+                // "no EGFR mutation": a negated alteration is a negative result, stated as fact.
+                certainty = Certainty.Asserted;
+                status = status == BiomarkerStatus.Positive ? BiomarkerStatus.Negative : status;
+            }
+
+            foreach (var match in group)
+            {
+                var start = tokens[match.First].Start;
+                var end = Math.Max(r.End, tokens[match.Next - 1].End);
+                yield return new Biomarker
+                {
+                    Marker = match.Entry.Canonical,
+                    Alteration = r.Alteration,
+                    Status = status,
+                    Value = r.Value,
+                    Unit = r.Unit,
+                    Certainty = certainty,
+                    Span = new SourceSpan(start, end - start),
+                };
+            }
+        }
+    }
+
+    /// <summary>"ER+", "HER2-": the marker carries its own result, so it does not share the next one's.</summary>
+    private static bool HasSign(string text, IReadOnlyList<NoteToken> tokens, LexiconMatch match, int sentenceEnd)
+    {
+        var after = tokens[match.Next - 1].End;
+        return after < sentenceEnd && text[after] is '+' or '-' && (after + 1 >= sentenceEnd || !char.IsLetterOrDigit(text[after + 1]));
+    }
+
+    private readonly record struct Result(BiomarkerStatus Status, string? Alteration, decimal? Value, string? Unit, int End);
+
+    private static Result? ReadResult(string text, IReadOnlyList<NoteToken> tokens, int next, int sentenceEnd)
+    {
+        if (next > 0)
+        {
+            var after = tokens[next - 1].End;
+            if (after < sentenceEnd && text[after] == '+' && (after + 1 >= sentenceEnd || !char.IsLetterOrDigit(text[after + 1])))
+            {
+                return new Result(BiomarkerStatus.Positive, null, null, null, after + 1);
+            }
+
+            if (after + 1 < sentenceEnd && text[after] == '-' && !char.IsLetterOrDigit(text[after + 1]) || after + 1 == sentenceEnd && text[after] == '-')
+            {
+                return new Result(BiomarkerStatus.Negative, null, null, null, after + 1);
+            }
+        }
+
+        string? alteration = null;
+        decimal? value = null;
+        string? unit = null;
+        for (var k = next; k < tokens.Count && k < next + 5; k++)
+        {
+            var word = tokens[k].Norm;
+            var raw = text.Substring(tokens[k].Start, tokens[k].Length);
+            switch (word)
+            {
+                case "positive" or "pos" or "detected" or "expressing" or "overexpression" or "overexpressed":
+                    return new Result(BiomarkerStatus.Positive, alteration, value, unit, tokens[k].End);
+                case "negative" or "neg" or "undetected":
+                    return new Result(BiomarkerStatus.Negative, alteration, value, unit, tokens[k].End);
+                case "wild" when k + 1 < tokens.Count && tokens[k + 1].Norm == "type":
+                    return new Result(BiomarkerStatus.WildType, null, null, null, tokens[k + 1].End);
+                case "wt" or "wildtype":
+                    return new Result(BiomarkerStatus.WildType, null, null, null, tokens[k].End);
+                case "equivocal" or "indeterminate":
+                    return new Result(BiomarkerStatus.Equivocal, alteration, value, unit, tokens[k].End);
+                case "low" when alteration is null:
+                    return new Result(BiomarkerStatus.Low, null, value, unit, tokens[k].End);
+                case "mutation" or "mutant" or "mutated" or "mut":
+                    return new Result(BiomarkerStatus.Positive, alteration ?? "mutation", value, unit, tokens[k].End);
+                case "amplification" or "amplified" or "amp":
+                    return new Result(BiomarkerStatus.Positive, "amplification", value, unit, tokens[k].End);
+                case "fusion" or "rearrangement" or "rearranged" or "translocation":
+                    return new Result(BiomarkerStatus.Positive, "fusion", value, unit, tokens[k].End);
+                case "exon" when k + 2 < tokens.Count && tokens[k + 1].IsNumber:
+                    var kind = tokens[k + 2].Norm switch
+                    {
+                        "del" or "deletion" or "deletions" => "deletion",
+                        "ins" or "insertion" or "insertions" => "insertion",
+                        "skipping" => "skipping",
+                        "mutation" or "mutations" => "mutation",
+                        _ => null,
+                    };
+                    if (kind is null)
+                    {
+                        return null;
+                    }
+
+                    return new Result(BiomarkerStatus.Positive, $"exon {tokens[k + 1].Norm} {kind}", null, null, tokens[k + 2].End);
+                case "tps" or "cps" or "score" or "expression" or "of" or "ihc" or "status" or "is" or "was" or "testing" or "test" or "by" or "fish":
+                    unit = word is "cps" ? "CPS" : unit;
+                    continue;
+                default:
+                    if (ProteinChange().IsMatch(raw))
+                    {
+                        return new Result(BiomarkerStatus.Positive, raw, null, null, tokens[k].End);
+                    }
+
+                    if (tokens[k].IsNumber && decimal.TryParse(word, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                    {
+                        var end = tokens[k].End;
+                        if (end < text.Length && text[end] == '+' && number is >= 0 and <= 3)
+                        {
+                            // An immunohistochemistry score: 0 and 1+ are negative (1+ is "low" for HER2), 2+ equivocal, 3+ positive.
+                            var ihc = number switch { 3 => BiomarkerStatus.Positive, 2 => BiomarkerStatus.Equivocal, 1 => BiomarkerStatus.Low, _ => BiomarkerStatus.Negative };
+                            return new Result(ihc, null, null, null, end + 1);
+                        }
+
+                        var percent = end < text.Length && text[end] == '%';
+                        if (percent || unit is not null || (k + 2 < tokens.Count && tokens[k + 1].Norm == "mut"))
+                        {
+                            return new Result(BiomarkerStatus.Positive, null, number, percent ? "%" : unit ?? "mut/Mb", percent ? end + 1 : end);
+                        }
+
+                        alteration ??= raw;
+                        continue;
+                    }
+
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static Result? ReadResultBefore(IReadOnlyList<NoteToken> tokens, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 3; k--)
+        {
+            switch (tokens[k].Norm)
+            {
+                case "positive" when k + 1 < tokens.Count && tokens[k + 1].Norm is "for":
+                    return new Result(BiomarkerStatus.Positive, null, null, null, tokens[first].End);
+                case "negative" when k + 1 < tokens.Count && tokens[k + 1].Norm is "for":
+                    return new Result(BiomarkerStatus.Negative, null, null, null, tokens[first].End);
+            }
+        }
+
+        return null;
+    }
+}

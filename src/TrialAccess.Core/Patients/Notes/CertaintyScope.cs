@@ -1,0 +1,219 @@
+namespace TrialAccess.Patients.Notes;
+
+/// <summary>
+/// Decides how a mention in a sentence is stated, in the spirit of NegEx and ConText: trigger words ("no", "denies",
+/// "history of", "mother", "rule out") open a scope that runs forward a few words until a terminating word ("but",
+/// "which", a new verb of presentation); a few triggers look backwards ("... was negative", "... in his mother").
+/// </summary>
+/// <remarks>
+/// Family beats everything (a relative's condition is never the patient's), then negation, then hypothesis, then
+/// history. The windows are counted in words, so unpunctuated text cannot stretch a scope over the whole note.
+/// </remarks>
+internal static class CertaintyScope
+{
+    private const int ForwardWindow = 15;
+    private const int BackwardWindow = 4;
+
+    private static readonly string[][] NegationBefore = Phrases(
+        "no", "not", "denies", "denied", "deny", "without", "negative for", "no evidence of", "no history of", "no known", "free of",
+        "absence of", "ruled out", "never", "neither", "nor", "no signs of", "no sign of", "doesnt have", "does not have", "did not have",
+        "not have", "unremarkable for", "unable to", "not able to", "could not", "cannot", "negative history of", "no positive history", "has not any positive history of",
+        "no other", "w o", "wo");
+
+    private static readonly string[][] NegationAfter = Phrases(
+        "negative", "was negative", "is negative", "were negative", "are negative", "ruled out", "was ruled out", "absent", "not detected", "not seen", "unlikely", "excluded");
+
+    private static readonly string[][] HistoryBefore = Phrases(
+        "history of", "h o", "hx", "hx of", "s p", "status post", "prior", "previous", "previously", "past", "pmh", "pmhx", "past medical history",
+        "used to", "in the past", "former", "remote", "resolved", "was treated", "were treated", "completed", "received");
+
+    private static readonly string[][] HypotheticalBefore = Phrases(
+        "rule out", "r o", "concern for", "concerning for", "possible", "possibly", "suspected", "suspicion of", "suspicious for", "candidate for",
+        "will", "planned", "plan", "plans", "planning", "to be started", "consider", "considering", "considered", "offered", "if", "risk of",
+        "to avoid", "may", "might", "could", "screening for", "in case", "to start", "recommended", "recommends", "would", "should",
+        "evaluate for", "evaluated for", "workup for", "work up for", "differential", "to receive", "to get", "to undergo");
+
+    private static readonly string[][] HypotheticalAfter = Phrases(
+        "will be started", "will be", "to be started", "is planned", "was planned", "planned", "is recommended", "was recommended", "was offered", "is offered");
+
+    private static readonly HashSet<string> Relatives = new(StringComparer.Ordinal)
+    {
+        "mother", "father", "sister", "brother", "aunt", "uncle", "grandmother", "grandfather", "cousin", "son", "daughter", "parents",
+        "parent", "sibling", "siblings", "husband", "wife", "spouse", "niece", "nephew", "grandparents", "sisters", "brothers", "mom", "dad",
+    };
+
+    private static readonly string[][] FamilyBefore = Phrases("family history", "fhx", "fh", "family hx", "family medical history");
+
+    private static readonly HashSet<string> Terminators = new(StringComparer.Ordinal)
+    {
+        "but", "however", "although", "though", "yet", "except", "apart", "aside", "which", "who", "whom", "presents", "presenting", "presented",
+        "complains", "complaining", "complained", "secondary", "due", "because", "now", "currently", "admitted", "diagnosed",
+        "confirmed", "revealed", "showed", "shows", "found", "reports", "reported", "states", "developed", "consistent",
+    };
+
+    /// <summary>Words that end a relative's scope: a new clause about someone, or a contrast.</summary>
+    private static readonly HashSet<string> FamilyTerminators = new(StringComparer.Ordinal)
+    {
+        "but", "however", "although", "though", "yet", "except", "which", "who", "presents", "presenting", "presented", "complains", "complaining",
+        "complained", "admitted",
+    };
+
+    /// <summary>Words that end a negation or hypothesis (a new clause with its own verb) but not a family scope.</summary>
+    private static readonly HashSet<string> ClauseVerbs = new(StringComparer.Ordinal)
+    {
+        "has", "had", "have", "is", "was", "are", "were", "uses", "using", "takes", "taking", "underwent", "started", "remarkable", "significant",
+        "he", "she", "patient", "pt", "then", "after", "while",
+    };
+
+    /// <summary>The certainty of a mention in a sentence.</summary>
+    /// <param name="tokens">The sentence's words.</param>
+    /// <param name="first">Index of the mention's first word.</param>
+    /// <param name="next">Index just after the mention's last word.</param>
+    /// <param name="patientSex">When known, a subject pronoun of the other sex ("he" in a woman's note) marks someone else's facts.</param>
+    public static Certainty Of(IReadOnlyList<NoteToken> tokens, int first, int next, PatientSex? patientSex = null)
+    {
+        if (IsFamily(tokens, first, next, patientSex))
+        {
+            return Certainty.FamilyHistory;
+        }
+
+        if (TriggerBefore(tokens, first, NegationBefore, stopAtClause: true) || TriggerAfter(tokens, next, NegationAfter)
+            || (first > 0 && tokens[first - 1].Norm == "non" && !tokens[first].BreakBefore))
+        {
+            return Certainty.Negated;
+        }
+
+        if (TriggerBefore(tokens, first, HypotheticalBefore, stopAtClause: true) || TriggerAfter(tokens, next, HypotheticalAfter, reach: 0))
+        {
+            return Certainty.Hypothetical;
+        }
+
+        return TriggerBefore(tokens, first, HistoryBefore, stopAtClause: false) ? Certainty.Historical : Certainty.Asserted;
+    }
+
+    private static bool IsFamily(IReadOnlyList<NoteToken> tokens, int first, int next, PatientSex? patientSex)
+    {
+        for (var k = 0; k < first; k++)
+        {
+            if (StartsWith(tokens, k, FamilyBefore) is { } length && !TerminatedBetween(tokens, k + length, first, clause: false, window: int.MaxValue))
+            {
+                return true;
+            }
+        }
+
+        var otherPronoun = patientSex switch { PatientSex.Female => "he", PatientSex.Male => "she", _ => null };
+        for (var k = first - 1; k >= 0 && k >= first - ForwardWindow; k--)
+        {
+            var word = tokens[k].Norm;
+            if (Relatives.Contains(word) || word == otherPronoun)
+            {
+                return !TerminatedBetween(tokens, k + 1, first, clause: false, window: ForwardWindow, FamilyTerminators);
+            }
+
+            if (FamilyTerminators.Contains(word) || word is "he" or "she" or "patient" or "pt")
+            {
+                break;
+            }
+        }
+
+        for (var k = next; k < tokens.Count && k < next + BackwardWindow; k++)
+        {
+            var word = tokens[k].Norm;
+            if (Relatives.Contains(word))
+            {
+                return k > next && tokens[k - 1].Norm is "his" or "her" or "the" or "in" or "a" or "and" or "their";
+            }
+
+            if (Terminators.Contains(word) || ClauseVerbs.Contains(word))
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TriggerBefore(IReadOnlyList<NoteToken> tokens, int first, string[][] triggers, bool stopAtClause)
+    {
+        var from = Math.Max(0, first - ForwardWindow - 4);
+        for (var k = first - 1; k >= from; k--)
+        {
+            if (StartsWith(tokens, k, triggers) is { } length && k + length <= first)
+            {
+                return !TerminatedBetween(tokens, k + length, first, stopAtClause, ForwardWindow);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TriggerAfter(IReadOnlyList<NoteToken> tokens, int next, string[][] triggers, int reach = 1)
+    {
+        for (var k = next; k < tokens.Count && k <= next + reach; k++)
+        {
+            if (StartsWith(tokens, k, triggers) is not null)
+            {
+                return !(k > 0 && tokens[k - 1].Norm == "gram");
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TerminatedBetween(IReadOnlyList<NoteToken> tokens, int from, int to, bool clause, int window, HashSet<string>? terminators = null)
+    {
+        terminators ??= Terminators;
+        if (to < tokens.Count && to > from && tokens[to].BreakBefore)
+        {
+            return true;
+        }
+
+        if (to - from > window)
+        {
+            return true;
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].BreakBefore)
+            {
+                return true;
+            }
+
+            var word = tokens[k].Norm;
+            if (terminators.Contains(word) || (clause && ClauseVerbs.Contains(word)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int? StartsWith(IReadOnlyList<NoteToken> tokens, int at, string[][] phrases)
+    {
+        int? best = null;
+        foreach (var phrase in phrases)
+        {
+            if (at + phrase.Length > tokens.Count || (best is { } b && b >= phrase.Length))
+            {
+                continue;
+            }
+
+            var ok = true;
+            for (var j = 0; j < phrase.Length && ok; j++)
+            {
+                ok = tokens[at + j].Norm == phrase[j];
+            }
+
+            if (ok)
+            {
+                best = phrase.Length;
+            }
+        }
+
+        return best;
+    }
+
+    private static string[][] Phrases(params string[] phrases) => phrases.Select(p => p.Split(' ')).ToArray();
+}

@@ -1,0 +1,533 @@
+using System.Text.RegularExpressions;
+
+namespace TrialAccess.Patients.Notes;
+
+/// <summary>
+/// Reads a free-text clinical note into a <see cref="PatientProfile"/>: age and sex, cancers with stage, metastatic
+/// sites, biomarkers, performance status, therapies, laboratory results, other conditions and pregnancy, each with its
+/// source span and certainty. One pass over the sentences; cost grows linearly with the length of the note.
+/// </summary>
+public static partial class NoteReader
+{
+    private static readonly HashSet<string> ModifierHeads = new(StringComparer.Ordinal)
+    {
+        "vaccine", "vaccines", "vaccination", "department", "unit", "ward", "scale", "service", "clinic", "team", "drugs", "medications",
+        "management", "screening", "prophylaxis", "specialist", "program", "risk", "test", "testing", "tests", "score",
+    };
+
+    private static readonly HashSet<string> CurrentCues = new(StringComparer.Ordinal)
+    {
+        "on", "currently", "current", "takes", "taking", "uses", "using", "continue", "continues", "continued", "continuing", "receiving", "treating",
+        "started", "starting", "maintained", "ongoing",
+    };
+
+    private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
+        ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12,
+    };
+
+    [GeneratedRegex(@"pregnancy\s+test\s+(?:is|was|were)?\s*negative|negative\s+(?:for\s+)?pregnancy|not\s+pregnant|\b(?:beta\s*-?)?hcg\b[^.;]{0,25}?negative|\bpregnan(?:t|cy)\b[^.;]{0,12}?(?:ruled\s+out|excluded)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex NotPregnant();
+
+    [GeneratedRegex(@"\bpregnant\b|\b\d{1,2}\s*(?:\+\s*\d\s*)?(?:w|wk|wks|weeks?)(?:\s*\d\s*d)?\s*(?:of\s+)?(?:gestation|gestational)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Pregnant();
+
+    [GeneratedRegex(@"\b(?:not\s+)?(?:breast\s*-?\s*feeding|breastfeeding|breastfed|lactating)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Breastfeeding();
+
+    /// <summary>Reads a note; an empty or blank note is an error, anything else gives a profile (possibly with few facts).</summary>
+    public static PatientIntakeResult Read(string note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        if (!note.Any(char.IsLetterOrDigit))
+        {
+            return PatientIntakeResult.Failure(PatientInputKind.Note, "The note is empty: there is no text to read.");
+        }
+
+        try
+        {
+            return PatientIntakeResult.Success(PatientInputKind.Note, Extract(note));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return PatientIntakeResult.Failure(PatientInputKind.Note, "The note could not be read in reasonable time (a pattern took too long); shorten or split it.");
+        }
+    }
+
+    /// <summary>Extracts every fact the reader knows from a note.</summary>
+    public static PatientProfile Extract(string note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        var lexicon = NoteLexicon.Default;
+        var (age, sex) = AgeAndSexExtractor.Extract(note);
+        var patientSex = sex?.Value;
+        var isChild = age?.Value < 10;
+        var diagnoses = new List<Diagnosis>();
+        var metastases = new List<MetastaticSite>();
+        var biomarkers = new List<Biomarker>();
+        var performance = new List<PerformanceStatus>();
+        var therapies = new List<Therapy>();
+        var labs = new List<LabResult>();
+        var conditions = new List<Condition>();
+        Fact<bool>? pregnant = null;
+        Fact<bool>? breastfeeding = null;
+
+        foreach (var sentence in NoteText.Sentences(note))
+        {
+            var tokens = sentence.Tokens;
+            if (tokens.Count == 0)
+            {
+                continue;
+            }
+
+            var labSpans = new List<SourceSpan>();
+            foreach (var lab in LabExtractor.Extract(note, sentence, lexicon))
+            {
+                labs.Add(lab);
+                labSpans.Add(lab.Span!.Value);
+            }
+
+            var stage = ClinicalScoreExtractor.Stage(note, sentence);
+            var firstDiagnosisInSentence = diagnoses.Count;
+            foreach (var match in lexicon.Find(tokens, LexiconKind.Condition, LexiconKind.Cancer))
+            {
+                if (IsModifier(tokens, match))
+                {
+                    continue;
+                }
+
+                var span = SpanOf(tokens, match);
+                if (labSpans.Any(l => Overlaps(l, span)))
+                {
+                    continue;
+                }
+
+                var certainty = QuestionedAfter(note, span, sentence.End) ? Certainty.Hypothetical : CertaintyScope.Of(tokens, match.First, match.Next, patientSex);
+                if (match.Entry.Kind == LexiconKind.Cancer)
+                {
+                    diagnoses.Add(new Diagnosis
+                    {
+                        Text = note.Substring(span.Start, span.Length),
+                        OncoTreeCode = match.Entry.Extra,
+                        Histology = match.Entry.Detail,
+                        Certainty = certainty,
+                        IsPrimary = certainty != Certainty.Historical,
+                        Stage = Descriptors(tokens, match.First),
+                        Span = span,
+                    });
+                }
+                else
+                {
+                    conditions.Add(new Condition { Text = note.Substring(span.Start, span.Length), Concept = match.Entry.Canonical, Certainty = certainty, Span = span });
+                }
+            }
+
+            if (stage is not null && diagnoses.Count > firstDiagnosisInSentence)
+            {
+                var index = firstDiagnosisInSentence;
+                var target = diagnoses[index];
+                diagnoses[index] = target with { Stage = Merge(target.Stage, stage) };
+            }
+
+            metastases.AddRange(Metastases(tokens, lexicon, patientSex));
+            biomarkers.AddRange(BiomarkerExtractor.Extract(note, sentence, lexicon, patientSex));
+            performance.AddRange(ClinicalScoreExtractor.PerformanceStatuses(note, sentence));
+            therapies.AddRange(Therapies(note, tokens, lexicon, labSpans, patientSex));
+
+            if (!isChild)
+            {
+                pregnant = Pregnancy(note, sentence, tokens, patientSex) ?? pregnant;
+                breastfeeding = BreastfeedingFact(note, sentence) ?? breastfeeding;
+            }
+        }
+
+        if (patientSex == PatientSex.Male)
+        {
+            pregnant = null;
+            breastfeeding = null;
+        }
+
+        return new PatientProfile
+        {
+            Age = age,
+            Sex = sex,
+            Diagnoses = DropGenericCancers(Consolidate(diagnoses, d => CancerKey(d), d => d.Certainty, (d, c) => d with { Certainty = c })),
+            Metastases = Consolidate(metastases, m => m.Site, m => m.Certainty, (m, c) => m with { Certainty = c }),
+            Biomarkers = biomarkers.DistinctBy(b => (b.Marker, b.Status, b.Alteration, b.Value)).ToList(),
+            PerformanceStatuses = performance.DistinctBy(p => (p.Scale, p.Value)).ToList(),
+            Therapies = Consolidate(therapies, t => t.Name + "|" + t.Kind, t => t.Certainty, (t, c) => t with { Certainty = c }),
+            LabResults = labs.DistinctBy(l => (l.Analyte, l.Value, l.Unit)).ToList(),
+            Conditions = DropGeneric(Consolidate(conditions, c => c.Concept ?? c.Text, c => c.Certainty, (x, c) => x with { Certainty = c })),
+            Pregnant = pregnant,
+            Breastfeeding = breastfeeding,
+            SourceText = note,
+        };
+    }
+
+    /// <summary>"metastatic", "locally advanced", "unresectable", "recurrent" just before a cancer's name, as a stage.</summary>
+    private static Stage? Descriptors(IReadOnlyList<NoteToken> tokens, int first)
+    {
+        bool? metastatic = null, locallyAdvanced = null, unresectable = null, recurrent = null;
+        var from = first;
+        for (var k = first - 1; k >= 0 && k >= first - 4; k--)
+        {
+            var word = tokens[k].Norm;
+            switch (word)
+            {
+                case "metastatic":
+                    metastatic = true;
+                    break;
+                case "advanced" when k > 0 && tokens[k - 1].Norm == "locally":
+                    locallyAdvanced = true;
+                    k--;
+                    break;
+                case "unresectable" or "inoperable":
+                    unresectable = true;
+                    break;
+                case "recurrent" or "relapsed" or "refractory":
+                    recurrent = true;
+                    break;
+                case "and" or "or" or "advanced" or "widely" or "newly" or "diagnosed" or "progressive":
+                    continue;
+                default:
+                    k = -1;
+                    continue;
+            }
+
+            from = k;
+            if (tokens[k].BreakBefore)
+            {
+                break;
+            }
+        }
+
+        return from == first ? null : new Stage
+        {
+            Metastatic = metastatic,
+            LocallyAdvanced = locallyAdvanced,
+            Unresectable = unresectable,
+            Recurrent = recurrent,
+            Span = new SourceSpan(tokens[from].Start, tokens[first - 1].End - tokens[from].Start),
+        };
+    }
+
+    /// <summary>"Hypothyroidism?": a question mark right after a diagnosis marks it as uncertain.</summary>
+    private static bool QuestionedAfter(string note, SourceSpan span, int sentenceEnd)
+    {
+        var i = span.End;
+        while (i < note.Length && i <= sentenceEnd && note[i] == ' ')
+        {
+            i++;
+        }
+
+        return i < note.Length && note[i] == '?';
+    }
+
+    /// <summary>"TB vaccination", "stroke department", "vasculitis activity score": the concept names something else.</summary>
+    private static bool IsModifier(IReadOnlyList<NoteToken> tokens, LexiconMatch match) =>
+        (match.Next < tokens.Count && ModifierHeads.Contains(tokens[match.Next].Norm))
+        || (match.Next + 1 < tokens.Count && tokens[match.Next + 1].Norm is "score" or "scale" or "index");
+
+    /// <summary>"sensitive to isoniazid", "resistant to imatinib": a susceptibility result, not a treatment given.</summary>
+    private static bool IsSusceptibility(IReadOnlyList<NoteToken> tokens, LexiconMatch match)
+    {
+        for (var k = match.First - 1; k >= 0 && k >= match.First - 16; k--)
+        {
+            if (tokens[k].Norm is "sensitive" or "susceptible" or "resistant" or "resistance" or "susceptibility" or "sensitivity")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string CancerKey(Diagnosis d) => CanonicalCancer(d.Text);
+
+    /// <summary>The canonical name of a cancer diagnosis as the note lexicon knows it ("breast cancer" for "infiltrating ductal breast carcinoma").</summary>
+    public static string CanonicalCancer(string text) => NoteLexicon.Default.Lookup(LexiconKind.Cancer, text)?.Canonical ?? text.ToLowerInvariant();
+
+    /// <summary>
+    /// One fact per concept and person: the patient's own mentions merge (a stated one wins over a negated or a
+    /// hypothetical one, so "no known X ... X confirmed" is X), and a relative's mentions stay separate.
+    /// </summary>
+    private static List<T> Consolidate<T>(List<T> items, Func<T, string> key, Func<T, Certainty> certaintyOf, Func<T, Certainty, T> with)
+    {
+        var result = new List<T>();
+        var positions = new Dictionary<(string, bool), int>();
+        foreach (var item in items)
+        {
+            var certainty = certaintyOf(item);
+            var family = certainty == Certainty.FamilyHistory;
+            var k = (key(item), family);
+            if (!positions.TryGetValue(k, out var at))
+            {
+                positions[k] = result.Count;
+                result.Add(item);
+                continue;
+            }
+
+            var kept = certaintyOf(result[at]);
+            if (Rank(certainty) > Rank(kept))
+            {
+                result[at] = with(result[at], certainty);
+            }
+        }
+
+        return result;
+
+        static int Rank(Certainty c) => c switch
+        {
+            Certainty.Asserted => 4,
+            Certainty.Historical => 3,
+            Certainty.Hypothetical => 2,
+            Certainty.Negated => 1,
+            Certainty.FamilyHistory => 0,
+        };
+    }
+
+    private static readonly HashSet<string> GenericCancers = new(StringComparer.Ordinal) { "cancer", "lymphoma", "leukemia", "astrocytoma", "glioma", "sarcoma" };
+
+    /// <summary>"The tumour", "carcinoma", "lymphoma" add nothing when the note also names the specific cancer.</summary>
+    private static List<Diagnosis> DropGenericCancers(List<Diagnosis> diagnoses)
+    {
+        var hasSpecific = diagnoses.Any(d => d.Certainty != Certainty.FamilyHistory && !GenericCancers.Contains(CancerKey(d)));
+        return hasSpecific ? diagnoses.Where(d => d.Certainty == Certainty.FamilyHistory || !GenericCancers.Contains(CancerKey(d))).ToList() : diagnoses;
+    }
+
+    private static List<Condition> DropGeneric(List<Condition> conditions)
+    {
+        var concepts = conditions.Where(c => c.Certainty != Certainty.FamilyHistory).Select(c => c.Concept).ToHashSet(StringComparer.Ordinal);
+        return conditions.Where(c => !(c.Concept == "diabetes mellitus" && c.Certainty != Certainty.FamilyHistory
+            && concepts.Any(other => other is not null && other != c.Concept && other.EndsWith("diabetes mellitus", StringComparison.Ordinal)))).ToList();
+    }
+
+    private static Stage Merge(Stage? existing, Stage stated) => existing is null
+        ? stated
+        : stated with
+        {
+            Metastatic = stated.Metastatic ?? existing.Metastatic,
+            LocallyAdvanced = stated.LocallyAdvanced ?? existing.LocallyAdvanced,
+            Unresectable = stated.Unresectable ?? existing.Unresectable,
+            Recurrent = stated.Recurrent ?? existing.Recurrent,
+        };
+
+    private static IEnumerable<MetastaticSite> Metastases(IReadOnlyList<NoteToken> tokens, NoteLexicon lexicon, PatientSex? sex)
+    {
+        var sites = lexicon.Find(tokens, LexiconKind.MetastaticSite);
+        var siteWords = sites.SelectMany(s => Enumerable.Range(s.First, s.Count)).ToHashSet();
+        foreach (var site in sites)
+        {
+            var after = site.Next < tokens.Count ? tokens[site.Next].Norm : "";
+            var after2 = site.Next + 1 < tokens.Count ? tokens[site.Next + 1].Norm : "";
+            var isMetWord = IsMetastasisWord(after) || (after is "and" or "or" && IsMetastasisWord(after2));
+            var toBefore = false;
+            for (var k = site.First - 1; k >= 0 && k >= site.First - 8; k--)
+            {
+                var w = tokens[k].Norm;
+                if (w == "to" && k > 0 && (IsMetastasisWord(tokens[k - 1].Norm) || tokens[k - 1].Norm is "spread" or "metastasized" or "metastasised"))
+                {
+                    toBefore = true;
+                    break;
+                }
+
+                if (w is not ("and" or "or" or "the" or "both" or "multiple" or "bilateral" or "left" or "right") && !siteWords.Contains(k))
+                {
+                    break;
+                }
+            }
+
+            if (!isMetWord && !toBefore)
+            {
+                continue;
+            }
+
+            var certainty = CertaintyScope.Of(tokens, site.First, site.Next, sex);
+            var end = isMetWord ? site.Next + (after is "and" or "or" ? 1 : 0) : site.Next - 1;
+            var start = tokens[site.First].Start;
+            var rest = tokens.Skip(site.Next).Take(8).Select(t => t.Norm).ToList();
+            yield return new MetastaticSite
+            {
+                Site = site.Entry.Canonical,
+                TreatedAndStable = rest.Contains("stable") && (rest.Contains("treated") || rest.Contains("irradiated") || rest.Contains("resected")) ? true
+                    : rest.Contains("untreated") || rest.Contains("progressing") || rest.Contains("active") ? false : null,
+                Symptomatic = rest.Contains("asymptomatic") ? false : rest.Contains("symptomatic") ? true : null,
+                Certainty = certainty == Certainty.Historical ? Certainty.Asserted : certainty,
+                Span = new SourceSpan(start, tokens[Math.Min(end, tokens.Count - 1)].End - start),
+            };
+        }
+    }
+
+    private static bool IsMetastasisWord(string word) => word is "mets" or "met" or "metastasis" or "metastases" or "metastatic" or "metastasic";
+
+    private static IEnumerable<Therapy> Therapies(string note, IReadOnlyList<NoteToken> tokens, NoteLexicon lexicon, List<SourceSpan> labSpans, PatientSex? sex)
+    {
+        foreach (var match in lexicon.Find(tokens, LexiconKind.Drug, LexiconKind.Procedure))
+        {
+            var span = SpanOf(tokens, match);
+            if (labSpans.Any(l => Overlaps(l, span)) || IsSusceptibility(tokens, match))
+            {
+                continue;
+            }
+
+            var certainty = CertaintyScope.Of(tokens, match.First, match.Next, sex);
+            if (certainty == Certainty.FamilyHistory)
+            {
+                continue;
+            }
+
+            var progressed = ProgressedOn(tokens, match);
+            var current = false;
+            for (var k = match.First - 1; k >= 0 && k >= match.First - 4; k--)
+            {
+                if (CurrentCues.Contains(tokens[k].Norm))
+                {
+                    current = tokens[k].Norm != "on" || progressed != true;
+                    break;
+                }
+            }
+
+            var kind = match.Entry.Kind == LexiconKind.Drug ? TherapyKind.Drug : match.Entry.Extra switch
+            {
+                "radiotherapy" => TherapyKind.Radiotherapy,
+                "surgery" => TherapyKind.Surgery,
+                _ => TherapyKind.Procedure,
+            };
+            yield return new Therapy
+            {
+                Name = match.Entry.Canonical,
+                Kind = kind,
+                Classes = match.Entry.Kind == LexiconKind.Drug && match.Entry.Extra is { } classes ? classes.Split(',', StringSplitOptions.TrimEntries) : [],
+                Cycles = Cycles(tokens, match),
+                Line = Line(tokens, match),
+                IsCurrent = certainty is Certainty.Asserted or Certainty.Historical ? current : null,
+                ProgressedOn = progressed,
+                Certainty = certainty == Certainty.Asserted && !current ? Certainty.Historical : certainty == Certainty.Historical && current ? Certainty.Asserted : certainty,
+                Span = span,
+            };
+        }
+    }
+
+    private static int? Cycles(IReadOnlyList<NoteToken> tokens, LexiconMatch match)
+    {
+        for (var k = match.First - 1; k >= 1 && k >= match.First - 4; k--)
+        {
+            if (tokens[k].Norm is "cycles" or "cycle" or "courses")
+            {
+                return NumberAt(tokens[k - 1].Norm);
+            }
+        }
+
+        for (var k = match.Next; k + 1 < tokens.Count && k < match.Next + 3; k++)
+        {
+            if (tokens[k].Norm == "x" && NumberAt(tokens[k + 1].Norm) is { } n && k + 2 < tokens.Count && tokens[k + 2].Norm is "cycles" or "cycle")
+            {
+                return n;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"first-line carboplatin", "2L docetaxel", "docetaxel as second line".</summary>
+    private static int? Line(IReadOnlyList<NoteToken> tokens, LexiconMatch match)
+    {
+        static int? Ordinal(string word) => word switch
+        {
+            "first" or "1st" or "1l" => 1,
+            "second" or "2nd" or "2l" => 2,
+            "third" or "3rd" or "3l" => 3,
+            "fourth" or "4th" or "4l" => 4,
+            _ => null,
+        };
+
+        for (var k = match.First - 1; k >= 0 && k >= match.First - 3; k--)
+        {
+            if (Ordinal(tokens[k].Norm) is { } n && (tokens[k].Norm.EndsWith('l') || (k + 1 < tokens.Count && tokens[k + 1].Norm == "line")))
+            {
+                return n;
+            }
+        }
+
+        for (var k = match.Next; k + 1 < tokens.Count && k <= match.Next + 2; k++)
+        {
+            if (Ordinal(tokens[k].Norm) is { } n && tokens[k + 1].Norm == "line")
+            {
+                return n;
+            }
+        }
+
+        return null;
+    }
+
+    private static int? NumberAt(string word) =>
+        NumberWords.TryGetValue(word, out var n) ? n : int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d) && d is > 0 and < 100 ? d : null;
+
+    private static bool? ProgressedOn(IReadOnlyList<NoteToken> tokens, LexiconMatch match)
+    {
+        for (var k = match.First - 1; k >= 0 && k >= match.First - 3; k--)
+        {
+            if (tokens[k].Norm is "refractory" or "failed" or "progressed" or "progression")
+            {
+                return true;
+            }
+        }
+
+        return null;
+    }
+
+    private static Fact<bool>? Pregnancy(string note, NoteSentence sentence, IReadOnlyList<NoteToken> tokens, PatientSex? sex)
+    {
+        var slice = note[sentence.Start..sentence.End];
+        var negative = NotPregnant().Match(slice);
+        if (negative.Success)
+        {
+            return new Fact<bool>(false, Certainty.Negated, new SourceSpan(sentence.Start + negative.Index, negative.Length));
+        }
+
+        var positive = Pregnant().Match(slice);
+        if (!positive.Success || slice.Contains("born", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var index = tokens.Select((t, i) => (t, i)).FirstOrDefault(x => x.t.Start >= sentence.Start + positive.Index).i;
+        var certainty = CertaintyScope.Of(tokens, index, index + 1, sex);
+        return certainty switch
+        {
+            Certainty.Negated => new Fact<bool>(false, Certainty.Negated, new SourceSpan(sentence.Start + positive.Index, positive.Length)),
+            Certainty.Asserted => new Fact<bool>(true, Certainty.Asserted, new SourceSpan(sentence.Start + positive.Index, positive.Length)),
+            _ => null,
+        };
+    }
+
+    private static Fact<bool>? BreastfeedingFact(string note, NoteSentence sentence)
+    {
+        var slice = note[sentence.Start..sentence.End];
+        var m = Breastfeeding().Match(slice);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var span = new SourceSpan(sentence.Start + m.Index, m.Length);
+        var before = slice[..m.Index].TrimEnd();
+        if (m.Value.StartsWith("not", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" no", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" not", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Fact<bool>(false, Certainty.Negated, span);
+        }
+
+        if (before.EndsWith(" is", StringComparison.OrdinalIgnoreCase) && m.Value.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return new Fact<bool>(true, m.Value.EndsWith("ed", StringComparison.OrdinalIgnoreCase) ? Certainty.Historical : Certainty.Asserted, span);
+    }
+
+    private static SourceSpan SpanOf(IReadOnlyList<NoteToken> tokens, LexiconMatch match) =>
+        new(tokens[match.First].Start, tokens[match.Next - 1].End - tokens[match.First].Start);
+
+    private static bool Overlaps(SourceSpan a, SourceSpan b) => a.Start < b.End && b.Start < a.End;
+}

@@ -1,0 +1,98 @@
+using TrialAccess.Patients;
+using TrialAccess.Patients.Fhir;
+using TrialAccess.Testing;
+
+namespace TrialAccess.Core.Tests.Patients.Fhir;
+
+public sealed class FhirBundleReaderTests
+{
+    private static string TestData(string name) =>
+        File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "tests", "TrialAccess.Core.Tests", "Patients", "Fhir", "TestData", name));
+
+    [Fact]
+    public void Read_McodeBundle_FillsTheWholeModel()
+    {
+        var result = FhirBundleReader.Read(TestData("mcode-lung.json"));
+
+        result.Warnings.Should().BeEmpty();
+        var p = result.Profile!;
+        p.BirthDate.Should().Be(new DateOnly(1962, 9, 3));
+        p.Sex!.Value.Should().Be(PatientSex.Female);
+        p.Location.Should().BeEquivalentTo(new { PlaceName = "Utrecht, NL", PostalCode = "3511" });
+        p.Location!.Coordinates!.Value.Latitude.Should().Be(52.09);
+
+        var cancer = p.Diagnoses.Should().ContainSingle().Subject;
+        cancer.OncoTreeCode.Should().Be("LUAD");
+        cancer.Histology.Should().Be("Adenocarcinoma");
+        cancer.DiagnosedOn.Should().Be(new DateOnly(2024, 2, 20));
+        cancer.Stage.Should().BeEquivalentTo(new { Group = "IVA", Metastatic = true });
+
+        p.Metastases.Should().ContainSingle(m => m.Site == "bone");
+        p.Conditions.Should().Contain(c => c.Concept == "type 2 diabetes mellitus" && c.Certainty == Certainty.Asserted);
+        p.Conditions.Should().Contain(c => c.Concept == "hepatitis b" && c.Certainty == Certainty.Negated);
+        p.PerformanceStatuses.Should().ContainSingle().Which.Should().Be(new PerformanceStatus(PerformanceScale.Ecog, 1, null, new DateOnly(2024, 5, 2)));
+        p.Biomarkers.Should().Contain(b => b.Marker == "EGFR" && b.Status == BiomarkerStatus.Positive && b.Alteration == "p.E746_A750del");
+        p.Biomarkers.Should().Contain(b => b.Marker == "ALK" && b.Status == BiomarkerStatus.Negative);
+        p.LabResults.Should().ContainEquivalentOf(new { Analyte = "neutrophils", Value = 2.1m, Unit = "10^9/L", LoincCode = "751-8" });
+        p.LabResults.Should().ContainEquivalentOf(new { Analyte = "creatinine", Value = 0.9m, Unit = "mg/dL", UpperLimitOfNormal = 1.1m });
+        p.Therapies.Should().ContainEquivalentOf(new { Name = "carboplatin", Kind = TherapyKind.Drug, IsCurrent = false, EndedOn = new DateOnly(2024, 5, 15) }, o => o.ExcludingMissingMembers());
+        p.Therapies.Should().Contain(t => t.Name == "osimertinib" && t.IsCurrent == true && t.Classes.Contains("EGFR TKI") && t.Certainty == Certainty.Asserted);
+        p.Therapies.Should().Contain(t => t.Kind == TherapyKind.Radiotherapy && t.StartedOn == new DateOnly(2024, 2, 28));
+    }
+
+    [Fact]
+    public void Read_UnknownResourceType_IsSkippedAndReported()
+    {
+        var result = FhirBundleReader.Read(TestData("unknown-resource.json"));
+
+        result.IsSuccess.Should().BeTrue();
+        result.Profile!.Sex!.Value.Should().Be(PatientSex.Male);
+        result.Profile.Diagnoses.Should().ContainSingle().Which.OncoTreeCode.Should().Be("PRAD");
+        result.Warnings.Select(w => w.ToString()).Should().Equal(
+            "entry[1].resource: resource type 'Claim' is not read; skipped.",
+            "entry[2].resource.code: observation 'Heart rate' is not one TrialAccess reads; skipped.",
+            "entry[3]: has no resource; skipped.");
+    }
+
+    [Theory]
+    [InlineData("{\"resourceType\": \"Bundle\"}", "entry")]
+    [InlineData("{\"resourceType\": \"Observation\"}", "resourceType")]
+    [InlineData("{\"resourceType\": \"Bundle\", \"entry\": [", null)]
+    public void Read_UnusableBundle_IsAnErrorNotAnException(string json, string? field)
+    {
+        var result = FhirBundleReader.Read(json);
+
+        result.IsSuccess.Should().BeFalse();
+        result.Errors.Single().Field.Should().Be(field);
+    }
+
+    [Fact]
+    public void Read_BundleWithoutPatient_WarnsThatAgeAndSexAreUnknown()
+    {
+        var result = FhirBundleReader.Read("{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": {\"resourceType\": \"Condition\", \"code\": {\"text\": \"Hypertension\"}}}]}");
+
+        result.Profile!.Conditions.Single().Concept.Should().Be("hypertension");
+        result.Warnings.Single().Message.Should().Contain("no Patient");
+    }
+
+    [Fact]
+    public void Read_ResourcesWithWrongShapes_NeverThrow()
+    {
+        const string json = """
+            {"resourceType": "Bundle", "entry": [
+              {"resource": {"resourceType": "Patient", "birthDate": 1990, "gender": 5, "address": "nowhere"}},
+              {"resource": {"resourceType": "Observation", "code": "ecog"}},
+              {"resource": {"resourceType": "Observation", "code": {"coding": [{"system": "http://loinc.org", "code": "89247-1"}]}, "valueInteger": 9}},
+              {"resource": {"resourceType": "MedicationStatement"}},
+              {"resource": {"resourceType": "Procedure", "code": {"coding": "x"}}},
+              {"resource": 42},
+              "text"
+            ]}
+            """;
+
+        var result = FhirBundleReader.Read(json);
+
+        result.IsSuccess.Should().BeTrue();
+        result.Warnings.Should().HaveCountGreaterThanOrEqualTo(5);
+    }
+}

@@ -1,0 +1,245 @@
+using TrialAccess.Patients;
+using TrialAccess.Patients.Notes;
+
+namespace TrialAccess.Core.Tests.Patients.Notes;
+
+public sealed class NoteReaderTests
+{
+    private const string Note =
+        "58 yo F with stage IV lung adenocarcinoma, EGFR exon 19 del, s/p 4 cycles of carboplatin/pemetrexed with progression. " +
+        "ECOG 1. No known brain mets. Metastatic to liver and bone. PMH: HTN, DM2, h/o DVT. Denies HIV. Mother with breast ca. " +
+        "Rule out PE. Labs: Hgb 10.5 g/dl, ANC 1,800 /uL, Plt 145 x10^9/L, creatinine 88.4 umol/L, AST 32 IU/L (normal: 5-40 IU/L).";
+
+    private static PatientProfile Read() => NoteReader.Extract(Note);
+
+    [Theory]
+    [InlineData("58 yo F with NSCLC", 58, PatientSex.Female)]
+    [InlineData("A 45-year-old man presents", 45, PatientSex.Male)]
+    [InlineData("74M hx of CAD", 74, PatientSex.Male)]
+    [InlineData("48 M with a h/o HTN", 48, PatientSex.Male)]
+    [InlineData("Pt is a 22yo F otherwise healthy", 22, PatientSex.Female)]
+    [InlineData("70 y/o with COPD. She has had decreased appetite.", 70, PatientSex.Female)]
+    [InlineData("Her 70-year-old father has hypertension. The patient is a 35-year-old woman.", 35, PatientSex.Female)]
+    [InlineData("seizures at age 13; now a 41 year old man", 41, PatientSex.Male)]
+    [InlineData("A 5 months old male brought to clinic", 0.42, PatientSex.Male)]
+    [InlineData("A 3-day-old Asian female infant", 0.01, PatientSex.Female)]
+    [InlineData("Fernandez is a 41 year man who plays soccer", 41, PatientSex.Male)]
+    public void Extract_AgeAndSexAsWritten_AreFound(string note, double age, PatientSex sex)
+    {
+        var profile = NoteReader.Extract(note);
+
+        profile.Age!.Value.Should().Be((decimal)age);
+        profile.Sex!.Value.Should().Be(sex);
+        profile.Age.Span!.Value.Slice(note).Should().MatchRegex(@"\d");
+    }
+
+    [Fact]
+    public void Extract_Diagnosis_HasOncoTreeCodeStageAndSpan()
+    {
+        var diagnosis = Read().Diagnoses.Should().ContainSingle(d => d.Certainty == Certainty.Asserted).Subject;
+
+        diagnosis.OncoTreeCode.Should().Be("LUAD");
+        diagnosis.Stage!.Group.Should().Be("IV");
+        diagnosis.Stage.Metastatic.Should().BeTrue();
+        diagnosis.Span!.Value.Slice(Note).Should().Be("lung adenocarcinoma");
+    }
+
+    [Fact]
+    public void Extract_RelativeWithCancer_IsFamilyHistory()
+    {
+        Read().Diagnoses.Should().Contain(d => d.Text == "breast ca" && d.Certainty == Certainty.FamilyHistory);
+    }
+
+    [Fact]
+    public void Extract_Biomarker_ReadsAbbreviatedAlteration()
+    {
+        var egfr = Read().Biomarkers.Should().ContainSingle().Subject;
+
+        egfr.Should().BeEquivalentTo(new { Marker = "EGFR", Alteration = "exon 19 deletion", Status = BiomarkerStatus.Positive, Certainty = Certainty.Asserted });
+        egfr.Span!.Value.Slice(Note).Should().Be("EGFR exon 19 del");
+    }
+
+    [Fact]
+    public void Extract_Therapies_SplitsRegimenAndCountsCycles()
+    {
+        var therapies = Read().Therapies;
+
+        therapies.Should().Contain(t => t.Name == "carboplatin" && t.Cycles == 4 && t.Classes.Contains("platinum") && t.Certainty == Certainty.Historical);
+        therapies.Should().Contain(t => t.Name == "pemetrexed");
+    }
+
+    [Fact]
+    public void Extract_PerformanceStatus_IsEcogOne()
+    {
+        Read().PerformanceStatuses.Should().ContainSingle().Which.Should().Be(new PerformanceStatus(PerformanceScale.Ecog, 1, new SourceSpan(Note.IndexOf("ECOG 1", StringComparison.Ordinal), 6)));
+    }
+
+    [Fact]
+    public void Extract_Metastases_NegatedAndAssertedSites()
+    {
+        var sites = Read().Metastases;
+
+        sites.Should().Contain(m => m.Site == "brain" && m.Certainty == Certainty.Negated);
+        sites.Should().Contain(m => m.Site == "liver" && m.Certainty == Certainty.Asserted);
+        sites.Should().Contain(m => m.Site == "bone" && m.Certainty == Certainty.Asserted);
+    }
+
+    [Fact]
+    public void Extract_Conditions_CarryCertainty()
+    {
+        var conditions = Read().Conditions;
+
+        conditions.Should().Contain(c => c.Concept == "hypertension");
+        conditions.Should().Contain(c => c.Concept == "type 2 diabetes mellitus");
+        conditions.Should().Contain(c => c.Concept == "deep vein thrombosis" && c.Certainty == Certainty.Historical);
+        conditions.Should().Contain(c => c.Concept == "hiv infection" && c.Certainty == Certainty.Negated);
+        conditions.Should().Contain(c => c.Concept == "pulmonary embolism" && c.Certainty == Certainty.Hypothetical);
+    }
+
+    [Fact]
+    public void Extract_Labs_NormaliseUnits()
+    {
+        var labs = Read().LabResults;
+
+        labs.Should().ContainEquivalentOf(new { Analyte = "hemoglobin", Value = 10.5m, Unit = "g/dL" });
+        labs.Should().ContainEquivalentOf(new { Analyte = "neutrophils", Value = 1.8m, Unit = "10^9/L" });
+        labs.Should().ContainEquivalentOf(new { Analyte = "platelets", Value = 145m, Unit = "10^9/L" });
+        labs.Should().ContainEquivalentOf(new { Analyte = "creatinine", Value = 1m, Unit = "mg/dL" });
+        labs.Should().ContainEquivalentOf(new { Analyte = "ast", Value = 32m, Unit = "U/L", UpperLimitOfNormal = 40m });
+    }
+
+    [Theory]
+    [InlineData("She is 24 weeks pregnant.", true, Certainty.Asserted)]
+    [InlineData("A 30-year-old woman. Her pregnancy test is negative and she is not breastfeeding.", false, Certainty.Negated)]
+    [InlineData("A 25-year-old woman. Beta hcg: negative for pregnancy.", false, Certainty.Negated)]
+    public void Extract_Pregnancy_IsReadWithItsPolarity(string note, bool pregnant, Certainty certainty)
+    {
+        NoteReader.Extract(note).Pregnant.Should().BeEquivalentTo(new { Value = pregnant, Certainty = certainty });
+    }
+
+    [Fact]
+    public void Extract_NewbornBornAtGestationalAge_IsNotPregnant()
+    {
+        NoteReader.Extract("A 3-day-old female infant. She was born at 38 weeks of gestation and is breastfed.").Pregnant.Should().BeNull();
+    }
+
+    [Fact]
+    public void Extract_SusceptibilityList_IsNotTreatment()
+    {
+        NoteReader.Extract("Culture grew M. tuberculosis sensitive to the first-line drugs (isoniazid, rifampicin and ethambutol).").Therapies.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Extract_SameConditionStatedAndDenied_KeepsTheStatement()
+    {
+        var conditions = NoteReader.Extract("No history of diabetes. Diagnosed with diabetes last year.").Conditions;
+
+        conditions.Should().ContainSingle().Which.Certainty.Should().Be(Certainty.Asserted);
+    }
+
+    [Fact]
+    public void Extract_EverySpan_PointsIntoTheNote()
+    {
+        var profile = Read();
+        var spans = profile.Conditions.Select(c => c.Span).Concat(profile.Therapies.Select(t => t.Span)).Concat(profile.LabResults.Select(l => l.Span))
+            .Concat(profile.Diagnoses.Select(d => d.Span)).Concat(profile.Metastases.Select(m => m.Span)).Concat(profile.Biomarkers.Select(b => b.Span));
+
+        spans.Should().OnlyContain(s => s.HasValue && s.Value.Start >= 0 && s.Value.End <= Note.Length && s.Value.Length > 0);
+    }
+
+    [Theory]
+    [InlineData("ER+/PR+/HER2- breast cancer", "ESR1:Positive,PGR:Positive,ERBB2:Negative")]
+    [InlineData("ER/PR negative, HER2 3+ by IHC", "ESR1:Negative,PGR:Negative,ERBB2:Positive")]
+    [InlineData("HER2 1+", "ERBB2:Low")]
+    [InlineData("HER2 2+, FISH pending", "ERBB2:Equivocal")]
+    [InlineData("triple negative breast cancer", "ESR1:Negative,PGR:Negative,ERBB2:Negative")]
+    [InlineData("KRAS G12C mutation; ALK wild type; no EGFR mutation", "KRAS:Positive,ALK:WildType,EGFR:Negative")]
+    [InlineData("tested positive for HPV 16", "HPV:Positive")]
+    public void Extract_BiomarkerNotation_GivesStatusPerMarker(string note, string expected)
+    {
+        var found = NoteReader.Extract(note).Biomarkers.Select(b => $"{b.Marker}:{b.Status}");
+
+        found.Should().Equal(expected.Split(','));
+    }
+
+    [Fact]
+    public void Extract_ProgressedOnDrug_IsNotCurrent()
+    {
+        var therapy = NoteReader.Extract("Progressed on pembrolizumab. Currently on docetaxel.").Therapies;
+
+        therapy.Should().ContainSingle(t => t.Name == "pembrolizumab").Which.Should().BeEquivalentTo(new { ProgressedOn = true, IsCurrent = false });
+        therapy.Should().ContainSingle(t => t.Name == "docetaxel").Which.IsCurrent.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Extract_TreatedStableBrainMetastases_AreMarkedSo()
+    {
+        var site = NoteReader.Extract("Brain metastases treated with SRS, now stable and asymptomatic.").Metastases.Single();
+
+        site.Should().BeEquivalentTo(new { Site = "brain", TreatedAndStable = true, Symptomatic = false, Certainty = Certainty.Asserted });
+    }
+
+    [Fact]
+    public void Extract_LowerCaseLabNamesOfThreeLettersOrMore_AreRead()
+    {
+        var labs = NoteReader.Extract("plt 98 K/uL, hgb 9.1, Cr 1.3 mg/dl, cr 1.4 mg/dl").LabResults;
+
+        labs.Select(l => $"{l.Analyte} {l.Value} {l.Unit}").Should().Equal("platelets 98 10^9/L", "hemoglobin 9.1 ", "creatinine 1.3 mg/dL");
+    }
+
+    [Fact]
+    public void Extract_QuestionMarkAfterDiagnosis_IsHypothetical()
+    {
+        NoteReader.Extract("Hypothyroidism? (TSH 10)").Conditions.Single().Certainty.Should().Be(Certainty.Hypothetical);
+    }
+
+    [Fact]
+    public void Extract_NegationInsideBrackets_DoesNotReachPastThem()
+    {
+        var conditions = NoteReader.Extract("Prior CVA (no residual deficits), HTN, HL, DMII").Conditions;
+
+        conditions.Should().OnlyContain(c => c.Certainty != Certainty.Negated);
+        conditions.Should().HaveCount(4);
+    }
+
+    [Fact]
+    public void Extract_Urinalysis_IsNotReadAsBloodResults()
+    {
+        var labs = NoteReader.Extract("Creatinine: 0.5 mg/dl BUN: 10 mg/dl U/A: Color: yellow Glc: 100 WBC: 2 WBCs/hpf").LabResults;
+
+        labs.Select(l => l.Analyte).Should().Equal("creatinine", "urea nitrogen");
+    }
+
+    [Fact]
+    public void Extract_AgeFollowedByTheNumber_IsNotALabValue()
+    {
+        NoteReader.Extract("Pt is a 22yo F with mastocytosis").LabResults.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Extract_CancerDescriptors_BecomeStageFlags()
+    {
+        var diagnosis = NoteReader.Extract("Recurrent unresectable locally advanced pancreatic adenocarcinoma.").Diagnoses.Single();
+
+        diagnosis.Stage.Should().BeEquivalentTo(new { Recurrent = true, Unresectable = true, LocallyAdvanced = true, Metastatic = (bool?)null }, o => o.ExcludingMissingMembers());
+        diagnosis.Stage!.Span!.Value.Slice("Recurrent unresectable locally advanced pancreatic adenocarcinoma.").Should().Be("Recurrent unresectable locally advanced");
+    }
+
+    [Theory]
+    [InlineData("Received first-line carboplatin.", "carboplatin", 1)]
+    [InlineData("Now on 2L docetaxel.", "docetaxel", 2)]
+    [InlineData("Started docetaxel as second line therapy.", "docetaxel", 2)]
+    public void Extract_LineOfTherapy_IsRead(string note, string drug, int line)
+    {
+        NoteReader.Extract(note).Therapies.Single(t => t.Name == drug).Line.Should().Be(line);
+    }
+
+    [Fact]
+    public void Extract_StageGroupAndDescriptorInOneSentence_AreMerged()
+    {
+        var stage = NoteReader.Extract("Metastatic NSCLC, stage IVB.").Diagnoses.Single().Stage!;
+
+        stage.Should().BeEquivalentTo(new { Group = "IVB", Metastatic = true }, o => o.ExcludingMissingMembers());
+    }
+}
+
