@@ -1,7 +1,6 @@
 using System.CommandLine;
-using TrialAccess.Cli.Terminal;
+using TrialAccess.Cli.Demo;
 using TrialAccess.Ingestion;
-using TrialAccess.Registry.Sources;
 
 namespace TrialAccess.Cli.Commands;
 
@@ -11,8 +10,6 @@ namespace TrialAccess.Cli.Commands;
 /// </summary>
 internal static class QuickstartCommand
 {
-    private const string DemoResource = "TrialAccess.Demo.demo-trials.json";
-
     public static Command Create()
     {
         var command = new Command("quickstart", "Set up the database (seeding the demo trials if it is empty) and run a first search");
@@ -27,13 +24,12 @@ internal static class QuickstartCommand
             await using (store)
             {
                 Console.Out.WriteLine($"Database: {location.Describe()}");
-                var stats = await store.GetStatisticsAsync(cancellationToken);
-                if (stats.Trials == 0)
+                if (await DemoTrialSet.SeedIfEmptyAsync(store, cancellationToken) is { } report)
                 {
-                    var report = await SeedDemoAsync(store, cancellationToken);
                     Console.Out.WriteLine($"The database was empty: seeded {report.New} demo trials (fictional, ids NCT99xxxxxx).");
-                    stats = await store.GetStatisticsAsync(cancellationToken);
                 }
+
+                var stats = await store.GetStatisticsAsync(cancellationToken);
 
                 Console.Out.WriteLine($"Trials stored: {stats.Trials} ({stats.WithCriteria} with eligibility criteria, {stats.Sites} sites).");
                 var hits = await store.SearchAsync(new TrialSearchQuery("lung cancer", [Trials.RecruitmentStatus.Recruiting], [], 5), cancellationToken);
@@ -45,17 +41,10 @@ internal static class QuickstartCommand
                 }
 
                 Console.Out.WriteLine();
-                Console.Out.WriteLine("Next: ./trialaccess ingest <files or folders>, ./trialaccess trials search \"<words>\", ./trialaccess trials show <NCT id>");
+                Console.Out.WriteLine("Next: ./trialaccess serve (then open the page it prints), ./trialaccess ingest <files or folders>, ./trialaccess trials search \"<words>\", ./trialaccess trials show <NCT id>");
                 return ExitCodes.Success;
             }
         });
         return command;
-    }
-
-    private static async Task<IngestReport> SeedDemoAsync(ITrialStore store, CancellationToken cancellationToken)
-    {
-        await using var demo = typeof(QuickstartCommand).Assembly.GetManifestResourceStream(DemoResource)
-            ?? throw new InvalidOperationException($"The demo set {DemoResource} is not embedded in this build.");
-        return await new TrialIngestor(store).IngestAsync(TrialSources.ReadStreamAsync(demo, "demo-trials.json", cancellationToken), cancellationToken: cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Geography;
 using TrialAccess.Matching.Filters;
 using TrialAccess.Matching.Retrieval;
 using TrialAccess.Patients;
@@ -43,7 +44,7 @@ public sealed record TrialMatch(
 {
     public TrialVerdict Verdict => Eligibility.Verdict;
 
-    public NearestSite? NearestSite => Filters.NearestSite;
+    public SiteDistance? NearestSite => Filters.NearestSite;
 
     /// <summary>What to ask the patient or the record to settle the Unknown criteria and filters.</summary>
     public IEnumerable<string> Questions => Eligibility.Questions.Concat(Filters.Unknowns.Select(u => u.Explanation));

@@ -69,6 +69,6 @@ public static class PatientIntake
     private static bool LooksLikeJson(ReadOnlySpan<char> trimmed)
     {
         var end = trimmed.TrimEnd();
-        return end.Length > 0 && end[^1] == '}' || trimmed.Slice(1).TrimStart() is { Length: > 0 } rest && rest[0] == '"';
+        return (end.Length > 0 && end[^1] == '}') || (trimmed[1..].TrimStart() is { Length: > 0 } rest && rest[0] == '"');
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrialAccess.Geography;
 using TrialAccess.Patients;
 using TrialAccess.Trials;
 
@@ -18,11 +19,9 @@ public enum FilterOutcome
 /// <summary>One filter's verdict on one trial, in words a clinician can read.</summary>
 public sealed record FilterCheck(string Filter, FilterOutcome Outcome, string Explanation);
 
-/// <summary>The nearest site that is recruiting (or, for a not-yet-recruiting trial when asked, about to).</summary>
-public sealed record NearestSite(TrialSite Site, double DistanceKm);
-
 /// <summary>All filter verdicts for one trial.</summary>
-public sealed record FilterResult(IReadOnlyList<FilterCheck> Checks, NearestSite? NearestSite)
+/// <param name="NearestSite">The nearest site that is recruiting (or not yet recruiting, when asked), when the patient's place is known.</param>
+public sealed record FilterResult(IReadOnlyList<FilterCheck> Checks, SiteDistance? NearestSite)
 {
     public bool Passed => Checks.All(c => c.Outcome != FilterOutcome.Fail);
 
@@ -107,27 +106,12 @@ public static class TrialFilter
             : new FilterCheck("recruiting site", FilterOutcome.Fail, "no site is recruiting");
     }
 
-    private static NearestSite? Nearest(ClinicalTrial trial, GeoPoint near, MatchFilters filters)
-    {
-        NearestSite? nearest = null;
-        foreach (var site in trial.Sites)
-        {
-            if (site.Coordinates is not { } point || (!IsOpen(site.Status, filters) && !(site.Status == RecruitmentStatus.NotStated && IsOpen(trial.OverallStatus, filters))))
-            {
-                continue;
-            }
+    /// <summary>A site counts when it is open itself, or states no status while the trial as a whole is open.</summary>
+    private static SiteDistance? Nearest(ClinicalTrial trial, GeoPoint near, MatchFilters filters) =>
+        TrialSiteDistances.Nearest(trial, near, site =>
+            IsOpen(site.Status, filters) || (site.Status == RecruitmentStatus.NotStated && IsOpen(trial.OverallStatus, filters)));
 
-            var distance = near.DistanceKmTo(point);
-            if (nearest is null || distance < nearest.DistanceKm)
-            {
-                nearest = new NearestSite(site, distance);
-            }
-        }
-
-        return nearest;
-    }
-
-    private static FilterCheck Distance(ClinicalTrial trial, NearestSite? nearest, double? radiusKm)
+    private static FilterCheck Distance(ClinicalTrial trial, SiteDistance? nearest, double? radiusKm)
     {
         if (nearest is null)
         {

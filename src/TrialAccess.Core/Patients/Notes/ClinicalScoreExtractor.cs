@@ -40,7 +40,7 @@ internal static partial class ClinicalScoreExtractor
                 continue;
             }
 
-            var scale = m.Groups["scale"].Value.StartsWith('L') || m.Groups["scale"].Value.StartsWith('l') ? PerformanceScale.Lansky : PerformanceScale.Karnofsky;
+            var scale = m.Groups["scale"].Value.StartsWith("L", StringComparison.OrdinalIgnoreCase) ? PerformanceScale.Lansky : PerformanceScale.Karnofsky;
             yield return new PerformanceStatus(scale, value, new SourceSpan(sentence.Start + m.Index, m.Length));
         }
     }

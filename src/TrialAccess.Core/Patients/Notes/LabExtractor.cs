@@ -16,7 +16,7 @@ internal static class LabExtractor
         "approximately", "normal", "reduced", "decreased", "increased",
     };
 
-    private static readonly HashSet<string> UrineCues = new(StringComparer.Ordinal) { "u/a", "ua", "urinalysis", "dipstick" };
+    private static readonly HashSet<string> UrineCues = new(StringComparer.Ordinal) { "ua", "urinalysis", "dipstick" };
 
     private static readonly HashSet<string> CellCountAnalytes = new(StringComparer.Ordinal) { "white blood cells", "neutrophils", "platelets" };
 
@@ -54,7 +54,7 @@ internal static class LabExtractor
                 Analyte = analyte,
                 Value = normalised.Value,
                 Unit = normalised.Unit,
-                UpperLimitOfNormal = read.UpperLimit is { } uln && normalised.Unit == Normalise(analyte, uln, read.Unit)?.Unit ? Normalise(analyte, uln, read.Unit)!.Value.Value : null,
+                UpperLimitOfNormal = read.UpperLimit is { } uln ? Normalise(analyte, uln, read.Unit)?.Value : null,
                 Span = new SourceSpan(aliasStart, read.End - aliasStart),
             };
         }
@@ -64,8 +64,7 @@ internal static class LabExtractor
     {
         foreach (var token in sentence.Tokens)
         {
-            var raw = text.Substring(token.Start, Math.Min(token.Length + 2, sentence.End - token.Start)).ToLowerInvariant();
-            if (UrineCues.Contains(token.Norm) || raw.StartsWith("u/a", StringComparison.Ordinal))
+            if (UrineCues.Contains(token.Norm) || text.AsSpan(token.Start, Math.Min(3, sentence.End - token.Start)).Equals("u/a", StringComparison.OrdinalIgnoreCase))
             {
                 return token.Start;
             }

@@ -106,7 +106,6 @@ public static partial class NoteReader
                 var certainty = QuestionedAfter(note, span, sentence.End) ? Certainty.Hypothetical : CertaintyScope.Of(tokens, match.First, match.Next, patientSex);
                 if (match.Entry.Kind == LexiconKind.Cancer)
                 {
-                    var metastatic = match.First > 0 && tokens[match.First - 1].Norm is "metastatic" or "stage";
                     diagnoses.Add(new Diagnosis
                     {
                         Text = note.Substring(span.Start, span.Length),
@@ -114,7 +113,7 @@ public static partial class NoteReader
                         Histology = match.Entry.Detail,
                         Certainty = certainty,
                         IsPrimary = certainty != Certainty.Historical,
-                        Stage = metastatic ? new Stage { Metastatic = true, Span = SpanOf(tokens, new LexiconMatch(match.Entry, match.First - 1, 1)) } : null,
+                        Stage = Descriptors(tokens, match.First),
                         Span = span,
                     });
                 }
@@ -166,6 +165,53 @@ public static partial class NoteReader
         };
     }
 
+    /// <summary>"metastatic", "locally advanced", "unresectable", "recurrent" just before a cancer's name, as a stage.</summary>
+    private static Stage? Descriptors(IReadOnlyList<NoteToken> tokens, int first)
+    {
+        bool? metastatic = null, locallyAdvanced = null, unresectable = null, recurrent = null;
+        var from = first;
+        for (var k = first - 1; k >= 0 && k >= first - 4; k--)
+        {
+            var word = tokens[k].Norm;
+            switch (word)
+            {
+                case "metastatic":
+                    metastatic = true;
+                    break;
+                case "advanced" when k > 0 && tokens[k - 1].Norm == "locally":
+                    locallyAdvanced = true;
+                    k--;
+                    break;
+                case "unresectable" or "inoperable":
+                    unresectable = true;
+                    break;
+                case "recurrent" or "relapsed" or "refractory":
+                    recurrent = true;
+                    break;
+                case "and" or "or" or "advanced" or "widely" or "newly" or "diagnosed" or "progressive":
+                    continue;
+                default:
+                    k = -1;
+                    continue;
+            }
+
+            from = k;
+            if (tokens[k].BreakBefore)
+            {
+                break;
+            }
+        }
+
+        return from == first ? null : new Stage
+        {
+            Metastatic = metastatic,
+            LocallyAdvanced = locallyAdvanced,
+            Unresectable = unresectable,
+            Recurrent = recurrent,
+            Span = new SourceSpan(tokens[from].Start, tokens[first - 1].End - tokens[from].Start),
+        };
+    }
+
     /// <summary>"Hypothyroidism?": a question mark right after a diagnosis marks it as uncertain.</summary>
     private static bool QuestionedAfter(string note, SourceSpan span, int sentenceEnd)
     {
@@ -197,7 +243,7 @@ public static partial class NoteReader
         return false;
     }
 
-    private static string CancerKey(Diagnosis d) => NoteLexicon.Default.Lookup(LexiconKind.Cancer, d.Text)?.Canonical ?? d.Text.ToLowerInvariant();
+    private static string CancerKey(Diagnosis d) => CanonicalCancer(d.Text);
 
     /// <summary>The canonical name of a cancer diagnosis as the note lexicon knows it ("breast cancer" for "infiltrating ductal breast carcinoma").</summary>
     public static string CanonicalCancer(string text) => NoteLexicon.Default.Lookup(LexiconKind.Cancer, text)?.Canonical ?? text.ToLowerInvariant();
@@ -259,7 +305,13 @@ public static partial class NoteReader
 
     private static Stage Merge(Stage? existing, Stage stated) => existing is null
         ? stated
-        : stated with { Metastatic = stated.Metastatic ?? existing.Metastatic };
+        : stated with
+        {
+            Metastatic = stated.Metastatic ?? existing.Metastatic,
+            LocallyAdvanced = stated.LocallyAdvanced ?? existing.LocallyAdvanced,
+            Unresectable = stated.Unresectable ?? existing.Unresectable,
+            Recurrent = stated.Recurrent ?? existing.Recurrent,
+        };
 
     private static IEnumerable<MetastaticSite> Metastases(IReadOnlyList<NoteToken> tokens, NoteLexicon lexicon, PatientSex? sex)
     {
@@ -348,6 +400,7 @@ public static partial class NoteReader
                 Kind = kind,
                 Classes = match.Entry.Kind == LexiconKind.Drug && match.Entry.Extra is { } classes ? classes.Split(',', StringSplitOptions.TrimEntries) : [],
                 Cycles = Cycles(tokens, match),
+                Line = Line(tokens, match),
                 IsCurrent = certainty is Certainty.Asserted or Certainty.Historical ? current : null,
                 ProgressedOn = progressed,
                 Certainty = certainty == Certainty.Asserted && !current ? Certainty.Historical : certainty == Certainty.Historical && current ? Certainty.Asserted : certainty,
@@ -369,6 +422,37 @@ public static partial class NoteReader
         for (var k = match.Next; k + 1 < tokens.Count && k < match.Next + 3; k++)
         {
             if (tokens[k].Norm == "x" && NumberAt(tokens[k + 1].Norm) is { } n && k + 2 < tokens.Count && tokens[k + 2].Norm is "cycles" or "cycle")
+            {
+                return n;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"first-line carboplatin", "2L docetaxel", "docetaxel as second line".</summary>
+    private static int? Line(IReadOnlyList<NoteToken> tokens, LexiconMatch match)
+    {
+        static int? Ordinal(string word) => word switch
+        {
+            "first" or "1st" or "1l" => 1,
+            "second" or "2nd" or "2l" => 2,
+            "third" or "3rd" or "3l" => 3,
+            "fourth" or "4th" or "4l" => 4,
+            _ => null,
+        };
+
+        for (var k = match.First - 1; k >= 0 && k >= match.First - 3; k--)
+        {
+            if (Ordinal(tokens[k].Norm) is { } n && (tokens[k].Norm.EndsWith('l') || (k + 1 < tokens.Count && tokens[k + 1].Norm == "line")))
+            {
+                return n;
+            }
+        }
+
+        for (var k = match.Next; k + 1 < tokens.Count && k <= match.Next + 2; k++)
+        {
+            if (Ordinal(tokens[k].Norm) is { } n && tokens[k + 1].Norm == "line")
             {
                 return n;
             }

@@ -201,5 +201,45 @@ public sealed class NoteReaderTests
         conditions.Should().OnlyContain(c => c.Certainty != Certainty.Negated);
         conditions.Should().HaveCount(4);
     }
+
+    [Fact]
+    public void Extract_Urinalysis_IsNotReadAsBloodResults()
+    {
+        var labs = NoteReader.Extract("Creatinine: 0.5 mg/dl BUN: 10 mg/dl U/A: Color: yellow Glc: 100 WBC: 2 WBCs/hpf").LabResults;
+
+        labs.Select(l => l.Analyte).Should().Equal("creatinine", "urea nitrogen");
+    }
+
+    [Fact]
+    public void Extract_AgeFollowedByTheNumber_IsNotALabValue()
+    {
+        NoteReader.Extract("Pt is a 22yo F with mastocytosis").LabResults.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Extract_CancerDescriptors_BecomeStageFlags()
+    {
+        var diagnosis = NoteReader.Extract("Recurrent unresectable locally advanced pancreatic adenocarcinoma.").Diagnoses.Single();
+
+        diagnosis.Stage.Should().BeEquivalentTo(new { Recurrent = true, Unresectable = true, LocallyAdvanced = true, Metastatic = (bool?)null }, o => o.ExcludingMissingMembers());
+        diagnosis.Stage!.Span!.Value.Slice("Recurrent unresectable locally advanced pancreatic adenocarcinoma.").Should().Be("Recurrent unresectable locally advanced");
+    }
+
+    [Theory]
+    [InlineData("Received first-line carboplatin.", "carboplatin", 1)]
+    [InlineData("Now on 2L docetaxel.", "docetaxel", 2)]
+    [InlineData("Started docetaxel as second line therapy.", "docetaxel", 2)]
+    public void Extract_LineOfTherapy_IsRead(string note, string drug, int line)
+    {
+        NoteReader.Extract(note).Therapies.Single(t => t.Name == drug).Line.Should().Be(line);
+    }
+
+    [Fact]
+    public void Extract_StageGroupAndDescriptorInOneSentence_AreMerged()
+    {
+        var stage = NoteReader.Extract("Metastatic NSCLC, stage IVB.").Diagnoses.Single().Stage!;
+
+        stage.Should().BeEquivalentTo(new { Group = "IVB", Metastatic = true }, o => o.ExcludingMissingMembers());
+    }
 }
 

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace TrialAccess.Web.Hosting;
+
+/// <summary>
+/// Caps request bodies: <see cref="WebAppOptions.MaxApiRequestBodyBytes"/> under <c>/api</c> and <c>/fhir</c>,
+/// <see cref="WebAppOptions.MaxPageRequestBodyBytes"/> elsewhere. A declared length over the cap is refused at once
+/// with 413; a chunked body is cut off by the server when it passes the cap (Kestrel enforces the feature).
+/// </summary>
+internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<WebAppOptions> options, IProblemDetailsService problems)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var limit = IsApi(context.Request.Path) ? options.Value.MaxApiRequestBodyBytes : options.Value.MaxPageRequestBodyBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+
+        if (context.Request.ContentLength > limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status413PayloadTooLarge,
+                    Title = "Request body too large",
+                    Detail = $"The request body is {context.Request.ContentLength} bytes; at most {limit} bytes are accepted here.",
+                },
+            });
+            return;
+        }
+
+        await next(context);
+    }
+
+    public static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/fhir", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,68 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.FileProviders;
+using TrialAccess.Trials;
+using TrialAccess.Web.Api;
+using TrialAccess.Web.Hosting;
+using TrialAccess.Web.Search;
+
+namespace TrialAccess.Web;
+
+/// <summary>
+/// The composition of the web host, shared by <c>Program.cs</c>, the CLI's <c>serve</c> command and the tests.
+/// </summary>
+public static class WebApp
+{
+    /// <summary>Builds the application; <paramref name="configure"/> overrides settings from configuration.</summary>
+    public static WebApplication Build(string[] args, Action<WebAppOptions>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Razor Pages are found in the application assembly; name it, since the CLI is the entry assembly when it hosts.
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
+        });
+
+        // Request lines carry search terms (a cancer type, an age, a city): keep framework request logging off.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        var options = builder.Services.AddOptions<WebAppOptions>().Bind(builder.Configuration.GetSection(WebAppOptions.Section));
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddTrialStore();
+        builder.Services.AddSingleton<PlaceDirectory>();
+        builder.Services.AddHostedService<PlaceDirectoryWarmUp>();
+        builder.Services.AddScoped<TrialFinder>();
+        builder.Services.AddProblemDetails(problem => problem.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions.Remove("exception"));
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddApiRateLimiting();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            json.SerializerOptions.Converters.Add(new NctIdJsonConverter());
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        builder.Services.AddOpenApi(openApi => openApi.AddTrialAccessDocument());
+        builder.Services.AddRazorPages();
+
+        var app = builder.Build();
+
+        app.UseWhen(context => RequestBodyLimitMiddleware.IsApi(context.Request.Path), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !RequestBodyLimitMiddleware.IsApi(context.Request.Path), pages => pages.UseExceptionHandler("/error/500").UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new EmbeddedFileProvider(typeof(WebApp).Assembly, "TrialAccess.Web.wwwroot") });
+        app.UseRouting();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapTrialsApi();
+        app.MapRazorPages();
+        return app;
+    }
+}

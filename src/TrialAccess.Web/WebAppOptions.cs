@@ -1,0 +1,25 @@
+namespace TrialAccess.Web;
+
+/// <summary>Settings of the web host, bound from the <c>TrialAccess</c> configuration section.</summary>
+public sealed class WebAppOptions
+{
+    public const string Section = "TrialAccess";
+
+    /// <summary>
+    /// A SQLite file path or PostgreSQL connection string; null uses <c>TRIALACCESS_DB</c>, else the default
+    /// SQLite file (the same rule as the CLI's <c>--db</c>).
+    /// </summary>
+    public string? Database { get; set; }
+
+    /// <summary>The largest request body accepted under <c>/api</c> and <c>/fhir</c>, in bytes. Default 2 MiB.</summary>
+    public long MaxApiRequestBodyBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>The largest request body accepted elsewhere (the pages' forms), in bytes. Default 64 KiB.</summary>
+    public long MaxPageRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Requests one client (by remote address) may make to <c>/api</c> and <c>/fhir</c> per window. Default 300.</summary>
+    public int RateLimitPermits { get; set; } = 300;
+
+    /// <summary>The rate limit window in seconds. Default 10.</summary>
+    public int RateLimitWindowSeconds { get; set; } = 10;
+}
