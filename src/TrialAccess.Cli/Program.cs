@@ -9,6 +9,7 @@ root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(CriteriaCommand.Create());
 root.Subcommands.Add(QuickstartCommand.Create());
 root.Subcommands.Add(PatientCommand.Create());
+root.Subcommands.Add(MatchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 

@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using TrialAccess.Evaluation.Trec;
+using TrialAccess.Ingestion;
+using TrialAccess.Matching;
+using TrialAccess.Patients;
+using TrialAccess.Registry.Sources;
+using TrialAccess.Storage.Sqlite;
+using TrialAccess.Trials;
+
+// Match latency and memory for one patient at a time, on the shared corpus and on a scaled corpus (the real records
+// replicated with new ids). Usage:
+//   dotnet run -c Release --project bench/TrialAccess.Bench.Match [-- --scale 200000 --results bench/results/match.md]
+// Each corpus size runs in its own child process so that its peak working set is its own.
+var root = FindRepositoryRoot();
+var shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "data"));
+var work = Path.Combine(Path.GetTempPath(), "trialaccess-bench");
+Directory.CreateDirectory(work);
+if (!Directory.Exists(shared))
+{
+    Console.Error.WriteLine($"Shared data not found at {shared}: the benchmark reads the corpus and the TREC topics in place.");
+    return 1;
+}
+
+var child = Array.IndexOf(args, "--child");
+if (child >= 0)
+{
+    return await RunChildAsync(args[child + 1], int.Parse(args[child + 2], CultureInfo.InvariantCulture));
+}
+
+var scale = Option("--scale", 200_000);
+var results = OptionText("--results") ?? Path.Combine(root, "bench", "results", "match.md");
+var sharedDb = Path.Combine(work, "shared.db");
+await EnsureSharedDatabaseAsync(sharedDb);
+var scaledDb = Path.Combine(work, $"scaled-{scale}.db");
+await EnsureScaledDatabaseAsync(sharedDb, scaledDb, scale);
+
+var rows = new List<string>();
+foreach (var db in new[] { sharedDb, scaledDb })
+{
+    var self = Environment.ProcessPath!;
+    var info = new ProcessStartInfo(self) { RedirectStandardOutput = true };
+    if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+    {
+        info.ArgumentList.Add(typeof(Program).Assembly.Location);
+    }
+
+    foreach (var a in new[] { "--child", db, "3" })
+    {
+        info.ArgumentList.Add(a);
+    }
+
+    using var process = Process.Start(info)!;
+    var row = (await process.StandardOutput.ReadToEndAsync()).Trim();
+    await process.WaitForExitAsync();
+    rows.Add(row);
+}
+
+var report = new StringBuilder()
+    .AppendLine("# Match benchmark")
+    .AppendLine()
+    .AppendLine("One patient per request: the TREC 2021 topic text is read as a note (intake included in the time), then matched")
+    .AppendLine("against the whole database with the default filters (recruiting only, age and sex) switched off so that every")
+    .AppendLine("request does the full work: retrieval over every trial, the 200 best candidates loaded, parsed (cached) and")
+    .AppendLine("evaluated. The scaled corpus replicates the real records with new ids. Each corpus runs in its own process;")
+    .AppendLine("memory is that process's peak working set, catalog included.")
+    .AppendLine()
+    .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} logical cores, .NET {Environment.Version}. Run at {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC.")
+    .AppendLine()
+    .AppendLine("| corpus | trials | catalog build s | requests | p50 ms | p90 ms | p99 ms | max ms | peak working set MB | managed heap MB |")
+    .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+rows.ForEach(r => report.AppendLine(r));
+report.AppendLine()
+    .AppendLine("Targets (issue 5): p50 under 100 ms and p99 under 500 ms at 200,000 trials on this 2-core machine, memory under 4 GB.");
+Directory.CreateDirectory(Path.GetDirectoryName(results)!);
+await File.WriteAllTextAsync(results, report.ToString());
+Console.Write(report.ToString());
+return 0;
+
+static async Task<int> RunChildAsync(string db, int rounds)
+{
+    var root = FindRepositoryRoot();
+    var (topics, error) = TrecTopic.ParseTopics(await File.ReadAllTextAsync(Path.Combine(root, "..", "shared", "data", "benchmarks", "trec2021", "topics2021.xml")));
+    if (error is not null)
+    {
+        throw new InvalidOperationException(error);
+    }
+
+    await using var store = new SqliteTrialStore(db);
+    await store.InitializeAsync();
+    var clock = Stopwatch.StartNew();
+    var catalog = await TrialCatalog.BuildAsync(store.ReadAllAsync());
+    var build = clock.Elapsed.TotalSeconds;
+    var matcher = new TrialMatcher(catalog, async (id, ct) => await store.FindAsync(id, ct), TimeProvider.System);
+
+    async Task<double> OneAsync(TrecTopic topic)
+    {
+        var watch = Stopwatch.StartNew();
+        var intake = PatientIntake.Read(topic.Text);
+        await matcher.MatchAsync(new MatchRequest
+        {
+            Patient = intake.Profile ?? new PatientProfile(),
+            Note = topic.Text,
+            Filters = TrialAccess.Matching.Filters.MatchFilters.None,
+        });
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    foreach (var topic in topics.Take(5))
+    {
+        await OneAsync(topic);
+    }
+
+    var times = new List<double>();
+    for (var round = 0; round < rounds; round++)
+    {
+        foreach (var topic in topics)
+        {
+            times.Add(await OneAsync(topic));
+        }
+    }
+
+    times.Sort();
+    double Percentile(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+    using var process = Process.GetCurrentProcess();
+    var heap = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
+    GC.KeepAlive(catalog);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {(catalog.Count > 10_000 ? "scaled" : "shared")} | {catalog.Count:N0} | {build:F1} | {times.Count} | {Percentile(0.5):F1} | {Percentile(0.9):F1} | {Percentile(0.99):F1} | {times[^1]:F1} | {process.PeakWorkingSet64 / 1048576.0:N0} | {heap:N0} |"));
+    return 0;
+}
+
+async Task EnsureSharedDatabaseAsync(string path)
+{
+    await using var store = new SqliteTrialStore(path);
+    await store.InitializeAsync();
+    if ((await store.GetStatisticsAsync()).Trials > 0)
+    {
+        return;
+    }
+
+    Console.Error.WriteLine("ingesting the shared corpus...");
+    var (files, _) = TrialSources.Expand(new[] { "ctgov-xml", "ctgov-v2", "trialgpt-format" }.Select(f => Path.Combine(shared, "trials", f)));
+    await new TrialIngestor(store).IngestFilesAsync(files);
+}
+
+static async Task EnsureScaledDatabaseAsync(string sharedPath, string path, int scale)
+{
+    await using var scaled = new SqliteTrialStore(path);
+    await scaled.InitializeAsync();
+    if ((await scaled.GetStatisticsAsync()).Trials >= scale)
+    {
+        return;
+    }
+
+    await using var source = new SqliteTrialStore(sharedPath);
+    await source.InitializeAsync();
+    var originals = new List<ClinicalTrial>();
+    await foreach (var trial in source.ReadAllAsync())
+    {
+        originals.Add(trial);
+    }
+
+    Console.Error.WriteLine($"building a scaled corpus of {scale:N0} trials from {originals.Count:N0} real records...");
+    var batch = new List<ClinicalTrial>(1000);
+    for (var n = 0; n < scale; n++)
+    {
+        var copy = n / originals.Count;
+        var original = originals[n % originals.Count];
+        // Copy 0 keeps the real ids; copy k gets NCT{10+k}{index:D6}, which no real record uses.
+        batch.Add(copy == 0 ? original : original with { NctId = NctId.Parse(string.Create(CultureInfo.InvariantCulture, $"NCT{10 + copy:D2}{n % originals.Count:D6}")) });
+        if (batch.Count == 1000 || n == scale - 1)
+        {
+            await scaled.UpsertAsync(batch);
+            batch.Clear();
+        }
+    }
+}
+
+int Option(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+string? OptionText(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+static string FindRepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "TrialAccess.slnx")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    return Directory.GetCurrentDirectory();
+}
