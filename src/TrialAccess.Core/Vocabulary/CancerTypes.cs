@@ -78,6 +78,20 @@ public sealed class CancerTypeCatalog
         }
     }
 
+    /// <summary>The tissue (the OncoTree level under the root: LUNG, BREAST, CNS/BRAIN, LYMPH, ...) a code belongs to, or null.</summary>
+    public string? TissueOf(string code)
+    {
+        foreach (var ancestor in Lineage(code))
+        {
+            if (Find(ancestor)?.Parent == Root)
+            {
+                return ancestor;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True when <paramref name="code"/> is <paramref name="ancestor"/> or lies below it.</summary>
     public bool IsWithin(string code, string ancestor) =>
         ancestor.Equals(Root, StringComparison.OrdinalIgnoreCase) || Lineage(code).Contains(ancestor, StringComparer.OrdinalIgnoreCase);

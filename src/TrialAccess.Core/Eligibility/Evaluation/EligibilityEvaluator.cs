@@ -39,7 +39,7 @@ public sealed record TrialEvaluation(TrialVerdict Verdict, IReadOnlyList<Criteri
 /// Evaluates parsed criteria against a patient. Within an inclusion criterion constraints combine with AND (all must
 /// hold); within an exclusion criterion with OR (any listed condition excludes). Missing data is Unknown, never NotMet.
 /// </summary>
-public static class EligibilityEvaluator
+public static partial class EligibilityEvaluator
 {
     public static CriterionEvaluation Evaluate(ParsedCriterion criterion, PatientProfile patient, EvaluationContext context)
     {
@@ -47,6 +47,11 @@ public static class EligibilityEvaluator
         {
             var text = criterion.Segment.Text.Length > 200 ? criterion.Segment.Text[..200] + "..." : criterion.Segment.Text;
             return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, [], "free text: not understood by the engine", [$"Does this apply to the patient: \"{text}\"?"]);
+        }
+
+        if (IsPermission(criterion.Segment.Text))
+        {
+            return new CriterionEvaluation(criterion, CriterionOutcome.NotApplicable, [], "permits, does not require", []);
         }
 
         var results = new List<ConstraintEvaluation>(criterion.Constraints.Count);
@@ -64,6 +69,76 @@ public static class EligibilityEvaluator
             : [];
         return new CriterionEvaluation(criterion, outcome, results, decisive.Count == 0 ? null : string.Join("; ", decisive), questions);
     }
+
+    /// <summary>
+    /// Items listed under a lead ending in a colon are read with their lead: under "except:" or "other than:" they are
+    /// the exceptions of the lead's rule, not rules of their own (NotApplicable); under "one of the following:", or
+    /// when every item names only a cancer type (a list of eligible diagnoses), they are alternatives, and an item the
+    /// patient does not meet fails nobody while another item in the list is met or unknown.
+    /// </summary>
+    private static void ApplyListLeads(List<CriterionEvaluation> evaluations)
+    {
+        foreach (var group in evaluations
+            .Select((e, i) => (Evaluation: e, Position: i))
+            .Where(x => x.Evaluation.Criterion.Segment.Lead is not null && x.Evaluation.Criterion.Segment.Depth > 0)
+            .GroupBy(x => (x.Evaluation.Criterion.Segment.Lead, x.Evaluation.Role)))
+        {
+            var items = group.ToList();
+            var lead = group.Key.Lead!;
+            if (ExceptionLead().IsMatch(lead))
+            {
+                foreach (var (evaluation, position) in items)
+                {
+                    evaluations[position] = evaluation with { Outcome = CriterionOutcome.NotApplicable, Evidence = "an exception to the rule above it", Questions = [] };
+                }
+
+                continue;
+            }
+
+            var diagnosisList = items.All(x => x.Evaluation.Constraints.Count > 0 && x.Evaluation.Constraints.All(c => c.Constraint.Kind == ConstraintKind.CancerType));
+            if (group.Key.Role != CriterionRole.Inclusion || items.Count < 2 || !(diagnosisList || AlternativesLead().IsMatch(lead)))
+            {
+                continue;
+            }
+
+            var outcomes = items.Select(x => x.Evaluation.Outcome).ToList();
+            var listOutcome = outcomes.Contains(CriterionOutcome.Met) ? CriterionOutcome.Met
+                : outcomes.Contains(CriterionOutcome.Unknown) ? CriterionOutcome.Unknown
+                : outcomes.All(o => o == CriterionOutcome.NotApplicable) ? CriterionOutcome.NotApplicable
+                : CriterionOutcome.NotMet;
+            if (listOutcome == CriterionOutcome.NotMet)
+            {
+                continue;
+            }
+
+            foreach (var (evaluation, position) in items.Where(x => x.Evaluation.Outcome == CriterionOutcome.NotMet))
+            {
+                evaluations[position] = evaluation with
+                {
+                    Outcome = CriterionOutcome.NotApplicable,
+                    Evidence = $"{evaluation.Evidence}; one of a list of alternatives, another of which is {(listOutcome == CriterionOutcome.Met ? "met" : "unknown")}",
+                };
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:except|other\s+than|excluding|exceptions?|unless|apart\s+from|with\s+the\s+exception)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ExceptionLead();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:one\s+of|any\s+of|either|at\s+least\s+one|one\s+or\s+more|following\s+(?:diagnoses|diseases|histolog\w*|tumou?r\s+types|cancers|conditions)|including|such\s+as)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AlternativesLead();
+
+    /// <summary>
+    /// "Concurrent corticosteroids allowed", "Prior radiotherapy permitted": a criterion that grants a permission rules
+    /// nobody out. One that also negates or excepts ("no prior chemotherapy allowed", "allowed except ...") is a rule.
+    /// </summary>
+    public static bool IsPermission(string text) => Permission().IsMatch(text) && !Restriction().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:allowed|permitted|acceptable|are\s+eligible|is\s+eligible)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Permission();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:no|not|never|without|except|unless|only|must|required?|exclud\w*|prohibited|but)\b|n't", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Restriction();
 
     /// <summary>AND for inclusion (any NotMet fails it), OR for exclusion (any Met triggers it); NotApplicable parts are ignored.</summary>
     public static CriterionOutcome Combine(IReadOnlyList<CriterionOutcome> outcomes, CriterionRole role)
@@ -120,6 +195,8 @@ public static class EligibilityEvaluator
         {
             evaluations.Add(Evaluate(criterion, patient, context));
         }
+
+        ApplyListLeads(evaluations);
 
         var failing = evaluations.Where(e => e.Fails).ToList();
         var questions = evaluations.Where(e => e.Outcome == CriterionOutcome.Unknown).SelectMany(e => e.Questions).Distinct().ToList();

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Patients;
+using TrialAccess.Vocabulary;
 
 namespace TrialAccess.Eligibility.Constraints;
 
@@ -50,9 +51,29 @@ public sealed record CancerTypeConstraint(string Code, string Name) : Eligibilit
             return ConstraintCheck.Unknown($"Is the patient's {broader.Text} a {Name}?", $"diagnosis {broader.Text} is broader than {Code}");
         }
 
-        return diagnoses.Any(d => (d.OncoTreeCode ?? catalog.Resolve(d.Text)) is not null)
-            ? ConstraintCheck.NotMet($"diagnosis {string.Join(", ", diagnoses.Select(d => d.Text))}")
-            : ConstraintCheck.Unknown($"Is the patient's cancer a {Name}?", $"diagnosis {diagnoses[0].Text} not mapped to OncoTree");
+        // NotMet only when every mapped diagnosis lies in another tissue (lung against breast) or, for "solid tumour" and
+        // "haematological malignancy", in the other group. Within one tissue the vocabulary is too coarse to rule a
+        // patient out ("anaplastic astrocytoma" against "high-grade glioma"): that is a question, not a failure.
+        var mapped = diagnoses
+            .Select(d => (Diagnosis: d, Code: d.OncoTreeCode ?? catalog.Resolve(d.Text) ?? catalog.Resolve(d.Histology ?? string.Empty)))
+            .Where(d => d.Code is not null)
+            .ToList();
+        if (mapped.Count == 0)
+        {
+            return ConstraintCheck.Unknown($"Is the patient's cancer a {Name}?", $"diagnosis {diagnoses[0].Text} not mapped to OncoTree");
+        }
+
+        var wanted = Code is CancerTypeCatalog.Solid or CancerTypeCatalog.Hematologic ? Code : catalog.TissueOf(Code);
+        var clearlyOther = wanted is not null && mapped.All(d =>
+        {
+            var have = Code is CancerTypeCatalog.Solid or CancerTypeCatalog.Hematologic
+                ? (catalog.IsWithin(d.Code!, CancerTypeCatalog.Solid) ? CancerTypeCatalog.Solid : catalog.IsWithin(d.Code!, CancerTypeCatalog.Hematologic) ? CancerTypeCatalog.Hematologic : null)
+                : catalog.TissueOf(d.Code!);
+            return have is not null && !string.Equals(have, wanted, StringComparison.OrdinalIgnoreCase);
+        });
+        return clearlyOther
+            ? ConstraintCheck.NotMet($"diagnosis {string.Join(", ", mapped.Select(d => $"{d.Diagnosis.Text} ({d.Code})"))}")
+            : ConstraintCheck.Unknown($"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?", $"diagnosis {mapped[0].Diagnosis.Text} ({mapped[0].Code}) is related to but not within {Code}");
     }
 }
 
@@ -64,6 +85,19 @@ public static partial class CancerTypeParser
         foreach (var m in c.Vocabulary.CancerTypes.Names.FindAll(c.Text, c.Tokens))
         {
             if (c.IsClaimed(m.Start, m.End))
+            {
+                continue;
+            }
+
+            // "Hematopoietic:" or "Lung:" ending in a colon labels a group of values (organ function), not a diagnosis.
+            if (m.End < c.Text.Length && c.Text[m.End] == ':')
+            {
+                continue;
+            }
+
+            // An organ or tissue name alone ("kidney", "bone", "thyroid") is where a cancer is, not a cancer: it counts
+            // only when the words say so ("kidney cancer", "thyroid carcinoma").
+            if (c.Vocabulary.CancerTypes.Find(m.Value)?.Parent == CancerTypeCatalog.Root && !CancerNoun().IsMatch(c.Text[m.Start..Math.Min(c.Text.Length, m.End + 30)]))
             {
                 continue;
             }
@@ -92,6 +126,9 @@ public static partial class CancerTypeParser
 
     [GeneratedRegex(@"(?:confirmed|diagnosis\s+of|diagnosed\s+with|documented|proven|with\s+(?:a\s+|an\s+)?(?:known\s+)?|having|suffering\s+from|advanced|metastatic|recurrent|primary|any|active|untreated)\s+(?:\w+\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Diagnosis();
+
+    [GeneratedRegex(@"cancer|carcinoma|tumou?r|neoplas|malignan|oma\b|omas\b|leuka?emia|myelodysplas|metasta", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CancerNoun();
 
     [GeneratedRegex(@"TNBC|triple[- ]negative", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TripleNegative();

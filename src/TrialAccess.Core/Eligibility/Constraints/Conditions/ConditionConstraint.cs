@@ -12,11 +12,15 @@ namespace TrialAccess.Eligibility.Constraints;
 /// </summary>
 /// <param name="Concept">The canonical concept name (curated or MeSH).</param>
 /// <param name="WithinMonths">"Within the past 6 months", or null.</param>
-public sealed record ConditionConstraint(string Concept, MedicalConceptKind ConceptKind, decimal? WithinMonths = null) : EligibilityConstraint
+/// <param name="Qualifier">
+/// A word that narrows the condition ("uncontrolled", "active", "severe", "clinically significant"): a patient who
+/// merely has the condition may or may not have it in that form, so presence alone is Unknown, not Met.
+/// </param>
+public sealed record ConditionConstraint(string Concept, MedicalConceptKind ConceptKind, decimal? WithinMonths = null, string? Qualifier = null) : EligibilityConstraint
 {
     public override ConstraintKind Kind => ConstraintKind.Condition;
 
-    public override string Describe() => $"{ConceptKind.ToString().ToLowerInvariant()}: {Concept}{(WithinMonths is { } m ? $" within {Number(m)} months" : string.Empty)}";
+    public override string Describe() => $"{ConceptKind.ToString().ToLowerInvariant()}: {(Qualifier is null ? string.Empty : Qualifier + " ")}{Concept}{(WithinMonths is { } m ? $" within {Number(m)} months" : string.Empty)}";
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
@@ -48,7 +52,10 @@ public sealed record ConditionConstraint(string Concept, MedicalConceptKind Conc
                 return ConstraintCheck.Unknown($"When did the patient have {condition.Text}?", condition.Text);
             }
 
-            return ConstraintCheck.Met(condition.Certainty == Certainty.Historical ? $"history of {condition.Text}" : condition.Text);
+            var evidence = condition.Certainty == Certainty.Historical ? $"history of {condition.Text}" : condition.Text;
+            return Qualifier is null
+                ? ConstraintCheck.Met(evidence)
+                : ConstraintCheck.Unknown($"Is the patient's {condition.Text} {Qualifier}?", evidence);
         }
 
         if (ConceptKind != MedicalConceptKind.Condition)
@@ -91,9 +98,17 @@ public static partial class ConditionParser
                 continue;
             }
 
-            c.Add(new ConditionConstraint(m.Value.Name, m.Value.Kind, months) { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start) });
+            var qualifier = Qualifier().Match(c.Text[Math.Max(0, m.Start - 40)..m.End]);
+            c.Add(new ConditionConstraint(m.Value.Name, m.Value.Kind, months, qualifier.Success ? qualifier.Groups["q"].Value.ToLowerInvariant() : null)
+            {
+                Span = CriterionContext.Span(m.Start, m.End),
+                Negated = c.IsNegatedAt(m.Start),
+            });
         }
     }
+
+    [GeneratedRegex(@"\b(?<q>uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|major|life[- ]threatening)\b(?:\s+\S+){0,3}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Qualifier();
 
     [GeneratedRegex(@"(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past)|<)\s*(?:the\s+)?(?:past\s+|last\s+)?(?<num>\d+(?:\.\d+)?)\s*(?<unit>months?|years?|weeks?|days?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Within();

@@ -1,0 +1,118 @@
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
+using TrialAccess.Trials;
+
+namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
+
+/// <summary>
+/// The rules that keep the engine from ruling out a patient on words it cannot check: qualified conditions,
+/// permissions, lists of exceptions and alternatives, organ names, and cancers of the same tissue.
+/// </summary>
+public class FalseExclusionGuardTests
+{
+    private static readonly EvaluationContext Context = EvaluationContext.On(new DateOnly(2026, 11, 22));
+
+    private static readonly PatientProfile Patient = new()
+    {
+        BirthDate = new DateOnly(1970, 1, 1),
+        Sex = new Fact<PatientSex>(PatientSex.Male),
+        Diagnoses = [new Diagnosis { Text = "anaplastic astrocytoma" }],
+        Conditions = [new Condition { Text = "hypertension", Certainty = Certainty.Historical }],
+        Therapies = [new Therapy { Name = "dexamethasone", Classes = ["corticosteroid"], IsCurrent = true, Certainty = Certainty.Asserted }],
+    };
+
+    private static CriterionEvaluation Evaluate(string text, CriterionRole role = CriterionRole.Inclusion) =>
+        EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse(text, role), Patient, Context);
+
+    private static TrialEvaluation EvaluateTrial(string criteria) =>
+        EligibilityEvaluator.Evaluate(TrialCriteriaParser.Parse(new ClinicalTrial { NctId = NctId.Parse("NCT00000001"), BriefTitle = "t", Eligibility = new TrialEligibility { Criteria = criteria } }), Patient, Context);
+
+    [Fact]
+    public void Evaluate_QualifiedConditionThePatientHas_IsUnknownNotFailing()
+    {
+        var evaluation = Evaluate("No uncontrolled hypertension");
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+        evaluation.Questions.Should().ContainSingle().Which.Should().Contain("uncontrolled");
+    }
+
+    [Fact]
+    public void Evaluate_UnqualifiedConditionThePatientHas_StillFails()
+    {
+        Evaluate("No history of hypertension").Fails.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("Concurrent corticosteroids allowed", CriterionOutcome.NotApplicable)]
+    [InlineData("Prior radiotherapy permitted", CriterionOutcome.NotApplicable)]
+    public void Evaluate_Permission_RulesNobodyOut(string text, CriterionOutcome expected)
+    {
+        Evaluate(text).Outcome.Should().Be(expected);
+    }
+
+    [Fact]
+    public void IsPermission_NegatedPermission_IsARule()
+    {
+        EligibilityEvaluator.IsPermission("No concurrent corticosteroids allowed").Should().BeFalse();
+        EligibilityEvaluator.IsPermission("Prior chemotherapy allowed except anthracyclines").Should().BeFalse();
+    }
+
+    [Fact]
+    public void Evaluate_SameTissueButDifferentType_IsAQuestionNotAFailure()
+    {
+        var evaluation = Evaluate("Histologically confirmed glioblastoma");
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void Evaluate_OtherTissue_Fails()
+    {
+        Evaluate("Histologically confirmed breast cancer").Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Parse_OrganNameAlone_IsNotACancerType()
+    {
+        var parsed = CriterionParser.Default.Parse("Greater than 2/3 of one functioning kidney must be shielded during radiation therapy", CriterionRole.Inclusion);
+
+        parsed.Constraints.Should().NotContain(c => c.Kind == TrialAccess.Eligibility.Constraints.ConstraintKind.CancerType);
+    }
+
+    [Fact]
+    public void Parse_LabelEndingInColon_IsNotACancerType()
+    {
+        var parsed = CriterionParser.Default.Parse("Hematopoietic: WBC at least 3,000/mm3", CriterionRole.Inclusion);
+
+        parsed.Constraints.Should().NotContain(c => c.Kind == TrialAccess.Eligibility.Constraints.ConstraintKind.CancerType);
+    }
+
+    [Fact]
+    public void Evaluate_ListOfEligibleDiagnoses_FailsNobodyWhoseDiagnosisIsInTheList()
+    {
+        var trial = EvaluateTrial("""
+            Inclusion Criteria:
+            * Histologically confirmed diagnosis of one of the following:
+              * Glioblastoma
+              * Anaplastic astrocytoma
+              * Breast cancer
+            """);
+
+        trial.Failing.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_ItemsUnderAnExceptLead_AreExceptionsNotRules()
+    {
+        var trial = EvaluateTrial("""
+            Inclusion Criteria:
+            * No other malignancy within 5 years except:
+              * Basal cell skin cancer
+              * Carcinoma in situ of the cervix
+            """);
+
+        trial.Criteria.Where(c => c.Criterion.Segment.Depth > 0).Should().OnlyContain(c => c.Outcome == CriterionOutcome.NotApplicable);
+    }
+}
