@@ -1,0 +1,112 @@
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Matching;
+using TrialAccess.Matching.Filters;
+using TrialAccess.Patients;
+using TrialAccess.Trials;
+
+namespace TrialAccess.Core.Tests.Matching;
+
+public class TrialMatcherTests
+{
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private static readonly GeoPoint Boston = new(42.36, -71.06);
+
+    private static ClinicalTrial Trial(string id, string title, string criteria, RecruitmentStatus status = RecruitmentStatus.Recruiting, params string[] conditions) => new()
+    {
+        NctId = NctId.Parse(id),
+        BriefTitle = title,
+        Conditions = conditions,
+        OverallStatus = status,
+        Eligibility = new TrialEligibility { Criteria = criteria, MinimumAge = new AgeLimit(18, AgeUnit.Years) },
+        Sites = [new TrialSite { City = "Boston", Coordinates = new GeoPoint(42.34, -71.10), Status = RecruitmentStatus.Recruiting }],
+    };
+
+    private static readonly ClinicalTrial[] Trials =
+    [
+        Trial("NCT00000001", "Osimertinib for EGFR mutant lung cancer", "Inclusion Criteria:\n* Histologically confirmed non-small cell lung cancer\n* ECOG 0-1", conditions: "Non-Small Cell Lung Cancer"),
+        Trial("NCT00000002", "Chemotherapy for lung cancer in poor performance status", "Inclusion Criteria:\n* Non-small cell lung cancer\n* ECOG 2-3", conditions: "Non-Small Cell Lung Cancer"),
+        Trial("NCT00000003", "Lung cancer screening outreach", "Inclusion Criteria:\n* Adults who smoke", conditions: "Lung Cancer"),
+        Trial("NCT00000004", "Closed lung cancer study", "Inclusion Criteria:\n* Non-small cell lung cancer", RecruitmentStatus.Completed, "Lung Cancer"),
+        Trial("NCT00000005", "Breast cancer exercise", "Inclusion Criteria:\n* Histologically confirmed breast cancer", conditions: "Breast Cancer"),
+    ];
+
+    private static TrialMatcher Matcher()
+    {
+        var byId = Trials.ToDictionary(t => t.NctId);
+        return new TrialMatcher(TrialCatalog.Build(Trials), (id, _) => ValueTask.FromResult(byId.GetValueOrDefault(id)), new FixedClock(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    private static readonly PatientProfile Patient = new()
+    {
+        Age = new Fact<decimal>(62),
+        Sex = new Fact<PatientSex>(PatientSex.Male),
+        Diagnoses = [new Diagnosis { Text = "lung adenocarcinoma", OncoTreeCode = "LUAD" }],
+        PerformanceStatuses = [new PerformanceStatus(PerformanceScale.Ecog, 1)],
+    };
+
+    [Fact]
+    public async Task MatchAsync_RanksEligibleAbovePossiblyAboveIneligible()
+    {
+        var result = await Matcher().MatchAsync(new MatchRequest { Patient = Patient, Note = "lung cancer patient, ECOG 1" });
+
+        result.Trials.Select(m => Tier(m.Verdict)).Should().BeInAscendingOrder();
+        result.Trials.Single(m => m.Trial.NctId.Value == "NCT00000002").Verdict.Should().Be(TrialVerdict.Ineligible);
+        result.Trials.Single(m => m.Trial.NctId.Value == "NCT00000002").Eligibility.Failing.Should().ContainSingle().Which.Criterion.Segment.Text.Should().Be("ECOG 2-3");
+    }
+
+    private static int Tier(TrialVerdict verdict) => verdict switch
+    {
+        TrialVerdict.Eligible => 0,
+        TrialVerdict.PossiblyEligible => 1,
+        TrialVerdict.Ineligible => 2,
+    };
+
+    [Fact]
+    public async Task MatchAsync_RecruitingFilter_DropsClosedTrials()
+    {
+        var result = await Matcher().MatchAsync(new MatchRequest { Patient = Patient, Note = "lung cancer" });
+
+        result.Trials.Should().NotContain(m => m.Trial.NctId.Value == "NCT00000004");
+    }
+
+    [Fact]
+    public async Task MatchAsync_HideIneligible_CountsWhatItHid()
+    {
+        var result = await Matcher().MatchAsync(new MatchRequest { Patient = Patient, Note = "lung cancer", IncludeIneligible = false });
+
+        result.Trials.Should().NotContain(m => m.Verdict == TrialVerdict.Ineligible);
+        result.HiddenIneligible.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task MatchAsync_Near_ReportsTheNearestRecruitingSite()
+    {
+        var result = await Matcher().MatchAsync(new MatchRequest { Patient = Patient, Note = "lung cancer", Filters = new MatchFilters { Near = Boston, RadiusKm = 50 } });
+
+        result.Trials.Should().NotBeEmpty().And.OnlyContain(m => m.NearestSite != null && m.NearestSite.DistanceKm < 10);
+    }
+
+    [Fact]
+    public async Task MatchAsync_PatientWithoutData_KeepsTrialsAsPossiblyEligibleWithQuestions()
+    {
+        var result = await Matcher().MatchAsync(new MatchRequest { Patient = new PatientProfile(), Note = "lung cancer" });
+
+        result.Trials.Should().NotBeEmpty().And.OnlyContain(m => m.Verdict == TrialVerdict.PossiblyEligible);
+        result.Trials.SelectMany(m => m.Questions).Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task MatchAsync_Restrict_RanksExactlyTheGivenTrials()
+    {
+        var only = new[] { NctId.Parse("NCT00000005"), NctId.Parse("NCT00000003") };
+
+        var result = await Matcher().MatchAsync(new MatchRequest { Patient = Patient, Note = "lung cancer", Restrict = only, Filters = MatchFilters.None });
+
+        result.Trials.Select(m => m.Trial.NctId).Should().BeEquivalentTo(only);
+        result.Trials[^1].Trial.NctId.Value.Should().Be("NCT00000005", "a breast cancer trial fails a lung cancer patient");
+    }
+}
