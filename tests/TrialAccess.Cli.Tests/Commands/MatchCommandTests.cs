@@ -12,7 +12,7 @@ public sealed class MatchCommandTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         (await CliRunner.RunAsync("quickstart", "--db", Db)).ExitCode.Should().Be(0);
-        await File.WriteAllTextAsync(_folder.File("note.txt"), "62 yo M with metastatic lung adenocarcinoma, EGFR exon 19 deletion, ECOG 1. No known brain mets. s/p 4 cycles of carboplatin/pemetrexed.");
+        await File.WriteAllTextAsync(_folder.File("note.txt"), "62 yo M with metastatic lung adenocarcinoma, EGFR exon 19 deletion, ECOG 1. No known brain mets. No prior treatment.");
     }
 
     public Task DisposeAsync()
@@ -22,20 +22,32 @@ public sealed class MatchCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Match_NoteNearBoston_RanksEgfrLungTrialsFirstWithExplanations()
+    public async Task Match_NoteNearBoston_ListsRecruitingTrialsWithVerdictsDistancesAndCriteria()
     {
-        var result = await CliRunner.RunAsync("match", "--patient", _folder.File("note.txt"), "--near", "Boston, MA", "--top", "5", "--format", "json", "--db", Db);
+        var result = await CliRunner.RunAsync("match", "--patient", _folder.File("note.txt"), "--near", "Boston, MA", "--top", "8", "--include-ineligible", "--format", "json", "--db", Db);
 
         result.ExitCode.Should().Be(0, result.StdErr);
         using var json = JsonDocument.Parse(result.StdOut);
         var trials = json.RootElement.GetProperty("trials").EnumerateArray().ToList();
         trials.Should().NotBeEmpty();
-        trials[0].GetProperty("title").GetString().Should().Contain("EGFR");
-        trials.Should().OnlyContain(t => t.GetProperty("nearestRecruitingSite").GetProperty("distanceKm").GetDouble() >= 0);
-        trials.Should().Contain(t => t.GetProperty("nearestRecruitingSite").GetProperty("distanceKm").GetDouble() < 50, "the demo set has recruiting sites in Boston");
-        trials[0].GetProperty("criteria").EnumerateArray().Should().Contain(c => c.GetProperty("outcome").GetString() == "met");
-        trials.Should().OnlyContain(t => t.GetProperty("verdict").GetString() != "ineligible", "ineligible trials are hidden unless asked for");
         trials.Should().OnlyContain(t => t.GetProperty("status").GetString() == "RECRUITING");
+        var tiers = trials.Select(t => t.GetProperty("verdict").GetString() switch { "eligible" => 0, "possibly_eligible" => 1, _ => 2 }).ToList();
+        tiers.Should().BeInAscendingOrder();
+        var egfr = trials.Single(t => t.GetProperty("nctId").GetString() == "NCT99000001");
+        egfr.GetProperty("nearestRecruitingSite").GetProperty("distanceKm").GetDouble().Should().BeLessThan(50, "the trial recruits in Boston");
+        egfr.GetProperty("criteria").EnumerateArray().Should().Contain(c => c.GetProperty("outcome").GetString() == "met");
+        egfr.GetProperty("matchedTerms").EnumerateArray().Select(t => t.GetString()).Should().Contain("egfr");
+    }
+
+    [Fact]
+    public async Task Match_Default_HidesIneligibleTrialsAndSaysHowMany()
+    {
+        var result = await CliRunner.RunAsync("match", "--patient", _folder.File("note.txt"), "--format", "json", "--db", Db);
+
+        result.ExitCode.Should().Be(0, result.StdErr);
+        using var json = JsonDocument.Parse(result.StdOut);
+        json.RootElement.GetProperty("trials").EnumerateArray().Should().OnlyContain(t => t.GetProperty("verdict").GetString() != "ineligible");
+        json.RootElement.GetProperty("hiddenIneligible").GetInt32().Should().BeGreaterThanOrEqualTo(0);
     }
 
     [Fact]
