@@ -119,7 +119,7 @@ public sealed class LabAnalyteCatalog
         "hemoglobin|g/dL|hemoglobin;haemoglobin;Hgb;Hb;HGB;hemoglobin level",
         "hematocrit|%|hematocrit;haematocrit;Hct",
         "creatinine|mg/dL|serum creatinine;creatinine;SCr;plasma creatinine",
-        "creatinine clearance|mL/min|creatinine clearance;CrCl;calculated creatinine clearance;measured creatinine clearance;Cockcroft-Gault;CLcr;creatinine clearance rate",
+        "creatinine clearance|mL/min|creatinine clearance;CrCl;calculated creatinine clearance;measured creatinine clearance;Cockcroft-Gault;Cockcroft;Cockroft;MDRD;CLcr;creatinine clearance rate",
         "BUN|mg/dL|BUN;blood urea nitrogen;urea nitrogen;serum urea;urea",
         "eGFR|mL/min/1.73m2|eGFR;estimated glomerular filtration rate;glomerular filtration rate;GFR;estimated GFR",
         "bilirubin|mg/dL|total bilirubin;bilirubin;serum bilirubin;TBIL;T bili;serum total bilirubin;direct bilirubin;conjugated bilirubin",

@@ -69,7 +69,7 @@ public static partial class CancerTypeParser
             }
 
             // The bare words "cancer", "tumour", "carcinoma" are a cancer type only when a diagnosis is being stated.
-            if (m.Value == "TISSUE" && !Diagnosis().IsMatch(c.Lower[..m.Start]))
+            if (m.Value == "TISSUE" && (!Diagnosis().IsMatch(c.Lower[..m.Start]) || NotACancer().IsMatch(c.Lower[m.End..]) || c.Lower[..m.Start].EndsWith("anti-", StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -92,6 +92,9 @@ public static partial class CancerTypeParser
 
     [GeneratedRegex(@"(?:confirmed|diagnosis\s+of|diagnosed\s+with|documented|proven|with\s+(?:a\s+|an\s+)?(?:known\s+)?|having|suffering\s+from|advanced|metastatic|recurrent|primary|any|active|untreated)\s+(?:\w+\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Diagnosis();
+
+    [GeneratedRegex(@"^[\s-]*(?:therap|treatment|drug|agent|vaccine|tissue|sample|specimen|lesion|cells?\b|size|marker|board|burden|volume|response|growth|type)", RegexOptions.CultureInvariant)]
+    private static partial Regex NotACancer();
 
     [GeneratedRegex(@"TNBC|triple[- ]negative", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TripleNegative();

@@ -91,7 +91,11 @@ public static partial class ConditionParser
                 continue;
             }
 
-            c.Add(new ConditionConstraint(m.Value.Name, m.Value.Kind, months) { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start) });
+            // A medication is a treatment the patient had, has or must avoid: a prior-therapy constraint by name.
+            EligibilityConstraint constraint = m.Value.Kind == MedicalConceptKind.Medication
+                ? new PriorTherapyConstraint(m.Value.Name, TherapyAgentKind.DrugClass, WithinDays: months is { } mo ? (int)(mo * 30) : null)
+                : new ConditionConstraint(m.Value.Name, m.Value.Kind, months);
+            c.Add(constraint with { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start) });
         }
     }
 

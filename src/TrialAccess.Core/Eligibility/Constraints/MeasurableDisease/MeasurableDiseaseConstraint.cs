@@ -35,7 +35,7 @@ public static partial class MeasurableDiseaseParser
         var evaluable = m.Success && m.Value.Contains("evaluable", StringComparison.OrdinalIgnoreCase) && !m.Value.Contains("measurable", StringComparison.OrdinalIgnoreCase);
         var first = m.Success ? m : standard;
         var last = standard.Success && standard.Index > first.Index ? standard : first;
-        c.Add(new MeasurableDiseaseConstraint(name, evaluable) { Span = CriterionContext.Span(first.Index, last.Index + last.Length), Negated = c.IsNegatedAt(first.Index) });
+        c.Add(new MeasurableDiseaseConstraint(name, evaluable) { Span = CriterionContext.Span(first.Index, last.Index + last.Length), Negated = c.IsNegatedAt(first.Index) }, claim: false);
     }
 
     private static string Normalise(string value)

@@ -183,7 +183,10 @@ public static partial class PriorTherapyParser
             }
 
             var word = m.Value.ToLowerInvariant();
-            var agent = word.Contains("transplant", StringComparison.Ordinal) || word.Contains("hsct", StringComparison.Ordinal) || word.Contains("bmt", StringComparison.Ordinal) ? "stem cell transplant"
+            var agent = word.Contains("transfusion", StringComparison.Ordinal) ? "transfusion"
+                : word.Contains("vaccin", StringComparison.Ordinal) ? "vaccine"
+                : word.Contains("dialysis", StringComparison.Ordinal) ? "dialysis"
+                : word.Contains("transplant", StringComparison.Ordinal) || word.Contains("hsct", StringComparison.Ordinal) || word.Contains("bmt", StringComparison.Ordinal) ? "stem cell transplant"
                 : word.Contains("surg", StringComparison.Ordinal) || word.Contains("resect", StringComparison.Ordinal) || word.Contains("operation", StringComparison.Ordinal) || word.Contains("ectomy", StringComparison.Ordinal) ? "surgery"
                 : "radiotherapy";
             AddAgent(c, agent, TherapyAgentKind.Modality, m.Index, m.Index + m.Length, refractory, current, days, allergy: false, since);
@@ -247,9 +250,9 @@ public static partial class PriorTherapyParser
     [GeneratedRegex(@"\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|intoleran\w*\s+to|contraindicat\w*)", RegexOptions.CultureInvariant)]
     private static partial Regex Allergy();
 
-    [GeneratedRegex(@"\b(?:radiotherapy|radiation(?:\s+therapy)?|irradiation|radiosurgery|SBRT|SRS|WBRT|chemoradi\w+|brachytherapy|major\s+surgery|surgical\s+(?:procedure|resection|intervention)s?|surgery|resection|operation|(?:stem\s+cell|bone\s+marrow|hematopoietic\s+(?:stem\s+)?cell|allogeneic|autologous)\s+transplant\w*|HSCT|BMT)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:radiotherapy|radiation(?:\s+therapy)?|irradiation|radiosurgery|SBRT|SRS|WBRT|chemoradi\w+|brachytherapy|major\s+surgery|surgical\s+(?:procedure|resection|intervention)s?|surgery|resection|operation|(?:stem\s+cell|bone\s+marrow|hematopoietic\s+(?:stem\s+)?cell|allogeneic|allogenic|autologous|cord\s+blood|organ)\s+transplant\w*|HSCT|BMT|\w+ectomy|transfusions?|vaccines?|vaccinations?|dialysis)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Modality();
 
-    [GeneratedRegex(@"\b(?:treatment[- ]na[iï]ve|therapy[- ]na[iï]ve|chemotherapy[- ]na[iï]ve|previously\s+untreated|untreated|no\s+prior\s+(?:systemic\s+)?(?:treatment|therapy)|not\s+(?:been\s+)?previously\s+treated|na[iï]ve\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:treatment[- ]na[iï]ve|therapy[- ]na[iï]ve|chemotherapy[- ]na[iï]ve|previously\s+untreated|no\s+prior\s+(?:systemic\s+)?(?:treatment|therapy)|not\s+(?:been\s+)?previously\s+treated|na[iï]ve\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Naive();
 }
