@@ -7,6 +7,7 @@ root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(TrialsCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(CriteriaCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(QuickstartCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
