@@ -125,7 +125,7 @@ public sealed class LabAnalyteCatalog
         "bilirubin|mg/dL|total bilirubin;bilirubin;serum bilirubin;TBIL;T bili;serum total bilirubin;direct bilirubin;conjugated bilirubin",
         "AST|U/L|AST;aspartate aminotransferase;SGOT;aspartate transaminase;serum glutamic oxaloacetic transaminase;ASAT",
         "ALT|U/L|ALT;alanine aminotransferase;SGPT;alanine transaminase;serum glutamic pyruvic transaminase;ALAT",
-        "transaminases|U/L|transaminases;liver transaminases;aminotransferases;liver enzymes;AST/ALT;ALT/AST;SGOT/SGPT;SGPT/SGOT",
+        "transaminases|U/L|liver function tests;LFTs;LFT;transaminases;liver transaminases;aminotransferases;liver enzymes;AST/ALT;ALT/AST;SGOT/SGPT;SGPT/SGOT",
         "alkaline phosphatase|U/L|alkaline phosphatase;ALP;alk phos",
         "albumin|g/dL|albumin;serum albumin",
         "INR|ratio|INR;international normalized ratio;international normalised ratio",
@@ -165,7 +165,9 @@ public sealed class LabAnalyteCatalog
         "body weight|kg|body weight;weight",
         "blood pressure|mmHg|blood pressure;systolic blood pressure;diastolic blood pressure;SBP;DBP",
         "oxygen saturation|%|oxygen saturation;SpO2;O2 saturation;pulse oximetry",
-        "FEV1|%|FEV1;forced expiratory volume",
+        "FEV1|%|FEV1;FEV 1;FEV_1;forced expiratory volume",
+        "ESR|mm/h|ESR;erythrocyte sedimentation rate;sedimentation rate",
+        "CRP|mg/L|CRP;C-reactive protein;hs-CRP",
         "DLCO|%|DLCO;diffusing capacity",
     ];
 }

@@ -192,6 +192,12 @@ public static partial class PriorTherapyParser
             AddAgent(c, agent, TherapyAgentKind.Modality, m.Index, m.Index + m.Length, refractory, current, days, allergy: false, since);
         }
 
+        // "At least 4 weeks since prior <agent not in the vocabulary>": still a washout, with the agent as written.
+        if (since && days is not null && !c.Found.OfType<PriorTherapyConstraint>().Any() && SinceAgent().Match(c.Text, washout.Index) is { Success: true } other)
+        {
+            c.Add(new PriorTherapyConstraint(other.Groups["agent"].Value.Trim().ToLowerInvariant(), TherapyAgentKind.DrugClass, WithinDays: days) { Span = CriterionContext.Span(washout.Index, other.Index + other.Length), Negated = true });
+        }
+
         if (Naive().Match(c.Text) is { Success: true } naive && !c.Found.OfType<PriorTherapyConstraint>().Any())
         {
             c.Add(new PriorTherapyConstraint("systemic therapy", TherapyAgentKind.DrugClass) { Span = CriterionContext.Span(naive), Negated = true });
@@ -246,6 +252,9 @@ public static partial class PriorTherapyParser
 
     [GeneratedRegex(@"^(?:at\s+least|more\s+than|>|≥|>=|a\s+minimum\s+of|minimum)|\b(?:since|elapsed|washout|wash-out|must\s+have\s+passed|have\s+passed|from\s+(?:the\s+)?(?:last|prior|previous))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Since();
+
+    [GeneratedRegex(@"\bsince\s+(?:the\s+)?(?:last\s+dose\s+of\s+)?(?:prior|previous|last)\s+(?<agent>[a-z][\w/ -]{2,40}?)(?=\s*(?:$|[.;,(]|\band\b|\bexcept\b|\bwith\b|\bor\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SinceAgent();
 
     [GeneratedRegex(@"\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|intoleran\w*\s+to|contraindicat\w*)", RegexOptions.CultureInvariant)]
     private static partial Regex Allergy();
