@@ -35,10 +35,29 @@ public class CriteriaGoldSetTests
         report.Overall.Recall.Should().BeGreaterThanOrEqualTo(0.85, "recall floor");
     }
 
+    /// <summary>
+    /// The held-out labels were written after the parser was tuned on the main set and are not used for tuning: they
+    /// measure how the parser generalises. Their floors guard against regressions and sit a little under the figures
+    /// measured when they were added (precision 0.918, recall 0.753 on 158 criteria from 36 trials).
+    /// </summary>
+    [SharedDataFact]
+    public async Task Score_ParserOnTheHeldOutSet_StaysAboveItsRegressionFloors()
+    {
+        using var reader = new StreamReader(Path.Combine(AppContext.BaseDirectory, "Eligibility", "Gold", "criteria-gold-heldout.jsonl"));
+        var gold = CriteriaGoldSet.Read(reader);
+        var trials = await ReadTrialsAsync(gold.Select(g => g.NctId).ToHashSet(StringComparer.Ordinal));
+
+        var report = CriteriaGoldSet.Score(gold, trials, CriterionParser.Default);
+
+        report.Unresolved.Should().BeEmpty();
+        report.Overall.Precision.Should().BeGreaterThanOrEqualTo(0.88);
+        report.Overall.Recall.Should().BeGreaterThanOrEqualTo(0.72);
+    }
+
     private static async Task<IReadOnlyDictionary<NctId, IReadOnlyList<ClinicalTrial>>> ReadTrialsAsync(HashSet<string> wanted)
     {
         var trials = new Dictionary<NctId, List<ClinicalTrial>>();
-        var (files, _) = TrialSources.Expand([SharedData.PathTo("trials/ctgov-v2"), SharedData.PathTo("trials/trialgpt-format/breast-100"), SharedData.PathTo("trials/ctgov-xml")]);
+        var (files, _) = TrialSources.Expand([SharedData.PathTo("trials/ctgov-v2"), SharedData.PathTo("trials/trialgpt-format"), SharedData.PathTo("trials/ctgov-xml")]);
         foreach (var file in files.Where(f => !f.EndsWith(".xml", StringComparison.Ordinal) || wanted.Contains(Path.GetFileNameWithoutExtension(f))))
         {
             await foreach (var read in TrialSources.ReadFileAsync(file))
