@@ -16,6 +16,7 @@ internal static class EvalCommand
     {
         Trec(),
         EvalPatientFactsCommand.Create(),
+        EvalCriteriaCommand.Create(),
     };
 
     private static Command Trec()

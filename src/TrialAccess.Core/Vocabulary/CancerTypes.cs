@@ -32,7 +32,12 @@ public sealed class CancerTypeCatalog
     public void Add(CancerType type, params IEnumerable<string> synonyms)
     {
         _types[type.Code] = type;
-        Names.Add(type.Name, type.Code);
+        // A tissue's name ("Lung", "Skin", "Other") is an organ, not a cancer: only its synonyms name the cancer.
+        if (type.Parent != Root)
+        {
+            Names.Add(type.Name, type.Code);
+        }
+
         foreach (var synonym in synonyms)
         {
             Names.Add(synonym, type.Code);

@@ -43,7 +43,10 @@ public readonly record struct PhraseMatch<T>(T Value, int Start, int End, string
 /// </summary>
 public sealed class PhraseMatcher<T>
 {
-    private readonly Dictionary<string, List<(string[] Words, T Value, string Phrase)>> _byFirstWord = new(StringComparer.Ordinal);
+    // Phrases of one word by that word; longer phrases by their first two words (short lists to compare), longest first.
+    private readonly Dictionary<string, List<(string[] Words, T Value, string Phrase)>> _byFirstWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
+    private volatile bool _sorted = true;
 
     public int Count { get; private set; }
 
@@ -56,32 +59,30 @@ public sealed class PhraseMatcher<T>
             return;
         }
 
-        if (!_byFirstWord.TryGetValue(words[0], out var list))
+        var key = KeyOf(words);
+        if (!_byFirstWords.TryGetValue(key, out var list))
         {
             list = [];
-            _byFirstWord[words[0]] = list;
+            _byFirstWords[key] = list;
         }
 
-        if (list.Any(e => e.Words.AsSpan().SequenceEqual(words)))
+        if (list.Exists(e => e.Words.AsSpan().SequenceEqual(words)))
         {
             return;
         }
 
         list.Add((words, value, phrase));
-        list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        _firstWords.Add(words[0]);
+        _sorted = false;
         Count++;
     }
 
-    public bool Contains(string phrase)
-    {
-        var words = Tokenizer.Tokenize(phrase).Select(t => t.Value).ToArray();
-        return words.Length > 0 && _byFirstWord.TryGetValue(words[0], out var list) && list.Any(e => e.Words.AsSpan().SequenceEqual(words));
-    }
+    public bool Contains(string phrase) => TryGet(phrase, out _);
 
     public bool TryGet(string phrase, out T value)
     {
         var words = Tokenizer.Tokenize(phrase).Select(t => t.Value).ToArray();
-        if (words.Length > 0 && _byFirstWord.TryGetValue(words[0], out var list))
+        if (words.Length > 0 && _byFirstWords.TryGetValue(KeyOf(words), out var list))
         {
             foreach (var entry in list)
             {
@@ -103,37 +104,22 @@ public sealed class PhraseMatcher<T>
     /// </summary>
     public List<PhraseMatch<T>> FindAll(string text, IReadOnlyList<Token> tokens)
     {
+        EnsureSorted();
         var matches = new List<PhraseMatch<T>>();
         var i = 0;
         while (i < tokens.Count)
         {
             var matched = 0;
-            if (_byFirstWord.TryGetValue(tokens[i].Value, out var list))
+            if (_firstWords.Contains(tokens[i].Value))
             {
-                foreach (var (words, value, phrase) in list)
+                if (i + 1 < tokens.Count && _byFirstWords.TryGetValue(tokens[i].Value + " " + tokens[i + 1].Value, out var longer))
                 {
-                    if (i + words.Length > tokens.Count)
-                    {
-                        continue;
-                    }
+                    matched = TryMatch(text, tokens, i, longer, matches);
+                }
 
-                    var ok = true;
-                    for (var w = 1; w < words.Length && ok; w++)
-                    {
-                        ok = tokens[i + w].Value == words[w];
-                    }
-
-                    if (ok && IsCapitalsOnly(phrase) && HasLowerCase(text, tokens[i].Start, tokens[i + words.Length - 1].End))
-                    {
-                        ok = false;
-                    }
-
-                    if (ok)
-                    {
-                        matches.Add(new PhraseMatch<T>(value, tokens[i].Start, tokens[i + words.Length - 1].End, phrase));
-                        matched = words.Length;
-                        break;
-                    }
+                if (matched == 0 && _byFirstWords.TryGetValue(tokens[i].Value, out var single))
+                {
+                    matched = TryMatch(text, tokens, i, single, matches);
                 }
             }
 
@@ -141,6 +127,61 @@ public sealed class PhraseMatcher<T>
         }
 
         return matches;
+    }
+
+    private static string KeyOf(string[] words) => words.Length == 1 ? words[0] : words[0] + " " + words[1];
+
+    private void EnsureSorted()
+    {
+        if (_sorted)
+        {
+            return;
+        }
+
+        lock (_byFirstWords)
+        {
+            if (_sorted)
+            {
+                return;
+            }
+
+            foreach (var list in _byFirstWords.Values)
+            {
+                list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+            }
+
+            _sorted = true;
+        }
+    }
+
+    private static int TryMatch(string text, IReadOnlyList<Token> tokens, int i, List<(string[] Words, T Value, string Phrase)> candidates, List<PhraseMatch<T>> matches)
+    {
+        foreach (var (words, value, phrase) in candidates)
+        {
+            if (i + words.Length > tokens.Count)
+            {
+                continue;
+            }
+
+            var ok = true;
+            for (var w = 1; w < words.Length && ok; w++)
+            {
+                ok = tokens[i + w].Value == words[w];
+            }
+
+            if (ok && IsCapitalsOnly(phrase) && HasLowerCase(text, tokens[i].Start, tokens[i + words.Length - 1].End))
+            {
+                ok = false;
+            }
+
+            if (ok)
+            {
+                matches.Add(new PhraseMatch<T>(value, tokens[i].Start, tokens[i + words.Length - 1].End, phrase));
+                return words.Length;
+            }
+        }
+
+        return 0;
     }
 
     private static bool IsCapitalsOnly(string phrase)

@@ -33,7 +33,16 @@ public static class OncoTreeLoader
                     var code = node.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : property.Name;
                     var name = node.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : code;
                     var known = catalog.Find(code);
-                    catalog.Add(new CancerType(code, known?.Name ?? name, known?.Parent ?? parent), name);
+                    var type = new CancerType(code, known?.Name ?? name, known?.Parent ?? parent);
+                    if (type.Parent == CancerTypeCatalog.Root || code == CancerTypeCatalog.Root)
+                    {
+                        catalog.Add(type);
+                    }
+                    else
+                    {
+                        catalog.Add(type, name);
+                    }
+
                     if (known is null)
                     {
                         added++;

@@ -94,6 +94,24 @@ public static partial class CriteriaSegmenter
                 continue;
             }
 
+            // PDQ-style sub-headings: "--Disease Characteristics--" (maybe with text after it) and bare "Hepatic", "Other".
+            var pdq = PdqHeading().Match(text, content, line.End - content);
+            if (pdq.Success || (body.Length <= 40 && PdqSection().IsMatch(text, content)))
+            {
+                section = Clean((pdq.Success ? pdq.Groups["name"].Value : text.Substring(content, line.End - content)).TrimEnd(':', '-', ' '));
+                current = null;
+                markerIndents.Clear();
+                var restStart = pdq.Success ? SkipSpaces(text, content + pdq.Length, line.End) : line.End;
+                if (restStart < line.End)
+                {
+                    current = new RawItem(role, roleStated, restStart, line.End, 0, section, cohort, int.MaxValue) { IsBulleted = false };
+                    items.Add(current);
+                }
+
+                previousBlank = false;
+                continue;
+            }
+
             var markerMatch = Marker().Match(text, content, line.End - content);
             if (markerMatch.Success)
             {
@@ -293,6 +311,12 @@ public static partial class CriteriaSegmenter
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\G--\s*(?<name>[A-Za-z][A-Za-z/ ,&]{1,60}?)\s*--", RegexOptions.CultureInvariant)]
+    private static partial Regex PdqHeading();
+
+    [GeneratedRegex(@"\G(?:age|sex|menopausal\s+status|performance\s+status|life\s+expectancy|hematopoietic|hepatic|renal|cardiovascular|pulmonary|neurologic|other|biologic\s+therapy|chemotherapy|endocrine\s+therapy|radiotherapy|surgery|prior\s+concurrent\s+therapy|disease\s+characteristics|patient\s+characteristics|protocol\s+entry\s+criteria)[ \t]*(?::|--)?[ \t]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex PdqSection();
 
     /// <summary>Items that only join their neighbours ("OR", "and/or"): not criteria of their own.</summary>
     [GeneratedRegex(@"^\W*(?:or|and|and/or|OR|AND)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -56,7 +56,7 @@ public class SharedCorpusParsingTests
                 foreach (var criterion in TrialAccess.Eligibility.Parsing.TrialCriteriaParser.Parse(trial).Criteria)
                 {
                     parsed++;
-                    criterion.Constraints.Should().OnlyContain(c => c.Span.Start >= 0 && c.Span.End <= criterion.Segment.Text.Length, criterion.Segment.Text);
+                    criterion.Constraints.All(c => c.Span.Start >= 0 && c.Span.End <= criterion.Segment.Text.Length).Should().BeTrue(criterion.Segment.Text);
                 }
             }
         }

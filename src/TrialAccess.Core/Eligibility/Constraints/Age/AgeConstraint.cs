@@ -102,6 +102,6 @@ public static partial class AgeParser
     [GeneratedRegex(@"(?<lo>\d{1,3})\s*(?:years?|yrs?)?\s*(?:-|–|to|and|through)\s*(?<hi>\d{1,3})(?!\s*(?:%|mg|kg|cm|ml|x|months|weeks|days))\s*(?:years?|yrs?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RangePattern();
 
-    [GeneratedRegex(@"(?:" + CriterionContext.Operator + @"\s*(?:the\s+age\s+of\s+)?(?<num>\d{1,3})(?!\d)(?!\s*(?:%|mg|kg|cm|ml|x\b|months|weeks|days|hours))|(?<num>\d{1,3})(?!\d)\s*(?:years?|yrs?|y)?(?:\s*(?:of\s+age|old))?(?<tail>\s*(?:or|and)\s+(?:older|over|above|more|greater|younger|less|under|below)|\s*\+)|(?<older>older|younger)\s+than\s+(?<num>\d{1,3}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:" + CriterionContext.Operator + @"\s*(?:(?:the\s+)?age(?:\s+of)?\s+)?(?<num>\d{1,3})(?!\d)(?!\s*(?:%|mg|kg|cm|ml|x\b|months|weeks|days|hours))|(?<num>\d{1,3})(?!\d)\s*(?:years?|yrs?|y)?(?:\s*(?:of\s+age|old))?(?<tail>\s*(?:or|and)\s+(?:older|over|above|more|greater|younger|less|under|below)|\s*\+)|(?<older>older|younger)\s+than\s+(?<num>\d{1,3}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BoundPattern();
 }

@@ -150,6 +150,11 @@ public static partial class BiomarkerParser
             {
                 var (alteration, status, bound, unit, length) = Read(marker, c.Text[start..end], window, before, inline);
                 var spanEnd = Math.Max(end, mention.End + length);
+                if (c.Found.OfType<BiomarkerConstraint>().Any(f => f.Marker == marker && f.Alteration == alteration && f.Status == status && f.Bound == bound))
+                {
+                    continue;
+                }
+
                 c.Add(new BiomarkerConstraint(marker, alteration, status, bound, unit) { Span = CriterionContext.Span(start, spanEnd), Negated = c.IsNegatedAt(start) && status == BiomarkerStatus.Positive && bound is null });
             }
 

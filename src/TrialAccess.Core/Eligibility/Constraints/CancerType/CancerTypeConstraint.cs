@@ -103,7 +103,7 @@ public static partial class CancerTypeParser
             }
 
             // The bare words "cancer", "tumour", "carcinoma" are a cancer type only when a diagnosis is being stated.
-            if (m.Value == "TISSUE" && !Diagnosis().IsMatch(c.Lower[..m.Start]))
+            if (m.Value == "TISSUE" && (!Diagnosis().IsMatch(c.Lower[..m.Start]) || NotACancer().IsMatch(c.Lower[m.End..]) || c.Lower[..m.Start].EndsWith("anti-", StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -129,6 +129,8 @@ public static partial class CancerTypeParser
 
     [GeneratedRegex(@"cancer|carcinoma|tumou?r|neoplas|malignan|oma\b|omas\b|leuka?emia|myelodysplas|metasta", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CancerNoun();
+    [GeneratedRegex(@"^[\s-]*(?:therap|treatment|drug|agent|vaccine|tissue|sample|specimen|lesion|cells?\b|size|marker|board|burden|volume|response|growth|type)", RegexOptions.CultureInvariant)]
+    private static partial Regex NotACancer();
 
     [GeneratedRegex(@"TNBC|triple[- ]negative", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TripleNegative();

@@ -237,7 +237,7 @@ public static partial class LaboratoryParser
     [GeneratedRegex(@"^[\s,()]*(?:and|or|&|/|,)[\s,()]*$|^\s*\([^)]{0,20}\)\s*(?:and|or|,|/)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Joiner();
 
-    [GeneratedRegex(@"^[^\d;]{0,30}?(?<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?<hi>\d+(?:\.\d+)?)" + Unit, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^\d;]{0,30}?(?<lo>\d+(?:\.\d+)?)\s*(?:-|–|to|and)\s*(?<hi>\d+(?:\.\d+)?)" + Unit, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RangePattern();
 
     [GeneratedRegex(@"\b(?:adequate|normal|sufficient|acceptable)\b", RegexOptions.CultureInvariant)]

@@ -47,7 +47,7 @@ public static partial class LifeExpectancyParser
         c.Add(new LifeExpectancyConstraint(weeks) { Span = CriterionContext.Span(start, end) });
     }
 
-    [GeneratedRegex(@"\b(?:life\s+expectancy|expected\s+survival|anticipated\s+survival|estimated\s+survival|expected\s+to\s+(?:live|survive)|(?:unlikely|likely)\s+to\s+survive|survival\s+expectancy|prognosis\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:life[-\s]+expectancy|expected\s+survival|anticipated\s+survival|estimated\s+survival|expected\s+to\s+(?:live|survive)|(?:unlikely|likely)\s+to\s+survive|survival\s+expectancy|prognosis\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Phrase();
 
     [GeneratedRegex(@"(?<num>\d+(?:\.\d+)?)\s*(?<unit>weeks?|wks?|months?|mos?|years?|yrs?|days?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

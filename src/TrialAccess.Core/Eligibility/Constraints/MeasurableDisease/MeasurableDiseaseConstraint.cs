@@ -35,7 +35,7 @@ public static partial class MeasurableDiseaseParser
         var evaluable = m.Success && m.Value.Contains("evaluable", StringComparison.OrdinalIgnoreCase) && !m.Value.Contains("measurable", StringComparison.OrdinalIgnoreCase);
         var first = m.Success ? m : standard;
         var last = standard.Success && standard.Index > first.Index ? standard : first;
-        c.Add(new MeasurableDiseaseConstraint(name, evaluable) { Span = CriterionContext.Span(first.Index, last.Index + last.Length), Negated = c.IsNegatedAt(first.Index) });
+        c.Add(new MeasurableDiseaseConstraint(name, evaluable) { Span = CriterionContext.Span(first.Index, last.Index + last.Length), Negated = c.IsNegatedAt(first.Index) }, claim: false);
     }
 
     private static string Normalise(string value)
@@ -54,7 +54,7 @@ public static partial class MeasurableDiseaseParser
             : v.Contains("WHO", StringComparison.Ordinal) ? "WHO" : value;
     }
 
-    [GeneratedRegex(@"\b(?:measurable|measureable|evaluable)\b[^.;]{0,40}?\b(?:disease|lesions?|tumou?rs?|sites?)\b|\btarget\s+lesions?\b|\bmeasurable\b|\b(?:tumou?r|lesion|mass)s?\s+(?:must\s+be\s+|of\s+|measuring\s+)?(?:at\s+least|≥|>=|>)\s*\d+(?:\.\d+)?\s*(?:mm|cm)\b|\b\d+(?:\.\d+)?\s*(?:mm|cm)\s+(?:by|with|on)\s+(?:conventional|spiral|CT|MRI)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:measurable|measureable|evaluable)\b[^.;]{0,40}?\b(?:disease|lesions?|tumou?rs?|sites?)\b|\btarget\s+lesions?\b|\bmeasurable\b|\bbidimensional(?:ly)?\s+(?:\w+\s+)?lesions?\b|\b(?:tumou?r|lesion|mass)s?\s+(?:must\s+be\s+|of\s+|measuring\s+)?(?:at\s+least|≥|>=|>)\s*\d+(?:\.\d+)?\s*(?:mm|cm)\b|\b\d+(?:\.\d+)?\s*(?:mm|cm)\s+(?:by|with|on)\s+(?:conventional|spiral|CT|MRI)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Phrase();
 
     [GeneratedRegex(@"\b(?:i|m)?RECIST(?:\s*(?:v(?:ersion)?\.?\s*)?1\.[01])?\b|\bRANO(?:-BM)?\b|\bLugano\b|\bCheson\b|\bPCWG[23]\b|\bIMWG\b|\bGCIG\b|\biwCLL\b|\bResponse\s+Evaluation\s+Criteria\s+in\s+Solid\s+Tumou?rs\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

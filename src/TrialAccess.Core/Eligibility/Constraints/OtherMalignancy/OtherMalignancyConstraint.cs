@@ -60,10 +60,15 @@ public static partial class OtherMalignancyParser
 
         var lowRisk = LowRisk().IsMatch(c.Lower);
         c.Add(new OtherMalignancyConstraint(years, lowRisk) { Span = CriterionContext.Span(m.Index, end), Negated = c.IsNegatedAt(m.Index) });
-        c.Claim(m.Index, c.Text.Length);
+        if (LowRisk().Match(c.Lower, m.Index) is { Success: true } exceptions)
+        {
+            // The excepted cancers ("non-melanoma skin cancer, carcinoma in situ of the cervix") are not cancer-type requirements.
+            var clauseEnd = c.Lower.IndexOfAny([';', '.'], exceptions.Index);
+            c.Claim(m.Index, clauseEnd < 0 ? c.Text.Length : clauseEnd);
+        }
     }
 
-    [GeneratedRegex(@"\b(?:(?:other|another|prior|previous|second|secondary|concurrent|concomitant|additional|active|synchronous|metachronous|coexisting|history\s+of)\s+(?:\w+\s+){0,3}?(?:malignanc(?:y|ies)|cancers?|primary\s+(?:tumou?rs?|cancers?|malignanc(?:y|ies))|invasive\s+(?:cancers?|malignanc(?:y|ies))|neoplasms?|carcinomas?)|malignanc(?:y|ies)\s+(?:other\s+than|within|in\s+the\s+(?:past|last))|second\s+primary|(?:history|diagnosis)\s+of\s+(?:any\s+)?(?:other\s+)?(?:malignanc(?:y|ies)|cancer))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:other|another|prior|previous|second|secondary|concurrent|concomitant|additional|active|synchronous|metachronous|coexisting|history\s+of)\s+(?:(?!this\b|the\b|for\b|current\b|study\b|index\b|breast\b|lung\b)\w+\s+){0,3}?(?:malignanc(?:y|ies)|malignant\s+tumou?rs?|cancers?|primary\s+(?:tumou?rs?|cancers?|malignanc(?:y|ies))|invasive\s+(?:cancers?|malignanc(?:y|ies))|neoplasms?|carcinomas?)|malignanc(?:y|ies)\s+(?:other\s+than|within|in\s+the\s+(?:past|last))|second\s+primary|(?:history|diagnosis)\s+of\s+(?:any\s+)?(?:other\s+)?(?:malignanc(?:y|ies)|cancer))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Phrase();
 
     [GeneratedRegex(@"(?:within|in\s+the\s+(?:past|last|previous|preceding)|during\s+the\s+(?:past|last)|for\s+(?:at\s+least|>|≥)?|<|≤|last|past|free\s+for)\s*(?:the\s+)?(?:past\s+|last\s+)?(?<num>\d+(?:\.\d+)?|one|two|three|five)\s*(?<unit>years?|yrs?|months?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

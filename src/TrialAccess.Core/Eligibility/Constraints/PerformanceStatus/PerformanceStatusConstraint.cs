@@ -164,7 +164,7 @@ public static partial class PerformanceStatusParser
         };
     }
 
-    [GeneratedRegex(@"\b(?<scale>ECOG|Eastern\s+Cooperative\s+Oncology\s+Group|WHO(?=\s+(?:performance|PS\b))|Zubrod|Karnofsky|KPS|Lansky|LPS)(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<scale>ECOG|Eastern\s+Cooperative\s+Oncology\s+Group|WHO(?=\s+(?:performance|PS\b))|Zubrod|Karnofsky|KPS|(?-i:KI)|Lansky|LPS)(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Scale();
 
     [GeneratedRegex(@"\G[^.;\d]{0,60}?(?:(?<lo>\d{1,3})\s*%?\s*(?<list>(?:,\s*\d{1,3}\s*)*)(?:-|–|to|or|and|,|/|through)\s*(?<hi>\d{1,3})(?!\d)|" + CriterionContext.Operator + @"\s*(?<num>\d{1,3})(?!\d)|(?<num>\d{1,3})(?!\d)\s*%?(?<tail>\s*(?:or|and)\s+\w+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -183,10 +183,19 @@ public static partial class PriorTherapyParser
             }
 
             var word = m.Value.ToLowerInvariant();
-            var agent = word.Contains("transplant", StringComparison.Ordinal) || word.Contains("hsct", StringComparison.Ordinal) || word.Contains("bmt", StringComparison.Ordinal) ? "stem cell transplant"
+            var agent = word.Contains("transfusion", StringComparison.Ordinal) ? "transfusion"
+                : word.Contains("vaccin", StringComparison.Ordinal) ? "vaccine"
+                : word.Contains("dialysis", StringComparison.Ordinal) ? "dialysis"
+                : word.Contains("transplant", StringComparison.Ordinal) || word.Contains("hsct", StringComparison.Ordinal) || word.Contains("bmt", StringComparison.Ordinal) ? "stem cell transplant"
                 : word.Contains("surg", StringComparison.Ordinal) || word.Contains("resect", StringComparison.Ordinal) || word.Contains("operation", StringComparison.Ordinal) || word.Contains("ectomy", StringComparison.Ordinal) ? "surgery"
                 : "radiotherapy";
             AddAgent(c, agent, TherapyAgentKind.Modality, m.Index, m.Index + m.Length, refractory, current, days, allergy: false, since);
+        }
+
+        // "At least 4 weeks since prior <agent not in the vocabulary>": still a washout, with the agent as written.
+        if (since && days is not null && !c.Found.OfType<PriorTherapyConstraint>().Any() && SinceAgent().Match(c.Text, washout.Index) is { Success: true } other)
+        {
+            c.Add(new PriorTherapyConstraint(other.Groups["agent"].Value.Trim().ToLowerInvariant(), TherapyAgentKind.DrugClass, WithinDays: days) { Span = CriterionContext.Span(washout.Index, other.Index + other.Length), Negated = true });
         }
 
         if (Naive().Match(c.Text) is { Success: true } naive && !c.Found.OfType<PriorTherapyConstraint>().Any())
@@ -244,12 +253,15 @@ public static partial class PriorTherapyParser
     [GeneratedRegex(@"^(?:at\s+least|more\s+than|>|≥|>=|a\s+minimum\s+of|minimum)|\b(?:since|elapsed|washout|wash-out|must\s+have\s+passed|have\s+passed|from\s+(?:the\s+)?(?:last|prior|previous))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Since();
 
+    [GeneratedRegex(@"\bsince\s+(?:the\s+)?(?:last\s+dose\s+of\s+)?(?:prior|previous|last)\s+(?<agent>[a-z][\w/ -]{2,40}?)(?=\s*(?:$|[.;,(]|\band\b|\bexcept\b|\bwith\b|\bor\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SinceAgent();
+
     [GeneratedRegex(@"\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|intoleran\w*\s+to|contraindicat\w*)", RegexOptions.CultureInvariant)]
     private static partial Regex Allergy();
 
-    [GeneratedRegex(@"\b(?:radiotherapy|radiation(?:\s+therapy)?|irradiation|radiosurgery|SBRT|SRS|WBRT|chemoradi\w+|brachytherapy|major\s+surgery|surgical\s+(?:procedure|resection|intervention)s?|surgery|resection|operation|(?:stem\s+cell|bone\s+marrow|hematopoietic\s+(?:stem\s+)?cell|allogeneic|autologous)\s+transplant\w*|HSCT|BMT)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:radiotherapy|radiation(?:\s+therapy)?|irradiation|radiosurgery|SBRT|SRS|WBRT|chemoradi\w+|brachytherapy|major\s+surgery|surgical\s+(?:procedure|resection|intervention)s?|surgery|resection|operation|(?:stem\s+cell|bone\s+marrow|hematopoietic\s+(?:stem\s+)?cell|allogeneic|allogenic|autologous|cord\s+blood|organ)\s+transplant\w*|HSCT|BMT|\w+ectomy|transfusions?|vaccines?|vaccinations?|dialysis)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Modality();
 
-    [GeneratedRegex(@"\b(?:treatment[- ]na[iï]ve|therapy[- ]na[iï]ve|chemotherapy[- ]na[iï]ve|previously\s+untreated|untreated|no\s+prior\s+(?:systemic\s+)?(?:treatment|therapy)|not\s+(?:been\s+)?previously\s+treated|na[iï]ve\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:treatment[- ]na[iï]ve|therapy[- ]na[iï]ve|chemotherapy[- ]na[iï]ve|previously\s+untreated|no\s+prior\s+(?:systemic\s+)?(?:treatment|therapy)|not\s+(?:been\s+)?previously\s+treated|na[iï]ve\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Naive();
 }

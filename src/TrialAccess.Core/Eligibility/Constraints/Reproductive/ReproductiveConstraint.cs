@@ -116,6 +116,6 @@ public static partial class ReproductiveParser
     [GeneratedRegex(@"\b(?:breast[- ]?feeding|breast[- ]?feed|lactating|lactation|nursing(?!\s+(?:home|facility|staff|care))|breastfed)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Breastfeeding();
 
-    [GeneratedRegex(@"\b(?:child[- ]?bearing\s+potential|wocbp|reproductive\s+potential)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:child[- ]?bearing\s+potential|wocbp|reproductive\s+potential|fertile\s+(?:women|woman|females?|men|males?|patients|subjects))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Childbearing();
 }

@@ -136,16 +136,16 @@ public static partial class StageParser
         c.Add(new StageConstraint(groups.Distinct().ToList(), extents, tnm.Success ? tnm.Value : null) { Span = CriterionContext.Span(spanStart, spanEnd), Negated = c.IsNegatedAt(spanStart) }, claim: false);
     }
 
-    [GeneratedRegex(@"\bstages?\s+(?<list>(?:(?:0|IV[ABC]?|I{1,3}[ABC]?|[1-4][ABC]?)\b\s*(?:,|/|-|–|to|or|and|through|and/or)?\s*)+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bstages?\s+(?<list>(?:(?:0|IV[ABC]?|I{1,3}[ABC]?[1-3]?|[1-4][ABC]?)\b\s*(?:,|/|-|–|to|or|and|through|and/or)?\s*)+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StageGroups();
 
-    [GeneratedRegex(@"IV[ABC]?|I{1,3}[ABC]?|\b[1-4][ABC]?\b|\b0\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"IV[ABC]?|I{1,3}[ABC]?(?=[1-3]?\b)|\b[1-4][ABC]?\b|\b0\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Roman();
 
     [GeneratedRegex(@"-|–|\bto\b|\bthrough\b", RegexOptions.CultureInvariant)]
     private static partial Regex RangeWord();
 
-    [GeneratedRegex(@"\b(?:[cpy]?T(?:[0-4][a-d]?|is|x)(?:\s*-\s*[0-4][a-d]?)?\s*,?\s*[cp]?N(?:[0-3][a-c]?|x|\+)(?:\s*-\s*[0-3])?\s*,?\s*(?:[cp]?M[01x][a-c]?)?|[cp]?N[1-3][a-c]?\b|M1[a-c]?\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:[cpy]?T(?:[0-4][a-d]?|is|x)(?:\s*-\s*[0-4][a-d]?)?\s*,?\s*[cp]?N(?:[0-3][a-c]?|x|\+)(?:\s*-\s*[0-3])?\s*,?\s*(?:[cp]?M[01x][a-c]?)?|[cp]?N[1-3][a-c]?\b|M1[a-c]?\b|\bM0\b|\b[cpy]?T[0-4][a-d]?\s*(?:-|–|to)\s*[cp]?T?[0-4][a-d]?\b)", RegexOptions.CultureInvariant)]
     private static partial Regex Tnm();
 
     [GeneratedRegex(@"\b(?:metastatic|metastasi[sz]ed|distant\s+metastas[ie]s|locally\s+advanced|unresectable|non-?resectable|inoperable|not\s+(?:amenable\s+to|candidates?\s+for)\s+(?:curative\s+)?(?:surgery|resection)|advanced(?!\s+(?:age|directive|heart|liver|kidney|renal|lung|copd|cirrhosis))|recurrent|relapsed|early[- ]stage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
