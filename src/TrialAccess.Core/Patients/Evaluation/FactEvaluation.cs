@@ -1,6 +1,5 @@
 using System.Text.Json;
-using System.Xml;
-using System.Xml.Linq;
+using TrialAccess.Evaluation.Trec;
 
 namespace TrialAccess.Patients.Evaluation;
 
@@ -104,16 +103,16 @@ public static class FactEvaluation
     public static IReadOnlyDictionary<int, string> ParseTopics(string xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        try
+        var result = new Dictionary<int, string>();
+        foreach (var topic in TrecTopic.ParseTopics(xml).Topics)
         {
-            return XDocument.Parse(xml).Descendants("topic")
-                .Where(t => int.TryParse((string?)t.Attribute("number"), out _))
-                .ToDictionary(t => int.Parse((string)t.Attribute("number")!, System.Globalization.CultureInfo.InvariantCulture), t => t.Value.Trim());
+            if (int.TryParse(topic.Number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                result[number] = topic.Text;
+            }
         }
-        catch (XmlException)
-        {
-            return new Dictionary<int, string>();
-        }
+
+        return result;
     }
 
     /// <summary>Extracts each gold topic's text with <paramref name="extract"/> and scores the result.</summary>
