@@ -118,7 +118,7 @@ internal static class MatchCommand
                 var result = await matcher.MatchAsync(request, cancellationToken);
                 if (parseResult.GetValue(format) == OutputFormat.Json)
                 {
-                    CliJson.Write(MatchView.Json(result, intake.Warnings));
+                    CliJson.Write(MatchReport.From(result, intake.Warnings.Select(w => w.ToString())));
                 }
                 else
                 {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Geography;
@@ -60,20 +59,17 @@ public sealed record MatchResult(IReadOnlyList<TrialMatch> Trials, int Evaluated
 /// eligible above Ineligible, each tier by relevance.
 /// </summary>
 /// <remarks>
-/// Full records are read through <c>load</c> only for candidates; each trial's criteria are parsed once and cached.
-/// Thread-safe: one matcher serves concurrent requests.
+/// Full records are read through <c>load</c> only for candidates; each trial's criteria are parsed once into
+/// <paramref name="parsed"/>, which several matchers (one per request, each with its own loader) can share.
+/// Thread-safe: one matcher serves concurrent requests when its loader does.
 /// </remarks>
 public sealed class TrialMatcher(
     TrialCatalog catalog,
     Func<NctId, CancellationToken, ValueTask<ClinicalTrial?>> load,
     TimeProvider clock,
-    CriterionParser? parser = null)
+    ParsedEligibilityCache? parsed = null)
 {
-    /// <summary>Parsed criteria kept at most; beyond it the cache starts again (a crude bound for very large registries).</summary>
-    private const int ParseCacheLimit = 50_000;
-
-    private readonly ConcurrentDictionary<NctId, ParsedEligibility> _parsed = new();
-    private readonly CriterionParser _parser = parser ?? CriterionParser.Default;
+    private readonly ParsedEligibilityCache _parsed = parsed ?? new ParsedEligibilityCache(CriterionParser.Default);
 
     public TrialCatalog Catalog => catalog;
 
@@ -113,7 +109,7 @@ public sealed class TrialMatcher(
             }
 
             var filters = TrialFilter.Apply(trial, patient, request.Filters, today);
-            var eligibility = EligibilityEvaluator.Evaluate(Parsed(trial), patient, context);
+            var eligibility = EligibilityEvaluator.Evaluate(_parsed.Get(trial), patient, context);
             matches.Add(new TrialMatch(trial, score, eligibility, filters, MatchedTerms(query, trial)));
         }
 
@@ -125,25 +121,6 @@ public sealed class TrialMatcher(
         var hidden = request.IncludeIneligible ? 0 : ranked.Count(m => m.Verdict == TrialVerdict.Ineligible);
         var shown = ranked.Where(m => request.IncludeIneligible || m.Verdict != TrialVerdict.Ineligible).Take(request.Top).ToList();
         return new MatchResult(shown, matches.Count, hidden);
-    }
-
-    /// <summary>The trial's criteria, parsed once per trial version.</summary>
-    public ParsedEligibility Parsed(ClinicalTrial trial)
-    {
-        ArgumentNullException.ThrowIfNull(trial);
-        if (_parsed.TryGetValue(trial.NctId, out var cached))
-        {
-            return cached;
-        }
-
-        if (_parsed.Count >= ParseCacheLimit)
-        {
-            _parsed.Clear();
-        }
-
-        var parsed = TrialCriteriaParser.Parse(trial, _parser);
-        _parsed[trial.NctId] = parsed;
-        return parsed;
     }
 
     private static int Tier(TrialVerdict verdict) => verdict switch
