@@ -3,6 +3,7 @@ using Microsoft.Extensions.FileProviders;
 using TrialAccess.Trials;
 using TrialAccess.Web.Api;
 using TrialAccess.Web.Hosting;
+using TrialAccess.Web.Matching;
 using TrialAccess.Web.Search;
 
 namespace TrialAccess.Web;
@@ -36,6 +37,7 @@ public static class WebApp
         builder.Services.AddSingleton<PlaceDirectory>();
         builder.Services.AddHostedService<PlaceDirectoryWarmUp>();
         builder.Services.AddScoped<TrialFinder>();
+        builder.Services.AddSingleton<MatchService>();
         builder.Services.AddProblemDetails(problem => problem.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions.Remove("exception"));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -62,6 +64,7 @@ public static class WebApp
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapTrialsApi();
+        app.MapMatchApi();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,52 @@
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Ingestion;
+using TrialAccess.Matching;
+using TrialAccess.Web.Search;
+
+namespace TrialAccess.Web.Matching;
+
+/// <summary>
+/// The matcher for the web host: the catalog (relevance index and slim records) is built once, on the first match,
+/// from the database the host serves, and parsed criteria are shared by all requests. Each request reads the full
+/// records of its candidates through its own store. Trials ingested while the host runs are seen after a restart.
+/// </summary>
+public sealed class MatchService(TrialStoreAccess stores, TimeProvider clock) : IDisposable
+{
+    private readonly SemaphoreSlim _building = new(1, 1);
+    private readonly ParsedEligibilityCache _parsed = new(CriterionParser.Default);
+    private TrialCatalog? _catalog;
+
+    public async Task<TrialCatalog> CatalogAsync(CancellationToken cancellationToken)
+    {
+        if (_catalog is { } ready)
+        {
+            return ready;
+        }
+
+        await _building.WaitAsync(cancellationToken);
+        try
+        {
+            if (_catalog is null)
+            {
+                await using var store = stores.OpenForRequest();
+                await store.InitializeAsync(cancellationToken);
+                _catalog = await TrialCatalog.BuildAsync(store.ReadAllAsync(cancellationToken), cancellationToken);
+            }
+
+            return _catalog;
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    public async Task<MatchResult> MatchAsync(MatchRequest request, ITrialStore store, CancellationToken cancellationToken)
+    {
+        var catalog = await CatalogAsync(cancellationToken);
+        var matcher = new TrialMatcher(catalog, async (id, ct) => await store.FindAsync(id, ct), clock, _parsed);
+        return await matcher.MatchAsync(request, cancellationToken);
+    }
+
+    public void Dispose() => _building.Dispose();
+}
