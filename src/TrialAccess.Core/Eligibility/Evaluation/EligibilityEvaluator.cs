@@ -71,6 +71,21 @@ public static partial class EligibilityEvaluator
     }
 
     /// <summary>
+    /// The cancers the record's conditions name, as one inclusion whose constraints are alternatives: met by any, failed
+    /// only when the patient's cancer is clearly none of them (another tissue), unknown otherwise.
+    /// </summary>
+    private static CriterionEvaluation EvaluateStudiedCancers(IReadOnlyList<CancerTypeConstraint> studied, PatientProfile patient, EvaluationContext context)
+    {
+        var text = $"conditions studied: {string.Join("; ", studied.Select(s => s.Name))} (registry)";
+        var segment = new CriterionSegment(CriterionRole.Inclusion, 0, text, default, Section: "registry");
+        var results = studied.Select(s => new ConstraintEvaluation(s, s.Evaluate(patient, context))).ToList();
+        var outcome = Combine(results.Select(r => r.Check.Outcome).ToList(), CriterionRole.Exclusion);
+        var evidence = results.Where(r => r.Check.Outcome == outcome).Select(r => r.Check.Evidence).OfType<string>().Distinct().ToList();
+        var questions = outcome == CriterionOutcome.Unknown ? results.Select(r => r.Check.Question).OfType<string>().Distinct().Take(1).ToList() : [];
+        return new CriterionEvaluation(new ParsedCriterion(segment, [.. studied]), outcome, results, evidence.Count == 0 ? null : string.Join("; ", evidence), questions);
+    }
+
+    /// <summary>
     /// Items listed under a lead ending in a colon are read with their lead: under "except:" or "other than:" they are
     /// the exceptions of the lead's rule, not rules of their own (NotApplicable); under "one of the following:", or
     /// when every item names only a cancer type (a list of eligible diagnoses), they are alternatives, and an item the
@@ -189,6 +204,11 @@ public static partial class EligibilityEvaluator
         {
             var segment = new CriterionSegment(CriterionRole.Inclusion, 0, constraint.Describe() + " (registry)", default, Section: "registry");
             evaluations.Add(Evaluate(new ParsedCriterion(segment, [constraint]), patient, context));
+        }
+
+        if (eligibility.StudiedCancers.Count > 0)
+        {
+            evaluations.Add(EvaluateStudiedCancers(eligibility.StudiedCancers, patient, context));
         }
 
         foreach (var criterion in eligibility.Criteria)

@@ -9,7 +9,11 @@ namespace TrialAccess.Eligibility.Parsing;
 /// sex limits. Immutable, so it can be cached per trial version and evaluated against any number of patients.
 /// </summary>
 /// <param name="RegistryConstraints">The structured minimum/maximum age and sex from the record (not from the prose).</param>
-public sealed record ParsedEligibility(NctId? NctId, IReadOnlyList<ParsedCriterion> Criteria, IReadOnlyList<EligibilityConstraint> RegistryConstraints)
+/// <param name="StudiedCancers">
+/// The cancer types the record's conditions name, as alternatives (the patient must have one of them), when every
+/// condition names a specific cancer; empty when a condition is not a cancer ("Pain") or is cancer in general.
+/// </param>
+public sealed record ParsedEligibility(NctId? NctId, IReadOnlyList<ParsedCriterion> Criteria, IReadOnlyList<EligibilityConstraint> RegistryConstraints, IReadOnlyList<CancerTypeConstraint> StudiedCancers)
 {
     public int TypedCount => Criteria.Count(c => !c.IsFreeText);
 }
@@ -40,6 +44,27 @@ public static class TrialCriteriaParser
             registry.Add(new SexConstraint(trial.Eligibility.Sex == EligibleSex.Female ? Patients.PatientSex.Female : Patients.PatientSex.Male));
         }
 
-        return new ParsedEligibility(trial.NctId, criteria, registry);
+        return new ParsedEligibility(trial.NctId, criteria, registry, StudiedCancers(trial, parser.Vocabulary.CancerTypes));
+    }
+
+    /// <summary>The record's conditions as cancer types, or none when any condition is not a specific cancer.</summary>
+    private static List<CancerTypeConstraint> StudiedCancers(ClinicalTrial trial, Vocabulary.CancerTypeCatalog catalog)
+    {
+        var studied = new List<CancerTypeConstraint>();
+        foreach (var condition in trial.Conditions)
+        {
+            var code = catalog.Resolve(condition);
+            if (code is null || code == Vocabulary.CancerTypeCatalog.Root)
+            {
+                return [];
+            }
+
+            if (!studied.Any(s => s.Code == code))
+            {
+                studied.Add(new CancerTypeConstraint(code, condition));
+            }
+        }
+
+        return studied;
     }
 }

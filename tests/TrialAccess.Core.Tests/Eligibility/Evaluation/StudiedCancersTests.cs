@@ -1,0 +1,60 @@
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Patients;
+using TrialAccess.Trials;
+
+namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
+
+public class StudiedCancersTests
+{
+    private static readonly EvaluationContext Context = EvaluationContext.On(new DateOnly(2026, 11, 22));
+
+    private static ClinicalTrial Trial(params string[] conditions) => new()
+    {
+        NctId = NctId.Parse("NCT00000001"),
+        BriefTitle = "t",
+        Conditions = conditions,
+        Eligibility = new TrialEligibility { Criteria = "Inclusion Criteria:\n* ECOG 0-1" },
+    };
+
+    private static PatientProfile Patient(string diagnosis) => new() { Diagnoses = [new Diagnosis { Text = diagnosis }] };
+
+    private static TrialEvaluation Evaluate(ClinicalTrial trial, PatientProfile patient) =>
+        EligibilityEvaluator.Evaluate(TrialCriteriaParser.Parse(trial), patient, Context);
+
+    [Fact]
+    public void Evaluate_PatientWithAnotherTissuesCancer_FailsTheConditionsStudied()
+    {
+        var evaluation = Evaluate(Trial("Triple Negative Breast Cancer"), Patient("lung adenocarcinoma"));
+
+        evaluation.Verdict.Should().Be(TrialVerdict.Ineligible);
+        evaluation.Failing.Should().ContainSingle().Which.Criterion.Segment.Text.Should().StartWith("conditions studied: Triple Negative Breast Cancer");
+    }
+
+    [Fact]
+    public void Evaluate_PatientWithOneOfTheCancersStudied_PassesIt()
+    {
+        var evaluation = Evaluate(Trial("Breast Cancer", "Non-Small Cell Lung Cancer"), Patient("lung adenocarcinoma"));
+
+        evaluation.Failing.Should().BeEmpty();
+        evaluation.Criteria.Single(c => c.Criterion.Segment.Section == "registry" && c.Criterion.Segment.Text.StartsWith("conditions", StringComparison.Ordinal)).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Theory]
+    [InlineData("Breast Cancer", "Fatigue")]
+    [InlineData("Cancer")]
+    [InlineData("Healthy Volunteers")]
+    public void Parse_ConditionThatIsNotASpecificCancer_AddsNoConstraint(params string[] conditions)
+    {
+        TrialCriteriaParser.Parse(Trial(conditions)).StudiedCancers.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_PatientWithoutDiagnosis_IsAskedNotFailed()
+    {
+        var evaluation = Evaluate(Trial("Breast Cancer"), new PatientProfile());
+
+        evaluation.Failing.Should().BeEmpty();
+        evaluation.Verdict.Should().Be(TrialVerdict.PossiblyEligible);
+    }
+}
