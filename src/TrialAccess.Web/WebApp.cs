@@ -65,6 +65,7 @@ public static class WebApp
         app.MapHealthApi();
         app.MapTrialsApi();
         app.MapMatchApi();
+        app.MapFhirMatchApi();
         app.MapRazorPages();
         return app;
     }
