@@ -1,5 +1,8 @@
 using System.CommandLine;
 using TrialAccess.Cli.Commands;
+using TrialAccess.Cli.Terminal;
+
+TerminalSetup.Configure();
 
 var root = new RootCommand("TrialAccess: find clinical trials a person with cancer could join, with reasons a clinician can check.");
 root.Options.Add(CommonOptions.Database);
