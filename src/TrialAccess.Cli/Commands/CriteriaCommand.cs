@@ -258,13 +258,6 @@ internal static partial class CriteriaCommand
         var command = new Command("show", "Show how a stored trial's criteria parse, criterion by criterion") { id, vocab, format };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var text = parseResult.GetValue(id);
-            if (!NctId.TryParse(text, out var nctId))
-            {
-                await Console.Error.WriteLineAsync($"error: '{text}' is not an NCT id (for example NCT04280705)");
-                return ExitCodes.BadInput;
-            }
-
             var parser = ParserFor(parseResult.GetValue(vocab), out var vocabError);
             if (vocabError is not null)
             {
@@ -272,52 +265,42 @@ internal static partial class CriteriaCommand
                 return ExitCodes.BadInput;
             }
 
-            var (store, _) = await StoreSession.OpenAsync(parseResult, cancellationToken);
-            if (store is null)
+            var trial = await StoreSession.FindTrialAsync(parseResult, parseResult.GetValue(id), cancellationToken);
+            if (trial is null)
             {
                 return ExitCodes.BadInput;
             }
 
-            await using (store)
+            var parsed = TrialCriteriaParser.Parse(trial, parser);
+            if (parseResult.GetValue(format) == OutputFormat.Json)
             {
-                var trial = await store.FindAsync(nctId, cancellationToken);
-                if (trial is null)
+                CliJson.Write(new
                 {
-                    await Console.Error.WriteLineAsync($"error: {nctId} is not in the database");
-                    return ExitCodes.BadInput;
-                }
-
-                var parsed = TrialCriteriaParser.Parse(trial, parser);
-                if (parseResult.GetValue(format) == OutputFormat.Json)
-                {
-                    CliJson.Write(new
-                    {
-                        trial.NctId,
-                        Title = trial.BriefTitle,
-                        Criteria = parsed.Criteria.Select(ConstraintView.Criterion),
-                        Registry = parsed.RegistryConstraints.Select(c => new { Type = ConstraintView.TypeName(c), Reading = c.Describe() }),
-                        Typed = parsed.TypedCount,
-                        Total = parsed.Criteria.Count,
-                    });
-                }
-                else
-                {
-                    AnsiConsole.MarkupLine($"[bold]{nctId}[/] {Markup.Escape(trial.BriefTitle)}");
-                    var table = new Table().AddColumns("#", "Criterion", "Constraints");
-                    foreach (var criterion in parsed.Criteria)
-                    {
-                        var segment = criterion.Segment;
-                        var label = segment.Text.Length > 90 ? segment.Text[..90] + "..." : segment.Text;
-                        var constraints = criterion.IsFreeText ? "[grey]free text[/]" : string.Join("\n", criterion.Constraints.Select(c => Markup.Escape((c.Negated ? "NOT " : string.Empty) + c.Describe())));
-                        table.AddRow(segment.Position, Markup.Escape(label), constraints);
-                    }
-
-                    AnsiConsole.Write(table);
-                    AnsiConsole.MarkupLine($"typed: {parsed.TypedCount}/{parsed.Criteria.Count}");
-                }
-
-                return ExitCodes.Success;
+                    trial.NctId,
+                    Title = trial.BriefTitle,
+                    Criteria = parsed.Criteria.Select(ConstraintView.Criterion),
+                    Registry = parsed.RegistryConstraints.Select(c => new { Type = ConstraintView.TypeName(c), Reading = c.Describe() }),
+                    Typed = parsed.TypedCount,
+                    Total = parsed.Criteria.Count,
+                });
             }
+            else
+            {
+                AnsiConsole.MarkupLine($"[bold]{trial.NctId}[/] {Markup.Escape(trial.BriefTitle)}");
+                var table = new Table().AddColumns("#", "Criterion", "Constraints");
+                foreach (var criterion in parsed.Criteria)
+                {
+                    var segment = criterion.Segment;
+                    var label = segment.Text.Length > 90 ? segment.Text[..90] + "..." : segment.Text;
+                    var constraints = criterion.IsFreeText ? "[grey]free text[/]" : string.Join("\n", criterion.Constraints.Select(c => Markup.Escape((c.Negated ? "NOT " : string.Empty) + c.Describe())));
+                    table.AddRow(segment.Position, Markup.Escape(label), constraints);
+                }
+
+                AnsiConsole.Write(table);
+                AnsiConsole.MarkupLine($"typed: {parsed.TypedCount}/{parsed.Criteria.Count}");
+            }
+
+            return ExitCodes.Success;
         });
         return command;
     }

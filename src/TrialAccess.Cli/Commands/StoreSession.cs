@@ -24,4 +24,34 @@ internal static class StoreSession
             return (null, location);
         }
     }
+
+    /// <summary>
+    /// Reads one stored trial by the id the user typed: a malformed id, a database that cannot be opened and an unknown
+    /// trial are reported on standard error and give null (exit code 1 for the caller).
+    /// </summary>
+    public static async Task<Trials.ClinicalTrial?> FindTrialAsync(ParseResult parseResult, string? text, CancellationToken cancellationToken)
+    {
+        if (!Trials.NctId.TryParse(text, out var nctId))
+        {
+            await Console.Error.WriteLineAsync($"error: '{text}' is not an NCT id (for example NCT04280705)");
+            return null;
+        }
+
+        var (store, _) = await OpenAsync(parseResult, cancellationToken);
+        if (store is null)
+        {
+            return null;
+        }
+
+        await using (store)
+        {
+            var trial = await store.FindAsync(nctId, cancellationToken);
+            if (trial is null)
+            {
+                await Console.Error.WriteLineAsync($"error: {nctId} is not in the database");
+            }
+
+            return trial;
+        }
+    }
 }

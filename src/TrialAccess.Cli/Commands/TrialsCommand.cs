@@ -125,39 +125,22 @@ internal static class TrialsCommand
         var command = new Command("show", "Show one stored trial") { id, format };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var text = parseResult.GetValue(id);
-            if (!NctId.TryParse(text, out var nctId))
-            {
-                await Console.Error.WriteLineAsync($"error: '{text}' is not an NCT id (for example NCT04280705)");
-                return ExitCodes.BadInput;
-            }
-
-            var (store, _) = await StoreSession.OpenAsync(parseResult, cancellationToken);
-            if (store is null)
+            var trial = await StoreSession.FindTrialAsync(parseResult, parseResult.GetValue(id), cancellationToken);
+            if (trial is null)
             {
                 return ExitCodes.BadInput;
             }
 
-            await using (store)
+            if (parseResult.GetValue(format) == OutputFormat.Json)
             {
-                var trial = await store.FindAsync(nctId, cancellationToken);
-                if (trial is null)
-                {
-                    await Console.Error.WriteLineAsync($"error: {nctId} is not in the database");
-                    return ExitCodes.BadInput;
-                }
-
-                if (parseResult.GetValue(format) == OutputFormat.Json)
-                {
-                    Console.Out.WriteLine(TrialJson.Serialize(trial, indented: true));
-                }
-                else
-                {
-                    TrialView.Write(trial);
-                }
-
-                return ExitCodes.Success;
+                Console.Out.WriteLine(TrialJson.Serialize(trial, indented: true));
             }
+            else
+            {
+                TrialView.Write(trial);
+            }
+
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -170,17 +170,10 @@ public static class MatchApi
     internal static async Task<Results<Ok<TrialCriteriaResponse>, ProblemHttpResult, ValidationProblem>> CriteriaAsync(
         string nctId, ITrialStore store, CancellationToken cancellationToken)
     {
-        if (!NctId.TryParse(nctId, out var id))
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["nctId"] = ["An NCT id is the letters NCT followed by 8 digits, e.g. NCT04280705."] },
-                title: "The trial id is not valid");
-        }
-
-        var trial = await store.FindAsync(id, cancellationToken);
+        var (trial, invalid, notFound) = await TrialsApi.FindAsync(nctId, store, cancellationToken);
         if (trial is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Trial not found", detail: $"No trial {id} is stored in this database.");
+            return invalid is not null ? invalid : notFound!;
         }
 
         var parsed = TrialCriteriaParser.Parse(trial);

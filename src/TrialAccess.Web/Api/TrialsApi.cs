@@ -95,17 +95,25 @@ public static class TrialsApi
     internal static async Task<Results<Ok<ClinicalTrial>, ProblemHttpResult, ValidationProblem>> GetAsync(
         string nctId, ITrialStore store, CancellationToken cancellationToken)
     {
+        var (trial, invalid, notFound) = await FindAsync(nctId, store, cancellationToken);
+        return invalid is not null ? invalid : notFound is not null ? notFound : TypedResults.Ok(trial!);
+    }
+
+    /// <summary>One stored trial by the id in the path, or the problem to answer: 400 naming <c>nctId</c>, or 404.</summary>
+    internal static async Task<(ClinicalTrial? Trial, ValidationProblem? Invalid, ProblemHttpResult? NotFound)> FindAsync(
+        string nctId, ITrialStore store, CancellationToken cancellationToken)
+    {
         if (!NctId.TryParse(nctId, out var id))
         {
-            return TypedResults.ValidationProblem(
+            return (null, TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["nctId"] = ["An NCT id is the letters NCT followed by 8 digits, e.g. NCT04280705."] },
-                title: "The trial id is not valid");
+                title: "The trial id is not valid"), null);
         }
 
         var trial = await store.FindAsync(id, cancellationToken);
         return trial is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Trial not found", detail: $"No trial {id} is stored in this database.")
-            : TypedResults.Ok(trial);
+            ? (null, null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Trial not found", detail: $"No trial {id} is stored in this database."))
+            : (trial, null, null);
     }
 
     private static async Task<Results<Ok<TrialSearchResponse>, ValidationProblem>> RunAsync(
