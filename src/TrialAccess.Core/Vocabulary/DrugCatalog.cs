@@ -50,6 +50,37 @@ public sealed class DrugCatalog
         return drug is not null && (drug.Name.Equals(drugOrClass, StringComparison.OrdinalIgnoreCase) || drug.Classes.Contains(drugOrClass, StringComparer.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// Whether a patient's drug treats cancer: true when it or its classes are anticancer (chemotherapy, targeted,
+    /// immune, endocrine, cell or radioligand therapy), false when what is known of it says otherwise (a statin, a
+    /// supplement, a corticosteroid), null when nothing is known of it.
+    /// </summary>
+    public bool? IsAnticancer(string therapyName, IReadOnlyList<string> therapyClasses)
+    {
+        var classes = Find(therapyName)?.Classes is { Count: > 0 } known ? therapyClasses.Concat(known).ToList() : therapyClasses;
+        if (classes.Count == 0)
+        {
+            return null;
+        }
+
+        return classes.Any(c => !SupportiveClasses.Contains(c) && (AnticancerClasses.Contains(c) || _drugs.Values.Any(d => d.Classes.Contains(c, StringComparer.OrdinalIgnoreCase) && d.Classes.Any(AnticancerClasses.Contains))));
+    }
+
+    private static readonly HashSet<string> AnticancerClasses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "chemotherapy", "targeted therapy", "immunotherapy", "endocrine therapy", "hypomethylating agent", "cell therapy",
+        "CAR-T cell therapy", "radiopharmaceutical", "antineoplastic agent", "cancer vaccine", "somatostatin analog",
+    };
+
+    /// <summary>Classes of drugs given alongside cancer treatment, or for other diseases, that do not treat the cancer.</summary>
+    private static readonly HashSet<string> SupportiveClasses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "corticosteroid", "anticoagulant", "antiplatelet agent", "antidiabetic agent", "growth factor", "bone-modifying agent",
+        "bisphosphonate", "supplement", "opioid", "analgesic", "antibiotic", "antiviral", "antiretroviral", "antifungal agent",
+        "statin", "diuretic", "antihypertensive", "bronchodilator", "thyroid hormone", "antiepileptic", "antidepressant",
+        "immunosuppressant", "low molecular weight heparin",
+    };
+
     public static DrugCatalog BuiltIn()
     {
         var catalog = new DrugCatalog();

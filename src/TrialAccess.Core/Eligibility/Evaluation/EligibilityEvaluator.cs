@@ -137,6 +137,101 @@ public static partial class EligibilityEvaluator
         }
     }
 
+    /// <summary>
+    /// A failure the engine's reading cannot stand behind becomes a question: a criterion whose rule hangs on a
+    /// condition the engine does not read ("if no renal impairment", "unless treated", "provided that"), and an age or
+    /// sex rule in the prose that contradicts the registry's own limits when those admit the patient (the prose then
+    /// speaks of a subgroup or of something else: "Males and females aged 18-70", "bone age no greater than 11").
+    /// </summary>
+    private static void QuestionUncertainFailures(List<CriterionEvaluation> evaluations, IReadOnlyList<string> studied, Vocabulary.CancerTypeCatalog catalog)
+    {
+        var registryAdmits = evaluations
+            .Where(e => e.Criterion.Segment.Section == "registry" && e.Constraints.Count == 1 && e.Outcome == CriterionOutcome.Met)
+            .Select(e => e.Constraints[0].Constraint.Kind)
+            .ToHashSet();
+        var registryLimits = evaluations
+            .Where(e => e.Criterion.Segment.Section == "registry" && e.Constraints.Count == 1)
+            .Select(e => e.Constraints[0].Constraint.Kind)
+            .ToHashSet();
+        for (var i = 0; i < evaluations.Count; i++)
+        {
+            var evaluation = evaluations[i];
+            if (!evaluation.Fails || evaluation.Criterion.Segment.Section == "registry")
+            {
+                continue;
+            }
+
+            var deciding = evaluation.Constraints
+                .Where(c => c.Check.Outcome == evaluation.Outcome)
+                .Select(c => c.Constraint.Kind)
+                .ToList();
+            var text = evaluation.Criterion.Segment.Text;
+            var excludedCancers = evaluation.Constraints
+                .Where(c => c.Check.Outcome == evaluation.Outcome)
+                .Select(c => c.Constraint)
+                .OfType<CancerTypeConstraint>()
+                .Where(c => c.Negated == (evaluation.Role == CriterionRole.Inclusion))
+                .ToList();
+            var why = Conditional().Match(text) is { Success: true } condition
+                ? $"the rule depends on a condition the engine does not read (\"{condition.Value.Trim()}\")"
+                : deciding.Count > 0 && deciding.All(k => k is ConstraintKind.Age or ConstraintKind.Sex && (registryAdmits.Contains(k) || (k == ConstraintKind.Sex && !registryLimits.Contains(k))))
+                    ? "the registry's own limits admit the patient"
+                    : excludedCancers.Count > 0 && deciding.All(k => k == ConstraintKind.CancerType)
+                        && excludedCancers.All(c => studied.Any(code => catalog.IsWithin(code, c.Code) || catalog.IsWithin(c.Code, code)))
+                        ? "the trial studies this cancer, so the rule must be about a particular form or an earlier one"
+                        : text.Length > 300 || Label().Count(text) >= 2
+                            ? "the criterion holds several rules the engine could not separate"
+                            : null;
+            if (why is null)
+            {
+                continue;
+            }
+
+            evaluations[i] = evaluation with
+            {
+                Outcome = CriterionOutcome.Unknown,
+                Evidence = $"{evaluation.Evidence} (read as {(evaluation.Role == CriterionRole.Inclusion ? "not met" : "applying")}, but {why})",
+                Questions = [$"Does this rule the patient out: \"{(text.Length > 200 ? text[..200] + "..." : text)}\"?"],
+            };
+        }
+    }
+
+    /// <summary>
+    /// Inclusion criteria that each name only cancers, of different kinds, list the diagnoses a trial with several
+    /// cohorts accepts ("CML chronic phase", "AML in first remission", "MDS with excess blasts"): they are alternatives,
+    /// and one the patient does not meet fails nobody while another is met or unknown.
+    /// </summary>
+    private static void ApplyDiagnosisAlternatives(List<CriterionEvaluation> evaluations)
+    {
+        var diagnoses = evaluations
+            .Select((e, i) => (Evaluation: e, Position: i, Named: e.Constraints.Where(c => c.Constraint is CancerTypeConstraint { Negated: false }).ToList()))
+            .Where(x => x.Evaluation.Role == CriterionRole.Inclusion && x.Evaluation.Criterion.Segment.Section != "registry" && x.Named.Count > 0)
+            .Select(x => (x.Evaluation, x.Position, x.Named, Diagnosis: Combine(x.Named.Select(c => c.Check.Outcome).ToList(), CriterionRole.Exclusion)))
+            .ToList();
+        var codes = diagnoses.SelectMany(x => x.Named.Select(c => ((CancerTypeConstraint)c.Constraint).Code)).Distinct().Count();
+        if (diagnoses.Count < 2 || codes < 2 || !diagnoses.Any(x => x.Diagnosis is CriterionOutcome.Met or CriterionOutcome.Unknown))
+        {
+            return;
+        }
+
+        var other = diagnoses.Any(x => x.Diagnosis == CriterionOutcome.Met) ? "met" : "unknown";
+        foreach (var (evaluation, position, _, _) in diagnoses.Where(x => x.Evaluation.Outcome == CriterionOutcome.NotMet
+            && x.Evaluation.Constraints.Where(c => c.Check.Outcome == CriterionOutcome.NotMet).All(c => c.Constraint is CancerTypeConstraint { Negated: false })))
+        {
+            evaluations[position] = evaluation with
+            {
+                Outcome = CriterionOutcome.NotApplicable,
+                Evidence = $"{evaluation.Evidence}; one of the diagnoses the trial accepts, another of which is {other}",
+            };
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|[\s.;])[A-Z][A-Za-z /]{2,30}(?::|--)\s", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Label();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:if|unless|provided\s+(?:that|they)|when|whenever|in\s+case\s+of|at\s+the\s+discretion|likely|can\s+include|deferred)\b[^.;]{0,60}", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Conditional();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:except|other\s+than|excluding|exceptions?|unless|apart\s+from|with\s+the\s+exception)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ExceptionLead();
 
@@ -174,27 +269,61 @@ public static partial class EligibilityEvaluator
     }
 
     /// <summary>
-    /// An inclusion holds when every kind of constraint in it holds; constraints of one kind written as alternatives
-    /// ("NSCLC or SCLC", "ECOG 0-1 or KPS >= 70") hold when any of them does.
+    /// An inclusion holds when every kind of constraint in it holds. Constraints of one kind joined by "or" ("ECOG 0-1
+    /// or KPS 70 or more", "creatinine at most 1.5 mg/dL or clearance at least 60 mL/min", "A, B, or C") are alternatives: the chain holds
+    /// when any of them does. Cancer types in one criterion are always alternatives (a patient has one cancer).
     /// </summary>
     private static CriterionOutcome CombineInclusion(List<ConstraintEvaluation> results, string text)
     {
         var perKind = new List<CriterionOutcome>();
-        foreach (var group in results.GroupBy(r => r.Constraint.Kind is ConstraintKind.PerformanceStatus ? ConstraintKind.PerformanceStatus : r.Constraint.Kind))
+        foreach (var group in results.GroupBy(r => r.Constraint.Kind))
         {
             var items = group.OrderBy(r => r.Constraint.Span.Start).ToList();
-            var alternatives = items.Count > 1 && items.Zip(items.Skip(1)).All(pair =>
+            if (group.Key == ConstraintKind.CancerType)
             {
-                var from = Math.Min(pair.First.Constraint.Span.End, text.Length);
-                var to = Math.Min(Math.Max(from, pair.Second.Constraint.Span.Start), text.Length);
-                var between = text[from..to];
-                return between.Contains(" or ", StringComparison.OrdinalIgnoreCase) || between.Contains('/') || between.Trim() is "," or "or" || between.Contains("either", StringComparison.OrdinalIgnoreCase);
-            });
-            var outcomes = items.Select(r => r.Check.Outcome).ToList();
-            perKind.Add(alternatives ? Combine(outcomes, CriterionRole.Exclusion) : Combine(outcomes, CriterionRole.Inclusion));
+                perKind.Add(Combine(items.Select(r => r.Check.Outcome).ToList(), CriterionRole.Exclusion));
+                continue;
+            }
+
+            var separators = items.Zip(items.Skip(1)).Select(pair => Separator(text, pair.First.Constraint.Span, pair.Second.Constraint.Span)).ToList();
+            var chain = new List<CriterionOutcome> { items[0].Check.Outcome };
+            for (var i = 1; i < items.Count; i++)
+            {
+                var joined = separators[i - 1] == Join.Or
+                    || (separators[i - 1] == Join.Comma && separators.Skip(i).FirstOrDefault(s => s != Join.Comma) == Join.Or);
+                if (!joined)
+                {
+                    perKind.Add(Combine(chain, CriterionRole.Exclusion));
+                    chain = [];
+                }
+
+                chain.Add(items[i].Check.Outcome);
+            }
+
+            perKind.Add(Combine(chain, CriterionRole.Exclusion));
         }
 
         return Combine(perKind, CriterionRole.Inclusion);
+    }
+
+    private enum Join
+    {
+        And,
+        Or,
+        Comma,
+    }
+
+    private static Join Separator(string text, Patients.SourceSpan first, Patients.SourceSpan second)
+    {
+        var from = Math.Min(first.End, text.Length);
+        var to = Math.Min(Math.Max(from, second.Start), text.Length);
+        var between = text[from..to];
+        if (between.Contains(" or ", StringComparison.OrdinalIgnoreCase) || between.Contains('/') || between.Trim() is "or" || between.Contains("either", StringComparison.OrdinalIgnoreCase))
+        {
+            return Join.Or;
+        }
+
+        return between.Trim() == "," ? Join.Comma : Join.And;
     }
 
     public static TrialEvaluation Evaluate(ParsedEligibility eligibility, PatientProfile patient, EvaluationContext context)
@@ -217,6 +346,8 @@ public static partial class EligibilityEvaluator
         }
 
         ApplyListLeads(evaluations);
+        ApplyDiagnosisAlternatives(evaluations);
+        QuestionUncertainFailures(evaluations, eligibility.ConditionCancerCodes, context.Vocabulary.CancerTypes);
 
         var failing = evaluations.Where(e => e.Fails).ToList();
         var questions = evaluations.Where(e => e.Outcome == CriterionOutcome.Unknown).SelectMany(e => e.Questions).Distinct().ToList();

@@ -80,6 +80,30 @@ public sealed partial class CriterionContext
         return NegationCue().IsMatch(window);
     }
 
+    /// <summary>
+    /// True when the words at <paramref name="position"/> only qualify or except something else: the disease a therapy
+    /// was for ("no prior chemotherapy for breast cancer", "medications for their Parkinson's disease") or an exception
+    /// ("respiratory illness other than asthma", "liver disease in addition to viral hepatitis"). Such a mention is
+    /// not a requirement about that disease.
+    /// </summary>
+    public bool IsQualifierAt(int position)
+    {
+        var before = Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)];
+        return TherapyFor().IsMatch(before) || ExceptedBefore().IsMatch(before) || ContextOf().IsMatch(before);
+    }
+
+    /// <summary>True when <paramref name="position"/> lies inside a web address, whose words are not the criterion's.</summary>
+    public bool IsInsideUrl(int position) => Url().Matches(Text).Any(m => position >= m.Index && position < m.Index + m.Length);
+
+    /// <summary>True when the words at <paramref name="position"/> are named as an exception ("other than levothyroxine").</summary>
+    public bool IsExceptedAt(int position) => ExceptedBefore().IsMatch(Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
+
+    /// <summary>
+    /// True when a treatment at <paramref name="position"/> is one the patient could have, not one they had: "not
+    /// amenable to lumpectomy", "eligible for autologous transplant", "guidelines for stem cell transplantation".
+    /// </summary>
+    public bool IsProspectiveAt(int position) => Prospective().IsMatch(Lower[Math.Max(0, position - 60)..Math.Min(position, Lower.Length)]);
+
     public static decimal? ParseNumber(string text)
     {
         var cleaned = text.Replace(",", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
@@ -127,6 +151,21 @@ public sealed partial class CriterionContext
 
         return null;
     }
+
+    [GeneratedRegex(@"\b(?:therap(?:y|ies)|treatments?|treated|chemotherap(?:y|ies)|chemo|radiotherapy|radiation|irradiation|immunotherap(?:y|ies)|surgery|resection|medications?|drugs?|agents?|regimens?|transplant(?:ation)?)\s+(?:\w+\s+){0,2}(?:for|of|against|to\s+treat)\s+(?:(?:the|this|that|their|his|her|a|an|any|prior|previous|current|underlying|primary|metastatic|advanced|recurrent|locally|early|localized|invasive|stage\s+\w+)\s+){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TherapyFor();
+
+    [GeneratedRegex(@"(?:https?://|www\.)\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"\b(?:(?:trials?|stud(?:y|ies)|network|program(?:me)?|registry|consortium|guidelines?)\s+(?:\w+\s+){0,2}(?:in|of|for|on)|(?:inclusion|exclusion)(?:\s+criteria)?\s+for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ContextOf();
+
+    [GeneratedRegex(@"\b(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|scheduled\s+for|planned|planning|awaiting|referred\s+for|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|will\s+(?:receive|undergo)|to\s+(?:receive|undergo))\s+(?:[\w-]+\s+){0,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Prospective();
+
+    [GeneratedRegex(@"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|aside\s+from|besides|in\s+addition\s+to|excluding|with\s+the\s+exception\s+of)\s+(?:[\w'-]+[\s,]+){0,3}[\w-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ExceptedBefore();
 
     [GeneratedRegex(@";|\.\s|\bbut\b|\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bhowever\b|\bwith the exception\b|\bif\b|\(|\bor\s+(?=\w+\s+(?:is|are|must|should)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBoundary();

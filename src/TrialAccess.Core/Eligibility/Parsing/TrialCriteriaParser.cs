@@ -16,6 +16,9 @@ namespace TrialAccess.Eligibility.Parsing;
 public sealed record ParsedEligibility(NctId? NctId, IReadOnlyList<ParsedCriterion> Criteria, IReadOnlyList<EligibilityConstraint> RegistryConstraints, IReadOnlyList<CancerTypeConstraint> StudiedCancers)
 {
     public int TypedCount => Criteria.Count(c => !c.IsFreeText);
+
+    /// <summary>The OncoTree codes of the record's conditions that name a cancer (whatever the other conditions are).</summary>
+    public IReadOnlyList<string> ConditionCancerCodes { get; init; } = [];
 }
 
 /// <summary>Segments and parses a trial's eligibility text.</summary>
@@ -44,7 +47,16 @@ public static class TrialCriteriaParser
             registry.Add(new SexConstraint(trial.Eligibility.Sex == EligibleSex.Female ? Patients.PatientSex.Female : Patients.PatientSex.Male));
         }
 
-        return new ParsedEligibility(trial.NctId, criteria, registry, StudiedCancers(trial, parser.Vocabulary.CancerTypes));
+        var catalog = parser.Vocabulary.CancerTypes;
+        return new ParsedEligibility(trial.NctId, criteria, registry, StudiedCancers(trial, catalog))
+        {
+            ConditionCancerCodes = trial.Conditions
+                .Select(catalog.Resolve)
+                .OfType<string>()
+                .Where(code => code != Vocabulary.CancerTypeCatalog.Root)
+                .Distinct(StringComparer.Ordinal)
+                .ToList(),
+        };
     }
 
     /// <summary>The record's conditions as cancer types, or none when any condition is not a specific cancer.</summary>

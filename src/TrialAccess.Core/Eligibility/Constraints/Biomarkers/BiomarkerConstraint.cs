@@ -150,6 +150,15 @@ public static partial class BiomarkerParser
             {
                 var (alteration, status, bound, unit, length) = Read(marker, c.Text[start..end], window, before, inline);
                 var spanEnd = Math.Max(end, mention.End + length);
+
+                // "ER/PgR determination", "EGFR mutation testing performed", "status can be positive, negative or
+                // unknown": a test that must be done or a status that may be anything is no requirement on the result.
+                if (bound is null && Testing().IsMatch(c.Lower) && (!Status().IsMatch(window) || AnyStatus().IsMatch(c.Lower)))
+                {
+                    c.Claim(start, spanEnd);
+                    continue;
+                }
+
                 if (c.Found.OfType<BiomarkerConstraint>().Any(f => f.Marker == marker && f.Alteration == alteration && f.Status == status && f.Bound == bound))
                 {
                     continue;
@@ -189,6 +198,12 @@ public static partial class BiomarkerParser
 
         return found.OrderBy(f => f.Start).ToList();
     }
+
+    [GeneratedRegex(@"\b(?:determination|determined|testing|tested|assay(?:ed)?|analy[sz](?:is|ed)|performed|available|measured|assessed|evaluated|known|unknown|pending)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Testing();
+
+    [GeneratedRegex(@"positive\s*,?\s*(?:or\s+)?negative|negative\s*,?\s*(?:or\s+)?positive|regardless\s+of|any\s+(?:\w+\s+)?status|irrespective", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyStatus();
 
     private static (string? Alteration, BiomarkerStatus Status, Bound? Bound, string? Unit, int Length) Read(string marker, string name, string after, string before, string inline)
     {

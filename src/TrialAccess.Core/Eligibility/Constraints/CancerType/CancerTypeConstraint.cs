@@ -113,6 +113,14 @@ public static partial class CancerTypeParser
                 continue;
             }
 
+            // "No prior chemotherapy for breast cancer", "malignancy other than breast cancer": the cancer qualifies
+            // the rule, it is not one.
+            if (c.IsQualifierAt(m.Start))
+            {
+                c.Claim(m.Start, m.End);
+                continue;
+            }
+
             c.Add(new CancerTypeConstraint(m.Value, c.Text[m.Start..m.End]) { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start) });
             if (TripleNegative().IsMatch(c.Text[m.Start..m.End]))
             {

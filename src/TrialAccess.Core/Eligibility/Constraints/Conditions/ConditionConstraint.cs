@@ -34,6 +34,12 @@ public sealed record ConditionConstraint(string Concept, MedicalConceptKind Conc
 
             if (condition.Certainty == Certainty.Negated)
             {
+                // "No obstructive pancreatitis" rules out one form, not the condition.
+                if (NarrowerForm(condition.Text))
+                {
+                    continue;
+                }
+
                 return ConstraintCheck.NotMet($"no {condition.Text}");
             }
 
@@ -70,6 +76,13 @@ public sealed record ConditionConstraint(string Concept, MedicalConceptKind Conc
         return ConstraintCheck.Unknown(question, $"no {Concept} recorded");
     }
 
+    /// <summary>True when the patient's words name a form of the concept ("obstructive pancreatitis" for "pancreatitis").</summary>
+    private bool NarrowerForm(string text)
+    {
+        var at = text.IndexOf(Concept, StringComparison.OrdinalIgnoreCase);
+        return at > 0 && text[..at].Trim().Length > 2;
+    }
+
     private bool Same(OncologyVocabulary vocabulary, string? concept, string text)
     {
         if (string.Equals(concept, Concept, StringComparison.OrdinalIgnoreCase) || text.Contains(Concept, StringComparison.OrdinalIgnoreCase))
@@ -98,6 +111,12 @@ public static partial class ConditionParser
                 continue;
             }
 
+            if (c.IsQualifierAt(m.Start))
+            {
+                c.Claim(m.Start, m.End);
+                continue;
+            }
+
             // A medication is a treatment the patient had, has or must avoid: a prior-therapy constraint by name.
             var qualifier = Qualifier().Match(c.Text[Math.Max(0, m.Start - 40)..m.End]);
             EligibilityConstraint constraint = m.Value.Kind == MedicalConceptKind.Medication
@@ -107,7 +126,7 @@ public static partial class ConditionParser
         }
     }
 
-    [GeneratedRegex(@"\b(?<q>uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|major|life[- ]threatening)\b(?:\s+\S+){0,3}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<q>familial|hereditary|congenital|secondary|drug[- ]induced|autoimmune|gestational|juvenile|uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|major|life[- ]threatening)\b(?:\s+\S+){0,3}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Qualifier();
 
     [GeneratedRegex(@"(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past)|<)\s*(?:the\s+)?(?:past\s+|last\s+)?(?<num>\d+(?:\.\d+)?)\s*(?<unit>months?|years?|weeks?|days?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

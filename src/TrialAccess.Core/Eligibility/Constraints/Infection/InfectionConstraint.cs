@@ -59,6 +59,12 @@ public static partial class InfectionParser
                 continue;
             }
 
+            if (c.IsQualifierAt(m.Index))
+            {
+                c.Claim(m.Index, m.Index + m.Length);
+                continue;
+            }
+
             var pathogen = m.Groups["hiv"].Success ? "HIV" : m.Groups["hbv"].Success ? "hepatitis B" : m.Groups["hcv"].Success ? "hepatitis C"
                 : m.Groups["tb"].Success ? "tuberculosis" : m.Groups["covid"].Success ? "COVID-19" : m.Groups["hep"].Success ? "hepatitis B" : "active infection";
             if (m.Groups["hep"].Success)

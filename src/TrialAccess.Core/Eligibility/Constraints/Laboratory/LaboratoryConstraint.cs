@@ -245,7 +245,7 @@ public static partial class LaboratoryParser
 
     private const string Unit = @"(?<unit>\s*(?:[x×*]\s*10\s*(?:\^|e|\*\*)?\s*(?<exp>\d{1,2})\s*/\s*(?:l|µl|ul|mcl|μl|mm3|mm³|liter)|(?:cells\s*)?/\s*(?:mm3|mm\^3|mm³|µl|ul|mcl|μl|cumm|cmm|l)|(?:g|mg|µg|ug|ng|pg)\s*/\s*(?:dl|l|ml|100\s*ml)|(?:µ|u|μ|mc|m)?mol\s*/\s*l|ml\s*/\s*min(?:ute)?(?:\s*/\s*1\.73\s*m(?:2|²)?)?|(?:m)?(?:iu|u)\s*/\s*(?:l|ml)|%|g%|gm/dl|ms(?:ec)?|seconds|copies\s*/\s*ml|kg/m2|mmhg)(?![a-z]))";
 
-    private const string Uln = @"(?<uln>\s*(?:[x×*]|times|fold|-fold)?\s*(?:the\s+)?(?:institutional\s+|upper\s+normal\s+limit|local\s+)?(?:(?:upper\s+limit(?:s)?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:normal|norm)(?:\s+range)?)|\(?ULN\)?|IULN|UNL|N\b))";
+    private const string Uln = @"(?<uln>\s*(?:[x×*]|times|fold|-fold)?\s*(?:the\s+)?(?:institutional\s+|upper\s+normal\s+limit|local\s+)?(?:(?:upper\s+limit(?:s)?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:normal|norm)(?:\s+range)?)|\(?ULN\)?|IULN|UNL|N\b|normal\b(?:\s+(?:values?|range|limits?))?))";
 
     [GeneratedRegex(@"(?<wnl>within\s+(?:the\s+)?(?:institutional\s+)?normal\s+(?:limits|range)|\bWNL\b)|" + CriterionContext.Operator + @"\s*:?\s*" + CriterionContext.NumberPattern + @"(?:" + Uln + "|" + Unit + @")?(?<tail>\s*(?:or|and)\s+(?:more|greater|higher|above|less|lower|below))?|" + CriterionContext.NumberPattern + @"(?:" + Uln + "|" + Unit + @")?(?<tail>\s*(?:or|and)\s+(?:more|greater|higher|above|less|lower|below|over))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BoundPattern();

@@ -16,7 +16,11 @@ public sealed record OtherMalignancyConstraint(decimal? WithinYears, bool Allows
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
-        var others = patient.Diagnoses.Where(d => !d.IsPrimary && d.Certainty != Certainty.Negated && d.Certainty != Certainty.FamilyHistory).ToList();
+        var known = patient.Diagnoses.Where(d => d.Certainty != Certainty.Negated && d.Certainty != Certainty.FamilyHistory).ToList();
+
+        // With no diagnosis marked primary, the first one recorded is the cancer the patient seeks a trial for.
+        var main = known.FirstOrDefault(d => d.IsPrimary) ?? known.FirstOrDefault();
+        var others = known.Where(d => !d.IsPrimary && !ReferenceEquals(d, main)).ToList();
         if (others.Count == 0)
         {
             return patient.Diagnoses.Count > 0

@@ -60,17 +60,31 @@ public sealed record PriorTherapyConstraint(string Agent, TherapyAgentKind Agent
         var relevant = patient.Therapies.Where(t => t.Certainty != Certainty.Hypothetical && t.Certainty != Certainty.FamilyHistory && Matches(t, context.Vocabulary)).ToList();
         if (MinimumLines is not null || MaximumLines is not null)
         {
-            var drugs = patient.Therapies.Where(t => t.Kind == TherapyKind.Drug && t.Certainty is Certainty.Asserted or Certainty.Historical).ToList();
+            const string LinesQuestion = "How many prior lines of systemic therapy has the patient had?";
+            var drugs = patient.Therapies
+                .Where(t => t.Kind == TherapyKind.Drug && t.Certainty is Certainty.Asserted or Certainty.Historical && context.Vocabulary.Drugs.IsAnticancer(t.Name, t.Classes) == true)
+                .ToList();
             if (drugs.Count == 0)
             {
-                return ConstraintCheck.Unknown("How many prior lines of systemic therapy has the patient had?", "no therapies recorded");
+                return ConstraintCheck.Unknown(LinesQuestion, "no cancer therapies recorded");
             }
 
-            var lines = drugs.Max(t => t.Line) ?? drugs.Select(t => t.StartedOn).Distinct().Count();
-            var fits = (MinimumLines is not { } min || lines >= min) && (MaximumLines is not { } max || lines <= max);
-            return drugs.Any(t => t.Line is not null) || !fits
-                ? ConstraintCheck.Of(fits, $"{lines} prior line(s)")
-                : ConstraintCheck.Unknown("How many prior lines of systemic therapy has the patient had?", $"{drugs.Count} therapies recorded, lines not stated");
+            if (drugs.Max(t => t.Line) is { } stated)
+            {
+                return ConstraintCheck.Of((MinimumLines is not { } min || stated >= min) && (MaximumLines is not { } max || stated <= max), $"{stated} prior line(s)");
+            }
+
+            // Lines counted from the recorded therapies are a floor (a note rarely lists them all): too many is known,
+            // too few is not.
+            var counted = drugs.Select(t => t.StartedOn).Distinct().Count();
+            if (MaximumLines is { } most && counted > most)
+            {
+                return ConstraintCheck.NotMet($"at least {counted} prior line(s)");
+            }
+
+            return MaximumLines is null && MinimumLines is { } least && counted >= least
+                ? ConstraintCheck.Met($"at least {counted} prior line(s)")
+                : ConstraintCheck.Unknown(LinesQuestion, $"{drugs.Count} cancer therapies recorded, lines not stated");
         }
 
         var question = $"Has the patient {(Current ? "currently" : WithinDays is { } d ? $"in the last {d} days" : "ever")} received {Agent}{(Refractory ? " and progressed on it" : string.Empty)}?";
@@ -123,9 +137,13 @@ public sealed record PriorTherapyConstraint(string Agent, TherapyAgentKind Agent
         {
             "radiotherapy" => therapy.Kind == TherapyKind.Radiotherapy,
             "surgery" => therapy.Kind == TherapyKind.Surgery,
+            "allogeneic stem cell transplant" => therapy.Kind == TherapyKind.Procedure && therapy.Name.Contains("allogeneic", StringComparison.OrdinalIgnoreCase),
+            "autologous stem cell transplant" => therapy.Kind == TherapyKind.Procedure && therapy.Name.Contains("autologous", StringComparison.OrdinalIgnoreCase),
             _ => therapy.Kind == TherapyKind.Procedure && therapy.Name.Contains("transplant", StringComparison.OrdinalIgnoreCase),
         },
-        TherapyAgentKind.DrugClass when Agent is "systemic therapy" or "investigational agent" => therapy.Kind == TherapyKind.Drug,
+        // Any cancer drug is systemic therapy; whether a drug is investigational is never in the record.
+        TherapyAgentKind.DrugClass when Agent is "systemic therapy" => therapy.Kind == TherapyKind.Drug && vocabulary.Drugs.IsAnticancer(therapy.Name, therapy.Classes) == true,
+        TherapyAgentKind.DrugClass when Agent is "investigational agent" => false,
         _ => therapy.Kind == TherapyKind.Drug && vocabulary.Drugs.Matches(therapy.Name, therapy.Classes, Agent),
     };
 }
@@ -206,6 +224,19 @@ public static partial class PriorTherapyParser
 
     private static void AddAgent(CriterionContext c, string agent, TherapyAgentKind kind, int start, int end, bool refractory, bool current, int? days, bool allergy, bool since)
     {
+        // "Any medication other than levothyroxine", "not amenable to lumpectomy": an exception, or a treatment the
+        // patient could have, is not one they must have had or avoided.
+        if (c.IsExceptedAt(start) || c.IsProspectiveAt(start) || c.IsInsideUrl(start))
+        {
+            c.Claim(start, end);
+            return;
+        }
+
+        if (agent == "stem cell transplant" && TransplantType().Match(c.Lower, Math.Max(0, start - 25)) is { Success: true } type && type.Index <= end)
+        {
+            agent = type.Value.StartsWith("allo", StringComparison.Ordinal) ? "allogeneic stem cell transplant" : "autologous stem cell transplant";
+        }
+
         if (allergy)
         {
             c.Add(new ConditionConstraint($"allergy to {agent}", MedicalConceptKind.Condition) { Span = CriterionContext.Span(start, end) });
@@ -220,6 +251,9 @@ public static partial class PriorTherapyParser
 
         c.Add(new PriorTherapyConstraint(agent, kind, Refractory: refractory, WithinDays: days, Current: current && days is null) { Span = CriterionContext.Span(start, end), Negated = since ^ c.IsNegatedAt(start) });
     }
+
+    [GeneratedRegex(@"\b(?:allo\w*|auto(?:logous|\b))", RegexOptions.CultureInvariant)]
+    private static partial Regex TransplantType();
 
     private static int? CountOf(string word) => word.ToLowerInvariant() switch
     {

@@ -37,6 +37,14 @@ public static partial class SexParser
         var both = Both().Match(c.Text);
         if (both.Success)
         {
+            // "Fertile men or women unwilling to use contraception": both sexes named in an exclusion or about
+            // childbearing qualify another rule; they admit or exclude nobody by sex.
+            if (c.Role == Segmentation.CriterionRole.Exclusion || ChildbearingContext().IsMatch(c.Lower))
+            {
+                c.Claim(both.Index, both.Index + both.Length);
+                return;
+            }
+
             c.Add(new SexConstraint((PatientSex?)null) { Span = CriterionContext.Span(both) });
             return;
         }
@@ -57,7 +65,7 @@ public static partial class SexParser
         c.Add(new SexConstraint(sex) { Span = CriterionContext.Span(m) }, claim: false);
     }
 
-    [GeneratedRegex(@"\b(?:male\s+(?:and|or|&|/)\s+female|female\s+(?:and|or|&|/)\s+male|men\s+(?:and|or)\s+women|women\s+(?:and|or)\s+men|both\s+sexes|both\s+genders|either\s+sex|any\s+gender)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:males?\s*(?:and|or|&|/)\s*females?|females?\s*(?:and|or|&|/)\s*males?|men\s+(?:and|or|&)\s+women|women\s+(?:and|or|&)\s+men|both\s+sexes|both\s+genders|either\s+sex|any\s+(?:sex|gender))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Both();
 
     [GeneratedRegex(@"\b(?<sex>female|females|male|males|women|woman|men|man|girls|boys)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
