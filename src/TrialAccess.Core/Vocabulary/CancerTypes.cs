@@ -97,6 +97,16 @@ public sealed class CancerTypeCatalog
         return null;
     }
 
+    /// <summary>
+    /// True when two tissues may name the same cancers in a registry record: MeSH, which ClinicalTrials.gov uses for
+    /// conditions, files thyroid, parathyroid, oesophageal and tracheal neoplasms under Head and Neck Neoplasms,
+    /// where OncoTree gives them tissues of their own.
+    /// </summary>
+    public static bool TissuesOverlap(string tissue, string other) =>
+        OverlappingTissues.Contains((tissue.ToUpperInvariant(), other.ToUpperInvariant())) || OverlappingTissues.Contains((other.ToUpperInvariant(), tissue.ToUpperInvariant()));
+
+    private static readonly HashSet<(string, string)> OverlappingTissues = [("HEAD_NECK", "THYROID"), ("HEAD_NECK", "STOMACH")];
+
     /// <summary>True when <paramref name="code"/> is <paramref name="ancestor"/> or lies below it.</summary>
     public bool IsWithin(string code, string ancestor) =>
         ancestor.Equals(Root, StringComparison.OrdinalIgnoreCase) || Lineage(code).Contains(ancestor, StringComparer.OrdinalIgnoreCase);

@@ -67,6 +67,13 @@ public abstract record EligibilityConstraint
 
     public CriterionRole Role { get; init; }
 
+    /// <summary>
+    /// True when the words only say what the rule is about, not what the patient must have: the disease a therapy
+    /// was for ("no prior chemotherapy for breast cancer"), an exception ("lung disease other than asthma"), the
+    /// subject of another study ("a trial in the COPD network"). Such a constraint does not apply to the patient.
+    /// </summary>
+    public bool Qualifies { get; init; }
+
     /// <summary>A short reading of the constraint for a clinician ("ECOG 0-1", "ANC >= 1.5 10^9/L").</summary>
     public abstract string Describe();
 
@@ -76,6 +83,11 @@ public abstract record EligibilityConstraint
     /// <summary>The outcome with negation applied: a negated constraint is met when the described thing is absent.</summary>
     public ConstraintCheck Evaluate(PatientProfile patient, EvaluationContext context)
     {
+        if (Qualifies)
+        {
+            return ConstraintCheck.NotApplicable($"{Describe()}: says what the rule is about, not a requirement");
+        }
+
         var check = Check(patient, context);
         if (!Negated)
         {

@@ -76,7 +76,14 @@ public sealed partial class CriterionContext
             clauseStart = boundary.Index + boundary.Length;
         }
 
+        // In an exclusion, "No informed consent, pregnancy, homelessness" lists exclusions, the first one negated: a
+        // double negative does not carry past a comma there.
         var window = Lower[clauseStart..Math.Min(position, Lower.Length)];
+        if (Role == CriterionRole.Exclusion && window.LastIndexOf(',') is var comma and >= 0)
+        {
+            window = window[(comma + 1)..];
+        }
+
         return NegationCue().IsMatch(window);
     }
 

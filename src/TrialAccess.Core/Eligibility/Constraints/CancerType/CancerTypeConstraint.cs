@@ -69,7 +69,7 @@ public sealed record CancerTypeConstraint(string Code, string Name) : Eligibilit
             var have = Code is CancerTypeCatalog.Solid or CancerTypeCatalog.Hematologic
                 ? (catalog.IsWithin(d.Code!, CancerTypeCatalog.Solid) ? CancerTypeCatalog.Solid : catalog.IsWithin(d.Code!, CancerTypeCatalog.Hematologic) ? CancerTypeCatalog.Hematologic : null)
                 : catalog.TissueOf(d.Code!);
-            return have is not null && !string.Equals(have, wanted, StringComparison.OrdinalIgnoreCase);
+            return have is not null && !string.Equals(have, wanted, StringComparison.OrdinalIgnoreCase) && !CancerTypeCatalog.TissuesOverlap(have, wanted);
         });
         return clearlyOther
             ? ConstraintCheck.NotMet($"diagnosis {string.Join(", ", mapped.Select(d => $"{d.Diagnosis.Text} ({d.Code})"))}")
@@ -115,13 +115,7 @@ public static partial class CancerTypeParser
 
             // "No prior chemotherapy for breast cancer", "malignancy other than breast cancer": the cancer qualifies
             // the rule, it is not one.
-            if (c.IsQualifierAt(m.Start))
-            {
-                c.Claim(m.Start, m.End);
-                continue;
-            }
-
-            c.Add(new CancerTypeConstraint(m.Value, c.Text[m.Start..m.End]) { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start) });
+            c.Add(new CancerTypeConstraint(m.Value, c.Text[m.Start..m.End]) { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start), Qualifies = c.IsQualifierAt(m.Start) });
             if (TripleNegative().IsMatch(c.Text[m.Start..m.End]))
             {
                 foreach (var marker in new[] { "ESR1", "PGR", "ERBB2" })

@@ -111,18 +111,12 @@ public static partial class ConditionParser
                 continue;
             }
 
-            if (c.IsQualifierAt(m.Start))
-            {
-                c.Claim(m.Start, m.End);
-                continue;
-            }
-
             // A medication is a treatment the patient had, has or must avoid: a prior-therapy constraint by name.
             var qualifier = Qualifier().Match(c.Text[Math.Max(0, m.Start - 40)..m.End]);
             EligibilityConstraint constraint = m.Value.Kind == MedicalConceptKind.Medication
                 ? new PriorTherapyConstraint(m.Value.Name, TherapyAgentKind.DrugClass, WithinDays: months is { } mo ? (int)(mo * 30) : null)
                 : new ConditionConstraint(m.Value.Name, m.Value.Kind, months, qualifier.Success ? qualifier.Groups["q"].Value.ToLowerInvariant() : null);
-            c.Add(constraint with { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start) });
+            c.Add(constraint with { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start), Qualifies = c.IsQualifierAt(m.Start) });
         }
     }
 

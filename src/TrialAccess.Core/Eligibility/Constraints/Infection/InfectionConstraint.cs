@@ -59,18 +59,15 @@ public static partial class InfectionParser
                 continue;
             }
 
-            if (c.IsQualifierAt(m.Index))
-            {
-                c.Claim(m.Index, m.Index + m.Length);
-                continue;
-            }
-
             var pathogen = m.Groups["hiv"].Success ? "HIV" : m.Groups["hbv"].Success ? "hepatitis B" : m.Groups["hcv"].Success ? "hepatitis C"
                 : m.Groups["tb"].Success ? "tuberculosis" : m.Groups["covid"].Success ? "COVID-19" : m.Groups["hep"].Success ? "hepatitis B" : "active infection";
             if (m.Groups["hep"].Success)
             {
-                c.Add(new InfectionConstraint("hepatitis B", active) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) });
-                c.Add(new InfectionConstraint("hepatitis C", active) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) });
+                foreach (var virus in new[] { "hepatitis B", "hepatitis C" })
+                {
+                    c.Add(new InfectionConstraint(virus, active) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index), Qualifies = c.IsQualifierAt(m.Index) });
+                }
+
                 continue;
             }
 
@@ -79,7 +76,7 @@ public static partial class InfectionParser
                 continue;
             }
 
-            c.Add(new InfectionConstraint(pathogen, active || pathogen == "active infection") { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) });
+            c.Add(new InfectionConstraint(pathogen, active || pathogen == "active infection") { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index), Qualifies = c.IsQualifierAt(m.Index) });
         }
     }
 

@@ -106,7 +106,7 @@ public static partial class MetastasisParser
                 continue;
             }
 
-            c.Add(new MetastasisConstraint(site, activity) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) });
+            c.Add(new MetastasisConstraint(site, activity) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index), Qualifies = c.IsQualifierAt(m.Index) });
         }
     }
 

@@ -226,7 +226,7 @@ public static partial class PriorTherapyParser
     {
         // "Any medication other than levothyroxine", "not amenable to lumpectomy": an exception, or a treatment the
         // patient could have, is not one they must have had or avoided.
-        if (c.IsExceptedAt(start) || c.IsProspectiveAt(start) || c.IsInsideUrl(start))
+        if (c.IsInsideUrl(start))
         {
             c.Claim(start, end);
             return;
@@ -249,7 +249,12 @@ public static partial class PriorTherapyParser
             return;
         }
 
-        c.Add(new PriorTherapyConstraint(agent, kind, Refractory: refractory, WithinDays: days, Current: current && days is null) { Span = CriterionContext.Span(start, end), Negated = since ^ c.IsNegatedAt(start) });
+        c.Add(new PriorTherapyConstraint(agent, kind, Refractory: refractory, WithinDays: days, Current: current && days is null)
+        {
+            Span = CriterionContext.Span(start, end),
+            Negated = since ^ c.IsNegatedAt(start),
+            Qualifies = c.IsExceptedAt(start) || c.IsProspectiveAt(start),
+        });
     }
 
     [GeneratedRegex(@"\b(?:allo\w*|auto(?:logous|\b))", RegexOptions.CultureInvariant)]

@@ -133,7 +133,7 @@ public static partial class StageParser
             return;
         }
 
-        c.Add(new StageConstraint(groups.Distinct().ToList(), extents, tnm.Success ? tnm.Value : null) { Span = CriterionContext.Span(spanStart, spanEnd), Negated = c.IsNegatedAt(spanStart) }, claim: false);
+        c.Add(new StageConstraint(groups.Distinct().ToList(), extents, tnm.Success ? tnm.Value : null) { Span = CriterionContext.Span(spanStart, spanEnd), Negated = c.IsNegatedAt(spanStart), Qualifies = c.IsQualifierAt(spanStart) }, claim: false);
     }
 
     [GeneratedRegex(@"\bstages?\s+(?<list>(?:(?:0|IV[ABC]?|I{1,3}[ABC]?[1-3]?|[1-4][ABC]?)\b\s*(?:,|/|-|–|to|or|and|through|and/or)?\s*)+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
