@@ -48,7 +48,7 @@ public partial class ClinicianPagesTests(DemoWebApp app) : IClassFixture<DemoWeb
 
         html.Should().Contain("name=\"fact.age\" value=\"62\"").And.Contain("“62 yo”");
         html.Should().Contain("value=\"EGFR\"").And.Contain("name=\"source.biomarkers[0]\"");
-        html.Should().Contain("id=\"results\"").And.Contain("id=\"trial-NCT99000001\"").And.Contain("href=\"/trials/NCT99000001?place=Boston%2C%20MA\"");
+        html.Should().Contain("id=\"results\"").And.Contain("id=\"trial-NCT99000001\"").And.Contain("href=\"/trials/NCT99000001?place=Boston,%20MA\"");
         html.Should().Contain("class=\"criteria-group criteria-met\"").And.Contain("Nearest recruiting site:").And.Contain("What to ask next");
         html.Should().MatchRegex("<strong class=\"verdict\">(Eligible|Possibly eligible)</strong>").And.Contain("<strong class=\"verdict\">Ineligible</strong>");
         app.Logs.Should().NotContain(line => line.Contains("adenocarcinoma", StringComparison.OrdinalIgnoreCase), "patient data never goes to logs");
@@ -158,6 +158,7 @@ public partial class ClinicianPagesTests(DemoWebApp app) : IClassFixture<DemoWeb
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
         System.Text.Encoding.ASCII.GetString(bytes, 0, 5).Should().Be("%PDF-");
         bytes.Length.Should().BeGreaterThan(5_000);
+        await File.WriteAllBytesAsync(HeadlessChromium.ArtifactPath("clinician-shortlist.pdf"), bytes);
     }
 }
 
