@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 using TrialAccess.Evaluation.Trec;
 using TrialAccess.Ingestion;
@@ -14,52 +13,21 @@ namespace TrialAccess.Web.Tests.Browser;
 /// <c>../shared/data/trials/trialgpt-format/breast-100</c>, read in place into a temporary SQLite file (about a
 /// second). Without the shared data only the demo set is there; the tests that need it skip.
 /// </summary>
-public sealed class KestrelSharedTrialsApp : IAsyncLifetime
+public sealed class KestrelSharedTrialsApp : KestrelDemoApp
 {
     public const string SharedTrials = "trials/trialgpt-format/breast-100";
 
-    private readonly TempFolder _folder = new();
-    private WebApplication? _app;
-
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task AddTrialsAsync(string database)
     {
-        var database = await DemoDatabase.CreateAsync(_folder);
-        if (SharedData.IsAvailable)
+        if (!SharedData.IsAvailable)
         {
-            await using var store = new SqliteTrialStore(database);
-            var (files, _) = TrialSources.Expand([SharedData.PathTo(SharedTrials)]);
-            var report = await new TrialIngestor(store).IngestAsync(ReadAll(files));
-            report.New.Should().BeGreaterThan(90);
+            return;
         }
 
-        _app = WebApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], options => options.Database = database);
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Urls.Single());
-    }
-
-    private static async IAsyncEnumerable<TrialReadResult> ReadAll(IReadOnlyList<string> files)
-    {
-        foreach (var file in files)
-        {
-            await foreach (var result in TrialSources.ReadFileAsync(file))
-            {
-                yield return result;
-            }
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Dispose();
+        await using var store = new SqliteTrialStore(database);
+        var (files, _) = TrialSources.Expand([SharedData.PathTo(SharedTrials)]);
+        var report = await new TrialIngestor(store).IngestFilesAsync(files);
+        report.New.Should().BeGreaterThan(90);
     }
 }
 
