@@ -168,19 +168,11 @@ public sealed class IndexModel(MatchService matcher, ITrialStore store, PlaceDir
 
     private async Task<MatchSettings?> SettingsAsync(CancellationToken cancellationToken)
     {
-        GeoPoint? near = null;
-        if (!string.IsNullOrWhiteSpace(Near))
+        var place = await places.ResolveAsync(Near, cancellationToken);
+        Origin = place?.Description;
+        if (place is { IsResolved: false })
         {
-            var resolution = (await places.GetAsync(cancellationToken)).Resolve(Near);
-            if (resolution.IsResolved)
-            {
-                near = resolution.Point;
-                Origin = resolution.Description;
-            }
-            else
-            {
-                Errors["near"] = resolution.Error ?? "Unknown place.";
-            }
+            Errors["near"] = place.Error ?? "Unknown place.";
         }
 
         double? radius = null;
@@ -207,7 +199,7 @@ public sealed class IndexModel(MatchService matcher, ITrialStore store, PlaceDir
 
         return Errors.Count > 0 ? null : new MatchSettings
         {
-            Near = near,
+            Near = place?.Point,
             RadiusKm = radius,
             Top = Top,
             IncludeIneligible = IncludeIneligible,
