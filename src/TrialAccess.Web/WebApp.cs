@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.FileProviders;
 using TrialAccess.Trials;
 using TrialAccess.Web.Api;
+using TrialAccess.Web.Clinician;
 using TrialAccess.Web.Hosting;
 using TrialAccess.Web.Matching;
 using TrialAccess.Web.Search;
@@ -38,6 +39,8 @@ public static class WebApp
         builder.Services.AddHostedService<PlaceDirectoryWarmUp>();
         builder.Services.AddScoped<TrialFinder>();
         builder.Services.AddSingleton<MatchService>();
+        builder.Services.AddSingleton<ChromiumPdf>();
+        builder.Services.AddScoped<ShortlistPdf>();
         builder.Services.AddProblemDetails(problem => problem.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions.Remove("exception"));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

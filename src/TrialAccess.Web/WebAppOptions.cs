@@ -22,4 +22,10 @@ public sealed class WebAppOptions
 
     /// <summary>The rate limit window in seconds. Default 10.</summary>
     public int RateLimitWindowSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// The Chromium (or Chrome) executable that renders the clinician shortlist as PDF, headless. Default
+    /// <c>/usr/bin/chromium</c> (Debian's package); when it is missing, PDF export answers 503 and says so.
+    /// </summary>
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
 }

@@ -4,7 +4,7 @@ using TrialAccess.Testing;
 namespace TrialAccess.Web.Tests;
 
 /// <summary>The web app on a real loopback port (Kestrel, a free port) over a demo database, for browsers and raw HTTP.</summary>
-public sealed class KestrelDemoApp : IAsyncLifetime
+public class KestrelDemoApp : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
     private WebApplication? _app;
@@ -14,10 +14,14 @@ public sealed class KestrelDemoApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var database = await DemoDatabase.CreateAsync(_folder);
+        await AddTrialsAsync(database);
         _app = WebApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], options => options.Database = database);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.Single());
     }
+
+    /// <summary>Adds trials to the demo database before the app starts; none here.</summary>
+    protected virtual Task AddTrialsAsync(string database) => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {

@@ -155,15 +155,8 @@ public static class MatchApi
                 return TypedResults.ValidationProblem(errors, title: "The match request is not valid");
             }
 
-            var result = await matcher.MatchAsync(new MatchRequest
-            {
-                Patient = intake.Profile,
-                Note = note,
-                Top = top,
-                IncludeIneligible = includeIneligible,
-                Filters = new MatchFilters { RecruitingOnly = !anyStatus, IncludeNotYetRecruiting = notYet, Near = near ?? intake.Profile.Location?.Coordinates, RadiusKm = radius },
-            }, store, cancellationToken);
-            return TypedResults.Ok(MatchReport.From(result, intake.Warnings.Select(w => w.ToString())));
+            var settings = new MatchSettings { Near = near, RadiusKm = radius, Top = top, IncludeIneligible = includeIneligible, IncludeNotYetRecruiting = notYet, AnyStatus = anyStatus };
+            return TypedResults.Ok(await matcher.ReportAsync(intake.Profile, note, settings, intake.Warnings.Select(w => w.ToString()), store, cancellationToken));
         }
     }
 

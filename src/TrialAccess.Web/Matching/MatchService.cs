@@ -1,6 +1,7 @@
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Ingestion;
 using TrialAccess.Matching;
+using TrialAccess.Patients;
 using TrialAccess.Web.Search;
 
 namespace TrialAccess.Web.Matching;
@@ -46,6 +47,16 @@ public sealed class MatchService(TrialStoreAccess stores, TimeProvider clock) : 
         var catalog = await CatalogAsync(cancellationToken);
         var matcher = new TrialMatcher(catalog, async (id, ct) => await store.FindAsync(id, ct), clock, _parsed);
         return await matcher.MatchAsync(request, cancellationToken);
+    }
+
+    /// <summary>Matches one patient and reports the result as clinicians and other systems read it.</summary>
+    /// <param name="note">The text the patient was read from, when it was a note: trials are searched with its words.</param>
+    /// <param name="warnings">What reading the patient warned about, passed on to the report.</param>
+    public async Task<MatchReport> ReportAsync(
+        PatientProfile patient, string? note, MatchSettings settings, IEnumerable<string> warnings, ITrialStore store, CancellationToken cancellationToken)
+    {
+        var result = await MatchAsync(settings.ToRequest(patient, note), store, cancellationToken);
+        return MatchReport.From(result, warnings);
     }
 
     public void Dispose() => _building.Dispose();

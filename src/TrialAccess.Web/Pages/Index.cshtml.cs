@@ -79,21 +79,13 @@ public sealed class IndexModel : PageModel
             }
         }
 
-        GeoPoint? near = null;
-        if (!string.IsNullOrWhiteSpace(Place))
+        var place = await _places.ResolveAsync(Place, cancellationToken);
+        Origin = place?.Description;
+        if (place is { IsResolved: false })
         {
-            var resolution = (await _places.GetAsync(cancellationToken)).Resolve(Place);
-            if (resolution.IsResolved)
-            {
-                near = resolution.Point;
-                Origin = resolution.Description;
-            }
-            else
-            {
-                Errors["place"] = $"We could not find that place. {resolution.Error}";
-            }
+            Errors["place"] = $"We could not find that place. {place.Error}";
         }
-        else if (Distance != "any")
+        else if (place is null && Distance != "any")
         {
             Errors["place"] = "Please type your town or city (or choose \"Any distance\").";
         }
@@ -110,7 +102,7 @@ public sealed class IndexModel : PageModel
                 Texts = type.Searches,
                 TextsNameTheCondition = true,
                 Statuses = [RecruitmentStatus.Recruiting],
-                Near = near,
+                Near = place?.Point,
                 RadiusKm = Distance == "any" ? null : double.Parse(Distance!, CultureInfo.InvariantCulture),
                 AgeYears = age,
                 Limit = 50,

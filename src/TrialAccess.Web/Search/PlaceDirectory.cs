@@ -45,6 +45,10 @@ public sealed class PlaceDirectory(TrialStoreAccess stores, ILogger<PlaceDirecto
         }
     }
 
+    /// <summary>Resolves the place a person typed; null when nothing was typed (no place is not an error).</summary>
+    public async Task<PlaceResolution?> ResolveAsync(string? text, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(text) ? null : (await GetAsync(cancellationToken)).Resolve(text);
+
     public void Dispose() => _gate.Dispose();
 }
 

@@ -1,3 +1,5 @@
+using TrialAccess.Testing;
+
 namespace TrialAccess.Web.Tests.Browser;
 
 /// <summary>
@@ -16,6 +18,19 @@ internal sealed class ChromiumFactAttribute : FactAttribute
         if (!File.Exists(ExecutablePath) && !InCi)
         {
             Skip = $"Chromium not found at {ExecutablePath}: install it (apt-get install -y chromium) to run the browser tests. In CI (CI=true) this test fails instead.";
+        }
+    }
+
+    /// <summary>Also needs <c>../shared/data</c>: skipped, saying so, where it is absent (CI included: a fresh clone may have none).</summary>
+    public bool NeedsSharedData
+    {
+        get => Skip == SharedData.MissingMessage;
+        set
+        {
+            if (value && !SharedData.IsAvailable && Skip is null)
+            {
+                Skip = SharedData.MissingMessage;
+            }
         }
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using TrialAccess.Testing;
 
 namespace TrialAccess.Web.Tests.Browser;
 
@@ -10,45 +9,12 @@ namespace TrialAccess.Web.Tests.Browser;
 /// </summary>
 public class PatientSearchBrowserTests(KestrelDemoApp app) : IClassFixture<KestrelDemoApp>
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
-    private static string ArtifactPath(string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
-    }
-
-    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
-    {
-        File.Exists(ChromiumFactAttribute.ExecutablePath).Should().BeTrue(
-            $"CI=true and Chromium is missing at {ChromiumFactAttribute.ExecutablePath}: .ci/run should have installed it (apt-get install -y chromium)");
-        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ExecutablePath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-    }
-
     [ChromiumFact]
     public async Task PatientSearch_LungCancerNearBoston_ShowsRecruitingTrialsAndOpensOne()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1400 } });
-        var cspViolations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                cspViolations.Add(message.Text);
-            }
-        };
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
+        var (page, cspViolations) = await HeadlessChromium.NewPageAsync(browser);
 
         await page.GotoAsync(new Uri(app.BaseAddress, "/").ToString());
         await page.SelectOptionAsync("#cancer", "lung");
@@ -62,23 +28,17 @@ public class PatientSearchBrowserTests(KestrelDemoApp app) : IClassFixture<Kestr
         (await cards.CountAsync()).Should().BeGreaterThanOrEqualTo(2);
         (await cards.First.InnerTextAsync()).Should().Contain("NCT99000001").And.Contain("less than 1 km");
         (await page.InnerTextAsync("#results h2")).Should().EndWith("looking for people now");
-        var searchShot = ArtifactPath("patient-search.png");
+        var searchShot = HeadlessChromium.ArtifactPath("patient-search.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = searchShot, FullPage = true });
 
         await cards.First.Locator("h3 a").ClickAsync();
         await page.WaitForSelectorAsync("#what");
         (await page.InnerTextAsync("#what")).Should().Contain("Osimertinib");
         (await page.InnerTextAsync("#where")).Should().Contain("Nearest to Boston, MA, United States first");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactPath("patient-trial.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = HeadlessChromium.ArtifactPath("patient-trial.png"), FullPage = true });
 
         cspViolations.Should().BeEmpty("the pages must work under the content security policy");
         new FileInfo(searchShot).Length.Should().BeGreaterThan(10_000);
-        if (Environment.GetEnvironmentVariable("TRIALACCESS_UPDATE_SCREENSHOTS") == "1")
-        {
-            var docs = Path.Combine(SharedData.RepositoryRoot, "docs", "screenshots");
-            Directory.CreateDirectory(docs);
-            File.Copy(searchShot, Path.Combine(docs, "patient-search.png"), overwrite: true);
-            File.Copy(ArtifactPath("patient-trial.png"), Path.Combine(docs, "patient-trial.png"), overwrite: true);
-        }
+        HeadlessChromium.KeepInDocs("patient-search.png", "patient-trial.png");
     }
 }

@@ -50,20 +50,10 @@ public sealed class TrialModel(ITrialStore store, PlaceDirectory places) : PageM
         }
 
         Trial = trial;
-        GeoPoint? near = null;
-        if (!string.IsNullOrWhiteSpace(Place))
-        {
-            var resolution = (await places.GetAsync(cancellationToken)).Resolve(Place);
-            if (resolution.IsResolved)
-            {
-                near = resolution.Point;
-                Origin = resolution.Description;
-            }
-            else
-            {
-                PlaceError = resolution.Error;
-            }
-        }
+        var place = await places.ResolveAsync(Place, cancellationToken);
+        Origin = place?.Description;
+        PlaceError = place is { IsResolved: false } ? place.Error : null;
+        GeoPoint? near = place is { IsResolved: true } ? place.Point : null;
 
         Sites = trial.Sites
             .Select(site => new SiteView(site, near is { } from && site.Coordinates is { } at ? at.DistanceKmTo(from) : null))

@@ -1,0 +1,49 @@
+using TrialAccess.Matching;
+
+namespace TrialAccess.Web.Clinician;
+
+/// <summary>
+/// A ranked trial's criteria as the clinician reads them: grouped by what they mean for this patient. "Met" holds the
+/// inclusions met and the exclusions absent; "Not met" the criteria that rule the patient out (an inclusion not met,
+/// an exclusion present); "Unknown" what the facts do not settle.
+/// </summary>
+public sealed record CriteriaChecklist(
+    IReadOnlyList<CriterionReport> NotMet,
+    IReadOnlyList<CriterionReport> Unknown,
+    IReadOnlyList<CriterionReport> Met,
+    IReadOnlyList<CriterionReport> NotApplicable)
+{
+    public static CriteriaChecklist Of(MatchedTrialReport trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        var criteria = trial.Criteria;
+        return new CriteriaChecklist(
+            [.. criteria.Where(c => c.Fails)],
+            [.. criteria.Where(c => c.Outcome == "unknown")],
+            [.. criteria.Where(c => !c.Fails && c.Outcome is "met" or "not_met")],
+            [.. criteria.Where(c => c.Outcome == "not_applicable")]);
+    }
+
+    /// <summary>What the outcome says about the criterion, in words: "inclusion met", "exclusion present".</summary>
+    public static string Reading(CriterionReport criterion)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        var inclusion = criterion.Role == "inclusion";
+        return criterion.Outcome switch
+        {
+            "met" => inclusion ? "inclusion met" : "exclusion present",
+            "not_met" => inclusion ? "inclusion not met" : "exclusion absent",
+            "unknown" => inclusion ? "inclusion unknown" : "exclusion unknown",
+            _ => inclusion ? "inclusion does not apply" : "exclusion does not apply",
+        };
+    }
+
+    /// <summary>The verdict as a clinician reads it.</summary>
+    public static string Verdict(string verdict) => verdict switch
+    {
+        "eligible" => "Eligible",
+        "possibly_eligible" => "Possibly eligible",
+        "ineligible" => "Ineligible",
+        _ => verdict,
+    };
+}

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+using TrialAccess.Testing;
+
+namespace TrialAccess.Web.Tests.Browser;
+
+/// <summary>
+/// What the browser tests share: launching the Debian Chromium headless, and where screenshots go
+/// (<c>artifacts/screenshots/</c> beside the test assembly; with <c>TRIALACCESS_UPDATE_SCREENSHOTS=1</c> also
+/// <c>docs/screenshots/</c>, for the README).
+/// </summary>
+internal static class HeadlessChromium
+{
+    private static readonly string[] Args =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        File.Exists(ChromiumFactAttribute.ExecutablePath).Should().BeTrue(
+            $"CI=true and Chromium is missing at {ChromiumFactAttribute.ExecutablePath}: .ci/run should have installed it (apt-get install -y chromium)");
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumFactAttribute.ExecutablePath,
+            Headless = true,
+            Args = Args,
+        });
+    }
+
+    /// <summary>A page that records Content Security Policy violations reported on its console.</summary>
+    public static async Task<(IPage Page, List<string> CspViolations)> NewPageAsync(IBrowser browser)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1400 } });
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        return (page, violations);
+    }
+
+    public static string ArtifactPath(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+
+    /// <summary>Copies screenshots to <c>docs/screenshots/</c> when <c>TRIALACCESS_UPDATE_SCREENSHOTS=1</c>.</summary>
+    public static void KeepInDocs(params string[] names)
+    {
+        if (Environment.GetEnvironmentVariable("TRIALACCESS_UPDATE_SCREENSHOTS") != "1")
+        {
+            return;
+        }
+
+        var docs = Path.Combine(SharedData.RepositoryRoot, "docs", "screenshots");
+        Directory.CreateDirectory(docs);
+        foreach (var name in names)
+        {
+            File.Copy(ArtifactPath(name), Path.Combine(docs, name), overwrite: true);
+        }
+    }
+}
