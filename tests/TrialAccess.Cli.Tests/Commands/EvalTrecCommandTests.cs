@@ -11,7 +11,7 @@ public sealed class EvalTrecCommandTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [SharedDataFact]
-    public async Task EvalTrec_JudgedProtocol_ReportsMeansCoverageAndSafetyForBothRankers()
+    public async Task EvalTrec_JudgedProtocol_MeetsTheRankingAndSafetyTargets()
     {
         var db = _folder.File("trec.db");
         var ingest = await CliRunner.RunAsync("ingest", SharedData.PathTo("trials/ctgov-xml"), SharedData.PathTo("trials/ctgov-v2"), SharedData.PathTo("trials/trialgpt-format"), "--db", db);
@@ -34,7 +34,13 @@ public sealed class EvalTrecCommandTests : IDisposable
 
         var safety = matcher.RootElement.GetProperty("safety");
         safety.GetProperty("eligiblePairs").GetInt32().Should().BeGreaterThan(0);
-        safety.GetProperty("falseExclusionRate").GetDouble().Should().BeInRange(0, 1);
         baseline.RootElement.TryGetProperty("safety", out _).Should().BeFalse("the baseline gives no verdicts");
+
+        // Issue 5's acceptance on TREC 2021 (the development set).
+        var ndcg = matcher.RootElement.GetProperty("mean").GetProperty("ndcg@10").GetDouble();
+        ndcg.Should().BeGreaterThanOrEqualTo(0.75);
+        ndcg.Should().BeGreaterThanOrEqualTo(baseline.RootElement.GetProperty("mean").GetProperty("ndcg@10").GetDouble() + 0.10);
+        safety.GetProperty("falseExclusionRate").GetDouble().Should().BeLessThanOrEqualTo(0.05);
+        safety.GetProperty("excludedCaughtRate").GetDouble().Should().BeGreaterThanOrEqualTo(0.40);
     }
 }

@@ -86,6 +86,21 @@ public static partial class EligibilityEvaluator
     }
 
     /// <summary>
+    /// The record's conditions when they are not all cancers: met when the patient has one of them, otherwise a question
+    /// (never a failure), so that a trial is called Eligible only for a patient known to have what it studies.
+    /// </summary>
+    private static CriterionEvaluation EvaluateStudiedConditions(IReadOnlyList<EligibilityConstraint> studied, PatientProfile patient, EvaluationContext context)
+    {
+        var names = studied.Select(s => s is CancerTypeConstraint cancer ? cancer.Name : ((ConditionConstraint)s).Concept).ToList();
+        var segment = new CriterionSegment(CriterionRole.Inclusion, 0, $"conditions studied: {string.Join("; ", names)} (registry)", default, Section: "registry");
+        var results = studied.Select(s => new ConstraintEvaluation(s, s.Evaluate(patient, context))).ToList();
+        var met = results.Where(r => r.Check.Outcome == CriterionOutcome.Met).Select(r => r.Check.Evidence).OfType<string>().ToList();
+        return met.Count > 0
+            ? new CriterionEvaluation(new ParsedCriterion(segment, [.. studied]), CriterionOutcome.Met, results, string.Join("; ", met.Distinct()), [])
+            : new CriterionEvaluation(new ParsedCriterion(segment, [.. studied]), CriterionOutcome.Unknown, results, "none of the conditions studied is recorded", [$"Does the patient have {string.Join(" or ", names)}?"]);
+    }
+
+    /// <summary>
     /// Items listed under a lead ending in a colon are read with their lead: under "except:" or "other than:" they are
     /// the exceptions of the lead's rule, not rules of their own (NotApplicable); under "one of the following:", or
     /// when every item names only a cancer type (a list of eligible diagnoses), they are alternatives, and an item the
@@ -339,6 +354,10 @@ public static partial class EligibilityEvaluator
         {
             evaluations.Add(EvaluateStudiedCancers(eligibility.StudiedCancers, patient, context));
         }
+        else if (eligibility.StudiedConditions.Count > 0)
+        {
+            evaluations.Add(EvaluateStudiedConditions(eligibility.StudiedConditions, patient, context));
+        }
 
         foreach (var criterion in eligibility.Criteria)
         {
@@ -351,6 +370,13 @@ public static partial class EligibilityEvaluator
 
         var failing = evaluations.Where(e => e.Fails).ToList();
         var questions = evaluations.Where(e => e.Outcome == CriterionOutcome.Unknown).SelectMany(e => e.Questions).Distinct().ToList();
+
+        // A record that publishes no criteria ("No eligibility criteria") says nothing of who may join: not Eligible.
+        if (eligibility.Criteria.Count == 0 || eligibility.Criteria.All(c => c.Segment.Text.Contains("no eligibility criteria", StringComparison.OrdinalIgnoreCase)))
+        {
+            questions.Add("The record publishes no eligibility criteria: what are they? (ask the study team)");
+        }
+
         var verdict = failing.Count > 0 ? TrialVerdict.Ineligible : questions.Count > 0 ? TrialVerdict.PossiblyEligible : TrialVerdict.Eligible;
         return new TrialEvaluation(verdict, evaluations, failing, questions);
     }

@@ -17,6 +17,13 @@ public sealed record ParsedEligibility(NctId? NctId, IReadOnlyList<ParsedCriteri
 {
     public int TypedCount => Criteria.Count(c => !c.IsFreeText);
 
+    /// <summary>
+    /// When <see cref="StudiedCancers"/> is empty, the record's conditions (cancers and other diseases) as
+    /// alternatives: "Eligible" then needs the patient to have one of them; not finding one is a question, never a
+    /// failure (the vocabulary of general medicine is too thin to rule a patient out).
+    /// </summary>
+    public IReadOnlyList<EligibilityConstraint> StudiedConditions { get; init; } = [];
+
     /// <summary>The OncoTree codes of the record's conditions that name a cancer (whatever the other conditions are).</summary>
     public IReadOnlyList<string> ConditionCancerCodes { get; init; } = [];
 }
@@ -48,8 +55,10 @@ public static class TrialCriteriaParser
         }
 
         var catalog = parser.Vocabulary.CancerTypes;
-        return new ParsedEligibility(trial.NctId, criteria, registry, StudiedCancers(trial, catalog))
+        var studied = StudiedCancers(trial, catalog);
+        return new ParsedEligibility(trial.NctId, criteria, registry, studied)
         {
+            StudiedConditions = studied.Count > 0 ? [] : StudiedConditions(trial, parser.Vocabulary),
             ConditionCancerCodes = trial.Conditions
                 .Select(catalog.Resolve)
                 .OfType<string>()
@@ -57,6 +66,27 @@ public static class TrialCriteriaParser
                 .Distinct(StringComparer.Ordinal)
                 .ToList(),
         };
+    }
+
+    /// <summary>Each condition of the record as a cancer type, a known concept of general medicine, or its own words.</summary>
+    private static List<EligibilityConstraint> StudiedConditions(ClinicalTrial trial, Vocabulary.OncologyVocabulary vocabulary)
+    {
+        var studied = new List<EligibilityConstraint>();
+        foreach (var condition in trial.Conditions.Where(c => !string.IsNullOrWhiteSpace(c)))
+        {
+            var code = vocabulary.CancerTypes.Resolve(condition);
+            var matches = vocabulary.Concepts.Names.FindAll(condition, Vocabulary.Tokenizer.Tokenize(condition));
+            var concept = matches.Count == 0 ? null : matches.MaxBy(m => m.End - m.Start).Value;
+            EligibilityConstraint constraint = code is not null && code != Vocabulary.CancerTypeCatalog.Root
+                ? new CancerTypeConstraint(code, condition)
+                : new ConditionConstraint(concept?.Name ?? condition.Trim(), concept?.Kind ?? Vocabulary.MedicalConceptKind.Condition);
+            if (!studied.Contains(constraint))
+            {
+                studied.Add(constraint);
+            }
+        }
+
+        return studied;
     }
 
     /// <summary>The record's conditions as cancer types, or none when any condition is not a specific cancer.</summary>
