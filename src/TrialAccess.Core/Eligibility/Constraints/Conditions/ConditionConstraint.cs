@@ -111,6 +111,13 @@ public static partial class ConditionParser
                 continue;
             }
 
+            // "Pneumonitis requiring steroid treatment": a treatment the patient would need is part of another rule.
+            if (m.Value.Kind == MedicalConceptKind.Medication && c.IsProspectiveAt(m.Start))
+            {
+                c.Claim(m.Start, m.End);
+                continue;
+            }
+
             // A medication is a treatment the patient had, has or must avoid: a prior-therapy constraint by name.
             var qualifier = Qualifier().Match(c.Text[Math.Max(0, m.Start - 40)..m.End]);
             EligibilityConstraint constraint = m.Value.Kind == MedicalConceptKind.Medication

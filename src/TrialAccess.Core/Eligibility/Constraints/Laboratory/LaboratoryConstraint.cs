@@ -110,7 +110,10 @@ public static partial class LaboratoryParser
 {
     public static void Parse(CriterionContext c)
     {
-        var mentions = c.Vocabulary.Labs.Names.FindAll(c.Text, c.Tokens).Where(m => !c.IsClaimed(m.Start, m.End)).ToList();
+        // The second term of a ratio ("urine protein:creatinine ratio") is not a threshold on that analyte.
+        var mentions = c.Vocabulary.Labs.Names.FindAll(c.Text, c.Tokens)
+            .Where(m => !c.IsClaimed(m.Start, m.End) && !(m.Start > 0 && c.Text[m.Start - 1] is ':' or '/') && !c.Text[m.End..].TrimStart().StartsWith("ratio", StringComparison.OrdinalIgnoreCase))
+            .ToList();
         if (mentions.Count == 0)
         {
             return;

@@ -226,7 +226,7 @@ public static partial class PriorTherapyParser
     {
         // "Any medication other than levothyroxine", "not amenable to lumpectomy": an exception, or a treatment the
         // patient could have, is not one they must have had or avoided.
-        if (c.IsInsideUrl(start))
+        if (c.IsInsideUrl(start) || c.IsProspectiveAt(start))
         {
             c.Claim(start, end);
             return;
@@ -253,7 +253,7 @@ public static partial class PriorTherapyParser
         {
             Span = CriterionContext.Span(start, end),
             Negated = since ^ c.IsNegatedAt(start),
-            Qualifies = c.IsExceptedAt(start) || c.IsProspectiveAt(start),
+            Qualifies = c.IsExceptedAt(start),
         });
     }
 
@@ -277,7 +277,7 @@ public static partial class PriorTherapyParser
         return u.StartsWith('w') ? 7 : u.StartsWith('m') ? 30 : u.StartsWith('y') ? 365 : u.StartsWith('h') ? 1 / 24m : 1;
     }
 
-    [GeneratedRegex(@"(?:" + CriterionContext.Operator + @"\s*)?(?<n>\d|one|two|three|four|five|six|a|single)\s*(?<tail>\s*(?:or\s+(?:more|fewer|less)|\+))?\s*(?:\(\d\)\s*)?(?:prior|previous|lines?|regimens?|standard)?\s*(?:standard\s+)?(?:systemic\s+|chemotherapy\s+|treatment\s+|therapy\s+|cytotoxic\s+)?(?:lines?|regimens?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:" + CriterionContext.Operator + @"\s*)?\b(?<n>\d|one|two|three|four|five|six|a|single)\s*(?<tail>\s*(?:or\s+(?:more|fewer|less)|\+))?\s*(?:\(\d\)\s*)?(?:prior|previous|lines?|regimens?|standard)?\s*(?:standard\s+)?(?:systemic\s+|chemotherapy\s+|treatment\s+|therapy\s+|cytotoxic\s+)?(?:lines?|regimens?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Lines();
 
     [GeneratedRegex(@"refractory|resistant|resistance|progress(?:ed|ion|ing)\s+(?:on|after|during|following|while)|failed|failure\s+(?:of|on|to)|relapsed\s+(?:after|following)|intolerant|intolerance\s+to|after\s+(?:failure|progression)", RegexOptions.CultureInvariant)]

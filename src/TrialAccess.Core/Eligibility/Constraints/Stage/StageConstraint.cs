@@ -112,6 +112,12 @@ public static partial class StageParser
         var extents = new List<DiseaseExtent>();
         foreach (Match m in Extent().Matches(c.Text))
         {
+            // "CNS metastatic disease" was read as a metastatic site: not also the stage.
+            if (c.IsClaimed(m.Index, m.Index + m.Length))
+            {
+                continue;
+            }
+
             var word = m.Value.ToLowerInvariant();
             var extent = word.Contains("metasta", StringComparison.Ordinal) ? DiseaseExtent.Metastatic
                 : word.Contains("locally", StringComparison.Ordinal) ? DiseaseExtent.LocallyAdvanced
