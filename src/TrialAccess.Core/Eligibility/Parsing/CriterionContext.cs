@@ -169,7 +169,7 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:(?:trials?|stud(?:y|ies)|network|program(?:me)?|registry|consortium|guidelines?)\s+(?:\w+\s+){0,2}(?:in|of|for|on)|(?:inclusion|exclusion)(?:\s+criteria)?\s+for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex ContextOf();
 
-    [GeneratedRegex(@"\b(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|scheduled\s+for|planned|planning|awaiting|referred\s+for|guidelines?\s+for|compliance\s+with|treated\s+by|requir(?:e|es|ed|ing)|needs?|needing|intend\w*\s+to\s+(?:have|undergo|receive)|will\s+(?:receive|undergo)|to\s+(?:receive|undergo))\s+(?:[\w-]+\s+){0,4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|scheduled\s+for|planned|planning|awaiting|referred\s+for|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|will\s+(?:receive|undergo)|to\s+(?:receive|undergo))\s+(?:[\w-]+\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Prospective();
 
     [GeneratedRegex(@"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|aside\s+from|besides|in\s+addition\s+to|excluding|with\s+the\s+exception\s+of)\s+(?:[\w'-]+[\s,]+){0,3}[\w-]*$", RegexOptions.CultureInvariant)]
