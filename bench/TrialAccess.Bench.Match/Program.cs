@@ -92,7 +92,7 @@ static async Task<int> RunChildAsync(string db, int rounds)
     var clock = Stopwatch.StartNew();
     var catalog = await TrialCatalog.BuildAsync(store.ReadAllAsync());
     var build = clock.Elapsed.TotalSeconds;
-    var matcher = new TrialMatcher(catalog, async (id, ct) => await store.FindAsync(id, ct), TimeProvider.System);
+    var matcher = new TrialMatcher(catalog, store.FindManyAsync, TimeProvider.System);
 
     async Task<double> OneAsync(TrecTopic topic)
     {

@@ -20,6 +20,9 @@ public abstract class SqlTrialStore : ITrialStore
     /// <summary>Bumped when the schema changes; stored in <c>schema_info</c>.</summary>
     protected const int SchemaVersion = 1;
 
+    /// <summary>How many ids one statement of <see cref="FindManyAsync"/> binds.</summary>
+    private const int FindManyChunk = 500;
+
     public abstract Task InitializeAsync(CancellationToken cancellationToken = default);
 
     public abstract ValueTask DisposeAsync();
@@ -122,6 +125,40 @@ public abstract class SqlTrialStore : ITrialStore
             await using var command = Command(connection, null, "SELECT document FROM trials WHERE nct_id = @id", ("id", id.Value));
             var document = await command.ExecuteScalarAsync(cancellationToken) as string;
             return document is null ? null : TrialJson.Deserialize(document);
+        }
+        finally
+        {
+            await ReleaseConnectionAsync(connection);
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<NctId, ClinicalTrial>> FindManyAsync(IReadOnlyCollection<NctId> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new Dictionary<NctId, ClinicalTrial>(ids.Count);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        var connection = await OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // One statement per chunk of ids: under SQLite's limit on bound parameters, and one round trip to PostgreSQL for a match.
+            foreach (var chunk in ids.Distinct().Chunk(FindManyChunk))
+            {
+                var parameters = chunk.Select((id, i) => ($"id{i}", (object?)id.Value)).ToArray();
+                var sql = $"SELECT document FROM trials WHERE nct_id IN ({string.Join(", ", parameters.Select(p => "@" + p.Item1))})";
+                await using var command = Command(connection, null, sql, parameters);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var trial = TrialJson.Deserialize(reader.GetString(0));
+                    found[trial.NctId] = trial;
+                }
+            }
+
+            return found;
         }
         finally
         {

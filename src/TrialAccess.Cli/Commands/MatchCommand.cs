@@ -99,7 +99,7 @@ internal static class MatchCommand
                     return ExitCodes.BadInput;
                 }
 
-                var matcher = new TrialMatcher(catalog, async (id, ct) => await store.FindAsync(id, ct), TimeProvider.System);
+                var matcher = new TrialMatcher(catalog, store.FindManyAsync, TimeProvider.System);
                 var anyStatusValue = parseResult.GetValue(anyStatus);
                 var request = new MatchRequest
                 {

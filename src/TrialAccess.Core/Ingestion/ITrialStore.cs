@@ -20,6 +20,12 @@ public interface ITrialStore : IAsyncDisposable
 
     Task<ClinicalTrial?> FindAsync(NctId id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads the stored records of several trials in as few round trips as the engine allows (the candidates of a
+    /// match). Ids that are not stored are left out; the result is keyed by id, so its order means nothing.
+    /// </summary>
+    Task<IReadOnlyDictionary<NctId, ClinicalTrial>> FindManyAsync(IReadOnlyCollection<NctId> ids, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<TrialSearchHit>> SearchAsync(TrialSearchQuery query, CancellationToken cancellationToken = default);
 
     Task<TrialStoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default);

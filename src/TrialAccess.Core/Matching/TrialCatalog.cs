@@ -21,11 +21,13 @@ public sealed class TrialCatalog
     };
 
     private readonly ClinicalTrial[] _slim;
+    private readonly string[][] _subjectTerms;
 
-    private TrialCatalog(TrialSearchIndex index, ClinicalTrial[] slim)
+    private TrialCatalog(TrialSearchIndex index, ClinicalTrial[] slim, string[][] subjectTerms)
     {
         Index = index;
         _slim = slim;
+        _subjectTerms = subjectTerms;
     }
 
     public TrialSearchIndex Index { get; }
@@ -35,32 +37,43 @@ public sealed class TrialCatalog
     /// <summary>The slim record of a document: enough for the hard filters and a result line, not for eligibility.</summary>
     public ClinicalTrial Slim(int document) => _slim[document];
 
+    /// <summary>
+    /// The distinct index terms of a document's brief title and conditions (what a match reports as matched terms),
+    /// in ordinal order; analysed once when the catalog is built.
+    /// </summary>
+    public IReadOnlyList<string> SubjectTerms(int document) => _subjectTerms[document];
+
+    /// <summary>The distinct index terms of a trial's brief title and conditions, in ordinal order.</summary>
+    public static string[] AnalyzeSubject(ClinicalTrial trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        var terms = TextAnalyzer.Terms(string.Join('\n', trial.Conditions.Prepend(trial.BriefTitle))).Distinct(StringComparer.Ordinal).ToArray();
+        Array.Sort(terms, StringComparer.Ordinal);
+        return terms;
+    }
+
     public static async Task<TrialCatalog> BuildAsync(IAsyncEnumerable<ClinicalTrial> trials, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trials);
-        var builder = new TrialSearchIndex.Builder(RelevanceWeights);
-        var slim = new List<ClinicalTrial>();
+        var builder = new CatalogBuilder();
         await foreach (var trial in trials.WithCancellation(cancellationToken))
         {
             builder.Add(trial);
-            slim.Add(Slim(trial));
         }
 
-        return new TrialCatalog(builder.Build(), [.. slim]);
+        return builder.Build();
     }
 
     public static TrialCatalog Build(IEnumerable<ClinicalTrial> trials)
     {
         ArgumentNullException.ThrowIfNull(trials);
-        var builder = new TrialSearchIndex.Builder(RelevanceWeights);
-        var slim = new List<ClinicalTrial>();
+        var builder = new CatalogBuilder();
         foreach (var trial in trials)
         {
             builder.Add(trial);
-            slim.Add(Slim(trial));
         }
 
-        return new TrialCatalog(builder.Build(), [.. slim]);
+        return builder.Build();
     }
 
     private static ClinicalTrial Slim(ClinicalTrial trial) => new()
@@ -74,4 +87,35 @@ public sealed class TrialCatalog
         Eligibility = trial.Eligibility with { Criteria = null },
         Sites = trial.Sites.Select(s => s.Contacts.Count == 0 ? s : s with { Contacts = [] }).ToList(),
     };
+
+    /// <summary>Accumulates the index, the slim records and the subject terms in one pass over the trials.</summary>
+    private sealed class CatalogBuilder
+    {
+        private readonly TrialSearchIndex.Builder _index = new(RelevanceWeights);
+        private readonly List<ClinicalTrial> _slim = [];
+        private readonly List<string[]> _subjectTerms = [];
+
+        // One instance per distinct term, shared by every document's subject terms.
+        private readonly Dictionary<string, string> _termInstances = new(StringComparer.Ordinal);
+
+        public void Add(ClinicalTrial trial)
+        {
+            _index.Add(trial);
+            _slim.Add(Slim(trial));
+            var terms = AnalyzeSubject(trial);
+            for (var i = 0; i < terms.Length; i++)
+            {
+                if (!_termInstances.TryGetValue(terms[i], out var shared))
+                {
+                    _termInstances[terms[i]] = shared = terms[i];
+                }
+
+                terms[i] = shared;
+            }
+
+            _subjectTerms.Add(terms);
+        }
+
+        public TrialCatalog Build() => new(_index.Build(), [.. _slim], [.. _subjectTerms]);
+    }
 }

@@ -53,30 +53,54 @@ public sealed record TrialMatch(
 /// <param name="HiddenIneligible">Ineligible trials left out because the request asked to hide them.</param>
 public sealed record MatchResult(IReadOnlyList<TrialMatch> Trials, int Evaluated, int HiddenIneligible);
 
+/// <summary>Reads the full records of a match's candidates, keyed by id; ids not stored are left out.</summary>
+/// <remarks>The shape of <see cref="Ingestion.ITrialStore.FindManyAsync"/>, so a store's method can be passed as it is.</remarks>
+public delegate Task<IReadOnlyDictionary<NctId, ClinicalTrial>> TrialRecordReader(IReadOnlyCollection<NctId> ids, CancellationToken cancellationToken);
+
 /// <summary>
 /// Finds and ranks the trials a patient could join: retrieval over the whole catalog (relevance of the trial's subject
 /// to the patient), the hard filters, eligibility evaluated for the best candidates, then Eligible above Possibly
 /// eligible above Ineligible, each tier by relevance.
 /// </summary>
 /// <remarks>
-/// Full records are read through <c>load</c> only for candidates; each trial's criteria are parsed once into
-/// <paramref name="parsed"/>, which several matchers (one per request, each with its own loader) can share.
-/// Thread-safe: one matcher serves concurrent requests when its loader does.
+/// Full records are read only for candidates, all of a match's in one call to the reader; each trial's criteria are
+/// parsed once into the <see cref="ParsedEligibilityCache"/>, which several matchers (one per request, each with its
+/// own reader) can share. The candidates are evaluated on all cores; the result does not depend on their order.
+/// Thread-safe: one matcher serves concurrent requests when its reader does.
 /// </remarks>
-public sealed class TrialMatcher(
-    TrialCatalog catalog,
-    Func<NctId, CancellationToken, ValueTask<ClinicalTrial?>> load,
-    TimeProvider clock,
-    ParsedEligibilityCache? parsed = null)
+public sealed class TrialMatcher
 {
-    private readonly ParsedEligibilityCache _parsed = parsed ?? new ParsedEligibilityCache(CriterionParser.Default);
+    private readonly TrialCatalog _catalog;
+    private readonly TrialRecordReader _read;
+    private readonly TimeProvider _clock;
+    private readonly ParsedEligibilityCache _parsed;
 
-    public TrialCatalog Catalog => catalog;
+    /// <param name="read">Reads the candidates' full records (for a store, its <c>FindManyAsync</c>).</param>
+    /// <param name="parsed">Parsed criteria to share with other matchers; null keeps a cache of this matcher's own.</param>
+    public TrialMatcher(TrialCatalog catalog, TrialRecordReader read, TimeProvider clock, ParsedEligibilityCache? parsed = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(clock);
+        _catalog = catalog;
+        _read = read;
+        _clock = clock;
+        _parsed = parsed ?? new ParsedEligibilityCache(CriterionParser.Default);
+    }
+
+    /// <param name="load">Reads one full record; called once per candidate.</param>
+    public TrialMatcher(TrialCatalog catalog, Func<NctId, CancellationToken, ValueTask<ClinicalTrial?>> load, TimeProvider clock, ParsedEligibilityCache? parsed = null)
+        : this(catalog, OneByOne(load), clock, parsed)
+    {
+    }
+
+    public TrialCatalog Catalog => _catalog;
 
     public async Task<MatchResult> MatchAsync(MatchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var catalog = _catalog;
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         var patient = request.Patient;
         var index = catalog.Index;
         var query = TrialSearchIndex.Query(PatientQuery.From(patient, request.Note));
@@ -98,20 +122,23 @@ public sealed class TrialMatcher(
                 .ToList();
         }
 
+        var records = await _read(candidates.Select(c => index.IdOf(c.Document)).ToList(), cancellationToken);
         var context = EvaluationContext.On(today);
-        var matches = new List<TrialMatch>(candidates.Count);
-        foreach (var (document, score) in candidates)
+        var evaluated = new TrialMatch?[candidates.Count];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, candidates.Count, parallel, i =>
         {
-            var trial = await load(index.IdOf(document), cancellationToken);
-            if (trial is null)
+            var (document, score) = candidates[i];
+            if (!records.TryGetValue(index.IdOf(document), out var trial))
             {
-                continue;
+                return;
             }
 
             var filters = TrialFilter.Apply(trial, patient, request.Filters, today);
             var eligibility = EligibilityEvaluator.Evaluate(_parsed.Get(trial), patient, context);
-            matches.Add(new TrialMatch(trial, score, eligibility, filters, MatchedTerms(query, trial)));
-        }
+            evaluated[i] = new TrialMatch(trial, score, eligibility, filters, MatchedTerms(query, catalog, document, trial));
+        });
+        var matches = evaluated.OfType<TrialMatch>().ToList();
 
         var ranked = matches
             .OrderBy(m => Tier(m.Verdict))
@@ -123,6 +150,24 @@ public sealed class TrialMatcher(
         return new MatchResult(shown, matches.Count, hidden);
     }
 
+    private static TrialRecordReader OneByOne(Func<NctId, CancellationToken, ValueTask<ClinicalTrial?>> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        return async (ids, cancellationToken) =>
+        {
+            var found = new Dictionary<NctId, ClinicalTrial>(ids.Count);
+            foreach (var id in ids)
+            {
+                if (await load(id, cancellationToken) is { } trial)
+                {
+                    found[id] = trial;
+                }
+            }
+
+            return found;
+        };
+    }
+
     private static int Tier(TrialVerdict verdict) => verdict switch
     {
         TrialVerdict.Eligible => 0,
@@ -130,9 +175,16 @@ public sealed class TrialMatcher(
         TrialVerdict.Ineligible => 2,
     };
 
-    private static List<string> MatchedTerms(IReadOnlyDictionary<string, float> query, ClinicalTrial trial)
+    /// <summary>
+    /// The query's terms found in the trial's title and conditions, in ordinal order: from the catalog's analysis of
+    /// them, unless the loaded record's title or conditions differ from the catalog's (a newer version), which is read.
+    /// </summary>
+    private static List<string> MatchedTerms(IReadOnlyDictionary<string, float> query, TrialCatalog catalog, int document, ClinicalTrial trial)
     {
-        var subject = TextAnalyzer.Terms(string.Join('\n', trial.Conditions.Prepend(trial.BriefTitle))).ToHashSet(StringComparer.Ordinal);
-        return query.Keys.Where(subject.Contains).Order(StringComparer.Ordinal).ToList();
+        var slim = catalog.Slim(document);
+        var subject = slim.NctId == trial.NctId && slim.BriefTitle == trial.BriefTitle && slim.Conditions.SequenceEqual(trial.Conditions)
+            ? catalog.SubjectTerms(document)
+            : TrialCatalog.AnalyzeSubject(trial);
+        return subject.Where(query.ContainsKey).ToList();
     }
 }

@@ -45,7 +45,7 @@ public sealed class MatchService(TrialStoreAccess stores, TimeProvider clock) : 
     public async Task<MatchResult> MatchAsync(MatchRequest request, ITrialStore store, CancellationToken cancellationToken)
     {
         var catalog = await CatalogAsync(cancellationToken);
-        var matcher = new TrialMatcher(catalog, async (id, ct) => await store.FindAsync(id, ct), clock, _parsed);
+        var matcher = new TrialMatcher(catalog, store.FindManyAsync, clock, _parsed);
         return await matcher.MatchAsync(request, cancellationToken);
     }
 

@@ -50,6 +50,9 @@ public sealed class TrialStoreAccess : IAsyncDisposable
 
         public Task<ClinicalTrial?> FindAsync(NctId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
 
+        public Task<IReadOnlyDictionary<NctId, ClinicalTrial>> FindManyAsync(IReadOnlyCollection<NctId> ids, CancellationToken cancellationToken = default) =>
+            inner.FindManyAsync(ids, cancellationToken);
+
         public Task<IReadOnlyList<TrialSearchHit>> SearchAsync(TrialSearchQuery query, CancellationToken cancellationToken = default) =>
             inner.SearchAsync(query, cancellationToken);
 
