@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using TrialAccess.Bench;
 using TrialAccess.Evaluation.Trec;
 using TrialAccess.Ingestion;
 using TrialAccess.Matching;
 using TrialAccess.Patients;
-using TrialAccess.Registry.Sources;
 using TrialAccess.Storage.Sqlite;
 using TrialAccess.Trials;
 
@@ -13,13 +13,12 @@ using TrialAccess.Trials;
 // replicated with new ids). Usage:
 //   dotnet run -c Release --project bench/TrialAccess.Bench.Match [-- --scale 200000 --results bench/results/match.md]
 // Each corpus size runs in its own child process so that its peak working set is its own.
-var root = FindRepositoryRoot();
-var shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "data"));
-var work = Path.Combine(Path.GetTempPath(), "trialaccess-bench");
+var root = BenchCorpus.RepositoryRoot;
+var work = BenchCorpus.WorkFolder;
 Directory.CreateDirectory(work);
-if (!Directory.Exists(shared))
+if (!Directory.Exists(BenchCorpus.SharedData))
 {
-    Console.Error.WriteLine($"Shared data not found at {shared}: the benchmark reads the corpus and the TREC topics in place.");
+    Console.Error.WriteLine($"Shared data not found at {BenchCorpus.SharedData}: the benchmark reads the corpus and the TREC topics in place.");
     return 1;
 }
 
@@ -31,8 +30,8 @@ if (child >= 0)
 
 var scale = Option("--scale", 200_000);
 var results = OptionText("--results") ?? Path.Combine(root, "bench", "results", "match.md");
-var sharedDb = Path.Combine(work, "shared.db");
-await EnsureSharedDatabaseAsync(sharedDb);
+var sharedDb = BenchCorpus.SharedDatabase;
+await BenchCorpus.EnsureSharedDatabaseAsync(sharedDb);
 var scaledDb = Path.Combine(work, $"scaled-{scale}.db");
 await EnsureScaledDatabaseAsync(sharedDb, scaledDb, scale);
 
@@ -80,8 +79,7 @@ return 0;
 
 static async Task<int> RunChildAsync(string db, int rounds)
 {
-    var root = FindRepositoryRoot();
-    var (topics, error) = TrecTopic.ParseTopics(await File.ReadAllTextAsync(Path.Combine(root, "..", "shared", "data", "benchmarks", "trec2021", "topics2021.xml")));
+    var (topics, error) = TrecTopic.ParseTopics(await File.ReadAllTextAsync(BenchCorpus.Topics2021));
     if (error is not null)
     {
         throw new InvalidOperationException(error);
@@ -131,20 +129,6 @@ static async Task<int> RunChildAsync(string db, int rounds)
     return 0;
 }
 
-async Task EnsureSharedDatabaseAsync(string path)
-{
-    await using var store = new SqliteTrialStore(path);
-    await store.InitializeAsync();
-    if ((await store.GetStatisticsAsync()).Trials > 0)
-    {
-        return;
-    }
-
-    Console.Error.WriteLine("ingesting the shared corpus...");
-    var (files, _) = TrialSources.Expand(new[] { "ctgov-xml", "ctgov-v2", "trialgpt-format" }.Select(f => Path.Combine(shared, "trials", f)));
-    await new TrialIngestor(store).IngestFilesAsync(files);
-}
-
 static async Task EnsureScaledDatabaseAsync(string sharedPath, string path, int scale)
 {
     await using var scaled = new SqliteTrialStore(path);
@@ -188,17 +172,4 @@ string? OptionText(string name)
 {
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-}
-
-static string FindRepositoryRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "TrialAccess.slnx")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    return Directory.GetCurrentDirectory();
 }

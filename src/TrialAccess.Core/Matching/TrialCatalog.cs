@@ -1,3 +1,4 @@
+using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Matching.Retrieval;
 using TrialAccess.Trials;
 
@@ -5,8 +6,10 @@ namespace TrialAccess.Matching;
 
 /// <summary>
 /// What the matcher keeps in memory for the whole registry: a relevance index and, per trial, a slim copy of the record
-/// holding only what the hard filters read (status, phases, study type, ages, sex, sites without contacts). Full
-/// records (criteria, descriptions) are loaded from the store for the few candidates that reach eligibility.
+/// holding only what the hard filters read (status, phases, study type, ages, sex, sites without contacts), the
+/// analysed terms of its title and conditions and the version of its eligibility. Full records (criteria,
+/// descriptions) are read from the store only for candidates whose criteria are not parsed yet and for the trials a
+/// match returns.
 /// </summary>
 public sealed class TrialCatalog
 {
@@ -22,12 +25,14 @@ public sealed class TrialCatalog
 
     private readonly ClinicalTrial[] _slim;
     private readonly string[][] _subjectTerms;
+    private readonly long[] _eligibilityVersions;
 
-    private TrialCatalog(TrialSearchIndex index, ClinicalTrial[] slim, string[][] subjectTerms)
+    private TrialCatalog(TrialSearchIndex index, ClinicalTrial[] slim, string[][] subjectTerms, long[] eligibilityVersions)
     {
         Index = index;
         _slim = slim;
         _subjectTerms = subjectTerms;
+        _eligibilityVersions = eligibilityVersions;
     }
 
     public TrialSearchIndex Index { get; }
@@ -42,6 +47,12 @@ public sealed class TrialCatalog
     /// in ordinal order; analysed once when the catalog is built.
     /// </summary>
     public IReadOnlyList<string> SubjectTerms(int document) => _subjectTerms[document];
+
+    /// <summary>
+    /// The version of the document's eligibility (<see cref="ParsedEligibilityCache.VersionOf"/>) in the record the
+    /// catalog was built from: finds its parsed criteria without reading the record.
+    /// </summary>
+    public long EligibilityVersion(int document) => _eligibilityVersions[document];
 
     /// <summary>The distinct index terms of a trial's brief title and conditions, in ordinal order.</summary>
     public static string[] AnalyzeSubject(ClinicalTrial trial)
@@ -94,6 +105,7 @@ public sealed class TrialCatalog
         private readonly TrialSearchIndex.Builder _index = new(RelevanceWeights);
         private readonly List<ClinicalTrial> _slim = [];
         private readonly List<string[]> _subjectTerms = [];
+        private readonly List<long> _eligibilityVersions = [];
 
         // One instance per distinct term, shared by every document's subject terms.
         private readonly Dictionary<string, string> _termInstances = new(StringComparer.Ordinal);
@@ -114,8 +126,9 @@ public sealed class TrialCatalog
             }
 
             _subjectTerms.Add(terms);
+            _eligibilityVersions.Add(ParsedEligibilityCache.VersionOf(trial.Eligibility));
         }
 
-        public TrialCatalog Build() => new(_index.Build(), [.. _slim], [.. _subjectTerms]);
+        public TrialCatalog Build() => new(_index.Build(), [.. _slim], [.. _subjectTerms], [.. _eligibilityVersions]);
     }
 }

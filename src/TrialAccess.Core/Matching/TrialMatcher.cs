@@ -63,10 +63,11 @@ public delegate Task<IReadOnlyDictionary<NctId, ClinicalTrial>> TrialRecordReade
 /// eligible above Ineligible, each tier by relevance.
 /// </summary>
 /// <remarks>
-/// Full records are read only for candidates, all of a match's in one call to the reader; each trial's criteria are
-/// parsed once into the <see cref="ParsedEligibilityCache"/>, which several matchers (one per request, each with its
-/// own reader) can share. The candidates are evaluated on all cores; the result does not depend on their order.
-/// Thread-safe: one matcher serves concurrent requests when its reader does.
+/// Candidates are chosen and evaluated from the catalog (a snapshot of the store): each trial's criteria are parsed
+/// once into the <see cref="ParsedEligibilityCache"/>, which several matchers (one per request, each with its own
+/// reader) can share. Full records are read, a call for many at once, only for candidates whose criteria are not in
+/// the cache (to parse them) and for the trials returned. The candidates are evaluated on all cores; the result does
+/// not depend on their order. Thread-safe: one matcher serves concurrent requests when its reader does.
 /// </remarks>
 public sealed class TrialMatcher
 {
@@ -117,37 +118,76 @@ public sealed class TrialMatcher
         }
         else
         {
-            candidates = index.Top(scores, request.Candidates, d => TrialFilter.Apply(catalog.Slim(d), patient, request.Filters, today).Passed)
+            candidates = index.Top(scores, request.Candidates, d => TrialFilter.Passes(catalog.Slim(d), patient, request.Filters, today))
                 .Select(s => (s.Document, (float)s.Score))
                 .ToList();
         }
 
-        var records = await _read(candidates.Select(c => index.IdOf(c.Document)).ToList(), cancellationToken);
+        // Eligibility from the parse cache where it holds the catalog's version of the trial; the records of the
+        // other candidates are read, in one call, to parse them.
+        var parsed = new ParsedEligibility?[candidates.Count];
+        var unparsed = new List<NctId>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var document = candidates[i].Document;
+            if (!_parsed.TryGet(index.IdOf(document), catalog.EligibilityVersion(document), out parsed[i]))
+            {
+                unparsed.Add(index.IdOf(document));
+            }
+        }
+
+        var records = unparsed.Count == 0 ? new Dictionary<NctId, ClinicalTrial>() : await _read(unparsed, cancellationToken);
         var context = EvaluationContext.On(today);
-        var evaluated = new TrialMatch?[candidates.Count];
+        var eligibilities = new TrialEvaluation?[candidates.Count];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.For(0, candidates.Count, parallel, i =>
         {
-            var (document, score) = candidates[i];
-            if (!records.TryGetValue(index.IdOf(document), out var trial))
+            if (parsed[i] is null && records.TryGetValue(index.IdOf(candidates[i].Document), out var trial))
             {
-                return;
+                parsed[i] = _parsed.Get(trial);
             }
 
-            var filters = TrialFilter.Apply(trial, patient, request.Filters, today);
-            var eligibility = EligibilityEvaluator.Evaluate(_parsed.Get(trial), patient, context);
-            evaluated[i] = new TrialMatch(trial, score, eligibility, filters, MatchedTerms(query, catalog, document, trial));
+            if (parsed[i] is { } eligibility)
+            {
+                eligibilities[i] = EligibilityEvaluator.Evaluate(eligibility, patient, context);
+            }
         });
-        var matches = evaluated.OfType<TrialMatch>().ToList();
 
-        var ranked = matches
-            .OrderBy(m => Tier(m.Verdict))
-            .ThenByDescending(m => m.Relevance)
-            .ThenBy(m => m.Trial.NctId)
+        var ranked = Enumerable.Range(0, candidates.Count)
+            .Where(i => eligibilities[i] is not null)
+            .OrderBy(i => Tier(eligibilities[i]!.Verdict))
+            .ThenByDescending(i => candidates[i].Score)
+            .ThenBy(i => index.IdOf(candidates[i].Document))
             .ToList();
-        var hidden = request.IncludeIneligible ? 0 : ranked.Count(m => m.Verdict == TrialVerdict.Ineligible);
-        var shown = ranked.Where(m => request.IncludeIneligible || m.Verdict != TrialVerdict.Ineligible).Take(request.Top).ToList();
-        return new MatchResult(shown, matches.Count, hidden);
+        var evaluated = ranked.Count;
+        var hidden = request.IncludeIneligible ? 0 : ranked.Count(i => eligibilities[i]!.Verdict == TrialVerdict.Ineligible);
+        var shown = ranked.Where(i => request.IncludeIneligible || eligibilities[i]!.Verdict != TrialVerdict.Ineligible).ToList();
+
+        // The full records of the trials returned: those read above, the others in one more call. A trial the store no
+        // longer holds (removed since the catalog was built) drops out, and the next one takes its place.
+        var matches = new List<TrialMatch>(Math.Min(request.Top, shown.Count));
+        for (var next = 0; matches.Count < request.Top && next < shown.Count;)
+        {
+            var page = shown.Skip(next).Take(request.Top - matches.Count).ToList();
+            next += page.Count;
+            var missing = page.Select(i => index.IdOf(candidates[i].Document)).Where(id => !records.ContainsKey(id)).ToList();
+            var read = missing.Count == 0 ? records : await _read(missing, cancellationToken);
+            foreach (var i in page)
+            {
+                var (document, score) = candidates[i];
+                var id = index.IdOf(document);
+                if (!records.TryGetValue(id, out var trial) && !read.TryGetValue(id, out trial))
+                {
+                    evaluated--;
+                    continue;
+                }
+
+                var filters = TrialFilter.Apply(trial, patient, request.Filters, today);
+                matches.Add(new TrialMatch(trial, score, eligibilities[i]!, filters, MatchedTerms(query, catalog, document, trial)));
+            }
+        }
+
+        return new MatchResult(matches, evaluated, hidden);
     }
 
     private static TrialRecordReader OneByOne(Func<NctId, CancellationToken, ValueTask<ClinicalTrial?>> load)

@@ -9,7 +9,8 @@ namespace TrialAccess.Eligibility.Parsing;
 /// or after it was evicted. Safe for concurrent use.
 /// </summary>
 /// <remarks>
-/// Entries are keyed by trial id, never by criteria text. The cache holds at most <see cref="Capacity"/> trials: when
+/// Entries are keyed by trial id, never by criteria text; <see cref="TryGet"/> finds one by id and
+/// <see cref="VersionOf"/> without the record's criteria text at hand (the match catalog keeps only the version). The cache holds at most <see cref="Capacity"/> trials: when
 /// an insertion goes past it, the least recently used tenth is dropped, so memory stays bounded on a registry of any
 /// size while the trials patients keep matching stay parsed.
 /// </remarks>
@@ -39,6 +40,31 @@ public sealed class ParsedEligibilityCache
     /// <summary>How many trials are held now (at most <see cref="Capacity"/>, but for the moment between an insertion and its eviction).</summary>
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>
+    /// A stamp of one version of a trial's eligibility (criteria text and structured limits), equal for equal
+    /// eligibilities within this process; a changed record gets another stamp but by a 1-in-2^32 chance.
+    /// </summary>
+    public static long VersionOf(TrialEligibility eligibility)
+    {
+        ArgumentNullException.ThrowIfNull(eligibility);
+        return ((long)eligibility.GetHashCode() << 32) | (uint)(eligibility.Criteria?.Length ?? -1);
+    }
+
+    /// <summary>The parse of the trial's eligibility in the given <see cref="VersionOf"/>, if it is held.</summary>
+    public bool TryGet(NctId id, long version, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ParsedEligibility? parsed)
+    {
+        if (_parsed.TryGetValue(id, out var cached) && cached.Version == version)
+        {
+            cached.Touch(Interlocked.Increment(ref _uses));
+            parsed = cached.Parsed;
+            return true;
+        }
+
+        parsed = null;
+        return false;
+    }
+
+    /// <summary>The parse of the trial's eligibility: the held one if it was parsed from the same eligibility, else a new parse, kept.</summary>
     public ParsedEligibility Get(ClinicalTrial trial)
     {
         ArgumentNullException.ThrowIfNull(trial);
@@ -100,6 +126,8 @@ public sealed class ParsedEligibilityCache
         private long _lastUse = use;
 
         public TrialEligibility Source { get; } = source;
+
+        public long Version { get; } = VersionOf(source);
 
         public ParsedEligibility Parsed { get; } = parsed;
 
