@@ -66,13 +66,17 @@ await using (app)
 
     var coldPass = new List<Outcome>();
     var warmPass = new List<Outcome>();
+    var allocatedBefore = 0L;
     foreach (var pass in new[] { coldPass, warmPass })
     {
+        allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         foreach (var body in bodies)
         {
             pass.Add(await SendAsync(client, body, Stopwatch.GetTimestamp()));
         }
     }
+
+    var allocatedPerRequest = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)warmPass.Count;
 
     // The measured run: request i is due at start + i / rate; latency runs from when it was due, so a server that falls
     // behind is charged for the wait (no coordinated omission).
@@ -138,6 +142,8 @@ await using (app)
         .AppendLine(CultureInfo.InvariantCulture, $"| first request (builds the catalog) | 1 | {catalogSeconds * 1000:F0} | | | |")
         .AppendLine(CultureInfo.InvariantCulture, $"| cold: each topic once, candidates' criteria parsed on first sight | {coldPass.Count} | {Latencies(coldPass)} |")
         .AppendLine(CultureInfo.InvariantCulture, $"| warm: each topic again | {warmPass.Count} | {Latencies(warmPass)} |")
+        .AppendLine()
+        .AppendLine(CultureInfo.InvariantCulture, $"Allocated per warm request (client and server): {allocatedPerRequest / 1048576:F2} MB.")
         .AppendLine()
         .AppendLine(CultureInfo.InvariantCulture, $"## {rate} requests/s for {seconds} s")
         .AppendLine()

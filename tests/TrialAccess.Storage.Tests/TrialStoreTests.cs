@@ -171,6 +171,34 @@ public sealed class TrialStoreTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public Task FindManyAsync_SomeStored_ReturnsTheStoredRecordsByIdAndLeavesOutTheRest(string engine) => WithStoreAsync(engine, async store =>
+    {
+        var first = Trial("NCT00000001", new DateOnly(2024, 1, 1));
+        var second = Trial("NCT00000002", null, title: "Second study");
+        await store.UpsertAsync([first, second, Trial("NCT00000003", null)]);
+
+        var found = await store.FindManyAsync([NctId.Parse("NCT00000002"), NctId.Parse("NCT00000009"), first.NctId, first.NctId]);
+
+        found.Keys.Should().BeEquivalentTo([first.NctId, second.NctId]);
+        found[first.NctId].Should().BeEquivalentTo(await store.FindAsync(first.NctId));
+        found[second.NctId].BriefTitle.Should().Be("Second study");
+        (await store.FindManyAsync([])).Should().BeEmpty();
+    });
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public Task FindManyAsync_MoreIdsThanOneStatementBinds_ReadsThemAll(string engine) => WithStoreAsync(engine, async store =>
+    {
+        var trials = Enumerable.Range(1, 1_200).Select(n => Trial($"NCT{n:D8}", null)).ToList();
+        await store.UpsertAsync(trials);
+
+        var found = await store.FindManyAsync(trials.Select(t => t.NctId).Reverse().ToList());
+
+        found.Keys.Should().BeEquivalentTo(trials.Select(t => t.NctId));
+    });
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public Task ReadAllAsync_StreamsEveryTrialInIdOrder(string engine) => WithStoreAsync(engine, async store =>
     {
         await store.UpsertAsync([Trial("NCT00000002", null), Trial("NCT00000001", null)]);

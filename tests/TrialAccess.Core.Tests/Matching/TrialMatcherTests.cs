@@ -109,4 +109,48 @@ public class TrialMatcherTests
         result.Trials.Select(m => m.Trial.NctId).Should().BeEquivalentTo(only);
         result.Trials[^1].Trial.NctId.Value.Should().Be("NCT00000005", "a breast cancer trial fails a lung cancer patient");
     }
+
+    [Fact]
+    public async Task MatchAsync_SharedParseCache_ReadsOnlyNewCandidatesAndTheTrialsReturned()
+    {
+        var byId = Trials.ToDictionary(t => t.NctId);
+        var reads = new List<IReadOnlyCollection<NctId>>();
+        var parsed = new TrialAccess.Eligibility.Parsing.ParsedEligibilityCache(TrialAccess.Eligibility.Parsing.CriterionParser.Default);
+        var matcher = new TrialMatcher(TrialCatalog.Build(Trials), (ids, _) =>
+        {
+            reads.Add(ids.ToList());
+            return Task.FromResult<IReadOnlyDictionary<NctId, ClinicalTrial>>(ids.Where(byId.ContainsKey).ToDictionary(id => id, id => byId[id]));
+        }, new FixedClock(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero)), parsed);
+        var request = new MatchRequest { Patient = Patient, Note = "lung cancer", Filters = MatchFilters.None, Top = 1 };
+
+        var first = await matcher.MatchAsync(request);
+        var second = await matcher.MatchAsync(request);
+
+        reads[0].Should().HaveCount(first.Evaluated, "the first match parses every candidate, read in one call");
+        reads.Should().HaveCount(2, "then the parses are cached, and only the trial returned is read");
+        reads[1].Should().Equal(second.Trials.Select(m => m.Trial.NctId));
+        second.Trials.Select(m => (m.Trial.NctId, m.Verdict, m.Relevance)).Should().Equal(first.Trials.Select(m => (m.Trial.NctId, m.Verdict, m.Relevance)));
+        second.Evaluated.Should().Be(first.Evaluated);
+    }
+
+    [Fact]
+    public async Task MatchAsync_TrialGoneFromTheStore_IsLeftOutAndTheNextTakesItsPlace()
+    {
+        var byId = Trials.Where(t => t.NctId.Value != "NCT00000001").ToDictionary(t => t.NctId);
+        var matcher = new TrialMatcher(TrialCatalog.Build(Trials), (id, _) => ValueTask.FromResult(byId.GetValueOrDefault(id)), new FixedClock(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero)));
+
+        var result = await matcher.MatchAsync(new MatchRequest { Patient = Patient, Note = "lung cancer", Filters = MatchFilters.None, Top = 2 });
+
+        result.Trials.Should().HaveCount(2);
+        result.Trials.Should().NotContain(m => m.Trial.NctId.Value == "NCT00000001");
+    }
+
+    [Fact]
+    public void SubjectTerms_AreTheDistinctAnalysedTermsOfTitleAndConditions_InOrdinalOrder()
+    {
+        var catalog = TrialCatalog.Build(Trials);
+
+        catalog.Index.TryGetDocument(NctId.Parse("NCT00000001"), out var document).Should().BeTrue();
+        catalog.SubjectTerms(document).Should().Equal("cancer", "cell", "egfr", "lung", "mutant", "non", "osimertinib", "small");
+    }
 }

@@ -133,4 +133,47 @@ public class TrialFilterTests
         Check(result, "phase").Outcome.Should().Be(FilterOutcome.Fail);
         Check(result, "study type").Outcome.Should().Be(FilterOutcome.Pass);
     }
+
+    [Fact]
+    public void Passes_EveryCombination_AgreesWithApply()
+    {
+        RecruitmentStatus[] statuses = [RecruitmentStatus.Recruiting, RecruitmentStatus.NotYetRecruiting, RecruitmentStatus.Completed, RecruitmentStatus.NotStated];
+        TrialSite[][] siteLists =
+        [
+            [],
+            [Site("Boston", Boston)],
+            [Site("Chicago", Chicago, RecruitmentStatus.Completed), Site("New York", NewYork, RecruitmentStatus.NotYetRecruiting)],
+            [Site("Nowhere", null, RecruitmentStatus.NotStated)],
+        ];
+        var trials = statuses.SelectMany(status => siteLists.Select(sites => Trial(status, sites)))
+            .SelectMany(t => new[]
+            {
+                t,
+                t with { Phases = [], StudyType = StudyType.NotStated },
+                t with { Eligibility = new TrialEligibility { Sex = EligibleSex.Male, MaximumAge = new AgeLimit(6, AgeUnit.Months) } },
+                t with { Eligibility = new TrialEligibility() },
+            })
+            .ToList();
+        PatientProfile[] patients = [Patient(), Patient(age: 17, sex: PatientSex.Male), Patient(age: null, sex: null), Patient(age: 66, sex: PatientSex.Other)];
+        MatchFilters[] filterSets =
+        [
+            new MatchFilters(),
+            MatchFilters.None,
+            new MatchFilters { IncludeNotYetRecruiting = true, Near = Boston, RadiusKm = 500 },
+            new MatchFilters { RecruitingOnly = false, Near = Chicago },
+            new MatchFilters { Phases = [TrialPhase.Phase3], StudyTypes = [StudyType.Observational] },
+            new MatchFilters { Phases = [TrialPhase.Phase2], StudyTypes = [StudyType.Interventional], CheckAgeAndSex = false },
+        ];
+
+        foreach (var trial in trials)
+        {
+            foreach (var patient in patients)
+            {
+                foreach (var filters in filterSets)
+                {
+                    TrialFilter.Passes(trial, patient, filters, Today).Should().Be(TrialFilter.Apply(trial, patient, filters, Today).Passed);
+                }
+            }
+        }
+    }
 }
