@@ -66,8 +66,8 @@ public delegate Task<IReadOnlyDictionary<NctId, ClinicalTrial>> TrialRecordReade
 /// Candidates are chosen and evaluated from the catalog (a snapshot of the store): each trial's criteria are parsed
 /// once into the <see cref="ParsedEligibilityCache"/>, which several matchers (one per request, each with its own
 /// reader) can share. Full records are read, a call for many at once, only for candidates whose criteria are not in
-/// the cache (to parse them) and for the trials returned. The candidates are evaluated on all cores; the result does
-/// not depend on their order. Thread-safe: one matcher serves concurrent requests when its reader does.
+/// the cache (to parse them) and for the trials returned. New criteria are parsed on all cores; the result does not
+/// depend on their order. Thread-safe: one matcher serves concurrent requests when its reader does.
 /// </remarks>
 public sealed class TrialMatcher
 {
@@ -126,32 +126,42 @@ public sealed class TrialMatcher
         // Eligibility from the parse cache where it holds the catalog's version of the trial; the records of the
         // other candidates are read, in one call, to parse them.
         var parsed = new ParsedEligibility?[candidates.Count];
-        var unparsed = new List<NctId>();
+        var unparsed = new List<int>();
         for (var i = 0; i < candidates.Count; i++)
         {
             var document = candidates[i].Document;
             if (!_parsed.TryGet(index.IdOf(document), catalog.EligibilityVersion(document), out parsed[i]))
             {
-                unparsed.Add(index.IdOf(document));
+                unparsed.Add(i);
             }
         }
 
-        var records = unparsed.Count == 0 ? new Dictionary<NctId, ClinicalTrial>() : await _read(unparsed, cancellationToken);
+        IReadOnlyDictionary<NctId, ClinicalTrial> records = new Dictionary<NctId, ClinicalTrial>();
+        if (unparsed.Count > 0)
+        {
+            records = await _read(unparsed.Select(i => index.IdOf(candidates[i].Document)).ToList(), cancellationToken);
+
+            // Parsing is the cold path's cost (a millisecond or more per trial): spread over the cores. Evaluating parsed
+            // criteria is cheaper; it stays on this thread, so that concurrent requests do not compete for the cores.
+            var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            Parallel.ForEach(unparsed, parallel, i =>
+            {
+                if (records.TryGetValue(index.IdOf(candidates[i].Document), out var trial))
+                {
+                    parsed[i] = _parsed.Get(trial);
+                }
+            });
+        }
+
         var context = EvaluationContext.On(today);
         var eligibilities = new TrialEvaluation?[candidates.Count];
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, candidates.Count, parallel, i =>
+        for (var i = 0; i < candidates.Count; i++)
         {
-            if (parsed[i] is null && records.TryGetValue(index.IdOf(candidates[i].Document), out var trial))
-            {
-                parsed[i] = _parsed.Get(trial);
-            }
-
             if (parsed[i] is { } eligibility)
             {
                 eligibilities[i] = EligibilityEvaluator.Evaluate(eligibility, patient, context);
             }
-        });
+        }
 
         var ranked = Enumerable.Range(0, candidates.Count)
             .Where(i => eligibilities[i] is not null)

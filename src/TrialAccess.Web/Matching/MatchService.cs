@@ -8,8 +8,10 @@ namespace TrialAccess.Web.Matching;
 
 /// <summary>
 /// The matcher for the web host: the catalog (relevance index and slim records) is built once, on the first match,
-/// from the database the host serves, and parsed criteria are shared by all requests. Each request reads the full
-/// records of its candidates through its own store. Trials ingested while the host runs are seen after a restart.
+/// from the database the host serves, and parsed criteria are shared by all requests (at most
+/// <see cref="ParsedEligibilityCache.DefaultCapacity"/> trials, the least recently used dropped first). Each request
+/// reads, through its own store and in one call, the full records of the candidates not parsed yet and of the trials
+/// it returns. Trials ingested while the host runs are seen after a restart.
 /// </summary>
 public sealed class MatchService(TrialStoreAccess stores, TimeProvider clock) : IDisposable
 {
