@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using TrialAccess.Patients;
 using TrialAccess.Vocabulary;
 
@@ -37,9 +38,31 @@ public sealed record ConstraintCheck(CriterionOutcome Outcome, string? Evidence 
 
 /// <summary>What evaluation needs besides the patient: the date "now" is, and the vocabulary to relate names.</summary>
 /// <param name="Today">The evaluation date; ages, washouts and "within N years" are counted back from it.</param>
+/// <remarks>
+/// A context also remembers what the vocabulary finds in a patient's own words (<see cref="ConceptNamesIn"/>), so that
+/// matching one patient against hundreds of trials reads each of the patient's conditions once. Make one per match
+/// (or per patient); a copy made with <c>with</c> starts with nothing remembered. Safe for concurrent use.
+/// </remarks>
 public sealed record EvaluationContext(DateOnly Today, OncologyVocabulary Vocabulary)
 {
+    private readonly ConcurrentDictionary<string, string[]> _conceptNames = new(StringComparer.Ordinal);
+
+    private EvaluationContext(EvaluationContext original)
+    {
+        Today = original.Today;
+        Vocabulary = original.Vocabulary;
+        _conceptNames = new(StringComparer.Ordinal);
+    }
+
     public static EvaluationContext On(DateOnly today) => new(today, OncologyVocabulary.BuiltIn);
 
     public static EvaluationContext From(TimeProvider clock) => On(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>The names of the vocabulary's medical concepts found in a text (a patient's condition or therapy as written).</summary>
+    public IReadOnlyList<string> ConceptNamesIn(string text) =>
+        _conceptNames.GetOrAdd(text, t => [.. Vocabulary.Concepts.Names.FindAll(t, Tokenizer.Tokenize(t)).Select(m => m.Value.Name)]);
+
+    public bool Equals(EvaluationContext? other) => other is not null && Today == other.Today && ReferenceEquals(Vocabulary, other.Vocabulary);
+
+    public override int GetHashCode() => HashCode.Combine(Today, Vocabulary);
 }

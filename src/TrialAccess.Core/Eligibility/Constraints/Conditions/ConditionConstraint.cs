@@ -24,10 +24,9 @@ public sealed record ConditionConstraint(string Concept, MedicalConceptKind Conc
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
-        var question = $"Does the patient have {(ConceptKind == MedicalConceptKind.Condition ? string.Empty : "had ")}{Concept}{(WithinMonths is { } w ? $" in the last {Number(w)} months" : string.Empty)}?";
         foreach (var condition in patient.Conditions)
         {
-            if (!Same(context.Vocabulary, condition.Concept, condition.Text))
+            if (!Same(context, condition.Concept, condition.Text))
             {
                 continue;
             }
@@ -66,13 +65,14 @@ public sealed record ConditionConstraint(string Concept, MedicalConceptKind Conc
 
         if (ConceptKind != MedicalConceptKind.Condition)
         {
-            var therapy = patient.Therapies.FirstOrDefault(t => Same(context.Vocabulary, null, t.Name));
+            var therapy = patient.Therapies.FirstOrDefault(t => Same(context, null, t.Name));
             if (therapy is not null)
             {
                 return therapy.Certainty == Certainty.Negated ? ConstraintCheck.NotMet($"no {therapy.Name}") : ConstraintCheck.Met(therapy.Name);
             }
         }
 
+        var question = $"Does the patient have {(ConceptKind == MedicalConceptKind.Condition ? string.Empty : "had ")}{Concept}{(WithinMonths is { } w ? $" in the last {Number(w)} months" : string.Empty)}?";
         return ConstraintCheck.Unknown(question, $"no {Concept} recorded");
     }
 
@@ -83,16 +83,10 @@ public sealed record ConditionConstraint(string Concept, MedicalConceptKind Conc
         return at > 0 && text[..at].Trim().Length > 2;
     }
 
-    private bool Same(OncologyVocabulary vocabulary, string? concept, string text)
-    {
-        if (string.Equals(concept, Concept, StringComparison.OrdinalIgnoreCase) || text.Contains(Concept, StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        var matches = vocabulary.Concepts.Names.FindAll(text, Tokenizer.Tokenize(text));
-        return matches.Any(m => m.Value.Name.Equals(Concept, StringComparison.OrdinalIgnoreCase));
-    }
+    private bool Same(EvaluationContext context, string? concept, string text) =>
+        string.Equals(concept, Concept, StringComparison.OrdinalIgnoreCase)
+        || text.Contains(Concept, StringComparison.OrdinalIgnoreCase)
+        || context.ConceptNamesIn(text).Any(name => name.Equals(Concept, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Finds conditions, medications and procedures by the vocabulary's names, where no more specific constraint claimed the words.</summary>
