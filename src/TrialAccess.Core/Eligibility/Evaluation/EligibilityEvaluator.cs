@@ -60,14 +60,35 @@ public static partial class EligibilityEvaluator
             results.Add(new ConstraintEvaluation(constraint, constraint.Evaluate(patient, context)));
         }
 
-        var outcome = criterion.Segment.Role == CriterionRole.Inclusion
+        // One constraint (most criteria) is its own outcome whatever the role: combining one outcome gives it back.
+        var outcome = results.Count == 1 ? results[0].Check.Outcome
+            : criterion.Segment.Role == CriterionRole.Inclusion
             ? CombineInclusion(results, criterion.Segment.Text)
             : Combine(results.Select(r => r.Check.Outcome).ToList(), CriterionRole.Exclusion);
-        var decisive = results.Where(r => r.Check.Outcome == outcome).Select(r => r.Check.Evidence).Where(e => e is not null).Distinct().ToList();
-        var questions = outcome == CriterionOutcome.Unknown
-            ? results.Where(r => r.Check.Outcome == CriterionOutcome.Unknown && r.Check.Question is not null).Select(r => r.Check.Question!).Distinct().ToList()
-            : [];
-        return new CriterionEvaluation(criterion, outcome, results, decisive.Count == 0 ? null : string.Join("; ", decisive), questions);
+
+        // The distinct evidence of the decisive constraints and, when unknown, their distinct questions, in order.
+        // Loops, not LINQ: this runs for every criterion of every candidate of every match.
+        List<string>? decisive = null;
+        List<string>? questions = null;
+        foreach (var result in results)
+        {
+            if (result.Check.Outcome != outcome)
+            {
+                continue;
+            }
+
+            if (result.Check.Evidence is { } evidence && !(decisive ??= []).Contains(evidence))
+            {
+                decisive.Add(evidence);
+            }
+
+            if (outcome == CriterionOutcome.Unknown && result.Check.Question is { } question && !(questions ??= []).Contains(question))
+            {
+                questions.Add(question);
+            }
+        }
+
+        return new CriterionEvaluation(criterion, outcome, results, decisive is null ? null : string.Join("; ", decisive), questions ?? []);
     }
 
     /// <summary>
@@ -108,6 +129,11 @@ public static partial class EligibilityEvaluator
     /// </summary>
     private static void ApplyListLeads(List<CriterionEvaluation> evaluations)
     {
+        if (!evaluations.Exists(e => e.Criterion.Segment.Lead is not null && e.Criterion.Segment.Depth > 0))
+        {
+            return;
+        }
+
         foreach (var group in evaluations
             .Select((e, i) => (Evaluation: e, Position: i))
             .Where(x => x.Evaluation.Criterion.Segment.Lead is not null && x.Evaluation.Criterion.Segment.Depth > 0)
