@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using TrialAccess.Bench;
 using TrialAccess.Evaluation.Trec;
-using TrialAccess.Ingestion;
 using TrialAccess.Matching;
 using TrialAccess.Patients;
 using TrialAccess.Storage.Sqlite;
@@ -51,9 +50,9 @@ foreach (var db in new[] { sharedDb, scaledDb })
     }
 
     using var process = Process.Start(info)!;
-    var row = (await process.StandardOutput.ReadToEndAsync()).Trim();
+    var lines = (await process.StandardOutput.ReadToEndAsync()).Trim();
     await process.WaitForExitAsync();
-    rows.Add(row);
+    rows.AddRange(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
 
 var report = new StringBuilder()
@@ -61,14 +60,18 @@ var report = new StringBuilder()
     .AppendLine()
     .AppendLine("One patient per request: the TREC 2021 topic text is read as a note (intake included in the time), then matched")
     .AppendLine("against the whole database with the default filters (recruiting only, age and sex) switched off so that every")
-    .AppendLine("request does the full work: retrieval over every trial, the 200 best candidates loaded, parsed (cached) and")
-    .AppendLine("evaluated. The scaled corpus replicates the real records with new ids. Each corpus runs in its own process;")
-    .AppendLine("memory is that process's peak working set, catalog included.")
+    .AppendLine("request does the full work: retrieval over every trial, the 200 best candidates evaluated (their criteria parsed")
+    .AppendLine("on first sight and kept in the bounded parse cache), the full records of the returned trials read. The scaled corpus")
+    .AppendLine("replicates the real records with new ids: the parse cache is keyed by trial id, so each copy is parsed on its own.")
+    .AppendLine("Each corpus runs in its own process: the JIT is warmed on five topics with a separate parse cache, then the 75")
+    .AppendLine("topics are matched in three passes. The first pass is cold (every candidate parsed when first seen; topics share")
+    .AppendLine("some candidates); passes 2 and 3 are warm (every candidate's parse is in the cache, which holds 20,000 trials).")
+    .AppendLine("Memory is that process's peak working set, catalog and parse cache included.")
     .AppendLine()
     .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} logical cores, .NET {Environment.Version}. Run at {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC.")
     .AppendLine()
-    .AppendLine("| corpus | trials | catalog build s | requests | p50 ms | p90 ms | p99 ms | max ms | peak working set MB | managed heap MB |")
-    .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    .AppendLine("| corpus | trials | requests measured | catalog build s | requests | p50 ms | p90 ms | p99 ms | max ms | peak working set MB | managed heap MB |")
+    .AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 rows.ForEach(r => report.AppendLine(r));
 report.AppendLine()
     .AppendLine("Targets (issue 5): p50 under 100 ms and p99 under 500 ms at 200,000 trials on this 2-core machine, memory under 4 GB.");
@@ -90,13 +93,15 @@ static async Task<int> RunChildAsync(string db, int rounds)
     var clock = Stopwatch.StartNew();
     var catalog = await TrialCatalog.BuildAsync(store.ReadAllAsync());
     var build = clock.Elapsed.TotalSeconds;
+    // The JIT is warmed on five topics by a matcher with a parse cache of its own, so the measured matcher starts cold.
+    var warmUp = new TrialMatcher(catalog, store.FindManyAsync, TimeProvider.System);
     var matcher = new TrialMatcher(catalog, store.FindManyAsync, TimeProvider.System);
 
-    async Task<double> OneAsync(TrecTopic topic)
+    async Task<double> OneAsync(TrialMatcher with, TrecTopic topic)
     {
         var watch = Stopwatch.StartNew();
         var intake = PatientIntake.Read(topic.Text);
-        await matcher.MatchAsync(new MatchRequest
+        await with.MatchAsync(new MatchRequest
         {
             Patient = intake.Profile ?? new PatientProfile(),
             Note = topic.Text,
@@ -107,25 +112,37 @@ static async Task<int> RunChildAsync(string db, int rounds)
 
     foreach (var topic in topics.Take(5))
     {
-        await OneAsync(topic);
+        await OneAsync(warmUp, topic);
     }
 
-    var times = new List<double>();
+    warmUp = null;
+    var passes = new List<List<double>>();
     for (var round = 0; round < rounds; round++)
     {
+        var times = new List<double>();
         foreach (var topic in topics)
         {
-            times.Add(await OneAsync(topic));
+            times.Add(await OneAsync(matcher, topic));
         }
+
+        passes.Add(times);
     }
 
-    times.Sort();
-    double Percentile(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
     using var process = Process.GetCurrentProcess();
     var heap = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
     GC.KeepAlive(catalog);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {(catalog.Count > 10_000 ? "scaled" : "shared")} | {catalog.Count:N0} | {build:F1} | {times.Count} | {Percentile(0.5):F1} | {Percentile(0.9):F1} | {Percentile(0.99):F1} | {times[^1]:F1} | {process.PeakWorkingSet64 / 1048576.0:N0} | {heap:N0} |"));
+    var corpus = catalog.Count > 10_000 ? "scaled" : "shared";
+    string Row(string pass, IEnumerable<double> measured)
+    {
+        var times = measured.Order().ToList();
+        double Percentile(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {corpus} | {catalog.Count:N0} | {pass} | {build:F1} | {times.Count} | {Percentile(0.5):F1} | {Percentile(0.9):F1} | {Percentile(0.99):F1} | {times[^1]:F1} | {process.PeakWorkingSet64 / 1048576.0:N0} | {heap:N0} |");
+    }
+
+    Console.WriteLine(Row("all", passes.SelectMany(p => p)));
+    Console.WriteLine(Row("first pass (cold)", passes[0]));
+    Console.WriteLine(Row($"passes 2-{rounds} (warm)", passes.Skip(1).SelectMany(p => p)));
     return 0;
 }
 
