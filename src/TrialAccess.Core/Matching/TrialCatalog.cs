@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Matching.Retrieval;
 using TrialAccess.Trials;
@@ -87,18 +88,6 @@ public sealed class TrialCatalog
         return builder.Build();
     }
 
-    private static ClinicalTrial Slim(ClinicalTrial trial) => new()
-    {
-        NctId = trial.NctId,
-        BriefTitle = trial.BriefTitle,
-        Conditions = trial.Conditions,
-        Phases = trial.Phases,
-        StudyType = trial.StudyType,
-        OverallStatus = trial.OverallStatus,
-        Eligibility = trial.Eligibility with { Criteria = null },
-        Sites = trial.Sites.Select(s => s.Contacts.Count == 0 ? s : s with { Contacts = [] }).ToList(),
-    };
-
     /// <summary>Accumulates the index, the slim records and the subject terms in one pass over the trials.</summary>
     private sealed class CatalogBuilder
     {
@@ -107,8 +96,10 @@ public sealed class TrialCatalog
         private readonly List<string[]> _subjectTerms = [];
         private readonly List<long> _eligibilityVersions = [];
 
-        // One instance per distinct term, shared by every document's subject terms.
-        private readonly Dictionary<string, string> _termInstances = new(StringComparer.Ordinal);
+        // One instance per distinct term and per distinct site text (facility, city, state, country, postal code): a
+        // registry names the same centres and cities in thousands of trials (76,000 sites but 13,000 facilities and
+        // 4,500 cities in the shared corpus), and the catalog holds every site of every trial.
+        private readonly Dictionary<string, string> _instances = new(StringComparer.Ordinal);
 
         public void Add(ClinicalTrial trial)
         {
@@ -117,12 +108,7 @@ public sealed class TrialCatalog
             var terms = AnalyzeSubject(trial);
             for (var i = 0; i < terms.Length; i++)
             {
-                if (!_termInstances.TryGetValue(terms[i], out var shared))
-                {
-                    _termInstances[terms[i]] = shared = terms[i];
-                }
-
-                terms[i] = shared;
+                terms[i] = Shared(terms[i]);
             }
 
             _subjectTerms.Add(terms);
@@ -130,5 +116,41 @@ public sealed class TrialCatalog
         }
 
         public TrialCatalog Build() => new(_index.Build(), [.. _slim], [.. _subjectTerms], [.. _eligibilityVersions]);
+
+        private ClinicalTrial Slim(ClinicalTrial trial) => new()
+        {
+            NctId = trial.NctId,
+            BriefTitle = trial.BriefTitle,
+            Conditions = trial.Conditions,
+            Phases = trial.Phases,
+            StudyType = trial.StudyType,
+            OverallStatus = trial.OverallStatus,
+            Eligibility = trial.Eligibility with { Criteria = null },
+            Sites = trial.Sites.Select(s => s with
+            {
+                Facility = Shared(s.Facility),
+                City = Shared(s.City),
+                State = Shared(s.State),
+                Country = Shared(s.Country),
+                PostalCode = Shared(s.PostalCode),
+                Contacts = [],
+            }).ToList(),
+        };
+
+        [return: NotNullIfNotNull(nameof(text))]
+        private string? Shared(string? text)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (!_instances.TryGetValue(text, out var shared))
+            {
+                _instances[text] = shared = text;
+            }
+
+            return shared;
+        }
     }
 }
