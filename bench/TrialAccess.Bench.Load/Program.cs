@@ -13,17 +13,17 @@ using TrialAccess.Web;
 //   dotnet run -c Release --project bench/TrialAccess.Bench.Load [-- --rate 100 --seconds 60 --db <file> --results <file> --note "<what else ran>"]
 // The host's per-client rate limit (TrialAccess:RateLimitPermits) is raised through WebAppOptions for the run: every
 // request here comes from one loopback address, which a production limit is meant to stop.
-var rate = Option("--rate", 100);
-var seconds = Option("--seconds", 60);
-var results = OptionText("--results") ?? Path.Combine(BenchCorpus.RepositoryRoot, "bench", "results", "load.md");
-var note = OptionText("--note");
+var rate = BenchArguments.Number(args, "--rate", 100);
+var seconds = BenchArguments.Number(args, "--seconds", 60);
+var results = BenchArguments.Text(args, "--results") ?? Path.Combine(BenchCorpus.RepositoryRoot, "bench", "results", "load.md");
+var note = BenchArguments.Text(args, "--note");
 if (!Directory.Exists(BenchCorpus.SharedData))
 {
     Console.Error.WriteLine($"skipped: shared data not found at {BenchCorpus.SharedData}; the load benchmark serves the shared corpus and sends the TREC 2021 topics.");
     return 0;
 }
 
-var database = OptionText("--db") ?? BenchCorpus.SharedDatabase;
+var database = BenchArguments.Text(args, "--db") ?? BenchCorpus.SharedDatabase;
 await BenchCorpus.EnsureSharedDatabaseAsync(database);
 var (topics, error) = TrecTopic.ParseTopics(await File.ReadAllTextAsync(BenchCorpus.Topics2021));
 if (error is not null)
@@ -181,24 +181,13 @@ static async Task<Outcome> SendAsync(HttpClient client, byte[] body, long due)
 static string Latencies(IEnumerable<Outcome> outcomes)
 {
     var times = outcomes.Select(o => (o.Done - o.Due) * 1000.0 / Stopwatch.Frequency).Order().ToList();
-    double Percentile(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+    double Percentile(double p) => BenchArguments.Percentile(times, p);
     return string.Create(CultureInfo.InvariantCulture, $"{Percentile(0.5):F1} | {Percentile(0.9):F1} | {Percentile(0.99):F1} | {times[^1]:F1}");
 }
 
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "not available";
 
-int Option(string name, int fallback)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-}
-
-string? OptionText(string name)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-}
 
 /// <summary>One request: HTTP status (0 when no response came), when it finished and when it was due (timestamps).</summary>
 internal sealed record Outcome(int Status, long Done, long Due, string? Error);

@@ -27,8 +27,8 @@ if (child >= 0)
     return await RunChildAsync(args[child + 1], int.Parse(args[child + 2], CultureInfo.InvariantCulture));
 }
 
-var scale = Option("--scale", 200_000);
-var results = OptionText("--results") ?? Path.Combine(root, "bench", "results", "match.md");
+var scale = BenchArguments.Number(args, "--scale", 200_000);
+var results = BenchArguments.Text(args, "--results") ?? Path.Combine(root, "bench", "results", "match.md");
 var sharedDb = BenchCorpus.SharedDatabase;
 await BenchCorpus.EnsureSharedDatabaseAsync(sharedDb);
 var scaledDb = Path.Combine(work, $"scaled-{scale}.db");
@@ -135,7 +135,7 @@ static async Task<int> RunChildAsync(string db, int rounds)
     string Row(string pass, IEnumerable<double> measured)
     {
         var times = measured.Order().ToList();
-        double Percentile(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+        double Percentile(double p) => BenchArguments.Percentile(times, p);
         return string.Create(CultureInfo.InvariantCulture,
             $"| {corpus} | {catalog.Count:N0} | {pass} | {build:F1} | {times.Count} | {Percentile(0.5):F1} | {Percentile(0.9):F1} | {Percentile(0.99):F1} | {times[^1]:F1} | {process.PeakWorkingSet64 / 1048576.0:N0} | {heap:N0} |");
     }
@@ -177,16 +177,4 @@ static async Task EnsureScaledDatabaseAsync(string sharedPath, string path, int 
             batch.Clear();
         }
     }
-}
-
-int Option(string name, int fallback)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-}
-
-string? OptionText(string name)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
