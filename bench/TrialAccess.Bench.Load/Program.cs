@@ -10,10 +10,10 @@ using TrialAccess.Web;
 // Load on the web API: POST /api/match on the real Kestrel host (WebApp.Build, as `trialaccess serve` runs it) on a
 // loopback port, over a SQLite database of the shared corpus, at a fixed rate (open loop: requests are sent on
 // schedule whether or not earlier ones have answered). Usage:
-//   dotnet run -c Release --project bench/TrialAccess.Bench.Load [-- --rate 100 --seconds 60 --db <file> --results <file> --note "<what else ran>"]
+//   dotnet run -c Release --project bench/TrialAccess.Bench.Load [-- --rate 100[,50,...] --seconds 60 --db <file> --results <file> --note "<what else ran>"]
 // The host's per-client rate limit (TrialAccess:RateLimitPermits) is raised through WebAppOptions for the run: every
 // request here comes from one loopback address, which a production limit is meant to stop.
-var rate = BenchArguments.Number(args, "--rate", 100);
+var rates = (BenchArguments.Text(args, "--rate") ?? "100").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToList();
 var seconds = BenchArguments.Number(args, "--seconds", 60);
 var results = BenchArguments.Text(args, "--results") ?? Path.Combine(BenchCorpus.RepositoryRoot, "bench", "results", "load.md");
 var note = BenchArguments.Text(args, "--note");
@@ -78,46 +78,21 @@ await using (app)
 
     var allocatedPerRequest = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)warmPass.Count;
 
-    // The measured run: request i is due at start + i / rate; latency runs from when it was due, so a server that falls
-    // behind is charged for the wait (no coordinated omission).
-    using var self = Process.GetCurrentProcess();
-    var cpuBefore = self.TotalProcessorTime;
-    var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-    var total = rate * seconds;
-    var sent = new List<Task<Outcome>>(total);
-    var start = Stopwatch.GetTimestamp();
-    using (var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(5)))
+    // The measured runs, one per rate: request i is due at start + i / rate; latency runs from when it was due, so a
+    // server that falls behind is charged for the wait (no coordinated omission). A pause lets the previous run drain.
+    var rows = new List<string>();
+    var failed = false;
+    foreach (var rate in rates)
     {
-        while (sent.Count < total)
-        {
-            var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            while (sent.Count < total && sent.Count <= elapsed * rate)
-            {
-                var body = bodies[sent.Count % bodies.Length];
-                var due = start + (long)(sent.Count * (double)Stopwatch.Frequency / rate);
-                sent.Add(Task.Run(() => SendAsync(client, body, due)));
-            }
-
-            await tick.WaitForNextTickAsync();
-        }
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var (row, errors) = await RunAtRateAsync(client, bodies, rate, seconds);
+        rows.Add(row);
+        failed |= errors;
+        Console.Error.WriteLine(row);
     }
 
-    var outcomes = await Task.WhenAll(sent);
-    var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
-    self.Refresh();
-    var cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
-    var gc = (GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2, GC.CollectionCount(2) - gcBefore.Item3, (GC.GetTotalPauseDuration() - gcBefore.Item4).TotalSeconds);
     var loadAfter = LoadAverage();
     await app.StopAsync();
-
-    var ok = outcomes.Where(o => o.Status == 200).ToList();
-    var lastDone = outcomes.Max(o => o.Done);
-    var errors = outcomes.Where(o => o.Status != 200)
-        .GroupBy(o => o.Status == 0 ? o.Error ?? "exception" : o.Status.ToString(CultureInfo.InvariantCulture))
-        .OrderBy(g => g.Key, StringComparer.Ordinal)
-        .Select(g => $"{g.Key}: {g.Count()}")
-        .ToList();
-    var measured = Latencies(outcomes);
     var report = new StringBuilder()
         .AppendLine("# Load benchmark")
         .AppendLine()
@@ -145,20 +120,62 @@ await using (app)
         .AppendLine()
         .AppendLine(CultureInfo.InvariantCulture, $"Allocated per warm request (client and server): {allocatedPerRequest / 1048576:F2} MB.")
         .AppendLine()
-        .AppendLine(CultureInfo.InvariantCulture, $"## {rate} requests/s for {seconds} s")
+        .AppendLine(CultureInfo.InvariantCulture, $"## Fixed rates, {seconds} s each")
         .AppendLine()
         .AppendLine("| target req/s | sent | OK | achieved OK/s | p50 ms | p90 ms | p99 ms | max ms | errors | process CPU | GC (gen0/1/2, pause) |")
         .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|")
-        .AppendLine(CultureInfo.InvariantCulture, $"| {rate} | {outcomes.Length} | {ok.Count} | {ok.Count / wall:F1} | {measured} | {(errors.Count == 0 ? "none" : string.Join(", ", errors))} | {cpu / wall / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores | {gc.Item1}/{gc.Item2}/{gc.Item3}, {gc.Item4:F1} s |")
+        .AppendJoin(Environment.NewLine, rows).AppendLine()
         .AppendLine()
-        .AppendLine(CultureInfo.InvariantCulture, $"Achieved rate: OK responses over the {wall:F1} s from the first request's due time to the last response (at {(lastDone - start) / (double)Stopwatch.Frequency:F1} s).")
+        .AppendLine("Achieved: OK responses per second from the first request's due time to the last response. Errors: HTTP status, or the")
+        .AppendLine("exception when no response came (the client gives up after 30 s).")
         .AppendLine("Process CPU is client and server together (they share the process and the cores).")
         .AppendLine()
         .AppendLine("Target (issue 6): at least 100 match requests/s sustained for 60 s with p99 under 1 s and no errors, on the shared corpus.");
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(results))!);
     await File.WriteAllTextAsync(results, report.ToString());
     Console.Write(report.ToString());
-    return errors.Count == 0 ? 0 : 2;
+    return failed ? 2 : 0;
+}
+
+// One open-loop run at a fixed rate: its table row, and whether any request failed.
+static async Task<(string Row, bool Errors)> RunAtRateAsync(HttpClient client, byte[][] bodies, int rate, int seconds)
+{
+    using var self = Process.GetCurrentProcess();
+    var cpuBefore = self.TotalProcessorTime;
+    var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+    var total = rate * seconds;
+    var sent = new List<Task<Outcome>>(total);
+    var start = Stopwatch.GetTimestamp();
+    using (var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(5)))
+    {
+        while (sent.Count < total)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            while (sent.Count < total && sent.Count <= elapsed * rate)
+            {
+                var body = bodies[sent.Count % bodies.Length];
+                var due = start + (long)(sent.Count * (double)Stopwatch.Frequency / rate);
+                sent.Add(Task.Run(() => SendAsync(client, body, due)));
+            }
+
+            await tick.WaitForNextTickAsync();
+        }
+    }
+
+    var outcomes = await Task.WhenAll(sent);
+    var wall = (outcomes.Max(o => o.Done) - start) / (double)Stopwatch.Frequency;
+    self.Refresh();
+    var cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
+    var gc = string.Create(CultureInfo.InvariantCulture, $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}, {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalSeconds:F1} s");
+    var ok = outcomes.Count(o => o.Status == 200);
+    var errors = outcomes.Where(o => o.Status != 200)
+        .GroupBy(o => o.Status == 0 ? o.Error ?? "exception" : o.Status.ToString(CultureInfo.InvariantCulture))
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => $"{g.Key}: {g.Count()}")
+        .ToList();
+    var row = string.Create(CultureInfo.InvariantCulture,
+        $"| {rate} | {outcomes.Length} | {ok} | {ok / wall:F1} | {Latencies(outcomes)} | {(errors.Count == 0 ? "none" : string.Join(", ", errors))} | {cpu / wall / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores | {gc} |");
+    return (row, errors.Count > 0);
 }
 
 static async Task<Outcome> SendAsync(HttpClient client, byte[] body, long due)
