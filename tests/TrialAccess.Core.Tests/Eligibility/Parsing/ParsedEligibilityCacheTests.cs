@@ -13,18 +13,17 @@ public class ParsedEligibilityCacheTests
     };
 
     [Fact]
-    public void Get_SameTrialTwice_ReturnsTheSameParse()
+    public void Get_SameTrialTwice_ParsesOnce()
     {
         var cache = new ParsedEligibilityCache(CriterionParser.Default);
+        var trial = Trial(1);
 
-        var first = cache.Get(Trial(1));
-
-        cache.Get(Trial(1)).Should().BeSameAs(first);
+        cache.Get(trial).Should().BeSameAs(cache.Get(trial with { BriefTitle = "renamed" }));
         cache.Count.Should().Be(1);
     }
 
     [Fact]
-    public void Get_NewVersionOfTheCriteria_ParsesAgain()
+    public void Get_NewVersionWithChangedCriteria_ParsesAgain()
     {
         var cache = new ParsedEligibilityCache(CriterionParser.Default);
         var first = cache.Get(Trial(1));
