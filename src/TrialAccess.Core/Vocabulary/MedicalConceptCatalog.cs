@@ -54,11 +54,7 @@ public sealed class MedicalConceptCatalog
     public static MedicalConceptCatalog BuiltIn()
     {
         var catalog = new MedicalConceptCatalog();
-        foreach (var (lines, kind) in new[]
-        {
-            (CuratedConditions, MedicalConceptKind.Condition), (CuratedProcedures, MedicalConceptKind.Procedure), (CuratedMedications, MedicalConceptKind.Medication),
-            (CuratedGeneralMedicine.Conditions, MedicalConceptKind.Condition), (CuratedGeneralMedicine.Procedures, MedicalConceptKind.Procedure), (CuratedGeneralMedicine.Medications, MedicalConceptKind.Medication),
-        })
+        foreach (var (lines, kind) in new[] { (CuratedConditions, MedicalConceptKind.Condition), (CuratedProcedures, MedicalConceptKind.Procedure), (CuratedMedications, MedicalConceptKind.Medication) })
         {
             foreach (var line in lines)
             {
@@ -110,7 +106,7 @@ public sealed class MedicalConceptCatalog
         "chronic kidney disease|kidney problems;renal problems;chronic kidney disease;CKD;renal insufficiency;renal failure;kidney failure;renal impairment;end-stage renal disease;ESRD;kidney disease;renal disease;dialysis;hemodialysis;renal dysfunction",
         "nephrotic syndrome|nephrotic syndrome;glomerulonephritis",
         "liver cirrhosis|cirrhosis;liver cirrhosis;hepatic cirrhosis;Child-Pugh B;Child-Pugh C;Child-Pugh class B;Child-Pugh class C",
-        "liver disease|liver problems;hepatic problems;liver disease;hepatic disease;hepatic impairment;liver dysfunction;hepatic dysfunction;liver failure;hepatic failure;hepatic insufficiency;liver insufficiency;hepatic abnormalities;liver abnormalities;chronic liver disease;fatty liver;NAFLD;NASH;hepatic encephalopathy;ascites",
+        "liver disease|liver problems;hepatic problems;liver disease;hepatic disease;hepatic impairment;liver dysfunction;hepatic dysfunction;liver failure;hepatic failure;chronic liver disease;fatty liver;NAFLD;NASH;hepatic encephalopathy;ascites",
         "autoimmune hepatitis|autoimmune hepatitis",
         "pancreatitis|pancreatitis;acute pancreatitis;chronic pancreatitis",
         "inflammatory bowel disease|enteritis;chronic enteritis;inflammatory bowel disease;IBD;Crohn's disease;Crohn disease;ulcerative colitis;colitis",
@@ -157,7 +153,7 @@ public sealed class MedicalConceptCatalog
         "intracranial hypertension|increased intracranial pressure;intracranial pressure;intracranial hypertension",
         "venous access|venous access;inadequate venous access;poor venous access",
         "spinal cord compression|spinal cord compression;cord compression",
-        "leptomeningeal disease|leptomeningeal disease;leptomeningeal metastases;leptomeningeal carcinomatosis;carcinomatous meningitis;meningeal carcinomatosis;cancerous meningitis;neoplastic meningitis;lymphomatous meningitis",
+        "leptomeningeal disease|leptomeningeal disease;leptomeningeal metastases;leptomeningeal carcinomatosis;carcinomatous meningitis;meningeal carcinomatosis",
         "migraine|migraine;headache;migraines",
         "traumatic brain injury|traumatic brain injury;TBI;head injury",
         "depression|depression;major depressive disorder;MDD;depressive disorder;depressive episode",
@@ -166,7 +162,7 @@ public sealed class MedicalConceptCatalog
         "anxiety disorder|anxiety;anxiety disorder;generalized anxiety disorder;panic disorder",
         "post-traumatic stress disorder|post-traumatic stress disorder;PTSD",
         "psychiatric illness|mental disorder;mental disorders;psychiatric illness;psychiatric disorder;mental illness;psychiatric disease;psychiatric condition;mental disorder;psychiatric illness/social situations;psychiatric disorders",
-        "substance use disorder|alcoholic drinks;alcohol consumption;alcohol intake;injection drug use;intravenous drug use;IV drug use;injecting drug use;illicit drug use;recreational drug use;substance abuse;drug abuse;alcohol abuse;alcoholism;substance use disorder;drug addiction;alcohol dependence;alcohol use disorder;drug dependence;opioid use disorder;abuse alcohol;abuse drugs;abuse of alcohol;abuse of drugs;substance use;substance dependence;chemical dependency;drug or alcohol dependence;alcohol or drug dependence;alcohol or drug abuse;drug or alcohol abuse;addiction;addictive disorder;alcoholic",
+        "substance use disorder|alcoholic drinks;alcohol consumption;alcohol intake;injection drug use;intravenous drug use;IV drug use;injecting drug use;illicit drug use;recreational drug use;substance abuse;drug abuse;alcohol abuse;alcoholism;substance use disorder;drug addiction;alcohol dependence;alcohol use disorder;drug dependence;opioid use disorder",
         "autism spectrum disorder|autism;autism spectrum disorder;ASD",
         "ADHD|ADHD;attention deficit hyperactivity disorder",
         "eating disorder|eating disorder;anorexia nervosa;bulimia",
@@ -259,7 +255,7 @@ public sealed class MedicalConceptCatalog
         "organ transplantation|transplantation",
         "tracheostomy|tracheostomy",
         "leukapheresis|leukapheresis;apheresis",
-        "anesthesia|anesthesia;general anesthesia;anaesthesia;anesthetics;general anesthetics",
+        "anesthesia|anesthesia;general anesthesia;anaesthesia",
         "vaccination|vaccination;vaccine;vaccines;immunization",
         "hormone replacement therapy|hormone replacement therapy;HRT;estrogen replacement",
         "oral contraceptives|oral contraceptives;hormonal contraception;birth control pills",
@@ -271,16 +267,16 @@ public sealed class MedicalConceptCatalog
         "antibiotics|antibacterial therapy;antibacterial agents;antibacterials;antibiotics;antibiotic;antimicrobial therapy;intravenous antibiotics;antibiotic therapy",
         "antiviral therapy|antiviral therapy;antivirals;antiviral",
         "antifungal therapy|antifungal;antifungals;antifungal therapy",
-        "antidepressants|antidepressants;antidepressant;SSRI;SSRIs;selective serotonin reuptake inhibitors;fluoxetine;Prozac;sertraline;paroxetine;citalopram;escitalopram;fluvoxamine;tricyclic antidepressants;amitriptyline;nortriptyline;imipramine;desipramine;doxepin;venlafaxine;duloxetine;bupropion;mirtazapine;trazodone;SNRI;SNRIs",
-        "antipsychotics|antipsychotics;antipsychotic;neuroleptics;phenothiazines;levomepromazine;perphenazine;fluphenazine;neuroleptic;haloperidol;chlorpromazine;olanzapine;quetiapine;risperidone;clozapine;aripiprazole;ziprasidone",
+        "antidepressants|antidepressants;antidepressant;SSRI;SSRIs;selective serotonin reuptake inhibitors",
+        "antipsychotics|antipsychotics;antipsychotic;neuroleptics",
         "anticonvulsants|anticonvulsants;antiepileptic drugs;antiepileptics;enzyme-inducing antiepileptic drugs;EIAED;anti-epileptic drugs;antiseizure medication",
-        "opioids|opioids;opioid;opiates;narcotics;narcotic analgesics;morphine;oxycodone;fentanyl;pentazocine;hydromorphone;codeine;tramadol;hydrocodone;meperidine;tapentadol;opiate",
-        "NSAIDs|NSAIDs;NSAID;non-steroidal anti-inflammatory drugs;nonsteroidal anti-inflammatory drugs;ibuprofen;indomethacin;naproxen;diclofenac;celecoxib;COX-2 inhibitors;ketorolac;salicylates;nonsteroidal anti-inflammatory agents;anti-inflammatory drugs",
-        "statins|statins;statin;HMG-CoA reductase inhibitors;atorvastatin;simvastatin;rosuvastatin;pravastatin;lovastatin",
-        "antihypertensives|antihypertensive;antihypertensives;antihypertensive medication;antihypertensive therapy;beta blockers;beta-blockers;ACE inhibitors;angiotensin receptor blockers;calcium channel blockers;diuretics;metoprolol;propranolol;atenolol;carvedilol;bisoprolol;lisinopril;enalapril;ramipril;captopril;losartan;valsartan;candesartan;amlodipine;nifedipine;diltiazem;verapamil;furosemide;hydrochlorothiazide;spironolactone;bumetanide;torsemide;thiazides;loop diuretics",
+        "opioids|opioids;opioid;opiates;narcotics;narcotic analgesics;morphine;oxycodone;fentanyl",
+        "NSAIDs|NSAIDs;NSAID;non-steroidal anti-inflammatory drugs;nonsteroidal anti-inflammatory drugs;ibuprofen",
+        "statins|statins;statin;HMG-CoA reductase inhibitors;atorvastatin;simvastatin",
+        "antihypertensives|antihypertensive;antihypertensives;antihypertensive medication;antihypertensive therapy;beta blockers;beta-blockers;ACE inhibitors;angiotensin receptor blockers;calcium channel blockers;diuretics",
         "QT-prolonging drugs|QT-prolonging drugs;drugs that prolong the QT interval;QT prolonging medications;medications known to prolong QT;QTc-prolonging;drugs known to prolong the QT",
-        "proton pump inhibitors|proton pump inhibitors;PPI;PPIs;omeprazole;H2 antagonists;esomeprazole;lansoprazole;pantoprazole;rabeprazole",
-        "herbal supplements|diet supplements;herbal supplements;herbal medicine;herbal remedies;herbal medications;herbal preparations;herbal therapies;dietary supplements;St. John's Wort;traditional Chinese medicine;herbal products;alternative medicine",
+        "proton pump inhibitors|proton pump inhibitors;PPI;PPIs;omeprazole;H2 antagonists",
+        "herbal supplements|diet supplements;herbal supplements;herbal medicine;herbal remedies;dietary supplements;St. John's Wort;traditional Chinese medicine;herbal products;alternative medicine",
         "growth factors|growth factors;hematopoietic growth factors;colony-stimulating factors;G-CSF;GM-CSF",
         "bisphosphonates|bisphosphonates;bisphosphonate",
         "immunoglobulin|immunoglobulin;IVIG;intravenous immunoglobulin",
@@ -288,10 +284,10 @@ public sealed class MedicalConceptCatalog
         "inhaled corticosteroids|inhaled corticosteroids;inhaled steroids;topical steroids;topical corticosteroids",
         "contraceptive implants|intrauterine device;IUD",
         "anticholinergics|anticholinergics;anticholinergic",
-        "benzodiazepines|benzodiazepines;benzodiazepine;sedatives;sedative therapy;sedative;tranquilizers;major tranquilizers;hypnotics;midazolam;triazolam;flurazepam;diazepam;lorazepam;alprazolam;clonazepam;temazepam;zolpidem;zopiclone;eszopiclone;sleeping pills",
-        "antihistamines|antihistamines;antihistamine;loratadine;cetirizine;fexofenadine;diphenhydramine;hydroxyzine",
+        "benzodiazepines|benzodiazepines;benzodiazepine;sedatives;sedative therapy;sedative;tranquilizers;major tranquilizers;hypnotics",
+        "antihistamines|antihistamines;antihistamine",
         "vitamin D|vitamin D;calcium supplements;vitamin supplements;vitamins",
-        "metformin|metformin;sulfonylureas;oral hypoglycemic agents;oral antidiabetic drugs;SGLT2 inhibitors;GLP-1 receptor agonists;glipizide;glyburide;glibenclamide;glimepiride;tolbutamide;chlorpropamide;pioglitazone;rosiglitazone;thiazolidinediones;sitagliptin;DPP-4 inhibitors;empagliflozin;dapagliflozin;canagliflozin;liraglutide;semaglutide;dulaglutide;exenatide;tirzepatide;antidiabetic medication;antidiabetic agents;antidiabetic drugs",
+        "metformin|metformin;sulfonylureas;oral hypoglycemic agents;oral antidiabetic drugs;SGLT2 inhibitors;GLP-1 receptor agonists",
         "insulin therapy|insulin therapy;on insulin;insulin-treated;insulin treatment;insulin-requiring;requiring insulin",
     ];
 }

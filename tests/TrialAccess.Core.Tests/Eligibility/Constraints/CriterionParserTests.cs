@@ -194,31 +194,4 @@ public class CriterionParserTests
 
         Parse(text).Should().OnlyContain(c => c.Span.Start >= 0 && c.Span.End <= text.Length && c.Span.Length > 0);
     }
-
-    [Theory]
-    [InlineData("Concurrent use of rifampin or rifabutin", "rifampin")]
-    [InlineData("Prior zidovudine (AZT) for more than 6 months", "zidovudine")]
-    [InlineData("Patients requiring phenytoin or carbamazepine", "phenytoin")]
-    public void Parse_NonCancerMedication_GivesPriorTherapyByName(string text, string agent)
-    {
-        Parse(text, CriterionRole.Exclusion).OfType<PriorTherapyConstraint>().Should().Contain(t => t.Agent == agent);
-    }
-
-    [Theory]
-    [InlineData("Active cryptococcosis or histoplasmosis", "cryptococcosis")]
-    [InlineData("History of cardiogenic shock", "cardiogenic shock")]
-    [InlineData("Known porphyria", "porphyria")]
-    public void Parse_GeneralMedicineCondition_GivesConditionConstraint(string text, string concept)
-    {
-        Parse(text, CriterionRole.Exclusion).OfType<ConditionConstraint>().Should().Contain(c => c.Concept == concept);
-    }
-
-    [Theory]
-    [InlineData("Must be able to walk to the clinic with a cane")]
-    [InlineData("Patients who have had an ice pack or a heat pack")]
-    [InlineData("Zdv may be given")]
-    public void Parse_OrdinaryWordsOrLowerCaseAbbreviation_GiveNoMedication(string text)
-    {
-        Parse(text).OfType<PriorTherapyConstraint>().Should().BeEmpty();
-    }
 }
