@@ -112,6 +112,9 @@ public sealed partial class CriterionContext
     /// </summary>
     public bool IsProspectiveAt(int position) => Prospective().IsMatch(Lower[Math.Max(0, position - 60)..Math.Min(position, Lower.Length)]);
 
+    /// <summary>True when a treatment at <paramref name="position"/> is one something requires ("lesions that require radiotherapy", "pneumonitis requiring steroids").</summary>
+    public bool IsRequiredAt(int position) => Required().IsMatch(Lower[Math.Max(0, position - 40)..Math.Min(position, Lower.Length)]);
+
     public static decimal? ParseNumber(string text)
     {
         var cleaned = text.Replace(",", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
@@ -171,6 +174,9 @@ public sealed partial class CriterionContext
 
     [GeneratedRegex(@"\b(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|scheduled\s+for|planned|planning|awaiting|referred\s+for|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|will\s+(?:receive|undergo)|to\s+(?:receive|undergo))\s+(?:[\w-]+\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Prospective();
+
+    [GeneratedRegex(@"\b(?:requir(?:e|es|ed|ing)|needs?|needing)\s+(?:[\w-]+\s+){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Required();
 
     [GeneratedRegex(@"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|aside\s+from|besides|in\s+addition\s+to|excluding|with\s+the\s+exception\s+of)\s+(?:[\w'-]+[\s,]+){0,3}[\w-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ExceptedBefore();

@@ -106,7 +106,7 @@ public static partial class ConditionParser
             }
 
             // "Pneumonitis requiring steroid treatment": a treatment the patient would need is part of another rule.
-            if (m.Value.Kind == MedicalConceptKind.Medication && c.IsProspectiveAt(m.Start))
+            if (m.Value.Kind == MedicalConceptKind.Medication && (c.IsProspectiveAt(m.Start) || c.IsRequiredAt(m.Start)))
             {
                 c.Claim(m.Start, m.End);
                 continue;
