@@ -213,16 +213,7 @@ public static partial class EligibilityEvaluator
                 .OfType<CancerTypeConstraint>()
                 .Where(c => c.Negated == (evaluation.Role == CriterionRole.Inclusion))
                 .ToList();
-            var why = Conditional().Match(text) is { Success: true } condition
-                ? $"the rule depends on a condition the engine does not read (\"{condition.Value.Trim()}\")"
-                : deciding.Count > 0 && deciding.All(k => k is ConstraintKind.Age or ConstraintKind.Sex && (registryAdmits.Contains(k) || (k == ConstraintKind.Sex && !registryLimits.Contains(k))))
-                    ? "the registry's own limits admit the patient"
-                    : excludedCancers.Count > 0 && deciding.All(k => k == ConstraintKind.CancerType)
-                        && excludedCancers.All(c => studied.Any(code => catalog.IsWithin(code, c.Code) || catalog.IsWithin(c.Code, code)))
-                        ? "the trial studies this cancer, so the rule must be about a particular form or an earlier one"
-                        : text.Length > 300 || Label().Count(text) >= 2
-                            ? "the criterion holds several rules the engine could not separate"
-                            : null;
+            var why = WhyUncertain();
             if (why is null)
             {
                 continue;
@@ -234,6 +225,27 @@ public static partial class EligibilityEvaluator
                 Evidence = $"{evaluation.Evidence} (read as {(evaluation.Role == CriterionRole.Inclusion ? "not met" : "applying")}, but {why})",
                 Questions = [$"Does this rule the patient out: \"{(text.Length > 200 ? text[..200] + "..." : text)}\"?"],
             };
+
+            string? WhyUncertain()
+            {
+                if (Conditional().Match(text) is { Success: true } condition)
+                {
+                    return $"the rule depends on a condition the engine does not read (\"{condition.Value.Trim()}\")";
+                }
+
+                if (deciding.Count > 0 && deciding.All(k => k is ConstraintKind.Age or ConstraintKind.Sex && (registryAdmits.Contains(k) || (k == ConstraintKind.Sex && !registryLimits.Contains(k)))))
+                {
+                    return "the registry's own limits admit the patient";
+                }
+
+                if (excludedCancers.Count > 0 && deciding.All(k => k == ConstraintKind.CancerType)
+                    && excludedCancers.All(c => studied.Any(code => catalog.IsWithin(code, c.Code) || catalog.IsWithin(c.Code, code))))
+                {
+                    return "the trial studies this cancer, so the rule must be about a particular form or an earlier one";
+                }
+
+                return text.Length > 300 || Label().Count(text) >= 2 ? "the criterion holds several rules the engine could not separate" : null;
+            }
         }
     }
 
