@@ -8,23 +8,25 @@ public static class Tokenizer
 {
     public static List<Token> Tokenize(string text)
     {
-        var tokens = new List<Token>();
+        // Lower-cased once for the whole text (invariant lower-casing keeps every offset), then one string per word.
+        var lower = text.ToLowerInvariant();
+        var tokens = new List<Token>(text.Length / 6 + 1);
         var i = 0;
-        while (i < text.Length)
+        while (i < lower.Length)
         {
-            if (!char.IsLetterOrDigit(text[i]))
+            if (!char.IsLetterOrDigit(lower[i]))
             {
                 i++;
                 continue;
             }
 
             var start = i;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            while (i < lower.Length && char.IsLetterOrDigit(lower[i]))
             {
                 i++;
             }
 
-            tokens.Add(new Token(text.Substring(start, i - start).ToLowerInvariant(), start, i));
+            tokens.Add(new Token(lower.Substring(start, i - start), start, i));
         }
 
         return tokens;

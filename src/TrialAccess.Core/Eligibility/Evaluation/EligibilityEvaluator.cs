@@ -41,30 +41,60 @@ public sealed record TrialEvaluation(TrialVerdict Verdict, IReadOnlyList<Criteri
 /// </summary>
 public static partial class EligibilityEvaluator
 {
-    public static CriterionEvaluation Evaluate(ParsedCriterion criterion, PatientProfile patient, EvaluationContext context)
+    public static CriterionEvaluation Evaluate(ParsedCriterion criterion, PatientProfile patient, EvaluationContext context) =>
+        Evaluate(criterion, CriterionPlan.For(criterion), patient, context);
+
+    private static CriterionEvaluation Evaluate(ParsedCriterion criterion, CriterionPlan plan, PatientProfile patient, EvaluationContext context)
     {
-        if (criterion.IsFreeText)
+        if (plan.FreeTextQuestion is { } ask)
         {
-            var text = criterion.Segment.Text.Length > 200 ? criterion.Segment.Text[..200] + "..." : criterion.Segment.Text;
-            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, [], "free text: not understood by the engine", [$"Does this apply to the patient: \"{text}\"?"]);
+            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, [], "free text: not understood by the engine", [ask]);
         }
 
-        if (IsPermission(criterion.Segment.Text))
+        if (plan.Permission)
         {
             return new CriterionEvaluation(criterion, CriterionOutcome.NotApplicable, [], "permits, does not require", []);
         }
 
-        var results = new List<ConstraintEvaluation>(criterion.Constraints.Count);
-        foreach (var constraint in criterion.Constraints)
+        var results = new ConstraintEvaluation[criterion.Constraints.Count];
+        for (var i = 0; i < results.Length; i++)
         {
-            results.Add(new ConstraintEvaluation(constraint, constraint.Evaluate(patient, context)));
+            var constraint = criterion.Constraints[i];
+            results[i] = new ConstraintEvaluation(constraint, constraint.Evaluate(patient, context));
         }
 
         // One constraint (most criteria) is its own outcome whatever the role: combining one outcome gives it back.
-        var outcome = results.Count == 1 ? results[0].Check.Outcome
-            : criterion.Segment.Role == CriterionRole.Inclusion
-            ? CombineInclusion(results, criterion.Segment.Text)
-            : Combine(results.Select(r => r.Check.Outcome).ToList(), CriterionRole.Exclusion);
+        CriterionOutcome outcome;
+        if (results.Length == 1)
+        {
+            outcome = results[0].Check.Outcome;
+        }
+        else if (plan.InclusionChains is { } chains)
+        {
+            var all = new Outcomes();
+            foreach (var chain in chains)
+            {
+                var any = new Outcomes();
+                foreach (var i in chain)
+                {
+                    any.Add(results[i].Check.Outcome);
+                }
+
+                all.Add(any.AnyHolds);
+            }
+
+            outcome = all.AllHold;
+        }
+        else
+        {
+            var any = new Outcomes();
+            foreach (var result in results)
+            {
+                any.Add(result.Check.Outcome);
+            }
+
+            outcome = any.AnyHolds;
+        }
 
         // The distinct evidence of the decisive constraints and, when unknown, their distinct questions, in order.
         // Loops, not LINQ: this runs for every criterion of every candidate of every match.
@@ -88,76 +118,118 @@ public static partial class EligibilityEvaluator
             }
         }
 
-        return new CriterionEvaluation(criterion, outcome, results, decisive is null ? null : string.Join("; ", decisive), questions ?? []);
+        var joined = decisive is null ? null : decisive.Count == 1 ? decisive[0] : string.Join("; ", decisive);
+        return new CriterionEvaluation(criterion, outcome, results, joined, questions ?? []);
+    }
+
+    /// <summary>
+    /// Evaluates a trial's parsed eligibility: the registry's limits, the conditions it studies, then every criterion,
+    /// each read with the others where the text ties them (lists under one lead, diagnoses of several cohorts, rules the
+    /// reading cannot stand behind). What does not depend on the patient is worked out once per parse (<see cref="EvaluationPlan"/>).
+    /// </summary>
+    public static TrialEvaluation Evaluate(ParsedEligibility eligibility, PatientProfile patient, EvaluationContext context)
+    {
+        var plan = EvaluationPlan.For(eligibility);
+        var evaluations = new List<CriterionEvaluation>(eligibility.Criteria.Count + plan.Registry.Length + 1);
+        for (var i = 0; i < plan.Registry.Length; i++)
+        {
+            evaluations.Add(Evaluate(plan.Registry[i], plan.RegistryPlans[i], patient, context));
+        }
+
+        if (plan.Studied is { } studied)
+        {
+            evaluations.Add(plan.StudiedConditionsQuestion is { } question
+                ? EvaluateStudiedConditions(studied, question, patient, context)
+                : EvaluateStudiedCancers(studied, patient, context));
+        }
+
+        var first = evaluations.Count;
+        for (var i = 0; i < eligibility.Criteria.Count; i++)
+        {
+            evaluations.Add(Evaluate(eligibility.Criteria[i], plan.Criteria[i], patient, context));
+        }
+
+        ApplyLists(evaluations, first, plan);
+        ApplyDiagnosisAlternatives(evaluations, first, plan);
+        QuestionUncertainFailures(evaluations, eligibility.ConditionCancerCodes, context.Vocabulary.CancerTypes);
+
+        var failing = new List<CriterionEvaluation>();
+        var questions = new List<string>();
+        HashSet<string>? asked = null;
+        foreach (var evaluation in evaluations)
+        {
+            if (evaluation.Fails)
+            {
+                failing.Add(evaluation);
+            }
+            else if (evaluation.Outcome == CriterionOutcome.Unknown)
+            {
+                foreach (var question in evaluation.Questions)
+                {
+                    if ((asked ??= new HashSet<string>(StringComparer.Ordinal)).Add(question))
+                    {
+                        questions.Add(question);
+                    }
+                }
+            }
+        }
+
+        // A record that publishes no criteria ("No eligibility criteria") says nothing of who may join: not Eligible.
+        if (plan.PublishesNoCriteria)
+        {
+            questions.Add("The record publishes no eligibility criteria: what are they? (ask the study team)");
+        }
+
+        var verdict = failing.Count > 0 ? TrialVerdict.Ineligible : questions.Count > 0 ? TrialVerdict.PossiblyEligible : TrialVerdict.Eligible;
+        return new TrialEvaluation(verdict, evaluations, failing, questions);
     }
 
     /// <summary>
     /// The cancers the record's conditions name, as one inclusion whose constraints are alternatives: met by any, failed
     /// only when the patient's cancer is clearly none of them (another tissue), unknown otherwise.
     /// </summary>
-    private static CriterionEvaluation EvaluateStudiedCancers(IReadOnlyList<CancerTypeConstraint> studied, PatientProfile patient, EvaluationContext context)
+    private static CriterionEvaluation EvaluateStudiedCancers(ParsedCriterion studied, PatientProfile patient, EvaluationContext context)
     {
-        var text = $"conditions studied: {string.Join("; ", studied.Select(s => s.Name))} (registry)";
-        var segment = new CriterionSegment(CriterionRole.Inclusion, 0, text, default, Section: "registry");
-        var results = studied.Select(s => new ConstraintEvaluation(s, s.Evaluate(patient, context))).ToList();
+        var results = studied.Constraints.Select(s => new ConstraintEvaluation(s, s.Evaluate(patient, context))).ToList();
         var outcome = Combine(results.Select(r => r.Check.Outcome).ToList(), CriterionRole.Exclusion);
         var evidence = results.Where(r => r.Check.Outcome == outcome).Select(r => r.Check.Evidence).OfType<string>().Distinct().ToList();
         var questions = outcome == CriterionOutcome.Unknown ? results.Select(r => r.Check.Question).OfType<string>().Distinct().Take(1).ToList() : [];
-        return new CriterionEvaluation(new ParsedCriterion(segment, [.. studied]), outcome, results, evidence.Count == 0 ? null : string.Join("; ", evidence), questions);
+        return new CriterionEvaluation(studied, outcome, results, evidence.Count == 0 ? null : string.Join("; ", evidence), questions);
     }
 
     /// <summary>
     /// The record's conditions when they are not all cancers: met when the patient has one of them, otherwise a question
     /// (never a failure), so that a trial is called Eligible only for a patient known to have what it studies.
     /// </summary>
-    private static CriterionEvaluation EvaluateStudiedConditions(IReadOnlyList<EligibilityConstraint> studied, PatientProfile patient, EvaluationContext context)
+    private static CriterionEvaluation EvaluateStudiedConditions(ParsedCriterion studied, string question, PatientProfile patient, EvaluationContext context)
     {
-        var names = studied.Select(s => s is CancerTypeConstraint cancer ? cancer.Name : ((ConditionConstraint)s).Concept).ToList();
-        var segment = new CriterionSegment(CriterionRole.Inclusion, 0, $"conditions studied: {string.Join("; ", names)} (registry)", default, Section: "registry");
-        var results = studied.Select(s => new ConstraintEvaluation(s, s.Evaluate(patient, context))).ToList();
+        var results = studied.Constraints.Select(s => new ConstraintEvaluation(s, s.Evaluate(patient, context))).ToList();
         var met = results.Where(r => r.Check.Outcome == CriterionOutcome.Met).Select(r => r.Check.Evidence).OfType<string>().ToList();
         return met.Count > 0
-            ? new CriterionEvaluation(new ParsedCriterion(segment, [.. studied]), CriterionOutcome.Met, results, string.Join("; ", met.Distinct()), [])
-            : new CriterionEvaluation(new ParsedCriterion(segment, [.. studied]), CriterionOutcome.Unknown, results, "none of the conditions studied is recorded", [$"Does the patient have {string.Join(" or ", names)}?"]);
+            ? new CriterionEvaluation(studied, CriterionOutcome.Met, results, string.Join("; ", met.Distinct()), [])
+            : new CriterionEvaluation(studied, CriterionOutcome.Unknown, results, "none of the conditions studied is recorded", [question]);
     }
 
     /// <summary>
-    /// Items listed under a lead ending in a colon are read with their lead: under "except:" or "other than:" they are
-    /// the exceptions of the lead's rule, not rules of their own (NotApplicable); under "one of the following:", or
-    /// when every item names only a cancer type (a list of eligible diagnoses), they are alternatives, and an item the
-    /// patient does not meet fails nobody while another item in the list is met or unknown.
+    /// Items listed under a lead ending in a colon are read with their lead (<see cref="EvaluationPlan.Lists"/>): exceptions
+    /// are NotApplicable; of alternatives, an item the patient does not meet fails nobody while another item in the list
+    /// is met or unknown.
     /// </summary>
-    private static void ApplyListLeads(List<CriterionEvaluation> evaluations)
+    private static void ApplyLists(List<CriterionEvaluation> evaluations, int first, EvaluationPlan plan)
     {
-        if (!evaluations.Exists(e => e.Criterion.Segment.Lead is not null && e.Criterion.Segment.Depth > 0))
+        foreach (var (items, reading) in plan.Lists)
         {
-            return;
-        }
-
-        foreach (var group in evaluations
-            .Select((e, i) => (Evaluation: e, Position: i))
-            .Where(x => x.Evaluation.Criterion.Segment.Lead is not null && x.Evaluation.Criterion.Segment.Depth > 0)
-            .GroupBy(x => (x.Evaluation.Criterion.Segment.Lead, x.Evaluation.Role)))
-        {
-            var items = group.ToList();
-            var lead = group.Key.Lead!;
-            if (ExceptionLead().IsMatch(lead))
+            if (reading == ListReading.Exceptions)
             {
-                foreach (var (evaluation, position) in items)
+                foreach (var item in items)
                 {
-                    evaluations[position] = evaluation with { Outcome = CriterionOutcome.NotApplicable, Evidence = "an exception to the rule above it", Questions = [] };
+                    evaluations[first + item] = evaluations[first + item] with { Outcome = CriterionOutcome.NotApplicable, Evidence = "an exception to the rule above it", Questions = [] };
                 }
 
                 continue;
             }
 
-            var diagnosisList = items.All(x => x.Evaluation.Constraints.Count > 0 && x.Evaluation.Constraints.All(c => c.Constraint.Kind == ConstraintKind.CancerType));
-            if (group.Key.Role != CriterionRole.Inclusion || items.Count < 2 || !(diagnosisList || AlternativesLead().IsMatch(lead)))
-            {
-                continue;
-            }
-
-            var outcomes = items.Select(x => x.Evaluation.Outcome).ToList();
+            var outcomes = items.Select(i => evaluations[first + i].Outcome).ToList();
             var listOutcome = outcomes.Contains(CriterionOutcome.Met) ? CriterionOutcome.Met
                 : outcomes.Contains(CriterionOutcome.Unknown) ? CriterionOutcome.Unknown
                 : outcomes.All(o => o == CriterionOutcome.NotApplicable) ? CriterionOutcome.NotApplicable
@@ -167,13 +239,17 @@ public static partial class EligibilityEvaluator
                 continue;
             }
 
-            foreach (var (evaluation, position) in items.Where(x => x.Evaluation.Outcome == CriterionOutcome.NotMet))
+            foreach (var item in items)
             {
-                evaluations[position] = evaluation with
+                var evaluation = evaluations[first + item];
+                if (evaluation.Outcome == CriterionOutcome.NotMet)
                 {
-                    Outcome = CriterionOutcome.NotApplicable,
-                    Evidence = $"{evaluation.Evidence}; one of a list of alternatives, another of which is {(listOutcome == CriterionOutcome.Met ? "met" : "unknown")}",
-                };
+                    evaluations[first + item] = evaluation with
+                    {
+                        Outcome = CriterionOutcome.NotApplicable,
+                        Evidence = $"{evaluation.Evidence}; one of a list of alternatives, another of which is {(listOutcome == CriterionOutcome.Met ? "met" : "unknown")}",
+                    };
+                }
             }
         }
     }
@@ -186,14 +262,26 @@ public static partial class EligibilityEvaluator
     /// </summary>
     private static void QuestionUncertainFailures(List<CriterionEvaluation> evaluations, IReadOnlyList<string> studied, Vocabulary.CancerTypeCatalog catalog)
     {
-        var registryAdmits = evaluations
-            .Where(e => e.Criterion.Segment.Section == "registry" && e.Constraints.Count == 1 && e.Outcome == CriterionOutcome.Met)
-            .Select(e => e.Constraints[0].Constraint.Kind)
-            .ToHashSet();
-        var registryLimits = evaluations
-            .Where(e => e.Criterion.Segment.Section == "registry" && e.Constraints.Count == 1)
-            .Select(e => e.Constraints[0].Constraint.Kind)
-            .ToHashSet();
+        if (!evaluations.Exists(e => e.Fails && e.Criterion.Segment.Section != "registry"))
+        {
+            return;
+        }
+
+        // The registry's age and sex limits, as kinds: those the patient meets, and those the record sets at all.
+        var admits = new HashSet<ConstraintKind>();
+        var limits = new HashSet<ConstraintKind>();
+        foreach (var e in evaluations)
+        {
+            if (e.Criterion.Segment.Section == "registry" && e.Constraints.Count == 1)
+            {
+                limits.Add(e.Constraints[0].Constraint.Kind);
+                if (e.Outcome == CriterionOutcome.Met)
+                {
+                    admits.Add(e.Constraints[0].Constraint.Kind);
+                }
+            }
+        }
+
         for (var i = 0; i < evaluations.Count; i++)
         {
             var evaluation = evaluations[i];
@@ -233,7 +321,7 @@ public static partial class EligibilityEvaluator
                     return $"the rule depends on a condition the engine does not read (\"{condition.Value.Trim()}\")";
                 }
 
-                if (deciding.Count > 0 && deciding.All(k => k is ConstraintKind.Age or ConstraintKind.Sex && (registryAdmits.Contains(k) || (k == ConstraintKind.Sex && !registryLimits.Contains(k)))))
+                if (deciding.Count > 0 && deciding.All(k => k is ConstraintKind.Age or ConstraintKind.Sex && (admits.Contains(k) || (k == ConstraintKind.Sex && !limits.Contains(k)))))
                 {
                     return "the registry's own limits admit the patient";
                 }
@@ -254,28 +342,44 @@ public static partial class EligibilityEvaluator
     /// cohorts accepts ("CML chronic phase", "AML in first remission", "MDS with excess blasts"): they are alternatives,
     /// and one the patient does not meet fails nobody while another is met or unknown.
     /// </summary>
-    private static void ApplyDiagnosisAlternatives(List<CriterionEvaluation> evaluations)
+    private static void ApplyDiagnosisAlternatives(List<CriterionEvaluation> evaluations, int first, EvaluationPlan plan)
     {
-        var diagnoses = evaluations
-            .Select((e, i) => (Evaluation: e, Position: i, Named: e.Constraints.Where(c => c.Constraint is CancerTypeConstraint { Negated: false }).ToList()))
-            .Where(x => x.Evaluation.Role == CriterionRole.Inclusion && x.Evaluation.Criterion.Segment.Section != "registry" && x.Named.Count > 0)
-            .Select(x => (x.Evaluation, x.Position, x.Named, Diagnosis: Combine(x.Named.Select(c => c.Check.Outcome).ToList(), CriterionRole.Exclusion)))
-            .ToList();
-        var codes = diagnoses.SelectMany(x => x.Named.Select(c => ((CancerTypeConstraint)c.Constraint).Code)).Distinct().Count();
-        if (diagnoses.Count < 2 || codes < 2 || !diagnoses.Any(x => x.Diagnosis is CriterionOutcome.Met or CriterionOutcome.Unknown))
+        if (plan.Diagnoses.Count == 0)
         {
             return;
         }
 
-        var other = diagnoses.Any(x => x.Diagnosis == CriterionOutcome.Met) ? "met" : "unknown";
-        foreach (var (evaluation, position, _, _) in diagnoses.Where(x => x.Evaluation.Outcome == CriterionOutcome.NotMet
-            && x.Evaluation.Constraints.Where(c => c.Check.Outcome == CriterionOutcome.NotMet).All(c => c.Constraint is CancerTypeConstraint { Negated: false })))
+        var diagnoses = new CriterionOutcome[plan.Diagnoses.Count];
+        for (var d = 0; d < diagnoses.Length; d++)
         {
-            evaluations[position] = evaluation with
+            var (criterion, named) = plan.Diagnoses[d];
+            var any = new Outcomes();
+            foreach (var c in named)
             {
-                Outcome = CriterionOutcome.NotApplicable,
-                Evidence = $"{evaluation.Evidence}; one of the diagnoses the trial accepts, another of which is {other}",
-            };
+                any.Add(evaluations[first + criterion].Constraints[c].Check.Outcome);
+            }
+
+            diagnoses[d] = any.AnyHolds;
+        }
+
+        if (!diagnoses.Any(o => o is CriterionOutcome.Met or CriterionOutcome.Unknown))
+        {
+            return;
+        }
+
+        var other = diagnoses.Contains(CriterionOutcome.Met) ? "met" : "unknown";
+        foreach (var (criterion, _) in plan.Diagnoses)
+        {
+            var evaluation = evaluations[first + criterion];
+            if (evaluation.Outcome == CriterionOutcome.NotMet
+                && evaluation.Constraints.Where(c => c.Check.Outcome == CriterionOutcome.NotMet).All(c => c.Constraint is CancerTypeConstraint { Negated: false }))
+            {
+                evaluations[first + criterion] = evaluation with
+                {
+                    Outcome = CriterionOutcome.NotApplicable,
+                    Evidence = $"{evaluation.Evidence}; one of the diagnoses the trial accepts, another of which is {other}",
+                };
+            }
         }
     }
 
@@ -306,116 +410,42 @@ public static partial class EligibilityEvaluator
     /// <summary>AND for inclusion (any NotMet fails it), OR for exclusion (any Met triggers it); NotApplicable parts are ignored.</summary>
     public static CriterionOutcome Combine(IReadOnlyList<CriterionOutcome> outcomes, CriterionRole role)
     {
-        var relevant = outcomes.Where(o => o != CriterionOutcome.NotApplicable).ToList();
-        if (relevant.Count == 0)
+        var combined = new Outcomes();
+        foreach (var outcome in outcomes)
         {
-            return CriterionOutcome.NotApplicable;
+            combined.Add(outcome);
         }
 
-        var decisive = role == CriterionRole.Inclusion ? CriterionOutcome.NotMet : CriterionOutcome.Met;
-        if (relevant.Contains(decisive))
-        {
-            return decisive;
-        }
-
-        return relevant.Contains(CriterionOutcome.Unknown) ? CriterionOutcome.Unknown : relevant[0];
+        return role == CriterionRole.Inclusion ? combined.AllHold : combined.AnyHolds;
     }
 
-    /// <summary>
-    /// An inclusion holds when every kind of constraint in it holds. Constraints of one kind joined by "or" ("ECOG 0-1
-    /// or KPS 70 or more", "creatinine at most 1.5 mg/dL or clearance at least 60 mL/min", "A, B, or C") are alternatives: the chain holds
-    /// when any of them does. Cancer types in one criterion are always alternatives (a patient has one cancer).
-    /// </summary>
-    private static CriterionOutcome CombineInclusion(List<ConstraintEvaluation> results, string text)
+    internal static bool IsExceptionLead(string lead) => ExceptionLead().IsMatch(lead);
+
+    internal static bool IsAlternativesLead(string lead) => AlternativesLead().IsMatch(lead);
+
+    /// <summary>Which outcomes a set of parts has, to combine them without a list; NotApplicable parts are ignored.</summary>
+    private struct Outcomes
     {
-        var perKind = new List<CriterionOutcome>();
-        foreach (var group in results.GroupBy(r => r.Constraint.Kind))
+        private bool _met;
+        private bool _notMet;
+        private bool _unknown;
+
+        public void Add(CriterionOutcome outcome)
         {
-            var items = group.OrderBy(r => r.Constraint.Span.Start).ToList();
-            if (group.Key == ConstraintKind.CancerType)
+            switch (outcome)
             {
-                perKind.Add(Combine(items.Select(r => r.Check.Outcome).ToList(), CriterionRole.Exclusion));
-                continue;
+                case CriterionOutcome.Met: _met = true; break;
+                case CriterionOutcome.NotMet: _notMet = true; break;
+                case CriterionOutcome.Unknown: _unknown = true; break;
             }
-
-            var separators = items.Zip(items.Skip(1)).Select(pair => Separator(text, pair.First.Constraint.Span, pair.Second.Constraint.Span)).ToList();
-            var chain = new List<CriterionOutcome> { items[0].Check.Outcome };
-            for (var i = 1; i < items.Count; i++)
-            {
-                var joined = separators[i - 1] == Join.Or
-                    || (separators[i - 1] == Join.Comma && separators.Skip(i).FirstOrDefault(s => s != Join.Comma) == Join.Or);
-                if (!joined)
-                {
-                    perKind.Add(Combine(chain, CriterionRole.Exclusion));
-                    chain = [];
-                }
-
-                chain.Add(items[i].Check.Outcome);
-            }
-
-            perKind.Add(Combine(chain, CriterionRole.Exclusion));
         }
 
-        return Combine(perKind, CriterionRole.Inclusion);
-    }
+        /// <summary>AND: NotMet if any part is, else Unknown if any is, else Met; NotApplicable when no part applies.</summary>
+        public readonly CriterionOutcome AllHold =>
+            _notMet ? CriterionOutcome.NotMet : _unknown ? CriterionOutcome.Unknown : _met ? CriterionOutcome.Met : CriterionOutcome.NotApplicable;
 
-    private enum Join
-    {
-        And,
-        Or,
-        Comma,
-    }
-
-    private static Join Separator(string text, Patients.SourceSpan first, Patients.SourceSpan second)
-    {
-        var from = Math.Min(first.End, text.Length);
-        var to = Math.Min(Math.Max(from, second.Start), text.Length);
-        var between = text[from..to];
-        if (between.Contains(" or ", StringComparison.OrdinalIgnoreCase) || between.Contains('/') || between.Trim() is "or" || between.Contains("either", StringComparison.OrdinalIgnoreCase))
-        {
-            return Join.Or;
-        }
-
-        return between.Trim() == "," ? Join.Comma : Join.And;
-    }
-
-    public static TrialEvaluation Evaluate(ParsedEligibility eligibility, PatientProfile patient, EvaluationContext context)
-    {
-        var evaluations = new List<CriterionEvaluation>(eligibility.Criteria.Count + eligibility.RegistryConstraints.Count);
-        foreach (var constraint in eligibility.RegistryConstraints)
-        {
-            var segment = new CriterionSegment(CriterionRole.Inclusion, 0, constraint.Describe() + " (registry)", default, Section: "registry");
-            evaluations.Add(Evaluate(new ParsedCriterion(segment, [constraint]), patient, context));
-        }
-
-        if (eligibility.StudiedCancers.Count > 0)
-        {
-            evaluations.Add(EvaluateStudiedCancers(eligibility.StudiedCancers, patient, context));
-        }
-        else if (eligibility.StudiedConditions.Count > 0)
-        {
-            evaluations.Add(EvaluateStudiedConditions(eligibility.StudiedConditions, patient, context));
-        }
-
-        foreach (var criterion in eligibility.Criteria)
-        {
-            evaluations.Add(Evaluate(criterion, patient, context));
-        }
-
-        ApplyListLeads(evaluations);
-        ApplyDiagnosisAlternatives(evaluations);
-        QuestionUncertainFailures(evaluations, eligibility.ConditionCancerCodes, context.Vocabulary.CancerTypes);
-
-        var failing = evaluations.Where(e => e.Fails).ToList();
-        var questions = evaluations.Where(e => e.Outcome == CriterionOutcome.Unknown).SelectMany(e => e.Questions).Distinct().ToList();
-
-        // A record that publishes no criteria ("No eligibility criteria") says nothing of who may join: not Eligible.
-        if (eligibility.Criteria.Count == 0 || eligibility.Criteria.All(c => c.Segment.Text.Contains("no eligibility criteria", StringComparison.OrdinalIgnoreCase)))
-        {
-            questions.Add("The record publishes no eligibility criteria: what are they? (ask the study team)");
-        }
-
-        var verdict = failing.Count > 0 ? TrialVerdict.Ineligible : questions.Count > 0 ? TrialVerdict.PossiblyEligible : TrialVerdict.Eligible;
-        return new TrialEvaluation(verdict, evaluations, failing, questions);
+        /// <summary>OR: Met if any part is, else Unknown if any is, else NotMet; NotApplicable when no part applies.</summary>
+        public readonly CriterionOutcome AnyHolds =>
+            _met ? CriterionOutcome.Met : _unknown ? CriterionOutcome.Unknown : _notMet ? CriterionOutcome.NotMet : CriterionOutcome.NotApplicable;
     }
 }

@@ -45,8 +45,20 @@ public sealed partial class CriterionContext
     public List<EligibilityConstraint> Found { get; } = [];
 
     /// <summary>True when the heading holds one of the words at the start of a word ("Age" but not "Stage").</summary>
-    public bool SectionIs(params string[] words) =>
-        Section is { } s && words.Any(w => Regex.IsMatch(s, $@"\b{Regex.Escape(w)}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+    public bool SectionIs(params string[] words) => Section is { } s && words.Any(w => StartsAWordIn(s, w));
+
+    private static bool StartsAWordIn(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            if (at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || text[at - 1] == '_'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void Claim(int start, int end) => _claimed.Add((start, end));
 

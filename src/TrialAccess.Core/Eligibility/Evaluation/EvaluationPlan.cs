@@ -1,0 +1,227 @@
+using System.Runtime.CompilerServices;
+using TrialAccess.Eligibility.Constraints;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
+
+namespace TrialAccess.Eligibility.Evaluation;
+
+/// <summary>
+/// What the evaluator reads from one criterion that does not depend on the patient: whether it only grants a
+/// permission, the question a free-text criterion asks, and how an inclusion's constraints join ("A or B", per kind).
+/// </summary>
+internal sealed class CriterionPlan
+{
+    private CriterionPlan(bool permission, string? freeTextQuestion, int[][]? inclusionChains)
+    {
+        Permission = permission;
+        FreeTextQuestion = freeTextQuestion;
+        InclusionChains = inclusionChains;
+    }
+
+    public bool Permission { get; }
+
+    /// <summary>For a criterion without constraints: "Does this apply to the patient: ...?"</summary>
+    public string? FreeTextQuestion { get; }
+
+    /// <summary>
+    /// For an inclusion of several constraints: the indices of its constraints as chains of alternatives. The criterion
+    /// holds when every chain does; a chain holds when any of its constraints does.
+    /// </summary>
+    public int[][]? InclusionChains { get; }
+
+    public static CriterionPlan For(ParsedCriterion criterion)
+    {
+        var text = criterion.Segment.Text;
+        if (criterion.IsFreeText)
+        {
+            return new CriterionPlan(false, $"Does this apply to the patient: \"{(text.Length > 200 ? text[..200] + "..." : text)}\"?", null);
+        }
+
+        var chains = criterion.Segment.Role == CriterionRole.Inclusion && criterion.Constraints.Count > 1 ? Chains(criterion.Constraints, text) : null;
+        return new CriterionPlan(EligibilityEvaluator.IsPermission(text), null, chains);
+    }
+
+    /// <summary>
+    /// Constraints of one kind joined by "or" ("ECOG 0-1 or KPS 70 or more", "creatinine at most 1.5 mg/dL or clearance
+    /// at least 60 mL/min", "A, B, or C") are one chain of alternatives; cancer types in one criterion are always one
+    /// chain (a patient has one cancer); anything else is a chain of its own.
+    /// </summary>
+    private static int[][] Chains(IReadOnlyList<EligibilityConstraint> constraints, string text)
+    {
+        var chains = new List<int[]>();
+        foreach (var group in Enumerable.Range(0, constraints.Count).GroupBy(i => constraints[i].Kind))
+        {
+            var items = group.OrderBy(i => constraints[i].Span.Start).ToList();
+            if (group.Key == ConstraintKind.CancerType)
+            {
+                chains.Add([.. items]);
+                continue;
+            }
+
+            var separators = items.Zip(items.Skip(1)).Select(pair => Separator(text, constraints[pair.First].Span, constraints[pair.Second].Span)).ToList();
+            var chain = new List<int> { items[0] };
+            for (var i = 1; i < items.Count; i++)
+            {
+                var joined = separators[i - 1] == Join.Or
+                    || (separators[i - 1] == Join.Comma && separators.Skip(i).FirstOrDefault(s => s != Join.Comma) == Join.Or);
+                if (!joined)
+                {
+                    chains.Add([.. chain]);
+                    chain = [];
+                }
+
+                chain.Add(items[i]);
+            }
+
+            chains.Add([.. chain]);
+        }
+
+        return [.. chains];
+    }
+
+    private enum Join
+    {
+        And,
+        Or,
+        Comma,
+    }
+
+    private static Join Separator(string text, Patients.SourceSpan first, Patients.SourceSpan second)
+    {
+        var from = Math.Min(first.End, text.Length);
+        var to = Math.Min(Math.Max(from, second.Start), text.Length);
+        var between = text[from..to];
+        if (between.Contains(" or ", StringComparison.OrdinalIgnoreCase) || between.Contains('/') || between.Trim() is "or" || between.Contains("either", StringComparison.OrdinalIgnoreCase))
+        {
+            return Join.Or;
+        }
+
+        return between.Trim() == "," ? Join.Comma : Join.And;
+    }
+}
+
+/// <summary>How items listed under one lead ending in a colon are read together.</summary>
+internal enum ListReading
+{
+    /// <summary>Under "except:", "other than:": exceptions to the lead's rule, not rules of their own.</summary>
+    Exceptions,
+
+    /// <summary>Under "one of the following:", or a list of diagnoses: alternatives, one of which must hold.</summary>
+    Alternatives,
+}
+
+/// <summary>
+/// What the evaluator reads from a trial's parsed eligibility that does not depend on the patient, worked out once per
+/// parse and kept beside it (<see cref="For"/>): each criterion's plan, the registry's limits and studied conditions as
+/// criteria, the lists read together, and the inclusions that name diagnoses. Matching evaluates the same parse for
+/// many patients; only what depends on the patient is left to each evaluation.
+/// </summary>
+internal sealed class EvaluationPlan
+{
+    private static readonly ConditionalWeakTable<ParsedEligibility, EvaluationPlan> Plans = [];
+
+    private EvaluationPlan(ParsedEligibility eligibility)
+    {
+        Criteria = [.. eligibility.Criteria.Select(CriterionPlan.For)];
+        Registry = [.. eligibility.RegistryConstraints.Select(constraint => new ParsedCriterion(RegistrySegment(constraint.Describe()), [constraint]))];
+        RegistryPlans = [.. Registry.Select(CriterionPlan.For)];
+        if (eligibility.StudiedCancers.Count > 0)
+        {
+            Studied = new ParsedCriterion(RegistrySegment($"conditions studied: {string.Join("; ", eligibility.StudiedCancers.Select(s => s.Name))}"), [.. eligibility.StudiedCancers]);
+        }
+        else if (eligibility.StudiedConditions.Count > 0)
+        {
+            var names = eligibility.StudiedConditions.Select(s => s is CancerTypeConstraint cancer ? cancer.Name : ((ConditionConstraint)s).Concept).ToList();
+            Studied = new ParsedCriterion(RegistrySegment($"conditions studied: {string.Join("; ", names)}"), [.. eligibility.StudiedConditions]);
+            StudiedConditionsQuestion = $"Does the patient have {string.Join(" or ", names)}?";
+        }
+
+        PublishesNoCriteria = eligibility.Criteria.Count == 0
+            || eligibility.Criteria.All(c => c.Segment.Text.Contains("no eligibility criteria", StringComparison.OrdinalIgnoreCase));
+        Lists = ReadLists(eligibility.Criteria, Criteria);
+        Diagnoses = ReadDiagnoses(eligibility.Criteria, Criteria);
+    }
+
+    public CriterionPlan[] Criteria { get; }
+
+    /// <summary>The registry's age and sex limits, each as an inclusion criterion.</summary>
+    public ParsedCriterion[] Registry { get; }
+
+    public CriterionPlan[] RegistryPlans { get; }
+
+    /// <summary>The record's conditions as one registry inclusion of alternatives, or null when it names none.</summary>
+    public ParsedCriterion? Studied { get; }
+
+    /// <summary>Set when <see cref="Studied"/> holds conditions that are not all cancers: what to ask when none is recorded.</summary>
+    public string? StudiedConditionsQuestion { get; }
+
+    /// <summary>The record publishes no criteria ("No eligibility criteria"): it says nothing of who may join.</summary>
+    public bool PublishesNoCriteria { get; }
+
+    /// <summary>Items under one lead read together: the indices of the criteria and how.</summary>
+    public IReadOnlyList<(int[] Criteria, ListReading Reading)> Lists { get; }
+
+    /// <summary>
+    /// Inclusions that name cancers (their non-negated cancer-type constraints by index), when at least two name at
+    /// least two different cancers: a trial's cohorts, one diagnosis each. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<(int Criterion, int[] Named)> Diagnoses { get; }
+
+    /// <summary>The plan of a parse, worked out on first use and kept as long as the parse is.</summary>
+    public static EvaluationPlan For(ParsedEligibility eligibility) => Plans.GetValue(eligibility, e => new EvaluationPlan(e));
+
+    private static CriterionSegment RegistrySegment(string text) =>
+        new(CriterionRole.Inclusion, 0, text + " (registry)", default, Section: "registry");
+
+    /// <summary>
+    /// Items listed under a lead ending in a colon: under "except:" or "other than:" they are the exceptions of the lead's
+    /// rule; under "one of the following:", or when every item names only cancer types (a list of eligible diagnoses),
+    /// two or more inclusions are alternatives.
+    /// </summary>
+    private static List<(int[] Criteria, ListReading Reading)> ReadLists(IReadOnlyList<ParsedCriterion> criteria, CriterionPlan[] plans)
+    {
+        var lists = new List<(int[] Criteria, ListReading Reading)>();
+        var listed = Enumerable.Range(0, criteria.Count).Where(i => criteria[i].Segment.Lead is not null && criteria[i].Segment.Depth > 0);
+        foreach (var group in listed.GroupBy(i => (criteria[i].Segment.Lead, criteria[i].Segment.Role)))
+        {
+            var items = group.ToArray();
+            var lead = group.Key.Lead!;
+            if (EligibilityEvaluator.IsExceptionLead(lead))
+            {
+                lists.Add((items, ListReading.Exceptions));
+                continue;
+            }
+
+            // A criterion evaluated without constraints (free text, a permission) names no diagnosis.
+            var diagnosisList = items.All(i => !criteria[i].IsFreeText && !plans[i].Permission && criteria[i].Constraints.All(c => c.Kind == ConstraintKind.CancerType));
+            if (group.Key.Role == CriterionRole.Inclusion && items.Length >= 2 && (diagnosisList || EligibilityEvaluator.IsAlternativesLead(lead)))
+            {
+                lists.Add((items, ListReading.Alternatives));
+            }
+        }
+
+        return lists;
+    }
+
+    private static List<(int Criterion, int[] Named)> ReadDiagnoses(IReadOnlyList<ParsedCriterion> criteria, CriterionPlan[] plans)
+    {
+        var diagnoses = new List<(int Criterion, int[] Named)>();
+        for (var i = 0; i < criteria.Count; i++)
+        {
+            var criterion = criteria[i];
+            if (criterion.Segment.Role != CriterionRole.Inclusion || criterion.Segment.Section == "registry" || criterion.IsFreeText || plans[i].Permission)
+            {
+                continue;
+            }
+
+            var named = Enumerable.Range(0, criterion.Constraints.Count).Where(c => criterion.Constraints[c] is CancerTypeConstraint { Negated: false }).ToArray();
+            if (named.Length > 0)
+            {
+                diagnoses.Add((i, named));
+            }
+        }
+
+        var codes = diagnoses.SelectMany(d => d.Named.Select(c => ((CancerTypeConstraint)criteria[d.Criterion].Constraints[c]).Code)).Distinct().Count();
+        return diagnoses.Count < 2 || codes < 2 ? [] : diagnoses;
+    }
+}
