@@ -166,7 +166,7 @@ public static partial class EligibilityEvaluator
             {
                 foreach (var question in evaluation.Questions)
                 {
-                    if ((asked ??= new HashSet<string>(StringComparer.Ordinal)).Add(question))
+                    if ((asked ??= new HashSet<string>(evaluations.Count, StringComparer.Ordinal)).Add(question))
                     {
                         questions.Add(question);
                     }

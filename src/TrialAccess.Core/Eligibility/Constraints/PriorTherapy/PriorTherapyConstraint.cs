@@ -57,7 +57,6 @@ public sealed record PriorTherapyConstraint(string Agent, TherapyAgentKind Agent
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
-        var relevant = patient.Therapies.Where(t => t.Certainty != Certainty.Hypothetical && t.Certainty != Certainty.FamilyHistory && Matches(t, context.Vocabulary)).ToList();
         if (MinimumLines is not null || MaximumLines is not null)
         {
             const string LinesQuestion = "How many prior lines of systemic therapy has the patient had?";
@@ -87,9 +86,19 @@ public sealed record PriorTherapyConstraint(string Agent, TherapyAgentKind Agent
                 : ConstraintCheck.Unknown(LinesQuestion, $"{drugs.Count} cancer therapies recorded, lines not stated");
         }
 
-        var question = $"Has the patient {(Current ? "currently" : WithinDays is { } d ? $"in the last {d} days" : "ever")} received {Agent}{(Refractory ? " and progressed on it" : string.Empty)}?";
-        if (relevant.Count == 0)
+        // Most checks find nothing: the list and the question are made only when needed.
+        List<Therapy>? relevant = null;
+        foreach (var recorded in patient.Therapies)
         {
+            if (recorded.Certainty != Certainty.Hypothetical && recorded.Certainty != Certainty.FamilyHistory && Matches(recorded, context.Vocabulary))
+            {
+                (relevant ??= []).Add(recorded);
+            }
+        }
+
+        if (relevant is null)
+        {
+            var question = $"Has the patient {(Current ? "currently" : WithinDays is { } d ? $"in the last {d} days" : "ever")} received {Agent}{(Refractory ? " and progressed on it" : string.Empty)}?";
             return ConstraintCheck.Unknown(question, $"no {Agent} in the recorded therapies");
         }
 
@@ -153,7 +162,9 @@ public static partial class PriorTherapyParser
 {
     public static void Parse(CriterionContext c)
     {
-        var lines = Lines().Match(c.Text);
+        // The line-count pattern ends in "line(s)" or "regimen(s)"; most criteria have neither word, and the pattern is
+        // slow to rule out (its optional lead words match almost anywhere).
+        var lines = c.Lower.Contains("line", StringComparison.Ordinal) || c.Lower.Contains("regimen", StringComparison.Ordinal) ? Lines().Match(c.Text) : Match.Empty;
         if (lines.Success && CountOf(lines.Groups["n"].Value) is { } n)
         {
             var comparison = lines.Groups["op"].Success ? CriterionContext.ParseComparison(lines.Groups["op"].Value) : CriterionContext.ParseTrailing(lines.Groups["tail"].Value);
