@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Constraints;
@@ -15,6 +16,7 @@ public sealed partial class CriterionContext
 {
     private readonly List<(int Start, int End)> _claimed = [];
     private List<Token>? _tokens;
+    private HashSet<string>? _words;
 
     public CriterionContext(string text, CriterionRole role, OncologyVocabulary vocabulary, string? section = null, string? lead = null)
     {
@@ -41,6 +43,14 @@ public sealed partial class CriterionContext
     public string? Lead { get; }
 
     public IReadOnlyList<Token> Tokens => _tokens ??= Tokenizer.Tokenize(Text);
+
+    /// <summary>True when one of the words (lower case, letters and digits) is a word of the text.</summary>
+    /// <remarks>A cheap test before a pattern that can only match where one of its words stands.</remarks>
+    public bool HasWord(string word) => (_words ??= [.. Tokens.Select(t => t.Value)]).Contains(word);
+
+    /// <summary>True when the lower-cased text contains one of the fragments.</summary>
+    /// <remarks>A cheap test before a long pattern of alternatives, each of which holds one of the fragments.</remarks>
+    public bool Contains(SearchValues<string> fragments) => Lower.AsSpan().ContainsAny(fragments);
 
     public List<EligibilityConstraint> Found { get; } = [];
 

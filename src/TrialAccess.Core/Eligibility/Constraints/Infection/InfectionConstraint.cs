@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
@@ -52,7 +53,7 @@ public static partial class InfectionParser
     public static void Parse(CriterionContext c)
     {
         var active = Active().IsMatch(c.Lower);
-        foreach (Match m in Pathogens().Matches(c.Text))
+        foreach (var m in c.Contains(PathogenFragments) ? Pathogens().Matches(c.Text) : Enumerable.Empty<Match>())
         {
             if (c.IsClaimed(m.Index, m.Index + m.Length))
             {
@@ -82,6 +83,11 @@ public static partial class InfectionParser
 
     [GeneratedRegex(@"\b(?:active|acute|chronic|uncontrolled|detectable|viral\s+load|replicat|untreated|ongoing|requiring)", RegexOptions.CultureInvariant)]
     private static partial Regex Active();
+
+    /// <summary>Every alternative of <see cref="Pathogens"/> holds one of these (lower case).</summary>
+    private static readonly SearchValues<string> PathogenFragments = SearchValues.Create(
+        ["hiv", "immun", "aids", "hepatitis", "hbv", "hbsag", "hbcab", "hbc", "hcv", "tuberculosis", "tb", "covid", "sars-cov", "coronavirus", "infection"],
+        StringComparison.Ordinal);
 
     [GeneratedRegex(@"(?<hiv>\bHIV(?:-?[12])?\b|human\s+immunodeficiency\s+virus|\bAIDS\b|acquired\s+immun\w+\s+deficiency)|(?<hbv>hepatitis\s+B|\bHBV\b|\bHBsAg\b|hepatitis\s+B\s+surface\s+antigen|\bHBcAb\b|anti-HBc)|(?<hcv>hepatitis\s+C|\bHCV\b|anti-HCV)|(?<hep>hepatitis\s+B\s+(?:or|and|/)\s+C|hepatitis\s+B/C|\bHBV/HCV\b|viral\s+hepatitis)|(?<tb>tuberculosis|\bTB\b)|(?<covid>COVID-?19|SARS-CoV-2|coronavirus)|(?<any>(?:active|uncontrolled|serious|severe|systemic|ongoing|significant|clinically\s+significant)\s+(?:\w+\s+){0,2}infections?|infections?\s+requiring\s+(?:systemic|intravenous|iv|parenteral)|(?:bacterial|viral|fungal)\s+infections?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pathogens();

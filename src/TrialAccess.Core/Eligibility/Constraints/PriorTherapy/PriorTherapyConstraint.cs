@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
@@ -164,7 +165,7 @@ public static partial class PriorTherapyParser
     {
         // The line-count pattern ends in "line(s)" or "regimen(s)"; most criteria have neither word, and the pattern is
         // slow to rule out (its optional lead words match almost anywhere).
-        var lines = c.Lower.Contains("line", StringComparison.Ordinal) || c.Lower.Contains("regimen", StringComparison.Ordinal) ? Lines().Match(c.Text) : Match.Empty;
+        var lines = c.HasWord("line") || c.HasWord("lines") || c.HasWord("regimen") || c.HasWord("regimens") ? Lines().Match(c.Text) : Match.Empty;
         if (lines.Success && CountOf(lines.Groups["n"].Value) is { } n)
         {
             var comparison = lines.Groups["op"].Success ? CriterionContext.ParseComparison(lines.Groups["op"].Value) : CriterionContext.ParseTrailing(lines.Groups["tail"].Value);
@@ -204,7 +205,7 @@ public static partial class PriorTherapyParser
             }
         }
 
-        foreach (Match m in Modality().Matches(c.Text))
+        foreach (var m in c.Contains(ModalityFragments) ? Modality().Matches(c.Text) : Enumerable.Empty<Match>())
         {
             if (c.IsClaimed(m.Index, m.Index + m.Length))
             {
@@ -314,6 +315,11 @@ public static partial class PriorTherapyParser
 
     [GeneratedRegex(@"\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|intoleran\w*\s+to|contraindicat\w*)", RegexOptions.CultureInvariant)]
     private static partial Regex Allergy();
+
+    /// <summary>Every alternative of <see cref="Modality"/> holds one of these (lower case).</summary>
+    private static readonly SearchValues<string> ModalityFragments = SearchValues.Create(
+        ["radi", "sbrt", "srs", "wbrt", "brachytherapy", "surg", "resection", "operation", "transplant", "hsct", "bmt", "ectomy", "transfusion", "vaccin", "dialysis"],
+        StringComparison.Ordinal);
 
     [GeneratedRegex(@"\b(?:radiotherapy|radiation(?:\s+therapy)?|irradiation|radiosurgery|SBRT|SRS|WBRT|chemoradi\w+|brachytherapy|major\s+surgery|surgical\s+(?:procedure|resection|intervention)s?|surgery|resection|operation|(?:stem\s+cell|bone\s+marrow|hematopoietic\s+(?:stem\s+)?cell|allogeneic|allogenic|autologous|cord\s+blood|organ)\s+transplant\w*|HSCT|BMT|\w+ectomy|transfusions?|vaccines?|vaccinations?|dialysis)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Modality();
