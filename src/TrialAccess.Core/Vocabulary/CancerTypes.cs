@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace TrialAccess.Vocabulary;
 
 /// <summary>A cancer type: an OncoTree code (or one of the two TrialAccess groupings SOLID and HEME) with its parent.</summary>
@@ -20,7 +22,12 @@ public sealed class CancerTypeCatalog
 
     public const string Root = "TISSUE";
 
+    /// <summary>Resolved names and lineages are remembered (matching asks the same few thousand times per request); at most this many names.</summary>
+    private const int RememberedNames = 50_000;
+
     private readonly Dictionary<string, CancerType> _types = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string[]> _lineages = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string?> _resolved = new(StringComparer.Ordinal);
 
     public PhraseMatcher<string> Names { get; } = new();
 
@@ -31,6 +38,8 @@ public sealed class CancerTypeCatalog
     /// <summary>Adds or replaces a type; its name becomes a synonym.</summary>
     public void Add(CancerType type, params IEnumerable<string> synonyms)
     {
+        _lineages.Clear();
+        _resolved.Clear();
         _types[type.Code] = type;
         // A tissue's name ("Lung", "Skin", "Other") is an organ, not a cancer: only its synonyms name the cancer.
         if (type.Parent != Root)
@@ -49,9 +58,25 @@ public sealed class CancerTypeCatalog
     /// <summary>Resolves a name, synonym or abbreviation ("NSCLC", "lung adenocarcinoma") or a code to a code.</summary>
     public string? Resolve(string nameOrCode)
     {
-        if (_types.ContainsKey(nameOrCode))
+        if (_resolved.TryGetValue(nameOrCode, out var known))
         {
-            return _types[nameOrCode].Code;
+            return known;
+        }
+
+        var code = ResolveNew(nameOrCode);
+        if (_resolved.Count < RememberedNames)
+        {
+            _resolved[nameOrCode] = code;
+        }
+
+        return code;
+    }
+
+    private string? ResolveNew(string nameOrCode)
+    {
+        if (_types.TryGetValue(nameOrCode, out var type))
+        {
+            return type.Code;
         }
 
         if (Names.TryGet(nameOrCode, out var code))
@@ -65,7 +90,9 @@ public sealed class CancerTypeCatalog
     }
 
     /// <summary>The code, its parent, its parent's parent ... up to the root, then SOLID or HEME where it belongs.</summary>
-    public IEnumerable<string> Lineage(string code)
+    public IReadOnlyList<string> Lineage(string code) => _lineages.GetOrAdd(code, c => [.. Walk(c)]);
+
+    private IEnumerable<string> Walk(string code)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var current = Find(code); current is not null && seen.Add(current.Code); current = current.Parent is null ? null : Find(current.Parent))
@@ -108,8 +135,23 @@ public sealed class CancerTypeCatalog
     private static readonly HashSet<(string, string)> OverlappingTissues = [("HEAD_NECK", "THYROID"), ("HEAD_NECK", "STOMACH")];
 
     /// <summary>True when <paramref name="code"/> is <paramref name="ancestor"/> or lies below it.</summary>
-    public bool IsWithin(string code, string ancestor) =>
-        ancestor.Equals(Root, StringComparison.OrdinalIgnoreCase) || Lineage(code).Contains(ancestor, StringComparer.OrdinalIgnoreCase);
+    public bool IsWithin(string code, string ancestor)
+    {
+        if (ancestor.Equals(Root, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var step in _lineages.GetOrAdd(code, c => [.. Walk(c)]))
+        {
+            if (step.Equals(ancestor, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The curated set TrialAccess ships: the common cancers, their synonyms and abbreviations.</summary>
     public static CancerTypeCatalog BuiltIn()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
@@ -21,6 +22,8 @@ public sealed record ConditionConstraint(string Concept, MedicalConceptKind Conc
     public override ConstraintKind Kind => ConstraintKind.Condition;
 
     public override string Describe() => $"{ConceptKind.ToString().ToLowerInvariant()}: {(Qualifier is null ? string.Empty : Qualifier + " ")}{Concept}{(WithinMonths is { } m ? $" within {Number(m)} months" : string.Empty)}";
+
+    private static readonly ConcurrentDictionary<(MedicalConceptKind Kind, string Concept, decimal? WithinMonths), ConstraintCheck> NothingRecorded = new();
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
@@ -72,8 +75,10 @@ public sealed record ConditionConstraint(string Concept, MedicalConceptKind Conc
             }
         }
 
-        var question = $"Does the patient have {(ConceptKind == MedicalConceptKind.Condition ? string.Empty : "had ")}{Concept}{(WithinMonths is { } w ? $" in the last {Number(w)} months" : string.Empty)}?";
-        return ConstraintCheck.Unknown(question, $"no {Concept} recorded");
+        // Nothing recorded: that answer depends only on the constraint, made once for each concept and timing.
+        return NothingRecorded.GetOrAdd((ConceptKind, Concept, WithinMonths), key => ConstraintCheck.Unknown(
+            $"Does the patient have {(key.Kind == MedicalConceptKind.Condition ? string.Empty : "had ")}{key.Concept}{(key.WithinMonths is { } w ? $" in the last {Number(w)} months" : string.Empty)}?",
+            $"no {key.Concept} recorded"));
     }
 
     /// <summary>True when the patient's words name a form of the concept ("obstructive pancreatitis" for "pancreatitis").</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
@@ -18,6 +19,8 @@ public sealed record LaboratoryException(string Condition, Bound Bound, bool Tim
 /// <param name="Exception">A different bound for patients with liver or bone metastases or Gilbert syndrome, when the criterion gives one.</param>
 public sealed record LaboratoryConstraint(string Analyte, Bound? Bound, string? Unit, bool TimesUpperLimit, LaboratoryException? Exception = null) : EligibilityConstraint
 {
+    private static readonly ConcurrentDictionary<(string Analyte, bool TimesUpperLimit), ConstraintCheck> NoResult = new();
+
     public override ConstraintKind Kind => ConstraintKind.Laboratory;
 
     public override string Describe() => Bound is { } b
@@ -26,25 +29,41 @@ public sealed record LaboratoryConstraint(string Analyte, Bound? Bound, string? 
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
-        var analytes = Analyte == "transaminases" ? new[] { "AST", "ALT" } : [Analyte];
-        var checks = analytes.Select(a => CheckOne(patient, context, a)).ToList();
-        if (checks.Any(c => c.Outcome == CriterionOutcome.NotMet))
+        if (Analyte != "transaminases")
         {
-            return checks.First(c => c.Outcome == CriterionOutcome.NotMet);
+            return CheckOne(patient, context, Analyte);
         }
 
-        return checks.FirstOrDefault(c => c.Outcome == CriterionOutcome.Unknown) ?? checks[0];
+        // Both must pass: a failing one decides, then an unknown one, AST first.
+        var ast = CheckOne(patient, context, "AST");
+        var alt = CheckOne(patient, context, "ALT");
+        return ast.Outcome == CriterionOutcome.NotMet ? ast
+            : alt.Outcome == CriterionOutcome.NotMet ? alt
+            : ast.Outcome == CriterionOutcome.Unknown ? ast
+            : alt.Outcome == CriterionOutcome.Unknown ? alt
+            : ast;
     }
 
     private ConstraintCheck CheckOne(PatientProfile patient, EvaluationContext context, string analyte)
     {
-        var result = patient.LabResults.Where(r => Same(context.Vocabulary, r.Analyte, analyte)).OrderBy(r => r.MeasuredOn ?? DateOnly.MinValue).LastOrDefault();
-        var question = $"What is the patient's latest {analyte}{(TimesUpperLimit ? " (with the lab's upper limit of normal)" : string.Empty)}?";
-        if (result is null)
+        // The latest result (the last recorded among those of the latest date).
+        LabResult? result = null;
+        foreach (var recorded in patient.LabResults)
         {
-            return ConstraintCheck.Unknown(question, $"no {analyte} result recorded");
+            if (Same(context.Vocabulary, recorded.Analyte, analyte) && (result is null || (recorded.MeasuredOn ?? DateOnly.MinValue) >= (result.MeasuredOn ?? DateOnly.MinValue)))
+            {
+                result = recorded;
+            }
         }
 
+        if (result is null)
+        {
+            // Most patients have no result for most analytes: that answer depends only on the analyte, made once.
+            return NoResult.GetOrAdd((analyte, TimesUpperLimit), key =>
+                ConstraintCheck.Unknown($"What is the patient's latest {key.Analyte}{(key.TimesUpperLimit ? " (with the lab's upper limit of normal)" : string.Empty)}?", $"no {key.Analyte} result recorded"));
+        }
+
+        var question = $"What is the patient's latest {analyte}{(TimesUpperLimit ? " (with the lab's upper limit of normal)" : string.Empty)}?";
         var evidence = $"{analyte} {Number(result.Value)}{(result.Unit is null ? string.Empty : " " + result.Unit)}{(result.MeasuredOn is { } d ? $" on {d:yyyy-MM-dd}" : string.Empty)}";
         if (Bound is not { } bound)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Buffers;
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
@@ -56,6 +57,8 @@ public sealed record PriorTherapyConstraint(string Agent, TherapyAgentKind Agent
         return string.Join(' ', parts);
     }
 
+    private static readonly ConcurrentDictionary<(string Agent, bool Current, int? WithinDays, bool Refractory), ConstraintCheck> NothingRecorded = new();
+
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
         if (MinimumLines is not null || MaximumLines is not null)
@@ -99,8 +102,10 @@ public sealed record PriorTherapyConstraint(string Agent, TherapyAgentKind Agent
 
         if (relevant is null)
         {
-            var question = $"Has the patient {(Current ? "currently" : WithinDays is { } d ? $"in the last {d} days" : "ever")} received {Agent}{(Refractory ? " and progressed on it" : string.Empty)}?";
-            return ConstraintCheck.Unknown(question, $"no {Agent} in the recorded therapies");
+            // That answer depends only on the constraint: made once for each agent and timing.
+            return NothingRecorded.GetOrAdd((Agent, Current, WithinDays, Refractory), key => ConstraintCheck.Unknown(
+                $"Has the patient {(key.Current ? "currently" : key.WithinDays is { } d ? $"in the last {d} days" : "ever")} received {key.Agent}{(key.Refractory ? " and progressed on it" : string.Empty)}?",
+                $"no {key.Agent} in the recorded therapies"));
         }
 
         if (relevant.All(t => t.Certainty == Certainty.Negated))
