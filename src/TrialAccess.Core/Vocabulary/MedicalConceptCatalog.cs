@@ -59,8 +59,28 @@ public sealed class MedicalConceptCatalog
             if (!TooGeneral.Contains(synonym))
             {
                 Names.Add(synonym, concept);
+                if (PluralOf(synonym) is { } plural && !TooGeneral.Contains(plural))
+                {
+                    Names.Add(plural, concept);
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// The plural of a name of several words ("electrolyte disorder" gives "electrolyte disorders"), so that criteria
+    /// that list conditions in the plural read as the singular does; null for single words, abbreviations and names
+    /// that already end in s. A plural the vocabulary names itself keeps its own concept (the first added wins).
+    /// </summary>
+    private static string? PluralOf(string name)
+    {
+        var space = name.LastIndexOf(' ');
+        if (space < 0 || name.Length < 6 || !name[(space + 1)..].All(char.IsLetter) || name.EndsWith('s') || name[(space + 1)..].All(char.IsUpper))
+        {
+            return null;
+        }
+
+        return name.EndsWith('y') && !"aeiou".Contains(name[^2], StringComparison.Ordinal) ? name[..^1] + "ies" : name + "s";
     }
 
     /// <summary>The concept's name followed by the names of every broader concept above it, each once.</summary>
@@ -257,7 +277,7 @@ public sealed class MedicalConceptCatalog
         "panic disorder|panic disorder|anxiety disorder",
         "post-traumatic stress disorder|post-traumatic stress disorder;PTSD",
         "psychiatric illness|mental disorder;mental disorders;psychiatric illness;psychiatric disorder;mental illness;psychiatric disease;psychiatric condition;mental disorder;psychiatric illness/social situations;psychiatric disorders",
-        "substance use disorder|alcoholic drinks;alcohol consumption;alcohol intake;injection drug use;intravenous drug use;IV drug use;injecting drug use;illicit drug use;recreational drug use;substance abuse;drug abuse;alcohol abuse;alcoholism;substance use disorder;drug addiction;alcohol dependence;alcohol use disorder;drug dependence;opioid use disorder;abuse alcohol;abuse drugs;abuse of alcohol;abuse of drugs;substance use;substance dependence;chemical dependency;drug or alcohol dependence;alcohol or drug dependence;alcohol or drug abuse;drug or alcohol abuse;addiction;addictive disorder",
+        "substance use disorder|alcoholic drinks;alcohol consumption;alcohol intake;injection drug use;intravenous drug use;IV drug use;injecting drug use;illicit drug use;recreational drug use;IV drug user;IV drug users;injection drug user;injection drug users;intravenous drug user;intravenous drug users;drug user;drug users;substance abuse;drug abuse;alcohol abuse;alcoholism;substance use disorder;drug addiction;alcohol dependence;alcohol use disorder;drug dependence;opioid use disorder;abuse alcohol;abuse drugs;abuse of alcohol;abuse of drugs;substance use;substance dependence;chemical dependency;drug or alcohol dependence;alcohol or drug dependence;alcohol or drug abuse;drug or alcohol abuse;addiction;addictive disorder",
         "autism spectrum disorder|autism;autism spectrum disorder;ASD",
         "attention deficit hyperactivity disorder|ADHD;attention deficit hyperactivity disorder;attention-deficit/hyperactivity disorder",
         "eating disorder|eating disorder;eating disorders",
@@ -298,7 +318,7 @@ public sealed class MedicalConceptCatalog
         "ascites|ascites;ascites requiring drainage",
         "superior vena cava syndrome|superior vena cava syndrome;SVC syndrome",
         "lymphedema|lymphedema;lymphoedema",
-        "smoking|current smoker;smoker;smokers;tobacco use;cigarette smoking;active smoker;ever smoker;never smoker;non-smoker",
+        "smoking|current smoker;smoker;smokers;tobacco use;cigarette smoking;active smoker;ever smoker;never smoker;non-smoker;cigarettes;tobacco;tobacco products;tobacco smoking;cigarette smokers",
         "mucositis|mucositis;stomatitis",
         "diarrhea|diarrhea;diarrhoea;chronic diarrhea",
         "nausea|nausea",
@@ -332,7 +352,7 @@ public sealed class MedicalConceptCatalog
         "hepatitis|hepatitis;viral hepatitis;active hepatitis",
         "Pneumocystis pneumonia|Pneumocystis pneumonia;Pneumocystis carinii pneumonia;Pneumocystis jirovecii pneumonia;PCP",
         "healthy volunteer|healthy volunteer;healthy volunteers;healthy subjects;healthy;normal history and physical;good general health",
-        "high-risk sexual behavior|high risk sexual behavior;risk sexual behavior;sexual behavior",
+        "high-risk sexual behavior|high risk sexual behavior;risk sexual behavior;sexual behavior;sexual partners;multiple sexual partners;sexual partner;high-risk partner;high risk partner",
         "sexually transmitted disease|sexually transmitted disease;sexually transmitted diseases;sexually transmitted infection;STD;STI",
         "fever|fever;febrile;pyrexia",
         "intellectual disability|mental retardation;intellectual disability",
@@ -357,7 +377,7 @@ public sealed class MedicalConceptCatalog
         "dialysis|dialysis;hemodialysis;peritoneal dialysis",
         "transfusion|transfusion;blood transfusion;red blood cell transfusion;platelet transfusion;transfusions",
         "central venous catheter|central venous catheter;central line;port-a-cath;PICC",
-        "MRI contraindication|contraindication to MRI;contraindications to MRI;metallic implants;contraindication to contrast",
+        "MRI contraindication|contraindication to MRI;contraindications to MRI;contraindication for MRI;contraindications for MRI;contraindication to magnetic resonance imaging;contraindications to magnetic resonance imaging;metallic implants;contraindication to contrast",
         "endoscopy|endoscopy;colonoscopy;gastroscopy;bronchoscopy",
         "bariatric surgery|bariatric surgery;gastric bypass;gastrectomy",
         "organ transplantation|transplantation",
