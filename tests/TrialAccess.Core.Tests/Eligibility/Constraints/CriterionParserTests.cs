@@ -194,4 +194,71 @@ public class CriterionParserTests
 
         Parse(text).Should().OnlyContain(c => c.Span.Start >= 0 && c.Span.End <= text.Length && c.Span.Length > 0);
     }
+
+    [Theory]
+    [InlineData("Concurrent use of rifampin or rifabutin", "rifampin")]
+    [InlineData("Prior zidovudine (AZT) for more than 6 months", "zidovudine")]
+    [InlineData("Patients receiving phenytoin or carbamazepine", "phenytoin")]
+    [InlineData("Current use of ketoconazole", "ketoconazole")]
+    public void Parse_NonCancerMedication_GivesPriorTherapyByName(string text, string agent)
+    {
+        Parse(text, CriterionRole.Exclusion).OfType<PriorTherapyConstraint>().Should().Contain(t => t.Agent == agent);
+    }
+
+    [Theory]
+    [InlineData("Active cryptococcosis or histoplasmosis", "cryptococcosis")]
+    [InlineData("Active cryptococcosis or histoplasmosis", "histoplasmosis")]
+    [InlineData("History of cardiogenic shock", "cardiogenic shock")]
+    [InlineData("Known porphyria", "porphyria")]
+    [InlineData("Second degree heart block or bradycardia", "bradycardia")]
+    [InlineData("Clinically significant electrolyte disorders", "electrolyte imbalance")]
+    public void Parse_GeneralMedicineCondition_GivesConditionConstraint(string text, string concept)
+    {
+        Parse(text, CriterionRole.Exclusion).OfType<ConditionConstraint>().Should().Contain(c => c.Concept == concept);
+    }
+
+    [Theory]
+    [InlineData("History of acromegaly", "acromegaly")]
+    [InlineData("History of tachycardia", "tachycardia")]
+    [InlineData("History of pericarditis", "pericarditis")]
+    public void Parse_DistinctConditions_KeepTheirOwnConcept(string text, string concept)
+    {
+        Parse(text, CriterionRole.Exclusion).OfType<ConditionConstraint>().Should().ContainSingle().Which.Concept.Should().Be(concept);
+    }
+
+    [Theory]
+    [InlineData("Must be able to walk to the clinic with a cane")]
+    [InlineData("Patients who have had an ice pack or a heat pack")]
+    [InlineData("Zdv may be given")]
+    [InlineData("Tissue from the primary tumor (TMA) is requested")]
+    public void Parse_OrdinaryWordsOrLowerCaseAbbreviation_GiveNoMedication(string text)
+    {
+        Parse(text).OfType<PriorTherapyConstraint>().Should().BeEmpty();
+        Parse(text).OfType<ConditionConstraint>().Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("No amyloidosis secondary to rheumatoid arthritis", "amyloidosis", "secondary to rheumatoid arthritis")]
+    [InlineData("Bradycardia (HR < 40)", "bradycardia", "as defined (HR < 40)")]
+    [InlineData("Nonatherosclerotic stroke", "stroke", "nonatherosclerotic")]
+    [InlineData("Incessant ventricular tachycardia", "ventricular tachycardia", "incessant")]
+    public void Parse_ConditionNarrowedByCauseThresholdOrForm_CarriesAQualifier(string text, string concept, string qualifier)
+    {
+        Parse(text, CriterionRole.Exclusion).OfType<ConditionConstraint>().Should().Contain(c => c.Concept == concept && c.Qualifier == qualifier);
+    }
+
+    [Fact]
+    public void Parse_MedicationNamedAsTheExceptionOfOtherMedications_OnlyQualifies()
+    {
+        Parse("Taking few or no other medications than levodopa").OfType<PriorTherapyConstraint>().Where(t => t.Agent == "levodopa").Should().OnlyContain(t => t.Qualifies);
+    }
+
+    [Theory]
+    [InlineData("Any condition which in the opinion of the principal investigator would interfere")]
+    [InlineData("Medication necessary for the patient's welfare at the discretion of the investigator")]
+    [InlineData("Willing to be followed for 6 months after treatment ends")]
+    public void Parse_InvestigatorJudgementOrFollowUp_IsBoilerplate(string text)
+    {
+        Parse(text).OfType<BoilerplateConstraint>().Should().NotBeEmpty();
+    }
 }
