@@ -403,6 +403,22 @@ internal static class CuratedGeneralMedicine
         "Budd-Chiari syndrome|Budd-Chiari syndrome;Budd Chiari syndrome",
         "gallstones|gallstones;cholelithiasis;gall stones",
         "gallbladder disease|gallbladder disease;gall bladder disease",
+        "Gilbert syndrome|Gilbert syndrome;Gilbert's syndrome;Gilbert's disease;Gilbert disease",
+        "myocardial ischemia|myocardial ischemia;myocardial ischaemia;cardiac ischemia;cardiac ischaemia|coronary artery disease",
+        "arterial stenosis|arterial stenosis;artery stenosis;arterial narrowing",
+        "renal artery stenosis|renal artery stenosis;renovascular stenosis|arterial stenosis",
+        "coronary artery stenosis|coronary artery stenosis;coronary stenosis;left main stenosis;left main coronary artery stenosis|coronary artery disease;arterial stenosis",
+        "mitral stenosis|mitral stenosis;mitral valve stenosis|valvular heart disease",
+        "pulmonary valve stenosis|pulmonary stenosis;pulmonary valve stenosis;pulmonic stenosis|valvular heart disease",
+        "critical limb ischemia|critical limb ischemia;critical limb ischaemia;chronic limb-threatening ischemia|peripheral vascular disease",
+        "monoclonal gammopathy|monoclonal gammopathy;paraproteinemia;paraproteinaemia",
+        "monoclonal gammopathy of undetermined significance|monoclonal gammopathy of undetermined significance;monoclonal gammopathy of unknown significance;MGUS|monoclonal gammopathy",
+        "paroxysmal nocturnal hemoglobinuria|paroxysmal nocturnal hemoglobinuria;paroxysmal nocturnal haemoglobinuria;PNH",
+        "subdural hematoma|subdural hematoma;subdural haematoma;subdural hemorrhage;subdural haemorrhage|intracranial hemorrhage",
+        "hemangioblastoma|hemangioblastoma;haemangioblastoma",
+        "dyskeratosis congenita|dyskeratosis congenita|bone marrow failure",
+        "biliary stasis|biliary stasis;cholestasis",
+        "metabolic bone disease|metabolic bone disease",
     ];
 
     /// <summary>canonical procedure | synonyms | broader concepts.</summary>

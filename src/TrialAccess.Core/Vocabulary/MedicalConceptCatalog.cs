@@ -70,12 +70,29 @@ public sealed class MedicalConceptCatalog
     /// <summary>
     /// The plural of a name of several words ("electrolyte disorder" gives "electrolyte disorders"), so that criteria
     /// that list conditions in the plural read as the singular does; null for single words, abbreviations and names
-    /// that already end in s. A plural the vocabulary names itself keeps its own concept (the first added wins).
+    /// that end in s as plurals do. Nouns ending in "-sis" and "-ss" are singular and take their own plural ("renal
+    /// artery stenoses", "serious illnesses"). A plural the vocabulary names itself keeps its own concept (the first
+    /// added wins).
     /// </summary>
     private static string? PluralOf(string name)
     {
         var space = name.LastIndexOf(' ');
-        if (space < 0 || name.Length < 6 || !name[(space + 1)..].All(char.IsLetter) || name.EndsWith('s') || name[(space + 1)..].All(char.IsUpper))
+        if (space < 0 || name.Length < 6 || !name[(space + 1)..].All(char.IsLetter) || name[(space + 1)..].All(char.IsUpper))
+        {
+            return null;
+        }
+
+        if (name.EndsWith("sis", StringComparison.Ordinal))
+        {
+            return name[..^2] + "es";
+        }
+
+        if (name.EndsWith("ss", StringComparison.Ordinal))
+        {
+            return name + "es";
+        }
+
+        if (name.EndsWith('s'))
         {
             return null;
         }
@@ -150,7 +167,7 @@ public sealed class MedicalConceptCatalog
         "coronary artery disease|coronary artery disease;coronary heart disease;ischemic heart disease;ischaemic heart disease;CAD;coronary disease",
         "heart failure|heart failure;congestive heart failure;CHF;cardiac failure;cardiac insufficiency;NYHA class III;NYHA class IV;NYHA class III or IV;NYHA Class II",
         "cardiomyopathy|cardiomyopathy;cardiomyopathies",
-        "cardiac arrhythmia|arrhythmia;arrhythmias;cardiac arrhythmia;cardiac arrhythmias;dysrhythmia;dysrhythmias",
+        "cardiac arrhythmia|arrhythmia;arrhythmias;cardiac arrhythmia;cardiac arrhythmias;dysrhythmia;dysrhythmias;irregular heart rate;irregular heartbeat;irregular heart rhythm;irregular heart beat",
         "ventricular arrhythmia|ventricular arrhythmia;ventricular arrhythmias|cardiac arrhythmia",
         "ventricular tachycardia|ventricular tachycardia;VT|ventricular arrhythmia;tachycardia",
         "ventricular fibrillation|ventricular fibrillation;VF|ventricular arrhythmia",
@@ -290,7 +307,7 @@ public sealed class MedicalConceptCatalog
         "glaucoma|glaucoma",
         "macular degeneration|macular degeneration;AMD;age-related macular degeneration",
         "diabetic retinopathy|diabetic retinopathy;retinopathy",
-        "hearing loss|hearing loss;deafness",
+        "hearing loss|hearing loss;deafness;impaired hearing;hearing impairment;hearing deficit",
         "infertility|infertility",
         "endometriosis|endometriosis",
         "polycystic ovary syndrome|polycystic ovary syndrome;PCOS",
@@ -332,7 +349,7 @@ public sealed class MedicalConceptCatalog
         "lymphopenia|lymphopenia",
         "toxicity from prior therapy|recovered from the effects;recovered from prior therapy;recovered from the toxic effects;recovered from toxicities;recovered from all toxicities;recovered from acute toxicities;recovery from prior;resolution of toxicities;resolution of all acute toxic effects;toxicities from prior therapy;unresolved toxicity;residual toxicity;CTCAE grade 2;CTCAE grade 1;CTCAE Grade;toxicities;adverse events from prior;toxicity;adverse events",
         "immune-related adverse event|immune-related adverse event;immune-related adverse events;irAE;immune related adverse events",
-        "intercurrent illness|intercurrent illness;uncontrolled intercurrent illness;serious medical illness;serious medical condition;significant medical condition;uncontrolled medical condition;serious illness;concurrent illness;comorbidity;comorbidities;concurrent medical condition;serious concomitant disease;uncontrolled illness;significant comorbidity;serious concurrent illness;serious concurrent disease;concurrent serious disease;other serious disease;other medical condition;other serious medical condition;serious concomitant illness;co-morbid condition;medical illness;systemic disease;underlying medical condition",
+        "intercurrent illness|intercurrent illness;uncontrolled intercurrent illness;serious medical illness;serious medical condition;significant medical condition;uncontrolled medical condition;serious illness;concurrent illness;comorbidity;comorbidities;concurrent medical condition;serious concomitant disease;uncontrolled illness;significant comorbidity;serious concurrent illness;serious concurrent disease;concurrent serious disease;other serious disease;other medical condition;other serious medical condition;serious concomitant illness;co-morbid condition;medical illness;systemic disease;underlying medical condition;medical condition;medical problem;medical disorder;medical disease;medical illnesses;intercurrent medical condition;unstable medical condition;major medical illness",
         "cardiovascular disease|cardiovascular disease;cardiac disease;heart disease;cardiovascular disorder;clinically significant cardiovascular disease;significant cardiac disease;cardiac dysfunction;cardiovascular condition;cardiac condition;cardiac illness;heart condition;cardiac abnormalities;cardiovascular conditions;cardiac conditions;heart problems;cardiac problems",
         "pulmonary disease|pulmonary disease;lung disease;respiratory disease;chronic lung disease",
         "gastrointestinal disease|gastrointestinal disease;gastrointestinal disorder;GI disease;gastrointestinal disorders",
