@@ -430,7 +430,7 @@ public sealed class MedicalConceptCatalog
         "G-CSF|G-CSF;granulocyte colony-stimulating factor;filgrastim;pegfilgrastim|growth factors",
         "GM-CSF|GM-CSF;granulocyte-macrophage colony-stimulating factor|growth factors",
         "bisphosphonates|bisphosphonates;bisphosphonate",
-        "immunoglobulin|immunoglobulin;IVIG;intravenous immunoglobulin",
+        "immunoglobulin|immunoglobulin;IVIG;intravenous immunoglobulin;intravenous gamma globulin;gamma globulin;gammaglobulin",
         "thyroid hormone|levothyroxine;thyroid hormone replacement;thyroxine",
         "inhaled corticosteroids|inhaled corticosteroids;inhaled steroids;topical steroids;topical corticosteroids",
         "intrauterine device|intrauterine device;IUD;intrauterine devices",
