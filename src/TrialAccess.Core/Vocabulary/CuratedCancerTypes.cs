@@ -46,6 +46,8 @@ internal static class CuratedCancerTypes
         "ATRT|Atypical Teratoid/Rhabdoid Tumor|EMBT|atypical teratoid rhabdoid tumor;atypical teratoid/rhabdoid tumor;atypical teratoid rhabdoid tumour;atypical teratoid/rhabdoid tumour",
         "MDEP|Medulloepithelioma|EMBT|medulloepithelioma",
         "EPMT|Ependymomal Tumor|BRAIN|ependymoma",
+        "PINT|Pineal Tumor|BRAIN|pineal tumor;pineal tumour",
+        "PBL|Pineoblastoma|PINT|pineoblastoma",
         "MNGT|Meningothelial Tumor|BRAIN|meningioma",
         "MYELOID|Myeloid|TISSUE|myeloid malignancy;myeloid neoplasm",
         "MNM|Myeloid Neoplasm|MYELOID|",
