@@ -30,6 +30,8 @@ public class RelatedConditionTests
     [InlineData("pericarditis", "History of myocarditis")]
     [InlineData("hyponatremia", "History of hypokalemia")]
     [InlineData("ulcerative colitis", "History of Crohn's disease")]
+    [InlineData("renal artery stenosis", "Coronary artery stenosis")]
+    [InlineData("subdural hematoma", "History of stroke")]
     public void Evaluate_PatientWithASiblingCondition_DoesNotMeetTheCriterion(string condition, string criterion)
     {
         Outcome(criterion, With(condition)).Should().Be(CriterionOutcome.Unknown);
@@ -41,6 +43,10 @@ public class RelatedConditionTests
     [InlineData("left bundle branch block", "Conduction abnormalities")]
     [InlineData("hyponatremia", "Electrolyte abnormalities")]
     [InlineData("ulcerative colitis", "Inflammatory bowel disease")]
+    [InlineData("renal artery stenosis", "Arterial stenosis")]
+    [InlineData("MGUS", "Monoclonal gammopathy")]
+    [InlineData("myocardial ischemia", "Coronary artery disease")]
+    [InlineData("subdural hematoma", "Intracranial hemorrhage")]
     public void Evaluate_PatientWithAFormOfTheCondition_MeetsTheCriterion(string condition, string criterion)
     {
         Outcome(criterion, With(condition)).Should().Be(CriterionOutcome.Met);

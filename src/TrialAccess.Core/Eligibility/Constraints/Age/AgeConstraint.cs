@@ -80,7 +80,7 @@ public static partial class AgeParser
                 return;
             }
 
-            if (!ShortAgeUnit().IsMatch(c.Lower))
+            if (!(c.Lower.Contains(" of age", StringComparison.Ordinal) || c.Lower.Contains(" old", StringComparison.Ordinal)) || !ShortAgeUnit().IsMatch(c.Lower))
             {
                 return;
             }
