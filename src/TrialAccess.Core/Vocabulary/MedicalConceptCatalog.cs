@@ -230,7 +230,7 @@ public sealed class MedicalConceptCatalog
         "bowel obstruction|bowel obstruction;intestinal obstruction;small bowel obstruction;ileus",
         "gastrointestinal perforation|perforation;gastrointestinal perforation;GI perforation;bowel perforation;intestinal perforation;fistula;abdominal fistula;tracheoesophageal fistula",
         "peptic ulcer|peptic ulcer;peptic ulcer disease;gastric ulcer;duodenal ulcer",
-        "malabsorption|swallow oral medication;swallow study medication;swallow tablets;swallow capsules;able to swallow;ability to swallow;unable to take oral medication;unable to take medications by mouth;inability to take oral medication;unable to take oral medications;malabsorption;malabsorption syndrome;inability to swallow;difficulty swallowing;dysphagia;unable to swallow",
+        "malabsorption|swallow oral medication;swallow study medication;swallow tablets;swallow capsules;able to swallow;ability to swallow;unable to take oral medication;unable to take medications by mouth;inability to take oral medication;unable to take oral medications;malabsorption;malabsorption syndrome;inability to swallow;difficulty swallowing;dysphagia;unable to swallow;cannot take medications by mouth;cannot take oral medication;unable to tolerate oral medication;inability to tolerate oral medication;unable to ingest oral medication;inability to tolerate any oral intake",
         "celiac disease|celiac disease;coeliac disease",
         "gastroesophageal reflux|gastroesophageal reflux;GERD;reflux disease",
         "chronic obstructive pulmonary disease|chronic obstructive pulmonary disease;COPD;emphysema;chronic bronchitis",

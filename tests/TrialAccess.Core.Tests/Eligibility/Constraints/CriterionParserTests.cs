@@ -329,6 +329,8 @@ public class CriterionParserTests
     [InlineData("Acute infection", "active infection")]
     [InlineData("No coagulation disorders", "coagulation disorder")]
     [InlineData("Gilbert's syndrome allowed", "Gilbert syndrome")]
+    [InlineData("Cannot take medications by mouth", "malabsorption")]
+    [InlineData("Inability to tolerate oral medications", "malabsorption")]
     public void Parse_ConditionAddedToTheVocabulary_GivesConditionConstraint(string text, string concept)
     {
         Parse(text, CriterionRole.Exclusion).OfType<ConditionConstraint>().Should().Contain(c => c.Concept == concept);
