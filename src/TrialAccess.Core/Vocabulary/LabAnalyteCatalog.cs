@@ -118,6 +118,7 @@ public sealed class LabAnalyteCatalog
         "CD4 count|cells/uL|CD4 count;CD4+ count;CD4 cell count;CD4+ T-cell count;CD4 lymphocyte count;CD4+ cells;CD4 cells;CD4+ T cell count;CD4",
         "hemoglobin|g/dL|hemoglobin;haemoglobin;Hgb;Hb;HGB;hemoglobin level",
         "hematocrit|%|hematocrit;haematocrit;Hct",
+        "MMSE|points|Mini-Mental State Examination;Mini Mental State Examination;Mini-Mental Status Examination;Mini Mental Status Examination;mini-mental state exam;mini mental score;mini-mental score;MMSE;MMSE score",
         "creatinine|mg/dL|serum creatinine;creatinine;SCr;plasma creatinine",
         "creatinine clearance|mL/min|creatinine clearance;CrCl;calculated creatinine clearance;measured creatinine clearance;Cockcroft-Gault;Cockcroft;Cockroft;MDRD;CLcr;creatinine clearance rate",
         "BUN|mg/dL|BUN;blood urea nitrogen;urea nitrogen;serum urea;urea",

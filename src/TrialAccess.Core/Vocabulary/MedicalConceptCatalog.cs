@@ -9,12 +9,21 @@ public enum MedicalConceptKind
 }
 
 /// <summary>A condition, medication or procedure: canonical name, kind, and its MeSH tree number when it came from MeSH.</summary>
-public sealed record MedicalConcept(string Name, MedicalConceptKind Kind, string? MeshTreeNumber = null);
+/// <param name="Broader">
+/// The canonical names of the concepts this one is a form of ("atrial flutter" is a cardiac arrhythmia): a patient with
+/// this concept also has those, but not their other forms.
+/// </param>
+public sealed record MedicalConcept(string Name, MedicalConceptKind Kind, string? MeshTreeNumber = null, IReadOnlyList<string>? Broader = null);
 
 /// <summary>
 /// Conditions, medications and procedures from all of medicine, by name and synonyms, so that "history of
 /// myocardial infarction" or "type 2 diabetes on insulin" become typed constraints. Enriched from MeSH and DrugBank.
 /// </summary>
+/// <remarks>
+/// Each concept is one distinct condition, medication or procedure. A concept may name broader concepts it is a form
+/// of; <see cref="WithBroader"/> gives a concept's name with every broader name above it, which is how a patient's
+/// "atrial flutter" meets a criterion about "arrhythmia" while a criterion about "atrial fibrillation" stays a question.
+/// </remarks>
 public sealed class MedicalConceptCatalog
 {
     /// <summary>Words too general to stand for a concept on their own ("disease", "syndrome").</summary>
@@ -31,12 +40,15 @@ public sealed class MedicalConceptCatalog
         "consciousness", "walking", "running", "exercise", "sleep", "eating", "diet", "fasting", "hearing", "vision", "touch",
     };
 
+    private readonly Dictionary<string, MedicalConcept> _byName = new(StringComparer.OrdinalIgnoreCase);
+
     public PhraseMatcher<MedicalConcept> Names { get; } = new();
 
     public int Count => Names.Count;
 
     public void Add(MedicalConcept concept, params IEnumerable<string> synonyms)
     {
+        _byName.TryAdd(concept.Name, concept);
         if (!TooGeneral.Contains(concept.Name))
         {
             Names.Add(concept.Name, concept);
@@ -47,26 +59,106 @@ public sealed class MedicalConceptCatalog
             if (!TooGeneral.Contains(synonym))
             {
                 Names.Add(synonym, concept);
+                if (PluralOf(synonym) is { } plural && !TooGeneral.Contains(plural))
+                {
+                    Names.Add(plural, concept);
+                }
             }
         }
     }
 
+    /// <summary>
+    /// The plural of a name of several words ("electrolyte disorder" gives "electrolyte disorders"), so that criteria
+    /// that list conditions in the plural read as the singular does; null for single words, abbreviations and names
+    /// that end in s as plurals do. Nouns ending in "-sis" and "-ss" are singular and take their own plural ("renal
+    /// artery stenoses", "serious illnesses"). A plural the vocabulary names itself keeps its own concept (the first
+    /// added wins).
+    /// </summary>
+    private static string? PluralOf(string name)
+    {
+        var space = name.LastIndexOf(' ');
+        if (space < 0 || name.Length < 6 || !name[(space + 1)..].All(char.IsLetter) || name[(space + 1)..].All(char.IsUpper))
+        {
+            return null;
+        }
+
+        if (name.EndsWith("sis", StringComparison.Ordinal))
+        {
+            return name[..^2] + "es";
+        }
+
+        if (name.EndsWith("ss", StringComparison.Ordinal))
+        {
+            return name + "es";
+        }
+
+        if (name.EndsWith('s'))
+        {
+            return null;
+        }
+
+        return name.EndsWith('y') && !"aeiou".Contains(name[^2], StringComparison.Ordinal) ? name[..^1] + "ies" : name + "s";
+    }
+
+    /// <summary>The concept's name followed by the names of every broader concept above it, each once.</summary>
+    public IEnumerable<string> WithBroader(MedicalConcept concept)
+    {
+        yield return concept.Name;
+        if (concept.Broader is not { Count: > 0 })
+        {
+            yield break;
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { concept.Name };
+        var pending = new Queue<string>(concept.Broader);
+        while (pending.TryDequeue(out var name))
+        {
+            if (!seen.Add(name))
+            {
+                continue;
+            }
+
+            yield return name;
+            if (_byName.TryGetValue(name, out var broader) && broader.Broader is { } above)
+            {
+                foreach (var next in above)
+                {
+                    pending.Enqueue(next);
+                }
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="concept"/> is <paramref name="broader"/> or a form of it (by canonical names).</summary>
+    public bool IsWithin(string concept, string broader) =>
+        concept.Equals(broader, StringComparison.OrdinalIgnoreCase)
+        || (_byName.TryGetValue(concept, out var known) && WithBroader(known).Contains(broader, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>The concept a name or synonym stands for, if the catalog knows it.</summary>
+    public bool TryFind(string name, out MedicalConcept concept) => Names.TryGet(name, out concept);
+
     public static MedicalConceptCatalog BuiltIn()
     {
         var catalog = new MedicalConceptCatalog();
-        foreach (var (lines, kind) in new[] { (CuratedConditions, MedicalConceptKind.Condition), (CuratedProcedures, MedicalConceptKind.Procedure), (CuratedMedications, MedicalConceptKind.Medication) })
+        foreach (var (lines, kind) in new[]
+        {
+            (CuratedConditions, MedicalConceptKind.Condition), (CuratedProcedures, MedicalConceptKind.Procedure), (CuratedMedications, MedicalConceptKind.Medication),
+            (CuratedGeneralMedicine.Conditions, MedicalConceptKind.Condition), (CuratedGeneralMedicine.Procedures, MedicalConceptKind.Procedure), (CuratedGeneralMedicine.Medications, MedicalConceptKind.Medication),
+        })
         {
             foreach (var line in lines)
             {
+                // canonical | synonyms | broader concepts
                 var parts = line.Split('|');
-                catalog.Add(new MedicalConcept(parts[0], kind), parts.Length > 1 ? parts[1].Split(';', StringSplitOptions.RemoveEmptyEntries) : []);
+                var broader = parts.Length > 2 ? parts[2].Split(';', StringSplitOptions.RemoveEmptyEntries) : null;
+                catalog.Add(new MedicalConcept(parts[0], kind, Broader: broader), parts.Length > 1 ? parts[1].Split(';', StringSplitOptions.RemoveEmptyEntries) : []);
             }
         }
 
         return catalog;
     }
 
-    /// <summary>canonical condition | synonyms.</summary>
+    /// <summary>canonical condition | synonyms | broader concepts (see <see cref="CuratedGeneralMedicine"/>).</summary>
     private static readonly string[] CuratedConditions =
     [
         "myocardial infarction|myocardial infarction;heart attack;MI;acute myocardial infarction;myocardial infarctions",
@@ -75,66 +167,98 @@ public sealed class MedicalConceptCatalog
         "coronary artery disease|coronary artery disease;coronary heart disease;ischemic heart disease;ischaemic heart disease;CAD;coronary disease",
         "heart failure|heart failure;congestive heart failure;CHF;cardiac failure;cardiac insufficiency;NYHA class III;NYHA class IV;NYHA class III or IV;NYHA Class II",
         "cardiomyopathy|cardiomyopathy;cardiomyopathies",
-        "cardiac arrhythmia|arrhythmia;arrhythmias;cardiac arrhythmia;cardiac arrhythmias;ventricular arrhythmia;ventricular arrhythmias;ventricular tachycardia;ventricular fibrillation;dysrhythmia",
-        "atrial fibrillation|atrial fibrillation;AF;atrial flutter",
-        "heart block|heart block;atrioventricular block;AV block;second degree heart block;third degree heart block",
-        "long QT syndrome|long QT syndrome;congenital long QT syndrome;QT prolongation;long or short QT syndrome;Brugada syndrome;torsade de pointes;torsades de pointes;TdP",
-        "valvular heart disease|valvular heart disease;valve disease;aortic stenosis;mitral regurgitation",
+        "cardiac arrhythmia|arrhythmia;arrhythmias;cardiac arrhythmia;cardiac arrhythmias;dysrhythmia;dysrhythmias;irregular heart rate;irregular heartbeat;irregular heart rhythm;irregular heart beat",
+        "ventricular arrhythmia|ventricular arrhythmia;ventricular arrhythmias|cardiac arrhythmia",
+        "ventricular tachycardia|ventricular tachycardia;VT|ventricular arrhythmia;tachycardia",
+        "ventricular fibrillation|ventricular fibrillation;VF|ventricular arrhythmia",
+        "atrial fibrillation|atrial fibrillation;AF;AFib|cardiac arrhythmia",
+        "atrial flutter|atrial flutter|cardiac arrhythmia",
+        "heart block|heart block;atrioventricular block;AV block;second degree heart block;third degree heart block|cardiac conduction abnormality",
+        "long QT syndrome|long QT syndrome;congenital long QT syndrome;long or short QT syndrome",
+        "QT prolongation|QT prolongation;prolonged QT;QTc prolongation;prolonged QTc",
+        "Brugada syndrome|Brugada syndrome|cardiac arrhythmia",
+        "torsades de pointes|torsade de pointes;torsades de pointes;TdP|ventricular tachycardia",
+        "valvular heart disease|valvular heart disease;valve disease;heart valve disease;valvular disease;valvular heart disorder",
+        "aortic stenosis|aortic stenosis;aortic valve stenosis|valvular heart disease",
+        "mitral regurgitation|mitral regurgitation;mitral valve regurgitation|valvular heart disease",
         "hypertension|hypertension;high blood pressure;arterial hypertension;uncontrolled hypertension;hypertensive",
         "hypotension|hypotension;low blood pressure",
         "pulmonary hypertension|pulmonary hypertension;pulmonary arterial hypertension;PAH",
         "stroke|stroke;cerebrovascular accident;CVA;cerebral infarction;cerebrovascular disease;ischemic stroke;hemorrhagic stroke;cerebrovascular event",
         "transient ischemic attack|transient ischemic attack;TIA;transient ischaemic attack",
         "peripheral vascular disease|peripheral vascular disease;peripheral arterial disease;PAD;peripheral artery disease",
-        "aortic aneurysm|aortic aneurysm;aneurysm;aortic dissection",
+        "aneurysm|aneurysm;aneurysms",
+        "aortic aneurysm|aortic aneurysm;abdominal aortic aneurysm|aneurysm",
+        "aortic dissection|aortic dissection",
         "venous thromboembolism|thromboembolic disease;venous thromboembolism;VTE;thromboembolism;thromboembolic event;thromboembolic events;thrombosis;arterial thrombosis",
         "deep vein thrombosis|deep vein thrombosis;deep venous thrombosis;DVT",
-        "pulmonary embolism|pulmonary embolism;PE;pulmonary emboli",
+        "pulmonary embolism|pulmonary embolism;PE;pulmonary emboli;pulmonary embolus",
         "bleeding disorder|bleeding disorder;bleeding diathesis;coagulopathy;hemophilia;haemophilia;von Willebrand disease;bleeding tendency",
         "hemorrhage|hemorrhage;haemorrhage;bleeding;bleedings;active bleeding;gastrointestinal bleeding;GI bleeding;hemoptysis;haemoptysis",
-        "anemia|iron deficiency;anemia;anaemia;sickle cell disease;sickle cell anemia;thalassemia",
+        "anemia|anemia;anaemia",
+        "iron deficiency|iron deficiency",
+        "iron deficiency anemia|iron deficiency anemia;iron deficiency anaemia;iron-deficiency anemia|anemia;iron deficiency",
+        "sickle cell disease|sickle cell disease;sickle cell anemia;sickle cell anaemia|anemia",
+        "thalassemia|thalassemia;thalassaemia",
         "type 1 diabetes|type 1 diabetes;type 1 diabetes mellitus;T1DM;insulin-dependent diabetes;IDDM;juvenile diabetes",
         "type 2 diabetes|type 2 diabetes;type 2 diabetes mellitus;T2DM;non-insulin-dependent diabetes;NIDDM;adult-onset diabetes;T2D",
         "diabetes mellitus|diabetes;diabetes mellitus;diabetic;uncontrolled diabetes;DM",
         "obesity|obesity;obese;morbid obesity;overweight",
         "hyperlipidemia|hyperlipidemia;dyslipidemia;hypercholesterolemia;hypertriglyceridemia",
-        "hypothyroidism|hypothyroidism;hypothyroid",
-        "hyperthyroidism|hyperthyroidism;Graves disease;thyrotoxicosis",
+        "hypothyroidism|hypothyroidism;hypothyroid|thyroid disease",
+        "hyperthyroidism|hyperthyroidism;thyrotoxicosis|thyroid disease",
+        "Graves disease|Graves disease;Graves' disease|hyperthyroidism",
         "thyroid disease|thyroid disease;thyroid disorder;thyroid dysfunction",
         "adrenal insufficiency|adrenal insufficiency;Addison's disease;Addison disease;hypoadrenalism",
-        "osteoporosis|osteoporosis;osteopenia",
+        "osteoporosis|osteoporosis",
+        "osteopenia|osteopenia",
         "chronic kidney disease|kidney problems;renal problems;chronic kidney disease;CKD;renal insufficiency;renal failure;kidney failure;renal impairment;end-stage renal disease;ESRD;kidney disease;renal disease;dialysis;hemodialysis;renal dysfunction",
-        "nephrotic syndrome|nephrotic syndrome;glomerulonephritis",
-        "liver cirrhosis|cirrhosis;liver cirrhosis;hepatic cirrhosis;Child-Pugh B;Child-Pugh C;Child-Pugh class B;Child-Pugh class C",
-        "liver disease|liver problems;hepatic problems;liver disease;hepatic disease;hepatic impairment;liver dysfunction;hepatic dysfunction;liver failure;hepatic failure;chronic liver disease;fatty liver;NAFLD;NASH;hepatic encephalopathy;ascites",
+        "nephrotic syndrome|nephrotic syndrome",
+        "glomerulonephritis|glomerulonephritis",
+        "liver cirrhosis|cirrhosis;liver cirrhosis;hepatic cirrhosis;Child-Pugh B;Child-Pugh C;Child-Pugh class B;Child-Pugh class C|liver disease",
+        "liver disease|liver problems;hepatocellular disease;hepatic problems;liver disease;hepatic disease;hepatic impairment;liver dysfunction;hepatic dysfunction;liver failure;hepatic failure;hepatic insufficiency;liver insufficiency;chronic liver disease",
+        "nonalcoholic fatty liver disease|fatty liver;fatty liver disease;NAFLD;nonalcoholic fatty liver disease;non-alcoholic fatty liver disease;hepatic steatosis|liver disease",
+        "nonalcoholic steatohepatitis|NASH;nonalcoholic steatohepatitis;non-alcoholic steatohepatitis|nonalcoholic fatty liver disease",
+        "hepatic encephalopathy|hepatic encephalopathy|liver disease;encephalopathy",
         "autoimmune hepatitis|autoimmune hepatitis",
         "pancreatitis|pancreatitis;acute pancreatitis;chronic pancreatitis",
-        "inflammatory bowel disease|enteritis;chronic enteritis;inflammatory bowel disease;IBD;Crohn's disease;Crohn disease;ulcerative colitis;colitis",
+        "enteritis|enteritis;chronic enteritis",
+        "inflammatory bowel disease|inflammatory bowel disease;IBD",
+        "Crohn disease|Crohn's disease;Crohn disease;Crohns disease|inflammatory bowel disease",
+        "ulcerative colitis|ulcerative colitis|inflammatory bowel disease;colitis",
+        "colitis|colitis",
         "bowel obstruction|bowel obstruction;intestinal obstruction;small bowel obstruction;ileus",
         "gastrointestinal perforation|perforation;gastrointestinal perforation;GI perforation;bowel perforation;intestinal perforation;fistula;abdominal fistula;tracheoesophageal fistula",
         "peptic ulcer|peptic ulcer;peptic ulcer disease;gastric ulcer;duodenal ulcer",
-        "malabsorption|swallow oral medication;swallow study medication;swallow tablets;swallow capsules;able to swallow;ability to swallow;unable to take oral medication;unable to take medications by mouth;inability to take oral medication;unable to take oral medications;malabsorption;malabsorption syndrome;inability to swallow;difficulty swallowing;dysphagia;unable to swallow",
+        "malabsorption|swallow oral medication;swallow study medication;swallow tablets;swallow capsules;able to swallow;ability to swallow;unable to take oral medication;unable to take medications by mouth;inability to take oral medication;unable to take oral medications;malabsorption;malabsorption syndrome;inability to swallow;difficulty swallowing;dysphagia;unable to swallow;cannot take medications by mouth;cannot take oral medication;unable to tolerate oral medication;inability to tolerate oral medication;unable to ingest oral medication;inability to tolerate any oral intake",
         "celiac disease|celiac disease;coeliac disease",
         "gastroesophageal reflux|gastroesophageal reflux;GERD;reflux disease",
         "chronic obstructive pulmonary disease|chronic obstructive pulmonary disease;COPD;emphysema;chronic bronchitis",
         "asthma|asthma;bronchial asthma",
-        "interstitial lung disease|interstitial lung disease;ILD;pneumonitis;pulmonary fibrosis;idiopathic pulmonary fibrosis;non-infectious pneumonitis;radiation pneumonitis",
+        "interstitial lung disease|interstitial lung disease;ILD",
+        "pulmonary fibrosis|pulmonary fibrosis|interstitial lung disease",
+        "idiopathic pulmonary fibrosis|idiopathic pulmonary fibrosis;IPF|pulmonary fibrosis",
+        "pneumonitis|pneumonitis;non-infectious pneumonitis;noninfectious pneumonitis",
+        "radiation pneumonitis|radiation pneumonitis|pneumonitis",
         "respiratory failure|respiratory failure;respiratory insufficiency;oxygen dependence;supplemental oxygen",
         "sleep apnea|sleep apnea;obstructive sleep apnea;OSA;sleep apnoea",
         "pneumonia|pneumonia;community-acquired pneumonia",
         "tuberculosis|tuberculosis;TB;active tuberculosis;latent tuberculosis;mycobacterium tuberculosis",
-        "sepsis|sepsis;septic shock;bacteremia;septicemia",
+        "sepsis|sepsis;septicemia;septicaemia",
+        "septic shock|septic shock|sepsis;shock",
+        "bacteremia|bacteremia;bacteraemia",
         "COVID-19|COVID-19;SARS-CoV-2;COVID;coronavirus disease 2019",
         "influenza|influenza;flu",
-        "active infection|active infection;uncontrolled infection;serious infection;systemic infection;infection requiring systemic therapy;active infections;infection requiring intravenous antibiotics;ongoing infection;severe infection",
+        "active infection|active infection;uncontrolled infection;serious infection;systemic infection;infection requiring systemic therapy;active infections;infection requiring intravenous antibiotics;ongoing infection;severe infection;acute infection;current infection",
         "urinary tract infection|urinary tract infection;UTI;pyelonephritis",
-        "fungal infection|fungal infection;invasive fungal infection;candidiasis;aspergillosis",
-        "herpes zoster|herpes zoster;shingles;varicella",
+        "fungal infection|fungal infection;fungal infections",
+        "herpes zoster|herpes zoster;shingles;zoster",
         "cytomegalovirus infection|cytomegalovirus;CMV;CMV infection",
         "autoimmune disease|autoimmune disease;autoimmune disorder;autoimmune diseases;autoimmune disorders;active autoimmune disease;autoimmune condition",
         "rheumatoid arthritis|rheumatoid arthritis;RA",
         "systemic lupus erythematosus|systemic lupus erythematosus;SLE;lupus;lupus erythematosus",
-        "psoriasis|psoriasis;psoriatic arthritis",
+        "psoriasis|psoriasis",
+        "psoriatic arthritis|psoriatic arthritis|arthritis",
         "multiple sclerosis|multiple sclerosis",
         "myasthenia gravis|myasthenia gravis",
         "vasculitis|vasculitis",
@@ -143,29 +267,39 @@ public sealed class MedicalConceptCatalog
         "Sjogren syndrome|Sjogren's syndrome;Sjogren syndrome",
         "osteoarthritis|osteoarthritis;degenerative joint disease",
         "gout|gout",
-        "organ transplant|organ transplant;organ transplantation;solid organ transplant;allograft;kidney transplant;liver transplant;transplant recipient",
+        "organ transplant|organ transplant;organ transplantation;solid organ transplant;allograft;kidney transplant;liver transplant;transplant recipient;organ allograft",
         "graft-versus-host disease|graft-versus-host disease;GVHD;graft versus host disease",
         "immunodeficiency|immune suppression;immunosuppressed;immunodeficiency;immunocompromised;immune deficiency;primary immunodeficiency;immunosuppression",
         "epilepsy|epilepsy;seizure;seizures;seizure disorder;convulsions;epileptic",
-        "dementia|cognitive deficits;cognitive deficit;dementia;Alzheimer's disease;Alzheimer disease;cognitive impairment;mild cognitive impairment;MCI",
+        "dementia|dementia",
+        "Alzheimer disease|Alzheimer's disease;Alzheimer disease;Alzheimers disease|dementia",
+        "cognitive impairment|cognitive deficits;cognitive deficit;cognitive impairment",
+        "mild cognitive impairment|mild cognitive impairment;MCI|cognitive impairment",
         "Parkinson disease|Parkinson's disease;Parkinson disease;parkinsonism",
         "peripheral neuropathy|peripheral neuropathy;neuropathy;polyneuropathy;sensory neuropathy;neurotoxicity;sensory neurotoxicity;motor neurotoxicity",
         "intracranial hypertension|increased intracranial pressure;intracranial pressure;intracranial hypertension",
         "venous access|venous access;inadequate venous access;poor venous access",
         "spinal cord compression|spinal cord compression;cord compression",
-        "leptomeningeal disease|leptomeningeal disease;leptomeningeal metastases;leptomeningeal carcinomatosis;carcinomatous meningitis;meningeal carcinomatosis",
-        "migraine|migraine;headache;migraines",
+        "leptomeningeal disease|leptomeningeal disease;leptomeningeal metastases;leptomeningeal carcinomatosis;carcinomatous meningitis;meningeal carcinomatosis;cancerous meningitis;neoplastic meningitis;lymphomatous meningitis",
+        "headache|headache;headaches",
+        "migraine|migraine;migraines|headache",
         "traumatic brain injury|traumatic brain injury;TBI;head injury",
         "depression|depression;major depressive disorder;MDD;depressive disorder;depressive episode",
         "bipolar disorder|bipolar disorder;bipolar;manic depression",
-        "schizophrenia|schizophrenia;psychosis;psychotic disorder;schizoaffective disorder",
-        "anxiety disorder|anxiety;anxiety disorder;generalized anxiety disorder;panic disorder",
+        "psychotic disorder|psychosis;psychotic disorder;psychotic disorders",
+        "schizophrenia|schizophrenia|psychotic disorder",
+        "schizoaffective disorder|schizoaffective disorder|psychotic disorder",
+        "anxiety disorder|anxiety;anxiety disorder;anxiety disorders",
+        "generalized anxiety disorder|generalized anxiety disorder;generalised anxiety disorder;GAD|anxiety disorder",
+        "panic disorder|panic disorder|anxiety disorder",
         "post-traumatic stress disorder|post-traumatic stress disorder;PTSD",
         "psychiatric illness|mental disorder;mental disorders;psychiatric illness;psychiatric disorder;mental illness;psychiatric disease;psychiatric condition;mental disorder;psychiatric illness/social situations;psychiatric disorders",
-        "substance use disorder|alcoholic drinks;alcohol consumption;alcohol intake;injection drug use;intravenous drug use;IV drug use;injecting drug use;illicit drug use;recreational drug use;substance abuse;drug abuse;alcohol abuse;alcoholism;substance use disorder;drug addiction;alcohol dependence;alcohol use disorder;drug dependence;opioid use disorder",
+        "substance use disorder|alcoholic drinks;alcohol consumption;alcohol intake;injection drug use;intravenous drug use;IV drug use;injecting drug use;illicit drug use;recreational drug use;IV drug user;IV drug users;injection drug user;injection drug users;intravenous drug user;intravenous drug users;drug user;drug users;substance abuse;drug abuse;alcohol abuse;alcoholism;substance use disorder;drug addiction;alcohol dependence;alcohol use disorder;drug dependence;opioid use disorder;abuse alcohol;abuse drugs;abuse of alcohol;abuse of drugs;substance use;substance dependence;chemical dependency;drug or alcohol dependence;alcohol or drug dependence;alcohol or drug abuse;drug or alcohol abuse;addiction;addictive disorder;alcoholic beverages;alcohol misuse;alcohol treatment program;alcoholic;alcoholics",
         "autism spectrum disorder|autism;autism spectrum disorder;ASD",
-        "ADHD|ADHD;attention deficit hyperactivity disorder",
-        "eating disorder|eating disorder;anorexia nervosa;bulimia",
+        "attention deficit hyperactivity disorder|ADHD;attention deficit hyperactivity disorder;attention-deficit/hyperactivity disorder",
+        "eating disorder|eating disorder;eating disorders",
+        "anorexia nervosa|anorexia nervosa|eating disorder",
+        "bulimia nervosa|bulimia;bulimia nervosa|eating disorder",
         "insomnia|insomnia",
         "cachexia|cachexia;weight loss",
         "allergy|allergic;allergic to;allergy;hypersensitivity;allergic reaction;anaphylaxis;known hypersensitivity;allergies;intolerance",
@@ -173,7 +307,7 @@ public sealed class MedicalConceptCatalog
         "glaucoma|glaucoma",
         "macular degeneration|macular degeneration;AMD;age-related macular degeneration",
         "diabetic retinopathy|diabetic retinopathy;retinopathy",
-        "hearing loss|hearing loss;deafness",
+        "hearing loss|hearing loss;deafness;impaired hearing;hearing impairment;hearing deficit",
         "infertility|infertility",
         "endometriosis|endometriosis",
         "polycystic ovary syndrome|polycystic ovary syndrome;PCOS",
@@ -188,25 +322,34 @@ public sealed class MedicalConceptCatalog
         "trauma|trauma;severe trauma;traumatic injury;traumatic injuries;injuries",
         "urinary obstruction|urinary obstruction;urinary retention;ureteral obstruction;hydronephrosis",
         "bone fracture|fracture;bone fracture;pathologic fracture;fractures",
-        "hypercalcemia|hypercalcemia;hypercalcaemia",
-        "electrolyte imbalance|hypokalemia;hypomagnesemia;hyponatremia;electrolyte abnormalities;hypocalcemia",
+        "hypercalcemia|hypercalcemia;hypercalcaemia|electrolyte imbalance",
+        "electrolyte imbalance|electrolyte abnormalities;electrolyte abnormality;electrolyte imbalance;electrolyte disturbance;electrolyte disturbances;electrolyte disorder",
+        "hypokalemia|hypokalemia;hypokalaemia|electrolyte imbalance",
+        "hypomagnesemia|hypomagnesemia;hypomagnesaemia|electrolyte imbalance",
+        "hyponatremia|hyponatremia;hyponatraemia|electrolyte imbalance",
+        "hypocalcemia|hypocalcemia;hypocalcaemia|electrolyte imbalance",
         "hyperglycemia|hyperglycemia;hyperglycaemia",
         "dehydration|dehydration",
-        "pleural effusion|pleural effusion;pericardial effusion;effusion;ascites requiring drainage;third space fluid",
+        "pleural effusion|pleural effusion;effusion;third space fluid",
+        "pericardial effusion|pericardial effusion",
+        "ascites|ascites;ascites requiring drainage",
         "superior vena cava syndrome|superior vena cava syndrome;SVC syndrome",
         "lymphedema|lymphedema;lymphoedema",
-        "smoking|current smoker;smoker;smokers;tobacco use;cigarette smoking;active smoker;ever smoker;never smoker;non-smoker",
+        "smoking|current smoker;smoker;smokers;tobacco use;cigarette smoking;active smoker;ever smoker;never smoker;non-smoker;cigarettes;tobacco;tobacco products;tobacco smoking;cigarette smokers",
         "mucositis|mucositis;stomatitis",
         "diarrhea|diarrhea;diarrhoea;chronic diarrhea",
-        "nausea and vomiting|nausea;vomiting;nausea and vomiting",
+        "nausea|nausea",
+        "vomiting|vomiting;emesis",
+        "nausea and vomiting|nausea and vomiting|nausea;vomiting",
         "fatigue|fatigue",
-        "neutropenia|neutropenia;febrile neutropenia;neutropenic",
+        "neutropenia|neutropenia;neutropenic",
+        "febrile neutropenia|febrile neutropenia|neutropenia",
         "thrombocytopenia|thrombocytopenia;low platelet count;thrombocytopenic",
         "malnutrition|malnutrition;malnourished;undernutrition;low albumin",
         "lymphopenia|lymphopenia",
         "toxicity from prior therapy|recovered from the effects;recovered from prior therapy;recovered from the toxic effects;recovered from toxicities;recovered from all toxicities;recovered from acute toxicities;recovery from prior;resolution of toxicities;resolution of all acute toxic effects;toxicities from prior therapy;unresolved toxicity;residual toxicity;CTCAE grade 2;CTCAE grade 1;CTCAE Grade;toxicities;adverse events from prior;toxicity;adverse events",
         "immune-related adverse event|immune-related adverse event;immune-related adverse events;irAE;immune related adverse events",
-        "intercurrent illness|intercurrent illness;uncontrolled intercurrent illness;serious medical illness;serious medical condition;significant medical condition;uncontrolled medical condition;serious illness;concurrent illness;comorbidity;comorbidities;concurrent medical condition;serious concomitant disease;uncontrolled illness;significant comorbidity;serious concurrent illness;serious concurrent disease;concurrent serious disease;other serious disease;other medical condition;other serious medical condition;serious concomitant illness;co-morbid condition;medical illness;systemic disease;underlying medical condition",
+        "intercurrent illness|intercurrent illness;uncontrolled intercurrent illness;serious medical illness;serious medical condition;significant medical condition;uncontrolled medical condition;serious illness;concurrent illness;comorbidity;comorbidities;concurrent medical condition;serious concomitant disease;uncontrolled illness;significant comorbidity;serious concurrent illness;serious concurrent disease;concurrent serious disease;other serious disease;other medical condition;other serious medical condition;serious concomitant illness;co-morbid condition;medical illness;systemic disease;underlying medical condition;medical condition;medical problem;medical disorder;medical disease;medical illnesses;intercurrent medical condition;unstable medical condition;major medical illness;systemic illness;serious systemic illness;co-existing condition;coexisting condition;co-existing medical condition;coexisting medical condition;co-existing disease;coexisting disease",
         "cardiovascular disease|cardiovascular disease;cardiac disease;heart disease;cardiovascular disorder;clinically significant cardiovascular disease;significant cardiac disease;cardiac dysfunction;cardiovascular condition;cardiac condition;cardiac illness;heart condition;cardiac abnormalities;cardiovascular conditions;cardiac conditions;heart problems;cardiac problems",
         "pulmonary disease|pulmonary disease;lung disease;respiratory disease;chronic lung disease",
         "gastrointestinal disease|gastrointestinal disease;gastrointestinal disorder;GI disease;gastrointestinal disorders",
@@ -224,11 +367,13 @@ public sealed class MedicalConceptCatalog
         "syphilis|syphilis",
         "malaria|malaria",
         "hepatitis|hepatitis;viral hepatitis;active hepatitis",
-        "Pneumocystis pneumonia|Pneumocystis pneumonia;PCP prophylaxis;Pneumocystis carinii pneumonia;Pneumocystis jirovecii pneumonia;PCP",
+        "Pneumocystis pneumonia|Pneumocystis pneumonia;Pneumocystis carinii pneumonia;Pneumocystis jirovecii pneumonia;PCP",
         "healthy volunteer|healthy volunteer;healthy volunteers;healthy subjects;healthy;normal history and physical;good general health",
-        "high-risk sexual behavior|high risk sexual behavior;risk sexual behavior;sexual behavior;sexually transmitted disease;STD",
+        "high-risk sexual behavior|high risk sexual behavior;risk sexual behavior;sexual behavior;sexual partners;multiple sexual partners;sexual partner;high-risk partner;high risk partner",
+        "sexually transmitted disease|sexually transmitted disease;sexually transmitted diseases;sexually transmitted infection;STD;STI",
         "fever|fever;febrile;pyrexia",
-        "intellectual disability|mental retardation;intellectual disability;developmental delay",
+        "intellectual disability|mental retardation;intellectual disability",
+        "developmental delay|developmental delay;developmental delays",
         "coma|coma;comatose",
     ];
 
@@ -244,18 +389,18 @@ public sealed class MedicalConceptCatalog
         "hysterectomy|hysterectomy;oophorectomy;bilateral oophorectomy;salpingo-oophorectomy",
         "orchiectomy|orchiectomy;surgical castration",
         "coronary revascularization|coronary revascularization;coronary artery bypass graft;CABG;percutaneous coronary intervention;PCI;angioplasty;coronary stenting;stent placement",
-        "pacemaker|pacemaker;implantable cardioverter defibrillator;ICD",
+        "pacemaker|pacemaker;pacemakers;cardiac pacemaker|implanted cardiac device",
         "mechanical ventilation|mechanical ventilation;intubation;ventilator",
         "dialysis|dialysis;hemodialysis;peritoneal dialysis",
         "transfusion|transfusion;blood transfusion;red blood cell transfusion;platelet transfusion;transfusions",
         "central venous catheter|central venous catheter;central line;port-a-cath;PICC",
-        "MRI contraindication|contraindication to MRI;contraindications to MRI;metallic implants;contraindication to contrast",
+        "MRI contraindication|contraindication to MRI;contraindications to MRI;contraindication for MRI;contraindications for MRI;contraindication to magnetic resonance imaging;contraindications to magnetic resonance imaging;metallic implants;contraindication to contrast",
         "endoscopy|endoscopy;colonoscopy;gastroscopy;bronchoscopy",
         "bariatric surgery|bariatric surgery;gastric bypass;gastrectomy",
         "organ transplantation|transplantation",
         "tracheostomy|tracheostomy",
         "leukapheresis|leukapheresis;apheresis",
-        "anesthesia|anesthesia;general anesthesia;anaesthesia",
+        "anesthesia|anesthesia;general anesthesia;anaesthesia;anesthetics;general anesthetics",
         "vaccination|vaccination;vaccine;vaccines;immunization",
         "hormone replacement therapy|hormone replacement therapy;HRT;estrogen replacement",
         "oral contraceptives|oral contraceptives;hormonal contraception;birth control pills",
@@ -267,27 +412,36 @@ public sealed class MedicalConceptCatalog
         "antibiotics|antibacterial therapy;antibacterial agents;antibacterials;antibiotics;antibiotic;antimicrobial therapy;intravenous antibiotics;antibiotic therapy",
         "antiviral therapy|antiviral therapy;antivirals;antiviral",
         "antifungal therapy|antifungal;antifungals;antifungal therapy",
-        "antidepressants|antidepressants;antidepressant;SSRI;SSRIs;selective serotonin reuptake inhibitors",
-        "antipsychotics|antipsychotics;antipsychotic;neuroleptics",
+        "antidepressants|antidepressants;antidepressant;anti-depressants",
+        "selective serotonin reuptake inhibitors|SSRI;SSRIs;selective serotonin reuptake inhibitors|antidepressants",
+        "antipsychotics|antipsychotics;antipsychotic;neuroleptics;neuroleptic",
         "anticonvulsants|anticonvulsants;antiepileptic drugs;antiepileptics;enzyme-inducing antiepileptic drugs;EIAED;anti-epileptic drugs;antiseizure medication",
-        "opioids|opioids;opioid;opiates;narcotics;narcotic analgesics;morphine;oxycodone;fentanyl",
-        "NSAIDs|NSAIDs;NSAID;non-steroidal anti-inflammatory drugs;nonsteroidal anti-inflammatory drugs;ibuprofen",
-        "statins|statins;statin;HMG-CoA reductase inhibitors;atorvastatin;simvastatin",
-        "antihypertensives|antihypertensive;antihypertensives;antihypertensive medication;antihypertensive therapy;beta blockers;beta-blockers;ACE inhibitors;angiotensin receptor blockers;calcium channel blockers;diuretics",
+        "opioids|opioids;opioid;opiates;opiate;narcotics;narcotic analgesics;morphine;oxycodone;fentanyl",
+        "NSAIDs|NSAIDs;NSAID;non-steroidal anti-inflammatory drugs;nonsteroidal anti-inflammatory drugs;nonsteroidal anti-inflammatory agents;non-steroidal anti-inflammatory agents;ibuprofen",
+        "statins|statins;statin;HMG-CoA reductase inhibitors",
+        "atorvastatin|atorvastatin;Lipitor|statins",
+        "simvastatin|simvastatin;Zocor|statins",
+        "antihypertensives|antihypertensive;antihypertensives;antihypertensive medication;antihypertensive medications;antihypertensive therapy;antihypertensive drugs",
         "QT-prolonging drugs|QT-prolonging drugs;drugs that prolong the QT interval;QT prolonging medications;medications known to prolong QT;QTc-prolonging;drugs known to prolong the QT",
-        "proton pump inhibitors|proton pump inhibitors;PPI;PPIs;omeprazole;H2 antagonists",
-        "herbal supplements|diet supplements;herbal supplements;herbal medicine;herbal remedies;dietary supplements;St. John's Wort;traditional Chinese medicine;herbal products;alternative medicine",
-        "growth factors|growth factors;hematopoietic growth factors;colony-stimulating factors;G-CSF;GM-CSF",
+        "proton pump inhibitors|proton pump inhibitors;PPI;PPIs",
+        "omeprazole|omeprazole;Prilosec|proton pump inhibitors",
+        "herbal supplements|diet supplements;herbal supplements;herbal medicine;herbal remedies;herbal medications;herbal preparations;herbal therapies;dietary supplements;St. John's Wort;traditional Chinese medicine;herbal products;alternative medicine",
+        "growth factors|growth factors;hematopoietic growth factors;colony-stimulating factors;colony stimulating factors",
+        "G-CSF|G-CSF;granulocyte colony-stimulating factor;filgrastim;pegfilgrastim|growth factors",
+        "GM-CSF|GM-CSF;granulocyte-macrophage colony-stimulating factor|growth factors",
         "bisphosphonates|bisphosphonates;bisphosphonate",
-        "immunoglobulin|immunoglobulin;IVIG;intravenous immunoglobulin",
+        "immunoglobulin|immunoglobulin;IVIG;intravenous immunoglobulin;intravenous gamma globulin;gamma globulin;gammaglobulin",
         "thyroid hormone|levothyroxine;thyroid hormone replacement;thyroxine",
         "inhaled corticosteroids|inhaled corticosteroids;inhaled steroids;topical steroids;topical corticosteroids",
-        "contraceptive implants|intrauterine device;IUD",
+        "intrauterine device|intrauterine device;IUD;intrauterine devices",
         "anticholinergics|anticholinergics;anticholinergic",
-        "benzodiazepines|benzodiazepines;benzodiazepine;sedatives;sedative therapy;sedative;tranquilizers;major tranquilizers;hypnotics",
+        "benzodiazepines|benzodiazepines;benzodiazepine",
+        "sedatives|sedatives;sedative therapy;sedative;tranquilizers;major tranquilizers;hypnotics;sedative hypnotics",
         "antihistamines|antihistamines;antihistamine",
-        "vitamin D|vitamin D;calcium supplements;vitamin supplements;vitamins",
-        "metformin|metformin;sulfonylureas;oral hypoglycemic agents;oral antidiabetic drugs;SGLT2 inhibitors;GLP-1 receptor agonists",
+        "vitamin D|vitamin D;vitamin D supplements;cholecalciferol",
+        "calcium supplements|calcium supplements;calcium supplementation",
+        "vitamin supplements|vitamin supplements;vitamins",
+        "metformin|metformin;Glucophage|oral antidiabetic drugs",
         "insulin therapy|insulin therapy;on insulin;insulin-treated;insulin treatment;insulin-requiring;requiring insulin",
     ];
 }

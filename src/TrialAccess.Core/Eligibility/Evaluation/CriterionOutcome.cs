@@ -58,9 +58,13 @@ public sealed record EvaluationContext(DateOnly Today, OncologyVocabulary Vocabu
 
     public static EvaluationContext From(TimeProvider clock) => On(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
-    /// <summary>The names of the vocabulary's medical concepts found in a text (a patient's condition or therapy as written).</summary>
+    /// <summary>
+    /// The names of the vocabulary's medical concepts found in a text (a patient's condition or therapy as written),
+    /// with the broader concepts each is a form of: "atrial flutter" gives "atrial flutter" and "cardiac arrhythmia",
+    /// never a sibling such as "atrial fibrillation".
+    /// </summary>
     public IReadOnlyList<string> ConceptNamesIn(string text) =>
-        _conceptNames.GetOrAdd(text, t => [.. Vocabulary.Concepts.Names.FindAll(t, Tokenizer.Tokenize(t)).Select(m => m.Value.Name)]);
+        _conceptNames.GetOrAdd(text, t => [.. Vocabulary.Concepts.Names.FindAll(t, Tokenizer.Tokenize(t)).SelectMany(m => Vocabulary.Concepts.WithBroader(m.Value)).Distinct(StringComparer.OrdinalIgnoreCase)]);
 
     public bool Equals(EvaluationContext? other) => other is not null && Today == other.Today && ReferenceEquals(Vocabulary, other.Vocabulary);
 

@@ -151,7 +151,7 @@ public static partial class EligibilityEvaluator
 
         ApplyLists(evaluations, first, plan);
         ApplyDiagnosisAlternatives(evaluations, first, plan);
-        QuestionUncertainFailures(evaluations, eligibility.ConditionCancerCodes, context.Vocabulary.CancerTypes);
+        QuestionUncertainFailures(evaluations, eligibility, context.Vocabulary);
 
         var failing = new List<CriterionEvaluation>();
         var questions = new List<string>();
@@ -260,12 +260,16 @@ public static partial class EligibilityEvaluator
     /// sex rule in the prose that contradicts the registry's own limits when those admit the patient (the prose then
     /// speaks of a subgroup or of something else: "Males and females aged 18-70", "bone age no greater than 11").
     /// </summary>
-    private static void QuestionUncertainFailures(List<CriterionEvaluation> evaluations, IReadOnlyList<string> studied, Vocabulary.CancerTypeCatalog catalog)
+    private static void QuestionUncertainFailures(List<CriterionEvaluation> evaluations, ParsedEligibility eligibility, Vocabulary.OncologyVocabulary vocabulary)
     {
         if (!evaluations.Exists(e => e.Fails && e.Criterion.Segment.Section != "registry"))
         {
             return;
         }
+
+        var studied = eligibility.ConditionCancerCodes;
+        var catalog = vocabulary.CancerTypes;
+        var studiedConcepts = eligibility.StudiedConditions.OfType<ConditionConstraint>().Select(c => c.Concept).ToList();
 
         // The registry's age and sex limits, as kinds: those the patient meets, and those the record sets at all.
         var admits = new HashSet<ConstraintKind>();
@@ -332,7 +336,22 @@ public static partial class EligibilityEvaluator
                     return "the trial studies this cancer, so the rule must be about a particular form or an earlier one";
                 }
 
-                return text.Length > 300 || Label().Count(text) >= 2 ? "the criterion holds several rules the engine could not separate" : null;
+                // A trial that studies a condition cannot rule out everyone who has it: a bare "history of X" or a rule
+                // for its controls belongs to another group of the trial (a second cohort, the controls).
+                var decidingConditions = evaluation.Constraints.Where(c => c.Check.Outcome == evaluation.Outcome).Select(c => c.Constraint).ToList();
+                if (studiedConcepts.Count > 0 && decidingConditions.Count > 0
+                    && decidingConditions.All(c => c is ConditionConstraint condition && studiedConcepts.Any(s => vocabulary.Concepts.IsWithin(condition.Concept, s) || vocabulary.Concepts.IsWithin(s, condition.Concept)))
+                    && (Controls().IsMatch(text) || OnlyNames(text, decidingConditions)))
+                {
+                    return "the trial studies this condition, so the rule must be about another group of the trial";
+                }
+
+                if (deciding.Count > 0 && deciding.All(k => k is ConstraintKind.PriorTherapy or ConstraintKind.Condition) && Duration().Match(text) is { Success: true } duration)
+                {
+                    return $"the rule depends on how long the patient had it (\"{duration.Value.Trim()}\"), which the engine does not read";
+                }
+
+                return text.Length > 300 || Label().Count(text) >= 2 || Label().Matches(text).Any(l => l.Index > 0) ? "the criterion holds several rules the engine could not separate" : null;
             }
         }
     }
@@ -385,6 +404,31 @@ public static partial class EligibilityEvaluator
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|[\s.;])[A-Z][A-Za-z /]{2,30}(?::|--)\s", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Label();
+
+    /// <summary>True when the criterion says little besides the conditions named ("Previous history of acromegaly", "for GHD").</summary>
+    private static bool OnlyNames(string text, IReadOnlyList<EligibilityConstraint> named)
+    {
+        var rest = text;
+        foreach (var constraint in named.OrderByDescending(c => c.Span.Start))
+        {
+            if (constraint.Span.End <= rest.Length)
+            {
+                rest = rest[..constraint.Span.Start] + " " + rest[constraint.Span.End..];
+            }
+        }
+
+        return Filler().Replace(rest, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:controls?|control\s+(?:group|subjects|participants)|healthy\s+(?:volunteers|subjects|participants|individuals))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Controls();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:for|in|with|of|a|an|the|any|known|prior|previous|past|history|documented|diagnosis|diagnosed|patients?|subjects?|participants?|no|not|without)\b|[^\w]+", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Filler();
+
+    /// <summary>How long a treatment or condition lasted ("for more than twelve months", "more than 12 months of prior"), as opposed to how recent it is.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bfor\s+(?:more|longer|greater|less|fewer)\s+than\s+\S+\s+(?:days?|weeks?|months?|years?)\b|\bfor\s+(?:at\s+least|over|[<>≤≥]=?)\s*\S+\s+(?:days?|weeks?|months?|years?)\b|\b(?:more|longer|less|fewer)\s+than\s+\S+\s+(?:days?|weeks?|months?|years?)\s+of\b|\b(?:duration|lasting)\s+(?:of\s+)?(?:more|longer|less|at\s+least|[<>≤≥])", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Duration();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:if|unless|provided\s+(?:that|they)|when|whenever|in\s+case\s+of|at\s+the\s+discretion|likely|can\s+include|deferred)\b[^.;]{0,60}", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Conditional();

@@ -194,4 +194,179 @@ public class CriterionParserTests
 
         Parse(text).Should().OnlyContain(c => c.Span.Start >= 0 && c.Span.End <= text.Length && c.Span.Length > 0);
     }
+
+    [Theory]
+    [InlineData("Concurrent use of rifampin or rifabutin", "rifampin")]
+    [InlineData("Prior zidovudine (AZT) for more than 6 months", "zidovudine")]
+    [InlineData("Patients receiving phenytoin or carbamazepine", "phenytoin")]
+    [InlineData("Current use of ketoconazole", "ketoconazole")]
+    public void Parse_NonCancerMedication_GivesPriorTherapyByName(string text, string agent)
+    {
+        Parse(text, CriterionRole.Exclusion).OfType<PriorTherapyConstraint>().Should().Contain(t => t.Agent == agent);
+    }
+
+    [Theory]
+    [InlineData("Active cryptococcosis or histoplasmosis", "cryptococcosis")]
+    [InlineData("Active cryptococcosis or histoplasmosis", "histoplasmosis")]
+    [InlineData("History of cardiogenic shock", "cardiogenic shock")]
+    [InlineData("Known porphyria", "porphyria")]
+    [InlineData("Second degree heart block or bradycardia", "bradycardia")]
+    [InlineData("Clinically significant electrolyte disorders", "electrolyte imbalance")]
+    public void Parse_GeneralMedicineCondition_GivesConditionConstraint(string text, string concept)
+    {
+        Parse(text, CriterionRole.Exclusion).OfType<ConditionConstraint>().Should().Contain(c => c.Concept == concept);
+    }
+
+    [Theory]
+    [InlineData("History of acromegaly", "acromegaly")]
+    [InlineData("History of tachycardia", "tachycardia")]
+    [InlineData("History of pericarditis", "pericarditis")]
+    public void Parse_DistinctConditions_KeepTheirOwnConcept(string text, string concept)
+    {
+        Parse(text, CriterionRole.Exclusion).OfType<ConditionConstraint>().Should().ContainSingle().Which.Concept.Should().Be(concept);
+    }
+
+    [Theory]
+    [InlineData("Must be able to walk to the clinic with a cane")]
+    [InlineData("Patients who have had an ice pack or a heat pack")]
+    [InlineData("Zdv may be given")]
+    [InlineData("Tissue from the primary tumor (TMA) is requested")]
+    public void Parse_OrdinaryWordsOrLowerCaseAbbreviation_GiveNoMedication(string text)
+    {
+        Parse(text).OfType<PriorTherapyConstraint>().Should().BeEmpty();
+        Parse(text).OfType<ConditionConstraint>().Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("No amyloidosis secondary to rheumatoid arthritis", "amyloidosis", "secondary to rheumatoid arthritis")]
+    [InlineData("Bradycardia (HR < 40)", "bradycardia", "as defined (HR < 40)")]
+    [InlineData("Nonatherosclerotic stroke", "stroke", "nonatherosclerotic")]
+    [InlineData("Incessant ventricular tachycardia", "ventricular tachycardia", "incessant")]
+    public void Parse_ConditionNarrowedByCauseThresholdOrForm_CarriesAQualifier(string text, string concept, string qualifier)
+    {
+        Parse(text, CriterionRole.Exclusion).OfType<ConditionConstraint>().Should().Contain(c => c.Concept == concept && c.Qualifier == qualifier);
+    }
+
+    [Fact]
+    public void Parse_MedicationNamedAsTheExceptionOfOtherMedications_OnlyQualifies()
+    {
+        Parse("Taking few or no other medications than levodopa").OfType<PriorTherapyConstraint>().Where(t => t.Agent == "levodopa").Should().OnlyContain(t => t.Qualifies);
+    }
+
+    [Theory]
+    [InlineData("Any condition which in the opinion of the principal investigator would interfere")]
+    [InlineData("Medication necessary for the patient's welfare at the discretion of the investigator")]
+    [InlineData("Willing to be followed for 6 months after treatment ends")]
+    public void Parse_InvestigatorJudgementOrFollowUp_IsBoilerplate(string text)
+    {
+        Parse(text).OfType<BoilerplateConstraint>().Should().NotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Less than 12 months of age undergoing surgeries", null, 1.0)]
+    [InlineData("Infants < 6 months of age at enrollment", null, 0.5)]
+    [InlineData("Age: 6 months to 70 years", 0.5, 70.0)]
+    [InlineData("Children between the ages of 3 months and 18 years", 0.25, 18.0)]
+    [InlineData("Age: 1-23 months", 0.0833, 1.9167)]
+    [InlineData("Age: Under 29 days", null, 0.0795)]
+    public void Parse_AgeInMonthsOrDays_GivesBoundsInFractionsOfAYear(string text, double? min, double? max)
+    {
+        var age = Parse(text).OfType<AgeConstraint>().Should().ContainSingle().Subject;
+        ((double?)age.Minimum).Should().BeApproximately(min, 0.0001);
+        ((double?)age.Maximum).Should().BeApproximately(max, 0.0001);
+    }
+
+    [Fact]
+    public void Parse_MonthsUnderAgeHeading_ReadsTheShortItem()
+    {
+        var segment = new CriterionSegment(CriterionRole.Inclusion, 1, "6 months and over", new SourceSpan(0, 17), Section: "Age");
+
+        CriterionParser.Default.Parse(segment).Constraints.OfType<AgeConstraint>().Single().Minimum.Should().Be(0.5m);
+    }
+
+    [Theory]
+    [InlineData("18 and over", 18)]
+    [InlineData("18 years and older", 18)]
+    public void Parse_BareAgeBoundAsACriterion_IsAnAge(string text, int min)
+    {
+        Parse(text).OfType<AgeConstraint>().Should().ContainSingle().Which.Minimum.Should().Be(min);
+    }
+
+    [Theory]
+    [InlineData("Patients must have at least 6 months of growth measurements available")]
+    [InlineData("No cytostatic agents within the past 3 months")]
+    [InlineData("Household members must be available for 12 months of follow-up")]
+    public void Parse_MonthsThatAreNotAnAge_GiveNoAge(string text)
+    {
+        Parse(text).OfType<AgeConstraint>().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Parse_AgeInYearsBesideMonthsOfTreatment_KeepsTheYears()
+    {
+        Parse("Age >= 18 years and diagnosed within 6 months").OfType<AgeConstraint>().Should().ContainSingle().Which.Minimum.Should().Be(18);
+    }
+
+    [Theory]
+    [InlineData("Histologically confirmed fibrosarcoma", "FIBS")]
+    [InlineData("Angiosarcoma of any site", "ANGS")]
+    [InlineData("Malignant fibrous histiocytoma", "MFH")]
+    [InlineData("Newly diagnosed gliosarcoma", "GSARC")]
+    [InlineData("Atypical teratoid/rhabdoid tumor", "ATRT")]
+    [InlineData("Pineoblastoma", "PBL")]
+    public void Parse_HistologyWithAnOncoTreeCode_GivesTheCancerType(string text, string code)
+    {
+        Parse(text).OfType<CancerTypeConstraint>().Should().Contain(c => c.Code == code);
+    }
+
+    [Theory]
+    [InlineData("History of myocardial ischemia", "myocardial ischemia")]
+    [InlineData("Renal artery stenoses", "renal artery stenosis")]
+    [InlineData("Known MGUS", "monoclonal gammopathy of undetermined significance")]
+    [InlineData("Paroxysmal nocturnal hemoglobinuria", "paroxysmal nocturnal hemoglobinuria")]
+    [InlineData("Chronic subdural hematoma", "subdural hematoma")]
+    [InlineData("Significant medical illnesses", "intercurrent illness")]
+    [InlineData("Acute infection", "active infection")]
+    [InlineData("No coagulation disorders", "coagulation disorder")]
+    [InlineData("Gilbert's syndrome allowed", "Gilbert syndrome")]
+    [InlineData("Cannot take medications by mouth", "malabsorption")]
+    [InlineData("Inability to tolerate oral medications", "malabsorption")]
+    public void Parse_ConditionAddedToTheVocabulary_GivesConditionConstraint(string text, string concept)
+    {
+        Parse(text, CriterionRole.Exclusion).OfType<ConditionConstraint>().Should().Contain(c => c.Concept == concept);
+    }
+
+    [Fact]
+    public void Parse_GilbertBesideABilirubinBound_IsTheBoundsExceptionNotACondition()
+    {
+        var constraints = Parse("Serum total bilirubin ≤1.5 × ULN (unless Gilbert's disease is documented)");
+
+        constraints.OfType<LaboratoryConstraint>().Should().Contain(l => l.Analyte == "bilirubin");
+        constraints.OfType<ConditionConstraint>().Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("No prior suramin", "suramin")]
+    [InlineData("No concurrent megestrol acetate", "megestrol acetate")]
+    [InlineData("No prior strontium chloride Sr 89", "strontium-89 chloride")]
+    public void Parse_CancerDrugAddedToTheVocabulary_GivesPriorTherapyByName(string text, string agent)
+    {
+        Parse(text, CriterionRole.Exclusion).OfType<PriorTherapyConstraint>().Should().Contain(t => t.Agent == agent);
+    }
+
+    [Theory]
+    [InlineData("No prisoners")]
+    [InlineData("Legal incapacity or limited legal capacity")]
+    public void Parse_LegalStatus_IsBoilerplate(string text)
+    {
+        Parse(text, CriterionRole.Exclusion).OfType<BoilerplateConstraint>().Should().NotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Chest x-ray within 4 weeks of registration")]
+    [InlineData("Patients who drink coffee every morning")]
+    public void Parse_OrdinaryWordsNearNewNames_GiveNoCondition(string text)
+    {
+        Parse(text).OfType<ConditionConstraint>().Should().BeEmpty();
+    }
 }

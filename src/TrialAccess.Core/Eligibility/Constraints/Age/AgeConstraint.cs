@@ -5,7 +5,10 @@ using TrialAccess.Patients;
 
 namespace TrialAccess.Eligibility.Constraints;
 
-/// <summary>An age range in years: "aged 18 to 75", "≥ 18 years", "under 70". Bounds are whole-year ages.</summary>
+/// <summary>
+/// An age range in years: "aged 18 to 75", "≥ 18 years", "under 70". Bounds are usually whole-year ages; a bound
+/// written in months, weeks or days ("6 months and over", "less than 12 months of age") is the fraction of a year.
+/// </summary>
 /// <param name="Minimum">Lower bound, or null.</param>
 /// <param name="Maximum">Upper bound, or null.</param>
 /// <param name="MinimumInclusive">False for "older than 18".</param>
@@ -16,9 +19,10 @@ public sealed record AgeConstraint(decimal? Minimum, decimal? Maximum, bool Mini
 
     public override string Describe() => (Minimum, Maximum) switch
     {
-        ({ } lo, { } hi) => $"age {Number(lo)}-{Number(hi)} years",
-        ({ } lo, null) => $"age {(MinimumInclusive ? ">=" : ">")} {Number(lo)} years",
-        (null, { } hi) => $"age {(MaximumInclusive ? "<=" : "<")} {Number(hi)} years",
+        ({ } lo, { } hi) when IsWhole(lo) && IsWhole(hi) => $"age {Number(lo)}-{Number(hi)} years",
+        ({ } lo, { } hi) => $"age {Duration(lo)} to {Duration(hi)}",
+        ({ } lo, null) => $"age {(MinimumInclusive ? ">=" : ">")} {Duration(lo)}",
+        (null, { } hi) => $"age {(MaximumInclusive ? "<=" : "<")} {Duration(hi)}",
         _ => "age",
     };
 
@@ -29,13 +33,33 @@ public sealed record AgeConstraint(decimal? Minimum, decimal? Maximum, bool Mini
             return ConstraintCheck.Unknown("How old is the patient?", "no birth date or age recorded");
         }
 
+        var evidence = $"age {Number(age)} on {context.Today:yyyy-MM-dd}";
         var fits = (Minimum is not { } lo || (MinimumInclusive ? age >= lo : age > lo))
             && (Maximum is not { } hi || (MaximumInclusive ? age <= hi : age < hi));
-        return ConstraintCheck.Of(fits, $"age {Number(age)} on {context.Today:yyyy-MM-dd}");
+
+        // An age in whole years is anywhere in that year of life: a child of 0 may or may not be 6 months old yet.
+        if (IsWhole(age) && (Straddles(Minimum, age) || Straddles(Maximum, age)))
+        {
+            return ConstraintCheck.Unknown($"Is the patient {Describe()}?", evidence);
+        }
+
+        return ConstraintCheck.Of(fits, evidence);
     }
+
+    private static bool IsWhole(decimal value) => value == decimal.Truncate(value);
+
+    /// <summary>True when a bound given in a fraction of a year falls inside the patient's year of life.</summary>
+    private static bool Straddles(decimal? bound, decimal wholeAge) => bound is { } b && !IsWhole(b) && b > wholeAge && b < wholeAge + 1;
+
+    private static string Duration(decimal years) => IsWhole(years)
+        ? $"{Number(years)} years"
+        : decimal.Round(years * 12, 2) is var months && months == decimal.Round(months) ? $"{Number(months)} months" : $"{Number(decimal.Round(years * 365))} days";
 }
 
-/// <summary>Reads ages: "age ≥ 18 years", "18 years of age or older", "between 18 and 75 years", "aged 18-70", and "18 and over" under an "Age" heading.</summary>
+/// <summary>
+/// Reads ages: "age ≥ 18 years", "18 years of age or older", "between 18 and 75 years", "aged 18-70", "18 and over" under
+/// an "Age" heading or as a criterion of its own, and infants' ages in months, weeks or days.
+/// </summary>
 public static partial class AgeParser
 {
     public static void Parse(CriterionContext c)
@@ -46,10 +70,20 @@ public static partial class AgeParser
             return;
         }
 
-        var ageContext = c.SectionIs("age") || AgeWord().IsMatch(c.Lower);
-        if (!ageContext)
+        var ageSection = c.SectionIs("age");
+        if (!ageSection && !AgeWord().IsMatch(c.Lower))
         {
-            return;
+            // "18 and over" standing alone as a criterion is an age, as it is under an "Age" heading.
+            if (BareBound().Match(c.Text) is { Success: true } bare && CriterionContext.ParseNumber(bare.Groups["num"].Value) is { } years and >= 1 and <= 120)
+            {
+                c.Add(new AgeConstraint(years, null) { Span = CriterionContext.Span(bare) });
+                return;
+            }
+
+            if (!(c.Lower.Contains(" of age", StringComparison.Ordinal) || c.Lower.Contains(" old", StringComparison.Ordinal)) || !ShortAgeUnit().IsMatch(c.Lower))
+            {
+                return;
+            }
         }
 
         foreach (Match m in RangePattern().Matches(c.Text))
@@ -91,7 +125,67 @@ public static partial class AgeParser
                 return;
             }
         }
+
+        if (c.Lower.Contains("month", StringComparison.Ordinal) || c.Lower.Contains("day", StringComparison.Ordinal) || c.Lower.Contains("week", StringComparison.Ordinal))
+        {
+            ParseShortUnits(c, ageSection);
+        }
     }
+
+    /// <summary>
+    /// Ages of infants in months, weeks or days ("6 months and over", "less than 12 months of age", "2 months to 18
+    /// years"). Outside an "Age" heading the number must itself be an age ("months of age", "months old", "aged 3
+    /// months"), since a criterion about age can also count months of treatment.
+    /// </summary>
+    private static void ParseShortUnits(CriterionContext c, bool ageSection)
+    {
+        foreach (Match m in ShortUnitRangePattern().Matches(c.Text))
+        {
+            var lo = CriterionContext.ParseNumber(m.Groups["lo"].Value) is { } a ? InYears(a, m.Groups["lounit"].Success ? m.Groups["lounit"].Value : m.Groups["hiunit"].Value) : null;
+            var hi = CriterionContext.ParseNumber(m.Groups["hi"].Value) is { } b ? InYears(b, m.Groups["hiunit"].Value) : null;
+            if (lo is { } from && hi is { } to && from < to && to <= 120 && (ageSection || IsAnAge(c, m)) && !c.IsClaimed(m.Index, m.Index + m.Length))
+            {
+                c.Add(new AgeConstraint(from, to) { Span = CriterionContext.Span(m) });
+                return;
+            }
+        }
+
+        foreach (Match m in ShortUnitBoundPattern().Matches(c.Text))
+        {
+            if (CriterionContext.ParseNumber(m.Groups["num"].Value) is not { } n || InYears(n, m.Groups["unit"].Value) is not { } v
+                || !(ageSection || IsAnAge(c, m)) || c.IsClaimed(m.Index, m.Index + m.Length))
+            {
+                continue;
+            }
+
+            var comparison = m.Groups["op"].Success ? CriterionContext.ParseComparison(m.Groups["op"].Value) : CriterionContext.ParseTrailing(m.Groups["tail"].Value);
+            AgeConstraint? constraint = comparison switch
+            {
+                Comparison.AtLeast => new AgeConstraint(v, null),
+                Comparison.GreaterThan => new AgeConstraint(v, null, MinimumInclusive: false),
+                Comparison.AtMost => new AgeConstraint(null, v),
+                Comparison.LessThan => new AgeConstraint(null, v, MaximumInclusive: false),
+                _ => null,
+            };
+            if (constraint is not null)
+            {
+                c.Add(constraint with { Span = CriterionContext.Span(m) });
+                return;
+            }
+        }
+    }
+
+    private static bool IsAnAge(CriterionContext c, Match m) =>
+        m.Groups["old"].Success || AgeBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Index - 12), Math.Min(12, m.Index)));
+
+    private static decimal? InYears(decimal value, string unit) => unit.ToLowerInvariant() switch
+    {
+        var u when u.StartsWith('y') => value,
+        var u when u.StartsWith('m') => decimal.Round(value / 12, 4),
+        var u when u.StartsWith('w') => decimal.Round(value * 7 / 365, 4),
+        var u when u.StartsWith('d') => decimal.Round(value / 365, 4),
+        _ => null,
+    };
 
     [GeneratedRegex(@"\b(?:any\s+age|all\s+ages|no\s+age\s+(?:limit|restriction)s?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnyAge();
@@ -99,7 +193,22 @@ public static partial class AgeParser
     [GeneratedRegex(@"\b(?:age|aged|ages|years?\s+old|yrs?\s+old|years?\s+of\s+age|year-old|years\s+or\s+(?:older|younger)|adults?\s+(?:aged|over|between)|older\s+than|younger\s+than)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AgeWord();
 
-    [GeneratedRegex(@"(?<lo>\d{1,3})\s*(?:years?|yrs?)?\s*(?:-|–|to|and|through)\s*(?<hi>\d{1,3})(?!\s*(?:%|mg|kg|cm|ml|x|months|weeks|days))\s*(?:years?|yrs?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<num>\d{1,3})\s*(?:years?|yrs?)?\s*(?:and|or)\s+(?:over|older|above)\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareBound();
+
+    [GeneratedRegex(@"\b(?:months?|weeks?|days?)\s+(?:of\s+age|old)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortAgeUnit();
+
+    [GeneratedRegex(@"\bage[sd]?\s*:?\s*(?:between|from|of)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AgeBefore();
+
+    [GeneratedRegex(@"(?<lo>\d{1,3})\s*(?<lounit>months?|weeks?|days?|years?)?\s*(?:-|–|to|and|through)\s*(?<hi>\d{1,3})\s*(?<hiunit>months?|weeks?|days?|years?)\b(?<old>\s+(?:of\s+age|old))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShortUnitRangePattern();
+
+    [GeneratedRegex(@"(?:" + CriterionContext.Operator + @"\s*(?:(?:the\s+)?age(?:\s+of)?\s+)?(?<num>\d{1,3})\s*(?<unit>months?|weeks?|days?)\b(?<old>\s+(?:of\s+age|old))?|(?<num>\d{1,3})\s*(?<unit>months?|weeks?|days?)\b(?<old>\s+(?:of\s+age|old))?(?<tail>\s*(?:or|and)\s+(?:older|over|above|more|greater|younger|less|under|below)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShortUnitBoundPattern();
+
+    [GeneratedRegex(@"(?<lo>\d{1,3})\s*(?:years?|yrs?)?\s*(?:-|–|to|and|through)\s*(?<hi>\d{1,3})(?!\d)(?!\s*(?:%|mg|kg|cm|ml|x|months|weeks|days))\s*(?:years?|yrs?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RangePattern();
 
     [GeneratedRegex(@"(?:" + CriterionContext.Operator + @"\s*(?:(?:the\s+)?age(?:\s+of)?\s+)?(?<num>\d{1,3})(?!\d)(?!\s*(?:%|mg|kg|cm|ml|x\b|months|weeks|days|hours))|(?<num>\d{1,3})(?!\d)\s*(?:years?|yrs?|y)?(?:\s*(?:of\s+age|old))?(?<tail>\s*(?:or|and)\s+(?:older|over|above|more|greater|younger|less|under|below)|\s*\+)|(?<older>older|younger)\s+than\s+(?<num>\d{1,3}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

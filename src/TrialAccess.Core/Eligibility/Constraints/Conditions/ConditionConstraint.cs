@@ -88,10 +88,15 @@ public sealed record ConditionConstraint(string Concept, MedicalConceptKind Conc
         return at > 0 && text[..at].Trim().Length > 2;
     }
 
+    /// <summary>
+    /// True when the patient's condition (its concept and its words) is this concept or a form of it: the vocabulary's
+    /// broader concepts count ("atrial flutter" is an arrhythmia), concepts beside it never do.
+    /// </summary>
     private bool Same(EvaluationContext context, string? concept, string text) =>
         string.Equals(concept, Concept, StringComparison.OrdinalIgnoreCase)
         || text.Contains(Concept, StringComparison.OrdinalIgnoreCase)
-        || context.ConceptNamesIn(text).Any(name => name.Equals(Concept, StringComparison.OrdinalIgnoreCase));
+        || context.ConceptNamesIn(text).Any(name => name.Equals(Concept, StringComparison.OrdinalIgnoreCase))
+        || (concept is not null && context.ConceptNamesIn(concept).Any(name => name.Equals(Concept, StringComparison.OrdinalIgnoreCase)));
 }
 
 /// <summary>Finds conditions, medications and procedures by the vocabulary's names, where no more specific constraint claimed the words.</summary>
@@ -119,15 +124,37 @@ public static partial class ConditionParser
 
             // A medication is a treatment the patient had, has or must avoid: a prior-therapy constraint by name.
             var qualifier = Qualifier().Match(c.Text[Math.Max(0, m.Start - 40)..m.End]);
+            if (!qualifier.Success)
+            {
+                // "Nonatherosclerotic stroke", "non-ischemic cardiomyopathy": a form named by what it is not.
+                qualifier = NotForm().Match(c.Text[Math.Max(0, m.Start - 30)..m.Start]);
+            }
+
+            var after = Narrowing().Match(c.Text, m.End);
             EligibilityConstraint constraint = m.Value.Kind == MedicalConceptKind.Medication
                 ? new PriorTherapyConstraint(m.Value.Name, TherapyAgentKind.DrugClass, WithinDays: months is { } mo ? (int)(mo * 30) : null)
-                : new ConditionConstraint(m.Value.Name, m.Value.Kind, months, qualifier.Success ? qualifier.Groups["q"].Value.ToLowerInvariant() : null);
+                : new ConditionConstraint(m.Value.Name, m.Value.Kind, months, qualifier.Success ? qualifier.Groups["q"].Value.ToLowerInvariant() : NarrowingOf(after));
             c.Add(constraint with { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start), Qualifies = c.IsQualifierAt(m.Start) });
         }
     }
 
-    [GeneratedRegex(@"\b(?<q>familial|hereditary|congenital|secondary|drug[- ]induced|autoimmune|gestational|juvenile|uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|major|life[- ]threatening)\b(?:\s+\S+){0,3}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<q>familial|hereditary|congenital|secondary|drug[- ]induced|autoimmune|gestational|juvenile|uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|major|life[- ]threatening|incessant|sustained|recurrent|refractory|intractable|persistent)\b(?:\s+\S+){0,3}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Qualifier();
+
+    [GeneratedRegex(@"\b(?<q>non-?\s?[a-z]{4,})\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotForm();
+
+    /// <summary>
+    /// Words right after a condition that narrow it to a cause or a threshold: "amyloidosis secondary to rheumatoid
+    /// arthritis", "bradycardia (HR &lt; 40)". A patient who has the condition may not have it in that form.
+    /// </summary>
+    [GeneratedRegex(@"\G\s*,?\s*(?:(?<cause>(?:secondary\s+to|due\s+to|caused\s+by|induced\s+by|resulting\s+from|attributable\s+to|related\s+to)\s+[^,;.()]{1,60})|\(\s*(?<threshold>(?:[a-z]{1,12}\s*)?(?:[<>≤≥]|(?:more|less|greater|lower|higher)\s+than)\s*=?\s*\d[^)]{0,40})\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Narrowing();
+
+    private static string? NarrowingOf(Match after) =>
+        !after.Success ? null
+        : after.Groups["cause"].Success ? after.Groups["cause"].Value.Trim()
+        : $"as defined ({after.Groups["threshold"].Value.Trim()})";
 
     [GeneratedRegex(@"(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past)|<)\s*(?:the\s+)?(?:past\s+|last\s+)?(?<num>\d+(?:\.\d+)?)\s*(?<unit>months?|years?|weeks?|days?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Within();

@@ -138,6 +138,16 @@ public static partial class LaboratoryParser
             return;
         }
 
+        // Gilbert syndrome raises bilirubin: named beside a bilirubin bound ("unless Gilbert's disease is documented")
+        // it is an exception to that bound, not a condition of its own.
+        if (c.Lower.Contains("gilbert", StringComparison.Ordinal) && mentions.Any(m => m.Value.Contains("bilirubin", StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (Match gilbert in GilbertSyndrome().Matches(c.Text))
+            {
+                c.Claim(gilbert.Index, gilbert.Index + gilbert.Length);
+            }
+        }
+
         var pending = new List<PhraseMatch<string>>();
         for (var i = 0; i < mentions.Count; i++)
         {
@@ -255,6 +265,9 @@ public static partial class LaboratoryParser
         };
         return new LaboratoryException(condition, new Bound(comparison, value), m.Groups["uln"].Success);
     }
+
+    [GeneratedRegex(@"\bGilbert(?:'s|’s|s)?(?:\s+(?:syndrome|disease))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GilbertSyndrome();
 
     [GeneratedRegex(@"^[\s,()]*(?:and|or|&|/|,)[\s,()]*$|^\s*\([^)]{0,20}\)\s*(?:and|or|,|/)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Joiner();
