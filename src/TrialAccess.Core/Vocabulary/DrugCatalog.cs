@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace TrialAccess.Vocabulary;
 
 /// <summary>A drug with its classes ("platinum", "anti-PD-1", "EGFR TKI") and molecular targets.</summary>
@@ -10,6 +12,9 @@ public sealed record Drug(string Name, IReadOnlyList<string> Classes, IReadOnlyL
 public sealed class DrugCatalog
 {
     private readonly Dictionary<string, Drug> _drugs = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether each class named so far treats cancer (asked for every patient drug of every check); cleared when a drug is added.</summary>
+    private readonly ConcurrentDictionary<string, bool> _anticancerClasses = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Drug names and synonyms, to the canonical drug name.</summary>
     public PhraseMatcher<string> Names { get; } = new();
@@ -27,6 +32,7 @@ public sealed class DrugCatalog
         }
 
         _drugs[drug.Name] = drug;
+        _anticancerClasses.Clear();
         Names.Add(drug.Name, drug.Name);
         foreach (var synonym in synonyms)
         {
@@ -63,8 +69,23 @@ public sealed class DrugCatalog
             return null;
         }
 
-        return classes.Any(c => !SupportiveClasses.Contains(c) && (AnticancerClasses.Contains(c) || _drugs.Values.Any(d => d.Classes.Contains(c, StringComparer.OrdinalIgnoreCase) && d.Classes.Any(AnticancerClasses.Contains))));
+        foreach (var c in classes)
+        {
+            if (IsAnticancerClass(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>A class treats cancer when it is not supportive and is an anticancer class or the class of a drug that has one.</summary>
+    private bool IsAnticancerClass(string drugClass) => _anticancerClasses.GetOrAdd(
+        drugClass,
+        static (c, drugs) => !SupportiveClasses.Contains(c)
+            && (AnticancerClasses.Contains(c) || drugs.Values.Any(d => d.Classes.Contains(c, StringComparer.OrdinalIgnoreCase) && d.Classes.Any(AnticancerClasses.Contains))),
+        _drugs);
 
     private static readonly HashSet<string> AnticancerClasses = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -64,7 +64,10 @@ public sealed record EvaluationContext(DateOnly Today, OncologyVocabulary Vocabu
     /// never a sibling such as "atrial fibrillation".
     /// </summary>
     public IReadOnlyList<string> ConceptNamesIn(string text) =>
-        _conceptNames.GetOrAdd(text, t => [.. Vocabulary.Concepts.Names.FindAll(t, Tokenizer.Tokenize(t)).SelectMany(m => Vocabulary.Concepts.WithBroader(m.Value)).Distinct(StringComparer.OrdinalIgnoreCase)]);
+        _conceptNames.GetOrAdd(
+            text,
+            static (t, concepts) => [.. concepts.Names.FindAll(t, Tokenizer.Tokenize(t)).SelectMany(m => concepts.WithBroader(m.Value)).Distinct(StringComparer.OrdinalIgnoreCase)],
+            Vocabulary.Concepts);
 
     public bool Equals(EvaluationContext? other) => other is not null && Today == other.Today && ReferenceEquals(Vocabulary, other.Vocabulary);
 

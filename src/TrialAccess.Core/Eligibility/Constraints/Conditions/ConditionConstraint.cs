@@ -95,8 +95,22 @@ public sealed record ConditionConstraint(string Concept, MedicalConceptKind Conc
     private bool Same(EvaluationContext context, string? concept, string text) =>
         string.Equals(concept, Concept, StringComparison.OrdinalIgnoreCase)
         || text.Contains(Concept, StringComparison.OrdinalIgnoreCase)
-        || context.ConceptNamesIn(text).Any(name => name.Equals(Concept, StringComparison.OrdinalIgnoreCase))
-        || (concept is not null && context.ConceptNamesIn(concept).Any(name => name.Equals(Concept, StringComparison.OrdinalIgnoreCase)));
+        || Names(context.ConceptNamesIn(text))
+        || (concept is not null && Names(context.ConceptNamesIn(concept)));
+
+    /// <summary>True when one of the names is this concept (a loop: it runs for every condition of every check).</summary>
+    private bool Names(IReadOnlyList<string> names)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i].Equals(Concept, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>Finds conditions, medications and procedures by the vocabulary's names, where no more specific constraint claimed the words.</summary>
