@@ -111,14 +111,7 @@ public static partial class AgeParser
                 comparison = m.Groups["older"].Value.StartsWith("old", StringComparison.OrdinalIgnoreCase) ? Comparison.GreaterThan : Comparison.LessThan;
             }
 
-            AgeConstraint? constraint = comparison switch
-            {
-                Comparison.AtLeast => new AgeConstraint(v, null),
-                Comparison.GreaterThan => new AgeConstraint(v, null, MinimumInclusive: false),
-                Comparison.AtMost => new AgeConstraint(null, v),
-                Comparison.LessThan => new AgeConstraint(null, v, MaximumInclusive: false),
-                _ => null,
-            };
+            var constraint = Bounded(comparison, v);
             if (constraint is not null)
             {
                 c.Add(constraint with { Span = CriterionContext.Span(m) });
@@ -159,14 +152,7 @@ public static partial class AgeParser
             }
 
             var comparison = m.Groups["op"].Success ? CriterionContext.ParseComparison(m.Groups["op"].Value) : CriterionContext.ParseTrailing(m.Groups["tail"].Value);
-            AgeConstraint? constraint = comparison switch
-            {
-                Comparison.AtLeast => new AgeConstraint(v, null),
-                Comparison.GreaterThan => new AgeConstraint(v, null, MinimumInclusive: false),
-                Comparison.AtMost => new AgeConstraint(null, v),
-                Comparison.LessThan => new AgeConstraint(null, v, MaximumInclusive: false),
-                _ => null,
-            };
+            var constraint = Bounded(comparison, v);
             if (constraint is not null)
             {
                 c.Add(constraint with { Span = CriterionContext.Span(m) });
@@ -174,6 +160,16 @@ public static partial class AgeParser
             }
         }
     }
+
+    /// <summary>An age bound on one side from its comparison ("at least 18", "under 2"), or null when there is none.</summary>
+    private static AgeConstraint? Bounded(Comparison? comparison, decimal years) => comparison switch
+    {
+        Comparison.AtLeast => new AgeConstraint(years, null),
+        Comparison.GreaterThan => new AgeConstraint(years, null, MinimumInclusive: false),
+        Comparison.AtMost => new AgeConstraint(null, years),
+        Comparison.LessThan => new AgeConstraint(null, years, MaximumInclusive: false),
+        _ => null,
+    };
 
     private static bool IsAnAge(CriterionContext c, Match m) =>
         m.Groups["old"].Success || AgeBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Index - 12), Math.Min(12, m.Index)));
