@@ -134,9 +134,6 @@ public sealed class MedicalConceptCatalog
         concept.Equals(broader, StringComparison.OrdinalIgnoreCase)
         || (_byName.TryGetValue(concept, out var known) && WithBroader(known).Contains(broader, StringComparer.OrdinalIgnoreCase));
 
-    /// <summary>The concept a name or synonym stands for, if the catalog knows it.</summary>
-    public bool TryFind(string name, out MedicalConcept concept) => Names.TryGet(name, out concept);
-
     public static MedicalConceptCatalog BuiltIn()
     {
         var catalog = new MedicalConceptCatalog();
