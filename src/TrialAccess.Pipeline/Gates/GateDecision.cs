@@ -36,9 +36,10 @@ public sealed record CriterionCheck(string Criterion, CriterionResult Result, st
 /// </summary>
 public sealed class GateDecision
 {
-    private readonly List<CriterionCheck> _criteria = [];
-    private readonly List<string> _decidedBy = [];
-    private readonly List<string> _recused = [];
+    // Not readonly: the store sets these collections when it reads the record.
+    private List<CriterionCheck> _criteria = [];
+    private List<string> _decidedBy = [];
+    private List<string> _recused = [];
 
     private GateDecision()
     {

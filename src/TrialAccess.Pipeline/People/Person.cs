@@ -6,7 +6,8 @@ namespace TrialAccess.Pipeline.People;
 /// </summary>
 public sealed class Person
 {
-    private readonly List<DeclaredRelationship> _relationships = [];
+    // Not readonly: the store sets these collections when it reads the record.
+    private List<DeclaredRelationship> _relationships = [];
 
     private Person()
     {

@@ -12,12 +12,13 @@ namespace TrialAccess.Pipeline.Projects;
 /// </summary>
 public sealed class DevelopmentProject
 {
-    private readonly List<string> _indications = [];
-    private readonly List<Partner> _partners = [];
-    private readonly List<StageEntry> _stages = [];
-    private readonly List<Agreement> _agreements = [];
-    private readonly List<LinkedTrial> _trials = [];
-    private readonly List<Attachment> _attachments = [];
+    // Not readonly: the store sets these collections when it reads the record.
+    private List<string> _indications = [];
+    private List<Partner> _partners = [];
+    private List<StageEntry> _stages = [];
+    private List<Agreement> _agreements = [];
+    private List<LinkedTrial> _trials = [];
+    private List<Attachment> _attachments = [];
 
     private DevelopmentProject()
     {

@@ -35,10 +35,11 @@ public sealed record MinuteEntry(Guid? ProjectId, string Text, string RecordedBy
 /// </summary>
 public sealed class CommitteeMeeting
 {
-    private readonly List<AgendaItem> _agenda = [];
-    private readonly List<Attendee> _attendees = [];
-    private readonly List<Recusal> _recusals = [];
-    private readonly List<MinuteEntry> _minutes = [];
+    // Not readonly: the store sets these collections when it reads the record.
+    private List<AgendaItem> _agenda = [];
+    private List<Attendee> _attendees = [];
+    private List<Recusal> _recusals = [];
+    private List<MinuteEntry> _minutes = [];
 
     private CommitteeMeeting()
     {

@@ -18,7 +18,8 @@ public sealed record CriterionScore(string Key, int Score);
 /// </summary>
 public sealed class Review
 {
-    private readonly List<CriterionScore> _scores = [];
+    // Not readonly: the store sets these collections when it reads the record.
+    private List<CriterionScore> _scores = [];
 
     private Review()
     {
