@@ -17,6 +17,9 @@ public sealed class WebAppOptions
     /// <summary>The largest request body accepted elsewhere (the pages' forms), in bytes. Default 64 KiB.</summary>
     public long MaxPageRequestBodyBytes { get; set; } = 64 * 1024;
 
+    /// <summary>The largest request body accepted where documents are uploaded (a nomination's data package), in bytes. Default 11 MiB.</summary>
+    public long MaxUploadRequestBodyBytes { get; set; } = 11 * 1024 * 1024;
+
     /// <summary>Requests one client (by remote address) may make to <c>/api</c> and <c>/fhir</c> per window. Default 300.</summary>
     public int RateLimitPermits { get; set; } = 300;
 

@@ -5,6 +5,7 @@ namespace TrialAccess.Web.Hosting;
 
 /// <summary>
 /// Caps request bodies: <see cref="WebAppOptions.MaxApiRequestBodyBytes"/> under <c>/api</c> and <c>/fhir</c>,
+/// <see cref="WebAppOptions.MaxUploadRequestBodyBytes"/> where documents are uploaded (<see cref="IsUpload"/>),
 /// <see cref="WebAppOptions.MaxPageRequestBodyBytes"/> elsewhere. A declared length over the cap is refused at once
 /// with 413; a chunked body is cut off by the server when it passes the cap (Kestrel enforces the feature).
 /// </summary>
@@ -12,7 +13,9 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = IsApi(context.Request.Path) ? options.Value.MaxApiRequestBodyBytes : options.Value.MaxPageRequestBodyBytes;
+        var limit = IsUpload(context.Request.Path) ? options.Value.MaxUploadRequestBodyBytes
+            : IsApi(context.Request.Path) ? options.Value.MaxApiRequestBodyBytes
+            : options.Value.MaxPageRequestBodyBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
             feature.MaxRequestBodySize = limit;
@@ -36,6 +39,11 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
 
         await next(context);
     }
+
+    /// <summary>The paths that take documents: the nomination form and the pipeline's attachment endpoint.</summary>
+    public static bool IsUpload(PathString path) =>
+        path.StartsWithSegments("/pipeline/nominate", StringComparison.OrdinalIgnoreCase)
+        || (path.StartsWithSegments("/api/pipeline/projects", StringComparison.OrdinalIgnoreCase) && (path.Value ?? "").EndsWith("/attachments", StringComparison.OrdinalIgnoreCase));
 
     public static bool IsApi(PathString path) =>
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/fhir", StringComparison.OrdinalIgnoreCase);
