@@ -16,5 +16,6 @@ root.Subcommands.Add(MatchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(AccountsCommand.Create());
+root.Subcommands.Add(PipelineCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
