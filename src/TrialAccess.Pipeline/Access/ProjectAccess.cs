@@ -70,7 +70,8 @@ public enum ReviewAccess
 
 /// <summary>
 /// The one rule of who sees what of a project; every page, API call, list, search, count and export asks it.
-/// A standing conflict of interest hides the project from anyone, whatever their role. Then: administrators,
+/// The applicant (and their partner organisation) see their own nomination, with released reviews only. Otherwise a
+/// standing conflict of interest hides the project from anyone, whatever their role. Then: administrators,
 /// secretariat and chair see everything; committee members what is on the agenda of a meeting they sit on; assessors
 /// and reviewers the projects they are assigned (their own reviews only; the applicant hidden in blind rounds);
 /// the applicant and their partner organisation their own nominations and the reviews of released rounds; other
@@ -80,6 +81,15 @@ public static class ProjectAccess
 {
     public static ProjectView Decide(Viewer viewer, DevelopmentProject project, ProjectRelation relation)
     {
+        // The applicant and their organisation are "conflicted" on their own nomination by definition (same
+        // organisation, named in it): they see it, the released reviews only, never the committee's discussion.
+        if (project.Nomination is { } nomination
+            && ((viewer.Is(PipelineRole.Applicant) && nomination.ApplicantUserId == viewer.UserId)
+                || (viewer.Is(PipelineRole.PartnerOrganisation) && (nomination.ApplicantUserId == viewer.UserId || nomination.NominatingOrganisationId == viewer.AffiliationId))))
+        {
+            return new ProjectView(Visibility.Full, false, ReviewAccess.Released, false, "Their own nomination");
+        }
+
         if (relation.Conflicted)
         {
             return ProjectView.Hidden("Conflict of interest");
@@ -98,13 +108,6 @@ public static class ProjectAccess
         if ((viewer.Is(PipelineRole.Assessor) || viewer.Is(PipelineRole.Reviewer)) && relation.Assigned)
         {
             return new ProjectView(Visibility.Full, relation.OnlyBlindRounds, ReviewAccess.Own, false, "Assigned to review it");
-        }
-
-        if (project.Nomination is { } nomination
-            && ((viewer.Is(PipelineRole.Applicant) && nomination.ApplicantUserId == viewer.UserId)
-                || (viewer.Is(PipelineRole.PartnerOrganisation) && (nomination.ApplicantUserId == viewer.UserId || nomination.NominatingOrganisationId == viewer.AffiliationId))))
-        {
-            return new ProjectView(Visibility.Full, false, ReviewAccess.Released, false, "Their own nomination");
         }
 
         if (viewer.IsStaff && project.Confidentiality == Confidentiality.Portfolio)

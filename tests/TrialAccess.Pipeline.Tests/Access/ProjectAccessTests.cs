@@ -42,6 +42,19 @@ public class ProjectAccessTests
     }
 
     [Fact]
+    public void Decide_ApplicantFromTheNominatingOrganisation_SeesTheirOwnNominationDespiteTheDetectedConflict()
+    {
+        var project = Builders.Nominated("applicant-1");
+        var conflicted = new ProjectRelation(Conflicted: true, false, false, false);
+
+        var view = ProjectAccess.Decide(new Viewer("applicant-1", new HashSet<PipelineRole> { PipelineRole.Applicant }, Builders.Nominator), project, conflicted);
+
+        view.Should().Be(new ProjectView(Visibility.Full, false, ReviewAccess.Released, Minutes: false, "Their own nomination"));
+        ProjectAccess.Decide(new Viewer("applicant-1", new HashSet<PipelineRole> { PipelineRole.Reviewer }, Builders.Nominator), project, conflicted)
+            .Visibility.Should().Be(Visibility.None, "only as applicant, not as a reviewer");
+    }
+
+    [Fact]
     public void Decide_CommitteeMember_SeesOnlyWhatIsOnTheirMeetingsAgenda()
     {
         var project = Builders.Nominated();
