@@ -254,8 +254,9 @@ public abstract class PipelineDbContext : DbContext
             e.ToTable("pipeline_reviews");
             e.HasKey(r => r.Id);
             e.HasIndex(r => r.ProjectId);
-            e.HasIndex(r => r.AssignmentId);
-            // One review per assignment, then at most one correction of each review: nothing duplicated.
+            // One review per assignment, then at most one correction of each review: nothing duplicated, even when
+            // two requests of one reviewer race (the second insert fails and is refused).
+            e.HasIndex(r => r.AssignmentId).IsUnique().HasFilter("\"SupersedesId\" IS NULL").HasDatabaseName("IX_pipeline_reviews_one_per_assignment");
             e.HasIndex(r => r.SupersedesId).IsUnique();
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
             e.Ignore(r => r.Scores);

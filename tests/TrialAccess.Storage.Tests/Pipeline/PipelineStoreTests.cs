@@ -300,6 +300,28 @@ public sealed class PipelineStoreTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public async Task Save_TwoOriginalReviewsOfOneAssignment_SecondIsRefusedByTheUniqueIndex(string engine)
+    {
+        await UseAsync(engine);
+        var now = _clock.GetUtcNow();
+        var (org, agent, project) = Nomination(now);
+        var round = ReviewRound.Open(Guid.NewGuid(), project.Id, RoundKind.ExternalReview, ReviewForm.ExternalReview, false, now);
+        var assignment = ReviewAssignment.Make(Guid.NewGuid(), round, "reviewer-1", AssignmentType.External, false, "s", now).Value!;
+        await using (var context = await MigratedAsync())
+        {
+            context.AddRange(org, agent, project, round, assignment, ReviewRecord.Start(Guid.NewGuid(), assignment));
+            await context.SaveChangesAsync();
+        }
+
+        await using var racing = Context();
+        racing.Add(ReviewRecord.Start(Guid.NewGuid(), assignment));
+        var save = () => racing.SaveChangesAsync();
+
+        await save.Should().ThrowAsync<DbUpdateException>("a second request of the same reviewer cannot add a second review");
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public async Task Trials_LinkedByNctId_RoundTrip(string engine)
     {
         await UseAsync(engine);

@@ -461,7 +461,10 @@ namespace TrialAccess.Storage.Pipeline.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignmentId");
+                    b.HasIndex("AssignmentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_pipeline_reviews_one_per_assignment")
+                        .HasFilter("\"SupersedesId\" IS NULL");
 
                     b.HasIndex("ProjectId");
 

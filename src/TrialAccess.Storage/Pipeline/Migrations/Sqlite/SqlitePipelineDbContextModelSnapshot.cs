@@ -454,7 +454,10 @@ namespace TrialAccess.Storage.Pipeline.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignmentId");
+                    b.HasIndex("AssignmentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_pipeline_reviews_one_per_assignment")
+                        .HasFilter("\"SupersedesId\" IS NULL");
 
                     b.HasIndex("ProjectId");
 
