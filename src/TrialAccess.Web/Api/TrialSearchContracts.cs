@@ -206,7 +206,7 @@ internal static class TrialSearchValidation
             trial.Phases.Select(p => p.ToApiName()).ToList(),
             trial.Conditions,
             found.Score is { } score ? Math.Round(score, 4) : null,
-            site is null ? null : new NearestSite(site.Site.Facility, site.Site.City, site.Site.State, site.Site.Country, site.Site.Coordinates!.Value.Latitude, site.Site.Coordinates.Value.Longitude, Math.Round(site.DistanceKm, 1)),
+            site is null ? null : new NearestSite(site.Site.Facility, site.Site.City, site.Site.State, site.Site.Country, site.Position.Latitude, site.Position.Longitude, Math.Round(site.DistanceKm, 1)),
             hasOrigin && site is null ? "No recruiting site of this trial has coordinates, so the distance is unknown." : null);
     }
 
