@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.FileProviders;
 using TrialAccess.Trials;
+using TrialAccess.Fhir.Patients;
+using TrialAccess.Patients;
 using TrialAccess.Web.Api;
 using TrialAccess.Web.Clinician;
 using TrialAccess.Web.Hosting;
@@ -39,6 +41,7 @@ public static class WebApp
         builder.Services.AddHostedService<PlaceDirectoryWarmUp>();
         builder.Services.AddScoped<TrialFinder>();
         builder.Services.AddSingleton<MatchService>();
+        builder.Services.AddSingleton(new PatientIntake(new McodePatientReader()));
         builder.Services.AddSingleton<ChromiumPdf>();
         builder.Services.AddScoped<ShortlistPdf>();
         builder.Services.AddProblemDetails(problem => problem.CustomizeProblemDetails = ctx =>
