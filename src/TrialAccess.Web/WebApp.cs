@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using TrialAccess.Trials;
 using TrialAccess.Fhir.Patients;
 using TrialAccess.Patients;
@@ -48,6 +49,12 @@ public static class WebApp
             ctx.ProblemDetails.Extensions.Remove("exception"));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddApiRateLimiting();
+        builder.Services.AddCors();
+        builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<WebAppOptions>>((cors, settings) =>
+            cors.AddPolicy(FhirMatchApi.CorsPolicy, policy => policy
+                .WithOrigins([.. settings.Value.CorsOrigins.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim().TrimEnd('/'))])
+                .WithMethods("POST")
+                .WithHeaders("Content-Type", "Accept", "Authorization")));
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -59,19 +66,20 @@ public static class WebApp
 
         var app = builder.Build();
 
-        app.UseWhen(context => RequestBodyLimitMiddleware.IsApi(context.Request.Path), api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(context => !RequestBodyLimitMiddleware.IsApi(context.Request.Path), pages => pages.UseExceptionHandler("/error/500").UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(RequestBodyLimitMiddleware.IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !RequestBodyLimitMiddleware.IsApi(context), pages => pages.UseExceptionHandler("/error/500").UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new EmbeddedFileProvider(typeof(WebApp).Assembly, "TrialAccess.Web.wwwroot") });
         app.UseRouting();
+        app.UseCors();
         app.UseRateLimiter();
 
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapTrialsApi();
         app.MapMatchApi();
-        app.MapFhirMatchApi();
+        app.MapFhirMatchApi(app.Services.GetRequiredService<IOptions<WebAppOptions>>().Value.FhirBase);
         app.MapRazorPages();
         return app;
     }

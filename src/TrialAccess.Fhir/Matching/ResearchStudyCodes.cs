@@ -40,6 +40,9 @@ public static class ResearchStudyCodes
         RecruitmentStatus.Unknown or RecruitmentStatus.NotStated or RecruitmentStatus.Withheld => ResearchStudy.ResearchStudyStatus.InReview,
     };
 
+    /// <summary>The code of <see cref="Status"/> as FHIR writes it (<c>closed-to-accrual</c>).</summary>
+    public static string StatusCode(RecruitmentStatus status) => Hl7.Fhir.Utility.EnumUtility.GetLiteral(Status(status)) ?? "in-review";
+
     /// <summary>The phase as a research-study-phase coding with its display as text; null when the record states none.</summary>
     public static CodeableConcept? Phase(IReadOnlyList<TrialPhase> phases)
     {
