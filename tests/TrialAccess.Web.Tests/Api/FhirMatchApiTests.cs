@@ -46,8 +46,8 @@ public class FhirMatchApiTests(DemoWebApp app) : IClassFixture<DemoWebApp>
         studies.Should().NotBeEmpty();
         studies.Select(e => e.GetProperty("search").GetProperty("score").GetDouble()).Should().BeInDescendingOrder().And.OnlyContain(s => s >= 0 && s <= 1);
         body.GetProperty("total").GetInt32().Should().Be(studies.Count);
-        var first = studies[0];
-        first.GetProperty("fullUrl").GetString().Should().StartWith("http://localhost/fhir/ResearchStudy/NCT");
+        var first = studies.Single(e => e.GetProperty("resource").GetProperty("id").GetString() == "NCT99000001");
+        first.GetProperty("fullUrl").GetString().Should().Be("http://localhost/fhir/ResearchStudy/NCT99000001");
         var study = first.GetProperty("resource");
         study.GetProperty("identifier")[0].GetProperty("use").GetString().Should().Be("official");
         study.GetProperty("identifier")[0].GetProperty("system").GetString().Should().Be("http://clinicaltrials.gov");
@@ -207,7 +207,8 @@ public class FhirMatchApiConfigurationTests(CodexConfiguredWebApp app) : IClassF
 
         status.Should().Be(HttpStatusCode.OK, text);
         body.GetProperty("entry")[0].GetProperty("fullUrl").GetString().Should().StartWith("http://localhost/codex/trialaccess/ResearchStudy/NCT");
-        old.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        old.StatusCode.Should().NotBe(HttpStatusCode.OK, "the default base path is not mounted when another is configured");
+        old.Content.Headers.ContentType?.MediaType.Should().NotBe("application/fhir+json");
     }
 
     [Fact]
