@@ -91,7 +91,9 @@ public static class FhirMatchApi
         {
             Patient = patient,
             Top = MaxStudies,
-            IncludeIneligible = false,
+            // As the CodeX app expects: every study that passes the search, its likelihood in the score (ineligible
+            // ones last, below 0.10, their failing criteria in the assessment extension).
+            IncludeIneligible = true,
             Filters = new MatchFilters
             {
                 RecruitingOnly = search.Statuses.Count == 0 || search.Statuses.All(s => s is "active" or "approved"),

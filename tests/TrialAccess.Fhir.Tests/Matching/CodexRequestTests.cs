@@ -51,9 +51,9 @@ public sealed class CodexRequestTests
     [InlineData("\"valueString\": \"\"")]
     public void FromBundle_TravelRadiusNotAFinitePositiveNumber_IsAnErrorAtTheParameter(string value)
     {
-        var json = $$"""
+        var json = $$$"""
             {"resourceType": "Bundle", "type": "collection", "entry": [
-              {"resource": {"resourceType": "Parameters", "parameter": [{"name": "zipCode", "valueString": "02115"}, {"name": "travelRadius", {{value}}}]}},
+              {"resource": {"resourceType": "Parameters", "parameter": [{"name": "zipCode", "valueString": "02115"}, {"name": "travelRadius", {{{value}}}}]}},
               {"resource": {"resourceType": "Patient", "gender": "female"}}
             ]}
             """;

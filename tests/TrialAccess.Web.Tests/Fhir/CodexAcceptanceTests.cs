@@ -51,8 +51,8 @@ public sealed class CodexAcceptanceTests(CodexServiceApp app, ITestOutputHelper 
         status.Should().Be(HttpStatusCode.OK, body);
         FhirValidation.Errors(body).Should().BeEmpty();
         var shown = CodexApp.Shown(body, Zip, RadiusMiles);
-        var returned = JsonDocument.Parse(body).RootElement.GetProperty("entry").EnumerateArray().Count(e => e.GetProperty("search").GetProperty("mode").GetString() == "match");
-        output.WriteLine($"{fixture}: {returned} studies returned, {shown.Count} shown, {shown.Count(s => s.IsHighLikelihood)} high likelihood (store: {app.RealTrials} real New England cancer trials + 16 demo): {CodexApp.Describe(shown)}");
+        var returned = Studies(body).Count;
+        output.WriteLine($"{fixture}: {returned} studies returned, {shown.Count} shown, {shown.Count(s => s.Score >= 0.35)} not ineligible, {shown.Count(s => s.IsHighLikelihood)} high likelihood (store: {app.RealTrials} real New England cancer trials + 16 demo): {CodexApp.Describe(shown)}");
         if (hasCancer)
         {
             shown.Should().NotBeEmpty("the app must show at least one study for a patient with a cancer");
@@ -85,7 +85,7 @@ public sealed class CodexAcceptanceTests(CodexServiceApp app, ITestOutputHelper 
     }
 
     private static List<(string Url, double Score)> Studies(string searchset) =>
-        JsonDocument.Parse(searchset).RootElement.GetProperty("entry").EnumerateArray()
+        (JsonDocument.Parse(searchset).RootElement.TryGetProperty("entry", out var entries) ? entries.EnumerateArray().ToList() : [])
             .Where(e => e.GetProperty("search").GetProperty("mode").GetString() == "match")
             .Select(e => (e.GetProperty("fullUrl").GetString()!, e.GetProperty("search").GetProperty("score").GetDouble()))
             .ToList();

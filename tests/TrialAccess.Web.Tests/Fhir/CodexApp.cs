@@ -68,7 +68,8 @@ internal static class CodexApp
         UsZipCodes.TryFind(zipCode, out var origin).Should().BeTrue($"the test's ZIP code {zipCode} must be in the table");
         using var document = JsonDocument.Parse(searchsetJson);
         var shown = new List<ShownStudy>();
-        foreach (var entry in document.RootElement.GetProperty("entry").EnumerateArray())
+        var entries = document.RootElement.TryGetProperty("entry", out var list) ? list.EnumerateArray().ToList() : [];
+        foreach (var entry in entries)
         {
             var study = entry.GetProperty("resource");
             if (study.GetProperty("resourceType").GetString() != "ResearchStudy" || study.GetProperty("status").GetString() != "active")

@@ -14,8 +14,12 @@ namespace TrialAccess.Web.Tests.Fhir;
 /// </summary>
 public sealed partial class CodexServiceApp : KestrelDemoApp
 {
-    /// <summary>The origin of the browser page that plays the CodeX app in the browser tests.</summary>
-    public const string ClientOrigin = "http://codex-client.test";
+    /// <summary>
+    /// The origin of the browser page that plays the CodeX app in the browser tests: another origin than the service
+    /// (127.0.0.1), on the loopback too, since Chromium refuses calls from public origins to a loopback address
+    /// (Private Network Access) whatever CORS says.
+    /// </summary>
+    public const string ClientOrigin = "http://localhost:5999";
 
     /// <summary>The real records ingested (0 where the shared data is absent).</summary>
     public int RealTrials { get; private set; }
