@@ -11,7 +11,7 @@ public class KestrelDemoApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var database = await DemoDatabase.CreateAsync(_folder);
         await AddTrialsAsync(database);
@@ -32,7 +32,7 @@ public class KestrelDemoApp : IAsyncLifetime
     /// <summary>Adds trials to the demo database before the app starts; none here.</summary>
     protected virtual Task AddTrialsAsync(string database) => Task.CompletedTask;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

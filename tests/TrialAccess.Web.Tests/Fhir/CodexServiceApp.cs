@@ -1,4 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using TrialAccess.Ingestion;
 using TrialAccess.Registry.Sources;
 using TrialAccess.Storage.Sqlite;
@@ -14,12 +18,58 @@ namespace TrialAccess.Web.Tests.Fhir;
 /// </summary>
 public sealed partial class CodexServiceApp : KestrelDemoApp
 {
+    /// <summary>The page that plays the CodeX app in the browser tests; <see cref="ClientOrigin"/> serves it at <c>/</c>.</summary>
+    public const string ClientPage = """
+        <!doctype html><html><body><script>
+        window.search = async (service) => {
+          try {
+            const response = await fetch(service + '/fhir/getClinicalTrial', {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/fhir+json' },
+              body: JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [
+                { resource: { resourceType: 'Parameters', id: '0', parameter: [
+                  { name: 'zipCode', valueString: '02115' }, { name: 'travelRadius', valueString: '100' } ] } },
+                { resource: { resourceType: 'Condition', code: { text: 'Glioblastoma' } } } ] })
+            });
+            const bundle = await response.json();
+            return 'status ' + response.status + ', ' + bundle.entry.length + ' entries';
+          } catch (e) {
+            return 'refused: ' + e.name;
+          }
+        };
+        </script></body></html>
+        """;
+
+    private WebApplication? _client;
+
     /// <summary>
-    /// The origin of the browser page that plays the CodeX app in the browser tests: another origin than the service
-    /// (127.0.0.1), on the loopback too, since Chromium refuses calls from public origins to a loopback address
-    /// (Private Network Access) whatever CORS says.
+    /// The origin of a second server on the loopback (another port, so another origin) that serves
+    /// <see cref="ClientPage"/>. A real server, since Chromium lets only pages from the loopback call a loopback
+    /// address (Local Network Access), whatever CORS says.
     /// </summary>
-    public const string ClientOrigin = "http://localhost:5999";
+    public string ClientOrigin { get; private set; } = "";
+
+    public override async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _client = builder.Build();
+        _client.MapGet("/", () => Results.Content(ClientPage, "text/html"));
+        await _client.StartAsync();
+        ClientOrigin = _client.Urls.Single().TrimEnd('/');
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_client is not null)
+        {
+            await _client.StopAsync();
+            await _client.DisposeAsync();
+        }
+    }
 
     /// <summary>The real records ingested (0 where the shared data is absent).</summary>
     public int RealTrials { get; private set; }
