@@ -43,26 +43,26 @@ public sealed class ResearchStudyBuilderTests
         study.Identifier[0].Should().BeEquivalentTo(new { Use = Identifier.IdentifierUse.Official, System = "http://clinicaltrials.gov", Value = "NCT01234567" }, o => o.ExcludingMissingMembers());
         study.Identifier[1].Use.Should().Be(Identifier.IdentifierUse.Secondary);
         study.Status.Should().Be(ResearchStudy.ResearchStudyStatus.Active);
-        study.Phase.Coding.Single().Code.Should().Be("phase-1-phase-2");
+        study.Phase!.Coding.Single().Code.Should().Be("phase-1-phase-2");
         study.Phase.Text.Should().Be("Phase 1/Phase 2");
         study.Category.Select(c => c.Text).Should().Equal("Study Type: Interventional");
         study.Condition.Select(c => c.Text).Should().Equal("HER2-positive Breast Cancer");
         study.Keyword.Select(c => c.Text).Should().Equal("HER2");
-        study.Period.Start.Should().Be("2022-03-01");
-        study.Period.End.Should().Be("2026-01-01");
+        study.Period!.Start.Should().Be("2022-03-01");
+        study.Period!.End.Should().Be("2026-01-01");
         study.Enrollment.Single().Display.Should().StartWith("Inclusion Criteria:");
         study.Contained.OfType<Group>().Single().Quantity.Should().Be(120);
         study.Contact.Should().ContainSingle().Which.Telecom.Select(t => t.Value).Should().Equal("555-0100", "desk@example.org");
         study.Contained.OfType<Organization>().Single().Name.Should().Be("Example Cancer Center");
-        study.Sponsor.Reference.Should().Be("#orgNCT01234567");
-        study.Arm.Single().Type.Text.Should().Be("Experimental");
+        study.Sponsor!.Reference.Should().Be("#orgNCT01234567");
+        study.Arm.Single().Type!.Text.Should().Be("Experimental");
         study.Contained.OfType<PlanDefinition>().Single().Should().BeEquivalentTo(new { Title = "Drug X", Subtitle = "DX-1" }, o => o.ExcludingMissingMembers());
         study.Protocol.Single().Reference.Should().Be("#plan-0");
         var locations = study.Contained.OfType<Location>().ToList();
         locations.Should().HaveCount(3);
-        locations[0].Position.Latitude.Should().BeApproximately(42.35m, 0.02m, "a US site without coordinates is placed at its ZIP centre");
-        locations[0].Address.PostalCode.Should().Be("02215");
-        locations[2].Address.Country.Should().Be("France");
+        locations[0].Position!.Latitude.Should().BeApproximately(42.35m, 0.02m, "a US site without coordinates is placed at its ZIP centre");
+        locations[0].Address!.PostalCode.Should().Be("02215");
+        locations[2].Address!.Country.Should().Be("France");
         locations[2].Position.Should().BeNull();
         study.Site.Select(s => s.Reference).Should().Equal("#location-0", "#location-1", "#location-2");
         study.Location.Select(l => l.Text).Should().Equal("United States", "France");
@@ -81,7 +81,7 @@ public sealed class ResearchStudyBuilderTests
     [InlineData(RecruitmentStatus.Unknown, "in-review")]
     [InlineData(RecruitmentStatus.NotStated, "in-review")]
     public void Build_RegistryStatus_IsMappedAsTheCodexLibraryDoes(RecruitmentStatus status, string expected) =>
-        Matching.ResearchStudyCodes.StatusCode(status).Should().Be(expected);
+        TrialAccess.Fhir.Matching.ResearchStudyCodes.StatusCode(status).Should().Be(expected);
 
     [Theory]
     [InlineData(new[] { TrialPhase.Phase2 }, "phase-2", "Phase 2")]
@@ -92,7 +92,7 @@ public sealed class ResearchStudyBuilderTests
     {
         var phase = ResearchStudyBuilder.Build(Trial(RecruitmentStatus.Recruiting, phases)).Phase;
 
-        phase.Coding.Single().Should().BeEquivalentTo(new { System = "http://terminology.hl7.org/CodeSystem/research-study-phase", Code = code }, o => o.ExcludingMissingMembers());
+        phase!.Coding.Single().Should().BeEquivalentTo(new { System = "http://terminology.hl7.org/CodeSystem/research-study-phase", Code = code }, o => o.ExcludingMissingMembers());
         phase.Text.Should().Be(text);
     }
 
