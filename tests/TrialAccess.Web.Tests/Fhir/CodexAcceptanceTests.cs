@@ -53,9 +53,33 @@ public sealed class CodexAcceptanceTests(CodexServiceApp app, ITestOutputHelper 
         var shown = CodexApp.Shown(body, Zip, RadiusMiles);
         var returned = Studies(body).Count;
         output.WriteLine($"{fixture}: {returned} studies returned, {shown.Count} shown, {shown.Count(s => s.Score >= 0.35)} not ineligible, {shown.Count(s => s.IsHighLikelihood)} high likelihood (store: {app.RealTrials} real New England cancer trials + 16 demo): {CodexApp.Describe(shown)}");
+        output.WriteLine($"  validator warnings: {FhirValidation.Warnings(body).Count}; why each study: {string.Join("; ", Explanations(body))}");
         if (hasCancer)
         {
             shown.Should().NotBeEmpty("the app must show at least one study for a patient with a cancer");
+        }
+    }
+
+    /// <summary>Each study's verdict and first criterion that excludes, from the assessment extension (for the test log).</summary>
+    private static IEnumerable<string> Explanations(string searchset)
+    {
+        foreach (var entry in JsonDocument.Parse(searchset).RootElement.TryGetProperty("entry", out var entries) ? entries.EnumerateArray().ToList() : [])
+        {
+            var study = entry.GetProperty("resource");
+            if (!study.TryGetProperty("extension", out var extensions))
+            {
+                continue;
+            }
+
+            var parts = extensions[0].GetProperty("extension").EnumerateArray().ToList();
+            var verdict = parts.First(p => p.GetProperty("url").GetString() == "verdict").GetProperty("valueCode").GetString();
+            var excluding = parts.Where(p => p.GetProperty("url").GetString() == "criterion")
+                .Select(p => p.GetProperty("extension").EnumerateArray().ToList())
+                .FirstOrDefault(c => c.Any(x => x.GetProperty("url").GetString() == "excludes" && x.GetProperty("valueBoolean").GetBoolean()));
+            var text = excluding?.FirstOrDefault(x => x.GetProperty("url").GetString() == "text").ToString() is { Length: > 0 } json
+                ? JsonDocument.Parse(json).RootElement.GetProperty("valueString").GetString()
+                : null;
+            yield return $"{study.GetProperty("id").GetString()} {verdict}{(text is null ? "" : $" (excluded by: {text[..Math.Min(90, text.Length)]})")}";
         }
     }
 
