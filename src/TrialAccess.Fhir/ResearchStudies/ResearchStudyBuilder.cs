@@ -180,6 +180,7 @@ public static class ResearchStudyBuilder
             study.Contained.Add(new PlanDefinition
             {
                 Id = planId,
+                Name = MachineName(intervention.Name, index),
                 Status = PublicationStatus.Unknown,
                 Title = intervention.Name,
                 Subtitle = intervention.OtherNames.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)),
@@ -254,6 +255,18 @@ public static class ResearchStudyBuilder
         {
             telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Email, ContactPoint.ContactPointUse.Work, email));
         }
+    }
+
+    /// <summary>A PlanDefinition name as FHIR wants it (pdf-0: a capital letter, then letters, digits and underscores).</summary>
+    private static string MachineName(string title, int index)
+    {
+        var words = title.Split((char[])[' ', '-', '/', ',', '.', '(', ')', '+', ':', ';'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string(w.Where(char.IsAsciiLetterOrDigit).ToArray()))
+            .Where(w => w.Length > 0)
+            .Select(w => char.ToUpperInvariant(w[0]) + w[1..]);
+        var name = string.Concat(words);
+        name = name.Length == 0 || !char.IsAsciiLetter(name[0]) ? $"Intervention{index}{name}" : name;
+        return name.Length > 255 ? name[..255] : name;
     }
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -40,6 +40,7 @@ public sealed class ResearchStudyBuilderTests
         var json = FhirJson.Write(study);
 
         FhirValidation.Errors(json).Should().BeEmpty();
+        FhirValidation.Warnings(json).Should().BeEmpty();
         study.Identifier[0].Should().BeEquivalentTo(new { Use = Identifier.IdentifierUse.Official, System = "http://clinicaltrials.gov", Value = "NCT01234567" }, o => o.ExcludingMissingMembers());
         study.Identifier[1].Use.Should().Be(Identifier.IdentifierUse.Secondary);
         study.Status.Should().Be(ResearchStudy.ResearchStudyStatus.Active);
@@ -56,7 +57,7 @@ public sealed class ResearchStudyBuilderTests
         study.Contained.OfType<Organization>().Single().Name.Should().Be("Example Cancer Center");
         study.Sponsor!.Reference.Should().Be("#orgNCT01234567");
         study.Arm.Single().Type!.Text.Should().Be("Experimental");
-        study.Contained.OfType<PlanDefinition>().Single().Should().BeEquivalentTo(new { Title = "Drug X", Subtitle = "DX-1" }, o => o.ExcludingMissingMembers());
+        study.Contained.OfType<PlanDefinition>().Single().Should().BeEquivalentTo(new { Name = "DrugX", Title = "Drug X", Subtitle = "DX-1" }, o => o.ExcludingMissingMembers());
         study.Protocol.Single().Reference.Should().Be("#plan-0");
         var locations = study.Contained.OfType<Location>().ToList();
         locations.Should().HaveCount(3);

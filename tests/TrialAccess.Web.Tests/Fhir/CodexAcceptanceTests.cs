@@ -53,7 +53,8 @@ public sealed class CodexAcceptanceTests(CodexServiceApp app, ITestOutputHelper 
         var shown = CodexApp.Shown(body, Zip, RadiusMiles);
         var returned = Studies(body).Count;
         output.WriteLine($"{fixture}: {returned} studies returned, {shown.Count} shown, {shown.Count(s => s.Score >= 0.35)} not ineligible, {shown.Count(s => s.IsHighLikelihood)} high likelihood (store: {app.RealTrials} real New England cancer trials + 16 demo): {CodexApp.Describe(shown)}");
-        output.WriteLine($"  validator warnings: {FhirValidation.Warnings(body).Count}; why each study: {string.Join("; ", Explanations(body))}");
+        var warnings = FhirValidation.Warnings(body);
+        output.WriteLine($"  validator warnings: {warnings.Count} ({string.Join(" | ", warnings.Select(w => w[..w.IndexOf(" at ", StringComparison.Ordinal)] + w[w.IndexOf(": ", StringComparison.Ordinal)..]).Distinct())}); why each study: {string.Join("; ", Explanations(body))}");
         if (hasCancer)
         {
             shown.Should().NotBeEmpty("the app must show at least one study for a patient with a cancer");
