@@ -68,10 +68,30 @@ def table(rows):
     return "\n".join(out)
 
 
+def markdown(data):
+    """The counts table of the README: one column per file."""
+    names = list(data)
+    out = ["| | " + " | ".join(f"`{n}`" for n in names) + " |", "|---|" + "---:|" * len(names)]
+
+    def row(label, cell):
+        out.append(f"| {label} | " + " | ".join(cell(data[n]) for n in names) + " |")
+
+    row("pairs", lambda rows: str(len(rows)))
+    row("topics / trials", lambda rows: f"{len({r['topic'] for r in rows})} / {len({r['nctId'] for r in rows})}")
+    row("inclusion / exclusion", lambda rows: f"{sum(r['role'] == 'inclusion' for r in rows)} / "
+                                              f"{sum(r['role'] == 'exclusion' for r in rows)}")
+    for field, values in (("class", CLASSES), ("outcome", OUTCOMES), ("basis", BASES)):
+        for v in values:
+            row(f"{field} `{v}`", lambda rows, f=field, v=v:
+                f"{sum(r[f] == v for r in rows)} ({100 * sum(r[f] == v for r in rows) / len(rows):.1f}%)")
+    return "\n".join(out)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
     ap.add_argument("--db")
+    ap.add_argument("--markdown", action="store_true", help="print the README counts table instead")
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
     stored = None
@@ -82,14 +102,18 @@ def main():
             row = con.execute("select document from trials where nct_id = ?", (nct,)).fetchone()
             return None if row is None else (json.loads(row[0]).get("eligibility") or {}).get("criteria")
     files = args.files or sorted(glob.glob(os.path.join(here, "criteria-pairs-*.jsonl")))
-    errors, everything = [], []
+    errors, everything, data = [], [], {}
     for path in files:
         rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
         errors += check(path, rows, stored)
         everything += rows
-        print(os.path.basename(path))
-        print(table(rows))
-    if len(files) > 1:
+        data[os.path.basename(path)] = rows
+        if not args.markdown:
+            print(os.path.basename(path))
+            print(table(rows))
+    if args.markdown:
+        print(markdown(data))
+    elif len(files) > 1:
         print("all files")
         print(table(everything))
     for e in errors:
