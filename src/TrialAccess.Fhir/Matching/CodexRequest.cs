@@ -15,6 +15,7 @@ namespace TrialAccess.Fhir.Matching;
 /// <param name="TravelRadiusMiles">A finite positive number of miles, or null when not given.</param>
 /// <param name="Statuses">ResearchStudy status codes asked for (<c>active</c>, <c>approved</c>, ...); empty for the default (recruiting).</param>
 /// <param name="Warnings">Parameters read past (unknown names), for the response's outcome entry.</param>
+/// <param name="ParametersPath">Where the search parameters are in the request (<c>Parameters</c>, <c>Bundle.entry[0].resource</c>).</param>
 public sealed record CodexSearch(
     Bundle Patient,
     string PatientPath,
@@ -24,7 +25,12 @@ public sealed record CodexSearch(
     double? TravelRadiusMiles,
     IReadOnlyList<TrialPhase> Phases,
     IReadOnlyList<string> Statuses,
-    IReadOnlyList<FhirIssue> Warnings);
+    IReadOnlyList<FhirIssue> Warnings,
+    string ParametersPath)
+{
+    /// <summary>The location of a named parameter, as a FHIRPath expression.</summary>
+    public string ParameterLocation(string name) => $"{ParametersPath}.parameter.where(name = '{name}')";
+}
 
 /// <summary>A <see cref="CodexSearch"/>, or the faults (with their location) that make the request unusable.</summary>
 public sealed record CodexRequestResult(CodexSearch? Search, IReadOnlyList<FhirIssue> Errors)
@@ -169,7 +175,7 @@ public static class CodexRequest
 
         return errors.Count > 0
             ? new CodexRequestResult(null, errors)
-            : new CodexRequestResult(new CodexSearch(patient, patientPath, skip, zip, location, radius, phases.Distinct().ToList(), statuses.Distinct().ToList(), warnings), []);
+            : new CodexRequestResult(new CodexSearch(patient, patientPath, skip, zip, location, radius, phases.Distinct().ToList(), statuses.Distinct().ToList(), warnings, path), []);
     }
 
     private static string? Required(string? value, string at, string name, List<FhirIssue> errors)

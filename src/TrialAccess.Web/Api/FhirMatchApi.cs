@@ -126,7 +126,7 @@ public static class FhirMatchApi
                 return resolved.Point;
             }
 
-            warnings.Add(new FhirIssue($"parameter[{name}]", $"{name} '{value}' could not be resolved ({resolved.Error}): distances are not filtered."));
+            warnings.Add(new FhirIssue(search.ParameterLocation(name), $"{name} '{value}' could not be resolved ({resolved.Error}): distances are not filtered."));
             return null;
         }
 

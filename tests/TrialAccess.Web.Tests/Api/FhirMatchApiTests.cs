@@ -85,6 +85,7 @@ public class FhirMatchApiTests(DemoWebApp app) : IClassFixture<DemoWebApp>
         last.GetProperty("search").GetProperty("mode").GetString().Should().Be("outcome");
         last.GetProperty("resource").GetProperty("resourceType").GetString().Should().Be("OperationOutcome");
         last.GetProperty("resource").GetProperty("issue")[0].GetProperty("diagnostics").GetString().Should().Contain("zipCode '99999' could not be resolved");
+        last.GetProperty("resource").GetProperty("issue")[0].GetProperty("expression")[0].GetString().Should().Be("Parameters.parameter.where(name = 'zipCode')");
         last.GetProperty("fullUrl").GetString().Should().StartWith("urn:uuid:");
         entries.SkipLast(1).Should().OnlyContain(e => e.GetProperty("resource").GetProperty("resourceType").GetString() == "ResearchStudy");
     }
