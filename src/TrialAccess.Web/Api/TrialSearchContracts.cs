@@ -21,7 +21,7 @@ public sealed record TrialSearchRequest
     [Description("Words that must all occur in the trial's conditions or keywords, e.g. 'breast cancer'.")]
     public string? Condition { get; init; }
 
-    [Description("Where the person is: 'lat,lon' or a place ('Boston', 'Boston, MA', 'Lyon, France'). Results are then nearest first.")]
+    [Description("Where the person is: 'lat,lon', a US ZIP code ('02115') or a place ('Boston', 'Boston, MA', 'Lyon, France'). Results are then nearest first.")]
     public string? Near { get; init; }
 
     [Description("With near: keep only trials with a RECRUITING site within this many kilometres (trials whose distance is unknown are left out).")]
