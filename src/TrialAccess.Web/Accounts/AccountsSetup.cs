@@ -58,10 +58,10 @@ public static class AccountsSetup
             cookie.AccessDeniedPath = DeniedPath;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
-            cookie.Events.OnRedirectToLogin = context => RequestBodyLimitMiddleware.IsApi(context.Request.Path)
+            cookie.Events.OnRedirectToLogin = context => RequestBodyLimitMiddleware.IsApi(context.HttpContext)
                 ? ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Sign-in required", "Sign in to use this endpoint: send the cookie that /account/sign-in sets.")
                 : Redirect(context);
-            cookie.Events.OnRedirectToAccessDenied = context => RequestBodyLimitMiddleware.IsApi(context.Request.Path)
+            cookie.Events.OnRedirectToAccessDenied = context => RequestBodyLimitMiddleware.IsApi(context.HttpContext)
                 ? ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden", "Your account does not give access to this resource.")
                 : Redirect(context);
         });
