@@ -5,11 +5,14 @@ namespace TrialAccess.Recruitment.Metrics;
 /// target), Green from <see cref="Green"/> up, Amber from <see cref="Amber"/> up, Red below; where lower is better
 /// (screen-failure rate), Green up to <see cref="Green"/>, Amber up to <see cref="Amber"/>, Red above.
 /// </summary>
+/// <remarks>Bounds are inclusive and read with a tolerance of 1e-9, so that (35% ÷ 50%) − 1, which floating point makes −0.30000000000000004, is on the −0.30 bound.</remarks>
 public sealed record RagBands(double Amber, double Green, bool HigherIsBetter)
 {
+    private const double Tolerance = 1e-9;
+
     public Rag Read(double value) => HigherIsBetter
-        ? value >= Green ? Rag.Green : value >= Amber ? Rag.Amber : Rag.Red
-        : value <= Green ? Rag.Green : value <= Amber ? Rag.Amber : Rag.Red;
+        ? value >= Green - Tolerance ? Rag.Green : value >= Amber - Tolerance ? Rag.Amber : Rag.Red
+        : value <= Green + Tolerance ? Rag.Green : value <= Amber + Tolerance ? Rag.Amber : Rag.Red;
 }
 
 /// <summary>A red-amber-green reading; <see cref="NotAssessed"/> when the figure cannot be computed (no target, not open).</summary>
