@@ -136,6 +136,9 @@ public sealed class Participant
         return changed ? ChangeResult.Changed : ChangeResult.Unchanged;
     }
 
+    /// <summary>Puts back the age band and sex read before a change that was then refused (a log row is applied whole or not at all).</summary>
+    public void RestoreDescription(AgeBand? ageBand, ParticipantSex sex) => (AgeBand, Sex) = (ageBand, sex);
+
     /// <summary>How far along the funnel the participant got by <paramref name="day"/> (-1: nowhere yet).</summary>
     internal int FunnelDepthOn(DateOnly day)
     {

@@ -179,7 +179,7 @@ public abstract class RecruitmentDbContext(DbContextOptions options, TimeProvide
                 continue;
             }
 
-            values[property.Metadata.Name] = entry.State == EntityState.Deleted ? property.OriginalValue : property.CurrentValue;
+            values[JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name)] = entry.State == EntityState.Deleted ? property.OriginalValue : property.CurrentValue;
         }
 
         return JsonSerializer.Serialize(values, AuditJson);
