@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace TrialAccess.Recruitment.Disclosure;
 
@@ -8,6 +10,8 @@ namespace TrialAccess.Recruitment.Disclosure;
 /// </summary>
 /// <param name="Value">The count shown (exact or rounded); null when suppressed.</param>
 /// <param name="IsExact">Whether <paramref name="Value"/> is the exact count.</param>
+/// <remarks>In JSON a count is a number (exact or rounded) or, when suppressed, the string <c>"&lt;5"</c>.</remarks>
+[JsonConverter(typeof(DisclosedCountJsonConverter))]
 public readonly record struct DisclosedCount(int? Value, bool IsExact)
 {
     public static DisclosedCount Exact(int value) => new(value, true);
@@ -68,4 +72,24 @@ public sealed record ReportAudience(bool StudyExact, IReadOnlySet<string> ExactS
     public static ReportAudience SiteStaff(IEnumerable<string> siteCodes) => new(false, siteCodes.ToHashSet(StringComparer.OrdinalIgnoreCase));
 
     public bool IsSiteExact(string siteCode) => StudyExact || ExactSites.Contains(siteCode);
+}
+
+/// <summary>Writes a <see cref="DisclosedCount"/> as its number, or <c>"&lt;5"</c> when suppressed; reads either back.</summary>
+public sealed class DisclosedCountJsonConverter : JsonConverter<DisclosedCount>
+{
+    public override DisclosedCount Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Number ? DisclosedCount.Exact(reader.GetInt32()) : DisclosedCount.Suppressed;
+
+    public override void Write(Utf8JsonWriter writer, DisclosedCount value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value.Value is { } shown)
+        {
+            writer.WriteNumberValue(shown);
+        }
+        else
+        {
+            writer.WriteStringValue(value.ToString());
+        }
+    }
 }
