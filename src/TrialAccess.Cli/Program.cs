@@ -15,6 +15,7 @@ root.Subcommands.Add(PatientCommand.Create());
 root.Subcommands.Add(MatchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(AccountsCommand.Create());
 root.Subcommands.Add(RecruitmentCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

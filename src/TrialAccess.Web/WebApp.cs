@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.FileProviders;
 using TrialAccess.Trials;
+using TrialAccess.Web.Accounts;
 using TrialAccess.Web.Api;
 using TrialAccess.Web.Clinician;
 using TrialAccess.Web.Hosting;
@@ -33,7 +34,13 @@ public static class WebApp
             options.Configure(configure);
         }
 
+        // Settings needed while services are registered (the external sign-in provider), read as the host will read them.
+        var startup = new WebAppOptions();
+        builder.Configuration.GetSection(WebAppOptions.Section).Bind(startup);
+        configure?.Invoke(startup);
+
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddAccounts(startup.OpenIdConnect);
         builder.Services.AddTrialStore();
         builder.Services.AddSingleton<PlaceDirectory>();
         builder.Services.AddHostedService<PlaceDirectoryWarmUp>();
@@ -62,6 +69,7 @@ public static class WebApp
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new EmbeddedFileProvider(typeof(WebApp).Assembly, "TrialAccess.Web.wwwroot") });
         app.UseRouting();
+        app.UseAccounts();
         app.UseRateLimiter();
 
         app.MapOpenApi();
@@ -69,6 +77,7 @@ public static class WebApp
         app.MapTrialsApi();
         app.MapMatchApi();
         app.MapFhirMatchApi();
+        app.MapAccountsApi();
         app.MapRazorPages();
         return app;
     }

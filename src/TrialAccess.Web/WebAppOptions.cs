@@ -28,4 +28,7 @@ public sealed class WebAppOptions
     /// <c>/usr/bin/chromium</c> (Debian's package); when it is missing, PDF export answers 503 and says so.
     /// </summary>
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+
+    /// <summary>An external OpenID Connect provider for sign-in; off unless its authority and client id are set.</summary>
+    public Accounts.OpenIdConnectSettings OpenIdConnect { get; set; } = new();
 }
