@@ -6,6 +6,7 @@ using TrialAccess.Web.Api;
 using TrialAccess.Web.Clinician;
 using TrialAccess.Web.Hosting;
 using TrialAccess.Web.Matching;
+using TrialAccess.Web.Recruitment;
 using TrialAccess.Web.Search;
 
 namespace TrialAccess.Web;
@@ -41,6 +42,7 @@ public static class WebApp
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddAccounts(startup.OpenIdConnect);
+        builder.AddRecruitment();
         builder.Services.AddTrialStore();
         builder.Services.AddSingleton<PlaceDirectory>();
         builder.Services.AddHostedService<PlaceDirectoryWarmUp>();
@@ -78,6 +80,7 @@ public static class WebApp
         app.MapMatchApi();
         app.MapFhirMatchApi();
         app.MapAccountsApi();
+        app.MapRecruitmentApi();
         app.MapRazorPages();
         return app;
     }

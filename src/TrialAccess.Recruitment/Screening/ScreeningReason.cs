@@ -15,7 +15,8 @@ public sealed record ScreeningReason(string? CriterionPosition, string Text)
 
     public static ScreeningReason Other(string text) => new(null, Truncate(text));
 
-    internal static string Truncate(string text)
+    /// <summary>The text trimmed and cut to <see cref="MaxTextLength"/> characters.</summary>
+    public static string Truncate(string text)
     {
         var trimmed = text.Trim();
         return trimmed.Length <= MaxTextLength ? trimmed : trimmed[..(MaxTextLength - 1)] + "…";

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
+using TrialAccess.Storage.Modules;
 
 namespace TrialAccess.Storage.Recruitment;
 
@@ -207,36 +208,23 @@ public static class RecruitmentDbContextFactory
         };
     }
 
-    internal static DbContextOptions<SqliteRecruitmentDbContext> SqliteOptions(string path)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        var connection = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), DefaultTimeout = 30, Pooling = false };
-        return new DbContextOptionsBuilder<SqliteRecruitmentDbContext>()
-            .UseSqlite(connection.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(RecruitmentDbContext.MigrationsTable))
-            .Options;
-    }
+    internal static DbContextOptions<SqliteRecruitmentDbContext> SqliteOptions(string path) =>
+        new DbContextOptionsBuilder<SqliteRecruitmentDbContext>().UseModuleDatabase(new StoreLocation(StoreKind.Sqlite, path), RecruitmentDbContext.MigrationsTable).Options;
 
     internal static DbContextOptions<PostgresRecruitmentDbContext> PostgresOptions(string connectionString) =>
-        new DbContextOptionsBuilder<PostgresRecruitmentDbContext>()
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(RecruitmentDbContext.MigrationsTable))
-            .Options;
+        new DbContextOptionsBuilder<PostgresRecruitmentDbContext>().UseModuleDatabase(new StoreLocation(StoreKind.Postgres, connectionString), RecruitmentDbContext.MigrationsTable).Options;
 }
 
 /// <summary>For <c>dotnet ef migrations add ... --context SqliteRecruitmentDbContext</c>.</summary>
 internal sealed class SqliteRecruitmentDesignTimeFactory : IDesignTimeDbContextFactory<SqliteRecruitmentDbContext>
 {
     public SqliteRecruitmentDbContext CreateDbContext(string[] args) =>
-        new(RecruitmentDbContextFactory.SqliteOptions(Path.Combine(Path.GetTempPath(), "trialaccess-design.db")), TimeProvider.System);
+        new(RecruitmentDbContextFactory.SqliteOptions(ModuleDatabase.DesignTime(StoreKind.Sqlite).Value), TimeProvider.System);
 }
 
 /// <summary>For <c>dotnet ef migrations add ... --context PostgresRecruitmentDbContext</c> (no server needed to add one).</summary>
 internal sealed class PostgresRecruitmentDesignTimeFactory : IDesignTimeDbContextFactory<PostgresRecruitmentDbContext>
 {
     public PostgresRecruitmentDbContext CreateDbContext(string[] args) =>
-        new(RecruitmentDbContextFactory.PostgresOptions("Host=localhost;Database=trialaccess_design"), TimeProvider.System);
+        new(RecruitmentDbContextFactory.PostgresOptions(ModuleDatabase.DesignTime(StoreKind.Postgres).Value), TimeProvider.System);
 }

@@ -30,6 +30,21 @@ public sealed class RecruitmentStore(RecruitmentDbContext db) : IAsyncDisposable
         }
     }
 
+    /// <summary>Opens the recruitment tables without migrating them (the web host migrates every module at start-up).</summary>
+    public static RecruitmentStore Open(StoreLocation location, TimeProvider clock)
+    {
+        var db = RecruitmentDbContextFactory.Create(location, clock);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        return new RecruitmentStore(db);
+    }
+
+    /// <summary>Brings the recruitment tables at <paramref name="location"/> to the latest migration.</summary>
+    public static async Task MigrateAsync(StoreLocation location, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        await using var db = RecruitmentDbContextFactory.Create(location, clock);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
     /// <summary>Who the next changes are made by, for the audit.</summary>
     public string? Actor
     {

@@ -52,6 +52,9 @@ public sealed class RecruitmentLogImporter(RecruitmentStore store, Func<StudyKey
 
     private readonly Dictionary<StudyKey, CriterionReasons> _reasons = [];
 
+    /// <summary>Whether the importing user may change a study; rows of other studies are refused (null: every study, as on the command line).</summary>
+    public Func<StudyKey, bool>? MayChange { get; init; }
+
     /// <summary>Which log a header describes; null when it is none of them.</summary>
     public static RecruitmentLogKind? Detect(IReadOnlyList<string> header)
     {
@@ -143,6 +146,11 @@ public sealed class RecruitmentLogImporter(RecruitmentStore store, Func<StudyKey
         if (!StudyKey.TryParse(row["study_id"], out var key))
         {
             return (row.Error("study_id", $"'{row["study_id"]}' is not a study id (an NCT id, or pipeline:<project id>)."), ChangeKind.Refused);
+        }
+
+        if (MayChange is { } mayChange && !mayChange(key))
+        {
+            return (row.Error("study_id", $"You do not manage {key}: ask one of its trial managers to import this row."), ChangeKind.Refused);
         }
 
         await store.LoadIntoAsync(workspace, [key], withParticipants: kind != RecruitmentLogKind.Sites, cancellationToken);
