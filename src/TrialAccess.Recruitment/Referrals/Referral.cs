@@ -10,6 +10,7 @@ namespace TrialAccess.Recruitment.Referrals;
 /// A pseudonymous referral id: <c>R-</c> and 10 characters of Crockford base 32, made from random bytes by the host.
 /// It is also the participant's study subject id at the site until the site gives its own.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(ReferralIdJsonConverter))]
 public readonly partial record struct ReferralId
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

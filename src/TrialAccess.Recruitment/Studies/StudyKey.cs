@@ -18,6 +18,7 @@ public enum StudySource
 /// The identity of a monitored study: <c>NCT04280705</c> for a registry trial, <c>pipeline:P-0042</c> for a pipeline
 /// project. The text form is what CSV logs, URLs and the API use.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(StudyKeyJsonConverter))]
 public readonly partial record struct StudyKey
 {
     public const string PipelinePrefix = "pipeline:";
