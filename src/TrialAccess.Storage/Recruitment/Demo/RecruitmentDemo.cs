@@ -11,7 +11,7 @@ namespace TrialAccess.Storage.Recruitment.Demo;
 /// Fictional recruitment for three demo studies, two years back from the day it is seeded (the same each time for the
 /// same day): two trials of the demo set (ids NCT99xxxxxx) and one early-phase pipeline project. The breast cancer trial
 /// has a site that stalled two months ago, a site open six weeks without a participant (and without a target yet), a
-/// site not yet opened, and a pandemic-style dip (about a third of the usual accrual for five months) a year and a half
+/// site not yet opened (the lung trial has another new site, with two patients screened), and a pandemic-style dip (about a third of the usual accrual for five months) a year and a half
 /// ago. Screening logs carry failures with the criteria that failed.
 /// </summary>
 public static class RecruitmentDemo
@@ -24,8 +24,8 @@ public static class RecruitmentDemo
 
     public static readonly StudyKey PipelineProject = StudyKey.Parse("pipeline:P-0007");
 
-    /// <summary>The breast study's site opened six weeks ago with no target and nobody recruited yet.</summary>
-    public const string NewSite = "TOH";
+    /// <summary>The lung study's site opened six weeks ago with no target yet, two patients screened (one failed) and nobody recruited.</summary>
+    public const string NewSite = "PCRU";
 
     public static IReadOnlyList<StudyKey> Studies { get; } = [BreastStudy, LungStudy, PipelineProject];
 
@@ -48,16 +48,17 @@ public static class RecruitmentDemo
         breast.Site("PCMC", "Pacific Crest Medical Center", 70, selected: start.AddMonths(-2), opened: start, perMonth: 3.2, dip);
         breast.Site("FRBO", "Front Range Breast Oncology", 60, selected: start.AddMonths(-1), opened: start.AddMonths(1), perMonth: 2.6, dip, stalledFrom: today.AddMonths(-2), delay: DelaySource.Site);
         breast.Site("PCI", "Peachtree Cancer Institute", 50, selected: start, opened: start.AddMonths(2), perMonth: 2.0, dip);
-        breast.Site(NewSite, "Thameside Oncology Hospital", 0, selected: today.AddMonths(-4), opened: today.AddDays(-45), perMonth: 0, dip);
+        breast.Site("TOH", "Thameside Oncology Hospital", 0, selected: today.AddMonths(-4), opened: today.AddDays(-45), perMonth: 0, dip);
         breast.Site("LWC", "Lakeshore Women's Cancer Program", 20, selected: today.AddMonths(-2), opened: null, perMonth: 0, dip, delay: DelaySource.Sponsor);
-        breast.Screen(NewSite, today.AddDays(-20), failedOn: "E1");
-        breast.Screen(NewSite, today.AddDays(-10), failedOn: null);
 
         var lung = new Builder(workspace, LungStudy, reasons(LungStudy), random, today);
         lung.Define("[Demo] Osimertinib with or without TAD-101, untreated EGFR-mutant NSCLC", 120, start.AddMonths(4), today.AddMonths(10));
         lung.Site("NCC", "Northbridge Cancer Centre", 50, selected: start.AddMonths(2), opened: start.AddMonths(4), perMonth: 2.7, dip);
         lung.Site("RTOI", "Riverside Thoracic Oncology Institute", 40, selected: start.AddMonths(3), opened: start.AddMonths(5), perMonth: 2.1, dip);
         lung.Site("GCCP", "Gulf Coast Cancer Pavilion", 30, selected: start.AddMonths(3), opened: start.AddMonths(6), perMonth: 1.6, dip);
+        lung.Site(NewSite, "Pennine Cancer Research Unit", 0, selected: today.AddMonths(-4), opened: today.AddDays(-45), perMonth: 0, dip);
+        lung.Screen(NewSite, today.AddDays(-20), failedOn: "E1");
+        lung.Screen(NewSite, today.AddDays(-10), failedOn: null);
 
         var project = new Builder(workspace, PipelineProject, CriterionReasons.None, random, today);
         project.Define("[Demo] First-in-human TAD-1212 dose escalation (pipeline project P-0007)", 36, today.AddMonths(-10), today.AddMonths(2));
