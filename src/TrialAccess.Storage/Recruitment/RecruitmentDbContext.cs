@@ -28,6 +28,12 @@ public abstract class RecruitmentDbContext(DbContextOptions options, TimeProvide
 
     public DbSet<AuditRow> Audit => Set<AuditRow>();
 
+    /// <summary>The time audit rows written now carry.</summary>
+    internal DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>An audit row's changes: the values written, by camelCase name.</summary>
+    internal static string AuditChanges(IReadOnlyDictionary<string, object?> values) => JsonSerializer.Serialize(values, AuditJson);
+
     /// <summary>Who the changes saved next are made by (the signed-in user, <c>cli:&lt;account&gt;</c>); required to save.</summary>
     public string? Actor { get; set; }
 

@@ -157,19 +157,7 @@ public sealed class RecruitmentStore(RecruitmentDbContext db) : IAsyncDisposable
         foreach (var entry in dirty)
         {
             var participant = entry.Participant;
-            if (entry.Row is null)
-            {
-                entry.Row = new ParticipantRow
-                {
-                    StudyId = participant.Study.ToString(),
-                    SubjectId = participant.SubjectId.Value,
-                    SiteCode = participant.SiteCode,
-                    AgeBand = participant.AgeBand?.Label,
-                    Sex = participant.Sex.ToString(),
-                };
-                db.Participants.Add(entry.Row);
-            }
-            else if (entry.StoredBand != participant.AgeBand || entry.StoredSex != participant.Sex)
+            if (entry.Row is not null && (entry.StoredBand != participant.AgeBand || entry.StoredSex != participant.Sex))
             {
                 var copy = Clone(entry.Row);
                 copy.AgeBand = participant.AgeBand?.Label;
@@ -179,9 +167,16 @@ public sealed class RecruitmentStore(RecruitmentDbContext db) : IAsyncDisposable
             }
         }
 
+        if (string.IsNullOrWhiteSpace(db.Actor) && (dirty.Count > 0 || db.ChangeTracker.HasChanges()))
+        {
+            throw new InvalidOperationException("Recruitment changes need an actor for the audit (set RecruitmentDbContext.Actor).");
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var written = await db.SaveChangesAsync(cancellationToken);
-        foreach (var entry in dirty)
+        var added = dirty.Where(e => e.Row is null).ToList();
+        written += await RecruitmentBulkInsert.ParticipantsAsync(db, added, cancellationToken);
+        foreach (var entry in dirty.Except(added))
         {
             foreach (var change in entry.Participant.History.Skip(entry.StoredStates))
             {
