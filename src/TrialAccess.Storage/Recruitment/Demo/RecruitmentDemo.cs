@@ -10,7 +10,7 @@ namespace TrialAccess.Storage.Recruitment.Demo;
 /// <summary>
 /// Fictional recruitment for three demo studies, two years back from the day it is seeded (the same each time for the
 /// same day): two trials of the demo set (ids NCT99xxxxxx) and one early-phase pipeline project. The breast cancer trial
-/// has a site that stalled two months ago, a site open six weeks without a participant (and without a target yet), a
+/// has a site that recruited nobody last month (stalled), a site open six weeks without a participant (and without a target yet), a
 /// site not yet opened (the lung trial has another new site, with two patients screened), and a pandemic-style dip (about a third of the usual accrual for five months) a year and a half
 /// ago. Screening logs carry failures with the criteria that failed.
 /// </summary>
@@ -46,7 +46,7 @@ public static class RecruitmentDemo
         var breast = new Builder(workspace, BreastStudy, reasons(BreastStudy), random, today);
         breast.Define("[Demo] TAD-450 with trastuzumab deruxtecan, HER2-positive metastatic breast cancer", 180, start, today.AddMonths(6), plannedSites: 6);
         breast.Site("PCMC", "Pacific Crest Medical Center", 70, selected: start.AddMonths(-2), opened: start, perMonth: 3.2, dip);
-        breast.Site("FRBO", "Front Range Breast Oncology", 60, selected: start.AddMonths(-1), opened: start.AddMonths(1), perMonth: 2.6, dip, stalledFrom: today.AddMonths(-2), delay: DelaySource.Site);
+        breast.Site("FRBO", "Front Range Breast Oncology", 60, selected: start.AddMonths(-1), opened: start.AddMonths(1), perMonth: 2.6, dip, stalledFrom: today.AddMonths(-1), delay: DelaySource.Site);
         breast.Site("PCI", "Peachtree Cancer Institute", 50, selected: start, opened: start.AddMonths(2), perMonth: 2.0, dip);
         breast.Site("TOH", "Thameside Oncology Hospital", 0, selected: today.AddMonths(-4), opened: today.AddDays(-45), perMonth: 0, dip);
         breast.Site("LWC", "Lakeshore Women's Cancer Program", 20, selected: today.AddMonths(-2), opened: null, perMonth: 0, dip, delay: DelaySource.Sponsor);
