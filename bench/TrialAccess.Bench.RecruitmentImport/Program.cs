@@ -68,6 +68,12 @@ return 0;
 async Task<List<string>> RunAsync(string engine, StoreLocation location)
 {
     var lines = new List<string>();
+    // As `recruitment import` does: the trial store opens the database first (on SQLite it puts the file in WAL mode).
+    await using (var trials = TrialStoreFactory.Create(location))
+    {
+        await trials.InitializeAsync();
+    }
+
     await using var store = await RecruitmentStore.OpenAsync(location, TimeProvider.System);
     store.Actor = "bench";
     lines.Add(await MeasureAsync(engine, "site log (first use: includes start-up)", store, sites));
