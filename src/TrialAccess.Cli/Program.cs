@@ -17,5 +17,6 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(AccountsCommand.Create());
 root.Subcommands.Add(PipelineCommand.Create());
+root.Subcommands.Add(RecruitmentCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

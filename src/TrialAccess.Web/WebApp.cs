@@ -10,6 +10,7 @@ using TrialAccess.Web.Clinician;
 using TrialAccess.Web.Hosting;
 using TrialAccess.Web.Matching;
 using TrialAccess.Web.Pipeline;
+using TrialAccess.Web.Recruitment;
 using TrialAccess.Web.Search;
 
 namespace TrialAccess.Web;
@@ -46,6 +47,7 @@ public static class WebApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddAccounts(startup.OpenIdConnect);
         builder.Services.AddPipeline();
+        builder.AddRecruitment();
         builder.Services.AddTrialStore();
         builder.Services.AddSingleton<PlaceDirectory>();
         builder.Services.AddHostedService<PlaceDirectoryWarmUp>();
@@ -92,6 +94,7 @@ public static class WebApp
         app.MapFhirMatchApi(app.Services.GetRequiredService<IOptions<WebAppOptions>>().Value.FhirBase);
         app.MapAccountsApi();
         app.MapPipelineApi();
+        app.MapRecruitmentApi();
         app.MapRazorPages();
         return app;
     }
