@@ -2,6 +2,7 @@ using System.Text.Json;
 using TrialAccess.Patients.Fhir;
 using TrialAccess.Patients.Json;
 using TrialAccess.Patients.Notes;
+using TrialAccess.Text;
 
 namespace TrialAccess.Patients;
 
@@ -54,9 +55,14 @@ public static class PatientIntake
         }
 
         var kind = Detect(input);
+        if (!StrictJson.IsValidText(input))
+        {
+            return PatientIntakeResult.Failure(kind, "The text holds an unpaired surrogate: it is not valid Unicode and was not read.");
+        }
+
         var result = kind switch
         {
-            PatientInputKind.FhirBundle => FhirBundleReader.Read(input),
+            PatientInputKind.FhirBundle => ReadFhir(input),
             PatientInputKind.StructuredJson => PatientJsonReader.Read(input),
             PatientInputKind.Note => NoteReader.Read(input),
         };
@@ -64,6 +70,31 @@ public static class PatientIntake
         return result.Profile is { Id: null } profile && id is not null
             ? PatientIntakeResult.Success(result.Kind, profile with { Id = id }, result.Warnings)
             : result;
+    }
+
+    /// <summary>
+    /// A FHIR bundle is checked against the JSON decoding policy (<see cref="StrictJson"/>) before the bundle reader
+    /// sees it. The reader expects each element to have the JSON kind FHIR gives it; one of another kind (a number
+    /// where an object belongs) makes it throw <see cref="InvalidOperationException"/>, which is turned here into a
+    /// named failure rather than escaping to the caller.
+    /// </summary>
+    private static PatientIntakeResult ReadFhir(string input)
+    {
+        var (document, error) = StrictJson.Parse(input, maxDepth: 64, allowComments: true);
+        if (error is not null)
+        {
+            return PatientIntakeResult.Failure(PatientInputKind.FhirBundle, [new PatientIntakeIssue(error.Path.Length == 0 ? null : error.Path, error.Message)]);
+        }
+
+        document!.Dispose();
+        try
+        {
+            return FhirBundleReader.Read(input);
+        }
+        catch (InvalidOperationException)
+        {
+            return PatientIntakeResult.Failure(PatientInputKind.FhirBundle, "The bundle holds a value of the wrong JSON kind (for example a number where FHIR has an object or text); it was not read.");
+        }
     }
 
     private static bool LooksLikeJson(ReadOnlySpan<char> trimmed)
