@@ -63,12 +63,12 @@ public static class StrictJson
 
                         var name = reader.GetString()!;
                         var seen = names[^1] ??= new HashSet<string>(StringComparer.Ordinal);
+                        path[^1] = new Segment(name, -2);
                         if (!seen.Add(name))
                         {
-                            return new JsonInputError(Render(path, name), "this property is given twice; send it once");
+                            return new JsonInputError(Render(path, null), "this property is given twice; send it once");
                         }
 
-                        path[^1] = new Segment(name, -2);
                         break;
                     case JsonTokenType.String:
                         Advance(path);

@@ -211,7 +211,8 @@ public static class TrialSources
             };
         }
 
-        return head.Length == start ? ContentKind.Empty : ContentKind.Unknown;
+        // Only white space so far: empty when that was the whole file.
+        return head.Length < 512 ? ContentKind.Empty : ContentKind.Unknown;
     }
 
     private static async IAsyncEnumerable<TrialReadResult> ReadArchiveAsync(string path, TrialSourceLimits limits, [EnumeratorCancellation] CancellationToken cancellationToken)
