@@ -178,10 +178,10 @@ internal static partial class CriteriaCommand
             }
             else
             {
-                AnsiConsole.MarkupLine($"[bold]{OutcomeName(evaluation.Outcome)}[/]{(evaluation.Evidence is null ? string.Empty : " - " + Markup.Escape(evaluation.Evidence))}");
+                AnsiConsole.MarkupLine($"[bold]{OutcomeName(evaluation.Outcome)}[/]{(evaluation.Evidence is null ? string.Empty : " - " + TerminalText.Markup(evaluation.Evidence))}");
                 foreach (var question in evaluation.Questions)
                 {
-                    AnsiConsole.MarkupLine($"  ask: {Markup.Escape(question)}");
+                    AnsiConsole.MarkupLine($"  ask: {TerminalText.Markup(question)}");
                 }
             }
 
@@ -286,14 +286,14 @@ internal static partial class CriteriaCommand
             }
             else
             {
-                AnsiConsole.MarkupLine($"[bold]{trial.NctId}[/] {Markup.Escape(trial.BriefTitle)}");
+                AnsiConsole.MarkupLine($"[bold]{trial.NctId}[/] {TerminalText.Markup(trial.BriefTitle)}");
                 var table = new Table().AddColumns("#", "Criterion", "Constraints");
                 foreach (var criterion in parsed.Criteria)
                 {
                     var segment = criterion.Segment;
                     var label = segment.Text.Length > 90 ? segment.Text[..90] + "..." : segment.Text;
-                    var constraints = criterion.IsFreeText ? "[grey]free text[/]" : string.Join("\n", criterion.Constraints.Select(c => Markup.Escape((c.Negated ? "NOT " : string.Empty) + c.Describe())));
-                    table.AddRow(segment.Position, Markup.Escape(label), constraints);
+                    var constraints = criterion.IsFreeText ? "[grey]free text[/]" : string.Join("\n", criterion.Constraints.Select(c => TerminalText.Markup((c.Negated ? "NOT " : string.Empty) + c.Describe())));
+                    table.AddRow(segment.Position, TerminalText.Markup(label), constraints);
                 }
 
                 AnsiConsole.Write(table);
@@ -353,7 +353,7 @@ internal static partial class CriteriaCommand
                     var unparsed = new Table().AddColumns("Unparsed phrasing", "Criteria");
                     foreach (var phrase in report.TopUnparsed)
                     {
-                        unparsed.AddRow(Markup.Escape(phrase.Phrasing), phrase.Count.ToString(CultureInfo.InvariantCulture));
+                        unparsed.AddRow(TerminalText.Markup(phrase.Phrasing), phrase.Count.ToString(CultureInfo.InvariantCulture));
                     }
 
                     AnsiConsole.Write(unparsed);

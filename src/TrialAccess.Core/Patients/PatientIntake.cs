@@ -2,7 +2,7 @@ using System.Text.Json;
 using TrialAccess.Patients.Fhir;
 using TrialAccess.Patients.Json;
 using TrialAccess.Patients.Notes;
-using TrialAccess.Text;
+using TrialAccess.Decoding;
 
 namespace TrialAccess.Patients;
 

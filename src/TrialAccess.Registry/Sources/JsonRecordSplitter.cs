@@ -13,7 +13,7 @@ internal readonly record struct JsonRecordPiece(byte[]? Bytes, int Index, bool I
 /// <summary>
 /// Streams a JSON file record by record without holding more than one record: a root array yields its elements, a
 /// page <c>{"studies": [...]}</c> yields the studies, any other root object is one record. It follows only the
-/// structure (strings, brackets, commas); each record is then checked in full by <see cref="Text.StrictJson"/>. A
+/// structure (strings, brackets, commas); each record is then checked in full by <see cref="Decoding.StrictJson"/>. A
 /// record larger than the limit is reported by position and skipped; a file whose structure breaks (mismatched
 /// brackets, truncation, content after the root value) ends with an error naming the byte, and the records before
 /// it are kept.

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using TrialAccess.Text;
+using TrialAccess.Decoding;
 using TrialAccess.Ingestion;
 using TrialAccess.Registry.CtGovJson;
 using TrialAccess.Registry.CtGovXml;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TrialAccess.Numbers;
-using TrialAccess.Text;
+using TrialAccess.Decoding;
 using TrialAccess.Trials;
 
 namespace TrialAccess.Patients.Json;

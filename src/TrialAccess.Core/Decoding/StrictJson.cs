@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 
-namespace TrialAccess.Text;
+namespace TrialAccess.Decoding;
 
 /// <summary>Why a JSON input was refused: where (a path such as <c>studies[3].title</c>; empty for the whole input) and what was wrong.</summary>
 /// <param name="Path">The member at fault, written as the readers write field paths; empty when the input as a whole is at fault.</param>
