@@ -77,12 +77,13 @@ public class DemoWebApp : WebApplicationFactory<WebAppOptions>, IAsyncLifetime
     }
 }
 
-/// <summary>The same app with a rate limit of 3 requests per minute, to see the 4th refused.</summary>
+/// <summary>The same app with a rate limit of 3 requests per minute (API and pages), to see the 4th refused.</summary>
 public sealed class RateLimitedDemoWebApp : DemoWebApp
 {
     protected override void Configure(WebAppOptions options)
     {
         options.RateLimitPermits = 3;
+        options.PageRateLimitPermits = 3;
         options.RateLimitWindowSeconds = 60;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TrialAccess.Decoding;
 using TrialAccess.Geography;
 using TrialAccess.Ingestion;
 using TrialAccess.Matching;
@@ -36,14 +37,21 @@ public static class FhirMatchApi
 
     internal static async Task<IResult> MatchAsync(HttpRequest request, MatchService matcher, ITrialStore store, PlaceDirectory places, CancellationToken cancellationToken)
     {
-        JsonNode? body;
-        try
+        // Robustness (issue 16): the body is held to the JSON decoding policy and its shape checked before any value is read.
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var (checkedBody, invalid) = StrictJson.Parse(bytes, maxDepth: 128);
+        if (invalid is not null)
         {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            return Outcome(StatusCodes.Status400BadRequest, "structure", $"The body is not acceptable JSON: {invalid.Message}.", invalid.Path.Length == 0 ? "Parameters" : $"Parameters.{invalid.Path}");
         }
-        catch (JsonException e)
+
+        checkedBody!.Dispose();
+        var body = JsonNode.Parse(bytes.Span);
+        if (ShapeError(body) is { } shape)
         {
-            return Outcome(StatusCodes.Status400BadRequest, "structure", $"The body is not valid JSON (line {e.LineNumber + 1}).", "Parameters");
+            return Outcome(StatusCodes.Status400BadRequest, "structure", shape.Message, shape.Expression);
         }
 
         if (body is not JsonObject parameters || (string?)parameters["resourceType"] != "Parameters")
@@ -211,6 +219,54 @@ public static class FhirMatchApi
             ["total"] = result.Trials.Count,
             ["entry"] = entries,
         };
+    }
+
+    /// <summary>The first value of the wrong JSON kind among those read below (issue 16), or null.</summary>
+    private static (string Message, string Expression)? ShapeError(JsonNode? body)
+    {
+        if (body is not JsonObject root)
+        {
+            return null;
+        }
+
+        if (root["resourceType"] is { } type && type.GetValueKind() != JsonValueKind.String)
+        {
+            return ("resourceType must be text.", "Parameters.resourceType");
+        }
+
+        if (root["parameter"] is not { } list)
+        {
+            return null;
+        }
+
+        if (list is not JsonArray parameters)
+        {
+            return ("parameter must be a list.", "Parameters.parameter");
+        }
+
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var at = $"Parameters.parameter[{i}]";
+            if (parameters[i] is not JsonObject parameter)
+            {
+                return ("Each parameter must be an object.", at);
+            }
+
+            foreach (var (key, kind) in new[] { ("name", JsonValueKind.String), ("valueString", JsonValueKind.String), ("valueCode", JsonValueKind.String), ("valueDecimal", JsonValueKind.Number), ("valueInteger", JsonValueKind.Number), ("resource", JsonValueKind.Object) })
+            {
+                if (parameter[key] is { } value && value.GetValueKind() != kind)
+                {
+                    return ($"{key} must be {(kind == JsonValueKind.String ? "text" : kind == JsonValueKind.Number ? "a number" : "an object")}.", $"{at}.{key}");
+                }
+            }
+
+            if (parameter["resource"] is JsonObject resource && resource["resourceType"] is { } resourceType && resourceType.GetValueKind() != JsonValueKind.String)
+            {
+                return ("resourceType must be text.", $"{at}.resource.resourceType");
+            }
+        }
+
+        return null;
     }
 
     private static string? Text(JsonNode? parameter) =>

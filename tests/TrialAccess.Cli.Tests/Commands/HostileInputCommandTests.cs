@@ -53,8 +53,8 @@ public sealed class HostileInputCommandTests : IDisposable
     [Fact]
     public async Task TrialsShow_TitleWithTerminalEscapeSequences_PrintsThemEscaped()
     {
-        await File.WriteAllTextAsync(_folder.File("trial.xml"), XmlTrial.Replace("Pembrolizumab", "&#x1b;[31mPembrolizumab&#x7;", StringComparison.Ordinal).Replace("1.0", "1.1", StringComparison.Ordinal));
-        var ingest = await CliRunner.RunAsync("ingest", _folder.File("trial.xml"), "--db", Db);
+        await File.WriteAllTextAsync(_folder.File("trial.json"), "{\"_id\":\"NCT90000002\",\"title\":\"\\u001b[31mPembrolizumab\\u0007\"}");
+        var ingest = await CliRunner.RunAsync("ingest", _folder.File("trial.json"), "--db", Db);
         ingest.ExitCode.Should().Be(0, ingest.StdErr);
 
         var result = await CliRunner.RunAsync("trials", "show", "NCT90000002", "--db", Db);
