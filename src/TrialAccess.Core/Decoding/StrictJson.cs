@@ -86,7 +86,8 @@ public static class StrictJson
         }
         catch (JsonException e)
         {
-            return new JsonInputError(Render(path, null), Describe(e));
+            // A syntax error is about the input as a whole; its position says where.
+            return new JsonInputError(string.Empty, Describe(e));
         }
 
         return null;

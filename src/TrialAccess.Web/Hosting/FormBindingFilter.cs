@@ -31,8 +31,18 @@ internal sealed class FormBindingFilter : IPageFilter
             return;
         }
 
-        var invalid = state.Where(entry => entry.Value is { Errors.Count: > 0 }).Select(entry => entry.Key).ToList();
-        state.Clear();
+        // Values that were sent but could not be converted; a value left out is the handler's to judge.
+        var invalid = state.Where(entry => entry.Value is { Errors.Count: > 0, AttemptedValue: not null }).Select(entry => entry.Key).ToList();
+        if (invalid.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var key in invalid)
+        {
+            state.Remove(key);
+        }
+
         if (page is IFormErrors form)
         {
             foreach (var key in invalid)

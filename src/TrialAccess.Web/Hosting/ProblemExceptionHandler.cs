@@ -19,7 +19,8 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var aborted = exception is OperationCanceledException or IOException && httpContext.RequestAborted.IsCancellationRequested;
-        var endpoint = httpContext.GetEndpoint()?.DisplayName ?? "(no endpoint)";
+        // The route pattern (the handler clears the endpoint; the feature keeps it), never the path with its values.
+        var endpoint = (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint())?.DisplayName ?? "(no endpoint)";
         if (exception is BadHttpRequestException bad)
         {
             LogBadRequest(logger, endpoint, bad.StatusCode);
