@@ -63,7 +63,7 @@ var random = new Random(seed);
 long mutated = 0, crashes = 0, hangs = 0, files = 0, read = 0, failed = 0, stored = 0;
 double slowest = 0;
 var slowestFile = "";
-var crashNotes = new List<string>();
+var crashNotes = new Dictionary<string, (int Count, string Example)>(StringComparer.Ordinal);
 var round = 0;
 while (mutated < records)
 {
@@ -77,7 +77,7 @@ while (mutated < records)
         return path;
     }
 
-    byte[] Mutate(byte[] input) => new Mutator(random.Next()).Mutate(input);
+    byte[] Mutate(byte[] input) => new Mutator(random.Next()).Mutate(input, maxMutations: 2);
 
     // JSON Lines: 500 mutated TrialGPT records, a canary line every 100.
     var lines = new MemoryStream();
@@ -148,10 +148,8 @@ while (mutated < records)
         catch (Exception e)
         {
             crashes++;
-            if (crashNotes.Count < 20)
-            {
-                crashNotes.Add($"{Path.GetFileName(file)} (round {round - 1}, seed {seed}): {e.GetType().Name} {e.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}");
-            }
+            var where = $"{e.GetType().Name} {e.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}";
+            crashNotes[where] = crashNotes.TryGetValue(where, out var seen) ? (seen.Count + 1, seen.Example) : (1, $"{Path.GetFileName(file)} of round {round - 1}");
         }
 
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -208,9 +206,9 @@ Directory.Delete(work, recursive: true);
 Console.WriteLine($"| mutated records | files | records read | records kept | records failed | canaries stored | unhandled exceptions | files over 10 s | slowest file | peak working set | seconds |");
 Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {mutated:N0} | {files:N0} | {read:N0} | {stored:N0} | {failed:N0} | {canariesStored:N0} of {canaries.Count:N0} | {crashes} | {hangs} | {slowest:0.00} s ({slowestFile}) | {fuzzPeak:N0} MB | {fuzzSeconds:0} |"));
-foreach (var note in crashNotes)
+foreach (var (where, (count, example)) in crashNotes)
 {
-    Console.WriteLine($"- crash: {note}");
+    Console.WriteLine($"- {count} unhandled: {where} (first: {example}, seed {seed})");
 }
 
 if (attackRows.Count > 0)
@@ -228,7 +226,7 @@ async Task<string> AttackAsync(string name, string path, Func<Stream, Task> writ
     await using (var file = File.Create(path))
     using (var archive = new ZipArchive(file, ZipArchiveMode.Create))
     {
-        await using var entry = archive.CreateEntry(entryName, CompressionLevel.SmallestSize).Open();
+        await using var entry = archive.CreateEntry(entryName, CompressionLevel.Optimal).Open();
         await write(entry);
     }
 

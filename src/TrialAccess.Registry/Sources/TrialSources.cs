@@ -218,10 +218,14 @@ public static class TrialSources
     private static async IAsyncEnumerable<TrialReadResult> ReadArchiveAsync(string path, TrialSourceLimits limits, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ZipArchive? archive = null;
+        List<ZipArchiveEntry> entries = [];
         string? openError = null;
         try
         {
             archive = ZipFile.OpenRead(path);
+
+            // The central directory is read on first use of Entries: a damaged one throws here, not later.
+            entries = [.. archive.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal)];
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -230,6 +234,7 @@ public static class TrialSources
 
         if (openError is not null)
         {
+            archive?.Dispose();
             yield return TrialReadResult.Failure(path, null, openError);
             yield break;
         }
@@ -237,7 +242,7 @@ public static class TrialSources
         using (archive!)
         {
             long total = 0;
-            foreach (var entry in archive!.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
+            foreach (var entry in entries)
             {
                 var source = $"{path}!{ArchiveEntries.Printable(entry.FullName)}";
                 var verdict = ArchiveEntries.Judge(entry);
