@@ -88,7 +88,7 @@ public class PatientInputFuzzTests
     public void Evaluate_PatientsWithExtremeNumbers_NeverThrows()
     {
         var extreme = Gen.Elements(0m, -1m, 1e-28m, 1e-25m, 0.5m, 1m, 1.5m, 1_000_000m, 1e20m, decimal.MaxValue, decimal.MinValue, 79228162514264337593543950m);
-        var patient = Gen.Zip(extreme, extreme, extreme).Select(t => ExtremePatient(0) with
+        var patient = Gen.Zip(extreme, Gen.Zip(extreme, extreme)).Select(p => (Item1: p.Item1, Item2: p.Item2.Item1, Item3: p.Item2.Item2)).Select(t => ExtremePatient(0) with
         {
             Age = new Fact<decimal>(Math.Abs(t.Item1 % 200)),
             LabResults =

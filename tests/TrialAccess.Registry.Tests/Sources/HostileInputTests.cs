@@ -307,6 +307,28 @@ public class HostileInputTests
         failure.Message.Should().Contain("add up to more than 6 MiB");
     }
 
+    [Fact]
+    public async Task ReadFileAsync_ZipWithADamagedCentralDirectory_IsANamedFailure()
+    {
+        using var folder = new TempFolder();
+        var zip = folder.File("bundle.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            await WriteEntryAsync(archive, "a.json", SampleRecords.V2Study("NCT90000001"));
+        }
+
+        var bytes = await File.ReadAllBytesAsync(zip);
+        var central = IndexOf(bytes, [0x50, 0x4B, 0x01, 0x02], 0);
+        bytes[central + 2] = 0x09;
+        await File.WriteAllBytesAsync(zip, bytes);
+
+        var results = await ReadAsync(zip);
+
+        var failure = results.Should().ContainSingle().Which.Error!;
+        failure.Source.Should().Be(zip);
+        failure.Message.Should().StartWith("not a readable zip archive");
+    }
+
     private static int IndexOf(byte[] bytes, byte[] pattern, int from) => bytes.AsSpan(from).IndexOf(pattern) + from;
 
     private static async Task WriteEntryAsync(ZipArchive archive, string name, string content, CompressionLevel level = CompressionLevel.Optimal)
