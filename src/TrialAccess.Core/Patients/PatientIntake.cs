@@ -25,6 +25,12 @@ public static class PatientIntake
             return PatientInputKind.Note;
         }
 
+        if (!StrictJson.IsValidText(input))
+        {
+            // Not valid Unicode: not parsed here; Read refuses it whatever it looks like.
+            return LooksLikeJson(trimmed) ? PatientInputKind.StructuredJson : PatientInputKind.Note;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(input, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
