@@ -122,6 +122,25 @@ internal sealed class JsonRecordSplitter(long maxRecordBytes, int maxDepth)
         while (_position < _length && !_finished)
         {
             var b = _buffer[_position];
+            if (!_inString && IsWhiteSpace(b))
+            {
+                // Runs of white space (a study followed by a gigabyte of it) are skipped at vector speed.
+                var rest = _buffer.AsSpan(_position, _length - _position);
+                var skip = rest.IndexOfAnyExcept(" \t\r\n"u8);
+                _position += skip < 0 ? rest.Length : skip;
+                CheckRecordSize(pieces);
+                continue;
+            }
+
+            if (_inString && !_escaped && b is not ((byte)'"' or (byte)'\\'))
+            {
+                var rest = _buffer.AsSpan(_position, _length - _position);
+                var skip = rest.IndexOfAny((byte)'"', (byte)'\\');
+                _position += skip < 0 ? rest.Length : skip;
+                CheckRecordSize(pieces);
+                continue;
+            }
+
             if (_inString)
             {
                 if (_escaped)
