@@ -88,6 +88,16 @@ public sealed class RateLimitedDemoWebApp : DemoWebApp
     }
 }
 
+/// <summary>The app with limits far above what a fuzz test sends in a few seconds.</summary>
+public sealed class UnlimitedDemoWebApp : DemoWebApp
+{
+    protected override void Configure(WebAppOptions options)
+    {
+        options.RateLimitPermits = 1_000_000;
+        options.PageRateLimitPermits = 1_000_000;
+    }
+}
+
 /// <summary>The app pointed at a database it cannot open (a folder), to see how it fails.</summary>
 public sealed class BrokenDatabaseWebApp : DemoWebApp
 {

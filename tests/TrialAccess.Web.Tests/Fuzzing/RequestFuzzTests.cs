@@ -12,7 +12,7 @@ namespace TrialAccess.Web.Tests.Fuzzing;
 /// server error, and every refusal is problem details (an OperationOutcome under <c>/fhir</c>) or the form with a
 /// message. Seeded from valid requests and the real CodeX FHIR fixtures; bounded for CI; see <see cref="Fuzz"/>.
 /// </summary>
-public class RequestFuzzTests(DemoWebApp app) : IClassFixture<DemoWebApp>
+public class RequestFuzzTests(UnlimitedDemoWebApp app) : IClassFixture<UnlimitedDemoWebApp>
 {
     private readonly HttpClient _client = app.CreateClient();
 
