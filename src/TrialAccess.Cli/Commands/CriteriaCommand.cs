@@ -138,7 +138,14 @@ internal static partial class CriteriaCommand
             string patientText;
             try
             {
-                patientText = patientPath == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : await File.ReadAllTextAsync(patientPath, cancellationToken);
+                var (read, readError) = patientPath == "-" ? (await Console.In.ReadToEndAsync(cancellationToken), null) : await PatientInput.ReadFileAsync(patientPath, cancellationToken);
+                if (read is null)
+                {
+                    await Console.Error.WriteLineAsync($"error: --patient: {readError}");
+                    return ExitCodes.BadInput;
+                }
+
+                patientText = read;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -220,7 +227,14 @@ internal static partial class CriteriaCommand
                 JsonElement? id = null;
                 try
                 {
-                    using var document = JsonDocument.Parse(line);
+                    // The batch line is held to the JSON decoding rule: a fault is this line's error, not a crash.
+                    var (parsed, invalid) = Decoding.StrictJson.Parse(line);
+                    if (invalid is not null)
+                    {
+                        throw new FormatException(invalid.ToString());
+                    }
+
+                    using var document = parsed!;
                     var root = document.RootElement;
                     id = root.TryGetProperty("id", out var idElement) ? idElement.Clone() : null;
                     var criterionText = root.TryGetProperty("criterion", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;

@@ -81,7 +81,7 @@ internal static class PatientCommand
 
         try
         {
-            return (await File.ReadAllTextAsync(path, cancellationToken), null);
+            return await PatientInput.ReadFileAsync(path, cancellationToken);
         }
         catch (IOException e)
         {
