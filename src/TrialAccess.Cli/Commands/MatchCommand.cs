@@ -38,7 +38,7 @@ internal static class MatchCommand
             }
             else if (File.Exists(source))
             {
-                var (read, readError) = await PatientInput.ReadFileAsync(source, cancellationToken);
+                var (read, readError) = await Patients.PatientInput.ReadFileAsync(source, cancellationToken);
                 if (read is null)
                 {
                     await Console.Error.WriteLineAsync($"error: --patient: {readError}");

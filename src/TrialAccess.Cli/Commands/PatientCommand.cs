@@ -81,7 +81,7 @@ internal static class PatientCommand
 
         try
         {
-            return await PatientInput.ReadFileAsync(path, cancellationToken);
+            return await Patients.PatientInput.ReadFileAsync(path, cancellationToken);
         }
         catch (IOException e)
         {

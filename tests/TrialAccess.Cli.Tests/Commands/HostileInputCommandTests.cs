@@ -75,6 +75,17 @@ public sealed class HostileInputCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task PatientExtract_FileThatIsNotUtf8_IsRefusedNamingTheByte()
+    {
+        await File.WriteAllBytesAsync(_folder.File("note.txt"), [.. Encoding.UTF8.GetBytes("62 yo M "), 0xFF, .. Encoding.UTF8.GetBytes(" lung cancer")]);
+
+        var result = await CliRunner.RunAsync("patient", "extract", _folder.File("note.txt"));
+
+        result.ExitCode.Should().Be(1, result.StdErr);
+        result.StdErr.Should().Contain("is not valid UTF-8 text (at byte 9)");
+    }
+
+    [Fact]
     public async Task Match_LabValueFarAboveATinyUpperLimit_DoesNotOverflow()
     {
         await File.WriteAllTextAsync(_folder.File("patient.json"), """
