@@ -59,12 +59,14 @@ public static partial class FhirJson
     /// <summary>
     /// The SDK's codes for faults in the JSON itself: a value of the wrong JSON kind, a null, an array in an array,
     /// a misused <c>_element</c>, a literal the element's type cannot hold (a number for text, <c>1e400</c> for a
-    /// decimal), a list for one value or one value for a list, a missing <c>resourceType</c>.
+    /// decimal), a list for one value or one value for a list, an element given twice (also as two types of one
+    /// choice, <c>valueQuantity</c> and <c>valueCodeableConcept</c>). A resource without <c>resourceType</c> inside a
+    /// bundle is left to the reader (an entry without a resource), since the SDK does not say where it is.
     /// </summary>
     private static readonly HashSet<string> JsonFaults = new(StringComparer.Ordinal)
     {
         FhirJsonException.RESOURCETYPE_SHOULD_BE_STRING_CODE,
-        FhirJsonException.NO_RESOURCETYPE_PROPERTY_CODE,
+        FhirJsonException.DUPLICATE_PROPERTY_CODE,
         FhirJsonException.EXPECTED_PRIMITIVE_NOT_NULL_CODE,
         FhirJsonException.NESTED_ARRAY_CODE,
         FhirJsonException.UNEXPECTED_PRIMITIVE_VALUE_FOR_NON_PRIMITIVE_CODE,
@@ -122,11 +124,24 @@ public static partial class FhirJson
             return new FhirReadResult<T>(null, [new FhirIssue($"{expected}.resourceType", $"is {found}; a {expected} resource is expected here.")]);
         }
 
-        var faults = errors.Where(e => JsonFaults.Contains(e.ErrorCode)).Select(Describe)
-            .Concat(duplicates.Select(d => new FhirIssue($"{expected}.{d.Path}", "this property is given twice; the first value is the one read")))
+        // A property named twice is found by the decoding check (precisely, and also resourceType) and by the SDK (at
+        // the object, and also for two types of one choice element): one issue each, the more precise one.
+        var named = duplicates.Select(d => new FhirIssue($"{expected}.{d.Path}", "this property is given twice; the first value is the one read")).ToList();
+        var faults = errors.Where(e => JsonFaults.Contains(e.ErrorCode)).Select(e => (Error: e, Issue: Describe(e)))
+            .Where(f => f.Error.ErrorCode != FhirJsonException.DUPLICATE_PROPERTY_CODE || !named.Any(d => SameDuplicate(d, f.Issue, expected)))
+            .Select(f => f.Issue)
+            .Concat(named)
             .Distinct()
             .ToList();
         return new FhirReadResult<T>(typed, faults);
+    }
+
+    /// <summary>Whether the SDK's duplicate at an object (<c>Parameters.parameter[1]</c>, naming <c>'valueString'</c>) is the decoding check's <c>Parameters.parameter[1].valueString</c>.</summary>
+    private static bool SameDuplicate(FhirIssue named, FhirIssue sdk, string root)
+    {
+        var parent = (sdk.Location ?? root) + ".";
+        return named.Location!.StartsWith(parent, StringComparison.Ordinal)
+            && sdk.Message.Contains($"'{named.Location[parent.Length..]}'", StringComparison.Ordinal);
     }
 
     /// <summary>The resource as FHIR JSON: nulls and empty arrays are never written (the SDK leaves them out).</summary>

@@ -73,27 +73,44 @@ public class RequestFuzzTests(UnlimitedDemoWebApp app) : IClassFixture<Unlimited
         });
 
     [Fact]
-    public Task FhirMatch_MutatedParameters_AreBundlesOrOperationOutcomesNeverServerErrors()
+    public Task FhirMatch_MutatedRequests_AreValidBundlesOrLocatedOperationOutcomesNeverServerErrors()
     {
-        var seeds = new List<string> { $$"""{"resourceType": "Parameters", "parameter": [{"name": "trialMatchClinicalData", "resource": {{Bundle}}}, {"name": "zipCode", "valueString": "02115"}, {"name": "travelRadius", "valueString": "100"}, {"name": "phase", "valueString": "phase-2"}, {"name": "recruitmentStatus", "valueString": "active"}]}""" };
+        var seeds = new List<(string Path, string Json)>
+        {
+            ("/fhir/ResearchStudy/$match", $$"""{"resourceType": "Parameters", "parameter": [{"name": "trialMatchClinicalData", "resource": {{Bundle}}}, {"name": "zipCode", "valueString": "02115"}, {"name": "travelRadius", "valueString": "100"}, {"name": "phase", "valueString": "phase-2"}, {"name": "recruitmentStatus", "valueString": "active"}]}"""),
+            ("/fhir/getClinicalTrial", Fhir.CodexApp.BuildRequest(Bundle, "02115", "100")),
+        };
         if (SharedData.IsAvailable)
         {
-            seeds.AddRange(Directory.EnumerateFiles(SharedData.PathTo("fhir/codex"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-                .Select(File.ReadAllText)
-                .Select(text => text.Contains("\"Parameters\"", StringComparison.Ordinal) ? text : $$"""{"resourceType": "Parameters", "parameter": [{"name": "trialMatchClinicalData", "resource": {{text}}}]}"""));
+            foreach (var text in Directory.EnumerateFiles(SharedData.PathTo("fhir/codex"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText))
+            {
+                seeds.Add(("/fhir/ResearchStudy/$match", text.Contains("\"Parameters\"", StringComparison.Ordinal) ? text : $$"""{"resourceType": "Parameters", "parameter": [{"name": "trialMatchClinicalData", "resource": {{text}}}]}"""));
+                if (text.Contains("\"Bundle\"", StringComparison.Ordinal))
+                {
+                    seeds.Add(("/fhir/getClinicalTrial", text));
+                }
+            }
         }
 
-        return Fuzz.CheckAsync("POST /fhir/ResearchStudy/$match", 120, async mutator =>
+        return Fuzz.CheckAsync("POST /fhir/ResearchStudy/$match and /fhir/getClinicalTrial", 120, async mutator =>
         {
-            var bytes = mutator.Mutate(Encoding.UTF8.GetBytes(seeds[mutator.Seed % seeds.Count]), maxMutations: 3);
+            var (path, json) = seeds[mutator.Seed % seeds.Count];
+            var bytes = mutator.Mutate(Encoding.UTF8.GetBytes(json), maxMutations: 3);
             var content = new ByteArrayContent(bytes);
             content.Headers.ContentType = new("application/fhir+json");
-            var (response, body) = await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/fhir/ResearchStudy/$match") { Content = content });
+            var (response, body) = await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = content });
 
             ShouldNotBeAServerError(response, body, Encoding.UTF8.GetString(bytes));
             response.Content.Headers.ContentType!.MediaType.Should().Be("application/fhir+json", body);
+            FhirValidation.Errors(body).Should().BeEmpty(body);
             using var document = JsonDocument.Parse(body);
-            document.RootElement.GetProperty("resourceType").GetString().Should().BeOneOf("Bundle", "OperationOutcome");
+            var root = document.RootElement;
+            root.GetProperty("resourceType").GetString().Should().Be(response.StatusCode == HttpStatusCode.OK ? "Bundle" : "OperationOutcome");
+            if (response.StatusCode == HttpStatusCode.BadRequest)
+            {
+                root.GetProperty("issue").EnumerateArray().Select(i => i.TryGetProperty("expression", out var expression) ? expression.GetArrayLength() : 0)
+                    .Should().OnlyContain(n => n > 0, "a refused request says where it is at fault: " + body);
+            }
         });
     }
 
