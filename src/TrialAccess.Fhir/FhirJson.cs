@@ -212,9 +212,10 @@ public static partial class FhirJson
         var location = (error as ExtendedCodedException)?.InstancePath is { Length: > 0 } path && path != "$this" ? path : null;
         var message = error.Message;
         var at = message.IndexOf(" At ", StringComparison.Ordinal);
-        if (location is not null && error.ErrorCode == CodedValidationException.PROPERTY_TYPE_MISMATCH_CODE && message.Contains("but found a single", StringComparison.Ordinal))
+        if (location is not null && error.ErrorCode == CodedValidationException.PROPERTY_TYPE_MISMATCH_CODE)
         {
-            // One value where FHIR has a list: the SDK names the first element; the fault is the list property's.
+            // One value where FHIR has a list, or a list where it has one value: the SDK names an element; the fault
+            // is the property's.
             location = TrailingIndex().Replace(location, string.Empty);
         }
 

@@ -61,4 +61,17 @@ public class StrictJsonTests
         document.Should().BeNull();
         error!.Message.Should().Contain("unpaired surrogate");
     }
+
+    [Fact]
+    public void Check_DuplicatesCollected_AreEachReportedAndTheRestIsStillChecked()
+    {
+        var duplicates = new List<JsonInputError>();
+
+        var error = StrictJson.Check(Encoding.UTF8.GetBytes("""{"a": 1, "a": 2, "b": [{"c": 1, "c": 2}]}"""), duplicateProperties: duplicates);
+        var later = StrictJson.Check(Encoding.UTF8.GetBytes("""{"a": 1, "a": 2, "b": "\ud800"}"""), duplicateProperties: []);
+
+        error.Should().BeNull();
+        duplicates.Select(d => d.Path).Should().Equal("a", "b[0].c");
+        later!.Path.Should().Be("b");
+    }
 }

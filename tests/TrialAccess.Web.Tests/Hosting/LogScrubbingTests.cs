@@ -45,6 +45,8 @@ public abstract class LogScrubbingTests(DemoWebApp app)
             () => client.PostAsync("/fhir/ResearchStudy/$match", Json($"{{\"resourceType\": \"Parameters\", \"parameter\": [{{\"name\": \"travelRadius\", \"valueString\": \"{Marker}\"}}]}}", "application/fhir+json")),
             () => client.PostAsync("/fhir/ResearchStudy/$match", Json($"{{{Marker}", "application/fhir+json")),
             () => client.GetAsync($"/fhir/{Marker}"),
+            () => client.PostAsync("/fhir/getClinicalTrial", Json($"{{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [{{\"resource\": {{\"resourceType\": \"Parameters\", \"parameter\": [{{\"name\": \"zipCode\", \"valueString\": \"{Marker}\"}}]}}}}, {{\"resource\": {{\"resourceType\": \"Condition\", \"code\": {{\"text\": \"{Marker}\"}}, \"code\": {{\"text\": \"{Marker}\"}}, \"onsetDateTime\": 5}}}}]}}", "application/fhir+json")),
+            () => client.PostAsync("/fhir/getClinicalTrial", Json($"{{\"resourceType\": \"Bundle\", \"type\": \"{Marker}\", \"entry\": {{\"{Marker}\": 1e400}}}}", "application/fhir+json")),
             () => client.GetAsync("/health"),
             () => client.GetAsync("/openapi/v1.json"),
             () => ClinicianPagesTests.PostAsync(client, "Read", ("Note", $"62 yo M {Marker} with lung cancer"), ("Near", Marker), ("Distance", Marker), ("Top", Marker), ("RecruitingOnly", Marker), ("IncludeIneligible", Marker)),
