@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using TrialAccess.Trials;
@@ -73,12 +74,19 @@ public static class WebApp
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         builder.Services.AddOpenApi(openApi => openApi.AddTrialAccessDocument());
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new FormBindingFilter()));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         var app = builder.Build();
 
-        app.UseWhen(RequestBodyLimitMiddleware.IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(context => !RequestBodyLimitMiddleware.IsApi(context), pages => pages.UseExceptionHandler("/error/500").UseStatusCodePagesWithReExecute("/error/{0}"));
+        // One exception path (ProblemExceptionHandler): it logs without request data, then answers problem details,
+        // an OperationOutcome under /fhir, or (pages) the HTML error page.
+        app.UseWhen(context => ErrorResponses.IsApi(context), api => api
+            .UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = ProblemExceptionHandler.SuppressFrameworkLogging })
+            .UseStatusCodePages(async status => await ErrorResponses.WriteAsync(status.HttpContext, status.HttpContext.Response.StatusCode, ReasonPhrases.GetReasonPhrase(status.HttpContext.Response.StatusCode), "See the API description at /openapi/v1.json.")));
+        app.UseWhen(context => !ErrorResponses.IsApi(context), pages => pages
+            .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500", SuppressDiagnosticsCallback = ProblemExceptionHandler.SuppressFrameworkLogging })
+            .UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new EmbeddedFileProvider(typeof(WebApp).Assembly, "TrialAccess.Web.wwwroot") });

@@ -43,6 +43,22 @@ public sealed class WebAppOptions
     public int RateLimitWindowSeconds { get; set; } = 10;
 
     /// <summary>
+    /// Requests one client may make per window to the pages that run a search or a match (the patient search and
+    /// every post of the clinician view, each a full match). Default 30.
+    /// </summary>
+    public int PageRateLimitPermits { get; set; } = 30;
+
+    /// <summary>
+    /// The <c>max-age</c> of <c>Strict-Transport-Security</c>, in days, sent on responses to HTTPS requests (Kestrel
+    /// serving TLS itself; behind a TLS proxy, only where forwarded headers make the request HTTPS). 0 sends none.
+    /// Default 365.
+    /// </summary>
+    public int HstsMaxAgeDays { get; set; } = 365;
+
+    /// <summary>Adds <c>includeSubDomains</c> to <c>Strict-Transport-Security</c>. Default false.</summary>
+    public bool HstsIncludeSubDomains { get; set; }
+
+    /// <summary>
     /// The Chromium (or Chrome) executable that renders the clinician shortlist as PDF, headless. Default
     /// <c>/usr/bin/chromium</c> (Debian's package); when it is missing, PDF export answers 503 and says so.
     /// </summary>

@@ -77,13 +77,24 @@ public class DemoWebApp : WebApplicationFactory<WebAppOptions>, IAsyncLifetime
     }
 }
 
-/// <summary>The same app with a rate limit of 3 requests per minute, to see the 4th refused.</summary>
+/// <summary>The same app with a rate limit of 3 requests per minute (API and pages), to see the 4th refused.</summary>
 public sealed class RateLimitedDemoWebApp : DemoWebApp
 {
     protected override void Configure(WebAppOptions options)
     {
         options.RateLimitPermits = 3;
+        options.PageRateLimitPermits = 3;
         options.RateLimitWindowSeconds = 60;
+    }
+}
+
+/// <summary>The app with limits far above what a fuzz test sends in a few seconds.</summary>
+public sealed class UnlimitedDemoWebApp : DemoWebApp
+{
+    protected override void Configure(WebAppOptions options)
+    {
+        options.RateLimitPermits = 1_000_000;
+        options.PageRateLimitPermits = 1_000_000;
     }
 }
 

@@ -138,7 +138,14 @@ internal static partial class CriteriaCommand
             string patientText;
             try
             {
-                patientText = patientPath == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : await File.ReadAllTextAsync(patientPath, cancellationToken);
+                var (read, readError) = patientPath == "-" ? (await Console.In.ReadToEndAsync(cancellationToken), null) : await PatientInput.ReadFileAsync(patientPath, cancellationToken);
+                if (read is null)
+                {
+                    await Console.Error.WriteLineAsync($"error: --patient: {readError}");
+                    return ExitCodes.BadInput;
+                }
+
+                patientText = read;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -178,10 +185,10 @@ internal static partial class CriteriaCommand
             }
             else
             {
-                AnsiConsole.MarkupLine($"[bold]{OutcomeName(evaluation.Outcome)}[/]{(evaluation.Evidence is null ? string.Empty : " - " + Markup.Escape(evaluation.Evidence))}");
+                AnsiConsole.MarkupLine($"[bold]{OutcomeName(evaluation.Outcome)}[/]{(evaluation.Evidence is null ? string.Empty : " - " + TerminalText.Markup(evaluation.Evidence))}");
                 foreach (var question in evaluation.Questions)
                 {
-                    AnsiConsole.MarkupLine($"  ask: {Markup.Escape(question)}");
+                    AnsiConsole.MarkupLine($"  ask: {TerminalText.Markup(question)}");
                 }
             }
 
@@ -220,7 +227,14 @@ internal static partial class CriteriaCommand
                 JsonElement? id = null;
                 try
                 {
-                    using var document = JsonDocument.Parse(line);
+                    // The batch line is held to the JSON decoding rule: a fault is this line's error, not a crash.
+                    var (parsed, invalid) = Decoding.StrictJson.Parse(line);
+                    if (invalid is not null)
+                    {
+                        throw new FormatException(invalid.ToString());
+                    }
+
+                    using var document = parsed!;
                     var root = document.RootElement;
                     id = root.TryGetProperty("id", out var idElement) ? idElement.Clone() : null;
                     var criterionText = root.TryGetProperty("criterion", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
@@ -286,14 +300,14 @@ internal static partial class CriteriaCommand
             }
             else
             {
-                AnsiConsole.MarkupLine($"[bold]{trial.NctId}[/] {Markup.Escape(trial.BriefTitle)}");
+                AnsiConsole.MarkupLine($"[bold]{trial.NctId}[/] {TerminalText.Markup(trial.BriefTitle)}");
                 var table = new Table().AddColumns("#", "Criterion", "Constraints");
                 foreach (var criterion in parsed.Criteria)
                 {
                     var segment = criterion.Segment;
                     var label = segment.Text.Length > 90 ? segment.Text[..90] + "..." : segment.Text;
-                    var constraints = criterion.IsFreeText ? "[grey]free text[/]" : string.Join("\n", criterion.Constraints.Select(c => Markup.Escape((c.Negated ? "NOT " : string.Empty) + c.Describe())));
-                    table.AddRow(segment.Position, Markup.Escape(label), constraints);
+                    var constraints = criterion.IsFreeText ? "[grey]free text[/]" : string.Join("\n", criterion.Constraints.Select(c => TerminalText.Markup((c.Negated ? "NOT " : string.Empty) + c.Describe())));
+                    table.AddRow(segment.Position, TerminalText.Markup(label), constraints);
                 }
 
                 AnsiConsole.Write(table);
@@ -353,7 +367,7 @@ internal static partial class CriteriaCommand
                     var unparsed = new Table().AddColumns("Unparsed phrasing", "Criteria");
                     foreach (var phrase in report.TopUnparsed)
                     {
-                        unparsed.AddRow(Markup.Escape(phrase.Phrasing), phrase.Count.ToString(CultureInfo.InvariantCulture));
+                        unparsed.AddRow(TerminalText.Markup(phrase.Phrasing), phrase.Count.ToString(CultureInfo.InvariantCulture));
                     }
 
                     AnsiConsole.Write(unparsed);

@@ -30,7 +30,7 @@ internal static class DbCommand
                     return ExitCodes.Success;
                 }
 
-                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(location.Describe())}[/]");
+                AnsiConsole.MarkupLine($"[bold]{TerminalText.Markup(location.Describe())}[/]");
                 AnsiConsole.MarkupLine($"trials: {stats.Trials}, with criteria: {stats.WithCriteria}, sites: {stats.Sites}");
                 var table = new Table().AddColumns("Overall status", "Trials");
                 foreach (var (status, count) in stats.ByStatus.OrderByDescending(kv => kv.Value))

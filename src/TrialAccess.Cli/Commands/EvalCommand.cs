@@ -176,10 +176,10 @@ internal static class EvalCommand
         AnsiConsole.Write(table);
         if (safety is not null)
         {
-            AnsiConsole.MarkupLine(Markup.Escape($"safety: {safety.FalseExclusions} of {safety.EligiblePairs} eligible pairs called Ineligible ({F(safety.FalseExclusionRate)}); {safety.ExcludedCalledIneligible} of {safety.ExcludedPairs} excluded pairs called Ineligible ({F(safety.ExcludedCaughtRate)})"));
+            AnsiConsole.MarkupLine(TerminalText.Markup($"safety: {safety.FalseExclusions} of {safety.EligiblePairs} eligible pairs called Ineligible ({F(safety.FalseExclusionRate)}); {safety.ExcludedCalledIneligible} of {safety.ExcludedPairs} excluded pairs called Ineligible ({F(safety.ExcludedCaughtRate)})"));
         }
 
-        AnsiConsole.MarkupLine(Markup.Escape($"ranker {run.Ranker}, protocol {run.Protocol.ToString().ToLowerInvariant()}, {trialsInDatabase} trials in the database; judged pairs without text in the database are left out; 'mean' averages the {run.Topics.Count(t => t.RelevantWithText > 0)} topics with a relevant judged trial in the database."));
+        AnsiConsole.MarkupLine(TerminalText.Markup($"ranker {run.Ranker}, protocol {run.Protocol.ToString().ToLowerInvariant()}, {trialsInDatabase} trials in the database; judged pairs without text in the database are left out; 'mean' averages the {run.Topics.Count(t => t.RelevantWithText > 0)} topics with a relevant judged trial in the database."));
     }
 
     private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);

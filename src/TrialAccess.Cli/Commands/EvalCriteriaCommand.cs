@@ -97,14 +97,14 @@ internal static class EvalCriteriaCommand
                 AnsiConsole.Write(table);
                 foreach (var problem in report.Unresolved)
                 {
-                    AnsiConsole.MarkupLine($"[yellow]unresolved[/] {Markup.Escape(problem)}");
+                    AnsiConsole.MarkupLine($"[yellow]unresolved[/] {TerminalText.Markup(problem)}");
                 }
 
                 if (showMisses)
                 {
                     foreach (var miss in report.Misses)
                     {
-                        AnsiConsole.MarkupLine(Markup.Escape($"{miss.NctId} {miss.Position}: missing {string.Join(", ", miss.Missing)}; extra {string.Join(", ", miss.Extra)}"));
+                        AnsiConsole.MarkupLine(TerminalText.Markup($"{miss.NctId} {miss.Position}: missing {string.Join(", ", miss.Missing)}; extra {string.Join(", ", miss.Extra)}"));
                     }
                 }
             }

@@ -70,6 +70,11 @@ internal static class IngestCommand
             Console.Error.WriteLine($"failed: {failure}");
         }
 
+        if (report.Failed > report.Failures.Count)
+        {
+            Console.Error.WriteLine($"failed: {report.Failed - report.Failures.Count:N0} more failure(s) not listed (the first {report.Failures.Count:N0} are)");
+        }
+
         if (format == OutputFormat.Json)
         {
             CliJson.Write(new

@@ -39,7 +39,14 @@ internal static class MatchCommand
             }
             else if (File.Exists(source))
             {
-                text = await File.ReadAllTextAsync(source, cancellationToken);
+                var (read, readError) = await Patients.PatientInput.ReadFileAsync(source, cancellationToken);
+                if (read is null)
+                {
+                    await Console.Error.WriteLineAsync($"error: --patient: {readError}");
+                    return ExitCodes.BadInput;
+                }
+
+                text = read;
             }
             else
             {

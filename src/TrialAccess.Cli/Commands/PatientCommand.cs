@@ -82,7 +82,7 @@ internal static class PatientCommand
 
         try
         {
-            return (await File.ReadAllTextAsync(path, cancellationToken), null);
+            return await Patients.PatientInput.ReadFileAsync(path, cancellationToken);
         }
         catch (IOException e)
         {

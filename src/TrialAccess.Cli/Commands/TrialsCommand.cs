@@ -106,7 +106,7 @@ internal static class TrialsCommand
                     for (var i = 0; i < hits.Count; i++)
                     {
                         var hit = hits[i];
-                        table.AddRow((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), hit.NctId.Value, hit.OverallStatus.ToApiName(), hit.Phases.ToApiLabel(), Markup.Escape(hit.BriefTitle));
+                        table.AddRow((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), hit.NctId.Value, hit.OverallStatus.ToApiName(), hit.Phases.ToApiLabel(), TerminalText.Markup(hit.BriefTitle));
                     }
 
                     AnsiConsole.Write(table);

@@ -25,7 +25,7 @@ internal static class IngestProgressDisplay
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask(Markup.Escape(description), maxValue: 1);
+                var task = context.AddTask(TerminalText.Markup(description), maxValue: 1);
                 result = await work(new Progress<IngestProgress>(p =>
                 {
                     if (p.FilesTotal > 0)
@@ -38,7 +38,7 @@ internal static class IngestProgressDisplay
                         task.IsIndeterminate = true;
                     }
 
-                    task.Description = Markup.Escape($"{description}: {p.RecordsRead} records, {p.Failed} failed");
+                    task.Description = TerminalText.Markup($"{description}: {p.RecordsRead} records, {p.Failed} failed");
                 }));
                 task.Value = task.MaxValue;
                 task.StopTask();

@@ -26,26 +26,26 @@ internal static class MatchView
             var site = m.NearestSite is { } near
                 ? string.Create(CultureInfo.InvariantCulture, $"{near.Site.City} ({near.DistanceKm:0} km)")
                 : "-";
-            table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), m.Trial.NctId.Value, Markup.Escape(MatchReport.VerdictName(m.Verdict)), Markup.Escape(site), Markup.Escape(m.Trial.BriefTitle));
+            table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), m.Trial.NctId.Value, TerminalText.Markup(MatchReport.VerdictName(m.Verdict)), TerminalText.Markup(site), TerminalText.Markup(m.Trial.BriefTitle));
         }
 
         AnsiConsole.Write(table);
         foreach (var m in result.Trials.Take(3))
         {
-            AnsiConsole.MarkupLine($"[bold]{m.Trial.NctId}[/] {Markup.Escape(MatchReport.VerdictName(m.Verdict))}");
+            AnsiConsole.MarkupLine($"[bold]{m.Trial.NctId}[/] {TerminalText.Markup(MatchReport.VerdictName(m.Verdict))}");
             foreach (var failing in m.Eligibility.Failing.Take(5))
             {
-                AnsiConsole.MarkupLine($"  [red]fails[/] {Markup.Escape(Short(failing.Criterion.Segment.Text))} [grey]({Markup.Escape(failing.Evidence ?? "")})[/]");
+                AnsiConsole.MarkupLine($"  [red]fails[/] {TerminalText.Markup(Short(failing.Criterion.Segment.Text))} [grey]({TerminalText.Markup(failing.Evidence ?? "")})[/]");
             }
 
             foreach (var question in m.Questions.Distinct().Take(5))
             {
-                AnsiConsole.MarkupLine($"  [yellow]ask[/] {Markup.Escape(Short(question))}");
+                AnsiConsole.MarkupLine($"  [yellow]ask[/] {TerminalText.Markup(Short(question))}");
             }
         }
 
         var hidden = result.HiddenIneligible > 0 ? $"; {result.HiddenIneligible} ineligible hidden (--include-ineligible shows them)" : string.Empty;
-        AnsiConsole.MarkupLine(Markup.Escape($"{result.Evaluated} candidates evaluated{hidden}. TrialAccess supports clinicians; it does not decide."));
+        AnsiConsole.MarkupLine(TerminalText.Markup($"{result.Evaluated} candidates evaluated{hidden}. TrialAccess supports clinicians; it does not decide."));
     }
 
     private static string Short(string text)

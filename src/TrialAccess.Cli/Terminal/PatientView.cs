@@ -12,7 +12,7 @@ internal static class PatientView
     {
         var table = new Table().AddColumns("Fact", "Value", "Certainty", "Source");
         void Row(string fact, string value, Certainty certainty, SourceSpan? span) =>
-            table.AddRow(Markup.Escape(fact), Markup.Escape(value), certainty.ToString(), Markup.Escape(Source(profile, span)));
+            table.AddRow(TerminalText.Markup(fact), TerminalText.Markup(value), certainty.ToString(), TerminalText.Markup(Source(profile, span)));
 
         if (profile.BirthDate is { } birth)
         {
@@ -95,7 +95,7 @@ internal static class PatientView
 
         foreach (var warning in warnings)
         {
-            Console.Out.WriteLine($"warning: {warning}");
+            Console.Out.WriteLine($"warning: {TerminalText.Safe(warning.ToString())}");
         }
     }
 

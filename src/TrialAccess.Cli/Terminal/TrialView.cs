@@ -13,7 +13,7 @@ internal static class TrialView
         {
             if (!string.IsNullOrWhiteSpace(value))
             {
-                grid.AddRow(new Markup($"[bold]{label}[/]"), new Text(value));
+                grid.AddRow(new Markup($"[bold]{label}[/]"), new Text(TerminalText.Safe(value)));
             }
         }
 
@@ -35,12 +35,12 @@ internal static class TrialView
 
         if (trial.BriefSummary is not null)
         {
-            AnsiConsole.Write(new Panel(new Text(trial.BriefSummary)).Header("Summary"));
+            AnsiConsole.Write(new Panel(new Text(TerminalText.Safe(trial.BriefSummary))).Header("Summary"));
         }
 
         if (trial.Eligibility.Criteria is not null)
         {
-            AnsiConsole.Write(new Panel(new Text(trial.Eligibility.Criteria)).Header("Eligibility criteria"));
+            AnsiConsole.Write(new Panel(new Text(TerminalText.Safe(trial.Eligibility.Criteria))).Header("Eligibility criteria"));
         }
 
         if (trial.Sites.Count > 0)
@@ -48,7 +48,7 @@ internal static class TrialView
             var sites = new Table().AddColumns("Site", "City", "Country", "Status");
             foreach (var site in trial.Sites)
             {
-                sites.AddRow(Markup.Escape(site.Facility ?? "-"), Markup.Escape(site.City ?? "-"), Markup.Escape(site.Country ?? "-"), site.Status.ToApiName());
+                sites.AddRow(TerminalText.Markup(site.Facility ?? "-"), TerminalText.Markup(site.City ?? "-"), TerminalText.Markup(site.Country ?? "-"), site.Status.ToApiName());
             }
 
             AnsiConsole.Write(sites);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TrialAccess.Decoding;
 using TrialAccess.Patients.Json;
 using TrialAccess.Patients.Notes;
 
@@ -32,6 +33,12 @@ public sealed class PatientIntake(IFhirPatientReader fhir)
             return PatientInputKind.Note;
         }
 
+        if (!StrictJson.IsValidText(input))
+        {
+            // Not valid Unicode: not parsed here; Read refuses it whatever it looks like.
+            return LooksLikeJson(trimmed) ? PatientInputKind.StructuredJson : PatientInputKind.Note;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(input, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
@@ -62,6 +69,11 @@ public sealed class PatientIntake(IFhirPatientReader fhir)
         }
 
         var kind = Detect(input);
+        if (!StrictJson.IsValidText(input))
+        {
+            return PatientIntakeResult.Failure(kind, "The text holds an unpaired surrogate: it is not valid Unicode and was not read.");
+        }
+
         var result = kind switch
         {
             PatientInputKind.FhirBundle => _fhir.Read(input),

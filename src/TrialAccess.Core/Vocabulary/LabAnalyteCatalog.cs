@@ -1,3 +1,5 @@
+using TrialAccess.Numbers;
+
 namespace TrialAccess.Vocabulary;
 
 /// <summary>A laboratory analyte: its canonical name (as in <see cref="Patients.LabResult.Analyte"/>) and canonical unit.</summary>
@@ -51,19 +53,19 @@ public sealed class LabAnalyteCatalog
         {
             ("10^9/L", "/mm3" or "/ul" or "cells/mm3" or "cells/ul" or "/cmm" or "/mcl") => value / 1000m,
             ("10^9/L", "10^3/ul" or "10^3/mm3" or "k/ul" or "10e9/l" or "g/l" or "10^3/mcl" or "x10^9/l") => value,
-            ("10^9/L", "10^5/ul" or "10^5/mm3") => value * 100m,
-            ("10^9/L", "10^4/ul" or "10^4/mm3") => value * 10m,
+            ("10^9/L", "10^5/ul" or "10^5/mm3") => SaturatingDecimal.Multiply(value, 100m),
+            ("10^9/L", "10^4/ul" or "10^4/mm3") => SaturatingDecimal.Multiply(value, 10m),
             ("g/dL", "g/l") => value / 10m,
-            ("g/dL", "mmol/l") => value * 1.611m,
+            ("g/dL", "mmol/l") => SaturatingDecimal.Multiply(value, 1.611m),
             ("g/dL", "mg/dl") => value / 1000m,
             ("mg/dL", "umol/l" or "µmol/l" or "μmol/l" or "mcmol/l") when known.Name == "creatinine" => value / 88.4m,
             ("mg/dL", "umol/l" or "µmol/l" or "μmol/l" or "mcmol/l") when known.Name == "bilirubin" => value / 17.1m,
-            ("mg/dL", "mmol/l") when known.Name == "glucose" => value * 18m,
+            ("mg/dL", "mmol/l") when known.Name == "glucose" => SaturatingDecimal.Multiply(value, 18m),
             ("mL/min", "ml/min/1.73m2" or "ml/min/1.73 m2" or "ml/minute" or "cc/min") => value,
             ("mL/min/1.73m2", "ml/min" or "ml/minute") => value,
             ("%", "percent") => value,
             ("ng/mL", "ug/l" or "µg/l") => value,
-            ("ng/dL", "nmol/l") when known.Name == "testosterone" => value * 28.85m,
+            ("ng/dL", "nmol/l") when known.Name == "testosterone" => SaturatingDecimal.Multiply(value, 28.85m),
             ("cells/uL", "/mm3" or "cells/mm3" or "/ul" or "cells/ul" or "/mcl") => value,
             _ => null,
         };

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Validation;
 using TrialAccess.Trials;
 
 namespace TrialAccess.Fhir.Matching;
@@ -52,12 +54,27 @@ public static class CodexRequest
     /// <c>POST {base}/getClinicalTrial</c>: a Bundle whose entries are a <c>Parameters</c> resource (the app puts it
     /// first) and the patient's resources.
     /// </summary>
-    public static CodexRequestResult FromBundle(string json)
+    /// <remarks>
+    /// JSON faults (a value of the wrong JSON kind, a property given twice, a number out of range) in the Bundle
+    /// itself or in its Parameters entry make the request unusable (400, each located); inside one of the patient's
+    /// entries they are reported and read past, as the CodeX clients' own bundles need.
+    /// </remarks>
+    public static CodexRequestResult FromBundle(string json) => FromBundle(FhirJson.Read<Bundle>(json));
+
+    /// <inheritdoc cref="FromBundle(string)"/>
+    public static CodexRequestResult FromBundle(ReadOnlyMemory<byte> utf8) => FromBundle(FhirJson.Read<Bundle>(utf8));
+
+    private static CodexRequestResult FromBundle(FhirReadResult<Bundle> read)
     {
-        var read = FhirJson.Read<Bundle>(json);
         if (read.Resource is not { } bundle)
         {
             return new CodexRequestResult(null, read.Issues.Select(i => i with { Location = Absolute("Bundle", i.Location) }).ToList());
+        }
+
+        var (envelope, _) = FhirJson.SplitByEntry(read.Issues, "Bundle");
+        if (envelope.Count > 0)
+        {
+            return new CodexRequestResult(null, envelope);
         }
 
         Parameters? parameters = null;
@@ -65,7 +82,7 @@ public static class CodexRequest
         var parametersPath = "Bundle";
         for (var i = 0; i < bundle.Entry.Count; i++)
         {
-            if (bundle.Entry[i]?.Resource is Parameters p)
+            if (Guarded(() => bundle.Entry[i]?.Resource) is Parameters p)
             {
                 skip.Add(i);
                 if (parameters is null)
@@ -76,16 +93,30 @@ public static class CodexRequest
             }
         }
 
-        return Read(parameters, parametersPath, bundle, "Bundle", skip, Lost(read.Issues, "Bundle"));
+        var (request, patient) = FhirJson.SplitByEntry(read.Issues, "Bundle", skip);
+        return request.Count > 0
+            ? new CodexRequestResult(null, request)
+            : Read(parameters, parametersPath, bundle, "Bundle", skip, Lost(patient, "Bundle"));
     }
 
     /// <summary><c>POST {base}/ResearchStudy/$match</c>: a Parameters resource whose <c>trialMatchClinicalData</c> holds the patient's Bundle.</summary>
-    public static CodexRequestResult FromParameters(string json)
+    /// <remarks>JSON faults are refused (400) anywhere but inside one of the patient's entries, as for <see cref="FromBundle(string)"/>.</remarks>
+    public static CodexRequestResult FromParameters(string json) => FromParameters(FhirJson.Read<Parameters>(json));
+
+    /// <inheritdoc cref="FromParameters(string)"/>
+    public static CodexRequestResult FromParameters(ReadOnlyMemory<byte> utf8) => FromParameters(FhirJson.Read<Parameters>(utf8));
+
+    private static CodexRequestResult FromParameters(FhirReadResult<Parameters> read)
     {
-        var read = FhirJson.Read<Parameters>(json);
         if (read.Resource is not { } parameters)
         {
             return new CodexRequestResult(null, read.Issues.Select(i => i with { Location = Absolute("Parameters", i.Location) }).ToList());
+        }
+
+        var (envelope, _) = FhirJson.SplitByEntry(read.Issues, @"Parameters\.parameter\[\d+\]\.resource");
+        if (envelope.Count > 0)
+        {
+            return new CodexRequestResult(null, envelope);
         }
 
         var at = parameters.Parameter.FindIndex(p => p?.Name == "trialMatchClinicalData");
@@ -96,7 +127,25 @@ public static class CodexRequest
                 "Parameter trialMatchClinicalData must hold the patient's Bundle resource."));
         }
 
-        return Read(parameters, "Parameters", bundle, $"Parameters.parameter[{at}].resource", new HashSet<int>(), Lost(read.Issues, "Parameters"));
+        var patientPath = $"Parameters.parameter[{at}].resource";
+        var (request, patient) = FhirJson.SplitByEntry(read.Issues, Regex.Escape(patientPath));
+        return request.Count > 0
+            ? new CodexRequestResult(null, request)
+            : Read(parameters, "Parameters", bundle, patientPath, new HashSet<int>(), Lost(patient, "Parameters"));
+    }
+
+    /// <summary>A value the SDK kept in a shape it refuses when read (the fault is reported by location already), as null.</summary>
+    private static T? Guarded<T>(Func<T?> read)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is CodedValidationException or InvalidCastException)
+        {
+            return null;
+        }
     }
 
     private static List<FhirIssue> Lost(IReadOnlyList<FhirIssue> issues, string root) =>

@@ -22,21 +22,32 @@ namespace TrialAccess.Fhir.Patients;
 /// </remarks>
 public sealed partial class McodePatientReader : IFhirPatientReader
 {
+    /// <summary>
+    /// Reads a bundle from JSON. JSON faults (a value of the wrong JSON kind, a property given twice) inside an entry
+    /// are reported and read past with that entry; in the bundle itself (<c>entry</c> not a list, a <c>type</c> that is
+    /// a number) they make it unreadable.
+    /// </summary>
     public PatientIntakeResult Read(string json)
     {
         var parsed = FhirJson.Read<Bundle>(json);
         if (parsed.Resource is not { } bundle)
         {
-            return PatientIntakeResult.Failure(PatientInputKind.FhirBundle, parsed.Issues.Select(i => new PatientIntakeIssue(i.Location, i.Message)).ToList());
+            return PatientIntakeResult.Failure(PatientInputKind.FhirBundle, parsed.Issues.Select(i => new PatientIntakeIssue(Relative(i.Location), i.Message)).ToList());
+        }
+
+        var (envelope, entries) = FhirJson.SplitByEntry(parsed.Issues, "Bundle");
+        if (envelope.Count > 0)
+        {
+            return PatientIntakeResult.Failure(PatientInputKind.FhirBundle, envelope.Select(i => new PatientIntakeIssue(Relative(i.Location), i.Message)).ToList());
         }
 
         var result = Read(bundle);
-        if (!result.IsSuccess || parsed.Issues.Count == 0)
+        if (!result.IsSuccess || entries.Count == 0)
         {
             return result;
         }
 
-        var lost = parsed.Issues.Select(i => new PatientIntakeIssue(Relative(i.Location), i.Message + " (read past)"));
+        var lost = entries.Select(i => new PatientIntakeIssue(Relative(i.Location), i.Message + " (read past)"));
         return PatientIntakeResult.Success(result.Kind, result.Profile!, [.. lost, .. result.Warnings]);
     }
 
@@ -126,7 +137,7 @@ public sealed partial class McodePatientReader : IFhirPatientReader
     }
 
     private static string? Relative(string? location) =>
-        location is null ? null : location.StartsWith("Bundle.", StringComparison.Ordinal) ? location["Bundle.".Length..] : location;
+        location is null ? null : location.StartsWith("Bundle.", StringComparison.Ordinal) ? location["Bundle.".Length..] : location == "Bundle" ? null : location;
 
     private static void ReadResource(Resource resource, string path, BundleState state)
     {

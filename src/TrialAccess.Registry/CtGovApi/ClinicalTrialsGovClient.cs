@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using TrialAccess.Decoding;
 using TrialAccess.Ingestion;
 using TrialAccess.Registry.CtGovJson;
 using TrialAccess.Trials;
@@ -167,15 +168,14 @@ public sealed class ClinicalTrialsGovClient
     /// <summary>Parses one page and maps up to <paramref name="wanted"/> of its studies; a page that cannot be read is an error, not studies.</summary>
     private static (List<TrialReadResult> Studies, string? NextPageToken, string? Error) ReadPage(byte[] body, int page, int wanted)
     {
-        JsonDocument document;
-        try
+        // The page is held to the JSON decoding rule of every reader: undecodable text fails the page by name.
+        var (parsed, invalid) = StrictJson.Parse(body, maxDepth: 128);
+        if (invalid is not null)
         {
-            document = JsonDocument.Parse(body);
+            return ([], null, invalid.Path.Length == 0 ? $"the response is {invalid.Message}" : $"the response is not acceptable JSON ({invalid})");
         }
-        catch (JsonException e)
-        {
-            return ([], null, $"the response is not valid JSON ({e.Message})");
-        }
+
+        var document = parsed!;
 
         using (document)
         {

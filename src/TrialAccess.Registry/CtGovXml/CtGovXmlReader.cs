@@ -22,17 +22,34 @@ public static class CtGovXmlReader
         CloseInput = false,
     };
 
-    public static TrialReadResult Read(Stream stream, string source)
+    /// <summary>Reads one document with the default limits.</summary>
+    public static TrialReadResult Read(Stream stream, string source) => Read(stream, source, TrialSourceLimits.Default);
+
+    /// <summary>
+    /// Reads one document: at most <see cref="TrialSourceLimits.MaxRecordBytes"/> bytes and
+    /// <see cref="TrialSourceLimits.MaxXmlDepth"/> levels of elements; the encoding is taken from a byte-order mark
+    /// (UTF-8 or UTF-16) or the XML declaration. Anything else is a failure naming the source.
+    /// </summary>
+    public static TrialReadResult Read(Stream stream, string source, TrialSourceLimits limits)
     {
         XDocument document;
         try
         {
-            using var reader = XmlReader.Create(stream, Settings);
+            using var limited = new LimitedStream(stream, limits.MaxRecordBytes, limit => $"the XML document is larger than {JsonRecordSplitter.Describe(limit)}; not read");
+            using var reader = new DepthLimitedXmlReader(XmlReader.Create(limited, Settings), limits.MaxXmlDepth);
             document = XDocument.Load(reader);
         }
         catch (XmlException e)
         {
-            return TrialReadResult.Failure(source, null, $"not well-formed XML (line {e.LineNumber}, position {e.LinePosition}): {e.Message}");
+            return TrialReadResult.Failure(source, null, $"not well-formed XML (line {e.LineNumber}, position {e.LinePosition}): {e.Message.Split(" Line ", 2)[0]}");
+        }
+        catch (InputLimitExceededException e)
+        {
+            return TrialReadResult.Failure(source, null, e.Message);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            return TrialReadResult.Failure(source, null, $"cannot be read: {e.Message}");
         }
 
         return Map(document.Root!, source);

@@ -9,7 +9,10 @@ namespace TrialAccess.Ingestion;
 /// <param name="Updated">Stored trials replaced by a later version.</param>
 /// <param name="Unchanged">Records not written because the stored version is as recent or more recent.</param>
 /// <param name="Failed">Records or files that could not be read.</param>
-/// <param name="Failures">Each failure, naming the file (and record) and what was wrong.</param>
+/// <param name="Failures">
+/// Each failure, naming the file (and record) and what was wrong: the first <see cref="TrialIngestor.MaxListedFailures"/>
+/// of them, so that a run over millions of broken records holds a bounded list (<paramref name="Failed"/> counts all).
+/// </param>
 public sealed record IngestReport(int Read, int New, int Updated, int Unchanged, int Failed, IReadOnlyList<TrialReadError> Failures);
 
 /// <summary>Progress of an ingest: files finished out of files found, and records so far.</summary>
@@ -21,6 +24,9 @@ public sealed record IngestProgress(int FilesDone, int FilesTotal, int RecordsRe
 /// </summary>
 public sealed class TrialIngestor(ITrialStore store, int batchSize = 500)
 {
+    /// <summary>How many failures a report lists; later ones are counted in <see cref="IngestReport.Failed"/> only.</summary>
+    public const int MaxListedFailures = 10_000;
+
     /// <summary>Ingests the given files in order (expand folders first with <see cref="TrialSources.Expand"/>).</summary>
     public async Task<IngestReport> IngestFilesAsync(
         IReadOnlyList<string> files,
@@ -36,7 +42,7 @@ public sealed class TrialIngestor(ITrialStore store, int batchSize = 500)
                 await run.AddAsync(result, cancellationToken);
             }
 
-            progress?.Report(new IngestProgress(i + 1, files.Count, run.Read, run.Failures.Count, files[i]));
+            progress?.Report(new IngestProgress(i + 1, files.Count, run.Read, run.Failed, files[i]));
         }
 
         return await run.CompleteAsync(cancellationToken);
@@ -53,14 +59,14 @@ public sealed class TrialIngestor(ITrialStore store, int batchSize = 500)
         await foreach (var result in records.WithCancellation(cancellationToken))
         {
             await run.AddAsync(result, cancellationToken);
-            if ((run.Read + run.Failures.Count) % 100 == 0)
+            if ((run.Read + run.Failed) % 100 == 0)
             {
-                progress?.Report(new IngestProgress(0, 0, run.Read, run.Failures.Count, null));
+                progress?.Report(new IngestProgress(0, 0, run.Read, run.Failed, null));
             }
         }
 
         var report = await run.CompleteAsync(cancellationToken);
-        progress?.Report(new IngestProgress(0, 0, run.Read, run.Failures.Count, null));
+        progress?.Report(new IngestProgress(0, 0, run.Read, run.Failed, null));
         return report;
     }
 
@@ -69,6 +75,8 @@ public sealed class TrialIngestor(ITrialStore store, int batchSize = 500)
         private readonly List<ClinicalTrial> _batch = new(batchSize);
 
         public List<TrialReadError> Failures { get; } = [];
+
+        public int Failed { get; private set; }
 
         public int Read { get; private set; }
 
@@ -82,7 +90,12 @@ public sealed class TrialIngestor(ITrialStore store, int batchSize = 500)
         {
             if (!result.IsSuccess)
             {
-                Failures.Add(result.Error!);
+                Failed++;
+                if (Failures.Count < MaxListedFailures)
+                {
+                    Failures.Add(result.Error!);
+                }
+
                 return;
             }
 
@@ -97,7 +110,7 @@ public sealed class TrialIngestor(ITrialStore store, int batchSize = 500)
         public async Task<IngestReport> CompleteAsync(CancellationToken cancellationToken)
         {
             await FlushAsync(cancellationToken);
-            return new IngestReport(Read, New, Updated, Unchanged, Failures.Count, Failures);
+            return new IngestReport(Read, New, Updated, Unchanged, Failed, Failures);
         }
 
         private async Task FlushAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using TrialAccess.Decoding;
 using TrialAccess.Ingestion;
 using TrialAccess.Registry.CtGovJson;
 using TrialAccess.Registry.CtGovXml;
@@ -16,7 +17,9 @@ namespace TrialAccess.Registry.Sources;
 /// </summary>
 /// <remarks>
 /// A file that cannot be read yields a failure naming it and reading goes on with the next; records read from a file
-/// before it turned out to be broken (a truncated array) are kept.
+/// before it turned out to be broken (a truncated array) are kept. Every input is held to <see cref="TrialSourceLimits"/>
+/// and to the JSON decoding policy of <see cref="StrictJson"/>: no input can make reading throw, hang or hold more
+/// than one record in memory.
 /// </remarks>
 public static class TrialSources
 {
@@ -47,12 +50,16 @@ public static class TrialSources
         return (files, missing);
     }
 
+    /// <summary>Reads every record in one file (every entry of an archive), with the default limits.</summary>
+    public static IAsyncEnumerable<TrialReadResult> ReadFileAsync(string path, CancellationToken cancellationToken = default) =>
+        ReadFileAsync(path, TrialSourceLimits.Default, cancellationToken);
+
     /// <summary>Reads every record in one file (every entry of an archive).</summary>
-    public static async IAsyncEnumerable<TrialReadResult> ReadFileAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static async IAsyncEnumerable<TrialReadResult> ReadFileAsync(string path, TrialSourceLimits limits, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
-            await foreach (var result in ReadArchiveAsync(path, cancellationToken))
+            await foreach (var result in ReadArchiveAsync(path, limits, cancellationToken))
             {
                 yield return result;
             }
@@ -64,7 +71,7 @@ public static class TrialSources
         TrialReadResult? openFailure = null;
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -79,68 +86,146 @@ public static class TrialSources
 
         await using (stream!)
         {
-            await foreach (var result in ReadStreamAsync(stream!, path, cancellationToken))
+            await foreach (var result in ReadStreamAsync(stream!, path, limits, cancellationToken))
             {
                 yield return result;
             }
         }
     }
 
-    /// <summary>Reads every record in a stream, the format detected from the name and then from the content.</summary>
-    public static async IAsyncEnumerable<TrialReadResult> ReadStreamAsync(Stream stream, string source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Reads every record in a stream with the default limits.</summary>
+    public static IAsyncEnumerable<TrialReadResult> ReadStreamAsync(Stream stream, string source, CancellationToken cancellationToken = default) =>
+        ReadStreamAsync(stream, source, TrialSourceLimits.Default, cancellationToken);
+
+    /// <summary>
+    /// Reads every record in a stream, the format detected from the name and then from the first bytes. The stream is
+    /// read forward once, record by record; no more than one record is held at a time.
+    /// </summary>
+    public static async IAsyncEnumerable<TrialReadResult> ReadStreamAsync(Stream stream, string source, TrialSourceLimits limits, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (!stream.CanSeek)
+        var head = new byte[512];
+        var headLength = 0;
+        string? readError = null;
+        try
         {
-            var copy = new MemoryStream();
-            await stream.CopyToAsync(copy, cancellationToken);
-            copy.Position = 0;
-            stream = copy;
+            int n;
+            while (headLength < head.Length && (n = await stream.ReadAsync(head.AsMemory(headLength), cancellationToken)) > 0)
+            {
+                headLength += n;
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            readError = $"cannot be read: {e.Message}";
         }
 
-        var first = PeekFirstSignificantByte(stream);
+        if (readError is not null)
+        {
+            yield return TrialReadResult.Failure(source, null, readError);
+            yield break;
+        }
+
+        var content = new PrefixedStream(head, headLength, stream);
+        var kind = Detect(head.AsSpan(0, headLength));
         var extension = Path.GetExtension(source).ToLowerInvariant();
-        if (extension is ".jsonl" or ".ndjson")
+        IAsyncEnumerable<TrialReadResult> records = kind switch
         {
-            await foreach (var result in ReadJsonLinesAsync(stream, source, cancellationToken))
+            _ when extension is ".jsonl" or ".ndjson" => ReadJsonLinesAsync(content, source, limits, cancellationToken),
+            ContentKind.Empty => One(TrialReadResult.Failure(source, null, "the file is empty")),
+            ContentKind.Xml => One(CtGovXmlReader.Read(content, source, limits)),
+            ContentKind.Json => ReadJsonAsync(content, source, limits, cancellationToken),
+            ContentKind.Utf16Json => One(TrialReadResult.Failure(source, null, "JSON must be UTF-8; this file is UTF-16 (save it as UTF-8)")),
+            _ => One(TrialReadResult.Failure(source, null, "not a trial file: expected ClinicalTrials.gov XML or JSON, TrialGPT JSON/JSONL, or a zip archive of them")),
+        };
+
+        await using var enumerator = records.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            TrialReadResult result;
+            string? error = null;
+            try
             {
-                yield return result;
+                if (!await enumerator.MoveNextAsync())
+                {
+                    break;
+                }
+
+                result = enumerator.Current;
             }
-        }
-        else if (first == '<')
-        {
-            yield return CtGovXmlReader.Read(stream, source);
-        }
-        else if (first == '[')
-        {
-            await foreach (var result in ReadJsonArrayAsync(stream, source, cancellationToken))
+            catch (InputLimitExceededException e)
             {
-                yield return result;
+                result = default;
+                error = e.Message;
             }
-        }
-        else if (first == '{')
-        {
-            await foreach (var result in ReadJsonObjectAsync(stream, source, cancellationToken))
+            catch (Exception e) when (e is IOException or InvalidDataException)
             {
-                yield return result;
+                result = default;
+                error = $"cannot be read further: {e.Message}";
             }
-        }
-        else if (first < 0)
-        {
-            yield return TrialReadResult.Failure(source, null, "the file is empty");
-        }
-        else
-        {
-            yield return TrialReadResult.Failure(source, null, "not a trial file: expected ClinicalTrials.gov XML or JSON, TrialGPT JSON/JSONL, or a zip archive of them");
+
+            if (error is not null)
+            {
+                yield return TrialReadResult.Failure(source, null, error);
+                yield break;
+            }
+
+            yield return result;
         }
     }
 
-    private static async IAsyncEnumerable<TrialReadResult> ReadArchiveAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<TrialReadResult> One(TrialReadResult result)
+    {
+        await Task.CompletedTask;
+        yield return result;
+    }
+
+    private enum ContentKind
+    {
+        Empty,
+        Xml,
+        Json,
+        Utf16Json,
+        Unknown,
+    }
+
+    /// <summary>What the first bytes say: a byte-order mark (UTF-8 or UTF-16, either order), then the first character that is not white space.</summary>
+    private static ContentKind Detect(ReadOnlySpan<byte> head)
+    {
+        var utf16 = head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF));
+        var littleEndian = utf16 && head[0] == 0xFF;
+        var start = utf16 ? 2 : head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var step = utf16 ? 2 : 1;
+        for (var i = start; i + step - 1 < head.Length; i += step)
+        {
+            var c = utf16 ? (littleEndian ? head[i] | (head[i + 1] << 8) : (head[i] << 8) | head[i + 1]) : head[i];
+            if (c is ' ' or '\t' or '\r' or '\n')
+            {
+                continue;
+            }
+
+            return c switch
+            {
+                '<' => ContentKind.Xml,
+                '[' or '{' => utf16 ? ContentKind.Utf16Json : ContentKind.Json,
+                _ => ContentKind.Unknown,
+            };
+        }
+
+        // Only white space so far: empty when that was the whole file.
+        return head.Length < 512 ? ContentKind.Empty : ContentKind.Unknown;
+    }
+
+    private static async IAsyncEnumerable<TrialReadResult> ReadArchiveAsync(string path, TrialSourceLimits limits, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ZipArchive? archive = null;
+        List<ZipArchiveEntry> entries = [];
         string? openError = null;
         try
         {
             archive = ZipFile.OpenRead(path);
+
+            // The central directory is read on first use of Entries: a damaged one throws here, not later.
+            entries = [.. archive.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal)];
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -149,25 +234,57 @@ public static class TrialSources
 
         if (openError is not null)
         {
+            archive?.Dispose();
             yield return TrialReadResult.Failure(path, null, openError);
             yield break;
         }
 
         using (archive!)
         {
-            foreach (var entry in archive!.Entries.Where(e => e.Name.Length > 0 && !IsHidden(e.FullName)).OrderBy(e => e.FullName, StringComparer.Ordinal))
+            long total = 0;
+            foreach (var entry in entries)
             {
-                var source = $"{path}!{entry.FullName}";
-                MemoryStream? content = null;
+                var source = $"{path}!{ArchiveEntries.Printable(entry.FullName)}";
+                var verdict = ArchiveEntries.Judge(entry);
+                if (verdict == EntryVerdict.Skip)
+                {
+                    continue;
+                }
+
+                if (verdict != EntryVerdict.Read)
+                {
+                    yield return TrialReadResult.Failure(source, null, ArchiveEntries.Describe(verdict));
+                    continue;
+                }
+
+                if (entry.Length > limits.MaxEntryBytes)
+                {
+                    yield return TrialReadResult.Failure(source, null, $"archive entry is {entry.Length:N0} bytes uncompressed, more than the {JsonRecordSplitter.Describe(limits.MaxEntryBytes)} accepted; not read");
+                    continue;
+                }
+
+                if (total + entry.Length > limits.MaxArchiveBytes)
+                {
+                    yield return TrialReadResult.Failure(source, null, $"the archive's entries add up to more than {JsonRecordSplitter.Describe(limits.MaxArchiveBytes)} uncompressed; this entry and the rest are not read");
+                    yield break;
+                }
+
+                // First pass: the entry's checksum, streamed, so that a damaged entry yields no record at all.
+                var (size, checkError) = await ArchiveEntries.VerifyAsync(entry, limits.MaxEntryBytes, cancellationToken);
+                if (checkError is not null)
+                {
+                    yield return TrialReadResult.Failure(source, null, checkError);
+                    continue;
+                }
+
+                total += size;
+                Stream? entryStream = null;
                 string? entryError = null;
                 try
                 {
-                    content = new MemoryStream();
-                    await using var entryStream = await entry.OpenAsync(cancellationToken);
-                    await entryStream.CopyToAsync(content, cancellationToken);
-                    content.Position = 0;
+                    entryStream = await entry.OpenAsync(cancellationToken);
                 }
-                catch (Exception e) when (e is InvalidDataException or IOException)
+                catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
                 {
                     entryError = $"archive entry cannot be read: {e.Message}";
                 }
@@ -178,134 +295,61 @@ public static class TrialSources
                     continue;
                 }
 
-                var nested = entry.FullName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
-                if (nested)
+                await using (entryStream!)
                 {
-                    yield return TrialReadResult.Failure(source, null, "archives inside archives are not read; extract it first");
-                    continue;
-                }
-
-                await foreach (var result in ReadStreamAsync(content!, source, cancellationToken))
-                {
-                    yield return result;
+                    var limited = new LimitedStream(entryStream!, limits.MaxEntryBytes, limit => $"archive entry holds more than the {JsonRecordSplitter.Describe(limit)} accepted");
+                    await foreach (var result in ReadStreamAsync(limited, source, limits, cancellationToken))
+                    {
+                        yield return result;
+                    }
                 }
             }
         }
     }
 
-    private static async IAsyncEnumerable<TrialReadResult> ReadJsonArrayAsync(Stream stream, string source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>A JSON file: an array of records, a page of studies, or one record, streamed by <see cref="JsonRecordSplitter"/>.</summary>
+    private static async IAsyncEnumerable<TrialReadResult> ReadJsonAsync(Stream stream, string source, TrialSourceLimits limits, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, RegistryJson.Options, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        var index = 0;
-        while (true)
+        await foreach (var piece in JsonRecordSplitter.SplitAsync(stream, limits.MaxRecordBytes, limits.MaxJsonDepth, cancellationToken))
         {
-            JsonElement element;
-            string? error = null;
-            try
+            var recordSource = piece.Index >= 0 ? $"{source}[{piece.Index}]" : source;
+            if (piece.Error is not null)
             {
-                if (!await elements.MoveNextAsync())
-                {
-                    break;
-                }
-
-                element = elements.Current;
-            }
-            catch (JsonException e)
-            {
-                element = default;
-                error = Describe(e, index);
+                yield return TrialReadResult.Failure(piece.EndsFile ? source : recordSource, null, piece.Error);
+                continue;
             }
 
-            if (error is not null)
-            {
-                yield return TrialReadResult.Failure(source, null, error);
-                break;
-            }
-
-            yield return MapObject(element, $"{source}[{index}]");
-            index++;
+            yield return MapRecord(piece.Bytes!, recordSource, limits, page: piece.InPage);
         }
-
-        await elements.DisposeAsync();
     }
 
-    private static async IAsyncEnumerable<TrialReadResult> ReadJsonObjectAsync(Stream stream, string source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<TrialReadResult> ReadJsonLinesAsync(Stream stream, string source, TrialSourceLimits limits, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        JsonDocument? document = null;
-        string? error = null;
-        try
+        await foreach (var line in JsonLines.ReadAsync(stream, limits.MaxRecordBytes, cancellationToken))
         {
-            document = await JsonDocument.ParseAsync(stream, RegistryJson.DocumentOptions, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            error = Describe(e, null);
-        }
+            var lineSource = $"{source}:{line.Number}";
+            if (line.Bytes is null)
+            {
+                yield return TrialReadResult.Failure(lineSource, null, $"the line is longer than {JsonRecordSplitter.Describe(limits.MaxRecordBytes)}; skipped");
+                continue;
+            }
 
+            yield return MapRecord(line.Bytes, lineSource, limits, page: false);
+        }
+    }
+
+    /// <summary>Checks one record's bytes against the decoding policy, parses and maps it.</summary>
+    private static TrialReadResult MapRecord(byte[] bytes, string source, TrialSourceLimits limits, bool page)
+    {
+        var (document, error) = StrictJson.Parse(bytes, limits.MaxJsonDepth);
         if (error is not null)
         {
-            yield return TrialReadResult.Failure(source, null, error);
-            yield break;
+            return TrialReadResult.Failure(source, error.Path.Length == 0 ? null : error.Path, error.Message);
         }
 
         using (document!)
         {
-            var root = document!.RootElement;
-            if (root.TryGetProperty("studies", out var studies))
-            {
-                if (studies.ValueKind != JsonValueKind.Array)
-                {
-                    yield return TrialReadResult.Failure(source, "studies", $"expected a list, found {studies.ValueKind}");
-                    yield break;
-                }
-
-                var index = 0;
-                foreach (var study in studies.EnumerateArray())
-                {
-                    yield return CtGovJsonStudyMapper.Map(study, $"{source}[{index++}]");
-                }
-            }
-            else
-            {
-                yield return MapObject(root, source);
-            }
-        }
-    }
-
-    private static async IAsyncEnumerable<TrialReadResult> ReadJsonLinesAsync(Stream stream, string source, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(stream, leaveOpen: true);
-        var lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var lineSource = $"{source}:{lineNumber}";
-            JsonDocument? document = null;
-            string? error = null;
-            try
-            {
-                document = JsonDocument.Parse(line, RegistryJson.DocumentOptions);
-            }
-            catch (JsonException e)
-            {
-                error = Describe(e, null);
-            }
-
-            if (error is not null)
-            {
-                yield return TrialReadResult.Failure(lineSource, null, error);
-                continue;
-            }
-
-            using (document!)
-            {
-                yield return MapObject(document!.RootElement, lineSource);
-            }
+            return page ? CtGovJsonStudyMapper.Map(document!.RootElement, source) : MapObject(document!.RootElement, source);
         }
     }
 
@@ -330,43 +374,6 @@ public static class TrialSources
         return TrialReadResult.Failure(source, null, "not a recognised trial record: expected 'protocolSection' (ClinicalTrials.gov API v2) or '_id' (TrialGPT corpus)");
     }
 
-    private static string Describe(JsonException e, int? index)
-    {
-        var where = e.BytePositionInLine is { } position ? $" (line {e.LineNumber + 1}, byte {position + 1})" : string.Empty;
-        var after = index is { } i ? $" after {i} record(s)" : string.Empty;
-        return $"malformed or truncated JSON{where}{after}: {e.Message.Split(" Path:", 2)[0]}";
-    }
-
-    /// <summary>The first byte that is not white space or a UTF-8 byte-order mark, or -1; the stream is rewound.</summary>
-    private static int PeekFirstSignificantByte(Stream stream)
-    {
-        var start = stream.Position;
-        var result = -1;
-        Span<byte> buffer = stackalloc byte[256];
-        var read = stream.Read(buffer);
-        for (var i = 0; i < read; i++)
-        {
-            var b = buffer[i];
-            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF)
-            {
-                continue;
-            }
-
-            result = b;
-            break;
-        }
-
-        stream.Position = start;
-        return result;
-    }
-
     private static bool IsHidden(string relativePath) =>
         relativePath.Split('/', '\\').Any(part => part.StartsWith('.') && part is not "." and not "..");
-}
-
-internal static class RegistryJson
-{
-    public static readonly JsonSerializerOptions Options = new() { MaxDepth = 128 };
-
-    public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128, AllowTrailingCommas = false };
 }

@@ -48,10 +48,18 @@ public static class FhirMatchApi
         return app;
     }
 
-    /// <summary>Whether a request path is one of the FHIR endpoints under <paramref name="basePath"/>.</summary>
-    public static bool IsFhirPath(PathString path, string basePath) =>
-        path.StartsWithSegments(basePath.TrimEnd('/') + "/ResearchStudy", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments(basePath.TrimEnd('/') + "/getClinicalTrial", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether a request path belongs to the FHIR service under <paramref name="basePath"/>: anything under the base
+    /// (so that an unknown route, a body limit or a rate limit there is answered with an OperationOutcome), or, with
+    /// the service at the root, the paths of its two endpoints.
+    /// </summary>
+    public static bool IsFhirPath(PathString path, string basePath)
+    {
+        var trimmed = basePath.TrimEnd('/');
+        return trimmed.Length > 0
+            ? path.StartsWithSegments(trimmed, StringComparison.OrdinalIgnoreCase)
+            : path.StartsWithSegments("/ResearchStudy", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/getClinicalTrial", StringComparison.OrdinalIgnoreCase);
+    }
 
     internal static async Task<IResult> MatchAsync(HttpRequest request, MatchService matcher, ITrialStore store, PlaceDirectory places, IOptions<WebAppOptions> options, CancellationToken cancellationToken) =>
         await SearchAsync(CodexRequest.FromParameters(await ReadBodyAsync(request, cancellationToken)), request, matcher, store, places, options.Value, cancellationToken);
@@ -59,10 +67,12 @@ public static class FhirMatchApi
     internal static async Task<IResult> GetClinicalTrialAsync(HttpRequest request, MatchService matcher, ITrialStore store, PlaceDirectory places, IOptions<WebAppOptions> options, CancellationToken cancellationToken) =>
         await SearchAsync(CodexRequest.FromBundle(await ReadBodyAsync(request, cancellationToken)), request, matcher, store, places, options.Value, cancellationToken);
 
-    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The body as bytes (at most the API body limit): decoding is the FHIR reader's, so that invalid UTF-8 is refused by position, not replaced.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(request.Body);
-        return await reader.ReadToEndAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     private static async Task<IResult> SearchAsync(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TrialAccess.Decoding;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Geography;
 using TrialAccess.Ingestion;
@@ -51,17 +52,17 @@ public static class MatchApi
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Add(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field) ?? [], message];
-        JsonDocument document;
-        try
+        // The body is held to the JSON decoding policy (valid Unicode, no duplicate keys): a fault names its field.
+        using var body = new MemoryStream();
+        await httpRequest.Body.CopyToAsync(body, cancellationToken);
+        var (parsed, invalid) = StrictJson.Parse(body.GetBuffer().AsMemory(0, (int)body.Length), maxDepth: 64);
+        if (invalid is not null)
         {
-            document = await JsonDocument.ParseAsync(httpRequest.Body, new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            Add("body", $"Not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}).");
+            Add(invalid.Path.Length == 0 ? "body" : invalid.Path, char.ToUpperInvariant(invalid.Message[0]) + invalid.Message[1..] + ".");
             return TypedResults.ValidationProblem(errors, title: "The match request is not valid");
         }
 
+        var document = parsed!;
         using (document)
         {
             var root = document.RootElement;
@@ -213,7 +214,13 @@ public static class MatchApi
             return null;
         }
 
-        return value.GetDouble();
+        if (!value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            add(name, $"{name} is too large.");
+            return null;
+        }
+
+        return number;
     }
 
     private static bool Bool(JsonElement root, string name, bool fallback, Action<string, string> add)

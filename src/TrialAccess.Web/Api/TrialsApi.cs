@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TrialAccess.Decoding;
 using TrialAccess.Geography;
 using TrialAccess.Ingestion;
 using TrialAccess.Trials;
@@ -63,9 +64,18 @@ public static class TrialsApi
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         TrialSearchRequest? request = null;
+        using var body = new MemoryStream();
+        await httpRequest.Body.CopyToAsync(body, cancellationToken);
+        var bytes = body.GetBuffer().AsMemory(0, (int)body.Length);
+        if (StrictJson.Check(bytes.Span, BodyOptions.MaxDepth) is { } invalid && !invalid.Message.StartsWith("not valid JSON", StringComparison.Ordinal))
+        {
+            TrialSearchValidation.Add(errors, invalid.Path.Length == 0 ? "body" : invalid.Path, char.ToUpperInvariant(invalid.Message[0]) + invalid.Message[1..] + ".");
+            return TypedResults.ValidationProblem(errors, title: "The search request is not valid");
+        }
+
         try
         {
-            request = await JsonSerializer.DeserializeAsync<TrialSearchRequest>(httpRequest.Body, BodyOptions, cancellationToken);
+            request = JsonSerializer.Deserialize<TrialSearchRequest>(bytes.Span, BodyOptions);
             if (request is null)
             {
                 TrialSearchValidation.Add(errors, "body", "The body is null; send a JSON object.");

@@ -9,7 +9,7 @@ namespace TrialAccess.Web.Hosting;
 /// <see cref="WebAppOptions.MaxPageRequestBodyBytes"/> elsewhere. A declared length over the cap is refused at once
 /// with 413; a chunked body is cut off by the server when it passes the cap (Kestrel enforces the feature).
 /// </summary>
-internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<WebAppOptions> options, IProblemDetailsService problems)
+internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<WebAppOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -23,17 +23,7 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
 
         if (context.Request.ContentLength > limit)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Title = "Request body too large",
-                    Detail = $"The request body is {context.Request.ContentLength} bytes; at most {limit} bytes are accepted here.",
-                },
-            });
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The request body is {context.Request.ContentLength} bytes; at most {limit} bytes are accepted here.");
             return;
         }
 

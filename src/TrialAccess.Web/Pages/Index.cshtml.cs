@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using TrialAccess.Web.Hosting;
 using TrialAccess.Trials;
 using TrialAccess.Web.Patients;
 using TrialAccess.Web.Search;
@@ -8,7 +10,8 @@ using TrialAccess.Web.Search;
 namespace TrialAccess.Web.Pages;
 
 /// <summary>The patient search: a cancer type, an age and a place give the recruiting trials nearby, nearest first.</summary>
-public sealed class IndexModel : PageModel
+[EnableRateLimiting(RateLimiting.PagePolicy)]
+public sealed class IndexModel : PageModel, IFormErrors
 {
     public static IReadOnlyList<(string Value, string Label)> Distances { get; } =
     [

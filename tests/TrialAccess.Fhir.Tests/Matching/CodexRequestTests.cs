@@ -71,4 +71,37 @@ public sealed class CodexRequestTests
 
         result.Errors.Should().ContainSingle().Which.Should().Be(new FhirIssue("Bundle.resourceType", "is 'Parameters'; a Bundle resource is expected here."));
     }
+
+    [Theory]
+    [InlineData("""{"name": "zipCode", "valueString": "02115", "valueString": "10001"}""", "Parameters.parameter[1].valueString")]
+    [InlineData("""{"name": "zipCode", "valueString": "02115", "valueCode": "10001"}""", "Parameters.parameter[1]")]
+    [InlineData("""{"name": "zipCode", "valueString": 2115}""", "Parameters.parameter[1].value")]
+    [InlineData("""{"name": "travelRadius", "valueDecimal": 1e400}""", "Parameters.parameter[1].value")]
+    [InlineData("""{"name": ["zipCode"], "valueString": "02115"}""", "Parameters.parameter[1].name")]
+    public void FromParameters_JsonFaultInASearchParameter_IsAnErrorAtIt(string parameter, string location)
+    {
+        var json = $$$"""{"resourceType": "Parameters", "parameter": [{"name": "trialMatchClinicalData", "resource": {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Patient", "gender": "female"}}]}}, {{{parameter}}}]}""";
+
+        var result = CodexRequest.FromParameters(json);
+
+        result.Search.Should().BeNull();
+        result.Errors.Select(e => e.Location).Should().Contain(location);
+    }
+
+    [Fact]
+    public void FromBundle_JsonFaultsInsideAPatientEntry_AreWarningsAndInTheParametersEntryErrors()
+    {
+        const string patient = """{"resource": {"resourceType": "Patient", "gender": "female", "gender": "male", "birthDate": 1970}}""";
+        const string parameters = """{"resource": {"resourceType": "Parameters", "parameter": [{"name": "zipCode", "valueString": "02115"}]}}""";
+        const string broken = """{"resource": {"resourceType": "Parameters", "parameter": [{"name": "zipCode", "valueString": 2115}]}}""";
+
+        var read = CodexRequest.FromBundle($$"""{"resourceType": "Bundle", "type": "collection", "entry": [{{parameters}}, {{patient}}]}""");
+        var refused = CodexRequest.FromBundle($$"""{"resourceType": "Bundle", "type": "collection", "entry": [{{broken}}, {{patient}}]}""");
+
+        read.Search!.Warnings.Select(w => w.Location).Should().BeEquivalentTo("Bundle.entry[1].resource.gender", "Bundle.entry[1].resource.birthDate");
+        read.Search.Warnings.Should().OnlyContain(w => w.Message.EndsWith("(read past)", StringComparison.Ordinal));
+        refused.Search.Should().BeNull();
+        refused.Errors.Select(e => e.Location).Should().Equal("Bundle.entry[0].resource.parameter[0].value");
+    }
 }
+

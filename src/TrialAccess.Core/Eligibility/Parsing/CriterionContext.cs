@@ -140,7 +140,7 @@ public sealed partial class CriterionContext
     public static decimal? ParseNumber(string text)
     {
         var cleaned = text.Replace(",", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
-        return decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
+        return Numbers.NumberText.DecimalOrNull(cleaned);
     }
 
     /// <summary>The comparison an operator word or symbol means ("≥", "at least", "no more than").</summary>

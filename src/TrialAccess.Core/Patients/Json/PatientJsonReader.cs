@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using TrialAccess.Numbers;
+using TrialAccess.Decoding;
 using TrialAccess.Trials;
 
 namespace TrialAccess.Patients.Json;
@@ -15,16 +17,13 @@ public static class PatientJsonReader
     public static PatientIntakeResult Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
+        var (parsed, error) = StrictJson.Parse(json, maxDepth: 64, allowComments: true);
+        if (error is not null)
         {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException e)
-        {
-            return PatientIntakeResult.Failure(PatientInputKind.StructuredJson, $"Not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
+            return PatientIntakeResult.Failure(PatientInputKind.StructuredJson, [new PatientIntakeIssue(error.Path.Length == 0 ? null : error.Path, Sentence(error.Message))]);
         }
 
+        var document = parsed!;
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
@@ -40,6 +39,8 @@ public static class PatientJsonReader
                 : PatientIntakeResult.Success(PatientInputKind.StructuredJson, profile, issues.Warnings);
         }
     }
+
+    private static string Sentence(string message) => char.ToUpperInvariant(message[0]) + message[1..] + ".";
 
     private static PatientProfile ReadProfile(ObjectReader r)
     {
@@ -319,9 +320,15 @@ public static class PatientJsonReader
                 return null;
             }
 
-            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
+            if (value.ValueKind != JsonValueKind.Number)
             {
                 Issues.Error(PathOf(name), $"must be a number, not {Describe(value)}.");
+                return null;
+            }
+
+            if (!value.TryGetDecimal(out var number))
+            {
+                Issues.Error(PathOf(name), $"is a number too large to use (at most {SaturatingDecimal.Limit:E1}).");
                 return null;
             }
 
@@ -347,7 +354,9 @@ public static class PatientJsonReader
 
             if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
             {
-                Issues.Error(PathOf(name), $"must be a whole number, not {Describe(value)}.");
+                Issues.Error(PathOf(name), value.ValueKind == JsonValueKind.Number
+                    ? $"must be a whole number between {min} and {max}."
+                    : $"must be a whole number, not {Describe(value)}.");
                 return null;
             }
 

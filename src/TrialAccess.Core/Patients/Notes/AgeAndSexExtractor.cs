@@ -132,7 +132,7 @@ internal static partial class AgeAndSexExtractor
 
     private static decimal Years(string number, string unit)
     {
-        var n = decimal.Parse(number, CultureInfo.InvariantCulture);
+        var n = Numbers.NumberText.DecimalOrNull(number) ?? 0m;
         var u = unit.ToLowerInvariant();
         var years = u.StartsWith('y') ? n
             : u.StartsWith("mo", StringComparison.Ordinal) ? n / 12m

@@ -23,10 +23,10 @@ internal static partial class ClinicalScoreExtractor
         var slice = text[sentence.Start..sentence.End];
         foreach (Match m in Ecog().Matches(slice))
         {
-            var value = int.Parse(m.Groups["v"].Value, CultureInfo.InvariantCulture);
+            var value = Numbers.NumberText.IntOrNull(m.Groups["v"].Value) ?? -1;
             if (m.Groups["w"].Success)
             {
-                value = Math.Max(value, int.Parse(m.Groups["w"].Value, CultureInfo.InvariantCulture));
+                value = Math.Max(value, Numbers.NumberText.IntOrNull(m.Groups["w"].Value) ?? -1);
             }
 
             yield return new PerformanceStatus(PerformanceScale.Ecog, value, new SourceSpan(sentence.Start + m.Index, m.Length));
@@ -34,7 +34,7 @@ internal static partial class ClinicalScoreExtractor
 
         foreach (Match m in Karnofsky().Matches(slice))
         {
-            var value = int.Parse(m.Groups["v"].Value, CultureInfo.InvariantCulture);
+            var value = Numbers.NumberText.IntOrNull(m.Groups["v"].Value) ?? -1;
             if (value is < 0 or > 100 || value % 10 != 0)
             {
                 continue;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using TrialAccess.Web.Hosting;
 using TrialAccess.Ingestion;
 using TrialAccess.Matching;
 using TrialAccess.Patients;
@@ -16,7 +18,8 @@ namespace TrialAccess.Web.Pages.Clinician;
 /// then the trials are ranked with a checklist of criteria each; the shortlist exports as CSV or PDF. Nothing is
 /// stored: the note and the facts travel in the form with every post.
 /// </summary>
-public sealed class IndexModel(MatchService matcher, ITrialStore store, PlaceDirectory places, ShortlistPdf pdf, PatientIntake patients, TimeProvider clock) : PageModel
+[EnableRateLimiting(RateLimiting.PagePolicy)]
+public sealed class IndexModel(MatchService matcher, ITrialStore store, PlaceDirectory places, ShortlistPdf pdf, PatientIntake patients, TimeProvider clock) : PageModel, IFormErrors
 {
     /// <summary>The longest note accepted, in characters (a long discharge summary; page posts are capped at 64 KiB).</summary>
     public const int MaxNoteLength = 20_000;

@@ -103,7 +103,8 @@ public sealed record LaboratoryConstraint(string Analyte, Bound? Bound, string? 
     {
         if (timesUpperLimit)
         {
-            return result.UpperLimitOfNormal is { } uln && uln > 0 ? bound.Admits(result.Value / uln) : null;
+            // Saturating: a value far above a tiny limit (1,000,000 against 1e-25) is above every bound, not an overflow.
+            return result.UpperLimitOfNormal is { } uln && uln > 0 ? bound.Admits(Numbers.SaturatingDecimal.Divide(result.Value, uln)!.Value) : null;
         }
 
         var known = vocabulary.Labs.Find(analyte);

@@ -94,7 +94,7 @@ public static partial class PerformanceStatusParser
             }
             else if (LevelList().Match(c.Text[..m.Index]) is { Success: true } before && before.Index + before.Length >= m.Index - 25)
             {
-                var values = Regex.Matches(before.Value, @"\d+").Select(v => int.Parse(v.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                var values = Regex.Matches(before.Value, @"\d+").Select(v => Level(v.Value)).ToList();
                 c.Add(new PerformanceStatusConstraint(scale, values.Min(), values.Max()) { Span = CriterionContext.Span(before.Index, m.Index + m.Length) });
                 any = true;
             }
@@ -124,6 +124,9 @@ public static partial class PerformanceStatusParser
         return w.StartsWith('k') ? PerformanceScale.Karnofsky : w.StartsWith('l') ? PerformanceScale.Lansky : PerformanceScale.Ecog;
     }
 
+    /// <summary>A score as written; digits beyond any scale (or too many to hold) read as a value no scale admits.</summary>
+    private static int Level(string digits) => Numbers.NumberText.IntOrNull(digits) ?? int.MaxValue;
+
     private static (int? Min, int? Max, int Length)? ReadRange(string rest, PerformanceScale scale)
     {
         var m = Range().Match(rest);
@@ -135,11 +138,11 @@ public static partial class PerformanceStatusParser
         var limit = scale == PerformanceScale.Ecog ? 5 : 100;
         if (m.Groups["lo"].Success && m.Groups["hi"].Success)
         {
-            var lo = int.Parse(m.Groups["lo"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var hi = int.Parse(m.Groups["hi"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var lo = Level(m.Groups["lo"].Value);
+            var hi = Level(m.Groups["hi"].Value);
             if (m.Groups["list"].Success)
             {
-                var all = Regex.Matches(m.Groups["list"].Value, @"\d+").Select(v => int.Parse(v.Value, System.Globalization.CultureInfo.InvariantCulture)).Append(lo).Append(hi).ToList();
+                var all = Regex.Matches(m.Groups["list"].Value, @"\d+").Select(v => Level(v.Value)).Append(lo).Append(hi).ToList();
                 lo = all.Min();
                 hi = all.Max();
             }
@@ -147,7 +150,7 @@ public static partial class PerformanceStatusParser
             return lo <= limit && hi <= limit ? (Math.Min(lo, hi), Math.Max(lo, hi), m.Index + m.Length) : null;
         }
 
-        var value = int.Parse(m.Groups["num"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var value = Level(m.Groups["num"].Value);
         if (value > limit)
         {
             return null;
