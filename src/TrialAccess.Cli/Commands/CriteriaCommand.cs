@@ -9,6 +9,7 @@ using TrialAccess.Eligibility.Constraints;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Matching;
 using TrialAccess.Trials;
 using TrialAccess.Vocabulary;
 
@@ -161,6 +162,7 @@ internal static partial class CriteriaCommand
                     Criterion = text,
                     Type = role == CriterionRole.Inclusion ? "inclusion" : "exclusion",
                     Outcome = OutcomeName(evaluation.Outcome),
+                    Basis = MatchReport.BasisName(evaluation.Basis),
                     evaluation.Evidence,
                     evaluation.Questions,
                     FailsTrial = evaluation.Fails,
@@ -171,6 +173,7 @@ internal static partial class CriteriaCommand
                         Text = c.Constraint.Span.Length > 0 && c.Constraint.Span.End <= text.Trim().Length ? c.Constraint.Span.Slice(text.Trim()) : null,
                         c.Constraint.Negated,
                         Outcome = OutcomeName(c.Check.Outcome),
+                        Basis = MatchReport.BasisName(c.Check.Basis),
                         c.Check.Evidence,
                         c.Check.Question,
                     }),
@@ -178,7 +181,7 @@ internal static partial class CriteriaCommand
             }
             else
             {
-                AnsiConsole.MarkupLine($"[bold]{OutcomeName(evaluation.Outcome)}[/]{(evaluation.Evidence is null ? string.Empty : " - " + Markup.Escape(evaluation.Evidence))}");
+                AnsiConsole.MarkupLine($"[bold]{OutcomeName(evaluation.Outcome)}[/] ({MatchReport.BasisName(evaluation.Basis)}){(evaluation.Evidence is null ? string.Empty : " - " + Markup.Escape(evaluation.Evidence))}");
                 foreach (var question in evaluation.Questions)
                 {
                     AnsiConsole.MarkupLine($"  ask: {Markup.Escape(question)}");
@@ -237,7 +240,7 @@ internal static partial class CriteriaCommand
                     }
 
                     var evaluation = EligibilityEvaluator.Evaluate(parser.Parse(criterionText, role), profile, context);
-                    await output.WriteLineAsync(JsonSerializer.Serialize(new { Id = id, Outcome = OutcomeName(evaluation.Outcome), evaluation.Evidence, evaluation.Questions }, compact));
+                    await output.WriteLineAsync(JsonSerializer.Serialize(new { Id = id, Outcome = OutcomeName(evaluation.Outcome), Basis = MatchReport.BasisName(evaluation.Basis), evaluation.Evidence, evaluation.Questions }, compact));
                 }
                 catch (Exception e) when (e is JsonException or FormatException)
                 {

@@ -23,8 +23,17 @@ public sealed record MatchReport(int Evaluated, int HiddenIneligible, IReadOnlyL
     public static string VerdictName(TrialVerdict verdict) => verdict switch
     {
         TrialVerdict.Eligible => "eligible",
+        TrialVerdict.LikelyEligible => "likely_eligible",
         TrialVerdict.PossiblyEligible => "possibly_eligible",
+        TrialVerdict.LikelyIneligible => "likely_ineligible",
         TrialVerdict.Ineligible => "ineligible",
+    };
+
+    public static string BasisName(OutcomeBasis basis) => basis switch
+    {
+        OutcomeBasis.Recorded => "recorded",
+        OutcomeBasis.Presumed => "presumed",
+        OutcomeBasis.Unknown => "unknown",
     };
 
     public static string OutcomeName(CriterionOutcome outcome) => outcome switch
@@ -36,7 +45,8 @@ public sealed record MatchReport(int Evaluated, int HiddenIneligible, IReadOnlyL
     };
 }
 
-/// <param name="Verdict">eligible, possibly_eligible or ineligible.</param>
+/// <param name="Verdict">eligible, likely_eligible, possibly_eligible, likely_ineligible or ineligible.</param>
+/// <param name="Presumptions">The criteria whose outcome rests on presumed absence ("not recorded, presumed absent: confirm").</param>
 /// <param name="Relevance">How well the trial's subject matches the patient; compares within one match only.</param>
 public sealed record MatchedTrialReport(
     int Rank,
@@ -51,7 +61,8 @@ public sealed record MatchedTrialReport(
     IReadOnlyList<FilterReport> Filters,
     IReadOnlyList<CriterionReport> Criteria,
     IReadOnlyList<string> Failing,
-    IReadOnlyList<string> Questions)
+    IReadOnlyList<string> Questions,
+    IReadOnlyList<string> Presumptions)
 {
     public static MatchedTrialReport From(TrialMatch match, int rank)
     {
@@ -74,11 +85,13 @@ public sealed record MatchedTrialReport(
                 c.Role.ToString().ToLowerInvariant(),
                 c.Criterion.Segment.Text,
                 MatchReport.OutcomeName(c.Outcome),
+                MatchReport.BasisName(c.Basis),
                 c.Fails,
                 c.Evidence,
                 c.Questions)).ToList(),
             match.Eligibility.Failing.Select(c => c.Criterion.Segment.Text).ToList(),
-            match.Questions.Distinct().ToList());
+            match.Questions.Distinct().ToList(),
+            match.Eligibility.Presumptions.Select(c => c.Evidence is { } e ? $"{c.Criterion.Segment.Text} ({e})" : c.Criterion.Segment.Text).ToList());
     }
 }
 
@@ -88,5 +101,6 @@ public sealed record NearestSiteReport(string? Facility, string? City, string? S
 public sealed record FilterReport(string Filter, string Outcome, string Explanation);
 
 /// <param name="Outcome">met, not_met, unknown or not_applicable.</param>
+/// <param name="Basis">recorded (a fact in the record), presumed (absence from a complete history) or unknown.</param>
 /// <param name="Fails">True when this outcome rules the patient out (an inclusion not met, an exclusion met).</param>
-public sealed record CriterionReport(string Role, string Text, string Outcome, bool Fails, string? Evidence, IReadOnlyList<string> Questions);
+public sealed record CriterionReport(string Role, string Text, string Outcome, string Basis, bool Fails, string? Evidence, IReadOnlyList<string> Questions);

@@ -218,12 +218,7 @@ public sealed class TrialMatcher
         };
     }
 
-    private static int Tier(TrialVerdict verdict) => verdict switch
-    {
-        TrialVerdict.Eligible => 0,
-        TrialVerdict.PossiblyEligible => 1,
-        TrialVerdict.Ineligible => 2,
-    };
+    private static int Tier(TrialVerdict verdict) => (int)verdict;
 
     /// <summary>
     /// The query's terms found in the trial's title and conditions, in ordinal order: from the catalog's analysis of

@@ -159,14 +159,9 @@ public static class FhirMatchApi
                 sites.Add(new JsonObject { ["reference"] = $"#site-{i + 1}" });
             }
 
-            // The score ranks verdict tiers first, as the list does: eligible in (2/3, 1], possibly in (1/3, 2/3], ineligible below.
-            var tier = match.Verdict switch
-            {
-                Eligibility.Evaluation.TrialVerdict.Eligible => 2,
-                Eligibility.Evaluation.TrialVerdict.PossiblyEligible => 1,
-                Eligibility.Evaluation.TrialVerdict.Ineligible => 0,
-            };
-            var score = Math.Round((tier + Math.Clamp(match.Relevance / best, 0, 1)) / 3, 4);
+            // The score ranks verdict tiers first, as the list does: five tiers, eligible highest, each a fifth of [0, 1].
+            var tier = 4 - (int)match.Verdict;
+            var score = Math.Round((tier + Math.Clamp(match.Relevance / best, 0, 1)) / 5, 4);
             entries.Add(new JsonObject
             {
                 ["fullUrl"] = $"ResearchStudy/{trial.NctId}",

@@ -20,12 +20,50 @@ public enum CriterionOutcome
     NotApplicable,
 }
 
+/// <summary>What an outcome rests on.</summary>
+public enum OutcomeBasis
+{
+    /// <summary>A fact in the patient's record (including a stated absence: "no history of stroke").</summary>
+    Recorded,
+
+    /// <summary>
+    /// The absence of any mention in a complete history (<see cref="PatientProfile.CompleteHistory"/>): a clinician
+    /// pre-screening from a full history presumes that a condition, treatment, procedure or exposure it does not
+    /// mention is absent. Shown apart, to be confirmed.
+    /// </summary>
+    Presumed,
+
+    /// <summary>Nothing settles the outcome: it is Unknown, with a question.</summary>
+    Unknown,
+}
+
 /// <summary>The outcome of checking one constraint, with the patient fact used and, when unknown, what to ask.</summary>
 /// <param name="Evidence">The patient fact the outcome rests on ("ECOG 1", "no EGFR result"), in words a clinician can check.</param>
 /// <param name="Question">When Unknown: what to find out about the patient.</param>
 public sealed record ConstraintCheck(CriterionOutcome Outcome, string? Evidence = null, string? Question = null)
 {
+    /// <summary>True when a Met or NotMet outcome rests on presumed absence rather than on a recorded fact.</summary>
+    public bool Presumed { get; init; }
+
+    /// <summary>Recorded, presumed or unknown: Unknown outcomes are always <see cref="OutcomeBasis.Unknown"/>, NotApplicable ones recorded.</summary>
+    public OutcomeBasis Basis => BasisOf(Outcome, Presumed);
+
+    /// <summary>The basis of an outcome: Unknown is always unknown; only Met and NotMet can be presumed.</summary>
+    public static OutcomeBasis BasisOf(CriterionOutcome outcome, bool presumed) => outcome switch
+    {
+        CriterionOutcome.Unknown => OutcomeBasis.Unknown,
+        CriterionOutcome.Met or CriterionOutcome.NotMet when presumed => OutcomeBasis.Presumed,
+        _ => OutcomeBasis.Recorded,
+    };
+
     public static ConstraintCheck Met(string evidence) => new(CriterionOutcome.Met, evidence);
+
+    /// <summary>
+    /// The patient is presumed not to have what the constraint describes: nothing in a complete history mentions it.
+    /// The question says what to confirm.
+    /// </summary>
+    public static ConstraintCheck PresumedAbsent(string what, string confirm) =>
+        new(CriterionOutcome.NotMet, $"no {what} recorded: presumed absent, confirm", confirm) { Presumed = true };
 
     public static ConstraintCheck NotMet(string evidence) => new(CriterionOutcome.NotMet, evidence);
 

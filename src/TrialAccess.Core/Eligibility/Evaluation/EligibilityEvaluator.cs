@@ -5,16 +5,22 @@ using TrialAccess.Patients;
 
 namespace TrialAccess.Eligibility.Evaluation;
 
-/// <summary>A trial's answer for one patient.</summary>
+/// <summary>A trial's answer for one patient, from the most to the least favourable. Only <see cref="Ineligible"/> may hide a trial.</summary>
 public enum TrialVerdict
 {
-    /// <summary>Every criterion is met (inclusion) or not met (exclusion), or does not apply.</summary>
+    /// <summary>Every criterion is met (inclusion) or not met (exclusion) on recorded facts, or does not apply.</summary>
     Eligible,
+
+    /// <summary>Nothing fails and nothing is unknown, but some outcomes rest on presumed absence: confirm them.</summary>
+    LikelyEligible,
 
     /// <summary>Nothing fails, but something is unknown: see the questions to ask.</summary>
     PossiblyEligible,
 
-    /// <summary>At least one criterion fails: see which.</summary>
+    /// <summary>A criterion fails on a presumption only (something a complete history does not mention): confirm it.</summary>
+    LikelyIneligible,
+
+    /// <summary>At least one criterion fails on a recorded fact: see which.</summary>
     Ineligible,
 }
 
@@ -27,13 +33,24 @@ public sealed record ConstraintEvaluation(EligibilityConstraint Constraint, Cons
 /// </summary>
 public sealed record CriterionEvaluation(ParsedCriterion Criterion, CriterionOutcome Outcome, IReadOnlyList<ConstraintEvaluation> Constraints, string? Evidence, IReadOnlyList<string> Questions)
 {
+    /// <summary>True when a Met or NotMet outcome rests on presumed absence (see <see cref="OutcomeBasis.Presumed"/>).</summary>
+    public bool Presumed { get; init; }
+
+    /// <summary>Recorded, presumed or unknown (Unknown outcomes are always unknown, NotApplicable ones recorded).</summary>
+    public OutcomeBasis Basis => ConstraintCheck.BasisOf(Outcome, Presumed);
+
     public CriterionRole Role => Criterion.Segment.Role;
 
     public bool Fails => Role == CriterionRole.Inclusion ? Outcome == CriterionOutcome.NotMet : Outcome == CriterionOutcome.Met;
 }
 
 /// <summary>A trial's verdict for a patient, with every criterion's outcome, the failing criteria and the questions to ask.</summary>
-public sealed record TrialEvaluation(TrialVerdict Verdict, IReadOnlyList<CriterionEvaluation> Criteria, IReadOnlyList<CriterionEvaluation> Failing, IReadOnlyList<string> Questions);
+/// <param name="Failing">The criteria that rule the patient out, recorded failures first.</param>
+public sealed record TrialEvaluation(TrialVerdict Verdict, IReadOnlyList<CriterionEvaluation> Criteria, IReadOnlyList<CriterionEvaluation> Failing, IReadOnlyList<string> Questions)
+{
+    /// <summary>The criteria whose outcome rests on presumed absence, to confirm ("not recorded, presumed absent").</summary>
+    public IEnumerable<CriterionEvaluation> Presumptions => Criteria.Where(c => c.Basis == OutcomeBasis.Presumed);
+}
 
 /// <summary>
 /// Evaluates parsed criteria against a patient. Within an inclusion criterion constraints combine with AND (all must
@@ -64,10 +81,10 @@ public static partial class EligibilityEvaluator
         }
 
         // One constraint (most criteria) is its own outcome whatever the role: combining one outcome gives it back.
-        CriterionOutcome outcome;
+        Combined combined;
         if (results.Length == 1)
         {
-            outcome = results[0].Check.Outcome;
+            combined = new Combined(results[0].Check.Outcome, results[0].Check.Presumed);
         }
         else if (plan.InclusionChains is { } chains)
         {
@@ -77,24 +94,26 @@ public static partial class EligibilityEvaluator
                 var any = new Outcomes();
                 foreach (var i in chain)
                 {
-                    any.Add(results[i].Check.Outcome);
+                    any.Add(results[i].Check);
                 }
 
                 all.Add(any.AnyHolds);
             }
 
-            outcome = all.AllHold;
+            combined = all.AllHold;
         }
         else
         {
             var any = new Outcomes();
             foreach (var result in results)
             {
-                any.Add(result.Check.Outcome);
+                any.Add(result.Check);
             }
 
-            outcome = any.AnyHolds;
+            combined = any.AnyHolds;
         }
+
+        var outcome = combined.Outcome;
 
         // The distinct evidence of the decisive constraints and, when unknown, their distinct questions, in order.
         // Loops, not LINQ: this runs for every criterion of every candidate of every match.
@@ -119,7 +138,7 @@ public static partial class EligibilityEvaluator
         }
 
         var joined = decisive is null ? null : decisive.Count == 1 ? decisive[0] : string.Join("; ", decisive);
-        return new CriterionEvaluation(criterion, outcome, results, joined, questions ?? []);
+        return new CriterionEvaluation(criterion, outcome, results, joined, questions ?? []) { Presumed = combined.Presumed };
     }
 
     /// <summary>
@@ -156,10 +175,14 @@ public static partial class EligibilityEvaluator
         var failing = new List<CriterionEvaluation>();
         var questions = new List<string>();
         HashSet<string>? asked = null;
+        var recordedFailure = false;
+        var presumed = false;
         foreach (var evaluation in evaluations)
         {
+            presumed |= evaluation.Presumed && evaluation.Outcome is CriterionOutcome.Met or CriterionOutcome.NotMet;
             if (evaluation.Fails)
             {
+                recordedFailure |= !evaluation.Presumed;
                 failing.Add(evaluation);
             }
             else if (evaluation.Outcome == CriterionOutcome.Unknown)
@@ -180,7 +203,17 @@ public static partial class EligibilityEvaluator
             questions.Add("The record publishes no eligibility criteria: what are they? (ask the study team)");
         }
 
-        var verdict = failing.Count > 0 ? TrialVerdict.Ineligible : questions.Count > 0 ? TrialVerdict.PossiblyEligible : TrialVerdict.Eligible;
+        // Only a recorded failure makes a trial Ineligible (and may hide it); a presumed one asks to confirm it.
+        var verdict = recordedFailure ? TrialVerdict.Ineligible
+            : failing.Count > 0 ? TrialVerdict.LikelyIneligible
+            : questions.Count > 0 ? TrialVerdict.PossiblyEligible
+            : presumed ? TrialVerdict.LikelyEligible
+            : TrialVerdict.Eligible;
+        if (recordedFailure && failing.Exists(f => f.Presumed))
+        {
+            failing.Sort(static (a, b) => a.Presumed.CompareTo(b.Presumed));
+        }
+
         return new TrialEvaluation(verdict, evaluations, failing, questions);
     }
 
@@ -191,10 +224,16 @@ public static partial class EligibilityEvaluator
     private static CriterionEvaluation EvaluateStudiedCancers(ParsedCriterion studied, PatientProfile patient, EvaluationContext context)
     {
         var results = studied.Constraints.Select(s => new ConstraintEvaluation(s, s.Evaluate(patient, context))).ToList();
-        var outcome = Combine(results.Select(r => r.Check.Outcome).ToList(), CriterionRole.Exclusion);
+        var any = new Outcomes();
+        foreach (var result in results)
+        {
+            any.Add(result.Check);
+        }
+
+        var (outcome, presumed) = any.AnyHolds;
         var evidence = results.Where(r => r.Check.Outcome == outcome).Select(r => r.Check.Evidence).OfType<string>().Distinct().ToList();
         var questions = outcome == CriterionOutcome.Unknown ? results.Select(r => r.Check.Question).OfType<string>().Distinct().Take(1).ToList() : [];
-        return new CriterionEvaluation(studied, outcome, results, evidence.Count == 0 ? null : string.Join("; ", evidence), questions);
+        return new CriterionEvaluation(studied, outcome, results, evidence.Count == 0 ? null : string.Join("; ", evidence), questions) { Presumed = presumed };
     }
 
     /// <summary>
@@ -375,10 +414,10 @@ public static partial class EligibilityEvaluator
             var any = new Outcomes();
             foreach (var c in named)
             {
-                any.Add(evaluations[first + criterion].Constraints[c].Check.Outcome);
+                any.Add(evaluations[first + criterion].Constraints[c].Check);
             }
 
-            diagnoses[d] = any.AnyHolds;
+            diagnoses[d] = any.AnyHolds.Outcome;
         }
 
         if (!diagnoses.Any(o => o is CriterionOutcome.Met or CriterionOutcome.Unknown))
@@ -457,39 +496,62 @@ public static partial class EligibilityEvaluator
         var combined = new Outcomes();
         foreach (var outcome in outcomes)
         {
-            combined.Add(outcome);
+            combined.Add(new Combined(outcome, false));
         }
 
-        return role == CriterionRole.Inclusion ? combined.AllHold : combined.AnyHolds;
+        return (role == CriterionRole.Inclusion ? combined.AllHold : combined.AnyHolds).Outcome;
     }
 
     internal static bool IsExceptionLead(string lead) => ExceptionLead().IsMatch(lead);
 
     internal static bool IsAlternativesLead(string lead) => AlternativesLead().IsMatch(lead);
 
-    /// <summary>Which outcomes a set of parts has, to combine them without a list; NotApplicable parts are ignored.</summary>
+    /// <summary>An outcome with whether it rests on presumption.</summary>
+    private readonly record struct Combined(CriterionOutcome Outcome, bool Presumed);
+
+    /// <summary>
+    /// Which outcomes a set of parts has, recorded or presumed, to combine them without a list; NotApplicable parts are
+    /// ignored. An outcome that one part decides (AND failing, OR holding) is recorded when a recorded part gives it;
+    /// one that needs every part (AND holding, OR failing) is presumed when any part is.
+    /// </summary>
     private struct Outcomes
     {
-        private bool _met;
-        private bool _notMet;
+        private bool _metRecorded;
+        private bool _metPresumed;
+        private bool _notMetRecorded;
+        private bool _notMetPresumed;
         private bool _unknown;
 
-        public void Add(CriterionOutcome outcome)
+        public void Add(ConstraintCheck check) => Add(new Combined(check.Outcome, check.Presumed));
+
+        public void Add(Combined part)
         {
-            switch (outcome)
+            switch (part.Outcome)
             {
-                case CriterionOutcome.Met: _met = true; break;
-                case CriterionOutcome.NotMet: _notMet = true; break;
+                case CriterionOutcome.Met when part.Presumed: _metPresumed = true; break;
+                case CriterionOutcome.Met: _metRecorded = true; break;
+                case CriterionOutcome.NotMet when part.Presumed: _notMetPresumed = true; break;
+                case CriterionOutcome.NotMet: _notMetRecorded = true; break;
                 case CriterionOutcome.Unknown: _unknown = true; break;
             }
         }
 
+        private readonly bool Met => _metRecorded || _metPresumed;
+
+        private readonly bool NotMet => _notMetRecorded || _notMetPresumed;
+
         /// <summary>AND: NotMet if any part is, else Unknown if any is, else Met; NotApplicable when no part applies.</summary>
-        public readonly CriterionOutcome AllHold =>
-            _notMet ? CriterionOutcome.NotMet : _unknown ? CriterionOutcome.Unknown : _met ? CriterionOutcome.Met : CriterionOutcome.NotApplicable;
+        public readonly Combined AllHold =>
+            NotMet ? new(CriterionOutcome.NotMet, !_notMetRecorded)
+            : _unknown ? new(CriterionOutcome.Unknown, false)
+            : Met ? new(CriterionOutcome.Met, _metPresumed)
+            : new(CriterionOutcome.NotApplicable, false);
 
         /// <summary>OR: Met if any part is, else Unknown if any is, else NotMet; NotApplicable when no part applies.</summary>
-        public readonly CriterionOutcome AnyHolds =>
-            _met ? CriterionOutcome.Met : _unknown ? CriterionOutcome.Unknown : _notMet ? CriterionOutcome.NotMet : CriterionOutcome.NotApplicable;
+        public readonly Combined AnyHolds =>
+            Met ? new(CriterionOutcome.Met, !_metRecorded)
+            : _unknown ? new(CriterionOutcome.Unknown, false)
+            : NotMet ? new(CriterionOutcome.NotMet, _notMetPresumed)
+            : new(CriterionOutcome.NotApplicable, false);
     }
 }

@@ -162,6 +162,9 @@ public static partial class NoteReader
             Pregnant = pregnant,
             Breastfeeding = breastfeeding,
             SourceText = note,
+
+            // A clinical note is read as a complete history: what it does not mention is presumed absent (and said so).
+            CompleteHistory = true,
         };
     }
 

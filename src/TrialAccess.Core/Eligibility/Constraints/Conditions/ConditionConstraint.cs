@@ -23,7 +23,7 @@ public sealed record ConditionConstraint(string Concept, MedicalConceptKind Conc
 
     public override string Describe() => $"{ConceptKind.ToString().ToLowerInvariant()}: {(Qualifier is null ? string.Empty : Qualifier + " ")}{Concept}{(WithinMonths is { } m ? $" within {Number(m)} months" : string.Empty)}";
 
-    private static readonly ConcurrentDictionary<(MedicalConceptKind Kind, string Concept, decimal? WithinMonths), ConstraintCheck> NothingRecorded = new();
+    private static readonly ConcurrentDictionary<(MedicalConceptKind Kind, string Concept, decimal? WithinMonths, bool Complete), ConstraintCheck> NothingRecordedChecks = new();
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
@@ -76,9 +76,13 @@ public sealed record ConditionConstraint(string Concept, MedicalConceptKind Conc
         }
 
         // Nothing recorded: that answer depends only on the constraint, made once for each concept and timing.
-        return NothingRecorded.GetOrAdd((ConceptKind, Concept, WithinMonths), key => ConstraintCheck.Unknown(
-            $"Does the patient have {(key.Kind == MedicalConceptKind.Condition ? string.Empty : "had ")}{key.Concept}{(key.WithinMonths is { } w ? $" in the last {Number(w)} months" : string.Empty)}?",
-            $"no {key.Concept} recorded"));
+        return NothingRecordedChecks.GetOrAdd((ConceptKind, Concept, WithinMonths, patient.CompleteHistory), static key =>
+        {
+            var unknown = ConstraintCheck.Unknown(
+                $"Does the patient have {(key.Kind == MedicalConceptKind.Condition ? string.Empty : "had ")}{key.Concept}{(key.WithinMonths is { } w ? $" in the last {Number(w)} months" : string.Empty)}?",
+                $"no {key.Concept} recorded");
+            return key.Complete ? ConstraintCheck.PresumedAbsent(key.Concept, unknown.Question!) : unknown;
+        });
     }
 
     /// <summary>True when the patient's words name a form of the concept ("obstructive pancreatitis" for "pancreatitis").</summary>

@@ -21,7 +21,7 @@ public sealed record InfectionConstraint(string Pathogen, bool ActiveOnly = fals
         var match = patient.Conditions.FirstOrDefault(c => synonyms.Any(s => Mentions(c.Text, s) || (c.Concept is { } k && Mentions(k, s))));
         if (match is null)
         {
-            return ConstraintCheck.Unknown($"Does the patient have {Pathogen}?", $"no {Pathogen} status recorded");
+            return NotRecorded(patient, ConstraintCheck.Unknown($"Does the patient have {Pathogen}?", $"no {Pathogen} status recorded"), Pathogen);
         }
 
         return match.Certainty switch

@@ -57,7 +57,7 @@ public sealed record PriorTherapyConstraint(string Agent, TherapyAgentKind Agent
         return string.Join(' ', parts);
     }
 
-    private static readonly ConcurrentDictionary<(string Agent, bool Current, int? WithinDays, bool Refractory), ConstraintCheck> NothingRecorded = new();
+    private static readonly ConcurrentDictionary<(string Agent, bool Current, int? WithinDays, bool Refractory, bool Complete), ConstraintCheck> NothingRecordedChecks = new();
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
@@ -69,7 +69,10 @@ public sealed record PriorTherapyConstraint(string Agent, TherapyAgentKind Agent
                 .ToList();
             if (drugs.Count == 0)
             {
-                return ConstraintCheck.Unknown(LinesQuestion, "no cancer therapies recorded");
+                // A complete history that names no cancer drug presumes none: zero prior lines.
+                return patient.CompleteHistory
+                    ? ConstraintCheck.Of((MinimumLines ?? 0) <= 0, "no cancer therapy recorded: presumed none (0 prior lines), confirm") with { Presumed = true, Question = LinesQuestion }
+                    : ConstraintCheck.Unknown(LinesQuestion, "no cancer therapies recorded");
             }
 
             if (drugs.Max(t => t.Line) is { } stated)
@@ -103,9 +106,13 @@ public sealed record PriorTherapyConstraint(string Agent, TherapyAgentKind Agent
         if (relevant is null)
         {
             // That answer depends only on the constraint: made once for each agent and timing.
-            return NothingRecorded.GetOrAdd((Agent, Current, WithinDays, Refractory), key => ConstraintCheck.Unknown(
-                $"Has the patient {(key.Current ? "currently" : key.WithinDays is { } d ? $"in the last {d} days" : "ever")} received {key.Agent}{(key.Refractory ? " and progressed on it" : string.Empty)}?",
-                $"no {key.Agent} in the recorded therapies"));
+            return NothingRecordedChecks.GetOrAdd((Agent, Current, WithinDays, Refractory, patient.CompleteHistory), static key =>
+            {
+                var unknown = ConstraintCheck.Unknown(
+                    $"Has the patient {(key.Current ? "currently" : key.WithinDays is { } d ? $"in the last {d} days" : "ever")} received {key.Agent}{(key.Refractory ? " and progressed on it" : string.Empty)}?",
+                    $"no {key.Agent} in the recorded therapies");
+                return key.Complete ? ConstraintCheck.PresumedAbsent($"{(key.Current ? "current " : "prior ")}{key.Agent}", unknown.Question!) : unknown;
+            });
         }
 
         if (relevant.All(t => t.Certainty == Certainty.Negated))

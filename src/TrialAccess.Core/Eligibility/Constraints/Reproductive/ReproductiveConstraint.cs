@@ -38,6 +38,15 @@ public sealed record ReproductiveConstraint(ReproductiveTopic Topic, PatientSex?
             return ConstraintCheck.NotApplicable($"sex {sex}");
         }
 
+        // A girl under 10 or a woman of 55 or more is not of childbearing potential: pregnancy and breastfeeding are
+        // absent on the record's age, and what is asked of women who could become pregnant does not apply.
+        if (sex != PatientSex.Male && AgeOutsideChildbearing(patient, context) is { } age && (canBePregnant || Topic == ReproductiveTopic.Contraception))
+        {
+            return Topic is ReproductiveTopic.Pregnancy or ReproductiveTopic.Breastfeeding && age >= MinimumAgeWithoutChildbearingPotential
+                ? ConstraintCheck.NotMet($"age {Number(age)}: not of childbearing potential")
+                : ConstraintCheck.NotApplicable($"age {Number(age)}: not of childbearing potential");
+        }
+
         return Topic switch
         {
             ReproductiveTopic.Pregnancy => patient.Pregnant is { } p
@@ -52,6 +61,14 @@ public sealed record ReproductiveConstraint(ReproductiveTopic Topic, PatientSex?
             _ => ConstraintCheck.Unknown("Will the patient use effective contraception during the study?", "agreement to contraception is asked at enrolment"),
         };
     }
+
+    /// <summary>From this age a woman is taken as not of childbearing potential (natural menopause is over by then in nearly all women).</summary>
+    public const int MinimumAgeWithoutChildbearingPotential = 55;
+
+    private const int MaximumAgeBeforeChildbearingPotential = 10;
+
+    private static decimal? AgeOutsideChildbearing(PatientProfile patient, EvaluationContext context) =>
+        patient.AgeOn(context.Today) is { } age && (age >= MinimumAgeWithoutChildbearingPotential || age < MaximumAgeBeforeChildbearingPotential) ? age : null;
 }
 
 /// <summary>Reads "pregnant or breastfeeding", "women of childbearing potential must use contraception", "negative serum pregnancy test".</summary>
