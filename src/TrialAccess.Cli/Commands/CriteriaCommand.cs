@@ -9,7 +9,6 @@ using TrialAccess.Eligibility.Constraints;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Eligibility.Segmentation;
-using TrialAccess.Matching;
 using TrialAccess.Trials;
 using TrialAccess.Vocabulary;
 
@@ -161,8 +160,8 @@ internal static partial class CriteriaCommand
                 {
                     Criterion = text,
                     Type = role == CriterionRole.Inclusion ? "inclusion" : "exclusion",
-                    Outcome = OutcomeName(evaluation.Outcome),
-                    Basis = MatchReport.BasisName(evaluation.Basis),
+                    Outcome = OutcomeNames.Of(evaluation.Outcome),
+                    Basis = OutcomeNames.Of(evaluation.Basis),
                     evaluation.Evidence,
                     evaluation.Questions,
                     FailsTrial = evaluation.Fails,
@@ -172,8 +171,8 @@ internal static partial class CriteriaCommand
                         Reading = c.Constraint.Describe(),
                         Text = c.Constraint.Span.Length > 0 && c.Constraint.Span.End <= text.Trim().Length ? c.Constraint.Span.Slice(text.Trim()) : null,
                         c.Constraint.Negated,
-                        Outcome = OutcomeName(c.Check.Outcome),
-                        Basis = MatchReport.BasisName(c.Check.Basis),
+                        Outcome = OutcomeNames.Of(c.Check.Outcome),
+                        Basis = OutcomeNames.Of(c.Check.Basis),
                         c.Check.Evidence,
                         c.Check.Question,
                     }),
@@ -181,7 +180,7 @@ internal static partial class CriteriaCommand
             }
             else
             {
-                AnsiConsole.MarkupLine($"[bold]{OutcomeName(evaluation.Outcome)}[/] ({MatchReport.BasisName(evaluation.Basis)}){(evaluation.Evidence is null ? string.Empty : " - " + Markup.Escape(evaluation.Evidence))}");
+                AnsiConsole.MarkupLine($"[bold]{OutcomeNames.Of(evaluation.Outcome)}[/] ({OutcomeNames.Of(evaluation.Basis)}){(evaluation.Evidence is null ? string.Empty : " - " + Markup.Escape(evaluation.Evidence))}");
                 foreach (var question in evaluation.Questions)
                 {
                     AnsiConsole.MarkupLine($"  ask: {Markup.Escape(question)}");
@@ -240,7 +239,7 @@ internal static partial class CriteriaCommand
                     }
 
                     var evaluation = EligibilityEvaluator.Evaluate(parser.Parse(criterionText, role), profile, context);
-                    await output.WriteLineAsync(JsonSerializer.Serialize(new { Id = id, Outcome = OutcomeName(evaluation.Outcome), Basis = MatchReport.BasisName(evaluation.Basis), evaluation.Evidence, evaluation.Questions }, compact));
+                    await output.WriteLineAsync(JsonSerializer.Serialize(new { Id = id, Outcome = OutcomeNames.Of(evaluation.Outcome), Basis = OutcomeNames.Of(evaluation.Basis), evaluation.Evidence, evaluation.Questions }, compact));
                 }
                 catch (Exception e) when (e is JsonException or FormatException)
                 {
@@ -382,14 +381,6 @@ internal static partial class CriteriaCommand
                 return false;
         }
     }
-
-    internal static string OutcomeName(CriterionOutcome outcome) => outcome switch
-    {
-        CriterionOutcome.Met => "met",
-        CriterionOutcome.NotMet => "not_met",
-        CriterionOutcome.Unknown => "unknown",
-        _ => "not_applicable",
-    };
 }
 
 /// <summary>Counts over many parsed trials, for <c>criteria stats</c> and the benchmark.</summary>

@@ -17,6 +17,7 @@ internal static class EvalCommand
         Trec(),
         EvalPatientFactsCommand.Create(),
         EvalCriteriaCommand.Create(),
+        EvalCriteriaPairsCommand.Create(),
     };
 
     private static Command Trec()
@@ -151,7 +152,7 @@ internal static class EvalCommand
                     {
                         Role = c.Role.ToString().ToLowerInvariant(),
                         c.Criterion.Segment.Text,
-                        Basis = MatchReport.BasisName(c.Basis),
+                        Basis = Eligibility.Evaluation.OutcomeNames.Of(c.Basis),
                         c.Evidence,
                     }),
                     Presumed = match.Eligibility.Presumptions.Count(),

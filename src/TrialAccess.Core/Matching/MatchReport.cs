@@ -28,21 +28,6 @@ public sealed record MatchReport(int Evaluated, int HiddenIneligible, IReadOnlyL
         TrialVerdict.LikelyIneligible => "likely_ineligible",
         TrialVerdict.Ineligible => "ineligible",
     };
-
-    public static string BasisName(OutcomeBasis basis) => basis switch
-    {
-        OutcomeBasis.Recorded => "recorded",
-        OutcomeBasis.Presumed => "presumed",
-        OutcomeBasis.Unknown => "unknown",
-    };
-
-    public static string OutcomeName(CriterionOutcome outcome) => outcome switch
-    {
-        CriterionOutcome.Met => "met",
-        CriterionOutcome.NotMet => "not_met",
-        CriterionOutcome.Unknown => "unknown",
-        CriterionOutcome.NotApplicable => "not_applicable",
-    };
 }
 
 /// <param name="Verdict">eligible, likely_eligible, possibly_eligible, likely_ineligible or ineligible.</param>
@@ -84,8 +69,8 @@ public sealed record MatchedTrialReport(
             match.Eligibility.Criteria.Select(c => new CriterionReport(
                 c.Role.ToString().ToLowerInvariant(),
                 c.Criterion.Segment.Text,
-                MatchReport.OutcomeName(c.Outcome),
-                MatchReport.BasisName(c.Basis),
+                OutcomeNames.Of(c.Outcome),
+                OutcomeNames.Of(c.Basis),
                 c.Fails,
                 c.Evidence,
                 c.Questions)).ToList(),

@@ -74,6 +74,25 @@ public sealed record ConstraintCheck(CriterionOutcome Outcome, string? Evidence 
     public static ConstraintCheck Of(bool holds, string evidence) => holds ? Met(evidence) : NotMet(evidence);
 }
 
+/// <summary>The names outcomes and bases have in every output (CLI, API, gold files): "met", "not_met", "presumed".</summary>
+public static class OutcomeNames
+{
+    public static string Of(CriterionOutcome outcome) => outcome switch
+    {
+        CriterionOutcome.Met => "met",
+        CriterionOutcome.NotMet => "not_met",
+        CriterionOutcome.Unknown => "unknown",
+        CriterionOutcome.NotApplicable => "not_applicable",
+    };
+
+    public static string Of(OutcomeBasis basis) => basis switch
+    {
+        OutcomeBasis.Recorded => "recorded",
+        OutcomeBasis.Presumed => "presumed",
+        OutcomeBasis.Unknown => "unknown",
+    };
+}
+
 /// <summary>What evaluation needs besides the patient: the date "now" is, and the vocabulary to relate names.</summary>
 /// <param name="Today">The evaluation date; ages, washouts and "within N years" are counted back from it.</param>
 /// <remarks>
