@@ -63,6 +63,62 @@ public static partial class EligibilityEvaluator
 
     private static CriterionEvaluation Evaluate(ParsedCriterion criterion, CriterionPlan plan, PatientProfile patient, EvaluationContext context)
     {
+        if (criterion.Scope is not { } scope)
+        {
+            return EvaluateRule(criterion, plan, patient, context);
+        }
+
+        // A rule limited to a subgroup: nothing to the patients outside it; a question, never a failure, while it is not
+        // known whether the patient is in it.
+        var (member, evidence) = Membership(scope, patient, context);
+        if (member == CriterionOutcome.NotMet)
+        {
+            return new CriterionEvaluation(criterion, CriterionOutcome.NotApplicable, [], $"applies only to {scope.Label}; the patient is not in it ({evidence})", []);
+        }
+
+        var rule = EvaluateRule(criterion, plan, patient, context);
+        return member == CriterionOutcome.Unknown && rule.Fails
+            ? rule with
+            {
+                Outcome = CriterionOutcome.Unknown,
+                Presumed = false,
+                Evidence = $"{rule.Evidence} (applies only to {scope.Label}, and whether the patient is in it is not known)",
+                Questions = [$"Does the patient belong to \"{scope.Label}\"? If so: {rule.Criterion.Segment.Text}"],
+            }
+            : rule;
+    }
+
+    /// <summary>Whether the patient is in a criterion's subgroup: all its constraints hold; a cohort label is unknown.</summary>
+    private static (CriterionOutcome Member, string? Evidence) Membership(CriterionScope scope, PatientProfile patient, EvaluationContext context)
+    {
+        if (scope.Healthy && (patient.Diagnoses.Any(d => d.Certainty is Certainty.Asserted) || patient.Conditions.Any(c => c.Certainty is Certainty.Asserted)))
+        {
+            return (CriterionOutcome.NotMet, "the patient has a recorded condition");
+        }
+
+        if (scope.Constraints.Count == 0)
+        {
+            return (CriterionOutcome.Unknown, null);
+        }
+
+        var all = new Outcomes();
+        string? evidence = null;
+        foreach (var constraint in scope.Constraints)
+        {
+            var check = constraint.Evaluate(patient, context);
+            all.Add(check);
+            if (check.Outcome == CriterionOutcome.NotMet)
+            {
+                evidence ??= check.Evidence;
+            }
+        }
+
+        var outcome = all.AllHold.Outcome;
+        return (outcome == CriterionOutcome.NotApplicable ? CriterionOutcome.Unknown : outcome, evidence);
+    }
+
+    private static CriterionEvaluation EvaluateRule(ParsedCriterion criterion, CriterionPlan plan, PatientProfile patient, EvaluationContext context)
+    {
         if (plan.FreeTextQuestion is { } ask)
         {
             return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, [], "free text: not understood by the engine", [ask]);

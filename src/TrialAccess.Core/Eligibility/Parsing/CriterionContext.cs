@@ -122,6 +122,14 @@ public sealed partial class CriterionContext
         return TherapyFor().IsMatch(before) || ExceptedBefore().IsMatch(before) || ContextOf().IsMatch(before);
     }
 
+    /// <summary>
+    /// True when the words at <paramref name="position"/> name what the patient is allergic, intolerant or otherwise
+    /// unable to take ("allergy to ribavirin", "hypersensitivity to the study drug or its excipients", "contraindications
+    /// to metronidazole", "adverse reaction to corticosteroids"): the criterion is about that reaction, not about having
+    /// received the agent.
+    /// </summary>
+    public bool IsAllergyObjectAt(int position) => AllergyObject().IsMatch(Lower[Math.Max(0, position - 120)..Math.Min(position, Lower.Length)]);
+
     /// <summary>True when <paramref name="position"/> lies inside a web address, whose words are not the criterion's.</summary>
     public bool IsInsideUrl(int position) => Url().Matches(Text).Any(m => position >= m.Index && position < m.Index + m.Length);
 
@@ -187,6 +195,9 @@ public sealed partial class CriterionContext
 
     [GeneratedRegex(@"\b(?:therap(?:y|ies)|treatments?|treated|chemotherap(?:y|ies)|chemo|radiotherapy|radiation|irradiation|immunotherap(?:y|ies)|surgery|resection|medications?|drugs?|agents?|regimens?|transplant(?:ation)?)\s+(?:\w+\s+){0,2}(?:for|of|against|to\s+treat)\s+(?:(?:the|this|that|their|his|her|a|an|any|prior|previous|current|underlying|primary|metastatic|advanced|recurrent|locally|early|localized|invasive|or|and|stage\s+\w+)\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex TherapyFor();
+
+    [GeneratedRegex(@"\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|intoleran\w*|contra-?\s?indicat\w*|sensitivit(?:y|ies)|adverse\s+(?:drug\s+)?(?:reactions?|events?|effects?)|(?:drug\s+)?reactions?)\s+(?:[\w-]+\s+){0,2}(?:to|of|with|against|for|from)\b[^.;:]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AllergyObject();
 
     [GeneratedRegex(@"(?:https?://|www\.)\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Url();

@@ -197,7 +197,6 @@ public static partial class PriorTherapyParser
         var current = Current().IsMatch(c.Lower);
         var washout = Washout().Match(c.Text);
         int? days = washout.Success && CriterionContext.ParseNumber(washout.Groups["num"].Value) is { } w ? (int)(w * UnitDays(washout.Groups["unit"].Value)) : null;
-        var allergy = Allergy().IsMatch(c.Lower);
         // "At least 4 weeks since prior chemotherapy" requires that no chemotherapy was given in those 4 weeks.
         var since = washout.Success && Since().IsMatch(washout.Value + c.Lower[(washout.Index + washout.Length)..Math.Min(c.Lower.Length, washout.Index + washout.Length + 12)]);
 
@@ -205,7 +204,7 @@ public static partial class PriorTherapyParser
         {
             if (!c.IsClaimed(m.Start, m.End))
             {
-                AddAgent(c, m.Value, TherapyAgentKind.DrugClass, m.Start, m.End, refractory, current, days, allergy, since);
+                AddAgent(c, m.Value, TherapyAgentKind.DrugClass, m.Start, m.End, refractory, current, days, c.IsAllergyObjectAt(m.Start), since);
             }
         }
 
@@ -213,7 +212,7 @@ public static partial class PriorTherapyParser
         {
             if (!c.IsClaimed(m.Start, m.End))
             {
-                AddAgent(c, m.Value, TherapyAgentKind.Drug, m.Start, m.End, refractory, current, days, allergy, since);
+                AddAgent(c, m.Value, TherapyAgentKind.Drug, m.Start, m.End, refractory, current, days, c.IsAllergyObjectAt(m.Start), since);
             }
         }
 
@@ -324,9 +323,6 @@ public static partial class PriorTherapyParser
 
     [GeneratedRegex(@"\bsince\s+(?:the\s+)?(?:last\s+dose\s+of\s+)?(?:prior|previous|last)\s+(?<agent>[a-z][\w/ -]{2,40}?)(?=\s*(?:$|[.;,(]|\band\b|\bexcept\b|\bwith\b|\bor\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SinceAgent();
-
-    [GeneratedRegex(@"\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|intoleran\w*\s+to|contraindicat\w*)", RegexOptions.CultureInvariant)]
-    private static partial Regex Allergy();
 
     /// <summary>Every alternative of <see cref="Modality"/> holds one of these (lower case).</summary>
     private static readonly SearchValues<string> ModalityFragments = SearchValues.Create(
