@@ -103,13 +103,20 @@ public static class OutcomeNames
 public sealed record EvaluationContext(DateOnly Today, OncologyVocabulary Vocabulary)
 {
     private readonly ConcurrentDictionary<string, string[]> _conceptNames = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<PatientProfile, HashSet<string>> _terms = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<PatientProfile, MainProblem?> _main = new(ReferenceEqualityComparer.Instance);
 
     private EvaluationContext(EvaluationContext original)
     {
         Today = original.Today;
         Vocabulary = original.Vocabulary;
         _conceptNames = new(StringComparer.Ordinal);
+        _terms = new(ReferenceEqualityComparer.Instance);
+        _main = new(ReferenceEqualityComparer.Instance);
     }
+
+    /// <summary>The patient's main problem (<see cref="MainProblem.Of"/>), remembered per patient for this context.</summary>
+    public MainProblem? MainProblemOf(PatientProfile patient) => _main.GetOrAdd(patient, MainProblem.Of);
 
     public static EvaluationContext On(DateOnly today) => new(today, OncologyVocabulary.BuiltIn);
 
@@ -125,6 +132,51 @@ public sealed record EvaluationContext(DateOnly Today, OncologyVocabulary Vocabu
             text,
             static (t, concepts) => [.. concepts.Names.FindAll(t, Tokenizer.Tokenize(t)).SelectMany(m => concepts.WithBroader(m.Value)).Distinct(StringComparer.OrdinalIgnoreCase)],
             Vocabulary.Concepts);
+
+    /// <summary>
+    /// The patient's words, stemmed as the free-text reading stems a criterion's (<see cref="FreeTextReading"/>): the
+    /// note when there is one, else the words of every fact. Remembered per patient for this context.
+    /// </summary>
+    public IReadOnlySet<string> TermsOf(PatientProfile patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        return _terms.GetOrAdd(patient, static p =>
+        {
+            var terms = new HashSet<string>(StringComparer.Ordinal);
+            void Add(string? text)
+            {
+                if (!string.IsNullOrEmpty(text))
+                {
+                    Matching.Retrieval.TextAnalyzer.Analyze(text, t => terms.Add(t));
+                }
+            }
+
+            Add(p.SourceText);
+            foreach (var d in p.Diagnoses)
+            {
+                Add(d.Text);
+                Add(d.Histology);
+            }
+
+            foreach (var c in p.Conditions)
+            {
+                Add(c.Text);
+                Add(c.Concept);
+            }
+
+            foreach (var t in p.Therapies)
+            {
+                Add(t.Name);
+            }
+
+            foreach (var m in p.Metastases)
+            {
+                Add(m.Site);
+            }
+
+            return terms;
+        });
+    }
 
     public bool Equals(EvaluationContext? other) => other is not null && Today == other.Today && ReferenceEquals(Vocabulary, other.Vocabulary);
 

@@ -119,14 +119,21 @@ public static partial class EligibilityEvaluator
 
     private static CriterionEvaluation EvaluateRule(ParsedCriterion criterion, CriterionPlan plan, PatientProfile patient, EvaluationContext context)
     {
-        if (plan.FreeTextQuestion is { } ask)
-        {
-            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, [], "free text: not understood by the engine", [ask]);
-        }
-
         if (plan.Permission)
         {
             return new CriterionEvaluation(criterion, CriterionOutcome.NotApplicable, [], "permits, does not require", []);
+        }
+
+        if (plan.FreeTextQuestion is { } ask)
+        {
+            // Not parsed, but about something a complete history would mention, and the record mentions none of its
+            // words: presumed absent, as for a typed condition.
+            if (plan.FreeText is { Presumable: true } reading && patient.CompleteHistory && !reading.MentionedIn(context.TermsOf(patient)))
+            {
+                return new CriterionEvaluation(criterion, reading.AsksForAbsence ? CriterionOutcome.Met : CriterionOutcome.NotMet, [], "nothing in the record mentions what this criterion is about: presumed absent, confirm", [ask]) { Presumed = true };
+            }
+
+            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, [], "free text: not understood by the engine", [ask]);
         }
 
         var results = new ConstraintEvaluation[criterion.Constraints.Count];
@@ -194,8 +201,51 @@ public static partial class EligibilityEvaluator
         }
 
         var joined = decisive is null ? null : decisive.Count == 1 ? decisive[0] : string.Join("; ", decisive);
+
+        // An exclusion that names the patient's own main problem and says more than its name ("bundle branch reentry
+        // VT as the presenting VT", "perforated appendicitis with diffuse fluid") excludes a form of it: having the
+        // problem does not say the patient has that form.
+        if (outcome == CriterionOutcome.Met && !combined.Presumed && criterion.Segment.Role == CriterionRole.Exclusion
+            && context.MainProblemOf(patient) is { } main && NamesOnlyTheMainProblem(results, main, context) is { Count: > 0 } named
+            && !OnlyNames(criterion.Segment.Text, named))
+        {
+            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (the patient's own {main.Text}; the criterion excludes a particular form of it)", [$"Is the patient's {main.Text} of the kind this excludes: \"{Shorten(criterion.Segment.Text)}\"?"]);
+        }
+
         return new CriterionEvaluation(criterion, outcome, results, joined, questions ?? []) { Presumed = combined.Presumed };
     }
+
+    /// <summary>The constraints that make an exclusion apply, when every one of them names the patient's main problem; else empty.</summary>
+    private static List<EligibilityConstraint> NamesOnlyTheMainProblem(ConstraintEvaluation[] results, MainProblem main, EvaluationContext context)
+    {
+        var named = new List<EligibilityConstraint>();
+        foreach (var result in results)
+        {
+            if (result.Check.Outcome != CriterionOutcome.Met)
+            {
+                continue;
+            }
+
+            var isMain = result.Constraint switch
+            {
+                CancerTypeConstraint => main.IsCancer,
+                ConditionConstraint condition => string.Equals(condition.Concept, main.Concept, StringComparison.OrdinalIgnoreCase)
+                    || context.ConceptNamesIn(main.Text).Contains(condition.Concept, StringComparer.OrdinalIgnoreCase),
+                InfectionConstraint infection => main.Text.Contains(infection.Pathogen, StringComparison.OrdinalIgnoreCase),
+                _ => false,
+            };
+            if (!isMain)
+            {
+                return [];
+            }
+
+            named.Add(result.Constraint);
+        }
+
+        return named;
+    }
+
+    private static string Shorten(string text) => text.Length > 200 ? text[..200] + "..." : text;
 
     /// <summary>
     /// Evaluates a trial's parsed eligibility: the registry's limits, the conditions it studies, then every criterion,
@@ -539,6 +589,9 @@ public static partial class EligibilityEvaluator
     /// nobody out. One that also negates or excepts ("no prior chemotherapy allowed", "allowed except ...") is a rule.
     /// </summary>
     public static bool IsPermission(string text) => Permission().IsMatch(text) && !Restriction().IsMatch(text);
+
+    /// <summary>True when a sentence that grants something also restricts ("no prior chemotherapy allowed", "allowed only if").</summary>
+    internal static bool RestrictsPermission(string sentence) => Restriction().IsMatch(sentence);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:allowed|permitted|acceptable|are\s+eligible|is\s+eligible)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Permission();

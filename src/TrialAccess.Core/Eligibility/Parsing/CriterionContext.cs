@@ -211,12 +211,12 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:requir(?:e|es|ed|ing)|needs?|needing)\s+(?:[\w-]+\s+){0,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex Required();
 
-    [GeneratedRegex(@"\b(?:other\s+(?:[\w-]+\s+)?than|except(?:\s+for)?|apart\s+from|aside\s+from|besides|in\s+addition\s+to|excluding|with\s+the\s+exception\s+of)\s+(?:[\w'-]+[\s,]+){0,3}[\w-]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:other\s+(?:[\w-]+\s+){0,3}than|(?:other\s+)?(?:known\s+)?(?:causes?|etiolog(?:y|ies)|reasons?)\s+(?:of|for)|except(?:\s+for)?|apart\s+from|aside\s+from|besides|in\s+addition\s+to|excluding|with\s+the\s+exception\s+of)\s+(?:[\w'-]+[\s,]+){0,3}[\w-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ExceptedBefore();
 
     [GeneratedRegex(@";|\.\s|\bbut\b|\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bhowever\b|\bwith the exception\b|\bif\b|\(|\bor\s+(?=\w+\s+(?:is|are|must|should)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBoundary();
 
-    [GeneratedRegex(@"\b(?:no|not(?!\s+(?:more|less|greater|higher|lower|exceed|exceeding|to\s+exceed|including|applicable|required|limited|only|necessarily|yet|otherwise))|without|never|absence\s+of|free\s+of|lack\s+of|none|nor|neither|cannot|denies|unable\s+to\s+receive)\b(?!\s+(?:more|less|greater|higher|longer|fewer)\s+than)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:no|not(?!\s+(?:more|less|greater|higher|lower|exceed|exceeding|to\s+exceed|including|applicable|required|limited|only|necessarily|yet|otherwise))|without|never|absence\s+of|free\s+(?:of|from)|lack\s+of|none|nor|neither|cannot|denies|unable\s+to\s+receive|refrain(?:s|ing)?\s+from|abstain(?:s|ing)?\s+from)\b(?!\s+(?:more|less|greater|higher|longer|fewer)\s+than)", RegexOptions.CultureInvariant)]
     private static partial Regex NegationCue();
 }

@@ -65,7 +65,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
             family(context);
         }
 
-        var found = ReadExclusionListedAsRequirement(context);
+        var found = QualifyPermissions(context, ReadExclusionListedAsRequirement(context));
         var (scope, body) = ScopeOf(segment, found);
         return new ParsedCriterion(segment, body) { Scope = scope };
     }
@@ -147,6 +147,51 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
 
         return found;
     }
+
+    /// <summary>
+    /// A sentence that grants a permission ("Patients may have received ritonavir before", "prior radiotherapy is
+    /// allowed") asks nothing of the patient, even inside a criterion that also states a rule: what it names only
+    /// qualifies the rule. A criterion that is one permission is handled as a whole by the evaluator.
+    /// </summary>
+    private static List<EligibilityConstraint> QualifyPermissions(CriterionContext context, List<EligibilityConstraint> found)
+    {
+        if (found.Count == 0 || !PermissionWords().IsMatch(context.Text))
+        {
+            return found;
+        }
+
+        var sentences = SentenceEnd().Split(context.Text);
+        if (sentences.Length < 2)
+        {
+            return found;
+        }
+
+        var start = 0;
+        foreach (var sentence in sentences)
+        {
+            var end = start + sentence.Length;
+            if (PermissionWords().IsMatch(sentence) && !Evaluation.EligibilityEvaluator.RestrictsPermission(sentence))
+            {
+                for (var i = 0; i < found.Count; i++)
+                {
+                    if (found[i].Span.Start >= start && found[i].Span.Start < end && !found[i].Qualifies)
+                    {
+                        found[i] = found[i] with { Qualifies = true };
+                    }
+                }
+            }
+
+            start = Math.Min(context.Text.Length, end + 1);
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"\b(?:allowed|permitted|acceptable|may\s+(?:have|be|receive|continue|include|participate|enrol+)|can\s+be\s+(?:included|enrolled)|are\s+eligible|is\s+eligible)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PermissionWords();
+
+    [GeneratedRegex(@"(?<=[.;])\s", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"^\s*(?:no|not)\s+(?!(?:more|less|greater|higher|fewer|longer)\s+than|able|willing|capable|available|candidates?|eligible|possible|consent|amenable|suitable|fit|agree)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingNegation();

@@ -130,6 +130,7 @@ public static partial class NoteReader
                 diagnoses[index] = target with { Stage = Merge(target.Stage, stage) };
             }
 
+            ConceptsOfGeneralMedicine(note, sentence, labSpans, conditions, diagnoses, therapies, patientSex);
             metastases.AddRange(Metastases(tokens, lexicon, patientSex));
             biomarkers.AddRange(BiomarkerExtractor.Extract(note, sentence, lexicon, patientSex));
             performance.AddRange(ClinicalScoreExtractor.PerformanceStatuses(note, sentence));
@@ -166,6 +167,92 @@ public static partial class NoteReader
             // A clinical note is read as a complete history: what it does not mention is presumed absent (and said so).
             CompleteHistory = true,
         };
+    }
+
+    /// <summary>
+    /// The conditions, symptoms, medications and procedures of general medicine that the eligibility vocabulary knows
+    /// (by name, synonym and lay phrasing: "shortness of breath" is dyspnea) and that the note lexicon did not already
+    /// read in this sentence, each with the certainty its words give it (negated, historical, family, hypothetical).
+    /// The eligibility engine then finds the patient's own words for the concepts its criteria name.
+    /// </summary>
+    private static void ConceptsOfGeneralMedicine(string note, NoteSentence sentence, List<SourceSpan> labSpans, List<Condition> conditions, List<Diagnosis> diagnoses, List<Therapy> therapies, PatientSex? patientSex)
+    {
+        var text = note[sentence.Start..sentence.End];
+        var matches = Vocabulary.OncologyVocabulary.BuiltIn.Concepts.Names.FindAll(text, Vocabulary.Tokenizer.Tokenize(text));
+        if (matches.Count == 0)
+        {
+            return;
+        }
+
+        var tokens = sentence.Tokens;
+        foreach (var m in matches)
+        {
+            var span = new SourceSpan(sentence.Start + m.Start, m.End - m.Start);
+            if (labSpans.Exists(l => Overlaps(l, span))
+                || conditions.Exists(c => c.Span is { } s && Overlaps(s, span))
+                || diagnoses.Exists(d => d.Span is { } s && Overlaps(s, span))
+                || therapies.Exists(t => t.Span is { } s && Overlaps(s, span)))
+            {
+                continue;
+            }
+
+            var first = 0;
+            while (first < tokens.Count && tokens[first].End <= span.Start)
+            {
+                first++;
+            }
+
+            var next = first;
+            while (next < tokens.Count && tokens[next].Start < span.End)
+            {
+                next++;
+            }
+
+            if (first >= tokens.Count)
+            {
+                continue;
+            }
+
+            if (next < tokens.Count && ModifierHeads.Contains(tokens[next].Norm))
+            {
+                continue;
+            }
+
+            // Short capitals are ambiguous in notes ("PCP" is the primary care physician more often than pneumonia); the
+            // note lexicon reads the abbreviations notes use.
+            var words = note.Substring(span.Start, span.Length);
+            if (words.Length <= 5 && !words.Any(char.IsLower))
+            {
+                continue;
+            }
+
+            var certainty = CertaintyScope.Of(tokens, first, next, patientSex);
+            switch (m.Value.Kind)
+            {
+                case Vocabulary.MedicalConceptKind.Medication:
+                    therapies.Add(new Therapy { Name = words, Kind = TherapyKind.Drug, Certainty = certainty == Certainty.Asserted ? Certainty.Historical : certainty, IsCurrent = certainty == Certainty.Asserted && CurrentBefore(tokens, first) ? true : null, Span = span });
+                    break;
+                case Vocabulary.MedicalConceptKind.Procedure:
+                    therapies.Add(new Therapy { Name = words, Kind = TherapyKind.Procedure, Certainty = certainty == Certainty.Asserted ? Certainty.Historical : certainty, Span = span });
+                    break;
+                default:
+                    conditions.Add(new Condition { Text = words, Concept = m.Value.Name, Certainty = certainty, Span = span });
+                    break;
+            }
+        }
+    }
+
+    private static bool CurrentBefore(IReadOnlyList<NoteToken> tokens, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 3; k--)
+        {
+            if (CurrentCues.Contains(tokens[k].Norm))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"metastatic", "locally advanced", "unresectable", "recurrent" just before a cancer's name, as a stage.</summary>

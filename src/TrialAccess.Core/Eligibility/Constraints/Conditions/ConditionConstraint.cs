@@ -129,7 +129,8 @@ public static partial class ConditionParser
         List<ConditionConstraint>? generalAllergies = null;
         foreach (var m in c.Vocabulary.Concepts.Names.FindAll(c.Text, c.Tokens))
         {
-            if (c.IsClaimed(m.Start, m.End) || c.Found.OfType<ConditionConstraint>().Any(f => f.Concept == m.Value.Name))
+            if (c.IsClaimed(m.Start, m.End) || c.Found.OfType<ConditionConstraint>().Any(f => f.Concept == m.Value.Name)
+                || (m.Value.Kind == MedicalConceptKind.Medication && c.Found.OfType<PriorTherapyConstraint>().Any(f => string.Equals(f.Agent, m.Value.Name, StringComparison.OrdinalIgnoreCase))))
             {
                 continue;
             }
@@ -183,7 +184,7 @@ public static partial class ConditionParser
         }
     }
 
-    [GeneratedRegex(@"\b(?<q>familial|hereditary|congenital|secondary|drug[- ]induced|autoimmune|gestational|juvenile|uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|major|life[- ]threatening|incessant|sustained|recurrent|refractory|intractable|persistent)\b(?:\s+\S+){0,3}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<q>familial|hereditary|congenital|secondary|drug[- ]induced|autoimmune|gestational|juvenile|uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|chronic|major|life[- ]threatening|incessant|sustained|recurrent|refractory|intractable|persistent)\b(?:\s+\S+){0,3}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Qualifier();
 
     private const string AllergyConcept = "allergy";
