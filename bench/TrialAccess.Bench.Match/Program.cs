@@ -105,7 +105,7 @@ static async Task<int> RunChildAsync(string db, int rounds)
     async Task<double> OneAsync(TrialMatcher with, TrecTopic topic)
     {
         var watch = Stopwatch.StartNew();
-        var intake = PatientIntake.Read(topic.Text);
+        var intake = PatientIntake.WithoutFhir.Read(topic.Text);
         await with.MatchAsync(new MatchRequest
         {
             Patient = intake.Profile ?? new PatientProfile(),

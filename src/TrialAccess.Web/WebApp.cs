@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using TrialAccess.Trials;
+using TrialAccess.Fhir.Patients;
+using TrialAccess.Patients;
 using TrialAccess.Web.Api;
 using TrialAccess.Web.Clinician;
 using TrialAccess.Web.Hosting;
@@ -39,12 +42,19 @@ public static class WebApp
         builder.Services.AddHostedService<PlaceDirectoryWarmUp>();
         builder.Services.AddScoped<TrialFinder>();
         builder.Services.AddSingleton<MatchService>();
+        builder.Services.AddSingleton(new PatientIntake(new McodePatientReader()));
         builder.Services.AddSingleton<ChromiumPdf>();
         builder.Services.AddScoped<ShortlistPdf>();
         builder.Services.AddProblemDetails(problem => problem.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions.Remove("exception"));
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddApiRateLimiting();
+        builder.Services.AddCors();
+        builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<WebAppOptions>>((cors, settings) =>
+            cors.AddPolicy(FhirMatchApi.CorsPolicy, policy => policy
+                .WithOrigins([.. settings.Value.CorsOrigins.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim().TrimEnd('/'))])
+                .WithMethods("POST")
+                .WithHeaders("Content-Type", "Accept", "Authorization")));
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -56,19 +66,20 @@ public static class WebApp
 
         var app = builder.Build();
 
-        app.UseWhen(context => RequestBodyLimitMiddleware.IsApi(context.Request.Path), api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(context => !RequestBodyLimitMiddleware.IsApi(context.Request.Path), pages => pages.UseExceptionHandler("/error/500").UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(RequestBodyLimitMiddleware.IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !RequestBodyLimitMiddleware.IsApi(context), pages => pages.UseExceptionHandler("/error/500").UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new EmbeddedFileProvider(typeof(WebApp).Assembly, "TrialAccess.Web.wwwroot") });
         app.UseRouting();
+        app.UseCors();
         app.UseRateLimiter();
 
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapTrialsApi();
         app.MapMatchApi();
-        app.MapFhirMatchApi();
+        app.MapFhirMatchApi(app.Services.GetRequiredService<IOptions<WebAppOptions>>().Value.FhirBase);
         app.MapRazorPages();
         return app;
     }

@@ -11,13 +11,29 @@ public sealed class WebAppOptions
     /// </summary>
     public string? Database { get; set; }
 
-    /// <summary>The largest request body accepted under <c>/api</c> and <c>/fhir</c>, in bytes. Default 2 MiB.</summary>
+    /// <summary>
+    /// Where the FHIR (HL7 CodeX) matching service is mounted: <c>{base}/getClinicalTrial</c> and
+    /// <c>{base}/ResearchStudy/$match</c>. Default <c>/fhir</c>; <c>/</c> mounts them at the root, and any path
+    /// (<c>/codex/trialaccess</c>) lets a deployment be one service among the CodeX app's wrappers.
+    /// </summary>
+    public string FhirBasePath { get; set; } = "/fhir";
+
+    /// <summary>
+    /// Origins (<c>https://app.example.org</c>) whose pages may call the FHIR endpoints from a browser. Empty by
+    /// default: no cross-origin call is allowed. Preflight requests are answered for the listed origins.
+    /// </summary>
+    public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>The FHIR base path in canonical form: starts with a slash, no trailing slash (the root is empty).</summary>
+    internal string FhirBase => "/" + (FhirBasePath ?? "").Trim().Trim('/');
+
+    /// <summary>The largest request body accepted under <c>/api</c> and the FHIR endpoints, in bytes. Default 2 MiB.</summary>
     public long MaxApiRequestBodyBytes { get; set; } = 2 * 1024 * 1024;
 
     /// <summary>The largest request body accepted elsewhere (the pages' forms), in bytes. Default 64 KiB.</summary>
     public long MaxPageRequestBodyBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Requests one client (by remote address) may make to <c>/api</c> and <c>/fhir</c> per window. Default 300.</summary>
+    /// <summary>Requests one client (by remote address) may make to <c>/api</c> and the FHIR endpoints per window. Default 300.</summary>
     public int RateLimitPermits { get; set; } = 300;
 
     /// <summary>The rate limit window in seconds. Default 10.</summary>

@@ -11,19 +11,28 @@ public class KestrelDemoApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var database = await DemoDatabase.CreateAsync(_folder);
         await AddTrialsAsync(database);
-        _app = WebApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], options => options.Database = database);
+        _app = WebApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], options =>
+        {
+            options.Database = database;
+            Configure(options);
+        });
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.Single());
+    }
+
+    /// <summary>Settings beyond the database (CORS origins, the FHIR base path); none here.</summary>
+    protected virtual void Configure(WebAppOptions options)
+    {
     }
 
     /// <summary>Adds trials to the demo database before the app starts; none here.</summary>
     protected virtual Task AddTrialsAsync(string database) => Task.CompletedTask;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using TrialAccess.Cli.Patients;
 using TrialAccess.Cli.Terminal;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Geography;
@@ -46,7 +47,7 @@ internal static class MatchCommand
                 return ExitCodes.BadInput;
             }
 
-            var intake = PatientIntake.Read(text);
+            var intake = PatientInput.Intake.Read(text);
             if (intake.Profile is null)
             {
                 foreach (var error in intake.Errors)

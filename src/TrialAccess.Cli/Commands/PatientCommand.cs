@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.CommandLine;
 using Spectre.Console;
+using TrialAccess.Cli.Patients;
 using TrialAccess.Cli.Terminal;
 using TrialAccess.Patients;
 
@@ -27,7 +28,7 @@ internal static class PatientCommand
                 return ExitCodes.BadInput;
             }
 
-            var result = PatientIntake.Read(text);
+            var result = PatientInput.Intake.Read(text);
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {
                 CliJson.Write(new

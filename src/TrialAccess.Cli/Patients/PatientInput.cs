@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TrialAccess.Fhir.Patients;
 using TrialAccess.Patients;
 
 namespace TrialAccess.Cli.Patients;
@@ -9,10 +10,13 @@ namespace TrialAccess.Cli.Patients;
 /// </summary>
 internal static class PatientInput
 {
+    /// <summary>The intake every command uses: notes, structured JSON, and FHIR through the mCODE reader.</summary>
+    public static PatientIntake Intake { get; } = new(new McodePatientReader());
+
     /// <summary>Reads a patient from its text; input that gives no patient returns the reasons instead.</summary>
     public static (PatientProfile? Patient, string? Error) Read(string text)
     {
-        var result = PatientIntake.Read(text);
+        var result = Intake.Read(text);
         return result.Profile is { } profile
             ? (profile, null)
             : (null, string.Join("; ", result.Errors.Select(e => e.ToString())));

@@ -5,8 +5,9 @@ using TrialAccess.Trials;
 namespace TrialAccess.Geography;
 
 /// <summary>
-/// Turns what a person types for "where" into a point: coordinates (<c>42.36,-71.06</c>), a city (<c>Boston</c>), or
-/// a city qualified by a state, province or country (<c>Boston, MA</c>, <c>London, Ontario</c>, <c>Lyon, France</c>).
+/// Turns what a person types for "where" into a point: coordinates (<c>42.36,-71.06</c>), a US ZIP code (<c>02115</c>,
+/// <c>02115-5450</c>: the centre of its area, from <see cref="UsZipCodes"/>), a city (<c>Boston</c>), or a city
+/// qualified by a state, province or country (<c>Boston, MA</c>, <c>London, Ontario</c>, <c>Lyon, France</c>).
 /// </summary>
 /// <remarks>
 /// Matching ignores case, accents and punctuation. The curated <see cref="Gazetteer"/> comes first; places added with
@@ -85,6 +86,14 @@ public sealed class PlaceResolver
                 : PlaceResolution.Failure(coordinateError);
         }
 
+        if (UsZipCodes.TryParse(trimmed, out var zip))
+        {
+            var code = zip.ToString("D5", CultureInfo.InvariantCulture);
+            return UsZipCodes.TryFind(trimmed, out var centre)
+                ? PlaceResolution.Success(centre, $"ZIP code {code}, United States", null, 0)
+                : PlaceResolution.Failure($"ZIP code {code} is not a US ZIP code with an area (PO-box-only codes have none). Try a nearby ZIP code or the town.");
+        }
+
         var parts = trimmed.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0 || !_byName.TryGetValue(Fold(parts[0]), out var candidates))
         {
@@ -126,6 +135,10 @@ public sealed class PlaceResolver
         point = new GeoPoint(latitude, longitude);
         return true;
     }
+
+    /// <summary>Whether a country as records write it ("United States", "USA", "U.S.") is the United States.</summary>
+    public static bool IsUnitedStates(string? country) =>
+        !string.IsNullOrWhiteSpace(country) && CountryKey(country) == "united states";
 
     private static bool Qualifies(KnownPlace place, string qualifier)
     {

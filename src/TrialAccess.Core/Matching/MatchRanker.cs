@@ -27,7 +27,7 @@ public sealed class MatchRanker(TrialMatcher matcher) : ITrialRanker
 
     public IReadOnlyList<NctId> Rank(string patientText, IReadOnlyCollection<NctId>? candidates, int top)
     {
-        var intake = PatientIntake.Read(patientText);
+        var intake = PatientIntake.WithoutFhir.Read(patientText);
         var patient = intake.Profile ?? new PatientProfile();
         var request = new MatchRequest
         {

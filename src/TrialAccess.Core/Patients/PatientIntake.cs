@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TrialAccess.Patients.Fhir;
 using TrialAccess.Patients.Json;
 using TrialAccess.Patients.Notes;
 
@@ -9,8 +8,17 @@ namespace TrialAccess.Patients;
 /// The one entry point for patient data: detects whether the input is a FHIR bundle, structured JSON or a note, and
 /// reads it into a <see cref="PatientProfile"/>. Bad input gives a result with errors; it never throws.
 /// </summary>
-public static class PatientIntake
+/// <remarks>
+/// FHIR is read through the <see cref="IFhirPatientReader"/> port, so that every host (the CLI, the clinician page,
+/// <c>/api/match</c> and the FHIR endpoints) reads a bundle the same way. Instances are immutable and thread-safe.
+/// </remarks>
+public sealed class PatientIntake(IFhirPatientReader fhir)
 {
+    private readonly IFhirPatientReader _fhir = fhir ?? throw new ArgumentNullException(nameof(fhir));
+
+    /// <summary>An intake for notes and structured JSON only: a FHIR bundle gives an error saying FHIR is not read here.</summary>
+    public static PatientIntake WithoutFhir { get; } = new(new NoFhirReader());
+
     /// <summary>Largest input accepted, in characters (about 20 MB of text).</summary>
     public const int MaxInputLength = 20 * 1024 * 1024;
 
@@ -45,7 +53,7 @@ public static class PatientIntake
     /// <summary>Reads one patient from text in any supported form.</summary>
     /// <param name="input">The whole input (file contents or standard input).</param>
     /// <param name="id">An identifier to put on the profile when the input has none.</param>
-    public static PatientIntakeResult Read(string input, string? id = null)
+    public PatientIntakeResult Read(string input, string? id = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Length > MaxInputLength)
@@ -56,7 +64,7 @@ public static class PatientIntake
         var kind = Detect(input);
         var result = kind switch
         {
-            PatientInputKind.FhirBundle => FhirBundleReader.Read(input),
+            PatientInputKind.FhirBundle => _fhir.Read(input),
             PatientInputKind.StructuredJson => PatientJsonReader.Read(input),
             PatientInputKind.Note => NoteReader.Read(input),
         };
@@ -70,5 +78,11 @@ public static class PatientIntake
     {
         var end = trimmed.TrimEnd();
         return (end.Length > 0 && end[^1] == '}') || (trimmed[1..].TrimStart() is { Length: > 0 } rest && rest[0] == '"');
+    }
+
+    private sealed class NoFhirReader : IFhirPatientReader
+    {
+        public PatientIntakeResult Read(string json) =>
+            PatientIntakeResult.Failure(PatientInputKind.FhirBundle, "FHIR bundles are not read here: give the patient as a note or as structured JSON.");
     }
 }

@@ -1,11 +1,13 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Hl7.Fhir.Model;
+using Microsoft.Extensions.Options;
+using TrialAccess.Fhir;
+using TrialAccess.Fhir.Matching;
+using TrialAccess.Fhir.Patients;
+using TrialAccess.Fhir.ResearchStudies;
 using TrialAccess.Geography;
 using TrialAccess.Ingestion;
 using TrialAccess.Matching;
 using TrialAccess.Matching.Filters;
-using TrialAccess.Patients;
 using TrialAccess.Trials;
 using TrialAccess.Web.Hosting;
 using TrialAccess.Web.Matching;
@@ -14,217 +16,133 @@ using TrialAccess.Web.Search;
 namespace TrialAccess.Web.Api;
 
 /// <summary>
-/// <c>POST /fhir/ResearchStudy/$match</c>, the HL7 CodeX trial-matching operation: a <c>Parameters</c> resource with
-/// <c>trialMatchClinicalData</c> (an mCODE Bundle), <c>zipCode</c> or <c>location</c>, <c>travelRadius</c> (miles,
-/// as the operation defines it), <c>phase</c> and <c>recruitmentStatus</c>; answers a <c>searchset</c> Bundle of
-/// ResearchStudy resources with the match score and their sites as contained Locations, or an OperationOutcome.
+/// The HL7 CodeX trial-matching service, under <see cref="WebAppOptions.FhirBasePath"/>:
+/// <c>POST {base}/getClinicalTrial</c> (the CodeX app's call: a Bundle whose first entry is a Parameters resource with
+/// <c>zipCode</c> and <c>travelRadius</c> in miles, then the patient's mCODE resources) and
+/// <c>POST {base}/ResearchStudy/$match</c> (a Parameters resource with <c>trialMatchClinicalData</c> and the same
+/// parameters). Both answer the same <c>searchset</c> Bundle of ResearchStudy resources for the same patient, or an
+/// OperationOutcome (400) naming where the request is at fault. FHIR is read and written with the Firely SDK
+/// (<c>TrialAccess.Fhir</c>); cross-origin browsers are served as <see cref="WebAppOptions.CorsOrigins"/> allows.
 /// </summary>
 public static class FhirMatchApi
 {
-    private const string FhirJson = "application/fhir+json";
+    /// <summary>The CORS policy of the FHIR endpoints.</summary>
+    public const string CorsPolicy = "fhir";
+
+    /// <summary>How many studies a search returns at most.</summary>
+    public const int MaxStudies = 50;
+
     private const double KmPerMile = 1.609344;
 
-    public static IEndpointRouteBuilder MapFhirMatchApi(this IEndpointRouteBuilder app)
+    private static readonly McodePatientReader PatientReader = new();
+
+    public static IEndpointRouteBuilder MapFhirMatchApi(this IEndpointRouteBuilder app, string basePath)
     {
-        app.MapPost("/fhir/ResearchStudy/$match", MatchAsync)
-            .WithTags("FHIR")
+        var fhir = app.MapGroup(basePath).WithTags("FHIR").RequireCors(CorsPolicy).RequireRateLimiting(RateLimiting.ApiPolicy);
+        fhir.MapPost("/ResearchStudy/$match", MatchAsync)
             .WithName("ResearchStudyMatch")
-            .WithSummary("HL7 CodeX ResearchStudy/$match: a Parameters resource in, a searchset Bundle of ResearchStudy out")
-            .RequireRateLimiting(RateLimiting.ApiPolicy);
+            .WithSummary("HL7 CodeX ResearchStudy/$match: a Parameters resource in, a searchset Bundle of ResearchStudy out");
+        fhir.MapPost("/getClinicalTrial", GetClinicalTrialAsync)
+            .WithName("GetClinicalTrial")
+            .WithSummary("HL7 CodeX matching service: a Bundle (Parameters first, then the mCODE patient) in, a searchset Bundle of ResearchStudy out");
         return app;
     }
 
-    internal static async Task<IResult> MatchAsync(HttpRequest request, MatchService matcher, ITrialStore store, PlaceDirectory places, CancellationToken cancellationToken)
+    /// <summary>Whether a request path is one of the FHIR endpoints under <paramref name="basePath"/>.</summary>
+    public static bool IsFhirPath(PathString path, string basePath) =>
+        path.StartsWithSegments(basePath.TrimEnd('/') + "/ResearchStudy", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(basePath.TrimEnd('/') + "/getClinicalTrial", StringComparison.OrdinalIgnoreCase);
+
+    internal static async Task<IResult> MatchAsync(HttpRequest request, MatchService matcher, ITrialStore store, PlaceDirectory places, IOptions<WebAppOptions> options, CancellationToken cancellationToken) =>
+        await SearchAsync(CodexRequest.FromParameters(await ReadBodyAsync(request, cancellationToken)), request, matcher, store, places, options.Value, cancellationToken);
+
+    internal static async Task<IResult> GetClinicalTrialAsync(HttpRequest request, MatchService matcher, ITrialStore store, PlaceDirectory places, IOptions<WebAppOptions> options, CancellationToken cancellationToken) =>
+        await SearchAsync(CodexRequest.FromBundle(await ReadBodyAsync(request, cancellationToken)), request, matcher, store, places, options.Value, cancellationToken);
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        JsonNode? body;
-        try
-        {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return Outcome(StatusCodes.Status400BadRequest, "structure", $"The body is not valid JSON (line {e.LineNumber + 1}).", "Parameters");
-        }
+        using var reader = new StreamReader(request.Body);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
 
-        if (body is not JsonObject parameters || (string?)parameters["resourceType"] != "Parameters")
+    private static async Task<IResult> SearchAsync(
+        CodexRequestResult parsed, HttpRequest request, MatchService matcher, ITrialStore store, PlaceDirectory places, WebAppOptions options, CancellationToken cancellationToken)
+    {
+        if (parsed.Search is not { } search)
         {
-            var type = body is JsonObject o ? (string?)o["resourceType"] ?? "(none)" : "(not an object)";
-            return Outcome(StatusCodes.Status400BadRequest, "structure", $"Expected a Parameters resource, found resourceType {type}.", "Parameters.resourceType");
+            return Fhir(Outcomes.Invalid(parsed.Errors), StatusCodes.Status400BadRequest);
         }
 
-        var values = (parameters["parameter"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-        JsonNode? Value(string name) => values.FirstOrDefault(p => (string?)p["name"] == name);
-
-        var clinical = Value("trialMatchClinicalData")?["resource"];
-        if (clinical is not JsonObject bundle || (string?)bundle["resourceType"] != "Bundle")
+        var intake = PatientReader.Read(search.Patient, search.SkipEntries.ToHashSet());
+        if (intake.Profile is not { } patient)
         {
-            return Outcome(StatusCodes.Status400BadRequest, "required", "Parameter trialMatchClinicalData must hold a Bundle resource.", "Parameters.parameter[trialMatchClinicalData].resource");
+            return Fhir(Outcomes.Invalid(intake.Errors.Select(e => new FhirIssue(Within(search.PatientPath, e.Field), e.Message))), StatusCodes.Status400BadRequest);
         }
 
-        var intake = PatientIntake.Read(bundle.ToJsonString());
-        if (intake.Profile is null)
+        var warnings = search.Warnings.Concat(intake.Warnings.Select(w => new FhirIssue(Within(search.PatientPath, w.Field), w.Message))).ToList();
+        var resolver = await places.GetAsync(cancellationToken);
+        var near = Near(search, patient.Location, resolver, warnings);
+        if (search.TravelRadiusMiles is not null && near is null)
         {
-            return Outcome(StatusCodes.Status400BadRequest, "invalid", string.Join("; ", intake.Errors), "Parameters.parameter[trialMatchClinicalData]");
-        }
-
-        var warnings = intake.Warnings.Select(w => w.ToString()).ToList();
-        GeoPoint? near = intake.Profile.Location?.Coordinates;
-        var place = Text(Value("location")) ?? Text(Value("zipCode"));
-        if (place is not null)
-        {
-            var resolved = (await places.GetAsync(cancellationToken)).Resolve(place);
-            if (resolved.IsResolved)
-            {
-                near = resolved.Point;
-            }
-            else
-            {
-                warnings.Add($"location '{place}' could not be resolved ({resolved.Error}); distances are not filtered");
-            }
-        }
-
-        double? radiusKm = null;
-        if (Text(Value("travelRadius")) is { } radiusText)
-        {
-            if (!double.TryParse(radiusText, NumberStyles.Float, CultureInfo.InvariantCulture, out var miles) || miles <= 0)
-            {
-                return Outcome(StatusCodes.Status400BadRequest, "value", $"travelRadius '{radiusText}' is not a positive number of miles.", "Parameters.parameter[travelRadius]");
-            }
-
-            radiusKm = near is null ? null : miles * KmPerMile;
-        }
-
-        var phases = new List<TrialPhase>();
-        foreach (var phase in values.Where(p => (string?)p["name"] == "phase").Select(Text).OfType<string>())
-        {
-            if (!RegistryVocabulary.TryParsePhases(phase.Replace("-", " ", StringComparison.Ordinal).Replace("phase 1 phase 2", "phase 1/phase 2", StringComparison.OrdinalIgnoreCase), out var parsed) || parsed.Count == 0)
-            {
-                return Outcome(StatusCodes.Status400BadRequest, "code-invalid", $"phase '{phase}' is not a ResearchStudy phase (phase-1, phase-2, phase-3, early-phase-1, phase-1-phase-2, n-a...).", "Parameters.parameter[phase]");
-            }
-
-            phases.AddRange(parsed);
-        }
-
-        var statuses = values.Where(p => (string?)p["name"] == "recruitmentStatus").Select(Text).OfType<string>().ToList();
-        var unknownStatus = statuses.FirstOrDefault(s => s is not ("active" or "approved" or "in-review" or "closed-to-accrual" or "completed" or "temporarily-closed-to-accrual"));
-        if (unknownStatus is not null)
-        {
-            return Outcome(StatusCodes.Status400BadRequest, "code-invalid", $"recruitmentStatus '{unknownStatus}' is not a ResearchStudy status.", "Parameters.parameter[recruitmentStatus]");
+            warnings.Add(new FhirIssue(null, "travelRadius was given but no place is known (no zipCode, location or patient address that resolves): distances are not filtered."));
         }
 
         var result = await matcher.MatchAsync(new MatchRequest
         {
-            Patient = intake.Profile,
-            Top = 50,
-            IncludeIneligible = false,
+            Patient = patient,
+            Top = MaxStudies,
+            // As the CodeX app expects: every study that passes the search, its likelihood in the score (ineligible
+            // ones last, below 0.10, their failing criteria in the assessment extension).
+            IncludeIneligible = true,
             Filters = new MatchFilters
             {
-                RecruitingOnly = statuses.Count == 0 || statuses.All(s => s is "active" or "approved"),
-                IncludeNotYetRecruiting = statuses.Contains("approved"),
+                RecruitingOnly = search.Statuses.Count == 0 || search.Statuses.All(s => s is "active" or "approved"),
+                IncludeNotYetRecruiting = search.Statuses.Contains("approved"),
                 Near = near,
-                RadiusKm = radiusKm,
-                Phases = phases,
+                RadiusKm = near is null ? null : search.TravelRadiusMiles * KmPerMile,
+                Phases = search.Phases,
             },
         }, store, cancellationToken);
 
-        return Results.Text(SearchSet(result, warnings).ToJsonString(), FhirJson);
+        var studies = search.Statuses.Count == 0
+            ? result.Trials
+            : result.Trials.Where(m => search.Statuses.Contains(ResearchStudyCodes.StatusCode(m.Trial.OverallStatus))).ToList();
+        return Fhir(SearchSetBuilder.Build(studies, ServiceBase(request, options.FhirBasePath), warnings), StatusCodes.Status200OK);
     }
 
-    private static JsonObject SearchSet(MatchResult result, IReadOnlyList<string> warnings)
+    /// <summary>The place to measure from: the request's location or ZIP code, else the patient's address (coordinates or US ZIP code).</summary>
+    private static GeoPoint? Near(CodexSearch search, TrialAccess.Patients.PatientLocation? home, PlaceResolver resolver, List<FhirIssue> warnings)
     {
-        var best = result.Trials.Count == 0 ? 1 : Math.Max(result.Trials.Max(m => m.Relevance), 1e-9);
-        var entries = new JsonArray();
-        foreach (var match in result.Trials)
+        foreach (var (name, value) in new[] { ("location", search.Location), ("zipCode", search.ZipCode) })
         {
-            var trial = match.Trial;
-            var sites = new JsonArray();
-            var contained = new JsonArray();
-            for (var i = 0; i < trial.Sites.Count; i++)
+            if (value is null)
             {
-                var site = trial.Sites[i];
-                var location = new JsonObject
-                {
-                    ["resourceType"] = "Location",
-                    ["id"] = $"site-{i + 1}",
-                    ["name"] = site.Facility,
-                    ["status"] = site.Status == RecruitmentStatus.Recruiting ? "active" : "inactive",
-                    ["address"] = new JsonObject { ["city"] = site.City, ["state"] = site.State, ["postalCode"] = site.PostalCode, ["country"] = site.Country },
-                };
-                if (site.Coordinates is { } point)
-                {
-                    location["position"] = new JsonObject { ["latitude"] = point.Latitude, ["longitude"] = point.Longitude };
-                }
-
-                contained.Add(location);
-                sites.Add(new JsonObject { ["reference"] = $"#site-{i + 1}" });
+                continue;
             }
 
-            // The score ranks verdict tiers first, as the list does: five tiers, eligible highest, each a fifth of [0, 1].
-            var tier = 4 - (int)match.Verdict;
-            var score = Math.Round((tier + Math.Clamp(match.Relevance / best, 0, 1)) / 5, 4);
-            entries.Add(new JsonObject
+            var resolved = resolver.Resolve(value);
+            if (resolved.IsResolved)
             {
-                ["fullUrl"] = $"ResearchStudy/{trial.NctId}",
-                ["resource"] = new JsonObject
-                {
-                    ["resourceType"] = "ResearchStudy",
-                    ["id"] = trial.NctId.Value,
-                    ["contained"] = contained,
-                    ["identifier"] = new JsonArray(new JsonObject { ["system"] = "http://clinicaltrials.gov", ["value"] = trial.NctId.Value }),
-                    ["title"] = trial.BriefTitle,
-                    ["status"] = trial.OverallStatus switch
-                    {
-                        RecruitmentStatus.Recruiting => "active",
-                        RecruitmentStatus.NotYetRecruiting => "approved",
-                        RecruitmentStatus.Completed => "completed",
-                        RecruitmentStatus.Suspended => "temporarily-closed-to-accrual",
-                        RecruitmentStatus.Withdrawn => "withdrawn",
-                        _ => "closed-to-accrual",
-                    },
-                    ["phase"] = new JsonObject { ["text"] = trial.Phases.ToApiLabel() },
-                    ["condition"] = new JsonArray([.. trial.Conditions.Select(c => (JsonNode)new JsonObject { ["text"] = c })]),
-                    ["description"] = trial.BriefSummary,
-                    ["site"] = sites,
-                },
-                ["search"] = new JsonObject { ["mode"] = "match", ["score"] = score },
-            });
+                return resolved.Point;
+            }
+
+            warnings.Add(new FhirIssue(search.ParameterLocation(name), $"{name} '{value}' could not be resolved ({resolved.Error}): distances are not filtered."));
+            return null;
         }
 
-        if (warnings.Count > 0)
+        if (home?.Coordinates is { } point)
         {
-            entries.Add(new JsonObject
-            {
-                ["resource"] = OperationOutcome("warning", "informational", warnings, null),
-                ["search"] = new JsonObject { ["mode"] = "outcome" },
-            });
+            return point;
         }
 
-        return new JsonObject
-        {
-            ["resourceType"] = "Bundle",
-            ["type"] = "searchset",
-            ["total"] = result.Trials.Count,
-            ["entry"] = entries,
-        };
+        return home?.PostalCode is { } zip && UsZipCodes.TryFind(zip, out var centre) ? centre : null;
     }
 
-    private static string? Text(JsonNode? parameter) =>
-        parameter is null ? null
-            : (string?)parameter["valueString"] ?? (string?)parameter["valueCode"]
-            ?? (parameter["valueDecimal"] ?? parameter["valueInteger"])?.ToJsonString();
+    private static string Within(string root, string? field) => field is null ? root : $"{root}.{field}";
 
-    private static IResult Outcome(int status, string code, string message, string? expression) =>
-        Results.Text(OperationOutcome("error", code, [message], expression).ToJsonString(), FhirJson, statusCode: status);
+    /// <summary>The absolute base URL of the FHIR service as the client reached it.</summary>
+    private static Uri ServiceBase(HttpRequest request, string basePath) =>
+        new($"{request.Scheme}://{request.Host}{request.PathBase}{basePath.TrimEnd('/')}/");
 
-    private static JsonObject OperationOutcome(string severity, string code, IEnumerable<string> messages, string? expression) => new()
-    {
-        ["resourceType"] = "OperationOutcome",
-        ["issue"] = new JsonArray([.. messages.Select(m => (JsonNode)new JsonObject
-        {
-            ["severity"] = severity,
-            ["code"] = code,
-            ["diagnostics"] = m,
-            ["expression"] = expression is null ? null : new JsonArray(expression),
-        })]),
-    };
+    private static IResult Fhir(Resource resource, int status) => Results.Text(FhirJson.Write(resource), FhirJson.MediaType, statusCode: status);
 }

@@ -42,7 +42,7 @@ public static class MatchApi
     }
 
     internal static async Task<Results<Ok<MatchReport>, ValidationProblem, ProblemHttpResult>> MatchAsync(
-        HttpRequest httpRequest, MatchService matcher, ITrialStore store, PlaceDirectory places, CancellationToken cancellationToken)
+        HttpRequest httpRequest, MatchService matcher, ITrialStore store, PlaceDirectory places, PatientIntake patients, CancellationToken cancellationToken)
     {
         if (!httpRequest.HasJsonContentType())
         {
@@ -136,7 +136,7 @@ public static class MatchApi
                 else
                 {
                     var text = field == "note" ? element.GetString()! : element.GetRawText();
-                    intake = PatientIntake.Read(text);
+                    intake = patients.Read(text);
                     note = field == "note" ? text : null;
                     if (field == "fhir" && intake.Kind != PatientInputKind.FhirBundle)
                     {

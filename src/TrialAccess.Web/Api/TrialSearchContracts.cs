@@ -21,7 +21,7 @@ public sealed record TrialSearchRequest
     [Description("Words that must all occur in the trial's conditions or keywords, e.g. 'breast cancer'.")]
     public string? Condition { get; init; }
 
-    [Description("Where the person is: 'lat,lon' or a place ('Boston', 'Boston, MA', 'Lyon, France'). Results are then nearest first.")]
+    [Description("Where the person is: 'lat,lon', a US ZIP code ('02115') or a place ('Boston', 'Boston, MA', 'Lyon, France'). Results are then nearest first.")]
     public string? Near { get; init; }
 
     [Description("With near: keep only trials with a RECRUITING site within this many kilometres (trials whose distance is unknown are left out).")]
@@ -206,7 +206,7 @@ internal static class TrialSearchValidation
             trial.Phases.Select(p => p.ToApiName()).ToList(),
             trial.Conditions,
             found.Score is { } score ? Math.Round(score, 4) : null,
-            site is null ? null : new NearestSite(site.Site.Facility, site.Site.City, site.Site.State, site.Site.Country, site.Site.Coordinates!.Value.Latitude, site.Site.Coordinates.Value.Longitude, Math.Round(site.DistanceKm, 1)),
+            site is null ? null : new NearestSite(site.Site.Facility, site.Site.City, site.Site.State, site.Site.Country, site.Position.Latitude, site.Position.Longitude, Math.Round(site.DistanceKm, 1)),
             hasOrigin && site is null ? "No recruiting site of this trial has coordinates, so the distance is unknown." : null);
     }
 

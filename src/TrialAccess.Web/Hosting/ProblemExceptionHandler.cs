@@ -11,7 +11,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!RequestBodyLimitMiddleware.IsApi(httpContext.Request.Path))
+        if (!RequestBodyLimitMiddleware.IsApi(httpContext))
         {
             return false;
         }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace TrialAccess.Web.Hosting;
 
 /// <summary>
-/// Caps request bodies: <see cref="WebAppOptions.MaxApiRequestBodyBytes"/> under <c>/api</c> and <c>/fhir</c>,
+/// Caps request bodies: <see cref="WebAppOptions.MaxApiRequestBodyBytes"/> under <c>/api</c> and the FHIR endpoints,
 /// <see cref="WebAppOptions.MaxPageRequestBodyBytes"/> elsewhere. A declared length over the cap is refused at once
 /// with 413; a chunked body is cut off by the server when it passes the cap (Kestrel enforces the feature).
 /// </summary>
@@ -12,7 +12,7 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = IsApi(context.Request.Path) ? options.Value.MaxApiRequestBodyBytes : options.Value.MaxPageRequestBodyBytes;
+        var limit = IsApi(context) ? options.Value.MaxApiRequestBodyBytes : options.Value.MaxPageRequestBodyBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
             feature.MaxRequestBodySize = limit;
@@ -37,6 +37,8 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
         await next(context);
     }
 
-    public static bool IsApi(PathString path) =>
-        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/fhir", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the request is for the JSON API (<c>/api</c>) or the FHIR endpoints (under <see cref="WebAppOptions.FhirBasePath"/>).</summary>
+    public static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || Api.FhirMatchApi.IsFhirPath(context.Request.Path, context.RequestServices.GetRequiredService<IOptions<WebAppOptions>>().Value.FhirBase);
 }

@@ -40,6 +40,18 @@ public sealed class MatchCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Match_NearAUsZipCode_MeasuresFromItsCentre()
+    {
+        var result = await CliRunner.RunAsync("match", "--patient", _folder.File("note.txt"), "--near", "02115", "--radius-km", "160", "--include-ineligible", "--format", "json", "--db", Db);
+
+        result.ExitCode.Should().Be(0, result.StdErr);
+        using var json = JsonDocument.Parse(result.StdOut);
+        var trials = json.RootElement.GetProperty("trials").EnumerateArray().ToList();
+        trials.Select(t => t.GetProperty("nctId").GetString()).Should().Contain("NCT99000001").And.NotContain("NCT99000002", "it recruits in Chicago and Seattle");
+        trials.Single(t => t.GetProperty("nctId").GetString() == "NCT99000001").GetProperty("nearestRecruitingSite").GetProperty("distanceKm").GetDouble().Should().BeLessThan(10);
+    }
+
+    [Fact]
     public async Task Match_Default_HidesIneligibleTrialsAndSaysHowMany()
     {
         var result = await CliRunner.RunAsync("match", "--patient", _folder.File("note.txt"), "--format", "json", "--db", Db);

@@ -159,3 +159,30 @@ public class PlaceResolverTests
         countries.Should().Contain(["United States", "Canada", "United Kingdom", "France", "Germany", "Spain", "Italy", "Netherlands", "Australia", "China", "Japan", "India", "Brazil"]);
     }
 }
+
+public class PlaceResolverZipCodeTests
+{
+    [Theory]
+    [InlineData("02115", 42.34, -71.10)]
+    [InlineData("10001", 40.75, -74.00)]
+    [InlineData("77030", 29.71, -95.40)]
+    [InlineData("02115-5450", 42.34, -71.10)]
+    public void Resolve_UsZipCode_GivesTheCentreOfItsArea(string zip, double latitude, double longitude)
+    {
+        var result = PlaceResolver.Default.Resolve(zip);
+
+        result.IsResolved.Should().BeTrue(result.Error);
+        result.Point.Latitude.Should().BeApproximately(latitude, 0.02);
+        result.Point.Longitude.Should().BeApproximately(longitude, 0.02);
+        result.Description.Should().Be($"ZIP code {zip[..5]}, United States");
+    }
+
+    [Fact]
+    public void Resolve_UnknownZipCode_SaysSo()
+    {
+        var result = PlaceResolver.Default.Resolve("99999");
+
+        result.IsResolved.Should().BeFalse();
+        result.Error.Should().Be("ZIP code 99999 is not a US ZIP code with an area (PO-box-only codes have none). Try a nearby ZIP code or the town.");
+    }
+}

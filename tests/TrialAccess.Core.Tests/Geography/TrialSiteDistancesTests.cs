@@ -45,3 +45,24 @@ public class TrialSiteDistancesTests
         TrialSiteDistances.ByDistance(trial, Boston).Select(s => s.Site.City).Should().Equal("Boston", "New York", "Houston");
     }
 }
+
+public class TrialSiteDistancesZipCodeTests
+{
+    [Fact]
+    public void NearestRecruiting_UsSiteWithOnlyAZipCode_IsMeasuredFromTheZipCentre()
+    {
+        var trial = new ClinicalTrial
+        {
+            NctId = NctId.Parse("NCT00000002"),
+            BriefTitle = "t",
+            Sites = [new TrialSite { City = "New York", Country = "United States", PostalCode = "10065", Status = RecruitmentStatus.Recruiting }],
+        };
+        UsZipCodes.TryFind("02115", out var patient).Should().BeTrue();
+
+        var nearest = TrialSiteDistances.NearestRecruiting(trial, patient);
+
+        nearest.Should().NotBeNull();
+        nearest!.DistanceKm.Should().BeApproximately(305, 10);
+        nearest.Position.Latitude.Should().BeApproximately(40.76, 0.02);
+    }
+}

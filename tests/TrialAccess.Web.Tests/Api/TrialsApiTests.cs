@@ -97,6 +97,15 @@ public class TrialsApiTests(DemoWebApp app) : IClassFixture<DemoWebApp>
     }
 
     [Fact]
+    public async Task Search_NearAUsZipCode_KeepsTrialsRecruitingWithinTheRadiusOfItsCentre()
+    {
+        var result = await GetJsonAsync("/api/trials?near=02115&radiusKm=50");
+
+        Ids(result).Should().BeEquivalentTo(["NCT99000001", "NCT99000012", "NCT99000016"]);
+        result.GetProperty("origin").GetProperty("resolvedAs").GetString().Should().Be("ZIP code 02115, United States");
+    }
+
+    [Fact]
     public async Task Search_Age_LeavesOutTrialsWhoseLimitsExcludeIt()
     {
         var child = await GetJsonAsync("/api/trials?q=neuroblastoma&age=8");

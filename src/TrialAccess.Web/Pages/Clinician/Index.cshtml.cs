@@ -16,7 +16,7 @@ namespace TrialAccess.Web.Pages.Clinician;
 /// then the trials are ranked with a checklist of criteria each; the shortlist exports as CSV or PDF. Nothing is
 /// stored: the note and the facts travel in the form with every post.
 /// </summary>
-public sealed class IndexModel(MatchService matcher, ITrialStore store, PlaceDirectory places, ShortlistPdf pdf, TimeProvider clock) : PageModel
+public sealed class IndexModel(MatchService matcher, ITrialStore store, PlaceDirectory places, ShortlistPdf pdf, PatientIntake patients, TimeProvider clock) : PageModel
 {
     /// <summary>The longest note accepted, in characters (a long discharge summary; page posts are capped at 64 KiB).</summary>
     public const int MaxNoteLength = 20_000;
@@ -75,7 +75,7 @@ public sealed class IndexModel(MatchService matcher, ITrialStore store, PlaceDir
             return Invalid();
         }
 
-        var intake = PatientIntake.Read(Note);
+        var intake = patients.Read(Note);
         if (intake.Profile is null)
         {
             Errors["note"] = "The text could not be read: " + string.Join(" ", intake.Errors.Select(e => e.ToString()));

@@ -56,7 +56,7 @@ public sealed class TrialModel(ITrialStore store, PlaceDirectory places) : PageM
         GeoPoint? near = place is { IsResolved: true } ? place.Point : null;
 
         Sites = trial.Sites
-            .Select(site => new SiteView(site, near is { } from && site.Coordinates is { } at ? at.DistanceKmTo(from) : null))
+            .Select(site => new SiteView(site, near is { } from && SitePositions.Of(site) is { } at ? at.DistanceKmTo(from) : null))
             .OrderBy(s => s.Site.Status == RecruitmentStatus.Recruiting ? 0 : 1)
             .ThenBy(s => s.DistanceKm ?? double.MaxValue)
             .ToList();

@@ -1,18 +1,20 @@
+using TrialAccess.Fhir.Patients;
 using TrialAccess.Patients;
-using TrialAccess.Patients.Fhir;
 using TrialAccess.Testing;
 
-namespace TrialAccess.Core.Tests.Patients.Fhir;
+namespace TrialAccess.Fhir.Tests.Patients;
 
-public sealed class FhirBundleReaderTests
+public sealed class McodePatientReaderTests
 {
+    private static readonly McodePatientReader Reader = new();
+
     private static string TestData(string name) =>
-        File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "tests", "TrialAccess.Core.Tests", "Patients", "Fhir", "TestData", name));
+        File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "tests", "TrialAccess.Fhir.Tests", "Patients", "TestData", name));
 
     [Fact]
     public void Read_McodeBundle_FillsTheWholeModel()
     {
-        var result = FhirBundleReader.Read(TestData("mcode-lung.json"));
+        var result = Reader.Read(TestData("mcode-lung.json"));
 
         result.Warnings.Should().BeEmpty();
         var p = result.Profile!;
@@ -43,7 +45,7 @@ public sealed class FhirBundleReaderTests
     [Fact]
     public void Read_UnknownResourceType_IsSkippedAndReported()
     {
-        var result = FhirBundleReader.Read(TestData("unknown-resource.json"));
+        var result = Reader.Read(TestData("unknown-resource.json"));
 
         result.IsSuccess.Should().BeTrue();
         result.Profile!.Sex!.Value.Should().Be(PatientSex.Male);
@@ -57,10 +59,14 @@ public sealed class FhirBundleReaderTests
     [Theory]
     [InlineData("{\"resourceType\": \"Bundle\"}", "entry")]
     [InlineData("{\"resourceType\": \"Observation\"}", "resourceType")]
+    [InlineData("{\"resourceType\": \"Patient\", \"gender\": \"male\"}", "resourceType")]
+    [InlineData("{\"resourceType\": 7}", "resourceType")]
+    [InlineData("{\"entry\": []}", "resourceType")]
     [InlineData("{\"resourceType\": \"Bundle\", \"entry\": [", null)]
+    [InlineData("[]", null)]
     public void Read_UnusableBundle_IsAnErrorNotAnException(string json, string? field)
     {
-        var result = FhirBundleReader.Read(json);
+        var result = Reader.Read(json);
 
         result.IsSuccess.Should().BeFalse();
         result.Errors.Single().Field.Should().Be(field);
@@ -69,7 +75,7 @@ public sealed class FhirBundleReaderTests
     [Fact]
     public void Read_BundleWithoutPatient_WarnsThatAgeAndSexAreUnknown()
     {
-        var result = FhirBundleReader.Read("{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": {\"resourceType\": \"Condition\", \"code\": {\"text\": \"Hypertension\"}}}]}");
+        var result = Reader.Read("{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": {\"resourceType\": \"Condition\", \"code\": {\"text\": \"Hypertension\"}}}]}");
 
         result.Profile!.Conditions.Single().Concept.Should().Be("hypertension");
         result.Warnings.Single().Message.Should().Contain("no Patient");
@@ -90,9 +96,32 @@ public sealed class FhirBundleReaderTests
             ]}
             """;
 
-        var result = FhirBundleReader.Read(json);
+        var result = Reader.Read(json);
 
         result.IsSuccess.Should().BeTrue();
         result.Warnings.Should().HaveCountGreaterThanOrEqualTo(5);
+    }
+
+    [Theory]
+    [InlineData("{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": {\"resourceType\": \"Patient\", \"address\": [{\"extension\": [{\"url\": \"x/geolocation\", \"extension\": {\"a\": 1}}]}]}}]}")]
+    [InlineData("{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": {\"resourceType\": \"Observation\", \"code\": {\"coding\": [{\"system\": \"http://loinc.org\", \"code\": \"69548-6\"}]}, \"component\": [1, \"x\"]}}]}")]
+    [InlineData("{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": {\"resourceType\": \"Condition\", \"code\": [\"x\"], \"meta\": {\"profile\": 3}}}]}")]
+    [InlineData("{\"resourceType\": \"Bundle\", \"entry\": {}}")]
+    public void Read_OddlyShapedBundles_GiveAResultNotAnException(string json)
+    {
+        var read = () => Reader.Read(json);
+
+        read.Should().NotThrow();
+        var result = read();
+        (result.IsSuccess ? result.Warnings.Count : result.Errors.Count).Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public void PatientIntake_WithTheMcodeReader_ReadsBundlesThroughIt()
+    {
+        var result = new PatientIntake(Reader).Read(TestData("unknown-resource.json"));
+
+        result.Kind.Should().Be(PatientInputKind.FhirBundle);
+        result.Profile!.Diagnoses.Should().ContainSingle().Which.OncoTreeCode.Should().Be("PRAD");
     }
 }
