@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using TrialAccess.Cli.Patients;
 using TrialAccess.Cli.Terminal;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Quality;
@@ -68,7 +69,7 @@ internal static class EvalCriteriaPairsCommand
             var patients = new Dictionary<int, PatientProfile>();
             foreach (var (number, text) in FactEvaluation.ParseTopics(await File.ReadAllTextAsync(topicsPath, cancellationToken)))
             {
-                if (PatientIntake.Read(text).Profile is { } profile)
+                if (PatientInput.Intake.Read(text).Profile is { } profile)
                 {
                     patients[number] = profile;
                 }
