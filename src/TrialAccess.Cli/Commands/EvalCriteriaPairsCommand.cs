@@ -33,8 +33,9 @@ internal static class EvalCriteriaPairsCommand
         var vocab = CriteriaCommand.VocabularyOption();
         var today = new Option<DateOnly?>("--today") { Description = "The evaluation date (default: today)" };
         var misses = new Option<bool>("--misses") { Description = "List every pair where engine and label disagree (development sets only)" };
+        var all = new Option<bool>("--all") { Description = "With --format json: list every pair with the engine's answer beside the label (development sets only)" };
         var format = CommonOptions.Format();
-        var command = new Command("criteria-pairs", "Accuracy of the eligibility engine on labelled (patient, criterion) pairs") { gold, topics, trials, vocab, today, misses, format };
+        var command = new Command("criteria-pairs", "Accuracy of the eligibility engine on labelled (patient, criterion) pairs") { gold, topics, trials, vocab, today, misses, all, format };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var parser = CriteriaCommand.ParserFor(parseResult.GetValue(vocab), out var vocabError);
@@ -83,7 +84,7 @@ internal static class EvalCriteriaPairsCommand
 
             var context = parseResult.GetValue(today) is { } date ? new EvaluationContext(date, parser.Vocabulary) : EvaluationContext.From(TimeProvider.System) with { Vocabulary = parser.Vocabulary };
             var report = CriterionPairGold.Score(pairs, patients, found, parser, context);
-            Print(report, parseResult.GetValue(misses), parseResult.GetValue(format));
+            Print(report, parseResult.GetValue(misses), parseResult.GetValue(all), parseResult.GetValue(format));
             foreach (var problem in report.Unresolved)
             {
                 await Console.Error.WriteLineAsync($"warning: unresolved {problem}");
@@ -94,7 +95,7 @@ internal static class EvalCriteriaPairsCommand
         return command;
     }
 
-    private static void Print(PairReport report, bool misses, OutputFormat format)
+    private static void Print(PairReport report, bool misses, bool all, OutputFormat format)
     {
         static object Score(PairScore s) => new { s.Pairs, s.Agreed, s.Accuracy };
         if (format == OutputFormat.Json)
@@ -111,6 +112,7 @@ internal static class EvalCriteriaPairsCommand
                 report.Confusion,
                 Unresolved = report.Unresolved.Count,
                 Misses = misses ? report.Misses : null,
+                Results = all ? report.Results : null,
             });
             return;
         }

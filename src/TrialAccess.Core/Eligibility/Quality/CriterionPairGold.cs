@@ -24,8 +24,11 @@ public sealed record PairScore(int Pairs, int Agreed)
     public double Accuracy => Pairs == 0 ? 0 : Math.Round((double)Agreed / Pairs, 4);
 }
 
-/// <summary>A pair where the engine and the label disagree (for development sets only).</summary>
-public sealed record PairMiss(int Topic, string NctId, string Role, string Class, string Criterion, string Expected, string ExpectedBasis, string Given, string GivenBasis, string? Evidence, string? Why);
+/// <summary>One pair as the engine answered it, beside its label (listed for development sets only).</summary>
+public sealed record PairMiss(int Topic, string NctId, string Role, string Class, string Criterion, string Expected, string ExpectedBasis, string Given, string GivenBasis, string? Evidence, string? Why)
+{
+    public bool Agreed => string.Equals(Expected, Given, StringComparison.Ordinal);
+}
 
 /// <summary>The engine scored on labelled pairs.</summary>
 /// <param name="WrongfulExclusions">Pairs where the engine rules the patient out (an inclusion not met, an exclusion met) and the label does not.</param>
@@ -40,8 +43,11 @@ public sealed record PairReport(
     int WrongfulExclusions,
     int BasisAgreed,
     IReadOnlyList<string> Unresolved,
-    IReadOnlyList<PairMiss> Misses)
+    IReadOnlyList<PairMiss> Results)
 {
+    /// <summary>The pairs where the engine and the label disagree.</summary>
+    public IEnumerable<PairMiss> Misses => Results.Where(r => !r.Agreed);
+
     public double WrongfulExclusionRate => Overall.Pairs == 0 ? 0 : Math.Round((double)WrongfulExclusions / Overall.Pairs, 4);
 }
 
@@ -110,10 +116,7 @@ public static class CriterionPairGold
             }
 
             row[given] = row.GetValueOrDefault(given) + 1;
-            if (!same)
-            {
-                misses.Add(new PairMiss(pair.Topic, pair.NctId, pair.Role, pair.Class, text, pair.Outcome, pair.Basis, given, givenBasis, evaluation.Evidence, pair.Why));
-            }
+            misses.Add(new PairMiss(pair.Topic, pair.NctId, pair.Role, pair.Class, text, pair.Outcome, pair.Basis, given, givenBasis, evaluation.Evidence, pair.Why));
         }
 
         return new PairReport(

@@ -187,10 +187,13 @@ public static partial class NoteReader
         var tokens = sentence.Tokens;
         foreach (var m in matches)
         {
+            // A lab value's words are the lab's; a fact the lexicon already read stands unless this names another concept
+            // within its words ("hepatitis C cirrhosis" is cirrhosis and hepatitis C).
             var span = new SourceSpan(sentence.Start + m.Start, m.End - m.Start);
+            var name = m.Value.Name;
             if (labSpans.Exists(l => Overlaps(l, span))
-                || conditions.Exists(c => c.Span is { } s && Overlaps(s, span))
-                || diagnoses.Exists(d => d.Span is { } s && Overlaps(s, span))
+                || conditions.Exists(c => c.Span is { } s && Overlaps(s, span) && (string.Equals(c.Concept, name, StringComparison.OrdinalIgnoreCase) || Vocabulary.OncologyVocabulary.BuiltIn.Concepts.Names.FindAll(c.Text, Vocabulary.Tokenizer.Tokenize(c.Text)).Exists(x => x.Value.Name == name)))
+                || diagnoses.Exists(d => d.Span is { } s && Overlaps(s, span) && s.Start <= span.Start && s.End >= span.End)
                 || therapies.Exists(t => t.Span is { } s && Overlaps(s, span)))
             {
                 continue;
