@@ -149,6 +149,10 @@ public static partial class EligibilityEvaluator
         {
             combined = new Combined(results[0].Check.Outcome, results[0].Check.Presumed);
         }
+        else if (plan.AtLeast is { } enough)
+        {
+            combined = AtLeast(results, enough);
+        }
         else if (plan.InclusionChains is { } chains)
         {
             var all = new Outcomes();
@@ -213,6 +217,45 @@ public static partial class EligibilityEvaluator
         }
 
         return new CriterionEvaluation(criterion, outcome, results, joined, questions ?? []) { Presumed = combined.Presumed };
+    }
+
+    /// <summary>
+    /// "Two or more of (A, B, C)": met when enough of the listed constraints are met, not met when too few can still be,
+    /// unknown otherwise; age and sex constraints beside the list must hold as well.
+    /// </summary>
+    private static Combined AtLeast(ConstraintEvaluation[] results, int enough)
+    {
+        var demographic = new Outcomes();
+        int met = 0, metPresumed = 0, unknown = 0, notMetPresumed = 0;
+        foreach (var result in results)
+        {
+            var check = result.Check;
+            if (result.Constraint.Kind is ConstraintKind.Age or ConstraintKind.Sex)
+            {
+                demographic.Add(check);
+                continue;
+            }
+
+            switch (check.Outcome)
+            {
+                case CriterionOutcome.Met:
+                    met++;
+                    metPresumed += check.Presumed ? 1 : 0;
+                    break;
+                case CriterionOutcome.Unknown:
+                    unknown++;
+                    break;
+                case CriterionOutcome.NotMet:
+                    notMetPresumed += check.Presumed ? 1 : 0;
+                    break;
+            }
+        }
+
+        var list = met >= enough ? new Combined(CriterionOutcome.Met, met - metPresumed < enough)
+            : met + unknown < enough ? new Combined(CriterionOutcome.NotMet, notMetPresumed > 0)
+            : new Combined(CriterionOutcome.Unknown, false);
+        demographic.Add(list);
+        return demographic.AllHold;
     }
 
     /// <summary>The constraints that make an exclusion apply, when every one of them names the patient's main problem; else empty.</summary>

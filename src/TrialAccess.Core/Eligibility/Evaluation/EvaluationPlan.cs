@@ -11,13 +11,21 @@ namespace TrialAccess.Eligibility.Evaluation;
 /// </summary>
 internal sealed partial class CriterionPlan
 {
-    private CriterionPlan(bool permission, string? freeTextQuestion, int[][]? inclusionChains, FreeTextReading? freeText = null)
+    private CriterionPlan(bool permission, string? freeTextQuestion, int[][]? inclusionChains, FreeTextReading? freeText = null, int? atLeast = null)
     {
         Permission = permission;
         FreeTextQuestion = freeTextQuestion;
         InclusionChains = inclusionChains;
         FreeText = freeText;
+        AtLeast = atLeast;
     }
+
+    /// <summary>
+    /// For an inclusion that asks for a number of the things it lists ("two or more cardiac risk factors (diabetes,
+    /// hypertension, ...)", "at least 2 of 3 cardinal signs", "any of the following"): how many of its constraints
+    /// (other than age and sex, which still must hold) are enough.
+    /// </summary>
+    public int? AtLeast { get; }
 
     public bool Permission { get; }
 
@@ -42,8 +50,23 @@ internal sealed partial class CriterionPlan
         }
 
         var chains = criterion.Segment.Role == CriterionRole.Inclusion && criterion.Constraints.Count > 1 ? Chains(criterion.Constraints, text) : null;
-        return new CriterionPlan(EligibilityEvaluator.IsPermission(text), null, chains);
+        var atLeast = chains is not null && CountedAlternatives().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value) : null;
+        return new CriterionPlan(EligibilityEvaluator.IsPermission(text), null, chains, atLeast: atLeast);
     }
+
+    private static int? CountOf(string word) => word.ToLowerInvariant() switch
+    {
+        "" or "one" or "a" or "any" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        var digits when int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is > 0 and < 20 => n,
+        _ => null,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?<n>\d{1,2}|one|two|three|four|five)\s+(?:or\s+more|out\s+of\s+(?:\d{1,2}|two|three|four|five|six)|of\s+(?:the\s+)?(?:following|these|(?:\d{1,2}|two|three|four|five|six)\b))|at\s+least\s+(?<n>\d{1,2}|one|two|three|four|five)\s+(?:of|out\s+of)\b|(?:any|either)\s+(?:one\s+)?of\s+(?:the\s+)?(?:following|these|\w+\s+(?:risk\s+)?(?:factors|criteria|features|symptoms|signs))(?<n>))", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CountedAlternatives();
 
     /// <summary>
     /// Constraints of one kind joined by "or" ("ECOG 0-1 or KPS 70 or more", "creatinine at most 1.5 mg/dL or clearance
@@ -130,6 +153,10 @@ internal sealed partial record FreeTextReading(IReadOnlySet<string> Terms, bool 
         "adult", "male", "femal", "women", "men", "woman", "man", "child", "children", "type", "form", "level", "test",
         "result", "normal", "abnorm", "signific", "first", "second", "one", "two", "three", "four", "five", "six",
         "seven", "eight", "nine", "ten", "least", "more", "less", "greater", "higher", "lower", "great", "high", "low",
+        "anoth", "otherwis", "without", "except", "allow", "permit", "accept", "prohibit", "exclud", "oper", "agent", "drug",
+        "regimen", "thereof", "such", "like", "well", "also", "either", "neither", "none", "ever", "past", "recent",
+        "histor", "start", "dose", "visit", "screen", "baselin", "enter", "entri", "random", "period", "prior", "befor",
+        "after", "date", "consid", "deem", "judg", "opinion", "discret", "cours", "part", "pleas", "see", "abov", "below",
     };
 
     public static FreeTextReading Of(string text, Segmentation.CriterionRole role)

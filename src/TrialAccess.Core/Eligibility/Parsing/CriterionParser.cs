@@ -65,7 +65,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
             family(context);
         }
 
-        var found = QualifyPermissions(context, ReadExclusionListedAsRequirement(context));
+        var found = QualifyLabels(context, QualifyPermissions(context, ReadExclusionListedAsRequirement(context)));
         var (scope, body) = ScopeOf(segment, found);
         return new ParsedCriterion(segment, body) { Scope = scope };
     }
@@ -186,6 +186,35 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
 
         return found;
     }
+
+    /// <summary>
+    /// A label ending in a colon ("Chemotherapy: no prior chemotherapy", "PRIOR CONCURRENT THERAPY: Biologic therapy: ...",
+    /// "Hematopoietic: ...") names the topic of the words after it; what it names is not itself a requirement.
+    /// </summary>
+    private static List<EligibilityConstraint> QualifyLabels(CriterionContext context, List<EligibilityConstraint> found)
+    {
+        if (found.Count == 0 || !context.Text.Contains(':', StringComparison.Ordinal))
+        {
+            return found;
+        }
+
+        foreach (Match label in Label().Matches(context.Text))
+        {
+            var group = label.Groups["label"];
+            for (var i = 0; i < found.Count; i++)
+            {
+                if (found[i].Span.Start >= group.Index && found[i].Span.End <= group.Index + group.Length + 1 && !found[i].Qualifies)
+                {
+                    found[i] = found[i] with { Qualifies = true };
+                }
+            }
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"(?:^|(?<=[.;:]\s))\s*(?<label>[A-Z][A-Za-z/-]*(?:\s+[A-Za-z/-]+){0,3}):\s", RegexOptions.CultureInvariant)]
+    private static partial Regex Label();
 
     [GeneratedRegex(@"\b(?:allowed|permitted|acceptable|may\s+(?:have|be|receive|continue|include|participate|enrol+)|can\s+be\s+(?:included|enrolled)|are\s+eligible|is\s+eligible)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PermissionWords();
