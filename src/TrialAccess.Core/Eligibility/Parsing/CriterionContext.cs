@@ -119,7 +119,7 @@ public sealed partial class CriterionContext
     public bool IsQualifierAt(int position)
     {
         var before = Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)];
-        return TherapyFor().IsMatch(before) || ExceptedBefore().IsMatch(before) || ContextOf().IsMatch(before) || RecoveredFrom().IsMatch(before);
+        return TherapyFor().IsMatch(before) || ExceptedBefore().IsMatch(before) || ContextOf().IsMatch(before) || IsAftermathAt(position);
     }
 
     /// <summary>
@@ -199,7 +199,9 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|intoleran\w*|contra-?\s?indicat\w*|sensitivit(?:y|ies)|adverse\s+(?:drug\s+)?(?:reactions?|events?|effects?)|(?:drug\s+)?reactions?)\s+(?:[\w-]+\s+){0,2}(?:to|of|with|against|for|from)\b[^.;:]*$", RegexOptions.CultureInvariant)]
     private static partial Regex AllergyObject();
 
-    /// <summary>"Recovered from (the toxic effects of) any prior surgery": about the aftermath of a treatment, if there was one.</summary>
+    /// <summary>"Recovered from (the toxic effects of) any prior surgery": what follows is about the aftermath of a treatment, if there was one.</summary>
+    public bool IsAftermathAt(int position) => RecoveredFrom().IsMatch(Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
+
     [GeneratedRegex(@"\brecover(?:ed|y|ing)?\s+from\s+(?:[\w-]+[\s,]+){0,8}$", RegexOptions.CultureInvariant)]
     private static partial Regex RecoveredFrom();
 

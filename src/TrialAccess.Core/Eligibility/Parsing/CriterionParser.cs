@@ -66,6 +66,14 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
         }
 
         var found = QualifyLabels(context, QualifyPermissions(context, ReadExclusionListedAsRequirement(context)));
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (!found[i].Qualifies && context.IsAftermathAt(found[i].Span.Start))
+            {
+                found[i] = found[i] with { Qualifies = true };
+            }
+        }
+
         var (scope, body) = ScopeOf(segment, found);
         return new ParsedCriterion(segment, body) { Scope = scope };
     }

@@ -229,6 +229,13 @@ public static partial class NoteReader
                 continue;
             }
 
+            // "Previously healthy" is not a healthy volunteer; "sensitive to isoniazid" is a susceptibility result.
+            if (name == "healthy volunteer"
+                || (m.Value.Kind == Vocabulary.MedicalConceptKind.Medication && IsSusceptibility(tokens, first)))
+            {
+                continue;
+            }
+
             var certainty = CertaintyScope.Of(tokens, first, next, patientSex);
             switch (m.Value.Kind)
             {
@@ -323,9 +330,9 @@ public static partial class NoteReader
         || (match.Next + 1 < tokens.Count && tokens[match.Next + 1].Norm is "score" or "scale" or "index");
 
     /// <summary>"sensitive to isoniazid", "resistant to imatinib": a susceptibility result, not a treatment given.</summary>
-    private static bool IsSusceptibility(IReadOnlyList<NoteToken> tokens, LexiconMatch match)
+    private static bool IsSusceptibility(IReadOnlyList<NoteToken> tokens, int first)
     {
-        for (var k = match.First - 1; k >= 0 && k >= match.First - 16; k--)
+        for (var k = first - 1; k >= 0 && k >= first - 16; k--)
         {
             if (tokens[k].Norm is "sensitive" or "susceptible" or "resistant" or "resistance" or "susceptibility" or "sensitivity")
             {
@@ -459,7 +466,7 @@ public static partial class NoteReader
         foreach (var match in lexicon.Find(tokens, LexiconKind.Drug, LexiconKind.Procedure))
         {
             var span = SpanOf(tokens, match);
-            if (labSpans.Any(l => Overlaps(l, span)) || IsSusceptibility(tokens, match))
+            if (labSpans.Any(l => Overlaps(l, span)) || IsSusceptibility(tokens, match.First))
             {
                 continue;
             }

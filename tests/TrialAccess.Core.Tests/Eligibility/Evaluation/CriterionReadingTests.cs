@@ -119,7 +119,7 @@ public class CriterionReadingTests
     {
         var constraints = Parse("Chemotherapy: No prior or concurrent chemotherapeutic agents", CriterionRole.Inclusion);
 
-        constraints.Where(c => !c.Qualifies).Should().OnlyContain(c => c.Negated);
+        constraints.Should().NotContain(c => !c.Qualifies && !c.Negated, "the label names the topic; only a negated rule may stand");
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public static partial class BoilerplateParser
         }
     }
 
-    [GeneratedRegex(@"\b(?:(?:read|speak|understand|write)\s+(?:and\s+(?:write|understand|speak|read)\s+)?(?:english|french|german|spanish|dutch|the\s+local\s+language|chinese|japanese|italian|danish|swedish|norwegian|hebrew|portuguese|arabic)|fluent\s+in|language\s+barrier|(?:english|spanish|french|german)[- ]speaking|native\s+speaker|resid(?:e|es|ing|ents?|ence)\b|living\s+in|lives\s+in|live\s+(?:within|in|near)|within\s+\d+\s*(?:miles|km|kilometers|kilometres|minutes|hours)|telephone|internet\s+access|health\s+insurance|insured|medicaid|medicare|travel\s+to|transportation|geographic(?:al)?(?:ly)?\s+(?:accessible|proximity|inaccessib\w*))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:read|speak|understand|write)\s+(?:and\s+(?:write|understand|speak|read)\s+)?(?:english|french|german|spanish|dutch|the\s+local\s+language|chinese|japanese|italian|danish|swedish|norwegian|hebrew|portuguese|arabic)|fluent\s+in|language\s+barrier|(?:english|spanish|french|german)[- ]speaking|native\s+speaker|resid(?:e|es|ing|ents?|ence)\b|living\s+in|lives\s+in|live\s+(?:within|in|near)|within\s+\d+\s*(?:miles|km|kilometers|kilometres)|within\s+(?:a\s+)?\d*\s*(?:minutes?|hours?)['’]?\s+(?:of|from|drive|driving|travel)\b|telephone|internet\s+access|health\s+insurance|insured|medicaid|medicare|travel\s+to|transportation|geographic(?:al)?(?:ly)?\s+(?:accessible|proximity|inaccessib\w*))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Logistics();
 
     private static void Try(CriterionContext c, Regex pattern, BoilerplateKind kind)
