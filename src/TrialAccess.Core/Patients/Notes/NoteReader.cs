@@ -9,9 +9,17 @@ namespace TrialAccess.Patients.Notes;
 /// </summary>
 public static partial class NoteReader
 {
+    private const string HealthyVolunteer = "healthy volunteer";
+    private const string Smoking = "smoking";
+    private const string AlcoholConsumption = "alcohol consumption";
+    private const string DrugAllergy = "drug allergy";
+
+    [GeneratedRegex(@"^(?:non|never)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex SelfNegatedHabit();
+
     private static readonly HashSet<string> ModifierHeads = new(StringComparer.Ordinal)
     {
-        "vaccine", "vaccines", "vaccination", "department", "unit", "ward", "scale", "service", "clinic", "team", "drugs", "medications",
+        "vaccine", "vaccines", "vaccination", "shot", "shots", "jab", "immunization", "department", "unit", "ward", "scale", "service", "clinic", "team", "drugs", "medications",
         "management", "screening", "prophylaxis", "specialist", "program", "risk", "test", "testing", "tests", "score",
     };
 
@@ -88,6 +96,17 @@ public static partial class NoteReader
                 labSpans.Add(lab.Span!.Value);
             }
 
+            // Vital signs and body measurements with a value are measurements too; a laboratory reading of the same words wins.
+            var laboratorySpans = labSpans.ToArray();
+            foreach (var vital in VitalSignExtractor.Extract(note, sentence))
+            {
+                if (!Array.Exists(laboratorySpans, l => Overlaps(l, vital.Span!.Value)))
+                {
+                    labs.Add(vital);
+                    labSpans.Add(vital.Span!.Value);
+                }
+            }
+
             var stage = ClinicalScoreExtractor.Stage(note, sentence);
             var firstDiagnosisInSentence = diagnoses.Count;
             foreach (var match in lexicon.Find(tokens, LexiconKind.Condition, LexiconKind.Cancer))
@@ -130,11 +149,13 @@ public static partial class NoteReader
                 diagnoses[index] = target with { Stage = Merge(target.Stage, stage) };
             }
 
+            // The lexicon's therapies first, so that the vocabulary does not read the same drug again ("Levothyroxine").
+            therapies.AddRange(Therapies(note, tokens, lexicon, labSpans, patientSex));
             ConceptsOfGeneralMedicine(note, sentence, labSpans, conditions, diagnoses, therapies, patientSex);
+            SelfNegatingWords(note, tokens, conditions);
             metastases.AddRange(Metastases(tokens, lexicon, patientSex));
             biomarkers.AddRange(BiomarkerExtractor.Extract(note, sentence, lexicon, patientSex));
             performance.AddRange(ClinicalScoreExtractor.PerformanceStatuses(note, sentence));
-            therapies.AddRange(Therapies(note, tokens, lexicon, labSpans, patientSex));
 
             if (!isChild)
             {
@@ -194,7 +215,13 @@ public static partial class NoteReader
             if (labSpans.Exists(l => Overlaps(l, span))
                 || conditions.Exists(c => c.Span is { } s && Overlaps(s, span) && (string.Equals(c.Concept, name, StringComparison.OrdinalIgnoreCase) || Vocabulary.OncologyVocabulary.BuiltIn.Concepts.Names.FindAll(c.Text, Vocabulary.Tokenizer.Tokenize(c.Text)).Exists(x => x.Value.Name == name)))
                 || diagnoses.Exists(d => d.Span is { } s && Overlaps(s, span) && s.Start <= span.Start && s.End >= span.End)
-                || therapies.Exists(t => t.Span is { } s && Overlaps(s, span)))
+                || therapies.Exists(t => t.Span is { } s && Overlaps(s, span) && (m.Value.Kind != Vocabulary.MedicalConceptKind.Condition || (s.Start <= span.Start && s.End >= span.End))))
+            {
+                continue;
+            }
+
+            // "Healthy", "otherwise healthy" describe a patient; a note is never about a healthy volunteer.
+            if (name == HealthyVolunteer)
             {
                 continue;
             }
@@ -216,7 +243,8 @@ public static partial class NoteReader
                 continue;
             }
 
-            if (next < tokens.Count && ModifierHeads.Contains(tokens[next].Norm))
+            // "TB vaccination", "flu shot", "Birmingham Vasculitis Activity Score": the concept names something else.
+            if ((next < tokens.Count && ModifierHeads.Contains(tokens[next].Norm)) || (next + 1 < tokens.Count && tokens[next + 1].Norm is "score" or "scale" or "index"))
             {
                 continue;
             }
@@ -229,14 +257,28 @@ public static partial class NoteReader
                 continue;
             }
 
-            // "Previously healthy" is not a healthy volunteer; "sensitive to isoniazid" is a susceptibility result.
-            if (name == "healthy volunteer"
-                || (m.Value.Kind == Vocabulary.MedicalConceptKind.Medication && IsSusceptibility(tokens, first)))
+            // "Sensitive to isoniazid and rifampicin": a susceptibility result, not a treatment given.
+            if (m.Value.Kind == Vocabulary.MedicalConceptKind.Medication && IsSusceptibility(tokens, first))
             {
                 continue;
             }
 
             var certainty = CertaintyScope.Of(tokens, first, next, patientSex);
+
+            // "Non-smoker", "never drinker": a habit named with its own negation.
+            if (certainty is Certainty.Asserted or Certainty.Historical && m.Value.Name is Smoking or AlcoholConsumption && SelfNegatedHabit().IsMatch(words))
+            {
+                certainty = Certainty.Negated;
+            }
+
+            // "Allergic to penicillin", "intolerance of codeine": the reaction to the drug, not a treatment with it.
+            if (m.Value.Kind == Vocabulary.MedicalConceptKind.Medication && IsAllergen(tokens, first))
+            {
+                conditions.Add(new Condition { Text = words, Concept = $"allergy to {m.Value.Name}", Certainty = certainty, Span = span });
+                conditions.Add(new Condition { Text = words, Concept = DrugAllergy, Certainty = certainty, Span = span });
+                continue;
+            }
+
             switch (m.Value.Kind)
             {
                 case Vocabulary.MedicalConceptKind.Medication:
@@ -248,6 +290,48 @@ public static partial class NoteReader
                 default:
                     conditions.Add(new Condition { Text = words, Concept = m.Value.Name, Certainty = certainty, Span = span });
                     break;
+            }
+        }
+    }
+
+    /// <summary>True when the words just before a drug's name make it the object of an allergy ("allergic to", "intolerant of").</summary>
+    private static bool IsAllergen(IReadOnlyList<NoteToken> tokens, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 8; k--)
+        {
+            if (tokens[k].Norm is "allergic" or "allergy" or "allergies" or "intolerant" or "intolerance" or "hypersensitivity" or "hypersensitive" or "anaphylaxis")
+            {
+                return true;
+            }
+
+            if (tokens[k + 1 < tokens.Count ? k + 1 : k].BreakBefore || tokens[k].Norm is "but" or "and" && k + 1 < first && tokens[k + 1].Norm is "is" or "was" or "takes" or "on")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Words that state their own negation: "NKDA" (no known drug allergies), "NKA" (no known allergies), "nonsmoker",
+    /// "nondrinker", "teetotal". Each becomes the negated fact it abbreviates.
+    /// </summary>
+    private static void SelfNegatingWords(string note, IReadOnlyList<NoteToken> tokens, List<Condition> conditions)
+    {
+        foreach (var token in tokens)
+        {
+            var concept = token.Norm switch
+            {
+                "nkda" or "nkma" when token.HasUpper => DrugAllergy,
+                "nka" when token.HasUpper => "allergy",
+                "nonsmoker" or "nonsmokers" => Smoking,
+                "nondrinker" or "nondrinkers" or "teetotal" or "teetotaler" or "teetotaller" => AlcoholConsumption,
+                _ => null,
+            };
+            if (concept is not null)
+            {
+                conditions.Add(new Condition { Text = note.Substring(token.Start, token.Length), Concept = concept, Certainty = Certainty.Negated, Span = new SourceSpan(token.Start, token.Length) });
             }
         }
     }
