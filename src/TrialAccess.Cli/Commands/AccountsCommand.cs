@@ -101,7 +101,7 @@ internal static class AccountsCommand
             var table = new Table().AddColumns("User name", "Display name", "Roles", "Resources");
             foreach (var account in all)
             {
-                table.AddRow(Markup.Escape(account.UserName), Markup.Escape(account.DisplayName), Markup.Escape(string.Join(", ", account.Roles)), Markup.Escape(string.Join(", ", account.Resources)));
+                table.AddRow(TerminalText.Markup(account.UserName), TerminalText.Markup(account.DisplayName), TerminalText.Markup(string.Join(", ", account.Roles)), TerminalText.Markup(string.Join(", ", account.Resources)));
             }
 
             AnsiConsole.Write(table);

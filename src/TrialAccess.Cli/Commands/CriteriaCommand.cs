@@ -167,7 +167,8 @@ internal static partial class CriteriaCommand
                 {
                     Criterion = text,
                     Type = role == CriterionRole.Inclusion ? "inclusion" : "exclusion",
-                    Outcome = OutcomeName(evaluation.Outcome),
+                    Outcome = OutcomeNames.Of(evaluation.Outcome),
+                    Basis = OutcomeNames.Of(evaluation.Basis),
                     evaluation.Evidence,
                     evaluation.Questions,
                     FailsTrial = evaluation.Fails,
@@ -177,7 +178,8 @@ internal static partial class CriteriaCommand
                         Reading = c.Constraint.Describe(),
                         Text = c.Constraint.Span.Length > 0 && c.Constraint.Span.End <= text.Trim().Length ? c.Constraint.Span.Slice(text.Trim()) : null,
                         c.Constraint.Negated,
-                        Outcome = OutcomeName(c.Check.Outcome),
+                        Outcome = OutcomeNames.Of(c.Check.Outcome),
+                        Basis = OutcomeNames.Of(c.Check.Basis),
                         c.Check.Evidence,
                         c.Check.Question,
                     }),
@@ -185,7 +187,7 @@ internal static partial class CriteriaCommand
             }
             else
             {
-                AnsiConsole.MarkupLine($"[bold]{OutcomeName(evaluation.Outcome)}[/]{(evaluation.Evidence is null ? string.Empty : " - " + TerminalText.Markup(evaluation.Evidence))}");
+                AnsiConsole.MarkupLine($"[bold]{OutcomeNames.Of(evaluation.Outcome)}[/] ({OutcomeNames.Of(evaluation.Basis)}){(evaluation.Evidence is null ? string.Empty : " - " + TerminalText.Markup(evaluation.Evidence))}");
                 foreach (var question in evaluation.Questions)
                 {
                     AnsiConsole.MarkupLine($"  ask: {TerminalText.Markup(question)}");
@@ -251,7 +253,7 @@ internal static partial class CriteriaCommand
                     }
 
                     var evaluation = EligibilityEvaluator.Evaluate(parser.Parse(criterionText, role), profile, context);
-                    await output.WriteLineAsync(JsonSerializer.Serialize(new { Id = id, Outcome = OutcomeName(evaluation.Outcome), evaluation.Evidence, evaluation.Questions }, compact));
+                    await output.WriteLineAsync(JsonSerializer.Serialize(new { Id = id, Outcome = OutcomeNames.Of(evaluation.Outcome), Basis = OutcomeNames.Of(evaluation.Basis), evaluation.Evidence, evaluation.Questions }, compact));
                 }
                 catch (Exception e) when (e is JsonException or FormatException)
                 {
@@ -393,14 +395,6 @@ internal static partial class CriteriaCommand
                 return false;
         }
     }
-
-    internal static string OutcomeName(CriterionOutcome outcome) => outcome switch
-    {
-        CriterionOutcome.Met => "met",
-        CriterionOutcome.NotMet => "not_met",
-        CriterionOutcome.Unknown => "unknown",
-        _ => "not_applicable",
-    };
 }
 
 /// <summary>Counts over many parsed trials, for <c>criteria stats</c> and the benchmark.</summary>

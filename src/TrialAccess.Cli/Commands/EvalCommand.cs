@@ -17,6 +17,7 @@ internal static class EvalCommand
         Trec(),
         EvalPatientFactsCommand.Create(),
         EvalCriteriaCommand.Create(),
+        EvalCriteriaPairsCommand.Create(),
     };
 
     private static Command Trec()
@@ -34,10 +35,14 @@ internal static class EvalCommand
             DefaultValueFactory = _ => "full",
         };
         ranker.AcceptOnlyFromAmong("full", "bm25");
+        var pairs = new Option<FileInfo?>("--pairs")
+        {
+            Description = "With the full ranker: write every judged pair with text as JSON Lines to this file (topic, trial, grade, verdict, failing criteria with evidence and basis)",
+        };
         var format = CommonOptions.Format();
         var command = new Command("trec", "NDCG@10, P@10, reciprocal rank, R-precision and recall@100 on TREC Clinical Trials topics")
         {
-            topics, qrels, protocol, ranker, format,
+            topics, qrels, protocol, ranker, pairs, format,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -109,12 +114,53 @@ internal static class EvalCommand
                 }
 
                 safety = TrecSafety.Compute(parsedTopics, scorable, (topic, id) => full.VerdictsFor(topic.Text).TryGetValue(id, out var v) ? v : null);
+                if (parseResult.GetValue(pairs) is { } pairsFile)
+                {
+                    await WritePairsAsync(pairsFile, parsedTopics, scorable, full, cancellationToken);
+                }
             }
 
             Print(run, safety, trials.Count, parseResult.GetValue(format));
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>One line per judged pair with text: what the engine called it and why, for reading its errors.</summary>
+    private static async Task WritePairsAsync(FileInfo file, IReadOnlyList<TrecTopic> topics, RelevanceJudgements judgements, MatchRanker ranker, CancellationToken cancellationToken)
+    {
+        var compact = new System.Text.Json.JsonSerializerOptions(CliJson.Options) { WriteIndented = false };
+        await using var writer = new StreamWriter(file.FullName);
+        foreach (var topic in topics)
+        {
+            var matches = ranker.MatchesFor(topic.Text);
+            foreach (var (trial, grade) in judgements.For(topic.Number).OrderBy(j => j.Key, StringComparer.Ordinal))
+            {
+                if (!NctId.TryParse(trial, out var id) || !matches.TryGetValue(id, out var match))
+                {
+                    continue;
+                }
+
+                var line = new
+                {
+                    Topic = topic.Number,
+                    NctId = trial,
+                    Grade = (int)grade,
+                    Verdict = MatchReport.VerdictName(match.Verdict),
+                    Relevance = Math.Round(match.Relevance, 4),
+                    Failing = match.Eligibility.Failing.Select(c => new
+                    {
+                        Role = c.Role.ToString().ToLowerInvariant(),
+                        c.Criterion.Segment.Text,
+                        Basis = Eligibility.Evaluation.OutcomeNames.Of(c.Basis),
+                        c.Evidence,
+                    }),
+                    Presumed = match.Eligibility.Presumptions.Count(),
+                    Unknown = match.Eligibility.Criteria.Count(c => c.Outcome == Eligibility.Evaluation.CriterionOutcome.Unknown),
+                };
+                await writer.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(line, compact).AsMemory(), cancellationToken);
+            }
+        }
     }
 
     private static void Print(TrecRun run, TrecSafety? safety, int trialsInDatabase, OutputFormat format)
@@ -147,9 +193,15 @@ internal static class EvalCommand
                     safety.EligiblePairs,
                     safety.FalseExclusions,
                     FalseExclusionRate = Math.Round(safety.FalseExclusionRate, 4),
+                    safety.EligibleCalledLikelyIneligible,
+                    EligibleLikelyIneligibleRate = Math.Round(safety.EligibleLikelyIneligibleRate, 4),
                     safety.ExcludedPairs,
                     safety.ExcludedCalledIneligible,
+                    ExcludedCalledIneligibleRate = Math.Round(safety.ExcludedCalledIneligibleRate, 4),
+                    safety.ExcludedCaught,
                     ExcludedCaughtRate = Math.Round(safety.ExcludedCaughtRate, 4),
+                    EligibleByVerdict = safety.EligibleByVerdict.ToDictionary(v => MatchReport.VerdictName(v.Key), v => v.Value),
+                    ExcludedByVerdict = safety.ExcludedByVerdict.ToDictionary(v => MatchReport.VerdictName(v.Key), v => v.Value),
                 },
                 PerTopic = run.Topics.Select(t => new
                 {
@@ -176,7 +228,7 @@ internal static class EvalCommand
         AnsiConsole.Write(table);
         if (safety is not null)
         {
-            AnsiConsole.MarkupLine(TerminalText.Markup($"safety: {safety.FalseExclusions} of {safety.EligiblePairs} eligible pairs called Ineligible ({F(safety.FalseExclusionRate)}); {safety.ExcludedCalledIneligible} of {safety.ExcludedPairs} excluded pairs called Ineligible ({F(safety.ExcludedCaughtRate)})"));
+            AnsiConsole.MarkupLine(TerminalText.Markup($"safety: {safety.FalseExclusions} of {safety.EligiblePairs} eligible pairs called Ineligible ({F(safety.FalseExclusionRate)}), {safety.EligibleCalledLikelyIneligible} Likely ineligible ({F(safety.EligibleLikelyIneligibleRate)}); {safety.ExcludedCaught} of {safety.ExcludedPairs} excluded pairs called Ineligible or Likely ineligible ({F(safety.ExcludedCaughtRate)}), {safety.ExcludedCalledIneligible} Ineligible ({F(safety.ExcludedCalledIneligibleRate)})"));
         }
 
         AnsiConsole.MarkupLine(TerminalText.Markup($"ranker {run.Ranker}, protocol {run.Protocol.ToString().ToLowerInvariant()}, {trialsInDatabase} trials in the database; judged pairs without text in the database are left out; 'mean' averages the {run.Topics.Count(t => t.RelevantWithText > 0)} topics with a relevant judged trial in the database."));

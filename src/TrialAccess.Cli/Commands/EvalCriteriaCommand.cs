@@ -44,33 +44,13 @@ internal static class EvalCriteriaCommand
                 return ExitCodes.BadInput;
             }
 
-            var wanted = entries.Select(e => e.NctId).ToHashSet(StringComparer.Ordinal);
-            var paths = parseResult.GetValue(trials) is { Length: > 0 } given ? given : [Path.Combine("..", "shared", "data", "trials")];
-            var (files, missing) = TrialSources.Expand(paths);
-            if (missing.Count > 0)
+            var found = await ReadTrialsAsync(parseResult.GetValue(trials), entries.Select(e => e.NctId), cancellationToken);
+            if (found is null)
             {
-                await Console.Error.WriteLineAsync($"error: not found: {string.Join(", ", missing)}");
                 return ExitCodes.BadInput;
             }
 
-            var found = new Dictionary<NctId, List<ClinicalTrial>>();
-            foreach (var file in files.Where(f => !f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || wanted.Contains(Path.GetFileNameWithoutExtension(f))))
-            {
-                await foreach (var read in TrialSources.ReadFileAsync(file, cancellationToken))
-                {
-                    if (read.Trial is { } trial && wanted.Contains(trial.NctId.Value))
-                    {
-                        if (!found.TryGetValue(trial.NctId, out var list))
-                        {
-                            found[trial.NctId] = list = [];
-                        }
-
-                        list.Add(trial);
-                    }
-                }
-            }
-
-            var report = CriteriaGoldSet.Score(entries, found.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ClinicalTrial>)kv.Value), parser);
+            var report = CriteriaGoldSet.Score(entries, found, parser);
             var showMisses = parseResult.GetValue(misses);
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {
@@ -112,5 +92,39 @@ internal static class EvalCriteriaCommand
             return report.Unresolved.Count == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Every version of the wanted trials found in the given files or folders (default: ../shared/data/trials), keyed by
+    /// id; null (with the reason on standard error) when a path does not exist.
+    /// </summary>
+    internal static async Task<IReadOnlyDictionary<NctId, IReadOnlyList<ClinicalTrial>>?> ReadTrialsAsync(string[]? paths, IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var (files, missing) = TrialSources.Expand(paths is { Length: > 0 } given ? given : [Path.Combine("..", "shared", "data", "trials")]);
+        if (missing.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"error: not found: {string.Join(", ", missing)}");
+            return null;
+        }
+
+        var found = new Dictionary<NctId, List<ClinicalTrial>>();
+        foreach (var file in files.Where(f => !f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || wanted.Contains(Path.GetFileNameWithoutExtension(f))))
+        {
+            await foreach (var read in TrialSources.ReadFileAsync(file, cancellationToken))
+            {
+                if (read.Trial is { } trial && wanted.Contains(trial.NctId.Value))
+                {
+                    if (!found.TryGetValue(trial.NctId, out var list))
+                    {
+                        found[trial.NctId] = list = [];
+                    }
+
+                    list.Add(trial);
+                }
+            }
+        }
+
+        return found.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ClinicalTrial>)kv.Value);
     }
 }

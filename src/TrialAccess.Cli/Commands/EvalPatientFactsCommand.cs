@@ -96,7 +96,7 @@ internal static class EvalPatientFactsCommand
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static string? FindDefaultTopics()
+    internal static string? FindDefaultTopics()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {

@@ -67,12 +67,12 @@ internal static class PipelineCommand
                 return ExitCodes.Success;
             }
 
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(modules.Describe())}[/]: {seed.Projects} projects, {seed.Reviews} reviews, {seed.Meetings} committee meetings.");
+            AnsiConsole.MarkupLine($"[bold]{TerminalText.Markup(modules.Describe())}[/]: {seed.Projects} projects, {seed.Reviews} reviews, {seed.Meetings} committee meetings.");
             AnsiConsole.MarkupLine("Demo accounts (fictional; never use them in a real deployment). " + (given is null ? "Passwords are shown once: store them now." : "Password: the one given."));
             var table = new Table().AddColumns("User name", "Name", "Role", "Organisation", "Password");
             foreach (var account in seed.Accounts)
             {
-                table.AddRow(Markup.Escape(account.UserName), Markup.Escape(account.DisplayName), Markup.Escape(account.Role), Markup.Escape(account.Organisation ?? ""), Markup.Escape(given is null ? account.Password : "(given)"));
+                table.AddRow(TerminalText.Markup(account.UserName), TerminalText.Markup(account.DisplayName), TerminalText.Markup(account.Role), TerminalText.Markup(account.Organisation ?? ""), TerminalText.Markup(given is null ? account.Password : "(given)"));
             }
 
             AnsiConsole.Write(table);
@@ -113,21 +113,21 @@ internal static class PipelineCommand
     private static void Write(PortfolioReport report, string database)
     {
         static string N(double? value) => value is null ? "-" : value.Value.ToString("0", CultureInfo.InvariantCulture);
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(database)}[/] as of {report.AsOf:yyyy-MM-dd}");
+        AnsiConsole.MarkupLine($"[bold]{TerminalText.Markup(database)}[/] as of {report.AsOf:yyyy-MM-dd}");
         AnsiConsole.MarkupLine($"projects: {report.Projects} (active {report.Active}, on hold {report.OnHold}, stopped {report.Stopped}, handed over {report.HandedOver}); into trials: {report.IntoTrials}; reached market: {report.ReachedMarket}; median days from nomination to decision: {N(report.MedianDaysNominationToDecision)} ({report.NominationsDecided} decided)");
         var stages = new Table().AddColumns("Stage", "Now", "Entered", "Advanced", "Stopped", "Attrition", "Median days in stage", "Reasons for stopping");
         foreach (var attrition in report.Attrition)
         {
             var time = report.TimeInStage.Single(t => t.Stage == attrition.Stage);
             stages.AddRow(
-                Markup.Escape(attrition.Name),
+                TerminalText.Markup(attrition.Name),
                 report.ByStage[attrition.Name].ToString(CultureInfo.InvariantCulture),
                 attrition.Entered.ToString(CultureInfo.InvariantCulture),
                 attrition.Advanced.ToString(CultureInfo.InvariantCulture),
                 attrition.Stopped.ToString(CultureInfo.InvariantCulture),
                 attrition.AttritionRate is { } rate ? rate.ToString("P0", CultureInfo.InvariantCulture) : "-",
                 N(time.MedianDays),
-                Markup.Escape(string.Join("; ", attrition.Reasons.Select(r => $"{r.Reason} ({r.Projects})"))));
+                TerminalText.Markup(string.Join("; ", attrition.Reasons.Select(r => $"{r.Reason} ({r.Projects})"))));
         }
 
         AnsiConsole.Write(stages);

@@ -22,7 +22,7 @@ internal static class ImportProgressDisplay
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask(Markup.Escape(description), maxValue: 1);
+                var task = context.AddTask(TerminalText.Markup(description), maxValue: 1);
                 result = await work(new Progress<ImportProgress>(p =>
                 {
                     if (p.BytesTotal is > 0 and { } total)
@@ -35,7 +35,7 @@ internal static class ImportProgressDisplay
                         task.IsIndeterminate = true;
                     }
 
-                    task.Description = Markup.Escape($"{description}: {p.Rows:N0} rows, {p.Failed:N0} failed");
+                    task.Description = TerminalText.Markup($"{description}: {p.Rows:N0} rows, {p.Failed:N0} failed");
                 }));
                 task.Value = task.MaxValue;
                 task.StopTask();

@@ -64,14 +64,14 @@ internal static class RecruitmentView
 
         foreach (var report in reports)
         {
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Id)}[/] {Markup.Escape(report.Title)}");
-            AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            AnsiConsole.MarkupLine($"[bold]{TerminalText.Markup(report.Id)}[/] {TerminalText.Markup(report.Title)}");
+            AnsiConsole.MarkupLine(TerminalText.Markup(string.Create(CultureInfo.InvariantCulture,
                 $"as of {report.AsOf:yyyy-MM-dd}: {report.Recruited} of {report.Target} recruited; RTT {Rtt(report.Rtt)}; screen failures {Percent(report.ScreenFailureRate)}; sites open {report.SitesActivated.Opened} of {report.SitesActivated.Planned}; {Projection(report.Projection)}")));
             var table = new Table().AddColumns("Site", "Opened", "Target", "Recr.", "RTT", "Status", "/month", "SF", "To 1st");
             foreach (var site in report.Sites)
             {
                 table.AddRow(
-                    Markup.Escape(site.Code),
+                    TerminalText.Markup(site.Code),
                     site.Milestones.TryGetValue("Opened", out var opened) ? opened.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "not open",
                     site.Target.ToString(CultureInfo.InvariantCulture),
                     site.Recruited.ToString(),
@@ -85,12 +85,12 @@ internal static class RecruitmentView
             AnsiConsole.Write(table);
             foreach (var alert in report.Alerts)
             {
-                AnsiConsole.MarkupLine($"[{(alert.Severity == "Critical" ? "red" : "yellow")}]alert[/] {Markup.Escape(alert.Message)}");
+                AnsiConsole.MarkupLine($"[{(alert.Severity == "Critical" ? "red" : "yellow")}]alert[/] {TerminalText.Markup(alert.Message)}");
             }
 
             foreach (var site in report.Sites.Where(s => s.Rtt.Value is null))
             {
-                AnsiConsole.MarkupLine(Markup.Escape($"{site.Code} ({site.Name}): RTT not assessed, {site.Rtt.NotAssessed}"));
+                AnsiConsole.MarkupLine(TerminalText.Markup($"{site.Code} ({site.Name}): RTT not assessed, {site.Rtt.NotAssessed}"));
             }
 
             AnsiConsole.WriteLine();

@@ -13,13 +13,17 @@ namespace TrialAccess.Matching;
 /// </summary>
 public sealed class MatchRanker(TrialMatcher matcher) : ITrialRanker
 {
-    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<NctId, TrialVerdict>> _verdicts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<NctId, TrialMatch>> _matches = new(StringComparer.Ordinal);
 
     public string Name => "full";
 
     /// <summary>The verdict the engine gave each ranked trial, per patient description: for the safety figures.</summary>
     public IReadOnlyDictionary<NctId, TrialVerdict> VerdictsFor(string patientText) =>
-        _verdicts.TryGetValue(patientText, out var verdicts) ? verdicts : new Dictionary<NctId, TrialVerdict>();
+        MatchesFor(patientText).ToDictionary(m => m.Key, m => m.Value.Verdict);
+
+    /// <summary>Each ranked trial's match (verdict, criteria, relevance), per patient description: for the per-pair report.</summary>
+    public IReadOnlyDictionary<NctId, TrialMatch> MatchesFor(string patientText) =>
+        _matches.TryGetValue(patientText, out var matches) ? matches : new Dictionary<NctId, TrialMatch>();
 
     public IReadOnlyList<NctId> Rank(string patientText, IReadOnlyCollection<NctId>? candidates, int top)
     {
@@ -36,7 +40,7 @@ public sealed class MatchRanker(TrialMatcher matcher) : ITrialRanker
             IncludeIneligible = true,
         };
         var result = matcher.MatchAsync(request).GetAwaiter().GetResult();
-        _verdicts[patientText] = result.Trials.ToDictionary(m => m.Trial.NctId, m => m.Verdict);
+        _matches[patientText] = result.Trials.ToDictionary(m => m.Trial.NctId);
         return result.Trials.Select(m => m.Trial.NctId).ToList();
     }
 }

@@ -23,20 +23,15 @@ public sealed record MatchReport(int Evaluated, int HiddenIneligible, IReadOnlyL
     public static string VerdictName(TrialVerdict verdict) => verdict switch
     {
         TrialVerdict.Eligible => "eligible",
+        TrialVerdict.LikelyEligible => "likely_eligible",
         TrialVerdict.PossiblyEligible => "possibly_eligible",
+        TrialVerdict.LikelyIneligible => "likely_ineligible",
         TrialVerdict.Ineligible => "ineligible",
-    };
-
-    public static string OutcomeName(CriterionOutcome outcome) => outcome switch
-    {
-        CriterionOutcome.Met => "met",
-        CriterionOutcome.NotMet => "not_met",
-        CriterionOutcome.Unknown => "unknown",
-        CriterionOutcome.NotApplicable => "not_applicable",
     };
 }
 
-/// <param name="Verdict">eligible, possibly_eligible or ineligible.</param>
+/// <param name="Verdict">eligible, likely_eligible, possibly_eligible, likely_ineligible or ineligible.</param>
+/// <param name="Presumptions">The criteria whose outcome rests on presumed absence ("not recorded, presumed absent: confirm").</param>
 /// <param name="Relevance">How well the trial's subject matches the patient; compares within one match only.</param>
 public sealed record MatchedTrialReport(
     int Rank,
@@ -51,7 +46,8 @@ public sealed record MatchedTrialReport(
     IReadOnlyList<FilterReport> Filters,
     IReadOnlyList<CriterionReport> Criteria,
     IReadOnlyList<string> Failing,
-    IReadOnlyList<string> Questions)
+    IReadOnlyList<string> Questions,
+    IReadOnlyList<string> Presumptions)
 {
     public static MatchedTrialReport From(TrialMatch match, int rank)
     {
@@ -73,12 +69,14 @@ public sealed record MatchedTrialReport(
             match.Eligibility.Criteria.Select(c => new CriterionReport(
                 c.Role.ToString().ToLowerInvariant(),
                 c.Criterion.Segment.Text,
-                MatchReport.OutcomeName(c.Outcome),
+                OutcomeNames.Of(c.Outcome),
+                OutcomeNames.Of(c.Basis),
                 c.Fails,
                 c.Evidence,
                 c.Questions)).ToList(),
             match.Eligibility.Failing.Select(c => c.Criterion.Segment.Text).ToList(),
-            match.Questions.Distinct().ToList());
+            match.Questions.Distinct().ToList(),
+            match.Eligibility.Presumptions.Select(c => c.Evidence is { } e ? $"{c.Criterion.Segment.Text} ({e})" : c.Criterion.Segment.Text).ToList());
     }
 }
 
@@ -88,5 +86,6 @@ public sealed record NearestSiteReport(string? Facility, string? City, string? S
 public sealed record FilterReport(string Filter, string Outcome, string Explanation);
 
 /// <param name="Outcome">met, not_met, unknown or not_applicable.</param>
+/// <param name="Basis">recorded (a fact in the record), presumed (absence from a complete history) or unknown.</param>
 /// <param name="Fails">True when this outcome rules the patient out (an inclusion not met, an exclusion met).</param>
-public sealed record CriterionReport(string Role, string Text, string Outcome, bool Fails, string? Evidence, IReadOnlyList<string> Questions);
+public sealed record CriterionReport(string Role, string Text, string Outcome, string Basis, bool Fails, string? Evidence, IReadOnlyList<string> Questions);

@@ -19,6 +19,9 @@ public static class PatientQuery
     /// <summary>How many times the facts count against the note's words once.</summary>
     public const int FactsWeight = 3;
 
+    /// <summary>How many more times the main problem counts within the facts.</summary>
+    public const int MainProblemWeight = 2;
+
     public static string From(PatientProfile patient, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(patient);
@@ -36,6 +39,17 @@ public static class PatientQuery
             if (!string.IsNullOrWhiteSpace(value))
             {
                 text.Append(value).Append('\n');
+            }
+        }
+
+        // The main problem (the cancer, or what the note presents the patient with) once more for each other fact kind:
+        // an incidental word of the history ("lymph" of a sentinel node biopsy, a comorbidity) must not outweigh it.
+        if (MainProblem.Of(patient) is { } main)
+        {
+            for (var i = 0; i < MainProblemWeight; i++)
+            {
+                Add(main.Text);
+                Add(main.Concept is { } concept && !string.Equals(concept, main.Text, StringComparison.OrdinalIgnoreCase) ? concept : null);
             }
         }
 

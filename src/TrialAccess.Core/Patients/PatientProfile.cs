@@ -8,7 +8,8 @@ namespace TrialAccess.Patients;
 /// </summary>
 /// <remarks>
 /// Absence means "not known", never "no": a patient with no <see cref="Biomarkers"/> entry for EGFR has an unknown
-/// EGFR status. A negative finding is a fact with <see cref="Certainty.Negated"/> (or a biomarker with status
+/// EGFR status. In a <see cref="CompleteHistory"/>, an unmentioned condition, treatment, procedure or exposure is
+/// presumed absent (and said to be presumed). A negative finding is a fact with <see cref="Certainty.Negated"/> (or a biomarker with status
 /// <see cref="BiomarkerStatus.Negative"/>).
 /// </remarks>
 public sealed record PatientProfile
@@ -44,6 +45,15 @@ public sealed record PatientProfile
     public Fact<bool>? Breastfeeding { get; init; }
 
     public PatientLocation? Location { get; init; }
+
+    /// <summary>
+    /// True when the record is a complete history: what it does not mention (a condition, treatment, procedure or
+    /// exposure) may be presumed absent, as a clinician pre-screening from a full history would, and the outcome says
+    /// it was presumed. A clinical note is one by default; structured JSON and FHIR say so explicitly. False (the
+    /// default): absence means "not known". Measurements, specifics of the disease studied, pregnancy and logistics
+    /// are never presumed.
+    /// </summary>
+    public bool CompleteHistory { get; init; }
 
     /// <summary>The text the profile was extracted from, when it came from a note (spans point into it).</summary>
     public string? SourceText { get; init; }

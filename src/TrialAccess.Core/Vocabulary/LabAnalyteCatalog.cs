@@ -32,7 +32,7 @@ public sealed class LabAnalyteCatalog
 
     /// <summary>
     /// Converts a value of the analyte to its canonical unit. A count written without a unit but above 100
-    /// ("platelets >= 100,000") is read per microlitre.
+    /// ("platelets >= 100,000") is read per microlitre, and a temperature without a unit above 45 in °F.
     /// </summary>
     /// <returns>The value in the canonical unit, or null when the unit is not convertible for this analyte.</returns>
     public decimal? ToCanonical(string analyte, decimal value, string? unit)
@@ -46,7 +46,10 @@ public sealed class LabAnalyteCatalog
         var u = NormaliseUnit(unit);
         if (u.Length == 0 || u == NormaliseUnit(known.Unit))
         {
-            return known.Unit == "10^9/L" && u.Length == 0 && value >= 100 ? value / 1000m : value;
+            // A body temperature above 45 is not one in °C: written without a unit, it is in °F ("temperature > 100.4").
+            return known.Unit == "10^9/L" && u.Length == 0 && value >= 100 ? value / 1000m
+                : known.Unit == "°C" && u.Length == 0 && value > 45 ? Fahrenheit(value)
+                : value;
         }
 
         return (known.Unit, u) switch
@@ -66,6 +69,14 @@ public sealed class LabAnalyteCatalog
             ("%", "percent") => value,
             ("ng/mL", "ug/l" or "µg/l") => value,
             ("ng/dL", "nmol/l") when known.Name == "testosterone" => SaturatingDecimal.Multiply(value, 28.85m),
+            ("°C", "°f" or "f" or "degf" or "fahrenheit" or "degreesf") => Fahrenheit(value),
+            ("kg", "lb" or "lbs" or "pound" or "pounds") => SaturatingDecimal.Multiply(value, 0.45359237m),
+            ("kg", "g") => value / 1000m,
+            ("cm", "m") => SaturatingDecimal.Multiply(value, 100m),
+            ("cm", "in" or "inch" or "inches") => SaturatingDecimal.Multiply(value, 2.54m),
+            ("/min", "bpm" or "beats/min" or "beats/minute" or "breaths/min" or "breaths/minute" or "b/min" or "perminute" or "/minute") => value,
+            ("kg/m2", "kg/m²" or "kg/m^2") => value,
+            ("mmHg", "mmhg") => value,
             ("cells/uL", "/mm3" or "cells/mm3" or "/ul" or "cells/ul" or "/mcl") => value,
             _ => null,
         };
@@ -166,15 +177,22 @@ public sealed class LabAnalyteCatalog
         "free light chain|mg/dL|serum free light chain;free light chain;FLC;involved free light chain",
         "body mass index|kg/m2|body mass index;BMI",
         "body weight|kg|body weight;weight",
-        "blood pressure|mmHg|blood pressure;systolic blood pressure;diastolic blood pressure;SBP;DBP",
-        "oxygen saturation|%|oxygen saturation;SpO2;O2 saturation;pulse oximetry",
+        "height|cm|height;body height",
+        "blood pressure|mmHg|blood pressure;arterial blood pressure",
+        "systolic blood pressure|mmHg|systolic blood pressure;SBP;systolic BP;systolic arterial pressure;systolic arterial blood pressure",
+        "diastolic blood pressure|mmHg|diastolic blood pressure;DBP;diastolic BP;diastolic arterial pressure",
+        "heart rate|/min|heart rate;resting heart rate;pulse rate",
+        "oxygen saturation|%|oxygen saturation;SpO2;O2 saturation;pulse oximetry;SaO2;arterial oxygen saturation;peripheral oxygen saturation;peripheral capillary oxygen saturation;O2 sat;oxygen sat",
         "FEV1|%|FEV1;FEV 1;FEV_1;forced expiratory volume",
-        "respiratory rate|/min|respiratory rate",
-        "temperature|°C|body temperature;temperature",
+        "respiratory rate|/min|respiratory rate;respiration rate;breathing rate",
+        "temperature|°C|body temperature;temperature;core temperature",
         "LH|IU/L|LH;luteinizing hormone",
         "FSH|IU/L|FSH;follicle-stimulating hormone;follicle stimulating hormone",
         "ESR|mm/h|ESR;erythrocyte sedimentation rate;sedimentation rate",
         "CRP|mg/L|CRP;C-reactive protein;hs-CRP",
         "DLCO|%|DLCO;diffusing capacity",
     ];
+
+    /// <summary>°F to °C, saturating (a hostile value cannot overflow).</summary>
+    private static decimal Fahrenheit(decimal value) => Math.Round(SaturatingDecimal.Multiply(value, 5m / 9m) - (160m / 9m), 2);
 }

@@ -41,9 +41,9 @@ public readonly record struct CriteriaCounts(int Met, int NotMet, int Unknown)
 /// <para>The bands (each verdict its own; a new verdict takes one line in <see cref="Band"/>):</para>
 /// <list type="table">
 /// <item><term>0.90 - 1.00</term><description>Eligible: every criterion the engine reads is met; nothing is open.</description></item>
-/// <item><term>0.75 - 0.90</term><description>Reserved for LikelyEligible: only presumptions, no open question.</description></item>
+/// <item><term>0.75 - 0.90</term><description>LikelyEligible: nothing fails, nothing is open, but some outcomes rest on presumed absence.</description></item>
 /// <item><term>0.35 - 0.70</term><description>PossiblyEligible: nothing fails, some criteria are open; higher the larger the share already met.</description></item>
-/// <item><term>0.15 - 0.30</term><description>Reserved for LikelyIneligible: a presumed failure.</description></item>
+/// <item><term>0.15 - 0.30</term><description>LikelyIneligible: a criterion fails on a presumption only (something the history does not mention).</description></item>
 /// <item><term>0.00 - 0.10</term><description>Ineligible: a criterion on record rules the patient out.</description></item>
 /// </list>
 /// <para>
@@ -77,7 +77,9 @@ public static class MatchLikelihood
     public static (double Low, double High) Band(TrialVerdict verdict) => verdict switch
     {
         TrialVerdict.Eligible => (0.90, 1.00),
+        TrialVerdict.LikelyEligible => (0.75, 0.90),
         TrialVerdict.PossiblyEligible => (0.35, 0.70),
+        TrialVerdict.LikelyIneligible => (0.15, 0.30),
         TrialVerdict.Ineligible => (0.00, 0.10),
     };
 }

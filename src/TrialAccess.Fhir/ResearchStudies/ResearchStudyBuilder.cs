@@ -132,7 +132,9 @@ public static class ResearchStudyBuilder
     public static string VerdictCode(TrialVerdict verdict) => verdict switch
     {
         TrialVerdict.Eligible => "eligible",
+        TrialVerdict.LikelyEligible => "likely-eligible",
         TrialVerdict.PossiblyEligible => "possibly-eligible",
+        TrialVerdict.LikelyIneligible => "likely-ineligible",
         TrialVerdict.Ineligible => "ineligible",
     };
 

@@ -15,6 +15,7 @@ public sealed record ShortlistEntry(
     string? NearestSite,
     double? DistanceKm,
     IReadOnlyList<string> NotMet,
+    IReadOnlyList<string> Presumed,
     IReadOnlyList<string> Unknown,
     IReadOnlyList<string> Questions);
 
@@ -46,6 +47,7 @@ public sealed record Shortlist(DateOnly Date, string? Near, IReadOnlyList<Shortl
             site is null ? null : SiteName(site),
             site?.DistanceKm,
             [.. checklist.NotMet.Select(c => c.Text)],
+            [.. checklist.Presumed.Select(c => $"{c.Text} ({CriteriaChecklist.Reading(c)})")],
             [.. checklist.Unknown.Select(c => c.Text)],
             trial.Questions);
     }

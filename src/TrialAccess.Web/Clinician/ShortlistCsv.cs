@@ -13,7 +13,7 @@ public static class ShortlistCsv
     public const string ContentType = "text/csv; charset=utf-8";
 
     private static readonly string[] Header =
-        ["rank", "nct_id", "title", "verdict", "status", "nearest_recruiting_site", "distance_km", "criteria_not_met", "criteria_unknown", "what_to_ask"];
+        ["rank", "nct_id", "title", "verdict", "status", "nearest_recruiting_site", "distance_km", "criteria_not_met", "criteria_presumed", "criteria_unknown", "what_to_ask"];
 
     public static string Write(Shortlist shortlist)
     {
@@ -32,6 +32,7 @@ public static class ShortlistCsv
                 e.NearestSite ?? "",
                 Shortlist.Km(e.DistanceKm),
                 string.Join('\n', e.NotMet),
+                string.Join('\n', e.Presumed),
                 string.Join('\n', e.Unknown),
                 string.Join('\n', e.Questions),
             ]);

@@ -40,7 +40,7 @@ public sealed class CriteriaCommandTests : IAsyncLifetime
     [InlineData("ECOG performance status 0-1", "inclusion", "met")]
     [InlineData("ECOG 0", "inclusion", "not_met")]
     [InlineData("Platelets >= 100,000/mm3", "inclusion", "unknown")]
-    [InlineData("Pregnant or breastfeeding", "exclusion", "not_applicable")]
+    [InlineData("Pregnant or breastfeeding", "exclusion", "not_met")]
     [InlineData("Activating EGFR mutation (exon 19 deletion or L858R)", "exclusion", "met")]
     public async Task Evaluate_OneCriterion_PrintsTheOutcomeWithEvidence(string criterion, string type, string outcome)
     {

@@ -26,7 +26,7 @@ public class PatientQueryTests
         var query = PatientQuery.From(Patient, "62 year old with a cough");
 
         query.Should().StartWith("62 year old with a cough");
-        query.Split("lung adenocarcinoma").Length.Should().Be((2 * PatientQuery.FactsWeight) + 1, "the diagnosis is written twice in the facts, which count three times");
+        query.Split("lung adenocarcinoma").Length.Should().Be(((2 + PatientQuery.MainProblemWeight) * PatientQuery.FactsWeight) + 1, "the diagnosis, the main problem, is written twice and once more per main-problem weight in the facts, which count three times");
     }
 
     [Fact]

@@ -61,8 +61,10 @@ public class TrialMatcherTests
     private static int Tier(TrialVerdict verdict) => verdict switch
     {
         TrialVerdict.Eligible => 0,
-        TrialVerdict.PossiblyEligible => 1,
-        TrialVerdict.Ineligible => 2,
+        TrialVerdict.LikelyEligible => 1,
+        TrialVerdict.PossiblyEligible => 2,
+        TrialVerdict.LikelyIneligible => 3,
+        TrialVerdict.Ineligible => 4,
     };
 
     [Fact]

@@ -8,7 +8,7 @@ public class ShortlistCsvTests
 {
     private static ShortlistEntry Entry(string title, IReadOnlyList<string>? notMet = null) => new(
         1, NctId.Parse("NCT99000001"), title, "Possibly eligible", "RECRUITING", "Dana-Farber, Boston, MA, United States", 3.24,
-        notMet ?? [], ["ECOG 0-1"], ["What is the patient's ECOG performance status?"]);
+        notMet ?? [], ["No prior radiotherapy (inclusion met (not recorded, presumed absent: confirm))"], ["ECOG 0-1"], ["What is the patient's ECOG performance status?"]);
 
     [Theory]
     [InlineData("plain", "plain")]
@@ -28,9 +28,9 @@ public class ShortlistCsvTests
         var csv = ShortlistCsv.Write(shortlist);
 
         csv.Should().Be(
-            "rank,nct_id,title,verdict,status,nearest_recruiting_site,distance_km,criteria_not_met,criteria_unknown,what_to_ask\r\n" +
+            "rank,nct_id,title,verdict,status,nearest_recruiting_site,distance_km,criteria_not_met,criteria_presumed,criteria_unknown,what_to_ask\r\n" +
             "1,NCT99000001,\"EGFR, \"\"TKI\"\" study\",Possibly eligible,RECRUITING,\"Dana-Farber, Boston, MA, United States\",3.2," +
-            "\"Inclusion: ANC >= 1.5\nExclusion: brain mets\",ECOG 0-1,What is the patient's ECOG performance status?\r\n");
+            "\"Inclusion: ANC >= 1.5\nExclusion: brain mets\",No prior radiotherapy (inclusion met (not recorded, presumed absent: confirm)),ECOG 0-1,What is the patient's ECOG performance status?\r\n");
     }
 
     [Fact]

@@ -102,6 +102,15 @@ public abstract record EligibilityConstraint
         };
     }
 
+    /// <summary>
+    /// The answer when the record says nothing of what the constraint describes (a condition, treatment, procedure or
+    /// exposure): presumed absent in a complete history (<see cref="PatientProfile.CompleteHistory"/>), otherwise the
+    /// question. Only families whose subject a complete history would mention call this; measurements never do.
+    /// </summary>
+    /// <param name="what">What is presumed absent, in words ("myocardial infarction", "prior radiotherapy").</param>
+    protected static ConstraintCheck NotRecorded(PatientProfile patient, ConstraintCheck unknown, string what) =>
+        patient.CompleteHistory ? ConstraintCheck.PresumedAbsent(what, unknown.Question ?? $"Confirm: does the patient have {what}?") : unknown;
+
     protected static string Number(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }
 

@@ -5,16 +5,22 @@ using TrialAccess.Patients;
 
 namespace TrialAccess.Eligibility.Evaluation;
 
-/// <summary>A trial's answer for one patient.</summary>
+/// <summary>A trial's answer for one patient, from the most to the least favourable. Only <see cref="Ineligible"/> may hide a trial.</summary>
 public enum TrialVerdict
 {
-    /// <summary>Every criterion is met (inclusion) or not met (exclusion), or does not apply.</summary>
+    /// <summary>Every criterion is met (inclusion) or not met (exclusion) on recorded facts, or does not apply.</summary>
     Eligible,
+
+    /// <summary>Nothing fails and nothing is unknown, but some outcomes rest on presumed absence: confirm them.</summary>
+    LikelyEligible,
 
     /// <summary>Nothing fails, but something is unknown: see the questions to ask.</summary>
     PossiblyEligible,
 
-    /// <summary>At least one criterion fails: see which.</summary>
+    /// <summary>A criterion fails on a presumption only (something a complete history does not mention): confirm it.</summary>
+    LikelyIneligible,
+
+    /// <summary>At least one criterion fails on a recorded fact: see which.</summary>
     Ineligible,
 }
 
@@ -27,13 +33,24 @@ public sealed record ConstraintEvaluation(EligibilityConstraint Constraint, Cons
 /// </summary>
 public sealed record CriterionEvaluation(ParsedCriterion Criterion, CriterionOutcome Outcome, IReadOnlyList<ConstraintEvaluation> Constraints, string? Evidence, IReadOnlyList<string> Questions)
 {
+    /// <summary>True when a Met or NotMet outcome rests on presumed absence (see <see cref="OutcomeBasis.Presumed"/>).</summary>
+    public bool Presumed { get; init; }
+
+    /// <summary>Recorded, presumed or unknown (Unknown outcomes are always unknown, NotApplicable ones recorded).</summary>
+    public OutcomeBasis Basis => ConstraintCheck.BasisOf(Outcome, Presumed);
+
     public CriterionRole Role => Criterion.Segment.Role;
 
     public bool Fails => Role == CriterionRole.Inclusion ? Outcome == CriterionOutcome.NotMet : Outcome == CriterionOutcome.Met;
 }
 
 /// <summary>A trial's verdict for a patient, with every criterion's outcome, the failing criteria and the questions to ask.</summary>
-public sealed record TrialEvaluation(TrialVerdict Verdict, IReadOnlyList<CriterionEvaluation> Criteria, IReadOnlyList<CriterionEvaluation> Failing, IReadOnlyList<string> Questions);
+/// <param name="Failing">The criteria that rule the patient out, recorded failures first.</param>
+public sealed record TrialEvaluation(TrialVerdict Verdict, IReadOnlyList<CriterionEvaluation> Criteria, IReadOnlyList<CriterionEvaluation> Failing, IReadOnlyList<string> Questions)
+{
+    /// <summary>The criteria whose outcome rests on presumed absence, to confirm ("not recorded, presumed absent").</summary>
+    public IEnumerable<CriterionEvaluation> Presumptions => Criteria.Where(c => c.Basis == OutcomeBasis.Presumed);
+}
 
 /// <summary>
 /// Evaluates parsed criteria against a patient. Within an inclusion criterion constraints combine with AND (all must
@@ -46,14 +63,77 @@ public static partial class EligibilityEvaluator
 
     private static CriterionEvaluation Evaluate(ParsedCriterion criterion, CriterionPlan plan, PatientProfile patient, EvaluationContext context)
     {
-        if (plan.FreeTextQuestion is { } ask)
+        if (criterion.Scope is not { } scope)
         {
-            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, [], "free text: not understood by the engine", [ask]);
+            return EvaluateRule(criterion, plan, patient, context);
         }
 
+        // A rule limited to a subgroup: nothing to the patients outside it; a question, never a failure, while it is not
+        // known whether the patient is in it.
+        var (member, evidence) = Membership(scope, patient, context);
+        if (member == CriterionOutcome.NotMet)
+        {
+            return new CriterionEvaluation(criterion, CriterionOutcome.NotApplicable, [], $"applies only to {scope.Label}; the patient is not in it ({evidence})", []);
+        }
+
+        var rule = EvaluateRule(criterion, plan, patient, context);
+        return member == CriterionOutcome.Unknown && rule.Fails
+            ? rule with
+            {
+                Outcome = CriterionOutcome.Unknown,
+                Presumed = false,
+                Evidence = $"{rule.Evidence} (applies only to {scope.Label}, and whether the patient is in it is not known)",
+                Questions = [$"Does the patient belong to \"{scope.Label}\"? If so: {rule.Criterion.Segment.Text}"],
+            }
+            : rule;
+    }
+
+    /// <summary>Whether the patient is in a criterion's subgroup: all its constraints hold; a cohort label is unknown.</summary>
+    private static (CriterionOutcome Member, string? Evidence) Membership(CriterionScope scope, PatientProfile patient, EvaluationContext context)
+    {
+        if (scope.Healthy && (patient.Diagnoses.Any(d => d.Certainty is Certainty.Asserted) || patient.Conditions.Any(c => c.Certainty is Certainty.Asserted)))
+        {
+            return (CriterionOutcome.NotMet, "the patient has a recorded condition");
+        }
+
+        if (scope.Constraints.Count == 0)
+        {
+            return (CriterionOutcome.Unknown, null);
+        }
+
+        var all = new Outcomes();
+        string? evidence = null;
+        foreach (var constraint in scope.Constraints)
+        {
+            var check = constraint.Evaluate(patient, context);
+            all.Add(check);
+            if (check.Outcome == CriterionOutcome.NotMet)
+            {
+                evidence ??= check.Evidence;
+            }
+        }
+
+        var outcome = all.AllHold.Outcome;
+        return (outcome == CriterionOutcome.NotApplicable ? CriterionOutcome.Unknown : outcome, evidence);
+    }
+
+    private static CriterionEvaluation EvaluateRule(ParsedCriterion criterion, CriterionPlan plan, PatientProfile patient, EvaluationContext context)
+    {
         if (plan.Permission)
         {
             return new CriterionEvaluation(criterion, CriterionOutcome.NotApplicable, [], "permits, does not require", []);
+        }
+
+        if (plan.FreeTextQuestion is { } ask)
+        {
+            // Not parsed, but about something a complete history would mention, and the record mentions none of its
+            // words: presumed absent, as for a typed condition.
+            if (plan.FreeText is { Presumable: true } reading && patient.CompleteHistory && !reading.MentionedIn(context.TermsOf(patient)))
+            {
+                return new CriterionEvaluation(criterion, reading.AsksForAbsence ? CriterionOutcome.Met : CriterionOutcome.NotMet, [], "nothing in the record mentions what this criterion is about: presumed absent, confirm", [ask]) { Presumed = true };
+            }
+
+            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, [], "free text: not understood by the engine", [ask]);
         }
 
         var results = new ConstraintEvaluation[criterion.Constraints.Count];
@@ -64,10 +144,14 @@ public static partial class EligibilityEvaluator
         }
 
         // One constraint (most criteria) is its own outcome whatever the role: combining one outcome gives it back.
-        CriterionOutcome outcome;
+        Combined combined;
         if (results.Length == 1)
         {
-            outcome = results[0].Check.Outcome;
+            combined = new Combined(results[0].Check.Outcome, results[0].Check.Presumed);
+        }
+        else if (plan.AtLeast is { } enough)
+        {
+            combined = AtLeast(results, enough);
         }
         else if (plan.InclusionChains is { } chains)
         {
@@ -77,24 +161,26 @@ public static partial class EligibilityEvaluator
                 var any = new Outcomes();
                 foreach (var i in chain)
                 {
-                    any.Add(results[i].Check.Outcome);
+                    any.Add(results[i].Check);
                 }
 
                 all.Add(any.AnyHolds);
             }
 
-            outcome = all.AllHold;
+            combined = all.AllHold;
         }
         else
         {
             var any = new Outcomes();
             foreach (var result in results)
             {
-                any.Add(result.Check.Outcome);
+                any.Add(result.Check);
             }
 
-            outcome = any.AnyHolds;
+            combined = any.AnyHolds;
         }
+
+        var outcome = combined.Outcome;
 
         // The distinct evidence of the decisive constraints and, when unknown, their distinct questions, in order.
         // Loops, not LINQ: this runs for every criterion of every candidate of every match.
@@ -119,8 +205,90 @@ public static partial class EligibilityEvaluator
         }
 
         var joined = decisive is null ? null : decisive.Count == 1 ? decisive[0] : string.Join("; ", decisive);
-        return new CriterionEvaluation(criterion, outcome, results, joined, questions ?? []);
+
+        // An exclusion that names the patient's own main problem and says more than its name ("bundle branch reentry
+        // VT as the presenting VT", "perforated appendicitis with diffuse fluid") excludes a form of it: having the
+        // problem does not say the patient has that form.
+        if (outcome == CriterionOutcome.Met && !combined.Presumed && criterion.Segment.Role == CriterionRole.Exclusion
+            && context.MainProblemOf(patient) is { } main && NamesOnlyTheMainProblem(results, main, context) is { Count: > 0 } named
+            && !OnlyNames(criterion.Segment.Text, named))
+        {
+            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (the patient's own {main.Text}; the criterion excludes a particular form of it)", [$"Is the patient's {main.Text} of the kind this excludes: \"{Shorten(criterion.Segment.Text)}\"?"]);
+        }
+
+        return new CriterionEvaluation(criterion, outcome, results, joined, questions ?? []) { Presumed = combined.Presumed };
     }
+
+    /// <summary>
+    /// "Two or more of (A, B, C)": met when enough of the listed constraints are met, not met when too few can still be,
+    /// unknown otherwise; age and sex constraints beside the list must hold as well.
+    /// </summary>
+    private static Combined AtLeast(ConstraintEvaluation[] results, int enough)
+    {
+        var demographic = new Outcomes();
+        int met = 0, metPresumed = 0, unknown = 0, notMetPresumed = 0;
+        foreach (var result in results)
+        {
+            var check = result.Check;
+            if (result.Constraint.Kind is ConstraintKind.Age or ConstraintKind.Sex)
+            {
+                demographic.Add(check);
+                continue;
+            }
+
+            switch (check.Outcome)
+            {
+                case CriterionOutcome.Met:
+                    met++;
+                    metPresumed += check.Presumed ? 1 : 0;
+                    break;
+                case CriterionOutcome.Unknown:
+                    unknown++;
+                    break;
+                case CriterionOutcome.NotMet:
+                    notMetPresumed += check.Presumed ? 1 : 0;
+                    break;
+            }
+        }
+
+        var list = met >= enough ? new Combined(CriterionOutcome.Met, met - metPresumed < enough)
+            : met + unknown < enough ? new Combined(CriterionOutcome.NotMet, notMetPresumed > 0)
+            : new Combined(CriterionOutcome.Unknown, false);
+        demographic.Add(list);
+        return demographic.AllHold;
+    }
+
+    /// <summary>The constraints that make an exclusion apply, when every one of them names the patient's main problem; else empty.</summary>
+    private static List<EligibilityConstraint> NamesOnlyTheMainProblem(ConstraintEvaluation[] results, MainProblem main, EvaluationContext context)
+    {
+        var named = new List<EligibilityConstraint>();
+        foreach (var result in results)
+        {
+            if (result.Check.Outcome != CriterionOutcome.Met)
+            {
+                continue;
+            }
+
+            var isMain = result.Constraint switch
+            {
+                CancerTypeConstraint => main.IsCancer,
+                ConditionConstraint condition => string.Equals(condition.Concept, main.Concept, StringComparison.OrdinalIgnoreCase)
+                    || context.ConceptNamesIn(main.Text).Contains(condition.Concept, StringComparer.OrdinalIgnoreCase),
+                InfectionConstraint infection => main.Text.Contains(infection.Pathogen, StringComparison.OrdinalIgnoreCase),
+                _ => false,
+            };
+            if (!isMain)
+            {
+                return [];
+            }
+
+            named.Add(result.Constraint);
+        }
+
+        return named;
+    }
+
+    private static string Shorten(string text) => text.Length > 200 ? text[..200] + "..." : text;
 
     /// <summary>
     /// Evaluates a trial's parsed eligibility: the registry's limits, the conditions it studies, then every criterion,
@@ -156,10 +324,14 @@ public static partial class EligibilityEvaluator
         var failing = new List<CriterionEvaluation>();
         var questions = new List<string>();
         HashSet<string>? asked = null;
+        var recordedFailure = false;
+        var presumed = false;
         foreach (var evaluation in evaluations)
         {
+            presumed |= evaluation.Presumed && evaluation.Outcome is CriterionOutcome.Met or CriterionOutcome.NotMet;
             if (evaluation.Fails)
             {
+                recordedFailure |= !evaluation.Presumed;
                 failing.Add(evaluation);
             }
             else if (evaluation.Outcome == CriterionOutcome.Unknown)
@@ -180,7 +352,17 @@ public static partial class EligibilityEvaluator
             questions.Add("The record publishes no eligibility criteria: what are they? (ask the study team)");
         }
 
-        var verdict = failing.Count > 0 ? TrialVerdict.Ineligible : questions.Count > 0 ? TrialVerdict.PossiblyEligible : TrialVerdict.Eligible;
+        // Only a recorded failure makes a trial Ineligible (and may hide it); a presumed one asks to confirm it.
+        var verdict = recordedFailure ? TrialVerdict.Ineligible
+            : failing.Count > 0 ? TrialVerdict.LikelyIneligible
+            : questions.Count > 0 ? TrialVerdict.PossiblyEligible
+            : presumed ? TrialVerdict.LikelyEligible
+            : TrialVerdict.Eligible;
+        if (recordedFailure && failing.Exists(f => f.Presumed))
+        {
+            failing.Sort(static (a, b) => a.Presumed.CompareTo(b.Presumed));
+        }
+
         return new TrialEvaluation(verdict, evaluations, failing, questions);
     }
 
@@ -191,10 +373,16 @@ public static partial class EligibilityEvaluator
     private static CriterionEvaluation EvaluateStudiedCancers(ParsedCriterion studied, PatientProfile patient, EvaluationContext context)
     {
         var results = studied.Constraints.Select(s => new ConstraintEvaluation(s, s.Evaluate(patient, context))).ToList();
-        var outcome = Combine(results.Select(r => r.Check.Outcome).ToList(), CriterionRole.Exclusion);
+        var any = new Outcomes();
+        foreach (var result in results)
+        {
+            any.Add(result.Check);
+        }
+
+        var (outcome, presumed) = any.AnyHolds;
         var evidence = results.Where(r => r.Check.Outcome == outcome).Select(r => r.Check.Evidence).OfType<string>().Distinct().ToList();
         var questions = outcome == CriterionOutcome.Unknown ? results.Select(r => r.Check.Question).OfType<string>().Distinct().Take(1).ToList() : [];
-        return new CriterionEvaluation(studied, outcome, results, evidence.Count == 0 ? null : string.Join("; ", evidence), questions);
+        return new CriterionEvaluation(studied, outcome, results, evidence.Count == 0 ? null : string.Join("; ", evidence), questions) { Presumed = presumed };
     }
 
     /// <summary>
@@ -375,10 +563,10 @@ public static partial class EligibilityEvaluator
             var any = new Outcomes();
             foreach (var c in named)
             {
-                any.Add(evaluations[first + criterion].Constraints[c].Check.Outcome);
+                any.Add(evaluations[first + criterion].Constraints[c].Check);
             }
 
-            diagnoses[d] = any.AnyHolds;
+            diagnoses[d] = any.AnyHolds.Outcome;
         }
 
         if (!diagnoses.Any(o => o is CriterionOutcome.Met or CriterionOutcome.Unknown))
@@ -445,6 +633,9 @@ public static partial class EligibilityEvaluator
     /// </summary>
     public static bool IsPermission(string text) => Permission().IsMatch(text) && !Restriction().IsMatch(text);
 
+    /// <summary>True when a sentence that grants something also restricts ("no prior chemotherapy allowed", "allowed only if").</summary>
+    internal static bool RestrictsPermission(string sentence) => Restriction().IsMatch(sentence);
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:allowed|permitted|acceptable|are\s+eligible|is\s+eligible)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Permission();
 
@@ -457,39 +648,62 @@ public static partial class EligibilityEvaluator
         var combined = new Outcomes();
         foreach (var outcome in outcomes)
         {
-            combined.Add(outcome);
+            combined.Add(new Combined(outcome, false));
         }
 
-        return role == CriterionRole.Inclusion ? combined.AllHold : combined.AnyHolds;
+        return (role == CriterionRole.Inclusion ? combined.AllHold : combined.AnyHolds).Outcome;
     }
 
     internal static bool IsExceptionLead(string lead) => ExceptionLead().IsMatch(lead);
 
     internal static bool IsAlternativesLead(string lead) => AlternativesLead().IsMatch(lead);
 
-    /// <summary>Which outcomes a set of parts has, to combine them without a list; NotApplicable parts are ignored.</summary>
+    /// <summary>An outcome with whether it rests on presumption.</summary>
+    private readonly record struct Combined(CriterionOutcome Outcome, bool Presumed);
+
+    /// <summary>
+    /// Which outcomes a set of parts has, recorded or presumed, to combine them without a list; NotApplicable parts are
+    /// ignored. An outcome that one part decides (AND failing, OR holding) is recorded when a recorded part gives it;
+    /// one that needs every part (AND holding, OR failing) is presumed when any part is.
+    /// </summary>
     private struct Outcomes
     {
-        private bool _met;
-        private bool _notMet;
+        private bool _metRecorded;
+        private bool _metPresumed;
+        private bool _notMetRecorded;
+        private bool _notMetPresumed;
         private bool _unknown;
 
-        public void Add(CriterionOutcome outcome)
+        public void Add(ConstraintCheck check) => Add(new Combined(check.Outcome, check.Presumed));
+
+        public void Add(Combined part)
         {
-            switch (outcome)
+            switch (part.Outcome)
             {
-                case CriterionOutcome.Met: _met = true; break;
-                case CriterionOutcome.NotMet: _notMet = true; break;
+                case CriterionOutcome.Met when part.Presumed: _metPresumed = true; break;
+                case CriterionOutcome.Met: _metRecorded = true; break;
+                case CriterionOutcome.NotMet when part.Presumed: _notMetPresumed = true; break;
+                case CriterionOutcome.NotMet: _notMetRecorded = true; break;
                 case CriterionOutcome.Unknown: _unknown = true; break;
             }
         }
 
+        private readonly bool Met => _metRecorded || _metPresumed;
+
+        private readonly bool NotMet => _notMetRecorded || _notMetPresumed;
+
         /// <summary>AND: NotMet if any part is, else Unknown if any is, else Met; NotApplicable when no part applies.</summary>
-        public readonly CriterionOutcome AllHold =>
-            _notMet ? CriterionOutcome.NotMet : _unknown ? CriterionOutcome.Unknown : _met ? CriterionOutcome.Met : CriterionOutcome.NotApplicable;
+        public readonly Combined AllHold =>
+            NotMet ? new(CriterionOutcome.NotMet, !_notMetRecorded)
+            : _unknown ? new(CriterionOutcome.Unknown, false)
+            : Met ? new(CriterionOutcome.Met, _metPresumed)
+            : new(CriterionOutcome.NotApplicable, false);
 
         /// <summary>OR: Met if any part is, else Unknown if any is, else NotMet; NotApplicable when no part applies.</summary>
-        public readonly CriterionOutcome AnyHolds =>
-            _met ? CriterionOutcome.Met : _unknown ? CriterionOutcome.Unknown : _notMet ? CriterionOutcome.NotMet : CriterionOutcome.NotApplicable;
+        public readonly Combined AnyHolds =>
+            Met ? new(CriterionOutcome.Met, !_metRecorded)
+            : _unknown ? new(CriterionOutcome.Unknown, false)
+            : NotMet ? new(CriterionOutcome.NotMet, _notMetPresumed)
+            : new(CriterionOutcome.NotApplicable, false);
     }
 }

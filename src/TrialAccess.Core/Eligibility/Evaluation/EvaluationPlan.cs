@@ -9,19 +9,31 @@ namespace TrialAccess.Eligibility.Evaluation;
 /// What the evaluator reads from one criterion that does not depend on the patient: whether it only grants a
 /// permission, the question a free-text criterion asks, and how an inclusion's constraints join ("A or B", per kind).
 /// </summary>
-internal sealed class CriterionPlan
+internal sealed partial class CriterionPlan
 {
-    private CriterionPlan(bool permission, string? freeTextQuestion, int[][]? inclusionChains)
+    private CriterionPlan(bool permission, string? freeTextQuestion, int[][]? inclusionChains, FreeTextReading? freeText = null, int? atLeast = null)
     {
         Permission = permission;
         FreeTextQuestion = freeTextQuestion;
         InclusionChains = inclusionChains;
+        FreeText = freeText;
+        AtLeast = atLeast;
     }
+
+    /// <summary>
+    /// For an inclusion that asks for a number of the things it lists ("two or more cardiac risk factors (diabetes,
+    /// hypertension, ...)", "at least 2 of 3 cardinal signs", "any of the following"): how many of its constraints
+    /// (other than age and sex, which still must hold) are enough.
+    /// </summary>
+    public int? AtLeast { get; }
 
     public bool Permission { get; }
 
     /// <summary>For a criterion without constraints: "Does this apply to the patient: ...?"</summary>
     public string? FreeTextQuestion { get; }
+
+    /// <summary>For a criterion without constraints, what can still be read from its words (see <see cref="FreeTextReading"/>).</summary>
+    public FreeTextReading? FreeText { get; }
 
     /// <summary>
     /// For an inclusion of several constraints: the indices of its constraints as chains of alternatives. The criterion
@@ -34,12 +46,27 @@ internal sealed class CriterionPlan
         var text = criterion.Segment.Text;
         if (criterion.IsFreeText)
         {
-            return new CriterionPlan(false, $"Does this apply to the patient: \"{(text.Length > 200 ? text[..200] + "..." : text)}\"?", null);
+            return new CriterionPlan(EligibilityEvaluator.IsPermission(text), $"Does this apply to the patient: \"{(text.Length > 200 ? text[..200] + "..." : text)}\"?", null, FreeTextReading.Of(text, criterion.Segment.Role));
         }
 
         var chains = criterion.Segment.Role == CriterionRole.Inclusion && criterion.Constraints.Count > 1 ? Chains(criterion.Constraints, text) : null;
-        return new CriterionPlan(EligibilityEvaluator.IsPermission(text), null, chains);
+        var atLeast = chains is not null && CountedAlternatives().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value) : null;
+        return new CriterionPlan(EligibilityEvaluator.IsPermission(text), null, chains, atLeast: atLeast);
     }
+
+    private static int? CountOf(string word) => word.ToLowerInvariant() switch
+    {
+        "" or "one" or "a" or "any" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        var digits when int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is > 0 and < 20 => n,
+        _ => null,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?<n>\d{1,2}|one|two|three|four|five)\s+(?:or\s+more|out\s+of\s+(?:\d{1,2}|two|three|four|five|six)|of\s+(?:the\s+)?(?:following|these|(?:\d{1,2}|two|three|four|five|six)\b))|at\s+least\s+(?<n>\d{1,2}|one|two|three|four|five)\s+(?:of|out\s+of)\b|(?:any|either)\s+(?:one\s+)?of\s+(?:the\s+)?(?:following|these|\w+\s+(?:risk\s+)?(?:factors|criteria|features|symptoms|signs))(?<n>))", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CountedAlternatives();
 
     /// <summary>
     /// Constraints of one kind joined by "or" ("ECOG 0-1 or KPS 70 or more", "creatinine at most 1.5 mg/dL or clearance
@@ -98,6 +125,78 @@ internal sealed class CriterionPlan
 
         return between.Trim() == "," ? Join.Comma : Join.And;
     }
+}
+
+/// <summary>
+/// What the evaluator can read from a criterion it did not parse into constraints: the words that say what it is about
+/// (stemmed, without the words every criterion uses), and whether it is about something a complete history would
+/// mention (a condition, event, exposure or procedure) rather than a measurement, a score, a disease's specifics or a
+/// practical matter. Such a criterion, when the patient's record mentions none of its words, is presumed not to apply
+/// to the patient (an exclusion not met; an inclusion not met, or met when it asks for an absence).
+/// </summary>
+/// <param name="Terms">The criterion's content words, stemmed.</param>
+/// <param name="Presumable">True when absence from a complete history may be presumed.</param>
+/// <param name="AsksForAbsence">True when the criterion asks for something to be absent ("no history of ...", "free of ...").</param>
+internal sealed partial record FreeTextReading(IReadOnlySet<string> Terms, bool Presumable, bool AsksForAbsence)
+{
+    /// <summary>Words that say nothing of what a criterion is about.</summary>
+    private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
+    {
+        "patient", "subject", "particip", "individu", "person", "peopl", "volunt", "histori", "known", "signific", "clinic",
+        "diseas", "disord", "condit", "ani", "current", "activ", "prior", "previou", "evid", "diagnosi", "diagnos",
+        "includ", "sever", "relev", "import", "major", "minor", "medic", "physician", "investig", "studi", "trial",
+        "document", "confirm", "present", "presenc", "requir", "need", "last", "month", "year", "week", "day", "time",
+        "week", "follow", "mean", "defin", "accord", "criteria", "criterion", "exclud", "exclus", "inclus", "elig",
+        "enrol", "particip", "receiv", "treatment", "therapi", "use", "take", "abl", "unabl", "must", "pleas", "note",
+        "e", "g", "ie", "etc", "le", "ge", "gt", "lt", "kg", "mg", "ml", "dl", "l", "mm", "cm", "uncontrol", "control",
+        "stabl", "unstabl", "acut", "chronic", "new", "onset", "suspect", "potenti", "risk", "factor", "age", "old",
+        "adult", "male", "femal", "women", "men", "woman", "man", "child", "children", "type", "form", "level", "test",
+        "result", "normal", "abnorm", "signific", "first", "second", "one", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", "least", "more", "less", "greater", "higher", "lower", "great", "high", "low",
+        "anoth", "otherwis", "without", "except", "allow", "permit", "accept", "prohibit", "exclud", "oper", "agent", "drug",
+        "regimen", "thereof", "such", "like", "well", "also", "either", "neither", "none", "ever", "past", "recent",
+        "histor", "start", "dose", "visit", "screen", "baselin", "enter", "entri", "random", "period", "prior", "befor",
+        "after", "date", "consid", "deem", "judg", "opinion", "discret", "cours", "part", "pleas", "see", "abov", "below",
+    };
+
+    public static FreeTextReading Of(string text, Segmentation.CriterionRole role)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in Matching.Retrieval.TextAnalyzer.Terms(text))
+        {
+            if (term.Length > 2 && !Generic.Contains(term) && !term.Any(char.IsDigit))
+            {
+                terms.Add(term);
+            }
+        }
+
+        var presumable = terms.Count > 0 && !NeverPresumed().IsMatch(text) && !EligibilityEvaluator.IsPermission(text) && !text.TrimEnd().EndsWith(':');
+        var absence = role == Segmentation.CriterionRole.Inclusion && AbsenceCue().IsMatch(text);
+        return new FreeTextReading(terms, presumable, absence);
+    }
+
+    /// <summary>True when the record mentions one of the criterion's words (the patient's own words, stemmed alike).</summary>
+    public bool MentionedIn(IReadOnlySet<string> patientTerms)
+    {
+        foreach (var term in Terms)
+        {
+            if (patientTerms.Contains(term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Measurements, scores, values, disease specifics, reproduction and practical matters: never presumed from silence.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d|[<>≤≥=]|\b(?:level|levels|count|counts|score|scores|index|ratio|fraction|value|values|titer|titre|concentration|clearance|pressure|saturation|rate|bmi|body\s+mass|weight|height|qtc?|interval|grade|stage|staging|class|classification|scale|test|tests|testing|assay|positive|negative|measurable|size|diameter|volume|dose|doses|duration|life\s+expectancy|tumou?rs?|lesions?|metasta\w*|histolog\w*|cytolog\w*|patholog\w*|biops\w*|imaging|scan|mri|ct|x-ray|ultrasound|echocardiogra\w*|ecg|ekg|pregnan\w*|lactat\w*|breast[- ]?feed\w*|contracepti\w*|menopaus\w*|menstrua\w*|fertil\w*|consent|willing|comply|complian\w*|language|english|speak|read|write|live|lives|living|resid\w*|travel|insurance|telephone|available|availability|visit|visits|follow-?up|sign|signed|agree\w*|able|ability|capable|capacity|understand|opinion|judg\w*|discretion|investigator|sponsor|site|protocol)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NeverPresumed();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:no|not|without|never|free\s+(?:of|from)|absence\s+of|lack\s+of|none)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AbsenceCue();
 }
 
 /// <summary>How items listed under one lead ending in a colon are read together.</summary>

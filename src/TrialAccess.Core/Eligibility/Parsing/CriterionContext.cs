@@ -119,8 +119,16 @@ public sealed partial class CriterionContext
     public bool IsQualifierAt(int position)
     {
         var before = Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)];
-        return TherapyFor().IsMatch(before) || ExceptedBefore().IsMatch(before) || ContextOf().IsMatch(before);
+        return TherapyFor().IsMatch(before) || ExceptedBefore().IsMatch(before) || ContextOf().IsMatch(before) || IsAftermathAt(position);
     }
+
+    /// <summary>
+    /// True when the words at <paramref name="position"/> name what the patient is allergic, intolerant or otherwise
+    /// unable to take ("allergy to ribavirin", "hypersensitivity to the study drug or its excipients", "contraindications
+    /// to metronidazole", "adverse reaction to corticosteroids"): the criterion is about that reaction, not about having
+    /// received the agent.
+    /// </summary>
+    public bool IsAllergyObjectAt(int position) => AllergyObject().IsMatch(Lower[Math.Max(0, position - 120)..Math.Min(position, Lower.Length)]);
 
     /// <summary>True when <paramref name="position"/> lies inside a web address, whose words are not the criterion's.</summary>
     public bool IsInsideUrl(int position) => Url().Matches(Text).Any(m => position >= m.Index && position < m.Index + m.Length);
@@ -188,6 +196,15 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:therap(?:y|ies)|treatments?|treated|chemotherap(?:y|ies)|chemo|radiotherapy|radiation|irradiation|immunotherap(?:y|ies)|surgery|resection|medications?|drugs?|agents?|regimens?|transplant(?:ation)?)\s+(?:\w+\s+){0,2}(?:for|of|against|to\s+treat)\s+(?:(?:the|this|that|their|his|her|a|an|any|prior|previous|current|underlying|primary|metastatic|advanced|recurrent|locally|early|localized|invasive|or|and|stage\s+\w+)\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex TherapyFor();
 
+    [GeneratedRegex(@"\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|intoleran\w*|contra-?\s?indicat\w*|sensitivit(?:y|ies)|adverse\s+(?:drug\s+)?(?:reactions?|events?|effects?)|(?:drug\s+)?reactions?)\s+(?:[\w-]+\s+){0,2}(?:to|of|with|against|for|from)\b[^.;:]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AllergyObject();
+
+    /// <summary>"Recovered from (the toxic effects of) any prior surgery": what follows is about the aftermath of a treatment, if there was one.</summary>
+    public bool IsAftermathAt(int position) => RecoveredFrom().IsMatch(Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
+
+    [GeneratedRegex(@"\brecover(?:ed|y|ing)?\s+from\s+(?:[\w-]+[\s,]+){0,8}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RecoveredFrom();
+
     [GeneratedRegex(@"(?:https?://|www\.)\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Url();
 
@@ -200,12 +217,12 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:requir(?:e|es|ed|ing)|needs?|needing)\s+(?:[\w-]+\s+){0,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex Required();
 
-    [GeneratedRegex(@"\b(?:other\s+(?:[\w-]+\s+)?than|except(?:\s+for)?|apart\s+from|aside\s+from|besides|in\s+addition\s+to|excluding|with\s+the\s+exception\s+of)\s+(?:[\w'-]+[\s,]+){0,3}[\w-]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:other\s+(?:[\w-]+\s+){0,3}than|(?:other\s+)?(?:known\s+)?(?:causes?|etiolog(?:y|ies)|reasons?)\s+(?:of|for)|except(?:\s+for)?|apart\s+from|aside\s+from|besides|in\s+addition\s+to|excluding|with\s+the\s+exception\s+of)\s+(?:[\w'-]+[\s,]+){0,3}[\w-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ExceptedBefore();
 
     [GeneratedRegex(@";|\.\s|\bbut\b|\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bhowever\b|\bwith the exception\b|\bif\b|\(|\bor\s+(?=\w+\s+(?:is|are|must|should)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBoundary();
 
-    [GeneratedRegex(@"\b(?:no|not(?!\s+(?:more|less|greater|higher|lower|exceed|exceeding|to\s+exceed|including|applicable|required|limited|only|necessarily|yet|otherwise))|without|never|absence\s+of|free\s+of|lack\s+of|none|nor|neither|cannot|denies|unable\s+to\s+receive)\b(?!\s+(?:more|less|greater|higher|longer|fewer)\s+than)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:no|not(?!\s+(?:more|less|greater|higher|lower|exceed|exceeding|to\s+exceed|including|applicable|required|limited|only|necessarily|yet|otherwise))|without|never|absence\s+of|free\s+(?:of|from)|lack\s+of|none|nor|neither|cannot|denies|unable\s+to\s+receive|refrain(?:s|ing)?\s+from|abstain(?:s|ing)?\s+from)\b(?!\s+(?:more|less|greater|higher|longer|fewer)\s+than)", RegexOptions.CultureInvariant)]
     private static partial Regex NegationCue();
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Constraints;
 using TrialAccess.Eligibility.Segmentation;
 using TrialAccess.Vocabulary;
@@ -8,14 +9,28 @@ namespace TrialAccess.Eligibility.Parsing;
 /// <param name="Constraints">Empty when nothing was understood: the criterion is then free text, shown and asked as written.</param>
 public sealed record ParsedCriterion(CriterionSegment Segment, IReadOnlyList<EligibilityConstraint> Constraints)
 {
+    /// <summary>True when the rule itself was not understood (its scope may have been).</summary>
     public bool IsFreeText => Constraints.Count == 0;
+
+    /// <summary>Who the rule applies to, when the text limits it ("For patients aged 50-65, ...", "Group A: ..."), or null for everyone.</summary>
+    public CriterionScope? Scope { get; init; }
 }
+
+/// <summary>
+/// The subgroup a criterion is limited to: a cohort, part or arm ("Part B", "Group 1"), or people described by age,
+/// sex or a condition ("Patients with ER-positive disease must ..."). A patient outside it is not concerned
+/// (NotApplicable); one whose membership is unknown cannot fail it (a question instead).
+/// </summary>
+/// <param name="Label">The subgroup as written.</param>
+/// <param name="Constraints">What membership needs, when the words say it (all must hold); empty for a cohort label.</param>
+/// <param name="Healthy">True when the subgroup is healthy volunteers or controls, which a patient with a recorded disease is not.</param>
+public sealed record CriterionScope(string Label, IReadOnlyList<EligibilityConstraint> Constraints, bool Healthy = false);
 
 /// <summary>
 /// Turns one criterion into typed constraints by running every constraint family's parser in a fixed order: the
 /// specific families first (they claim their words), general-medicine concepts last.
 /// </summary>
-public sealed class CriterionParser(OncologyVocabulary vocabulary)
+public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
 {
     private static readonly Action<CriterionContext>[] Families =
     [
@@ -50,8 +65,176 @@ public sealed class CriterionParser(OncologyVocabulary vocabulary)
             family(context);
         }
 
-        return new ParsedCriterion(segment, context.Found);
+        var found = QualifyLabels(context, QualifyPermissions(context, ReadExclusionListedAsRequirement(context)));
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (!found[i].Qualifies && context.IsAftermathAt(found[i].Span.Start))
+            {
+                found[i] = found[i] with { Qualifies = true };
+            }
+        }
+
+        var (scope, body) = ScopeOf(segment, found);
+        return new ParsedCriterion(segment, body) { Scope = scope };
     }
+
+    /// <summary>
+    /// The subgroup the criterion is limited to, from its own opening words ("For patients with X, ...", "Group A: ...",
+    /// "Patients aged 50-65 must ...") or a cohort in parentheses ("(phase I)") or a cohort heading above it, and the
+    /// constraints of the rule itself (those read in the opening words describe the subgroup instead).
+    /// </summary>
+    private static (CriterionScope? Scope, IReadOnlyList<EligibilityConstraint> Body) ScopeOf(CriterionSegment segment, List<EligibilityConstraint> found)
+    {
+        var text = segment.Text;
+        var opening = ScopeFor().Match(text) is { Success: true } f ? f
+            : ScopeLabel().Match(text) is { Success: true } l ? l
+            : ScopeSubject().Match(text) is { Success: true } j ? j
+            : null;
+        if (opening is not null)
+        {
+            var group = opening.Groups["scope"];
+            var end = group.Index + group.Length;
+            var inScope = found.Where(c => c.Span.Start < end).ToList();
+            var body = found.Where(c => c.Span.Start >= end).ToList();
+
+            // "Patients with measurable disease must ..." with nothing read after it: the opening words are the rule.
+            if (body.Count > 0 || inScope.Count == 0)
+            {
+                return (new CriterionScope(group.Value.Trim(), inScope, Healthy().IsMatch(group.Value)), body);
+            }
+        }
+
+        if (ScopeInParentheses().Match(text) is { Success: true } p)
+        {
+            return (new CriterionScope(p.Groups["scope"].Value.Trim(), []), found.Where(c => c.Span.Start < p.Index || c.Span.Start >= p.Index + p.Length).ToList());
+        }
+
+        return segment.Cohort is { } cohort ? (new CriterionScope(cohort, [], Healthy().IsMatch(cohort)), found) : (null, found);
+    }
+
+    [GeneratedRegex(@"^\s*(?:for|in|among)\s+(?<scope>(?:the\s+|all\s+)?(?:patients?|subjects?|participants?|women|men|males?|females?|those|individuals|children|adults|adolescents|cohorts?|groups?|arms?|parts?|phase|healthy|controls?)\b[^,:;]{0,80}?)\s*[,:;]\s*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ScopeFor();
+
+    [GeneratedRegex(@"^\s*(?<scope>(?:groups?|cohorts?|parts?|arms?|phase|module|stratum|sub-?study)\s+[\w.-]{1,6}(?:\s*\([^)]{0,40}\))?(?:\s+only)?)\s*(?::|-\s|–|\)\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ScopeLabel();
+
+    [GeneratedRegex(@"^\s*(?<scope>(?:patients?|subjects?|participants?|women|men|males?|females?|individuals|children|adolescents|adults)\s+(?:(?:aged?|ages|with|who|in|of|on|from|for|receiving|undergoing|treated|enrolled|younger|older|over|under|between)\b|[<>≤≥])[^;:]{2,100}?)\s+(?:must|should|shall|will\s+(?:need|be\s+required)|need\s+to|are\s+required\s+to|is\s+required\s+to|have\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ScopeSubject();
+
+    [GeneratedRegex(@"\((?<scope>(?:phase|part|cohort|group|arm|stage)\s+[\w.-]{1,6}(?:\s+only)?)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ScopeInParentheses();
+
+    [GeneratedRegex(@"\b(?:healthy|controls?|control\s+(?:group|subjects|participants))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Healthy();
+
+    /// <summary>
+    /// An exclusion written the way requirements are ("Exclusion criteria: Not pregnant or nursing", "No myelodysplastic
+    /// syndromes"), common where a protocol's characteristics were copied under an exclusion heading: the leading "no"
+    /// or "not" names what excludes, it does not turn the exclusion into its opposite. Conditions, treatments and
+    /// exposures only; abilities and consent ("not able to consent") keep their negation.
+    /// </summary>
+    private static List<EligibilityConstraint> ReadExclusionListedAsRequirement(CriterionContext context)
+    {
+        var found = context.Found;
+        if (context.Role != CriterionRole.Exclusion || !LeadingNegation().IsMatch(context.Text))
+        {
+            return found;
+        }
+
+        for (var i = 0; i < found.Count; i++)
+        {
+            var constraint = found[i];
+            if (constraint.Negated && constraint.Kind is ConstraintKind.Condition or ConstraintKind.PriorTherapy or ConstraintKind.Reproductive or ConstraintKind.Infection
+                    or ConstraintKind.Metastasis or ConstraintKind.OtherMalignancy or ConstraintKind.CancerType
+                && constraint.Span.Start <= context.Text.Length
+                && InnerNegation().Matches(context.Lower[..constraint.Span.Start]).Count == 1)
+            {
+                found[i] = constraint with { Negated = false };
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A sentence that grants a permission ("Patients may have received ritonavir before", "prior radiotherapy is
+    /// allowed") asks nothing of the patient, even inside a criterion that also states a rule: what it names only
+    /// qualifies the rule. A criterion that is one permission is handled as a whole by the evaluator.
+    /// </summary>
+    private static List<EligibilityConstraint> QualifyPermissions(CriterionContext context, List<EligibilityConstraint> found)
+    {
+        if (found.Count == 0 || !PermissionWords().IsMatch(context.Text))
+        {
+            return found;
+        }
+
+        var sentences = SentenceEnd().Split(context.Text);
+        if (sentences.Length < 2)
+        {
+            return found;
+        }
+
+        var start = 0;
+        foreach (var sentence in sentences)
+        {
+            var end = start + sentence.Length;
+            if (PermissionWords().IsMatch(sentence) && !Evaluation.EligibilityEvaluator.RestrictsPermission(sentence))
+            {
+                for (var i = 0; i < found.Count; i++)
+                {
+                    if (found[i].Span.Start >= start && found[i].Span.Start < end && !found[i].Qualifies)
+                    {
+                        found[i] = found[i] with { Qualifies = true };
+                    }
+                }
+            }
+
+            start = Math.Min(context.Text.Length, end + 1);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A label ending in a colon ("Chemotherapy: no prior chemotherapy", "PRIOR CONCURRENT THERAPY: Biologic therapy: ...",
+    /// "Hematopoietic: ...") names the topic of the words after it; what it names is not itself a requirement.
+    /// </summary>
+    private static List<EligibilityConstraint> QualifyLabels(CriterionContext context, List<EligibilityConstraint> found)
+    {
+        if (found.Count == 0 || !context.Text.Contains(':', StringComparison.Ordinal))
+        {
+            return found;
+        }
+
+        foreach (Match label in Label().Matches(context.Text))
+        {
+            var group = label.Groups["label"];
+            for (var i = 0; i < found.Count; i++)
+            {
+                if (found[i].Span.Start >= group.Index && found[i].Span.End <= group.Index + group.Length + 1 && !found[i].Qualifies)
+                {
+                    found[i] = found[i] with { Qualifies = true };
+                }
+            }
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"(?:^|(?<=[.;:]\s))\s*(?<label>[A-Z][A-Za-z/-]*(?:\s+[A-Za-z/-]+){0,3}):\s", RegexOptions.CultureInvariant)]
+    private static partial Regex Label();
+
+    [GeneratedRegex(@"\b(?:allowed|permitted|acceptable|may\s+(?:have|be|receive|continue|include|participate|enrol+)|can\s+be\s+(?:included|enrolled)|are\s+eligible|is\s+eligible)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PermissionWords();
+
+    [GeneratedRegex(@"(?<=[.;])\s", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"^\s*(?:no|not)\s+(?!(?:more|less|greater|higher|fewer|longer)\s+than|able|willing|capable|available|candidates?|eligible|possible|consent|amenable|suitable|fit|agree)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingNegation();
+
+    [GeneratedRegex(@"\b(?:no|not|without|never|none|nor|neither)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex InnerNegation();
 
     /// <summary>Parses a single criterion given as text (as <c>criteria evaluate --criterion</c> does).</summary>
     public ParsedCriterion Parse(string text, CriterionRole role)

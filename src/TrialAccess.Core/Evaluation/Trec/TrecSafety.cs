@@ -4,15 +4,38 @@ using TrialAccess.Trials;
 namespace TrialAccess.Evaluation.Trec;
 
 /// <summary>
-/// How often the engine's verdicts contradict the judges: of the pairs judged eligible, the share it calls Ineligible
-/// (false exclusions, the error that hides a trial from a patient who could join); of the pairs judged excluded, the
-/// share it calls Ineligible (exclusions it catches).
+/// How often the engine's verdicts contradict the judges, tier by tier. Of the pairs judged eligible: the share called
+/// Ineligible (false exclusions, the error that hides a trial from a patient who could join) and the share called
+/// Likely ineligible (shown, but below the others). Of the pairs judged excluded: the share called Ineligible or Likely
+/// ineligible (exclusions it catches).
 /// </summary>
-public sealed record TrecSafety(int EligiblePairs, int FalseExclusions, int ExcludedPairs, int ExcludedCalledIneligible)
+/// <param name="EligibleByVerdict">Pairs judged eligible, counted by the verdict the engine gave.</param>
+/// <param name="ExcludedByVerdict">Pairs judged excluded, counted by the verdict the engine gave.</param>
+public sealed record TrecSafety(IReadOnlyDictionary<TrialVerdict, int> EligibleByVerdict, IReadOnlyDictionary<TrialVerdict, int> ExcludedByVerdict)
 {
-    public double FalseExclusionRate => EligiblePairs == 0 ? 0 : (double)FalseExclusions / EligiblePairs;
+    public int EligiblePairs => EligibleByVerdict.Values.Sum();
 
-    public double ExcludedCaughtRate => ExcludedPairs == 0 ? 0 : (double)ExcludedCalledIneligible / ExcludedPairs;
+    public int ExcludedPairs => ExcludedByVerdict.Values.Sum();
+
+    /// <summary>Pairs judged eligible that the engine calls Ineligible (a recorded failure).</summary>
+    public int FalseExclusions => EligibleByVerdict.GetValueOrDefault(TrialVerdict.Ineligible);
+
+    /// <summary>Pairs judged eligible that the engine calls Likely ineligible (a presumed failure).</summary>
+    public int EligibleCalledLikelyIneligible => EligibleByVerdict.GetValueOrDefault(TrialVerdict.LikelyIneligible);
+
+    /// <summary>Pairs judged excluded that the engine calls Ineligible.</summary>
+    public int ExcludedCalledIneligible => ExcludedByVerdict.GetValueOrDefault(TrialVerdict.Ineligible);
+
+    /// <summary>Pairs judged excluded that the engine calls Ineligible or Likely ineligible.</summary>
+    public int ExcludedCaught => ExcludedCalledIneligible + ExcludedByVerdict.GetValueOrDefault(TrialVerdict.LikelyIneligible);
+
+    public double FalseExclusionRate => Rate(FalseExclusions, EligiblePairs);
+
+    public double EligibleLikelyIneligibleRate => Rate(EligibleCalledLikelyIneligible, EligiblePairs);
+
+    public double ExcludedCalledIneligibleRate => Rate(ExcludedCalledIneligible, ExcludedPairs);
+
+    public double ExcludedCaughtRate => Rate(ExcludedCaught, ExcludedPairs);
 
     /// <param name="verdict">The engine's verdict for (topic, trial), or null when it gave none.</param>
     public static TrecSafety Compute(IEnumerable<TrecTopic> topics, RelevanceJudgements judgements, Func<TrecTopic, NctId, TrialVerdict?> verdict)
@@ -20,7 +43,8 @@ public sealed record TrecSafety(int EligiblePairs, int FalseExclusions, int Excl
         ArgumentNullException.ThrowIfNull(topics);
         ArgumentNullException.ThrowIfNull(judgements);
         ArgumentNullException.ThrowIfNull(verdict);
-        int eligible = 0, falseExclusions = 0, excluded = 0, caught = 0;
+        var eligible = Enum.GetValues<TrialVerdict>().ToDictionary(v => v, _ => 0);
+        var excluded = Enum.GetValues<TrialVerdict>().ToDictionary(v => v, _ => 0);
         foreach (var topic in topics)
         {
             foreach (var (trial, grade) in judgements.For(topic.Number))
@@ -30,20 +54,12 @@ public sealed record TrecSafety(int EligiblePairs, int FalseExclusions, int Excl
                     continue;
                 }
 
-                var ineligible = given == TrialVerdict.Ineligible;
-                if (grade == RelevanceGrade.Eligible)
-                {
-                    eligible++;
-                    falseExclusions += ineligible ? 1 : 0;
-                }
-                else
-                {
-                    excluded++;
-                    caught += ineligible ? 1 : 0;
-                }
+                (grade == RelevanceGrade.Eligible ? eligible : excluded)[given]++;
             }
         }
 
-        return new TrecSafety(eligible, falseExclusions, excluded, caught);
+        return new TrecSafety(eligible, excluded);
     }
+
+    private static double Rate(int count, int of) => of == 0 ? 0 : (double)count / of;
 }

@@ -11,7 +11,7 @@ public sealed record PatientFact(string Kind, string Value, Certainty Certainty 
 {
     /// <summary>The kinds scored, in report order.</summary>
     public static readonly IReadOnlyList<string> Kinds =
-        ["age", "sex", "cancer", "stage", "metastasis", "biomarker", "performance", "therapy", "lab", "condition", "pregnancy", "breastfeeding"];
+        ["age", "sex", "cancer", "stage", "metastasis", "biomarker", "performance", "therapy", "lab", "vital", "condition", "pregnancy", "breastfeeding"];
 
     /// <summary>
     /// What must agree for two facts to match: the kind, the value (case and spacing ignored) and the certainty class.
@@ -50,7 +50,8 @@ public sealed record PatientFact(string Kind, string Value, Certainty Certainty 
         facts.AddRange(profile.Biomarkers.Select(b => new PatientFact("biomarker", $"{b.Marker} {Status(b.Status)}", b.Certainty)));
         facts.AddRange(profile.PerformanceStatuses.Select(p => new PatientFact("performance", $"{p.Scale.ToString().ToLowerInvariant()} {p.Value}")));
         facts.AddRange(profile.Therapies.Select(t => new PatientFact("therapy", t.Name, t.Certainty)));
-        facts.AddRange(profile.LabResults.Select(l => new PatientFact("lab", l.Unit is null ? $"{l.Analyte} {Number(l.Value)}" : $"{l.Analyte} {Number(l.Value)} {l.Unit}")));
+        // Vital signs and body measurements are kept with the laboratory results (the engine compares both) but scored apart.
+        facts.AddRange(profile.LabResults.Select(l => new PatientFact(VitalSignExtractor.Analytes.Contains(l.Analyte) ? "vital" : "lab", l.Unit is null ? $"{l.Analyte} {Number(l.Value)}" : $"{l.Analyte} {Number(l.Value)} {l.Unit}")));
         facts.AddRange(profile.Conditions.Select(c => new PatientFact("condition", c.Concept ?? c.Text, c.Certainty)));
         if (profile.Pregnant is { } pregnant)
         {

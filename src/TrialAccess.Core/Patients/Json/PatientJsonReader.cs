@@ -95,6 +95,7 @@ public static class PatientJsonReader
             Pregnant = r.Bool("pregnant") is { } pregnant ? Stated(pregnant) : null,
             Breastfeeding = r.Bool("breastfeeding") is { } breastfeeding ? Stated(breastfeeding) : null,
             Location = r.Object("location", ReadLocation),
+            CompleteHistory = r.Bool("completeHistory") ?? false,
         };
         r.WarnUnread();
         return profile;

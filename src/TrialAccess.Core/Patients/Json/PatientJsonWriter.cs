@@ -49,6 +49,7 @@ public static class PatientJsonWriter
             ("concept", c.Concept),
             ("certainty", Name(c.Certainty)),
             ("onsetOn", Date(c.OnsetOn)))));
+        Set(json, "completeHistory", profile.CompleteHistory ? true : null);
         Set(json, "pregnant", Stated(profile.Pregnant));
         Set(json, "breastfeeding", Stated(profile.Breastfeeding));
         Set(json, "location", profile.Location is { } location ? Object(

@@ -18,20 +18,24 @@ internal static class CertaintyScope
         "no", "not", "denies", "denied", "deny", "without", "negative for", "no evidence of", "no history of", "no known", "free of",
         "absence of", "ruled out", "never", "neither", "nor", "no signs of", "no sign of", "doesnt have", "does not have", "did not have",
         "not have", "unremarkable for", "unable to", "not able to", "could not", "cannot", "negative history of", "no positive history", "has not any positive history of",
-        "no other", "w o", "wo");
+        "no other", "w o", "wo", "doesnt", "dont", "didnt", "isnt", "wasnt", "wont", "cant", "hasnt", "havent", "arent", "werent",
+        "abstains from", "abstinent from", "quit using", "nor does", "nor is");
 
     private static readonly string[][] NegationAfter = Phrases(
         "negative", "was negative", "is negative", "were negative", "are negative", "ruled out", "was ruled out", "absent", "not detected", "not seen", "unlikely", "excluded");
 
     private static readonly string[][] HistoryBefore = Phrases(
         "history of", "h o", "hx", "hx of", "s p", "status post", "prior", "previous", "previously", "past", "pmh", "pmhx", "past medical history",
-        "used to", "in the past", "former", "remote", "resolved", "was treated", "were treated", "completed", "received");
+        "used to", "in the past", "former", "remote", "resolved", "was treated", "were treated", "completed", "received", "quit", "stopped", "ex", "off");
 
     private static readonly string[][] HypotheticalBefore = Phrases(
         "rule out", "r o", "concern for", "concerning for", "possible", "possibly", "suspected", "suspicion of", "suspicious for", "candidate for",
         "will", "planned", "plan", "plans", "planning", "to be started", "consider", "considering", "considered", "offered", "if", "risk of",
         "to avoid", "may", "might", "could", "screening for", "in case", "to start", "recommended", "recommends", "would", "should",
-        "evaluate for", "evaluated for", "workup for", "work up for", "differential", "to receive", "to get", "to undergo");
+        "evaluate for", "evaluated for", "workup for", "work up for", "differential", "to receive", "to get", "to undergo",
+        "concerned about", "concern about", "concerns about", "worried about", "worries about", "worry about", "afraid of", "fear of",
+        "advice on", "advice about", "advice regarding", "advised on", "counseling on", "counseling about", "counselling on", "counselling about",
+        "risk for", "at risk", "to prevent", "prevention of", "screening", "screened for");
 
     private static readonly string[][] HypotheticalAfter = Phrases(
         "will be started", "will be", "to be started", "is planned", "was planned", "planned", "is recommended", "was recommended", "was offered", "is offered");
@@ -138,7 +142,7 @@ internal static class CertaintyScope
         var from = Math.Max(0, first - ForwardWindow - 4);
         for (var k = first - 1; k >= from; k--)
         {
-            if (StartsWith(tokens, k, triggers) is { } length && k + length <= first)
+            if (StartsWith(tokens, k, triggers, first) is { } length)
             {
                 return !TerminatedBetween(tokens, k + length, first, stopAtClause, ForwardWindow);
             }
@@ -190,12 +194,13 @@ internal static class CertaintyScope
         return false;
     }
 
-    private static int? StartsWith(IReadOnlyList<NoteToken> tokens, int at, string[][] phrases)
+    /// <summary>The length of the longest trigger phrase starting at <paramref name="at"/> and ending before <paramref name="end"/> (so "no" in "no other medical condition" still negates "other medical condition").</summary>
+    private static int? StartsWith(IReadOnlyList<NoteToken> tokens, int at, string[][] phrases, int end = int.MaxValue)
     {
         int? best = null;
         foreach (var phrase in phrases)
         {
-            if (at + phrase.Length > tokens.Count || (best is { } b && b >= phrase.Length))
+            if (at + phrase.Length > Math.Min(tokens.Count, end) || (best is { } b && b >= phrase.Length))
             {
                 continue;
             }

@@ -60,6 +60,7 @@ internal sealed partial class NoteLexicon
         meningitis
         cirrhosis = liver cirrhosis; hepatic cirrhosis; hcv cirrhosis; hep c cirrhosis
         hepatic encephalopathy
+        esophageal variceal bleeding = variceal bleeding; variceal hemorrhage; variceal haemorrhage; bleeding from esophageal varices; bleeding esophageal varices; variceal bleed
         esophageal varices = varices
         portal hypertensive gastropathy = portal gastropathy
         gastritis
@@ -451,7 +452,7 @@ internal sealed partial class NoteLexicon
     private const string LabData = """
         hemoglobin | g/dL = hgb; hb; haemoglobin; hemoglobin level
         hematocrit | % = hct; haematocrit
-        white blood cells | 10^9/L = wbc; wbc count; white count; white blood cell count; white blood cells; leukocyte count
+        white blood cells | 10^9/L = wbc; wbc count; white count; white blood cell count; white blood cells; leukocyte count; leukocytosis; leucocytosis
         neutrophils | 10^9/L = anc; absolute neutrophil count; neutrophil; neutrophil count
         platelets | 10^9/L = plt; platelet; platelet count; plts
         mcv | fL = mean corpuscular volume

@@ -9,9 +9,17 @@ namespace TrialAccess.Patients.Notes;
 /// </summary>
 public static partial class NoteReader
 {
+    private const string HealthyVolunteer = "healthy volunteer";
+    private const string Smoking = "smoking";
+    private const string AlcoholConsumption = "alcohol consumption";
+    private const string DrugAllergy = "drug allergy";
+
+    [GeneratedRegex(@"^(?:non|never)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex SelfNegatedHabit();
+
     private static readonly HashSet<string> ModifierHeads = new(StringComparer.Ordinal)
     {
-        "vaccine", "vaccines", "vaccination", "department", "unit", "ward", "scale", "service", "clinic", "team", "drugs", "medications",
+        "vaccine", "vaccines", "vaccination", "shot", "shots", "jab", "immunization", "department", "unit", "ward", "scale", "service", "clinic", "team", "drugs", "medications",
         "management", "screening", "prophylaxis", "specialist", "program", "risk", "test", "testing", "tests", "score",
     };
 
@@ -88,6 +96,17 @@ public static partial class NoteReader
                 labSpans.Add(lab.Span!.Value);
             }
 
+            // Vital signs and body measurements with a value are measurements too; a laboratory reading of the same words wins.
+            var laboratorySpans = labSpans.ToArray();
+            foreach (var vital in VitalSignExtractor.Extract(note, sentence))
+            {
+                if (!Array.Exists(laboratorySpans, l => Overlaps(l, vital.Span!.Value)))
+                {
+                    labs.Add(vital);
+                    labSpans.Add(vital.Span!.Value);
+                }
+            }
+
             var stage = ClinicalScoreExtractor.Stage(note, sentence);
             var firstDiagnosisInSentence = diagnoses.Count;
             foreach (var match in lexicon.Find(tokens, LexiconKind.Condition, LexiconKind.Cancer))
@@ -130,10 +149,13 @@ public static partial class NoteReader
                 diagnoses[index] = target with { Stage = Merge(target.Stage, stage) };
             }
 
+            // The lexicon's therapies first, so that the vocabulary does not read the same drug again ("Levothyroxine").
+            therapies.AddRange(Therapies(note, tokens, lexicon, labSpans, patientSex));
+            ConceptsOfGeneralMedicine(note, sentence, labSpans, conditions, diagnoses, therapies, patientSex);
+            SelfNegatingWords(note, tokens, conditions);
             metastases.AddRange(Metastases(tokens, lexicon, patientSex));
             biomarkers.AddRange(BiomarkerExtractor.Extract(note, sentence, lexicon, patientSex));
             performance.AddRange(ClinicalScoreExtractor.PerformanceStatuses(note, sentence));
-            therapies.AddRange(Therapies(note, tokens, lexicon, labSpans, patientSex));
 
             if (!isChild)
             {
@@ -162,7 +184,169 @@ public static partial class NoteReader
             Pregnant = pregnant,
             Breastfeeding = breastfeeding,
             SourceText = note,
+
+            // A clinical note is read as a complete history: what it does not mention is presumed absent (and said so).
+            CompleteHistory = true,
         };
+    }
+
+    /// <summary>
+    /// The conditions, symptoms, medications and procedures of general medicine that the eligibility vocabulary knows
+    /// (by name, synonym and lay phrasing: "shortness of breath" is dyspnea) and that the note lexicon did not already
+    /// read in this sentence, each with the certainty its words give it (negated, historical, family, hypothetical).
+    /// The eligibility engine then finds the patient's own words for the concepts its criteria name.
+    /// </summary>
+    private static void ConceptsOfGeneralMedicine(string note, NoteSentence sentence, List<SourceSpan> labSpans, List<Condition> conditions, List<Diagnosis> diagnoses, List<Therapy> therapies, PatientSex? patientSex)
+    {
+        var text = note[sentence.Start..sentence.End];
+        var matches = Vocabulary.OncologyVocabulary.BuiltIn.Concepts.Names.FindAll(text, Vocabulary.Tokenizer.Tokenize(text));
+        if (matches.Count == 0)
+        {
+            return;
+        }
+
+        var tokens = sentence.Tokens;
+        foreach (var m in matches)
+        {
+            // A lab value's words are the lab's; a fact the lexicon already read stands unless this names another concept
+            // within its words ("hepatitis C cirrhosis" is cirrhosis and hepatitis C).
+            var span = new SourceSpan(sentence.Start + m.Start, m.End - m.Start);
+            var name = m.Value.Name;
+            if (labSpans.Exists(l => Overlaps(l, span))
+                || conditions.Exists(c => c.Span is { } s && Overlaps(s, span) && (string.Equals(c.Concept, name, StringComparison.OrdinalIgnoreCase) || Vocabulary.OncologyVocabulary.BuiltIn.Concepts.Names.FindAll(c.Text, Vocabulary.Tokenizer.Tokenize(c.Text)).Exists(x => x.Value.Name == name)))
+                || diagnoses.Exists(d => d.Span is { } s && Overlaps(s, span) && s.Start <= span.Start && s.End >= span.End)
+                || therapies.Exists(t => t.Span is { } s && Overlaps(s, span) && (m.Value.Kind != Vocabulary.MedicalConceptKind.Condition || (s.Start <= span.Start && s.End >= span.End))))
+            {
+                continue;
+            }
+
+            // "Healthy", "otherwise healthy" describe a patient; a note is never about a healthy volunteer.
+            if (name == HealthyVolunteer)
+            {
+                continue;
+            }
+
+            var first = 0;
+            while (first < tokens.Count && tokens[first].End <= span.Start)
+            {
+                first++;
+            }
+
+            var next = first;
+            while (next < tokens.Count && tokens[next].Start < span.End)
+            {
+                next++;
+            }
+
+            if (first >= tokens.Count)
+            {
+                continue;
+            }
+
+            // "TB vaccination", "flu shot", "Birmingham Vasculitis Activity Score": the concept names something else.
+            if ((next < tokens.Count && ModifierHeads.Contains(tokens[next].Norm)) || (next + 1 < tokens.Count && tokens[next + 1].Norm is "score" or "scale" or "index"))
+            {
+                continue;
+            }
+
+            // Short capitals are ambiguous in notes ("PCP" is the primary care physician more often than pneumonia); the
+            // note lexicon reads the abbreviations notes use.
+            var words = note.Substring(span.Start, span.Length);
+            if (words.Length <= 5 && !words.Any(char.IsLower))
+            {
+                continue;
+            }
+
+            // "Sensitive to isoniazid and rifampicin": a susceptibility result, not a treatment given.
+            if (m.Value.Kind == Vocabulary.MedicalConceptKind.Medication && IsSusceptibility(tokens, first))
+            {
+                continue;
+            }
+
+            var certainty = CertaintyScope.Of(tokens, first, next, patientSex);
+
+            // "Non-smoker", "never drinker": a habit named with its own negation.
+            if (certainty is Certainty.Asserted or Certainty.Historical && m.Value.Name is Smoking or AlcoholConsumption && SelfNegatedHabit().IsMatch(words))
+            {
+                certainty = Certainty.Negated;
+            }
+
+            // "Allergic to penicillin", "intolerance of codeine": the reaction to the drug, not a treatment with it.
+            if (m.Value.Kind == Vocabulary.MedicalConceptKind.Medication && IsAllergen(tokens, first))
+            {
+                conditions.Add(new Condition { Text = words, Concept = $"allergy to {m.Value.Name}", Certainty = certainty, Span = span });
+                conditions.Add(new Condition { Text = words, Concept = DrugAllergy, Certainty = certainty, Span = span });
+                continue;
+            }
+
+            switch (m.Value.Kind)
+            {
+                case Vocabulary.MedicalConceptKind.Medication:
+                    therapies.Add(new Therapy { Name = words, Kind = TherapyKind.Drug, Certainty = certainty == Certainty.Asserted ? Certainty.Historical : certainty, IsCurrent = certainty == Certainty.Asserted && CurrentBefore(tokens, first) ? true : null, Span = span });
+                    break;
+                case Vocabulary.MedicalConceptKind.Procedure:
+                    therapies.Add(new Therapy { Name = words, Kind = TherapyKind.Procedure, Certainty = certainty == Certainty.Asserted ? Certainty.Historical : certainty, Span = span });
+                    break;
+                default:
+                    conditions.Add(new Condition { Text = words, Concept = m.Value.Name, Certainty = certainty, Span = span });
+                    break;
+            }
+        }
+    }
+
+    /// <summary>True when the words just before a drug's name make it the object of an allergy ("allergic to", "intolerant of").</summary>
+    private static bool IsAllergen(IReadOnlyList<NoteToken> tokens, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 8; k--)
+        {
+            if (tokens[k].Norm is "allergic" or "allergy" or "allergies" or "intolerant" or "intolerance" or "hypersensitivity" or "hypersensitive" or "anaphylaxis")
+            {
+                return true;
+            }
+
+            if (tokens[k + 1 < tokens.Count ? k + 1 : k].BreakBefore || tokens[k].Norm is "but" or "and" && k + 1 < first && tokens[k + 1].Norm is "is" or "was" or "takes" or "on")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Words that state their own negation: "NKDA" (no known drug allergies), "NKA" (no known allergies), "nonsmoker",
+    /// "nondrinker", "teetotal". Each becomes the negated fact it abbreviates.
+    /// </summary>
+    private static void SelfNegatingWords(string note, IReadOnlyList<NoteToken> tokens, List<Condition> conditions)
+    {
+        foreach (var token in tokens)
+        {
+            var concept = token.Norm switch
+            {
+                "nkda" or "nkma" when token.HasUpper => DrugAllergy,
+                "nka" when token.HasUpper => "allergy",
+                "nonsmoker" or "nonsmokers" => Smoking,
+                "nondrinker" or "nondrinkers" or "teetotal" or "teetotaler" or "teetotaller" => AlcoholConsumption,
+                _ => null,
+            };
+            if (concept is not null)
+            {
+                conditions.Add(new Condition { Text = note.Substring(token.Start, token.Length), Concept = concept, Certainty = Certainty.Negated, Span = new SourceSpan(token.Start, token.Length) });
+            }
+        }
+    }
+
+    private static bool CurrentBefore(IReadOnlyList<NoteToken> tokens, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 3; k--)
+        {
+            if (CurrentCues.Contains(tokens[k].Norm))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"metastatic", "locally advanced", "unresectable", "recurrent" just before a cancer's name, as a stage.</summary>
@@ -230,9 +414,9 @@ public static partial class NoteReader
         || (match.Next + 1 < tokens.Count && tokens[match.Next + 1].Norm is "score" or "scale" or "index");
 
     /// <summary>"sensitive to isoniazid", "resistant to imatinib": a susceptibility result, not a treatment given.</summary>
-    private static bool IsSusceptibility(IReadOnlyList<NoteToken> tokens, LexiconMatch match)
+    private static bool IsSusceptibility(IReadOnlyList<NoteToken> tokens, int first)
     {
-        for (var k = match.First - 1; k >= 0 && k >= match.First - 16; k--)
+        for (var k = first - 1; k >= 0 && k >= first - 16; k--)
         {
             if (tokens[k].Norm is "sensitive" or "susceptible" or "resistant" or "resistance" or "susceptibility" or "sensitivity")
             {
@@ -366,7 +550,7 @@ public static partial class NoteReader
         foreach (var match in lexicon.Find(tokens, LexiconKind.Drug, LexiconKind.Procedure))
         {
             var span = SpanOf(tokens, match);
-            if (labSpans.Any(l => Overlaps(l, span)) || IsSusceptibility(tokens, match))
+            if (labSpans.Any(l => Overlaps(l, span)) || IsSusceptibility(tokens, match.First))
             {
                 continue;
             }

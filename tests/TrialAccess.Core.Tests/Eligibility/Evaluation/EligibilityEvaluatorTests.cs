@@ -91,10 +91,11 @@ public class EligibilityEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_ChildbearingPotentialCriterionForAMan_IsNotApplicable()
+    public void Evaluate_ChildbearingPotentialCriterionForAMan_IsNotApplicableAndPregnancyIsNotMet()
     {
+        // A clause for a subgroup he is not in does not apply; a pregnancy exclusion is answered: he is not pregnant.
         Outcome("Women of childbearing potential must use effective contraception").Should().Be(CriterionOutcome.NotApplicable);
-        Outcome("Pregnant or breastfeeding", CriterionRole.Exclusion).Should().Be(CriterionOutcome.NotApplicable);
+        Outcome("Pregnant or breastfeeding", CriterionRole.Exclusion).Should().Be(CriterionOutcome.NotMet);
     }
 
     [Fact]

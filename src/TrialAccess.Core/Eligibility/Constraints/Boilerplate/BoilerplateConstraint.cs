@@ -22,6 +22,12 @@ public enum BoilerplateKind
 
     /// <summary>"Participation in another interventional trial", "investigator's judgement".</summary>
     StudyConduct,
+
+    /// <summary>
+    /// Where the patient lives, the language they read or speak, insurance, a telephone, travel to the site: facts about
+    /// the patient that a record rarely holds and that are never presumed (a question, not settled at enrolment).
+    /// </summary>
+    Logistics,
 }
 
 /// <summary>A procedural criterion, recognised as such: it is settled at enrolment, not from the patient's record.</summary>
@@ -35,11 +41,13 @@ public sealed record BoilerplateConstraint(BoilerplateKind Boilerplate) : Eligib
         BoilerplateKind.Compliance => "willing and able to comply",
         BoilerplateKind.AgeOfMajority => "legal age / capacity",
         BoilerplateKind.CrossReference => "refers to other criteria",
+        BoilerplateKind.Logistics => "logistics (residence, language, insurance, travel)",
         _ => "study conduct",
     };
 
-    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context) =>
-        ConstraintCheck.NotApplicable("procedural: settled with the study team at enrolment");
+    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context) => Boilerplate == BoilerplateKind.Logistics
+        ? ConstraintCheck.Unknown("Does the patient meet the trial's practical requirements (where they live, language, insurance, travel)?", "logistics are not presumed")
+        : ConstraintCheck.NotApplicable("procedural: settled with the study team at enrolment");
 }
 
 /// <summary>Recognises consent, compliance, age-of-majority and cross-reference boilerplate.</summary>
@@ -51,11 +59,15 @@ public static partial class BoilerplateParser
         Try(c, Majority(), BoilerplateKind.AgeOfMajority);
         Try(c, Compliance(), BoilerplateKind.Compliance);
         Try(c, StudyConduct(), BoilerplateKind.StudyConduct);
+        Try(c, Logistics(), BoilerplateKind.Logistics);
         if (c.Found.Count == 0 && CrossReference().Match(c.Text) is { Success: true } m)
         {
             c.Add(new BoilerplateConstraint(BoilerplateKind.CrossReference) { Span = CriterionContext.Span(m) });
         }
     }
+
+    [GeneratedRegex(@"\b(?:(?:read|speak|understand|write)\s+(?:and\s+(?:write|understand|speak|read)\s+)?(?:english|french|german|spanish|dutch|the\s+local\s+language|chinese|japanese|italian|danish|swedish|norwegian|hebrew|portuguese|arabic)|fluent\s+in|language\s+barrier|(?:english|spanish|french|german)[- ]speaking|native\s+speaker|resid(?:e|es|ing|ents?|ence)\b|living\s+in|lives\s+in|live\s+(?:within|in|near)|within\s+\d+\s*(?:miles|km|kilometers|kilometres)|within\s+(?:a\s+)?\d*\s*(?:minutes?|hours?)['’]?\s+(?:of|from|drive|driving|travel)\b|telephone|internet\s+access|health\s+insurance|insured|medicaid|medicare|travel\s+to|transportation|geographic(?:al)?(?:ly)?\s+(?:accessible|proximity|inaccessib\w*))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Logistics();
 
     private static void Try(CriterionContext c, Regex pattern, BoilerplateKind kind)
     {
@@ -66,7 +78,7 @@ public static partial class BoilerplateParser
         }
     }
 
-    [GeneratedRegex(@"\b(?:informed\s+consent|consent\s+form|written\s+consent|sign(?:ed)?\s+(?:the\s+|an\s+)?(?:written\s+)?(?:informed\s+)?consent|give\s+consent|provide\s+(?:written\s+)?consent|consent\s+to\s+participate|assent|ICF|consent\s+(?:document|process)|able\s+to\s+consent|capable\s+of\s+(?:giving\s+)?(?:informed\s+)?consent|HIPAA|authorization\s+for\s+release|consent\s+of\s+(?:a\s+)?(?:parent|guardian)|(?:inability|unable)\s+to\s+(?:give\s+)?consent|parental\s+(?:or\s+guardian\s+)?consent|parental\s+permission)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:informed\s+consent|consent\s+form|written\s+consent|sign(?:ed)?\s+(?:the\s+|an\s+)?(?:written\s+)?(?:informed\s+)?consent|give\s+consent|provide\s+(?:written\s+)?consent|consent\s+to\s+participate|assent|ICF|consent\s+(?:document|process)|able\s+to\s+consent|capable\s+of\s+(?:giving\s+)?(?:informed\s+)?consent|HIPAA|authorization\s+for\s+release|consent\s+of\s+(?:a\s+)?(?:parent|guardian)|(?:inability|unable)\s+to\s+(?:give\s+)?consent|parental\s+(?:or\s+guardian\s+)?consent|parental\s+permission|lack\s+of\s+consent|no\s+consent|consent\s+(?:is\s+)?(?:not\s+)?(?:obtained|given|signed)|(?:refus\w+|withdr\w+)\s+(?:to\s+)?(?:give\s+)?consent)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Consent();
 
     [GeneratedRegex(@"\b(?:age\s+of\s+majority|legal\s+age|legally\s+(?:authori[sz]ed|acceptable|competent|capable|able)|legal(?:ly)?\s+(?:guardian|representative)|under\s+guardianship|under\s+(?:legal\s+)?(?:protection|tutorship|curatorship)|deprived\s+of\s+(?:their\s+)?liberty|majority\s+age|adults?\s+under\s+(?:legal\s+)?protection|prisoners?|incarcerated|imprisoned|legal\s+incapacity|limited\s+legal\s+capacity)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -78,6 +90,6 @@ public static partial class BoilerplateParser
     [GeneratedRegex(@"\b(?:investigator(?:'s)?\s+(?:opinion|judg(?:e)?ment|discretion)|opinion\s+of\s+the\s+(?:investigator|physician)|(?:investigators?|physician|clinician|doctor|pediatrician)(?:'s|\s+s)?\s+(?:opinion|judg(?:e)?ment|discretion)|(?:opinion|judg(?:e)?ment|discretion)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:investigators?|physicians?|clinicians?|doctor|team|committee)|at\s+(?:the\s+)?discretion|deemed\s+by\s+the|preclude[sd]?\s+(?:(?:study|trial)\s+)?(?:entry|participation|enrol+ment|completion)|preclude[sd]?\s+(?:\w+\s+){0,2}from\s+(?:participat\w+|(?:the\s+)?(?:study|trial))|(?:participat\w+|enrolled|enrol\w*)\s+in\s+(?:another|any\s+other|other|a\s+concurrent|an?\s+(?:other\s+)?(?:interventional\s+)?(?:clinical\s+)?(?:trial|study))|(?:another|other|concurrent)\s+(?:interventional\s+)?(?:clinical\s+)?(?:trial|study|studies|research)|previous(?:ly)?\s+(?:enrolled|randomi[sz]ed|participated)\s+in\s+this\s+(?:study|trial)|staff|employee|sponsor|study\s+site\s+personnel|interfere\s+with\s+(?:the\s+)?(?:study|trial|interpretation|evaluation|compliance|participation|ability)|jeopardi[sz]e|compromise\s+(?:the\s+)?(?:study|patient|participant|safety|ability)|confound|safety\s+of\s+the\s+(?:patient|subject|participant)|inappropriate\s+for\s+(?:the\s+)?(?:study|participation|entry)|not\s+appropriate\s+(?:to|for)|investigational\s+(?:study|studies|trial)|participation\s+in\s+(?:\w+\s+){0,3}(?:studies|study|trials?)|(?:provide|undergo|available|submit|willing)\b[^.;]{0,50}\b(?:tissue|biops\w+|tumou?r\s+samples?|specimens?)|not\s+(?:be\s+)?(?:a\s+)?(?:suitable|appropriate|good)\s+candidate|unsuitable|not\s+suitable|would\s+make\s+(?:the\s+)?(?:patient|subject)|increase\s+the\s+risk|prisoner|incarcerat\w+|institutionali[sz]ed|military|blood\s+donation|donate\s+blood|donation\s+of\s+blood|(?:prior|previous)\s+enrollment\s+in\s+this\s+(?:study|trial)|prior\s+randomi[sz]ation)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StudyConduct();
 
-    [GeneratedRegex(@"^\W*(?:see\s+(?:above|below|inclusion|exclusion|disease\s+characteristics|patient\s+characteristics|section|protocol|criteria)|as\s+(?:above|stated\s+above|listed\s+above)|not\s+applicable|n/?a|none|no\s+(?:exclusion|inclusion)\s+criteria|no\s+eligibility\s+criteria|please\s+contact\s+site|not\s+specified|refer\s+to)|^[\w\s/,]{0,40}?(?::|--)?\s*(?:not\s+specified|see\s+(?:disease\s+characteristics|patient\s+characteristics|general\s+eligibility|above|below))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:other\s+)?protocol[- ](?:defined|specific)\s+(?:\w+\s+){0,2}criteria|^\W*(?:see\s+(?:above|below|inclusion|exclusion|disease\s+characteristics|patient\s+characteristics|section|protocol|criteria)|as\s+(?:above|stated\s+above|listed\s+above)|not\s+applicable|n/?a|none|no\s+(?:exclusion|inclusion)\s+criteria|no\s+eligibility\s+criteria|please\s+contact\s+site|not\s+specified|refer\s+to)|^[\w\s/,]{0,40}?(?::|--)?\s*(?:not\s+specified|see\s+(?:disease\s+characteristics|patient\s+characteristics|general\s+eligibility|above|below))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CrossReference();
 }

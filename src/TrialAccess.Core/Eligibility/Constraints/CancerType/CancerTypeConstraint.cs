@@ -23,7 +23,7 @@ public sealed record CancerTypeConstraint(string Code, string Name) : Eligibilit
         {
             return patient.Diagnoses.Any(d => d.Certainty == Certainty.Negated)
                 ? ConstraintCheck.NotMet("no cancer diagnosis")
-                : ConstraintCheck.Unknown("What is the patient's cancer diagnosis?", "no diagnosis recorded");
+                : NotRecorded(patient, ConstraintCheck.Unknown("What is the patient's cancer diagnosis?", "no diagnosis recorded"), "cancer diagnosis");
         }
 
         var broader = (Diagnosis?)null;

@@ -21,9 +21,9 @@ public sealed record ConditionConstraint(string Concept, MedicalConceptKind Conc
 {
     public override ConstraintKind Kind => ConstraintKind.Condition;
 
-    public override string Describe() => $"{ConceptKind.ToString().ToLowerInvariant()}: {(Qualifier is null ? string.Empty : Qualifier + " ")}{Concept}{(WithinMonths is { } m ? $" within {Number(m)} months" : string.Empty)}";
+    public override string Describe() => $"{ConceptKind.ToString().ToLowerInvariant()}: {(Qualifier is null || Qualifier.StartsWith("to ", StringComparison.Ordinal) ? string.Empty : Qualifier + " ")}{Concept}{(Qualifier is not null && Qualifier.StartsWith("to ", StringComparison.Ordinal) ? " " + Qualifier : string.Empty)}{(WithinMonths is { } m ? $" within {Number(m)} months" : string.Empty)}";
 
-    private static readonly ConcurrentDictionary<(MedicalConceptKind Kind, string Concept, decimal? WithinMonths), ConstraintCheck> NothingRecorded = new();
+    private static readonly ConcurrentDictionary<(MedicalConceptKind Kind, string Concept, decimal? WithinMonths, bool Complete), ConstraintCheck> NothingRecordedChecks = new();
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
@@ -76,9 +76,13 @@ public sealed record ConditionConstraint(string Concept, MedicalConceptKind Conc
         }
 
         // Nothing recorded: that answer depends only on the constraint, made once for each concept and timing.
-        return NothingRecorded.GetOrAdd((ConceptKind, Concept, WithinMonths), key => ConstraintCheck.Unknown(
-            $"Does the patient have {(key.Kind == MedicalConceptKind.Condition ? string.Empty : "had ")}{key.Concept}{(key.WithinMonths is { } w ? $" in the last {Number(w)} months" : string.Empty)}?",
-            $"no {key.Concept} recorded"));
+        return NothingRecordedChecks.GetOrAdd((ConceptKind, Concept, WithinMonths, patient.CompleteHistory), static key =>
+        {
+            var unknown = ConstraintCheck.Unknown(
+                $"Does the patient have {(key.Kind == MedicalConceptKind.Condition ? string.Empty : "had ")}{key.Concept}{(key.WithinMonths is { } w ? $" in the last {Number(w)} months" : string.Empty)}?",
+                $"no {key.Concept} recorded");
+            return key.Complete ? ConstraintCheck.PresumedAbsent(key.Concept, unknown.Question!) : unknown;
+        });
     }
 
     /// <summary>True when the patient's words name a form of the concept ("obstructive pancreatitis" for "pancreatitis").</summary>
@@ -122,9 +126,11 @@ public static partial class ConditionParser
         decimal? months = within.Success && CriterionContext.ParseNumber(within.Groups["num"].Value) is { } n
             ? within.Groups["unit"].Value.StartsWith('y') || within.Groups["unit"].Value.StartsWith('Y') ? n * 12 : within.Groups["unit"].Value.StartsWith('w') ? Math.Round(n / 4.35m, 1) : within.Groups["unit"].Value.StartsWith('d') ? Math.Round(n / 30m, 1) : n
             : null;
+        List<ConditionConstraint>? generalAllergies = null;
         foreach (var m in c.Vocabulary.Concepts.Names.FindAll(c.Text, c.Tokens))
         {
-            if (c.IsClaimed(m.Start, m.End) || c.Found.OfType<ConditionConstraint>().Any(f => f.Concept == m.Value.Name))
+            if (c.IsClaimed(m.Start, m.End) || c.Found.OfType<ConditionConstraint>().Any(f => f.Concept == m.Value.Name)
+                || (m.Value.Kind == MedicalConceptKind.Medication && c.Found.OfType<PriorTherapyConstraint>().Any(f => string.Equals(f.Agent, m.Value.Name, StringComparison.OrdinalIgnoreCase))))
             {
                 continue;
             }
@@ -133,6 +139,22 @@ public static partial class ConditionParser
             if (m.Value.Kind == MedicalConceptKind.Medication && (c.IsProspectiveAt(m.Start) || c.IsRequiredAt(m.Start)))
             {
                 c.Claim(m.Start, m.End);
+                continue;
+            }
+
+            // "Allergy to ribavirin", "contraindications to metronidazole": the reaction to the agent, not the agent.
+            if (m.Value.Kind == MedicalConceptKind.Medication && c.IsAllergyObjectAt(m.Start))
+            {
+                c.Add(new ConditionConstraint($"allergy to {m.Value.Name}", MedicalConceptKind.Condition) { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start) });
+                continue;
+            }
+
+            // "Hypersensitivity to the study drug or its excipients": an allergy to that agent, not any allergy (a
+            // patient with hay fever does not have it); when the agents are named, their own constraints say it.
+            if (m.Value.Name == AllergyConcept && AllergyObjectAfter().Match(c.Text, m.End) is { Success: true } allergen)
+            {
+                c.Claim(m.Start, m.End);
+                (generalAllergies ??= []).Add(new ConditionConstraint(DrugAllergyConcept, MedicalConceptKind.Condition, Qualifier: $"to {allergen.Groups["what"].Value.Trim()}") { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start) });
                 continue;
             }
 
@@ -150,10 +172,28 @@ public static partial class ConditionParser
                 : new ConditionConstraint(m.Value.Name, m.Value.Kind, months, qualifier.Success ? qualifier.Groups["q"].Value.ToLowerInvariant() : NarrowingOf(after));
             c.Add(constraint with { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start), Qualifies = c.IsQualifierAt(m.Start) });
         }
+
+        // An allergy "to" agents the criterion names is read as an allergy to each of them; to anything else (the study
+        // drug, its excipients), as a drug allergy to that.
+        foreach (var allergy in generalAllergies ?? [])
+        {
+            if (!c.Found.OfType<ConditionConstraint>().Any(f => f.Concept.StartsWith("allergy to ", StringComparison.Ordinal) && f.Span.Start >= allergy.Span.End))
+            {
+                c.Add(allergy);
+            }
+        }
     }
 
-    [GeneratedRegex(@"\b(?<q>familial|hereditary|congenital|secondary|drug[- ]induced|autoimmune|gestational|juvenile|uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|major|life[- ]threatening|incessant|sustained|recurrent|refractory|intractable|persistent)\b(?:\s+\S+){0,3}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<q>familial|hereditary|congenital|secondary|drug[- ]induced|autoimmune|gestational|juvenile|uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|chronic|major|life[- ]threatening|incessant|sustained|recurrent|refractory|intractable|persistent)\b(?:\s+\S+){0,3}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Qualifier();
+
+    private const string AllergyConcept = "allergy";
+
+    private const string DrugAllergyConcept = "drug allergy";
+
+    /// <summary>What an allergy is to, right after the word: "to the investigational product or its excipients".</summary>
+    [GeneratedRegex(@"\G\s*(?:\w+\s+){0,2}?(?:to|of|against)\s+(?<what>[^.;:()]{2,80})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AllergyObjectAfter();
 
     [GeneratedRegex(@"\b(?<q>non-?\s?[a-z]{4,})\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotForm();

@@ -21,7 +21,7 @@ public sealed record InfectionConstraint(string Pathogen, bool ActiveOnly = fals
         var match = patient.Conditions.FirstOrDefault(c => synonyms.Any(s => Mentions(c.Text, s) || (c.Concept is { } k && Mentions(k, s))));
         if (match is null)
         {
-            return ConstraintCheck.Unknown($"Does the patient have {Pathogen}?", $"no {Pathogen} status recorded");
+            return NotRecorded(patient, ConstraintCheck.Unknown($"Does the patient have {Pathogen}?", $"no {Pathogen} status recorded"), Pathogen);
         }
 
         return match.Certainty switch
@@ -77,9 +77,13 @@ public static partial class InfectionParser
                 continue;
             }
 
-            c.Add(new InfectionConstraint(pathogen, active || pathogen == "active infection") { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index), Qualifies = c.IsQualifierAt(m.Index) });
+            c.Add(new InfectionConstraint(pathogen, active || pathogen == "active infection") { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) ^ NegativeAfter().IsMatch(c.Text[(m.Index + m.Length)..]), Qualifies = c.IsQualifierAt(m.Index) });
         }
     }
+
+    /// <summary>"HIV-negative", "HIV negative", "HBsAg seronegative": a negative result stated after the pathogen.</summary>
+    [GeneratedRegex(@"^\s*[-–]?\s*(?:sero-?)?negative\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NegativeAfter();
 
     [GeneratedRegex(@"\b(?:active|acute|chronic|uncontrolled|detectable|viral\s+load|replicat|untreated|ongoing|requiring)", RegexOptions.CultureInvariant)]
     private static partial Regex Active();

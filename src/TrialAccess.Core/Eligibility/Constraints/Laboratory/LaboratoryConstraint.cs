@@ -128,11 +128,16 @@ public sealed record LaboratoryConstraint(string Analyte, Bound? Bound, string? 
 /// </summary>
 public static partial class LaboratoryParser
 {
+    [GeneratedRegex(@"\b(?:corrected|adjusted|normali[sz]ed)\s+(?:for|to)\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex CorrectedFor();
+
     public static void Parse(CriterionContext c)
     {
-        // The second term of a ratio ("urine protein:creatinine ratio") is not a threshold on that analyte.
+        // The second term of a ratio ("urine protein:creatinine ratio") is not a threshold on that analyte, nor is what a
+        // measurement is corrected for ("QT interval corrected for heart rate").
         var mentions = c.Vocabulary.Labs.Names.FindAll(c.Text, c.Tokens)
-            .Where(m => !c.IsClaimed(m.Start, m.End) && !(m.Start > 0 && c.Text[m.Start - 1] is ':' or '/') && !c.Text[m.End..].TrimStart().StartsWith("ratio", StringComparison.OrdinalIgnoreCase))
+            .Where(m => !c.IsClaimed(m.Start, m.End) && !(m.Start > 0 && c.Text[m.Start - 1] is ':' or '/') && !c.Text[m.End..].TrimStart().StartsWith("ratio", StringComparison.OrdinalIgnoreCase)
+                && !CorrectedFor().IsMatch(c.Lower[Math.Max(0, m.Start - 20)..m.Start]))
             .ToList();
         if (mentions.Count == 0)
         {

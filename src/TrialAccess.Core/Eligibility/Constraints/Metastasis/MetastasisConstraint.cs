@@ -35,7 +35,7 @@ public sealed record MetastasisConstraint(string Site, MetastasisActivity Activi
         var site = patient.Metastases.FirstOrDefault(m => SameSite(m.Site, Site));
         if (site is null)
         {
-            return ConstraintCheck.Unknown($"Does the patient have {Site} metastases?", $"no {Site} metastasis status recorded");
+            return NotRecorded(patient, ConstraintCheck.Unknown($"Does the patient have {Site} metastases?", $"no {Site} metastasis status recorded"), $"{Site} metastases");
         }
 
         if (site.Certainty == Certainty.Negated)

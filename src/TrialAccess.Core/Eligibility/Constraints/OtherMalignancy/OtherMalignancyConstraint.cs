@@ -23,9 +23,12 @@ public sealed record OtherMalignancyConstraint(decimal? WithinYears, bool Allows
         var others = known.Where(d => !d.IsPrimary && !ReferenceEquals(d, main)).ToList();
         if (others.Count == 0)
         {
-            return patient.Diagnoses.Count > 0
-                ? ConstraintCheck.Unknown("Has the patient had any other cancer?", "no other cancer recorded (absence is not stated)")
-                : ConstraintCheck.Unknown("Has the patient had any other cancer?", "no diagnoses recorded");
+            return NotRecorded(
+                patient,
+                patient.Diagnoses.Count > 0
+                    ? ConstraintCheck.Unknown("Has the patient had any other cancer?", "no other cancer recorded (absence is not stated)")
+                    : ConstraintCheck.Unknown("Has the patient had any other cancer?", "no diagnoses recorded"),
+                "other cancer");
         }
 
         var cutoff = WithinYears is { } years ? context.Today.AddDays(-(int)(years * 365.25m)) : DateOnly.MinValue;

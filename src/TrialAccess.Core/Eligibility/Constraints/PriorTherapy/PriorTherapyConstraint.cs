@@ -57,7 +57,7 @@ public sealed record PriorTherapyConstraint(string Agent, TherapyAgentKind Agent
         return string.Join(' ', parts);
     }
 
-    private static readonly ConcurrentDictionary<(string Agent, bool Current, int? WithinDays, bool Refractory), ConstraintCheck> NothingRecorded = new();
+    private static readonly ConcurrentDictionary<(string Agent, bool Current, int? WithinDays, bool Refractory, bool Complete), ConstraintCheck> NothingRecordedChecks = new();
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
@@ -69,7 +69,10 @@ public sealed record PriorTherapyConstraint(string Agent, TherapyAgentKind Agent
                 .ToList();
             if (drugs.Count == 0)
             {
-                return ConstraintCheck.Unknown(LinesQuestion, "no cancer therapies recorded");
+                // A complete history that names no cancer drug presumes none: zero prior lines.
+                return patient.CompleteHistory
+                    ? ConstraintCheck.Of((MinimumLines ?? 0) <= 0, "no cancer therapy recorded: presumed none (0 prior lines), confirm") with { Presumed = true, Question = LinesQuestion }
+                    : ConstraintCheck.Unknown(LinesQuestion, "no cancer therapies recorded");
             }
 
             if (drugs.Max(t => t.Line) is { } stated)
@@ -103,9 +106,13 @@ public sealed record PriorTherapyConstraint(string Agent, TherapyAgentKind Agent
         if (relevant is null)
         {
             // That answer depends only on the constraint: made once for each agent and timing.
-            return NothingRecorded.GetOrAdd((Agent, Current, WithinDays, Refractory), key => ConstraintCheck.Unknown(
-                $"Has the patient {(key.Current ? "currently" : key.WithinDays is { } d ? $"in the last {d} days" : "ever")} received {key.Agent}{(key.Refractory ? " and progressed on it" : string.Empty)}?",
-                $"no {key.Agent} in the recorded therapies"));
+            return NothingRecordedChecks.GetOrAdd((Agent, Current, WithinDays, Refractory, patient.CompleteHistory), static key =>
+            {
+                var unknown = ConstraintCheck.Unknown(
+                    $"Has the patient {(key.Current ? "currently" : key.WithinDays is { } d ? $"in the last {d} days" : "ever")} received {key.Agent}{(key.Refractory ? " and progressed on it" : string.Empty)}?",
+                    $"no {key.Agent} in the recorded therapies");
+                return key.Complete ? ConstraintCheck.PresumedAbsent($"{(key.Current ? "current " : "prior ")}{key.Agent}", unknown.Question!) : unknown;
+            });
         }
 
         if (relevant.All(t => t.Certainty == Certainty.Negated))
@@ -190,7 +197,6 @@ public static partial class PriorTherapyParser
         var current = Current().IsMatch(c.Lower);
         var washout = Washout().Match(c.Text);
         int? days = washout.Success && CriterionContext.ParseNumber(washout.Groups["num"].Value) is { } w ? (int)(w * UnitDays(washout.Groups["unit"].Value)) : null;
-        var allergy = Allergy().IsMatch(c.Lower);
         // "At least 4 weeks since prior chemotherapy" requires that no chemotherapy was given in those 4 weeks.
         var since = washout.Success && Since().IsMatch(washout.Value + c.Lower[(washout.Index + washout.Length)..Math.Min(c.Lower.Length, washout.Index + washout.Length + 12)]);
 
@@ -198,7 +204,7 @@ public static partial class PriorTherapyParser
         {
             if (!c.IsClaimed(m.Start, m.End))
             {
-                AddAgent(c, m.Value, TherapyAgentKind.DrugClass, m.Start, m.End, refractory, current, days, allergy, since);
+                AddAgent(c, m.Value, TherapyAgentKind.DrugClass, m.Start, m.End, refractory, current, days, c.IsAllergyObjectAt(m.Start), since);
             }
         }
 
@@ -206,7 +212,7 @@ public static partial class PriorTherapyParser
         {
             if (!c.IsClaimed(m.Start, m.End))
             {
-                AddAgent(c, m.Value, TherapyAgentKind.Drug, m.Start, m.End, refractory, current, days, allergy, since);
+                AddAgent(c, m.Value, TherapyAgentKind.Drug, m.Start, m.End, refractory, current, days, c.IsAllergyObjectAt(m.Start), since);
             }
         }
 
@@ -317,9 +323,6 @@ public static partial class PriorTherapyParser
 
     [GeneratedRegex(@"\bsince\s+(?:the\s+)?(?:last\s+dose\s+of\s+)?(?:prior|previous|last)\s+(?<agent>[a-z][\w/ -]{2,40}?)(?=\s*(?:$|[.;,(]|\band\b|\bexcept\b|\bwith\b|\bor\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SinceAgent();
-
-    [GeneratedRegex(@"\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|intoleran\w*\s+to|contraindicat\w*)", RegexOptions.CultureInvariant)]
-    private static partial Regex Allergy();
 
     /// <summary>Every alternative of <see cref="Modality"/> holds one of these (lower case).</summary>
     private static readonly SearchValues<string> ModalityFragments = SearchValues.Create(

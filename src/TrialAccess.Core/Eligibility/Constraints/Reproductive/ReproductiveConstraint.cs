@@ -19,6 +19,12 @@ public enum ReproductiveTopic
 /// <param name="AppliesTo">The sex the statement is conditional on ("women of childbearing potential", "men with partners"), or null for everyone.</param>
 public sealed record ReproductiveConstraint(ReproductiveTopic Topic, PatientSex? AppliesTo = null) : EligibilityConstraint
 {
+    /// <summary>
+    /// True when the criterion speaks only of people who could conceive ("women of childbearing potential must ...",
+    /// "subjects of reproductive potential"): it does not concern anyone else (NotApplicable).
+    /// </summary>
+    public bool PotentialOnly { get; init; }
+
     public override ConstraintKind Kind => ConstraintKind.Reproductive;
 
     public override string Describe() => Topic switch
@@ -32,10 +38,34 @@ public sealed record ReproductiveConstraint(ReproductiveTopic Topic, PatientSex?
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
         var sex = patient.Sex is { Certainty: Certainty.Asserted } s ? s.Value : (PatientSex?)null;
-        var canBePregnant = Topic is ReproductiveTopic.Pregnancy or ReproductiveTopic.Breastfeeding or ReproductiveTopic.NegativePregnancyTest;
-        if ((canBePregnant && sex == PatientSex.Male) || (AppliesTo is { } applies && sex is { } known && known != applies))
+        var condition = Topic is ReproductiveTopic.Pregnancy or ReproductiveTopic.Breastfeeding;
+
+        // A man is never pregnant or nursing (a plain exclusion of pregnant women does not apply to him: NotMet); what
+        // is asked only of women (a pregnancy test, their contraception) does not concern him.
+        if (sex == PatientSex.Male)
+        {
+            if (condition && !PotentialOnly)
+            {
+                return ConstraintCheck.NotMet("male");
+            }
+
+            if (condition || Topic == ReproductiveTopic.NegativePregnancyTest || AppliesTo == PatientSex.Female)
+            {
+                return ConstraintCheck.NotApplicable("male: asked of women only");
+            }
+        }
+        else if (AppliesTo is { } applies && sex is { } known && known != applies)
         {
             return ConstraintCheck.NotApplicable($"sex {sex}");
+        }
+
+        // A girl under 10 or a woman of 55 or more is not of childbearing potential: pregnancy and breastfeeding are
+        // absent on the record's age, and what is asked of women who could become pregnant does not apply.
+        if (sex == PatientSex.Female && AgeOutsideChildbearing(patient, context) is { } age)
+        {
+            return condition && !PotentialOnly && age >= MinimumAgeWithoutChildbearingPotential
+                ? ConstraintCheck.NotMet($"age {Number(age)}: not of childbearing potential")
+                : ConstraintCheck.NotApplicable($"age {Number(age)}: not of childbearing potential");
         }
 
         return Topic switch
@@ -52,6 +82,14 @@ public sealed record ReproductiveConstraint(ReproductiveTopic Topic, PatientSex?
             _ => ConstraintCheck.Unknown("Will the patient use effective contraception during the study?", "agreement to contraception is asked at enrolment"),
         };
     }
+
+    /// <summary>From this age a woman is taken as not of childbearing potential (natural menopause is over by then in nearly all women).</summary>
+    public const int MinimumAgeWithoutChildbearingPotential = 55;
+
+    private const int MaximumAgeBeforeChildbearingPotential = 10;
+
+    private static decimal? AgeOutsideChildbearing(PatientProfile patient, EvaluationContext context) =>
+        patient.AgeOn(context.Today) is { } age && (age >= MinimumAgeWithoutChildbearingPotential || age < MaximumAgeBeforeChildbearingPotential) ? age : null;
 }
 
 /// <summary>Reads "pregnant or breastfeeding", "women of childbearing potential must use contraception", "negative serum pregnancy test".</summary>
@@ -60,7 +98,9 @@ public static partial class ReproductiveParser
     public static void Parse(CriterionContext c)
     {
         var scope = c.Lower + " " + (c.Lead?.ToLowerInvariant() ?? string.Empty);
-        PatientSex? appliesTo = Female().IsMatch(scope) ? PatientSex.Female : Male().IsMatch(scope) ? PatientSex.Male : null;
+        PatientSex? appliesTo = Female().IsMatch(scope) && !Male().IsMatch(scope) ? PatientSex.Female : Male().IsMatch(scope) && !Female().IsMatch(scope) ? PatientSex.Male : null;
+        var potentialOnly = Childbearing().IsMatch(scope);
+        var before = c.Found.Count;
         var test = PregnancyTest().Match(c.Text);
         if (test.Success)
         {
@@ -93,6 +133,17 @@ public static partial class ReproductiveParser
         {
             c.Add(new ReproductiveConstraint(ReproductiveTopic.Contraception, PatientSex.Female) { Span = CriterionContext.Span(cb) });
         }
+
+        if (potentialOnly)
+        {
+            for (var i = before; i < c.Found.Count; i++)
+            {
+                if (c.Found[i] is ReproductiveConstraint reproductive)
+                {
+                    c.Found[i] = reproductive with { PotentialOnly = true };
+                }
+            }
+        }
     }
 
     [GeneratedRegex(@"\b(?:women|woman|females?|wocbp|girls)\b|child[- ]?bearing|of\s+reproductive\s+potential\s+(?:women|females)", RegexOptions.CultureInvariant)]
@@ -104,7 +155,7 @@ public static partial class ReproductiveParser
     [GeneratedRegex(@"\b(?:pregnan(?:t|cy)\s+test|(?:serum|urine)\s+(?:beta[- ]?)?(?:hcg|β-hcg|pregnancy)|negative\s+(?:serum\s+|urine\s+)?(?:beta[- ]?)?hcg)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PregnancyTest();
 
-    [GeneratedRegex(@"\b(?:contracepti\w+|birth\s+control|barrier\s+method|abstinen\w+|sterili[sz]\w+|vasectom\w+|intrauterine\s+device|double[- ]barrier|methods?\s+of\s+(?:effective\s+)?(?:birth\s+control|contraception)|avoid\s+(?:becoming\s+pregnant|pregnancy|fathering)|father(?:ing)?\s+a\s+child|sperm\s+donation|donate\s+sperm)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:contracepti\w+|pregnancy\s+prevention|prevent(?:ing)?\s+pregnancy|birth\s+control|barrier\s+method|abstinen\w+|sterili[sz]\w+|vasectom\w+|intrauterine\s+device|double[- ]barrier|methods?\s+of\s+(?:effective\s+)?(?:birth\s+control|contraception)|avoid\s+(?:becoming\s+pregnant|pregnancy|fathering)|father(?:ing)?\s+a\s+child|sperm\s+donation|donate\s+sperm)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Contraception();
 
     [GeneratedRegex(@"\b(?:unwilling|not\s+willing|refuse|not\s+using|not\s+agree)", RegexOptions.CultureInvariant)]
@@ -116,6 +167,6 @@ public static partial class ReproductiveParser
     [GeneratedRegex(@"\b(?:breast[- ]?feeding|breast[- ]?feed|lactating|lactation|nursing(?!\s+(?:home|facility|staff|care))|breastfed)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Breastfeeding();
 
-    [GeneratedRegex(@"\b(?:child[- ]?bearing\s+potential|wocbp|reproductive\s+potential|fertile\s+(?:women|woman|females?|men|males?|patients|subjects))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:child[- ]?bearing\s+(?:potential|age)|wocbp|reproductive\s+(?:potential|age)|of\s+(?:child[- ]?bearing|reproductive)\s+years|fertile\s+(?:women|woman|females?|men|males?|patients|subjects)|able\s+to\s+(?:conceive|become\s+pregnant|bear\s+children)|(?:pre|peri)-?menopausal)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Childbearing();
 }

@@ -1,0 +1,189 @@
+using TrialAccess.Eligibility.Constraints;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
+using TrialAccess.Patients.Notes;
+
+namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
+
+/// <summary>
+/// General readings of criteria that unseen trials showed the engine getting wrong: what a relation word makes of an
+/// agent, negation written the way requirements are, subgroups, counted alternatives, labels, permissions, results
+/// stated after the pathogen, and exclusions that name the patient's own problem in a particular form.
+/// </summary>
+public class CriterionReadingTests
+{
+    private static readonly EvaluationContext Context = EvaluationContext.On(new DateOnly(2026, 11, 22));
+
+    private static PatientProfile Note(string text) => NoteReader.Extract(text);
+
+    private static CriterionEvaluation Evaluate(string text, CriterionRole role, PatientProfile patient) =>
+        EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse(text, role), patient, Context);
+
+    private static IReadOnlyList<EligibilityConstraint> Parse(string text, CriterionRole role = CriterionRole.Exclusion) =>
+        CriterionParser.Default.Parse(text, role).Constraints;
+
+    [Theory]
+    [InlineData("History of a known allergy to ribavirin (RBV)")]
+    [InlineData("Patients with contraindications to metronidazole or vancomycin")]
+    [InlineData("Previous history of intolerance of bortezomib")]
+    [InlineData("History of any adverse reaction to any inhaled or systemic corticosteroid therapy")]
+    public void Parse_AgentAfterAllergyOrContraindication_IsAnAllergyNotATreatment(string text)
+    {
+        var constraints = Parse(text);
+
+        constraints.Should().NotContain(c => c is PriorTherapyConstraint);
+        constraints.OfType<ConditionConstraint>().Should().OnlyContain(c => c.Concept.StartsWith("allergy to ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_HypersensitivityToTheStudyDrug_IsNotMetByHayFever()
+    {
+        var patient = Note("A 39-year-old man with seasonal allergic rhinitis and asthma.");
+
+        var evaluation = Evaluate("Known or suspected hypersensitivity to the investigational product or its excipients", CriterionRole.Exclusion, patient);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
+        evaluation.Basis.Should().Be(OutcomeBasis.Presumed);
+    }
+
+    [Theory]
+    [InlineData("Not pregnant or nursing")]
+    [InlineData("No myelodysplastic syndromes")]
+    public void Parse_ExclusionWrittenAsARequirement_NamesWhatExcludes(string text)
+    {
+        Parse(text).Should().NotBeEmpty().And.OnlyContain(c => !c.Negated);
+    }
+
+    [Fact]
+    public void Parse_ExclusionAboutAnInability_KeepsItsNegation()
+    {
+        Parse("Not able to swallow tablets").Where(c => !c.Negated).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_PregnancyExclusionForAMan_IsNotMetRecorded()
+    {
+        var evaluation = Evaluate("Pregnant or breastfeeding women", CriterionRole.Exclusion, Note("A 58-year-old man with gout."));
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
+        evaluation.Basis.Should().Be(OutcomeBasis.Recorded);
+    }
+
+    [Theory]
+    [InlineData("Women of childbearing potential must have a negative pregnancy test")]
+    [InlineData("Females of reproductive potential must use two methods of contraception")]
+    public void Evaluate_RuleForWomenWhoCouldConceive_DoesNotApplyToAMan(string text)
+    {
+        Evaluate(text, CriterionRole.Inclusion, Note("A 58-year-old man with gout.")).Outcome.Should().Be(CriterionOutcome.NotApplicable);
+    }
+
+    [Fact]
+    public void Evaluate_RuleForAnAgeBandThePatientIsOutside_DoesNotApply()
+    {
+        var evaluation = Evaluate("Patients aged 50-65 must provide a negative colonoscopy report", CriterionRole.Inclusion, Note("A 46-year-old woman with depression."));
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotApplicable);
+    }
+
+    [Fact]
+    public void Evaluate_RuleForACohortOfUnknownMembership_IsAQuestionNotAFailure()
+    {
+        var evaluation = Evaluate("Group A: age greater than 75", CriterionRole.Exclusion, Note("A 80-year-old man with heart failure."));
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+        evaluation.Questions.Should().ContainSingle().Which.Should().Contain("Group A");
+    }
+
+    [Fact]
+    public void Evaluate_CountedRiskFactors_AreMetByEnoughOfThem()
+    {
+        var patient = Note("A 65-year-old man with hypertension and hyperlipidemia.");
+
+        var evaluation = Evaluate("2 or more cardiac risk factors (diabetes, hypertension, hyperlipidemia, current smoker and family history of coronary artery disease)", CriterionRole.Inclusion, patient);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_CountedRiskFactors_AreNotMetWhenTooFewCanHold()
+    {
+        var patient = Note("A 65-year-old man with gout.");
+
+        Evaluate("2 or more cardiac risk factors (diabetes, hypertension, hyperlipidemia)", CriterionRole.Inclusion, patient).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Parse_LabelBeforeTheRule_IsNotARequirement()
+    {
+        var constraints = Parse("Chemotherapy: No prior or concurrent chemotherapeutic agents", CriterionRole.Inclusion);
+
+        constraints.Should().NotContain(c => !c.Qualifies && !c.Negated, "the label names the topic; only a negated rule may stand");
+    }
+
+    [Fact]
+    public void Parse_SentenceThatGrantsAPermission_QualifiesWhatItNames()
+    {
+        var constraints = Parse("No previous treatment with ritonavir. Patients may have received nevirapine before.", CriterionRole.Inclusion);
+
+        constraints.OfType<PriorTherapyConstraint>().Single(c => c.Agent == "nevirapine").Qualifies.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("Is HIV-negative")]
+    [InlineData("HIV negative")]
+    public void Parse_NegativeResultAfterThePathogen_IsANegation(string text)
+    {
+        Parse(text, CriterionRole.Inclusion).OfType<InfectionConstraint>().Should().ContainSingle().Which.Negated.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Parse_RecoveredFromPriorSurgery_IsAboutTheAftermathNotTheSurgery()
+    {
+        Parse("Recovered from all prior surgery", CriterionRole.Inclusion).Should().OnlyContain(c => c.Qualifies);
+    }
+
+    [Fact]
+    public void Evaluate_FreeTextExclusionTheNoteNeverMentions_IsPresumedNotMet()
+    {
+        var evaluation = Evaluate("Known extensive intra-abdominal adhesions", CriterionRole.Exclusion, Note("A 17-year-old boy with right lower quadrant pain and fever."));
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
+        evaluation.Basis.Should().Be(OutcomeBasis.Presumed);
+    }
+
+    [Fact]
+    public void Evaluate_FreeTextAboutAMeasurement_IsNeverPresumed()
+    {
+        Evaluate("Hemoglobin A1c above 9 percent", CriterionRole.Exclusion, Note("A 50-year-old man with gout.")).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void Evaluate_ExclusionOfAParticularFormOfThePatientsOwnProblem_IsAQuestion()
+    {
+        var patient = Note("A 17-year-old boy presents with acute appendicitis confirmed on CT.");
+
+        var evaluation = Evaluate("Perforated appendicitis with diffuse abdominal fluid on imaging and severe sepsis", CriterionRole.Exclusion, patient);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void Evaluate_ExclusionThatNamesOnlyThePatientsProblem_Applies()
+    {
+        var patient = Note("A 17-year-old boy presents with acute appendicitis confirmed on CT.");
+
+        Evaluate("Appendicitis", CriterionRole.Exclusion, patient).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Extract_NoteInLayWords_ReadsTheConceptsOfGeneralMedicine()
+    {
+        var patient = Note("A 39-year-old man came with cough and shortness of breath. He denies fever. History of seasonal allergic rhinitis.");
+
+        patient.Conditions.Should().Contain(c => c.Concept == "dyspnea" && c.Certainty == Certainty.Asserted);
+        patient.Conditions.Should().Contain(c => c.Concept == "fever" && c.Certainty == Certainty.Negated);
+        patient.Conditions.Should().Contain(c => c.Concept == "allergic rhinitis" && c.Certainty == Certainty.Historical);
+    }
+}
