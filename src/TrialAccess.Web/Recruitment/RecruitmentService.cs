@@ -1,3 +1,4 @@
+using TrialAccess.Eligibility.Evaluation;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -101,7 +102,7 @@ public sealed class RecruitmentService(ModuleDatabaseLocation database, TimeProv
 
         var checklist = match.Eligibility.Criteria
             .Where(c => c.Criterion.Segment.Section != "registry")
-            .Select(c => new ReferredCriterion(c.Criterion.Segment.Position, ScreeningReason.Truncate(c.Criterion.Segment.Text), MatchReport.OutcomeName(c.Outcome), c.Fails))
+            .Select(c => new ReferredCriterion(c.Criterion.Segment.Position, ScreeningReason.Truncate(c.Criterion.Segment.Text), OutcomeNames.Of(c.Outcome), c.Fails))
             .ToList();
         var site = (await ReferralSitesAsync(trial, cancellationToken)).First(s => string.Equals(s.Code, siteCode, StringComparison.OrdinalIgnoreCase));
         var referral = new Referral(ReferralId.FromRandom(RandomNumberGenerator.GetBytes(8)), key, site.Code, Today,
