@@ -443,7 +443,7 @@ internal static class CuratedGeneralMedicine
         "bone pain|bone pain;ostealgia",
         "arthralgia|arthralgia;arthralgias;joint pain;joint pains;painful joints",
         "myalgia|myalgia;myalgias;muscle pain;muscle aches;body aches;body aching",
-        "muscle weakness|muscle weakness;weakness;generalized weakness;limb weakness",
+        "muscle weakness|muscle weakness;limb weakness;proximal muscle weakness",
         "numbness|numbness;hypoesthesia;hypesthesia;loss of sensation",
         "paresthesia|paresthesia;paresthesias;paraesthesia;tingling;pins and needles",
         "dizziness|dizziness;dizzy;lightheadedness;light-headedness;lightheaded;light-headed",

@@ -605,8 +605,12 @@ public static partial class EligibilityEvaluator
             }
         }
 
-        return Filler().Replace(rest, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2;
+        // A word of form or severity ("bilateral", "uncontrolled", "decompensated") names a particular form, however short.
+        return !FormOrSeverity().IsMatch(rest) && Filler().Replace(rest, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:bilateral|synchronous|metachronous|contralateral|multifocal|multicentric|inflammatory|perforated|recurrent|relapsed|refractory|secondary|symptomatic|severe|uncontrolled|unstable|decompensated|progressive|untreated|active)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex FormOrSeverity();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:controls?|control\s+(?:group|subjects|participants)|healthy\s+(?:volunteers|subjects|participants|individuals))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Controls();

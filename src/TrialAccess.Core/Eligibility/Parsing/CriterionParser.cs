@@ -68,7 +68,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
         var found = QualifyLabels(context, QualifyPermissions(context, ReadExclusionListedAsRequirement(context)));
         for (var i = 0; i < found.Count; i++)
         {
-            if (!found[i].Qualifies && context.IsAftermathAt(found[i].Span.Start))
+            if (!found[i].Qualifies && (context.IsAftermathAt(found[i].Span.Start) || IsAnyStatus(context, found[i])))
             {
                 found[i] = found[i] with { Qualifies = true };
             }
@@ -194,6 +194,23 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
 
         return found;
     }
+
+    /// <summary>
+    /// "Any hormone-receptor status", "regardless of PD-L1 expression": every status is allowed, so the marker named is
+    /// not a requirement.
+    /// </summary>
+    private static bool IsAnyStatus(CriterionContext context, EligibilityConstraint constraint)
+    {
+        var before = context.Lower[Math.Max(0, constraint.Span.Start - 40)..Math.Min(constraint.Span.Start, context.Lower.Length)];
+        return constraint switch
+        {
+            BiomarkerConstraint => AnyStatusBefore().IsMatch(before),
+            _ => false,
+        };
+    }
+
+    [GeneratedRegex(@"\b(?:any|regardless\s+of|irrespective\s+of)\s+(?:[\w-]+\s+){0,1}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyStatusBefore();
 
     /// <summary>
     /// A label ending in a colon ("Chemotherapy: no prior chemotherapy", "PRIOR CONCURRENT THERAPY: Biologic therapy: ...",

@@ -186,4 +186,39 @@ public class CriterionReadingTests
         patient.Conditions.Should().Contain(c => c.Concept == "fever" && c.Certainty == Certainty.Negated);
         patient.Conditions.Should().Contain(c => c.Concept == "allergic rhinitis" && c.Certainty == Certainty.Historical);
     }
+
+    [Fact]
+    public void Evaluate_MaleOrNonPregnantFemale_IsMetForAMan()
+    {
+        var evaluation = Evaluate("Male or non-pregnant, non-lactating females 18 years of age or older", CriterionRole.Inclusion, Note("A 48-year-old man with asthma."));
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_HepatitisBExclusion_IsNotMetByHepatitisC()
+    {
+        var evaluation = Evaluate("Positive hepatitis B surface antigen or other evidence of active hepatitis B infection", CriterionRole.Exclusion, Note("A 50-year-old man with chronic hepatitis C infection, genotype 1."));
+
+        evaluation.Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_AnyReceptorStatus_IsNoRequirement()
+    {
+        var evaluation = Evaluate("Any hormone-receptor status", CriterionRole.Inclusion, Note("A 45-year-old woman with ER-negative, PR-negative breast cancer."));
+
+        evaluation.Outcome.Should().NotBe(CriterionOutcome.NotMet);
+    }
+
+    [Theory]
+    [InlineData("Bilateral invasive breast cancer")]
+    [InlineData("Uncontrolled breast cancer")]
+    public void Evaluate_ExclusionOfAParticularFormOfTheMainProblem_IsAQuestion(string criterion)
+    {
+        var evaluation = Evaluate(criterion, CriterionRole.Exclusion, Note("A 55-year-old woman with invasive ductal carcinoma of the left breast."));
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+        evaluation.Questions.Should().ContainSingle();
+    }
 }

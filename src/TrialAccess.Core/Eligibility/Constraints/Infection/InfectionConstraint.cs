@@ -72,8 +72,11 @@ public static partial class InfectionParser
                 continue;
             }
 
+            // The same pathogen named again ("HBsAg positive or other evidence of active hepatitis B") is the same
+            // constraint; its words are still the infection's, not a condition's.
             if (c.Found.OfType<InfectionConstraint>().Any(f => f.Pathogen == pathogen))
             {
+                c.Claim(m.Index, m.Index + m.Length);
                 continue;
             }
 
@@ -93,6 +96,6 @@ public static partial class InfectionParser
         ["hiv", "immun", "aids", "hepatitis", "hbv", "hbsag", "hbcab", "hbc", "hcv", "tuberculosis", "tb", "covid", "sars-cov", "coronavirus", "infection"],
         StringComparison.Ordinal);
 
-    [GeneratedRegex(@"(?<hiv>\bHIV(?:-?[12])?\b|human\s+immunodeficiency\s+virus|\bAIDS\b|acquired\s+immun\w+\s+deficiency)|(?<hbv>hepatitis\s+B|\bHBV\b|\bHBsAg\b|hepatitis\s+B\s+surface\s+antigen|\bHBcAb\b|anti-HBc)|(?<hcv>hepatitis\s+C|\bHCV\b|anti-HCV)|(?<hep>hepatitis\s+B\s+(?:or|and|/)\s+C|hepatitis\s+B/C|\bHBV/HCV\b|viral\s+hepatitis)|(?<tb>tuberculosis|\bTB\b)|(?<covid>COVID-?19|SARS-CoV-2|coronavirus)|(?<any>(?:active|uncontrolled|serious|severe|systemic|ongoing|significant|clinically\s+significant)\s+(?:\w+\s+){0,2}infections?|infections?\s+requiring\s+(?:systemic|intravenous|iv|parenteral)|(?:bacterial|viral|fungal|opportunistic)\s+infections?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<hiv>\bHIV(?:-?[12])?\b|human\s+immunodeficiency\s+virus|\bAIDS\b|acquired\s+immun\w+\s+deficiency)|(?<hbv>hepatitis\s+B|\bHBV\b|\bHBsAg\b|hepatitis\s+B\s+surface\s+antigen|\bHBcAb\b|anti-HBc)|(?<hcv>hepatitis\s+C|\bHCV\b|anti-HCV)|(?<hep>hepatitis\s+B\s+(?:or|and|/)\s+C|hepatitis\s+B/C|\bHBV/HCV\b|viral\s+hepatitis)|(?<tb>tuberculosis|\bTB\b)|(?<covid>COVID-?19|SARS-CoV-2|coronavirus)|(?<any>(?:active|uncontrolled|serious|severe|systemic|ongoing|significant|clinically\s+significant)\s+(?:(?!hepatitis|hbv\b|hcv\b|hiv\b|tuberculosis|tb\b|covid)\w+\s+){0,2}infections?|infections?\s+requiring\s+(?:systemic|intravenous|iv|parenteral)|(?:bacterial|viral|fungal|opportunistic)\s+infections?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pathogens();
 }

@@ -117,7 +117,7 @@ public static partial class ReproductiveParser
         {
             foreach (Match m in Pregnant().Matches(c.Text))
             {
-                c.Add(new ReproductiveConstraint(ReproductiveTopic.Pregnancy) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) });
+                c.Add(new ReproductiveConstraint(ReproductiveTopic.Pregnancy) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) ^ IsNonPrefixed(m) });
             }
         }
 
@@ -125,7 +125,7 @@ public static partial class ReproductiveParser
         {
             foreach (Match m in Breastfeeding().Matches(c.Text))
             {
-                c.Add(new ReproductiveConstraint(ReproductiveTopic.Breastfeeding) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) });
+                c.Add(new ReproductiveConstraint(ReproductiveTopic.Breastfeeding) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) ^ IsNonPrefixed(m) });
             }
         }
 
@@ -161,10 +161,13 @@ public static partial class ReproductiveParser
     [GeneratedRegex(@"\b(?:unwilling|not\s+willing|refuse|not\s+using|not\s+agree)", RegexOptions.CultureInvariant)]
     private static partial Regex NotUsing();
 
-    [GeneratedRegex(@"\b(?:pregnan(?:t|cy|cies)|gravid|expecting\s+a\s+(?:baby|child)|planning\s+(?:to\s+become\s+pregnant|a\s+pregnancy))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:non-?\s?)?pregnan(?:t|cy|cies)|gravid|expecting\s+a\s+(?:baby|child)|planning\s+(?:to\s+become\s+pregnant|a\s+pregnancy))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pregnant();
 
-    [GeneratedRegex(@"\b(?:breast[- ]?feeding|breast[- ]?feed|lactating|lactation|nursing(?!\s+(?:home|facility|staff|care))|breastfed)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"Non-pregnant", "nonlactating": the word carries its own negation.</summary>
+    private static bool IsNonPrefixed(Match m) => m.Value.StartsWith("non", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"\b(?:(?:non-?\s?)?breast[- ]?feeding|breast[- ]?feed|(?:non-?\s?)?lactating|lactation|nursing(?!\s+(?:home|facility|staff|care))|breastfed)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Breastfeeding();
 
     [GeneratedRegex(@"\b(?:child[- ]?bearing\s+(?:potential|age)|wocbp|reproductive\s+(?:potential|age)|of\s+(?:child[- ]?bearing|reproductive)\s+years|fertile\s+(?:women|woman|females?|men|males?|patients|subjects)|able\s+to\s+(?:conceive|become\s+pregnant|bear\s+children)|(?:pre|peri)-?menopausal)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
