@@ -83,7 +83,20 @@ public sealed partial class McodePatientReader : IFhirPatientReader
                 continue;
             }
 
-            if (Text(entry.FullUrlElement) is { } fullUrl)
+            string? fullUrl;
+            try
+            {
+                fullUrl = Text(entry.FullUrlElement);
+            }
+            catch (Exception e) when (e is InvalidCastException or CodedValidationException)
+            {
+                // The SDK keeps data of the wrong JSON shape (a list where one value belongs) as it was and refuses it
+                // when the property is read: the sender's fault, reported as such.
+                state.Warn(path + ".fullUrl", $"is of the wrong JSON shape ({FirstSentence(e.Message)}); the entry is read without it.");
+                fullUrl = null;
+            }
+
+            if (fullUrl is not null)
             {
                 if (seen.TryGetValue(fullUrl, out var first))
                 {
@@ -100,8 +113,8 @@ public sealed partial class McodePatientReader : IFhirPatientReader
             }
             catch (Exception e) when (e is InvalidCastException or CodedValidationException)
             {
-                // The SDK keeps data of the wrong JSON shape (an object where an array belongs, a number where a date
-                // belongs) as it was and refuses it when the property is read: the sender's fault, reported as such.
+                // The same for a property of the resource (an object where an array belongs, a number where a date
+                // belongs).
                 state.Warn(path + ".resource", $"has a property of the wrong JSON shape ({FirstSentence(e.Message)}); skipped.");
             }
         }
