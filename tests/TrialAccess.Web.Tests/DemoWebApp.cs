@@ -39,6 +39,17 @@ public class DemoWebApp : WebApplicationFactory<WebAppOptions>, IAsyncLifetime
 
     public async Task InitializeAsync() => _database = await DemoDatabase.CreateAsync(_folder);
 
+    /// <summary>
+    /// Seeds the demo pipeline (its accounts sign in with <see cref="Pipeline.PipelineDemoApp.Password"/>) and the demo
+    /// recruitment into the app's database, for tests that need signed-in users; false when the app has no usable database.
+    /// </summary>
+    public virtual async Task<bool> SeedSignInDemoAsync()
+    {
+        await Recruitment.RecruitmentDemoDatabase.SeedAsync(new TrialAccess.Storage.StoreLocation(TrialAccess.Storage.StoreKind.Sqlite, _database ?? throw new InvalidOperationException("The demo database is not ready.")));
+        _ = await TrialAccess.Web.Pipeline.Demo.PipelineDemo.SeedAsync(Services, Pipeline.PipelineDemoApp.Password, TimeProvider.System) ?? throw new InvalidOperationException("The demo pipeline was already there.");
+        return true;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -99,7 +110,21 @@ public sealed class UnlimitedDemoWebApp : DemoWebApp
 }
 
 /// <summary>The app pointed at a database it cannot open (a folder), to see how it fails.</summary>
-public sealed class BrokenDatabaseWebApp : DemoWebApp
+public class BrokenDatabaseWebApp : DemoWebApp
 {
     protected override void Configure(WebAppOptions options) => options.Database = Path.GetTempPath();
+
+    /// <summary>Nothing can be seeded: every sign-in fails and every request stays anonymous.</summary>
+    public override Task<bool> SeedSignInDemoAsync() => Task.FromResult(false);
+}
+
+/// <summary>The broken app with limits far above what a test sends, so that every request reaches it.</summary>
+public sealed class UnlimitedBrokenDatabaseWebApp : BrokenDatabaseWebApp
+{
+    protected override void Configure(WebAppOptions options)
+    {
+        base.Configure(options);
+        options.RateLimitPermits = 1_000_000;
+        options.PageRateLimitPermits = 1_000_000;
+    }
 }
