@@ -221,4 +221,13 @@ public class CriterionReadingTests
         evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
         evaluation.Questions.Should().ContainSingle();
     }
+
+    [Fact]
+    public void Evaluate_SystemicCorticosteroidExclusion_IsNotMetByAnInhaledOne()
+    {
+        var patient = Note("A 35-year-old man with asthma treated with inhaled fluticasone and salmeterol.");
+
+        Evaluate("Use of systemic, oral or depot corticosteroids within 4 weeks", CriterionRole.Exclusion, patient).Outcome.Should().NotBe(CriterionOutcome.Met);
+        Evaluate("Prior corticosteroids", CriterionRole.Exclusion, patient).Outcome.Should().Be(CriterionOutcome.Met);
+    }
 }
