@@ -47,14 +47,20 @@ public sealed class DrugCatalog
     /// <summary>True when the named drug (a patient's therapy) belongs to the class or is the drug named.</summary>
     public bool Matches(string therapyName, IReadOnlyList<string> therapyClasses, string drugOrClass)
     {
-        if (therapyName.Equals(drugOrClass, StringComparison.OrdinalIgnoreCase) || therapyClasses.Contains(drugOrClass, StringComparer.OrdinalIgnoreCase))
+        if (SameName(therapyName, drugOrClass) || therapyClasses.Any(c => SameName(c, drugOrClass)))
         {
             return true;
         }
 
         var drug = Find(therapyName);
-        return drug is not null && (drug.Name.Equals(drugOrClass, StringComparison.OrdinalIgnoreCase) || drug.Classes.Contains(drugOrClass, StringComparer.OrdinalIgnoreCase));
+        return drug is not null && (SameName(drug.Name, drugOrClass) || drug.Classes.Any(c => SameName(c, drugOrClass)));
     }
+
+    /// <summary>The same name, ignoring case and a plural "s" ("antidepressants" is the class "antidepressant").</summary>
+    private static bool SameName(string a, string b) =>
+        a.Length == b.Length ? a.Equals(b, StringComparison.OrdinalIgnoreCase)
+        : a.Length == b.Length + 1 ? a[^1] is 's' or 'S' && a.StartsWith(b, StringComparison.OrdinalIgnoreCase)
+        : b.Length == a.Length + 1 && b[^1] is 's' or 'S' && b.StartsWith(a, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Whether a patient's drug treats cancer: true when it or its classes are anticancer (chemotherapy, targeted,

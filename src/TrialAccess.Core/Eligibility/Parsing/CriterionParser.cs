@@ -72,6 +72,12 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
             {
                 found[i] = found[i] with { Qualifies = true };
             }
+
+            if (found[i] is PriorTherapyConstraint { AgentKind: not TherapyAgentKind.Modality } therapy
+                && SystemicRouteBefore().IsMatch(context.Lower[Math.Max(0, therapy.Span.Start - 40)..Math.Min(therapy.Span.Start, context.Lower.Length)]))
+            {
+                found[i] = therapy with { SystemicOnly = true };
+            }
         }
 
         var (scope, body) = ScopeOf(segment, found);
@@ -208,6 +214,9 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
             _ => false,
         };
     }
+
+    [GeneratedRegex(@"\b(?:systemic|oral|intravenous|iv|depot|parenteral|intramuscular|injectable)\b[^.;]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SystemicRouteBefore();
 
     [GeneratedRegex(@"\b(?:any|regardless\s+of|irrespective\s+of)\s+(?:[\w-]+\s+){0,1}$", RegexOptions.CultureInvariant)]
     private static partial Regex AnyStatusBefore();

@@ -221,4 +221,40 @@ public class CriterionReadingTests
         evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
         evaluation.Questions.Should().ContainSingle();
     }
+
+    [Fact]
+    public void Evaluate_SystemicCorticosteroidExclusion_IsNotMetByAnInhaledOne()
+    {
+        var patient = Note("A 35-year-old man with asthma treated with inhaled fluticasone and salmeterol.");
+
+        Evaluate("Use of systemic, oral or depot corticosteroids within 4 weeks", CriterionRole.Exclusion, patient).Outcome.Should().NotBe(CriterionOutcome.Met);
+        Evaluate("Prior corticosteroids", CriterionRole.Exclusion, patient).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_DrugClassInThePlural_MatchesTheClassOfTheRecord()
+    {
+        var patient = Note("A 45-year-old man with depression. He has been on antidepressants for 6 months.");
+
+        Evaluate("Treatment with antidepressants within the last 3 months", CriterionRole.Exclusion, patient).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Theory]
+    [InlineData("Hypokalemia < 3.0 mmol/L")]
+    [InlineData("Neutropenia")]
+    public void Evaluate_LaboratoryAbnormalityTheNoteDoesNotGive_IsNeverPresumed(string criterion)
+    {
+        var evaluation = Evaluate(criterion, CriterionRole.Exclusion, Note("A 60-year-old man with asthma."));
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void Evaluate_DiagnosisNamedLikeALaboratoryFinding_IsStillPresumedAbsent()
+    {
+        var evaluation = Evaluate("Familial hypercholesterolemia", CriterionRole.Exclusion, Note("A 60-year-old man with asthma."));
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
+        evaluation.Presumed.Should().BeTrue();
+    }
 }

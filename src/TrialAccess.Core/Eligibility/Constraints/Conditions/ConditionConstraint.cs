@@ -17,7 +17,7 @@ namespace TrialAccess.Eligibility.Constraints;
 /// A word that narrows the condition ("uncontrolled", "active", "severe", "clinically significant"): a patient who
 /// merely has the condition may or may not have it in that form, so presence alone is Unknown, not Met.
 /// </param>
-public sealed record ConditionConstraint(string Concept, MedicalConceptKind ConceptKind, decimal? WithinMonths = null, string? Qualifier = null) : EligibilityConstraint
+public sealed partial record ConditionConstraint(string Concept, MedicalConceptKind ConceptKind, decimal? WithinMonths = null, string? Qualifier = null) : EligibilityConstraint
 {
     public override ConstraintKind Kind => ConstraintKind.Condition;
 
@@ -81,9 +81,16 @@ public sealed record ConditionConstraint(string Concept, MedicalConceptKind Conc
             var unknown = ConstraintCheck.Unknown(
                 $"Does the patient have {(key.Kind == MedicalConceptKind.Condition ? string.Empty : "had ")}{key.Concept}{(key.WithinMonths is { } w ? $" in the last {Number(w)} months" : string.Empty)}?",
                 $"no {key.Concept} recorded");
-            return key.Complete ? ConstraintCheck.PresumedAbsent(key.Concept, unknown.Question!) : unknown;
+            // A laboratory abnormality ("hypokalemia", "neutropenia", "eosinophilia") is a measurement: a history that
+            // gives no value says nothing of it, so it is never presumed absent.
+            return key.Complete && !IsLaboratoryAbnormality(key.Concept) ? ConstraintCheck.PresumedAbsent(key.Concept, unknown.Question!) : unknown;
         });
     }
+
+    private static bool IsLaboratoryAbnormality(string concept) => LaboratoryAbnormality().IsMatch(concept);
+
+    [GeneratedRegex(@"^(?:hypo|hyper)(?:kal|natr|calc|magnes|phosphat|album|prote|glyc|ox)\w*(?:emia|aemia)$|^(?!osteo|sarco)\w+penia$|\w+cytosis$|^eosinophilia$|^(?:azotemia|uremia|proteinuria|albuminuria|ketoacidosis|acidosis|alkalosis|prolonged qt\w*|qt prolongation|ecg abnormality|electrolyte (?:abnormalit\w+|imbalance|disturbance)s?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LaboratoryAbnormality();
 
     /// <summary>True when the patient's words name a form of the concept ("obstructive pancreatitis" for "pancreatitis").</summary>
     private bool NarrowerForm(string text)

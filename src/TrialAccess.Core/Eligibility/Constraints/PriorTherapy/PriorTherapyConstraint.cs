@@ -31,9 +31,13 @@ public enum TherapyAgentKind
 /// <param name="Refractory">True for "refractory to", "progressed on", "resistant to", "failed".</param>
 /// <param name="WithinDays">The washout: the constraint is about therapy within this many days before enrolment.</param>
 /// <param name="Current">True when about ongoing or concurrent treatment.</param>
-public sealed record PriorTherapyConstraint(string Agent, TherapyAgentKind AgentKind, int? MinimumLines = null, int? MaximumLines = null, bool Refractory = false, int? WithinDays = null, bool Current = false) : EligibilityConstraint
+/// <remarks><see cref="SystemicOnly"/>: the criterion names a systemic route ("systemic, oral or depot corticosteroids"),
+/// which an inhaled, nasal or topical use of the drug does not meet.</remarks>
+public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKind AgentKind, int? MinimumLines = null, int? MaximumLines = null, bool Refractory = false, int? WithinDays = null, bool Current = false) : EligibilityConstraint
 {
     public override ConstraintKind Kind => ConstraintKind.PriorTherapy;
+
+    public bool SystemicOnly { get; init; }
 
     public override string Describe()
     {
@@ -166,8 +170,13 @@ public sealed record PriorTherapyConstraint(string Agent, TherapyAgentKind Agent
         // Any cancer drug is systemic therapy; whether a drug is investigational is never in the record.
         TherapyAgentKind.DrugClass when Agent is "systemic therapy" => therapy.Kind == TherapyKind.Drug && vocabulary.Drugs.IsAnticancer(therapy.Name, therapy.Classes) == true,
         TherapyAgentKind.DrugClass when Agent is "investigational agent" => false,
-        _ => therapy.Kind == TherapyKind.Drug && vocabulary.Drugs.Matches(therapy.Name, therapy.Classes, Agent),
+        _ => therapy.Kind == TherapyKind.Drug && vocabulary.Drugs.Matches(therapy.Name, therapy.Classes, Agent)
+            && !(SystemicOnly && LocalRoute().IsMatch(therapy.Name)),
     };
+
+    /// <summary>A drug named with a local route, or one used only locally (inhaled and nasal corticosteroids).</summary>
+    [GeneratedRegex(@"\b(?:inhaled|inhalers?|inhalation|nasal|intranasal|topical|ophthalmic|eye\s+drops|cream|ointment|intra-?articular|fluticasone|beclomethasone|mometasone|ciclesonide)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LocalRoute();
 }
 
 /// <summary>Reads drug, class and modality mentions with line counts, "refractory to", washouts and "concurrent".</summary>
