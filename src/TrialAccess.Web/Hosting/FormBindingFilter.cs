@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrialAccess.Web.Pages;
 
 namespace TrialAccess.Web.Hosting;
 
@@ -13,9 +14,12 @@ public interface IFormErrors
 
 /// <summary>
 /// Form values are validated like API values: a value that does not bind (<c>RecruitingOnly=yes</c>, <c>Top=ten</c>)
-/// is a 400 with a message naming the field, and the handler does not run. The attempted values are dropped from the
-/// model state so that no tag helper re-reads them while the page renders (the checkbox helper throws on a value
-/// that is not a boolean, and its message quotes the value).
+/// is a 400 with a message naming the field, and the handler does not run. A page that shows its errors beside the
+/// fields (<see cref="IFormErrors"/>) is rendered with them; any other page is not rendered (its handler, which loads
+/// what the page shows, did not run), and the error page says which field could not be read. The attempted values are
+/// dropped from the model state so that no tag helper re-reads them while the page renders (the checkbox helper throws
+/// on a value that is not a boolean, and its message quotes the value). A request for a handler the page does not have
+/// (<c>?handler=nothing</c>, or a POST to a page without one) is a 404, not the page rendered without its data.
 /// </summary>
 internal sealed class FormBindingFilter : IPageFilter
 {
@@ -25,6 +29,12 @@ internal sealed class FormBindingFilter : IPageFilter
 
     public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
+        if (context.HandlerMethod is null && context.ActionDescriptor.HandlerMethods.Count > 0)
+        {
+            context.Result = new NotFoundResult();
+            return;
+        }
+
         var state = context.ModelState;
         if (state.IsValid || context.HandlerInstance is not PageModel page)
         {
@@ -43,20 +53,17 @@ internal sealed class FormBindingFilter : IPageFilter
             state.Remove(key);
         }
 
-        if (page is IFormErrors form)
+        var errors = invalid.Select(key => Describe(context, page, key)).DistinctBy(e => e.Field).ToList();
+        if (page is not IFormErrors form)
         {
-            foreach (var key in invalid)
-            {
-                var property = page.GetType().GetProperty(key.Split('.', '[')[0]);
-                var field = property?.Name ?? key;
-                var expected = property?.PropertyType switch
-                {
-                    { } t when t == typeof(bool) => "must be true or false",
-                    { } t when t == typeof(int) || t == typeof(int?) => "must be a whole number",
-                    _ => "has a value that cannot be read",
-                };
-                form.Errors[field.ToLowerInvariant()] = $"{field} {expected}.";
-            }
+            ErrorModel.Explain(context.HttpContext, string.Join(" ", errors.Select(e => e.Message)));
+            context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
+            return;
+        }
+
+        foreach (var (field, message) in errors)
+        {
+            form.Errors[field.ToLowerInvariant()] = message;
         }
 
         context.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -65,5 +72,26 @@ internal sealed class FormBindingFilter : IPageFilter
 
     public void OnPageHandlerExecuted(PageHandlerExecutedContext context)
     {
+    }
+
+    /// <summary>The field (a bound property of the page, or a parameter of the handler) and what its value must be; never the value.</summary>
+    private static (string Field, string Message) Describe(PageHandlerExecutingContext context, PageModel page, string key)
+    {
+        var name = key.Split('.', '[')[0];
+        var property = page.GetType().GetProperty(name);
+        var parameter = context.HandlerMethod?.Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        var field = property?.Name ?? parameter?.Name ?? name;
+        var type = property?.PropertyType ?? parameter?.ParameterType;
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        var expected = type switch
+        {
+            { } t when t == typeof(bool) => "must be true or false",
+            { } t when t == typeof(int) => "must be a whole number",
+            { } t when t == typeof(Guid) => "must be an id",
+            { } t when t == typeof(DateOnly) => "must be a date (yyyy-mm-dd)",
+            { IsEnum: true } t => $"must be one of {string.Join(", ", Enum.GetNames(t))}",
+            _ => "has a value that cannot be read",
+        };
+        return (field, $"{field} {expected}.");
     }
 }

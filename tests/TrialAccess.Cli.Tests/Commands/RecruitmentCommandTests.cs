@@ -114,6 +114,18 @@ public class RecruitmentCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_HeaderThatRepeatsAColumn_ReportsItAndExitsWith1()
+    {
+        var db = _folder.File("repeated.db");
+        var log = Write("repeated.csv", "a,a\n1,2\n");
+
+        var output = await CliRunner.RunAsync("recruitment", "import", log, "--db", db);
+
+        output.ExitCode.Should().Be(1, output.StdErr);
+        output.StdErr.Should().Contain($"failed: {log}: line 1, column a: The header names the column 'a' more than once");
+    }
+
+    [Fact]
     public async Task SeedDemo_AddsThreeStudiesOnceWithAStalledSite()
     {
         var db = _folder.File("demo.db");

@@ -112,6 +112,31 @@ public partial class RecruitmentAccessTests(RecruitmentWebApp app) : IClassFixtu
         (await client.PostAsync("/api/recruitment/imports", new StringContent(csv, Encoding.UTF8, "application/json"))).StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Theory]
+    [InlineData("a,a\n1,2\n", "a")]
+    [InlineData("study_id,site_id,subject_id,event,event_date,Event\nNCT99000001,NCC,NCC-X02,screened,2024-01-10,screened\n", "event")]
+    public async Task Import_HeaderThatRepeatsAColumn_Is400NamingTheColumn(string csv, string column)
+    {
+        var (client, _) = await app.ClientAsync($"header-manager-{column}", ("trial", "NCT99000001"));
+
+        var response = await client.PostAsync("/api/recruitment/imports", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("detail").GetString().Should().Be($"The header names the column '{column}' more than once: each column needs its own name.");
+    }
+
+    [Fact]
+    public async Task Import_HeaderThatRepeatsALongColumn_Is400WithTheNameShortened()
+    {
+        var (client, _) = await app.ClientAsync("long-header-manager", ("trial", "NCT99000001"));
+        var name = new string('x', 5000);
+
+        var response = await client.PostAsync("/api/recruitment/imports", new StringContent($"{name},{name}\n", Encoding.UTF8, "text/csv"));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("detail").GetString().Should().Contain($"'{new string('x', 40)}...'").And.NotContain(new string('x', 41));
+    }
+
     [Fact]
     public async Task Referral_FromTheClinicianForm_ReachesTheSiteInboxAndOnlyItsStaffRecordTheOutcome()
     {

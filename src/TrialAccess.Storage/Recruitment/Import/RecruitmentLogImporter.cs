@@ -46,6 +46,9 @@ public sealed class RecruitmentLogImporter(RecruitmentStore store, Func<StudyKey
 {
     public const int ChunkRows = 5000;
 
+    /// <summary>The most of a column name an error repeats (the header is the client's text).</summary>
+    private const int MaxShownColumn = 40;
+
     private static readonly string[] AccrualColumns = ["study_id", "site_id", "subject_id", "recruited_on"];
     private static readonly string[] ScreeningColumns = ["study_id", "site_id", "subject_id", "event", "event_date"];
     private static readonly string[] SitesColumns = ["study_id", "site_id"];
@@ -71,8 +74,24 @@ public sealed class RecruitmentLogImporter(RecruitmentStore store, Func<StudyKey
         ArgumentNullException.ThrowIfNull(csv);
         long? total = csv.CanSeek ? csv.Length : null;
         using var text = new StreamReader(csv, leaveOpen: true);
-        using var reader = Sep.Reader(o => o with { HasHeader = true, Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).From(text);
-        var header = reader.Header.ColNames.Select(Normalise).ToList();
+        // The header is read as the first row, not by Sep (which throws on a header that repeats a column name): a
+        // repeated column is the file's error, reported like the others.
+        using var reader = Sep.Reader(o => o with { HasHeader = false, Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).From(text);
+        var header = new List<string>();
+        if (reader.MoveNext())
+        {
+            for (var i = 0; i < reader.Current.ColCount; i++)
+            {
+                header.Add(Normalise(reader.Current[i].ToString()));
+            }
+        }
+
+        if (header.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key is { } repeated)
+        {
+            var shown = repeated.Length > MaxShownColumn ? $"{repeated[..MaxShownColumn]}..." : repeated;
+            return new ImportReport(null, 0, 0, 0, [new LogError(1, shown, $"The header names the column '{shown}' more than once: each column needs its own name.")]);
+        }
+
         var kind = Detect(header);
         if (kind is null)
         {
