@@ -30,7 +30,7 @@ public class ShortlistCsvTests
         csv.Should().Be(
             "rank,nct_id,title,verdict,status,nearest_recruiting_site,distance_km,criteria_not_met,criteria_presumed,criteria_unknown,what_to_ask\r\n" +
             "1,NCT99000001,\"EGFR, \"\"TKI\"\" study\",Possibly eligible,RECRUITING,\"Dana-Farber, Boston, MA, United States\",3.2," +
-            "\"Inclusion: ANC >= 1.5\nExclusion: brain mets\",No prior radiotherapy (inclusion met (not recorded, presumed absent: confirm)),ECOG 0-1,What is the patient's ECOG performance status?\r\n");
+            "\"Inclusion: ANC >= 1.5\nExclusion: brain mets\",\"No prior radiotherapy (inclusion met (not recorded, presumed absent: confirm))\",ECOG 0-1,What is the patient's ECOG performance status?\r\n");
     }
 
     [Fact]
