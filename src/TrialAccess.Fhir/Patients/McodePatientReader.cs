@@ -23,6 +23,13 @@ namespace TrialAccess.Fhir.Patients;
 public sealed partial class McodePatientReader : IFhirPatientReader
 {
     /// <summary>
+    /// The Patient extension (valueBoolean) by which a sender says the bundle is the patient's complete history, so
+    /// that a condition, treatment or procedure it does not mention may be presumed absent (see
+    /// <see cref="PatientProfile.CompleteHistory"/>).
+    /// </summary>
+    public const string CompleteHistoryExtension = "https://trialaccess.org/fhir/StructureDefinition/complete-history";
+
+    /// <summary>
     /// Reads a bundle from JSON. JSON faults (a value of the wrong JSON kind, a property given twice) inside an entry
     /// are reported and read past with that entry; in the bundle itself (<c>entry</c> not a list, a <c>type</c> that is
     /// a number) they make it unreadable.
@@ -212,6 +219,20 @@ public sealed partial class McodePatientReader : IFhirPatientReader
             "other" => PatientSex.Other,
             _ => null,
         };
+
+        // The sender says the record is a complete history (what it does not mention may be presumed absent) with an
+        // extension on the Patient; anything but a boolean true leaves the history incomplete.
+        foreach (var extension in r.Extension.Where(e => e.Url == CompleteHistoryExtension))
+        {
+            if (extension.Value is FhirBoolean { Value: { } complete })
+            {
+                state.CompleteHistory = complete;
+            }
+            else
+            {
+                state.Warn(path + ".extension", $"{CompleteHistoryExtension} needs a valueBoolean; the history is not taken as complete.");
+            }
+        }
 
         if (r.Address.FirstOrDefault() is { } address)
         {
@@ -758,6 +779,8 @@ public sealed partial class McodePatientReader : IFhirPatientReader
 
         public bool SawPatient { get; set; }
 
+        public bool CompleteHistory { get; set; }
+
         public string? Id { get; set; }
 
         public DateOnly? BirthDate { get; set; }
@@ -830,6 +853,7 @@ public sealed partial class McodePatientReader : IFhirPatientReader
                 LabResults = Labs,
                 Conditions = Conditions,
                 Location = Location,
+                CompleteHistory = CompleteHistory,
             };
         }
     }

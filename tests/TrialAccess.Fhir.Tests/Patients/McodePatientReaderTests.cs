@@ -42,6 +42,22 @@ public sealed class McodePatientReaderTests
         p.Therapies.Should().Contain(t => t.Kind == TherapyKind.Radiotherapy && t.StartedOn == new DateOnly(2024, 2, 28));
     }
 
+    [Theory]
+    [InlineData("{\"valueBoolean\": true}", true, 0)]
+    [InlineData("{\"valueBoolean\": false}", false, 0)]
+    [InlineData("{\"valueString\": \"yes\"}", false, 1)]
+    public void Read_CompleteHistoryExtension_SaysWhetherAbsenceMayBePresumed(string value, bool complete, int warnings)
+    {
+        var extension = "{\"url\": \"" + McodePatientReader.CompleteHistoryExtension + "\", " + value[1..];
+        var bundle = "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [{\"resource\": {\"resourceType\": \"Patient\", \"gender\": \"male\", \"extension\": [" + extension + "]}}]}";
+
+        var result = Reader.Read(bundle);
+
+        result.Profile!.CompleteHistory.Should().Be(complete);
+        result.Warnings.Should().HaveCount(warnings);
+        Reader.Read(TestData("mcode-lung.json")).Profile!.CompleteHistory.Should().BeFalse("a bundle says nothing of its completeness without the extension");
+    }
+
     [Fact]
     public void Read_UnknownResourceType_IsSkippedAndReported()
     {
