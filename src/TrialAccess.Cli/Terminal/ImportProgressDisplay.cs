@@ -9,39 +9,21 @@ namespace TrialAccess.Cli.Terminal;
 /// </summary>
 internal static class ImportProgressDisplay
 {
-    public static async Task<T> RunAsync<T>(string description, Func<IProgress<ImportProgress>, Task<T>> work)
-    {
-        if (!IngestProgressDisplay.IsInteractive)
+    public static Task<T> RunAsync<T>(string description, Func<IProgress<ImportProgress>, Task<T>> work) =>
+        IngestProgressDisplay.RunAsync(description, work, new PlainLines(), (task, p) =>
         {
-            return await work(new PlainLines());
-        }
-
-        T result = default!;
-        await AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async context =>
+            if (p.BytesTotal is > 0 and { } total)
             {
-                var task = context.AddTask(TerminalText.Markup(description), maxValue: 1);
-                result = await work(new Progress<ImportProgress>(p =>
-                {
-                    if (p.BytesTotal is > 0 and { } total)
-                    {
-                        task.MaxValue = total;
-                        task.Value = Math.Min(p.BytesRead, total);
-                    }
-                    else
-                    {
-                        task.IsIndeterminate = true;
-                    }
+                task.MaxValue = total;
+                task.Value = Math.Min(p.BytesRead, total);
+            }
+            else
+            {
+                task.IsIndeterminate = true;
+            }
 
-                    task.Description = TerminalText.Markup($"{description}: {p.Rows:N0} rows, {p.Failed:N0} failed");
-                }));
-                task.Value = task.MaxValue;
-                task.StopTask();
-            });
-        return result;
-    }
+            return $"{p.Rows:N0} rows, {p.Failed:N0} failed";
+        });
 
     /// <summary>A line about every ten per cent of the file (every 10,000 rows when its length is unknown).</summary>
     private sealed class PlainLines : IProgress<ImportProgress>

@@ -12,11 +12,31 @@ internal static class IngestProgressDisplay
     public static bool IsInteractive =>
         !Console.IsOutputRedirected && !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
-    public static async Task<T> RunAsync<T>(string description, Func<IProgress<IngestProgress>, Task<T>> work)
+    public static Task<T> RunAsync<T>(string description, Func<IProgress<IngestProgress>, Task<T>> work) =>
+        RunAsync(description, work, new PlainLines(), (task, p) =>
+        {
+            if (p.FilesTotal > 0)
+            {
+                task.MaxValue = p.FilesTotal;
+                task.Value = p.FilesDone;
+            }
+            else
+            {
+                task.IsIndeterminate = true;
+            }
+
+            return $"{p.RecordsRead} records, {p.Failed} failed";
+        });
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with a progress bar on a terminal, each report applied by <paramref name="update"/>
+    /// (which returns the counts shown after the description), or with <paramref name="plain"/> lines otherwise.
+    /// </summary>
+    public static async Task<T> RunAsync<TProgress, T>(string description, Func<IProgress<TProgress>, Task<T>> work, IProgress<TProgress> plain, Func<ProgressTask, TProgress, string> update)
     {
         if (!IsInteractive)
         {
-            return await work(new PlainLines());
+            return await work(plain);
         }
 
         T result = default!;
@@ -26,20 +46,7 @@ internal static class IngestProgressDisplay
             .StartAsync(async context =>
             {
                 var task = context.AddTask(TerminalText.Markup(description), maxValue: 1);
-                result = await work(new Progress<IngestProgress>(p =>
-                {
-                    if (p.FilesTotal > 0)
-                    {
-                        task.MaxValue = p.FilesTotal;
-                        task.Value = p.FilesDone;
-                    }
-                    else
-                    {
-                        task.IsIndeterminate = true;
-                    }
-
-                    task.Description = TerminalText.Markup($"{description}: {p.RecordsRead} records, {p.Failed} failed");
-                }));
+                result = await work(new Progress<TProgress>(p => task.Description = TerminalText.Markup($"{description}: {update(task, p)}")));
                 task.Value = task.MaxValue;
                 task.StopTask();
             });
