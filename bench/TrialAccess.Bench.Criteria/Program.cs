@@ -82,17 +82,18 @@ for (var round = 1; round <= rounds; round++)
     var parseTime = watch.Elapsed;
     var allocatedParse = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
     watch.Restart();
-    var verdicts = new int[3];
+    var verdicts = new int[Enum.GetValues<TrialVerdict>().Length];
     foreach (var eligibility in parsed)
     {
         verdicts[(int)EligibilityEvaluator.Evaluate(eligibility, patient, context).Verdict]++;
     }
 
     var evaluateTime = watch.Elapsed;
+    var byVerdict = string.Join(", ", Enum.GetValues<TrialVerdict>().Select(v => $"{v} {verdicts[(int)v]}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"round {round}: segment {segments} criteria in {segmentTime.TotalSeconds:F2} s ({segments / segmentTime.TotalSeconds:F0}/s); " +
         $"segment+parse {criteria} criteria in {parseTime.TotalSeconds:F2} s ({criteria / parseTime.TotalSeconds:F0} criteria/s, typed {typed * 100.0 / criteria:F1}%), allocated {allocatedParse / 1048576.0:F0} MiB; " +
-        $"evaluate {parsed.Count} trials in {evaluateTime.TotalSeconds:F2} s ({parsed.Count / evaluateTime.TotalSeconds:F0} trials/s; eligible {verdicts[0]}, possibly {verdicts[1]}, ineligible {verdicts[2]})"));
+        $"evaluate {parsed.Count} trials in {evaluateTime.TotalSeconds:F2} s ({parsed.Count / evaluateTime.TotalSeconds:F0} trials/s; {byVerdict})"));
 }
 
 using var process = Process.GetCurrentProcess();
