@@ -560,10 +560,13 @@ public static partial class EligibilityEvaluator
         for (var d = 0; d < diagnoses.Length; d++)
         {
             var (criterion, named) = plan.Diagnoses[d];
+            // A criterion outside the patient's scope (a paediatric cohort's diagnosis for an adult) was not read
+            // constraint by constraint: it offers no diagnosis.
+            var constraints = evaluations[first + criterion].Constraints;
             var any = new Outcomes();
-            foreach (var c in named)
+            foreach (var c in named.Where(c => c < constraints.Count))
             {
-                any.Add(evaluations[first + criterion].Constraints[c].Check);
+                any.Add(constraints[c].Check);
             }
 
             diagnoses[d] = any.AnyHolds.Outcome;

@@ -66,6 +66,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
         }
 
         var found = QualifyLabels(context, QualifyPermissions(context, ReadExclusionListedAsRequirement(context)));
+        PriorTherapyParser.ExceptNamedDrugs(context, found);
         for (var i = 0; i < found.Count; i++)
         {
             if (!found[i].Qualifies && (context.IsAftermathAt(found[i].Span.Start) || IsAnyStatus(context, found[i])))

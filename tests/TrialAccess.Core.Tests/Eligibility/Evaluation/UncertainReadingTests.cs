@@ -54,6 +54,19 @@ public class UncertainReadingTests
         evaluation.Constraints.Where(c => c.Constraint is ConditionConstraint { Concept: "hypertension" }).Should().OnlyContain(c => c.Check.Outcome == CriterionOutcome.NotApplicable);
     }
 
+    [Theory]
+    [InlineData("vancomycin", false)]
+    [InlineData("metronidazole", false)]
+    [InlineData("doxycycline", true)]
+    public void Evaluate_ClassWithNamedExceptions_IsNotMetByAnExceptedDrug(string drug, bool fails)
+    {
+        var patient = Patient(therapies: new Therapy { Name = drug, Kind = TherapyKind.Drug, Classes = ["antibiotics"], Certainty = Certainty.Asserted, IsCurrent = true });
+
+        var evaluation = Evaluate("Current antibiotic treatment other than metronidazole, vancomycin, fidaxomicin", patient, CriterionRole.Exclusion);
+
+        evaluation.Fails.Should().Be(fails, string.Join(" / ", evaluation.Constraints.Select(c => $"{c.Constraint} {c.Check.Outcome} {c.Check.Evidence}")));
+    }
+
     [Fact]
     public void Evaluate_TreatmentThePatientCouldHave_IsNotOneTheyHad()
     {

@@ -1,4 +1,5 @@
 using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
 using TrialAccess.Registry.Sources;
 using TrialAccess.Testing;
 
@@ -42,6 +43,28 @@ public class SharedCorpusParsingTests
     [SharedDataFact]
     public async Task Parse_EveryCriterionOfTheSharedCorpus_NeverThrowsAndKeepsConstraintSpansInside()
     {
+        // Each parsed trial is also evaluated for patients of different kinds: evaluating a trial whose diagnoses had a
+        // criterion scoped to other cancers once threw (found by the criteria benchmark for the woman below).
+        var context = TrialAccess.Eligibility.Evaluation.EvaluationContext.On(new DateOnly(2026, 12, 3));
+        PatientProfile[] patients =
+        [
+            new()
+            {
+                BirthDate = new DateOnly(1962, 3, 4),
+                Sex = new Fact<PatientSex>(PatientSex.Female),
+                Diagnoses = [new Diagnosis { Text = "breast cancer", OncoTreeCode = "BRCA", Stage = new Stage { Group = "IV", Metastatic = true } }],
+                Biomarkers = [new Biomarker { Marker = "ERBB2", Status = BiomarkerStatus.Negative }],
+                Therapies = [new Therapy { Name = "letrozole", Line = 1 }],
+            },
+            new()
+            {
+                BirthDate = new DateOnly(2016, 6, 1),
+                Sex = new Fact<PatientSex>(PatientSex.Male),
+                Conditions = [new Condition { Text = "asthma", Concept = "asthma" }],
+                CompleteHistory = true,
+            },
+            new(),
+        ];
         var (files, _) = TrialSources.Expand([SharedData.PathTo("trials")]);
         var parsed = 0;
         foreach (var file in files)
@@ -53,7 +76,14 @@ public class SharedCorpusParsingTests
                     continue;
                 }
 
-                foreach (var criterion in TrialAccess.Eligibility.Parsing.TrialCriteriaParser.Parse(trial).Criteria)
+                var eligibility = TrialAccess.Eligibility.Parsing.TrialCriteriaParser.Parse(trial);
+                foreach (var patient in patients)
+                {
+                    var evaluate = () => TrialAccess.Eligibility.Evaluation.EligibilityEvaluator.Evaluate(eligibility, patient, context);
+                    evaluate.Should().NotThrow(trial.NctId.Value);
+                }
+
+                foreach (var criterion in eligibility.Criteria)
                 {
                     parsed++;
                     criterion.Constraints.All(c => c.Span.Start >= 0 && c.Span.End <= criterion.Segment.Text.Length).Should().BeTrue(criterion.Segment.Text);

@@ -39,6 +39,12 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
 
     public bool SystemicOnly { get; init; }
 
+    /// <summary>
+    /// Agents the criterion excepts from this one ("antibiotics other than metronidazole or vancomycin"): a recorded
+    /// therapy that is one of them does not meet the constraint.
+    /// </summary>
+    public IReadOnlyList<string> Except { get; init; } = [];
+
     public override string Describe()
     {
         var parts = new List<string>();
@@ -101,7 +107,7 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
         List<Therapy>? relevant = null;
         foreach (var recorded in patient.Therapies)
         {
-            if (recorded.Certainty != Certainty.Hypothetical && recorded.Certainty != Certainty.FamilyHistory && Matches(recorded, context.Vocabulary))
+            if (recorded.Certainty != Certainty.Hypothetical && recorded.Certainty != Certainty.FamilyHistory && Matches(recorded, context.Vocabulary) && !IsExcepted(recorded, context.Vocabulary))
             {
                 (relevant ??= []).Add(recorded);
             }
@@ -155,6 +161,19 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
         }
 
         return ConstraintCheck.Met(evidence);
+    }
+
+    private bool IsExcepted(Therapy therapy, OncologyVocabulary vocabulary)
+    {
+        foreach (var agent in Except)
+        {
+            if (therapy.Kind == TherapyKind.Drug && vocabulary.Drugs.Matches(therapy.Name, therapy.Classes, agent))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool Matches(Therapy therapy, OncologyVocabulary vocabulary) => AgentKind switch
@@ -257,6 +276,32 @@ public static partial class PriorTherapyParser
         if (Naive().Match(c.Text) is { Success: true } naive && !c.Found.OfType<PriorTherapyConstraint>().Any())
         {
             c.Add(new PriorTherapyConstraint("systemic therapy", TherapyAgentKind.DrugClass) { Span = CriterionContext.Span(naive), Negated = true });
+        }
+    }
+
+    /// <summary>
+    /// "Antibiotic treatment other than metronidazole, vancomycin": the drugs after the exception do not apply to the
+    /// patient (they qualify), and a patient treated only with them has not had the class the criterion is about.
+    /// </summary>
+    /// <remarks>Run once every family has read the criterion (a class may be found by another family).</remarks>
+    internal static void ExceptNamedDrugs(CriterionContext c, List<EligibilityConstraint> found)
+    {
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (found[i] is not PriorTherapyConstraint { Qualifies: false, AgentKind: TherapyAgentKind.DrugClass } general)
+            {
+                continue;
+            }
+
+            var excepted = found.OfType<PriorTherapyConstraint>()
+                .Where(t => t.Qualifies && t.AgentKind != TherapyAgentKind.Modality && t.Span.Start > general.Span.Start && c.IsExceptedAt(t.Span.Start))
+                .Select(t => t.Agent)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            if (excepted.Count > 0)
+            {
+                found[i] = general with { Except = excepted };
+            }
         }
     }
 
