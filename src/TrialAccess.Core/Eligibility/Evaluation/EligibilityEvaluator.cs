@@ -311,6 +311,8 @@ public static partial class EligibilityEvaluator
                 : EvaluateStudiedCancers(studied, patient, context));
         }
 
+        evaluations.AddRange(StudiedPopulation.TrialPopulationCheck.Evaluate(eligibility.Population, eligibility, patient, context));
+
         var first = evaluations.Count;
         for (var i = 0; i < eligibility.Criteria.Count; i++)
         {
@@ -560,10 +562,15 @@ public static partial class EligibilityEvaluator
         for (var d = 0; d < diagnoses.Length; d++)
         {
             var (criterion, named) = plan.Diagnoses[d];
+            // A criterion evaluated without its constraints (outside its subgroup, a permission) names no diagnosis here.
+            var constraints = evaluations[first + criterion].Constraints;
             var any = new Outcomes();
             foreach (var c in named)
             {
-                any.Add(evaluations[first + criterion].Constraints[c].Check);
+                if (c < constraints.Count)
+                {
+                    any.Add(constraints[c].Check);
+                }
             }
 
             diagnoses[d] = any.AnyHolds.Outcome;
