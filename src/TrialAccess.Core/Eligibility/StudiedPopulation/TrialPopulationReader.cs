@@ -55,6 +55,12 @@ public static partial class TrialPopulationReader
             }
         }
 
+        // Stages named in numbers say more than "unresectable" does: "unresectable stage III" is not metastatic.
+        if (traits.Exists(t => t.Axis == PopulationAxis.Extent && t.Label.StartsWith("stage ", StringComparison.Ordinal)))
+        {
+            traits.RemoveAll(t => t.Axis == PopulationAxis.Extent && t.Label == "unresectable disease" && t.Value == nameof(DiseaseExtent.Metastatic));
+        }
+
         return new TrialPopulation(codes, anyCancer, traits, Diseases(trial, vocabulary), trial.Eligibility.AcceptsHealthyVolunteers == true);
     }
 
@@ -63,7 +69,7 @@ public static partial class TrialPopulationReader
     {
         void Add(PopulationAxis axis, string value, string label, Match match, BiomarkerStatus? status = null)
         {
-            if (!traits.Exists(t => t.Axis == axis && t.Value == value && t.Status == status && t.Evidence.Field == field))
+            if (!traits.Exists(t => t.Axis == axis && t.Value == value && t.Status == status && t.Label == label && t.Evidence.Field == field))
             {
                 traits.Add(new PopulationTrait(axis, value, label, new PopulationEvidence(field, match.Value.Trim()), status));
             }
@@ -286,13 +292,13 @@ public static partial class TrialPopulationReader
     [GeneratedRegex(@"\b(?:radiosurgery|radiotherapy|radiation|irradiation|WBRT|SRS|SRT|gamma\s+knife|cyberknife|resection|surgery|neurosurg\w*|craniotomy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BrainTreatment();
 
-    [GeneratedRegex(@"\bprophylactic\s+cranial\s+(?:irradiation|radiotherapy|radiation)\b|\bPCI\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?i:prophylactic\s+cranial\s+(?:irradiation|radiotherapy|radiation))\b|\bPCI\b", RegexOptions.CultureInvariant)]
     private static partial Regex Prophylactic();
 
     [GeneratedRegex(@"\b(?:(?:ductal|lobular)\s+carcinoma\s+in[- ]situ|carcinoma\s+in[- ]situ|in[- ]situ\s+carcinoma|DCIS|LCIS|(?:cervical|vulvar|vaginal|anal|prostatic|penile)\s+intraepithelial\s+neoplasia|high[- ]grade\s+(?:squamous\s+)?intraepithelial\s+lesions?|CIN\s*[123I]{1,3}|pre[- ]?invasive|pre[- ]?malignan\w*|pre[- ]?cancerous)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InSitu();
 
-    [GeneratedRegex(@"\b(?:early[- ](?:stage\s+)?(?:\w+[- ]){0,2}?(?:cancer|carcinoma|disease|NSCLC|tumou?rs?)|early[- ]stage|(?<!un|non[- ]|in|borderline[- ])(?:operable|resectable|resected)|locali[sz]ed|non[- ]?metastatic|(?<curative>(?:neo)?adjuvant|pre[- ]?operative|post[- ]?operative|peri[- ]?operative))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:early[- ](?:stage\s+)?(?:\w+[- ]){0,2}?(?:cancer|carcinoma|disease|NSCLC|tumou?rs?)|early[- ]stage|(?<!un|non[- ]|in|borderline[- ])(?:operable|resectable|resected)|locali[sz]ed|non[- ]?metastatic|node[- ]negative|primary\s+(?:invasive|operable)|(?<curative>before\s+(?:definitive\s+)?surgery|prior\s+to\s+(?:definitive\s+)?surgery|definitive\s+surgery|pre[- ]?surgical|window[- ]of[- ]opportunity|(?:neo)?adjuvant|pre[- ]?operative|post[- ]?operative|peri[- ]?operative))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Early();
 
     [GeneratedRegex(@"\b(?:locally[- ]advanced|borderline[- ]resectable|(?<unresectable>unresectable|inoperable|non[- ]?resectable|non[- ]?operable))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
