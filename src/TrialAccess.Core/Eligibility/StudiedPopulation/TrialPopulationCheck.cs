@@ -289,7 +289,14 @@ public static class TrialPopulationCheck
             return null;
         }
 
+        // "Brain metastases" alone says less than "untreated brain metastases" elsewhere in the record: the specific reading wins.
         var values = stated.Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
+        if (values.Contains("untreated") || values.Contains("treated"))
+        {
+            values.Remove("any");
+            stated.RemoveAll(t => t.Value == "any");
+        }
+
         var fits = values.Any(v => v switch
         {
             "any" => have != "none",
