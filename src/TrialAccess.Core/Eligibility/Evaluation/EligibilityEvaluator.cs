@@ -311,6 +311,8 @@ public static partial class EligibilityEvaluator
                 : EvaluateStudiedCancers(studied, patient, context));
         }
 
+        evaluations.AddRange(StudiedPopulation.TrialPopulationCheck.Evaluate(eligibility.Population, eligibility, patient, context));
+
         var first = evaluations.Count;
         for (var i = 0; i < eligibility.Criteria.Count; i++)
         {

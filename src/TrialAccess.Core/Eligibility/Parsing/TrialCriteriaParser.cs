@@ -26,6 +26,10 @@ public sealed record ParsedEligibility(NctId? NctId, IReadOnlyList<ParsedCriteri
 
     /// <summary>The OncoTree codes of the record's conditions that name a cancer (whatever the other conditions are).</summary>
     public IReadOnlyList<string> ConditionCancerCodes { get; init; } = [];
+
+    /// <summary>Whom the trial studies, read from its conditions and titles (cancer, setting, biomarker population, diseases).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public StudiedPopulation.TrialPopulation Population { get; init; } = StudiedPopulation.TrialPopulation.None;
 }
 
 /// <summary>Segments and parses a trial's eligibility text.</summary>
@@ -65,6 +69,7 @@ public static class TrialCriteriaParser
                 .Where(code => code != Vocabulary.CancerTypeCatalog.Root)
                 .Distinct(StringComparer.Ordinal)
                 .ToList(),
+            Population = StudiedPopulation.TrialPopulationReader.Read(trial, parser.Vocabulary),
         };
     }
 

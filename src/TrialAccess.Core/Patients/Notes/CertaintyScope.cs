@@ -21,6 +21,14 @@ internal static class CertaintyScope
         "no other", "w o", "wo", "doesnt", "dont", "didnt", "isnt", "wasnt", "wont", "cant", "hasnt", "havent", "arent", "werent",
         "abstains from", "abstinent from", "quit using", "nor does", "nor is");
 
+    /// <summary>
+    /// A negation word that negates only the word after it ("never smoker", "non smoker"): what follows it in the
+    /// sentence ("never smoker, with metastatic lung adenocarcinoma") is stated, not denied.
+    /// </summary>
+    private static readonly string[][] PseudoNegation = Phrases(
+        "never smoker", "never smokers", "never smoked", "never a smoker", "never drinker", "never drank", "non smoker", "nonsmoker",
+        "never been a smoker", "never used tobacco", "no smoking history", "no history of smoking", "no tobacco use", "no alcohol use");
+
     private static readonly string[][] NegationAfter = Phrases(
         "negative", "was negative", "is negative", "were negative", "are negative", "ruled out", "was ruled out", "absent", "not detected", "not seen", "unlikely", "excluded");
 
@@ -142,6 +150,11 @@ internal static class CertaintyScope
         var from = Math.Max(0, first - ForwardWindow - 4);
         for (var k = first - 1; k >= from; k--)
         {
+            if (ReferenceEquals(triggers, NegationBefore) && StartsWith(tokens, k, PseudoNegation, first) is { } pseudo && k + pseudo < first)
+            {
+                return false;
+            }
+
             if (StartsWith(tokens, k, triggers, first) is { } length)
             {
                 return !TerminatedBetween(tokens, k + length, first, stopAtClause, ForwardWindow);

@@ -120,7 +120,7 @@ public class UncertainReadingTests
     }
 
     [Fact]
-    public void EvaluateTrial_StudiedConditionThePatientHas_IsMetAndOneTheyMayNotHave_IsAQuestion()
+    public void EvaluateTrial_StudiedConditionThePatientHas_IsMetAndAnotherKnownDisease_IsLikelyIneligibleAndAsked()
     {
         var criteria = "Inclusion Criteria:\n* Age 18 years or older";
 
@@ -128,7 +128,8 @@ public class UncertainReadingTests
         var asthma = EvaluateTrial(criteria, Patient(), "Asthma");
 
         hypertension.Verdict.Should().Be(TrialVerdict.Eligible);
-        asthma.Verdict.Should().Be(TrialVerdict.PossiblyEligible);
+        // A known disease that is neither the patient's main problem nor another recorded condition: presumed not theirs.
+        asthma.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
         asthma.Questions.Should().Contain("Does the patient have asthma?");
     }
 

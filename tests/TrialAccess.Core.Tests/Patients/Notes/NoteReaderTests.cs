@@ -241,5 +241,16 @@ public sealed class NoteReaderTests
 
         stage.Should().BeEquivalentTo(new { Group = "IVB", Metastatic = true }, o => o.ExcludingMissingMembers());
     }
-}
 
+    [Fact]
+    public void Extract_NeverSmoker_NegatesOnlySmoking_NotTheCancerAfterIt()
+    {
+        const string note = "58-year-old woman, never smoker, with metastatic lung adenocarcinoma, EGFR exon 19 deletion, on osimertinib.";
+
+        var profile = NoteReader.Extract(note);
+
+        profile.Diagnoses.Should().Contain(d => d.OncoTreeCode == "LUAD" && d.Certainty == Certainty.Asserted);
+        profile.Biomarkers.Should().Contain(b => b.Marker == "EGFR" && b.Status == BiomarkerStatus.Positive);
+        profile.Conditions.Should().Contain(c => c.Concept == "smoking" && c.Certainty == Certainty.Negated);
+    }
+}

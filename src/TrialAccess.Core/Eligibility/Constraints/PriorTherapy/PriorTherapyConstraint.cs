@@ -224,7 +224,7 @@ public static partial class PriorTherapyParser
         var refractory = Refractory().IsMatch(c.Lower);
         var current = Current().IsMatch(c.Lower);
         var washout = Washout().Match(c.Text);
-        int? days = washout.Success && CriterionContext.ParseNumber(washout.Groups["num"].Value) is { } w ? (int)(w * UnitDays(washout.Groups["unit"].Value)) : null;
+        int? days = washout.Success && CriterionContext.ParseNumber(washout.Groups["num"].Value) is { } w ? (int)(Math.Clamp(w, 0m, 1_000_000m) * UnitDays(washout.Groups["unit"].Value)) : null;
         // "At least 4 weeks since prior chemotherapy" requires that no chemotherapy was given in those 4 weeks.
         var since = washout.Success && Since().IsMatch(washout.Value + c.Lower[(washout.Index + washout.Length)..Math.Min(c.Lower.Length, washout.Index + washout.Length + 12)]);
 

@@ -1,0 +1,391 @@
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
+using TrialAccess.Vocabulary;
+
+namespace TrialAccess.Eligibility.StudiedPopulation;
+
+/// <summary>
+/// Checks whom a trial studies (<see cref="TrialPopulation"/>) against the patient: a trial-level inclusion item, failed
+/// with both sides' evidence, for each axis on which the patient's own recorded value contradicts every value the trial
+/// states. Nothing is said when either side is silent: missing data never fails a trial.
+/// </summary>
+/// <remarks>
+/// A biomarker population the record names against the patient's recorded status is a recorded failure (Ineligible):
+/// "HER2-positive" in a title leaves no doubt. A setting (extent, prior treatment, brain metastases) is read from
+/// looser wording and fails on a presumption (Likely ineligible), except an in situ disease named in the conditions
+/// against a patient recorded with invasive disease. A trial whose conditions are all known diseases, none of them
+/// the patient's main problem, related to it in the OncoTree tree, or another condition the patient has, fails on a
+/// presumption too, unless it accepts healthy volunteers.
+/// </remarks>
+public static class TrialPopulationCheck
+{
+    public static IEnumerable<CriterionEvaluation> Evaluate(TrialPopulation population, ParsedEligibility eligibility, PatientProfile patient, EvaluationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(eligibility);
+        ArgumentNullException.ThrowIfNull(patient);
+        ArgumentNullException.ThrowIfNull(context);
+        var main = context.MainProblemOf(patient);
+        if (main is null)
+        {
+            yield break;
+        }
+
+        if (Disease(population, eligibility, patient, main, context) is { } disease)
+        {
+            yield return disease;
+        }
+
+        if (!main.IsCancer || !population.StudiesCancer || population.Traits.Count == 0)
+        {
+            yield break;
+        }
+
+        var cancer = PrimaryCancer(patient);
+        if (Extent(population, patient, cancer) is { } extent)
+        {
+            yield return extent;
+        }
+
+        if (PriorTreatment(population, patient, cancer) is { } prior)
+        {
+            yield return prior;
+        }
+
+        if (BrainMetastases(population, patient) is { } brain)
+        {
+            yield return brain;
+        }
+
+        foreach (var marker in Biomarkers(population, patient))
+        {
+            yield return marker;
+        }
+    }
+
+    private static Diagnosis? PrimaryCancer(PatientProfile patient) =>
+        patient.Diagnoses.FirstOrDefault(d => d.Certainty == Certainty.Asserted && d.IsPrimary)
+        ?? patient.Diagnoses.FirstOrDefault(d => d.Certainty is Certainty.Asserted or Certainty.Historical);
+
+    private static CriterionEvaluation Fails(string trial, string evidence, bool presumed) =>
+        new(new ParsedCriterion(new CriterionSegment(CriterionRole.Inclusion, 0, $"studied population: {trial} (registry)", default, Section: "registry"), []),
+            CriterionOutcome.NotMet, [], evidence, []) { Presumed = presumed };
+
+    private static string Quote(PatientProfile patient, SourceSpan? span, string fallback) =>
+        span is { } s && patient.SourceText is { } text && s.End <= text.Length ? $"{fallback} (note: \"{s.Slice(text)}\")" : fallback;
+
+    private static string Stated(IEnumerable<PopulationTrait> traits) =>
+        string.Join("; ", traits.Select(t => $"{t.Label} ({t.Evidence})").Distinct());
+
+    // ---- the disease studied ----
+
+    private static CriterionEvaluation? Disease(TrialPopulation population, ParsedEligibility eligibility, PatientProfile patient, MainProblem main, EvaluationContext context)
+    {
+        // The record's cancers against the patient's are already an inclusion of their own (the studied cancers).
+        if (population.Conditions is not { Count: > 0 } conditions || population.HealthyVolunteers || eligibility.StudiedCancers.Count > 0)
+        {
+            return null;
+        }
+
+        var catalog = context.Vocabulary.CancerTypes;
+        var cancers = patient.Diagnoses
+            .Where(d => d.Certainty is Certainty.Asserted or Certainty.Historical)
+            .Select(d => d.OncoTreeCode ?? catalog.Resolve(d.Text) ?? catalog.Resolve(d.Histology ?? string.Empty))
+            .OfType<string>()
+            .ToList();
+        if (main.IsCancer && cancers.Count == 0)
+        {
+            return null;
+        }
+
+        var concepts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var condition in patient.Conditions.Where(c => c.Certainty is Certainty.Asserted or Certainty.Historical))
+        {
+            if (condition.Concept is { } concept)
+            {
+                concepts.Add(concept);
+            }
+
+            concepts.UnionWith(context.ConceptNamesIn(condition.Text));
+        }
+
+        if (main.Concept is { } mainConcept)
+        {
+            concepts.Add(mainConcept);
+        }
+
+        foreach (var disease in conditions)
+        {
+            if (disease.CancerCode is { } code)
+            {
+                if (cancers.Exists(have => RelatedCancers(catalog, have, code)))
+                {
+                    return null;
+                }
+            }
+            else if (disease.Concept is { } concept && concepts.Any(have => have.Equals(concept, StringComparison.OrdinalIgnoreCase)
+                || context.Vocabulary.Concepts.IsWithin(have, concept) || context.Vocabulary.Concepts.IsWithin(concept, have)))
+            {
+                return null;
+            }
+        }
+
+        var studied = string.Join("; ", conditions.Select(c => c.Condition));
+        return Fails(
+            $"the conditions studied are {studied}",
+            $"trial studies {studied} (conditions); the patient's main problem is {Quote(patient, main.Span, main.Text)}, and none of the conditions studied is recorded",
+            presumed: true);
+    }
+
+    /// <summary>One cancer within the other, or both in one tissue (the tree is too coarse within a tissue to rule out).</summary>
+    private static bool RelatedCancers(CancerTypeCatalog catalog, string have, string studied)
+    {
+        if (studied is CancerTypeCatalog.Root || catalog.IsWithin(have, studied) || catalog.IsWithin(studied, have))
+        {
+            return true;
+        }
+
+        return catalog.TissueOf(have) is { } tissue && catalog.TissueOf(studied) is { } other
+            && (string.Equals(tissue, other, StringComparison.OrdinalIgnoreCase) || CancerTypeCatalog.TissuesOverlap(tissue, other));
+    }
+
+    // ---- extent ----
+
+    private static CriterionEvaluation? Extent(TrialPopulation population, PatientProfile patient, Diagnosis? cancer)
+    {
+        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.Extent).ToList();
+        if (stated.Count == 0 || PatientExtent(patient, cancer) is not { } have)
+        {
+            return null;
+        }
+
+        var extents = stated.Select(t => Enum.Parse<DiseaseExtent>(t.Value)).ToHashSet();
+        if (extents.Contains(have.Extent))
+        {
+            return null;
+        }
+
+        // "DCIS" as a condition is unambiguous; a setting read from other words is a presumption.
+        var recorded = extents.SetEquals([DiseaseExtent.InSitu]) && stated.All(t => t.Evidence.Field == "conditions") && have.Extent != DiseaseExtent.InSitu;
+        return Fails(
+            $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
+            $"trial is for {Stated(stated)}; the patient's disease is {have.Evidence}",
+            presumed: !recorded);
+    }
+
+    private static (DiseaseExtent Extent, string Evidence)? PatientExtent(PatientProfile patient, Diagnosis? cancer)
+    {
+        var stage = cancer?.Stage;
+        var distant = patient.Metastases.FirstOrDefault(m => m.Certainty == Certainty.Asserted && !Regional(m.Site));
+        if (stage?.Metastatic == true || stage?.Group?.StartsWith("IV", StringComparison.OrdinalIgnoreCase) == true || stage?.M?.StartsWith("M1", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return (DiseaseExtent.Metastatic, Quote(patient, stage.Span ?? cancer!.Span, $"metastatic ({cancer!.Text}{(stage.Group is { } g ? $", stage {g}" : string.Empty)})"));
+        }
+
+        if (distant is not null)
+        {
+            return (DiseaseExtent.Metastatic, Quote(patient, distant.Span, $"metastatic ({distant.Site} metastases)"));
+        }
+
+        if (cancer is null || stage?.Recurrent == true)
+        {
+            return null;
+        }
+
+        if (cancer.Text.Contains("in situ", StringComparison.OrdinalIgnoreCase) || stage?.Group == "0")
+        {
+            return (DiseaseExtent.InSitu, Quote(patient, cancer.Span, $"in situ ({cancer.Text})"));
+        }
+
+        if (stage?.Group is { } group)
+        {
+            var upper = group.ToUpperInvariant();
+            var extent = upper.StartsWith("III", StringComparison.Ordinal) ? DiseaseExtent.LocallyAdvanced
+                : upper.StartsWith('I') ? DiseaseExtent.Early
+                : (DiseaseExtent?)null;
+            if (extent is { } e)
+            {
+                return (e, Quote(patient, stage.Span ?? cancer.Span, $"stage {group} ({cancer.Text})"));
+            }
+        }
+
+        return stage?.LocallyAdvanced == true ? (DiseaseExtent.LocallyAdvanced, Quote(patient, stage.Span ?? cancer.Span, $"locally advanced ({cancer.Text})")) : null;
+    }
+
+    private static bool Regional(string site) =>
+        site.Contains("lymph", StringComparison.OrdinalIgnoreCase) || site.Contains("node", StringComparison.OrdinalIgnoreCase) || site.Contains("regional", StringComparison.OrdinalIgnoreCase);
+
+    // ---- prior treatment ----
+
+    private static CriterionEvaluation? PriorTreatment(TrialPopulation population, PatientProfile patient, Diagnosis? cancer)
+    {
+        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.PriorTreatment).ToList();
+        if (stated.Count == 0)
+        {
+            return null;
+        }
+
+        var values = stated.Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
+        var treated = patient.Therapies.FirstOrDefault(t => t.Kind == TherapyKind.Drug && t.Certainty is Certainty.Asserted or Certainty.Historical
+            && (t.ProgressedOn == true || t.Line >= 2 || (t.Line >= 1 && t.IsCurrent != true)));
+        if (treated is not null || cancer?.Stage?.Recurrent == true)
+        {
+            if (values.Contains("previously treated"))
+            {
+                return null;
+            }
+
+            var evidence = treated is not null
+                ? Quote(patient, treated.Span, $"previously treated ({treated.Name}{(treated.ProgressedOn == true ? ", progressed" : string.Empty)})")
+                : Quote(patient, cancer!.Stage!.Span ?? cancer.Span, $"recurrent ({cancer.Text})");
+            return Fails(string.Join(" or ", stated.Select(t => t.Label).Distinct()), $"trial is for {Stated(stated)}; the patient's disease is {evidence}", presumed: true);
+        }
+
+        // Untreated only by presumption: a complete history that records no treatment at all.
+        var anyTherapy = patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical);
+        if (!anyTherapy && patient.CompleteHistory && cancer is not null && !values.Contains("untreated"))
+        {
+            return Fails(string.Join(" or ", stated.Select(t => t.Label).Distinct()), $"trial is for {Stated(stated)}; no cancer treatment recorded: presumed untreated, confirm", presumed: true);
+        }
+
+        return null;
+    }
+
+    // ---- brain metastases ----
+
+    private static CriterionEvaluation? BrainMetastases(TrialPopulation population, PatientProfile patient)
+    {
+        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.BrainMetastases).ToList();
+        if (stated.Count == 0)
+        {
+            return null;
+        }
+
+        var brain = patient.Metastases.Where(m => IsBrain(m.Site)).ToList();
+        var present = brain.FirstOrDefault(m => m.Certainty is Certainty.Asserted or Certainty.Historical);
+        var negated = brain.FirstOrDefault(m => m.Certainty == Certainty.Negated);
+        string have;
+        string evidence;
+        var presumed = true;
+        if (present is not null)
+        {
+            have = present.TreatedAndStable switch { true => "treated", false => "untreated", null => "present" };
+            evidence = Quote(patient, present.Span, have switch { "treated" => "treated and stable brain metastases", "untreated" => "active brain metastases", _ => "brain metastases" });
+        }
+        else if (negated is not null)
+        {
+            have = "none";
+            evidence = Quote(patient, negated.Span, "no brain metastases");
+        }
+        else if (patient.CompleteHistory && patient.Diagnoses.Count > 0)
+        {
+            have = "none";
+            evidence = "no brain metastases recorded: presumed absent, confirm";
+        }
+        else
+        {
+            return null;
+        }
+
+        // "Brain metastases" alone says less than "untreated brain metastases" elsewhere in the record: the specific reading wins.
+        var values = stated.Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
+        if (values.Contains("untreated") || values.Contains("treated"))
+        {
+            values.Remove("any");
+            stated.RemoveAll(t => t.Value == "any");
+        }
+
+        var fits = values.Any(v => v switch
+        {
+            "any" => have != "none",
+            "untreated" => have is "untreated" or "present",
+            "treated" => have is "treated" or "present",
+            _ => have == "none",
+        });
+        return fits ? null : Fails(string.Join(" or ", stated.Select(t => t.Label).Distinct()), $"trial is for {Stated(stated)}; the patient has {evidence}", presumed);
+    }
+
+    private static bool IsBrain(string site) =>
+        site.Contains("brain", StringComparison.OrdinalIgnoreCase) || site.Contains("cns", StringComparison.OrdinalIgnoreCase)
+        || site.Contains("intracranial", StringComparison.OrdinalIgnoreCase) || site.Contains("cerebr", StringComparison.OrdinalIgnoreCase)
+        || site.Contains("leptomening", StringComparison.OrdinalIgnoreCase);
+
+    // ---- biomarker-defined populations ----
+
+    private static IEnumerable<CriterionEvaluation> Biomarkers(TrialPopulation population, PatientProfile patient)
+    {
+        foreach (var group in population.Traits.Where(t => t.Axis == PopulationAxis.Biomarker).GroupBy(t => t.Value))
+        {
+            if (PatientStatus(patient, group.Key) is not { } have)
+            {
+                continue;
+            }
+
+            var accepted = group.Select(t => t.Status!.Value).ToHashSet();
+            if (accepted.Any(a => Compatible(a, have.Status)))
+            {
+                continue;
+            }
+
+            var stated = group.ToList();
+            yield return Fails(
+                string.Join(" or ", stated.Select(t => t.Label).Distinct()),
+                $"trial is for {Stated(stated)}; the patient's {Name(group.Key)} is {TrialPopulationReader.Describe(have.Status)}{have.Evidence}",
+                presumed: false);
+        }
+    }
+
+    private static string Name(string marker) => marker switch
+    {
+        "ERBB2" => "HER2",
+        "ESR1" => "ER",
+        "PGR" => "PR",
+        "HR" => "hormone-receptor status",
+        "MSI" => "microsatellite status",
+        _ => marker,
+    };
+
+    private static bool Compatible(BiomarkerStatus wanted, BiomarkerStatus have) => wanted switch
+    {
+        BiomarkerStatus.Positive => have == BiomarkerStatus.Positive,
+        BiomarkerStatus.Negative or BiomarkerStatus.WildType => have is BiomarkerStatus.Negative or BiomarkerStatus.WildType or BiomarkerStatus.Low,
+
+        // "HER2-low" against a recorded "HER2-negative" may be IHC 1+: only a positive result contradicts it.
+        BiomarkerStatus.Low => have != BiomarkerStatus.Positive,
+        _ => true,
+    };
+
+    private static (BiomarkerStatus Status, string Evidence)? PatientStatus(PatientProfile patient, string marker)
+    {
+        (BiomarkerStatus, string)? Of(string name)
+        {
+            var found = patient.Biomarkers.FirstOrDefault(b => b.Certainty == Certainty.Asserted && b.Status != BiomarkerStatus.Equivocal
+                && string.Equals(b.Marker, name, StringComparison.OrdinalIgnoreCase));
+            return found is null ? null : (found.Status, Quote(patient, found.Span, string.Empty).Trim());
+        }
+
+        if (marker != "HR")
+        {
+            return Of(marker) is var (status, evidence) ? (status, evidence.Length > 0 ? " " + evidence : string.Empty) : null;
+        }
+
+        // Hormone receptors: positive when ER or PR is, negative when both are.
+        var er = Of("ESR1");
+        var pr = Of("PGR");
+        if (er is (BiomarkerStatus.Positive, var erEvidence))
+        {
+            return (BiomarkerStatus.Positive, $" (ER positive {erEvidence})");
+        }
+
+        if (pr is (BiomarkerStatus.Positive, var prEvidence))
+        {
+            return (BiomarkerStatus.Positive, $" (PR positive {prEvidence})");
+        }
+
+        return er is ({ } e, var ev) && pr is ({ } p, var pv) && e != BiomarkerStatus.Positive && p != BiomarkerStatus.Positive
+            ? (BiomarkerStatus.Negative, $" (ER and PR negative {ev} {pv})")
+            : null;
+    }
+}

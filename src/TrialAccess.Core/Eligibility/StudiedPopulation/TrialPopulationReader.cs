@@ -1,0 +1,333 @@
+using System.Text.RegularExpressions;
+using TrialAccess.Patients;
+using TrialAccess.Trials;
+using TrialAccess.Vocabulary;
+
+namespace TrialAccess.Eligibility.StudiedPopulation;
+
+/// <summary>
+/// Reads whom a trial studies from its conditions, brief title and official title (<see cref="TrialPopulation"/>).
+/// Only words that name a population are read ("HER2-positive", "newly diagnosed", "locally advanced or metastatic",
+/// "untreated brain metastases"); nothing is inferred from the criteria, which the engine reads on its own.
+/// </summary>
+public static partial class TrialPopulationReader
+{
+    public static TrialPopulation Read(ClinicalTrial trial, OncologyVocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var sources = new List<(string Field, string Text)>();
+        foreach (var condition in trial.Conditions.Where(c => !string.IsNullOrWhiteSpace(c)))
+        {
+            sources.Add(("conditions", condition));
+        }
+
+        sources.Add(("title", trial.BriefTitle));
+        if (!string.IsNullOrWhiteSpace(trial.OfficialTitle) && !string.Equals(trial.OfficialTitle, trial.BriefTitle, StringComparison.OrdinalIgnoreCase))
+        {
+            sources.Add(("official title", trial.OfficialTitle));
+        }
+
+        var catalog = vocabulary.CancerTypes;
+        var codes = new List<string>();
+        var anyCancer = false;
+        foreach (var (field, text) in sources)
+        {
+            foreach (var code in CancerCodesIn(text, catalog, field == "conditions"))
+            {
+                if (code is CancerTypeCatalog.Root or CancerTypeCatalog.Solid or CancerTypeCatalog.Hematologic)
+                {
+                    anyCancer = true;
+                }
+                else if (!codes.Contains(code))
+                {
+                    codes.Add(code);
+                }
+            }
+        }
+
+        var traits = new List<PopulationTrait>();
+        if (codes.Count > 0 || anyCancer)
+        {
+            foreach (var (field, text) in sources)
+            {
+                ReadTraits(field, text, traits);
+            }
+        }
+
+        // Stages named in numbers say more than "unresectable" does: "unresectable stage III" is not metastatic.
+        if (traits.Exists(t => t.Axis == PopulationAxis.Extent && t.Label.StartsWith("stage ", StringComparison.Ordinal)))
+        {
+            traits.RemoveAll(t => t.Axis == PopulationAxis.Extent && t.Label == "unresectable disease" && t.Value == nameof(DiseaseExtent.Metastatic));
+        }
+
+        return new TrialPopulation(codes, anyCancer, traits, Diseases(trial, vocabulary), trial.Eligibility.AcceptsHealthyVolunteers == true);
+    }
+
+    /// <summary>The traits one text states, added to <paramref name="traits"/> (each axis and value once per field).</summary>
+    internal static void ReadTraits(string field, string text, List<PopulationTrait> traits)
+    {
+        void Add(PopulationAxis axis, string value, string label, Match match, BiomarkerStatus? status = null)
+        {
+            if (!traits.Exists(t => t.Axis == axis && t.Value == value && t.Status == status && t.Label == label && t.Evidence.Field == field))
+            {
+                traits.Add(new PopulationTrait(axis, value, label, new PopulationEvidence(field, match.Value.Trim()), status));
+            }
+        }
+
+        // Brain metastases first: their "untreated" and "previously treated" are not the primary cancer's.
+        var rest = text;
+        foreach (Match m in BrainMetastases().Matches(text))
+        {
+            var state = m.Groups["untreated"].Success ? "untreated" : m.Groups["treated"].Success ? "treated" : "any";
+            if (state == "any" && BrainTreatment().IsMatch(text))
+            {
+                state = "untreated";
+            }
+
+            Add(PopulationAxis.BrainMetastases, state, state switch { "untreated" => "untreated brain metastases", "treated" => "previously treated brain metastases", _ => "brain metastases" }, m);
+            rest = rest.Replace(m.Value, new string(' ', m.Length), StringComparison.Ordinal);
+        }
+
+        foreach (Match m in Prophylactic().Matches(text))
+        {
+            Add(PopulationAxis.BrainMetastases, "none", "no brain metastases (prophylactic cranial irradiation)", m);
+        }
+
+        foreach (Match m in InSitu().Matches(rest))
+        {
+            Add(PopulationAxis.Extent, nameof(DiseaseExtent.InSitu), "in situ (pre-invasive) disease", m);
+        }
+
+        foreach (Match m in Early().Matches(rest))
+        {
+            Add(PopulationAxis.Extent, nameof(DiseaseExtent.Early), "early or operable disease", m);
+            if (m.Groups["curative"].Success)
+            {
+                Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), "early or operable disease", m);
+            }
+        }
+
+        foreach (Match m in LocallyAdvanced().Matches(rest))
+        {
+            Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), "locally advanced disease", m);
+            if (m.Groups["unresectable"].Success)
+            {
+                Add(PopulationAxis.Extent, nameof(DiseaseExtent.Metastatic), "unresectable disease", m);
+            }
+        }
+
+        foreach (Match m in Metastatic().Matches(rest))
+        {
+            if (m.Groups["advanced"].Success)
+            {
+                Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), "advanced disease", m);
+            }
+
+            Add(PopulationAxis.Extent, nameof(DiseaseExtent.Metastatic), m.Groups["advanced"].Success ? "advanced disease" : "metastatic disease", m);
+        }
+
+        foreach (Match m in Stage().Matches(rest))
+        {
+            foreach (var extent in StageExtents(m.Groups["stages"].Value))
+            {
+                Add(PopulationAxis.Extent, extent.ToString(), $"stage {m.Groups["stages"].Value}", m);
+            }
+        }
+
+        foreach (Match m in Untreated().Matches(rest))
+        {
+            Add(PopulationAxis.PriorTreatment, "untreated", "untreated (newly diagnosed or first-line) disease", m);
+        }
+
+        foreach (Match m in PreviouslyTreated().Matches(rest))
+        {
+            Add(PopulationAxis.PriorTreatment, "previously treated", "previously treated (relapsed, refractory or later-line) disease", m);
+        }
+
+        foreach (Match m in TripleNegative().Matches(rest))
+        {
+            Add(PopulationAxis.Biomarker, "ERBB2", "triple-negative", m, BiomarkerStatus.Negative);
+            Add(PopulationAxis.Biomarker, "HR", "triple-negative", m, BiomarkerStatus.Negative);
+        }
+
+        foreach (Match m in MarkerStatus().Matches(rest))
+        {
+            var marker = m.Groups["marker"].Value.ToUpperInvariant().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal) switch
+            {
+                "HER2" or "HER2/NEU" or "ERBB2" => "ERBB2",
+                "HR" or "HORMONERECEPTOR" => "HR",
+                "ER" or "ESTROGENRECEPTOR" or "OESTROGENRECEPTOR" => "ESR1",
+                "PR" or "PGR" or "PROGESTERONERECEPTOR" => "PGR",
+                "EGFR" => "EGFR",
+                "ALK" => "ALK",
+                "ROS1" => "ROS1",
+                "KRAS" => "KRAS",
+                "RAS" => "RAS",
+                "BRAF" => "BRAF",
+                var other => other,
+            };
+            var word = m.Groups["status"].Value.ToLowerInvariant();
+            BiomarkerStatus? status = word.Contains("negative", StringComparison.Ordinal) || word.Contains("free", StringComparison.Ordinal) ? BiomarkerStatus.Negative : word switch
+            {
+                "+" or "positive" or "pos" or "overexpressing" or "overexpressed" or "amplified" or "mutant" or "mutated" or "mutation" or "mutations"
+                    or "mutation-positive" or "rearranged" or "rearrangement" or "fusion" or "fusion-positive" or "translocated" or "sensitizing" or "m" => BiomarkerStatus.Positive,
+                "-" or "−" or "negative" or "neg" or "non-amplified" or "non-overexpressing" => BiomarkerStatus.Negative,
+                "wild-type" or "wild type" or "wildtype" or "wt" => BiomarkerStatus.WildType,
+                "low" => BiomarkerStatus.Low,
+                _ => null,
+            };
+            if (status is not { } s)
+            {
+                continue;
+            }
+
+            // Receptors are positive or negative; genes mutant or wild-type ("EGFR-negative" is wild-type).
+            if (s == BiomarkerStatus.Negative && marker is "EGFR" or "KRAS" or "RAS" or "BRAF")
+            {
+                s = BiomarkerStatus.WildType;
+            }
+
+            var shown = m.Groups["marker"].Value;
+            Add(PopulationAxis.Biomarker, marker, $"{shown} {Describe(s)}", m, s);
+        }
+
+        foreach (Match m in Msi().Matches(rest))
+        {
+            var high = m.Groups["high"].Success;
+            Add(PopulationAxis.Biomarker, "MSI", high ? "MSI-high / mismatch-repair deficient" : "microsatellite stable / mismatch-repair proficient", m, high ? BiomarkerStatus.Positive : BiomarkerStatus.Negative);
+        }
+    }
+
+    internal static string Describe(BiomarkerStatus status) => status switch
+    {
+        BiomarkerStatus.Positive => "positive",
+        BiomarkerStatus.Negative => "negative",
+        BiomarkerStatus.WildType => "wild-type",
+        BiomarkerStatus.Low => "low",
+        _ => "equivocal",
+    };
+
+    private static IEnumerable<DiseaseExtent> StageExtents(string stages)
+    {
+        foreach (Match roman in Roman().Matches(stages))
+        {
+            yield return roman.Groups["n"].Value.ToUpperInvariant() switch
+            {
+                "0" => DiseaseExtent.InSitu,
+                "I" or "1" or "II" or "2" => DiseaseExtent.Early,
+                "III" or "3" => DiseaseExtent.LocallyAdvanced,
+                _ => DiseaseExtent.Metastatic,
+            };
+        }
+
+        // "stage I-III" names the stages between too.
+        if (StageRange().Match(stages) is { Success: true } range && range.Groups["to"].Value.ToUpperInvariant() is "III" or "3" && range.Groups["from"].Value.ToUpperInvariant() is "I" or "1")
+        {
+            yield return DiseaseExtent.Early;
+        }
+    }
+
+    /// <summary>The cancer codes a text names: for a condition, what it resolves to; in a title, every cancer it names.</summary>
+    private static IEnumerable<string> CancerCodesIn(string text, CancerTypeCatalog catalog, bool condition)
+    {
+        if (condition)
+        {
+            if (catalog.Resolve(text) is { } code)
+            {
+                yield return code;
+            }
+
+            yield break;
+        }
+
+        foreach (var m in catalog.Names.FindAll(text, Tokenizer.Tokenize(text)))
+        {
+            // An organ alone ("lung function", "breast milk") is not a cancer; the bare word "cancer" is cancer in general.
+            if (catalog.Find(m.Value)?.Parent == CancerTypeCatalog.Root && !CancerNoun().IsMatch(text[m.Start..Math.Min(text.Length, m.End + 30)]))
+            {
+                continue;
+            }
+
+            yield return m.Value;
+        }
+    }
+
+    /// <summary>Every condition as a disease concept, or null when one of them is not a known disease.</summary>
+    private static List<StudiedDisease>? Diseases(ClinicalTrial trial, OncologyVocabulary vocabulary)
+    {
+        var diseases = new List<StudiedDisease>();
+        foreach (var condition in trial.Conditions.Where(c => !string.IsNullOrWhiteSpace(c)))
+        {
+            var text = condition.Trim();
+            if (vocabulary.CancerTypes.Resolve(text) is { } code)
+            {
+                diseases.Add(new StudiedDisease(text, code, null));
+                continue;
+            }
+
+            // A concept of general medicine that names most of the condition ("Hypertension", "Type 2 Diabetes Mellitus"),
+            // not a word inside a longer name ("Pain after knee replacement").
+            var matches = vocabulary.Concepts.Names.FindAll(text, Tokenizer.Tokenize(text));
+            var best = matches.Count == 0 ? (PhraseMatch<MedicalConcept>?)null : matches.MaxBy(m => m.End - m.Start);
+            if (best is not { } found || found.End - found.Start < 0.6 * Letters(text) || MedicalConceptCatalog.TooGeneral.Contains(found.Value.Name))
+            {
+                return null;
+            }
+
+            diseases.Add(new StudiedDisease(text, null, found.Value.Name));
+        }
+
+        return diseases.Count == 0 ? null : diseases;
+    }
+
+    private static int Letters(string text) => text.Trim().Length;
+
+    [GeneratedRegex(@"cancer|carcinoma|tumou?r|neoplas|malignan|oma\b|omas\b|leuka?emia|myelodysplas|metasta", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CancerNoun();
+
+    [GeneratedRegex(@"(?:\b(?<untreated>untreated|newly[- ]diagnosed|new|previously[- ]untreated|unirradiated|radiotherapy[- ]naive|radiation[- ]naive)\s+|\b(?<treated>previously[- ]treated|treated|recurrent|progressive|progressing|resected|irradiated|relapsed)\s+)?\b(?:brain|cerebral|intracranial|cns|central\s+nervous\s+system)(?:[- ]only)?\s+(?:metastas[ie]s|metastatic\s+(?:disease|lesions?)|mets|lesions?\s+from)|\bmetastatic\s+brain\s+(?:tumou?rs?|disease|cancer|lesions?)|\bbrain[- ]metastatic\b|\bmetastases\s+to\s+the\s+brain\b|\bleptomeningeal\s+(?:metastas[ie]s|disease|carcinomatosis)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BrainMetastases();
+
+    [GeneratedRegex(@"\b(?:radiosurgery|radiotherapy|radiation|irradiation|WBRT|SRS|SRT|gamma\s+knife|cyberknife|resection|surgery|neurosurg\w*|craniotomy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BrainTreatment();
+
+    [GeneratedRegex(@"\b(?i:prophylactic\s+cranial\s+(?:irradiation|radiotherapy|radiation))\b|\bPCI\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Prophylactic();
+
+    [GeneratedRegex(@"\b(?:(?:ductal|lobular)\s+carcinoma\s+in[- ]situ|carcinoma\s+in[- ]situ|in[- ]situ\s+carcinoma|DCIS|LCIS|(?:cervical|vulvar|vaginal|anal|prostatic|penile)\s+intraepithelial\s+neoplasia|high[- ]grade\s+(?:squamous\s+)?intraepithelial\s+lesions?|CIN\s*[123I]{1,3}|pre[- ]?invasive|pre[- ]?malignan\w*|pre[- ]?cancerous)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InSitu();
+
+    [GeneratedRegex(@"\b(?:early[- ](?:stage\s+)?(?:\w+[- ]){0,2}?(?:cancer|carcinoma|disease|NSCLC|tumou?rs?)|early[- ]stage|(?<!un|non[- ]|in|borderline[- ])(?:operable|resectable|resected)|locali[sz]ed|non[- ]?metastatic|node[- ]negative|primary\s+(?:invasive|operable)|(?<curative>before\s+(?:definitive\s+)?surgery|prior\s+to\s+(?:definitive\s+)?surgery|definitive\s+surgery|pre[- ]?surgical|window[- ]of[- ]opportunity|(?:neo)?adjuvant|pre[- ]?operative|post[- ]?operative|peri[- ]?operative))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Early();
+
+    [GeneratedRegex(@"\b(?:locally[- ]advanced|borderline[- ]resectable|(?<unresectable>unresectable|inoperable|non[- ]?resectable|non[- ]?operable))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LocallyAdvanced();
+
+    [GeneratedRegex(@"(?<!non[- ]?|micro)\b(?:metastatic|metastases|metastasis|disseminated|stage\s+IV|(?<advanced>(?<!locally[- ])advanced(?=[- ](?:(?:stage|\w+)[- ]){0,3}?(?:cancers?|carcinomas?|disease|tumou?rs?|malignan\w*|neoplasms?|NSCLC|SCLC|HCC|RCC|CRC|melanoma|lymphoma|sarcoma|myeloma|adenocarcinoma|mesothelioma|glioma))))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Metastatic();
+
+    [GeneratedRegex(@"\b(?i:stages?)\s+(?<stages>(?:0|I{1,3}V?|IV|[1-4])[ABC]?\d?(?:\s*(?:-|–|to|or|and|,|/)\s*(?:0|I{1,3}V?|IV|[1-4])[ABC]?\d?)*)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Stage();
+
+    [GeneratedRegex(@"(?<n>0|IV|I{1,3}|[1-4])(?=[ABC]?\d?\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex Roman();
+
+    [GeneratedRegex(@"^(?<from>I|1)[ABC]?\s*(?:-|–|to)\s*(?<to>III|3)", RegexOptions.CultureInvariant)]
+    private static partial Regex StageRange();
+
+    [GeneratedRegex(@"\b(?:newly[- ]diagnosed|previously[- ]untreated|untreated|treatment[- ]na[iï]ve|therapy[- ]na[iï]ve|chemotherapy[- ]na[iï]ve|chemo[- ]na[iï]ve|TKI[- ]na[iï]ve|first[- ]line|1st[- ]line|front[- ]?line)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Untreated();
+
+    [GeneratedRegex(@"\b(?:relapsed|refractory|recurrent|recurrence|previously[- ]treated|pre[- ]?treated|heavily[- ]treated|second[- ]line|2nd[- ]line|third[- ]line|3rd[- ]line|later[- ]line|salvage|(?:platinum|castration|castrate|endocrine|TKI|osimertinib|chemotherapy|treatment)[- ]resistant|progressi(?:ng|on|ve\s+disease)\s+(?:on|after|following|despite)|after\s+(?:failure|progression)|failed|failing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PreviouslyTreated();
+
+    [GeneratedRegex(@"\b(?:triple[- ]negative|TNBC)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TripleNegative();
+
+    [GeneratedRegex(@"(?<![\w-])(?<marker>HER[- ]?2(?:/neu)?|ERBB2|HR|hormone[- ]receptor|ER|estrogen[- ]receptor|oestrogen[- ]receptor|PR|PgR|progesterone[- ]receptor|EGFR|ALK|ROS1|KRAS|RAS|BRAF)(?:[- ]?(?<status>positive|negative|pos|neg|overexpressing|overexpressed|amplified|non-amplified|non-overexpressing|mutant|mutated|mutation[- ]negative|mutation[- ]free|mutation-positive|mutations?|rearranged|rearrangement|fusion-positive|fusion|translocated|sensitizing|wild[- ]?type|wt|low|m(?=\b))\b|(?<status>[+\-−])(?![\w+\-]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MarkerStatus();
+
+    [GeneratedRegex(@"\b(?:(?<high>MSI[- ]?H(?:igh)?|microsatellite[- ]instability[- ]high|microsatellite[- ]unstable|dMMR|mismatch[- ]repair[- ]deficien\w*|deficient\s+mismatch\s+repair)|MSS|microsatellite[- ]stable|pMMR|mismatch[- ]repair[- ]proficient|proficient\s+mismatch\s+repair)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Msi();
+}

@@ -1,0 +1,247 @@
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.StudiedPopulation;
+using TrialAccess.Patients;
+using TrialAccess.Trials;
+using TrialAccess.Vocabulary;
+
+namespace TrialAccess.Core.Tests.Eligibility.StudiedPopulation;
+
+public class TrialPopulationTests
+{
+    private static readonly EvaluationContext Context = EvaluationContext.On(new DateOnly(2026, 12, 3));
+
+    private static ClinicalTrial Trial(string title, string[] conditions, bool? healthy = null) => new()
+    {
+        NctId = NctId.Parse("NCT09000001"),
+        BriefTitle = title,
+        Conditions = conditions,
+        Eligibility = new TrialEligibility { Criteria = "Inclusion Criteria:\n* Age 18 or older", AcceptsHealthyVolunteers = healthy },
+    };
+
+    private static TrialPopulation Read(string title, params string[] conditions) => TrialPopulationReader.Read(Trial(title, conditions), OncologyVocabulary.BuiltIn);
+
+    private static PatientProfile Breast(BiomarkerStatus her2, bool metastatic = true) => new()
+    {
+        Age = new Fact<decimal>(62),
+        Sex = new Fact<PatientSex>(PatientSex.Female),
+        Diagnoses = [new Diagnosis { Text = "breast cancer", OncoTreeCode = "BRCA", Stage = metastatic ? new Stage { Group = "IV", Metastatic = true } : new Stage { Group = "IIA" } }],
+        Biomarkers =
+        [
+            new Biomarker { Marker = "ERBB2", Status = her2 },
+            new Biomarker { Marker = "ESR1", Status = BiomarkerStatus.Positive },
+        ],
+    };
+
+    private static PatientProfile Lung(bool? brainTreated = true, bool progressed = true) => new()
+    {
+        Age = new Fact<decimal>(58),
+        Sex = new Fact<PatientSex>(PatientSex.Female),
+        Diagnoses = [new Diagnosis { Text = "lung adenocarcinoma", OncoTreeCode = "LUAD", Stage = new Stage { Group = "IV", Metastatic = true } }],
+        Metastases = brainTreated is null ? [] : [new MetastaticSite { Site = "brain", TreatedAndStable = brainTreated }],
+        Biomarkers = [new Biomarker { Marker = "EGFR", Alteration = "exon 19 deletion" }],
+        Therapies = progressed ? [new Therapy { Name = "osimertinib", Line = 1, ProgressedOn = true }] : [],
+    };
+
+    private static TrialEvaluation Evaluate(ClinicalTrial trial, PatientProfile patient) =>
+        EligibilityEvaluator.Evaluate(TrialCriteriaParser.Parse(trial), patient, Context);
+
+    private static List<CriterionEvaluation> Population(TrialEvaluation evaluation) =>
+        evaluation.Criteria.Where(c => c.Criterion.Segment.Text.StartsWith("studied population", StringComparison.Ordinal)).ToList();
+
+    [Theory]
+    [InlineData("Ductal Carcinoma In Situ", PopulationAxis.Extent, "InSitu")]
+    [InlineData("Neoadjuvant Chemotherapy for Operable Breast Cancer", PopulationAxis.Extent, "Early")]
+    [InlineData("Adjuvant Therapy in Resected Pancreatic Cancer", PopulationAxis.Extent, "LocallyAdvanced")]
+    [InlineData("Drug X in Locally Advanced or Metastatic Breast Cancer", PopulationAxis.Extent, "Metastatic")]
+    [InlineData("Chemotherapy in Patients With Stage IIIB or Stage IV Non-small Cell Lung Cancer", PopulationAxis.Extent, "Metastatic")]
+    [InlineData("Radiotherapy for Stage III Non-small Cell Lung Cancer", PopulationAxis.Extent, "LocallyAdvanced")]
+    [InlineData("Drug Y in Newly Diagnosed Multiple Myeloma", PopulationAxis.PriorTreatment, "untreated")]
+    [InlineData("First-Line Drug Z in Advanced NSCLC", PopulationAxis.PriorTreatment, "untreated")]
+    [InlineData("Drug W in Relapsed or Refractory Diffuse Large B-cell Lymphoma", PopulationAxis.PriorTreatment, "previously treated")]
+    [InlineData("Radiosurgery for Patients With Brain Metastases From Lung Cancer", PopulationAxis.BrainMetastases, "untreated")]
+    [InlineData("Drug V for Previously Treated Brain Metastases of Breast Cancer", PopulationAxis.BrainMetastases, "treated")]
+    [InlineData("Prophylactic Cranial Irradiation in Small Cell Lung Cancer", PopulationAxis.BrainMetastases, "none")]
+    public void Read_FindsTheSettingTheTitleStates(string title, PopulationAxis axis, string value)
+    {
+        var population = Read(title, "Cancer");
+
+        population.Traits.Should().Contain(t => t.Axis == axis && t.Value == value);
+        population.Traits.First(t => t.Axis == axis && t.Value == value).Evidence.Field.Should().Be("title");
+    }
+
+    [Fact]
+    public void Read_DoesNotTakeUnresectableForOperable_NorNonMetastaticForMetastatic()
+    {
+        Read("Drug in Unresectable Hepatocellular Carcinoma", "HCC").Traits.Should().NotContain(t => t.Value == "Early");
+        Read("Radiotherapy for Non-metastatic Prostate Cancer", "Prostate Cancer").Traits.Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Should().BeEquivalentTo(["Early"]);
+    }
+
+    [Theory]
+    [InlineData("Trastuzumab in HER2-Positive Breast Cancer", "ERBB2", BiomarkerStatus.Positive)]
+    [InlineData("Drug in HR+/HER2- Advanced Breast Cancer", "ERBB2", BiomarkerStatus.Negative)]
+    [InlineData("Drug in HR+/HER2- Advanced Breast Cancer", "HR", BiomarkerStatus.Positive)]
+    [InlineData("Drug in HER2-negative Metastatic Breast Cancer", "ERBB2", BiomarkerStatus.Negative)]
+    [InlineData("Chemotherapy in Triple-Negative Breast Cancer", "HR", BiomarkerStatus.Negative)]
+    [InlineData("Drug in EGFR Wild-type Non-small Cell Lung Cancer", "EGFR", BiomarkerStatus.WildType)]
+    [InlineData("Drug in EGFR-mutant Non-small Cell Lung Cancer", "EGFR", BiomarkerStatus.Positive)]
+    [InlineData("Drug in ALK-positive NSCLC", "ALK", BiomarkerStatus.Positive)]
+    [InlineData("Pembrolizumab in MSI-H Colorectal Cancer", "MSI", BiomarkerStatus.Positive)]
+    public void Read_FindsTheBiomarkerPopulation(string title, string marker, BiomarkerStatus status)
+    {
+        Read(title, "Cancer").Traits.Should().Contain(t => t.Axis == PopulationAxis.Biomarker && t.Value == marker && t.Status == status);
+    }
+
+    [Fact]
+    public void Read_UnresectableWithANumberedStage_IsThatStage()
+    {
+        Read("Chemoradiotherapy for Unresectable Stage III Non-small Cell Lung Cancer", "Lung Cancer").Traits
+            .Where(t => t.Axis == PopulationAxis.Extent && t.Value != "LocallyAdvanced").Select(t => t.Label + " " + t.Evidence).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Read_ReadsNoSettingForATrialThatStudiesNoCancer()
+    {
+        Read("First-line Treatment of Newly Diagnosed Hypertension", "Hypertension").Traits.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void HerTwoPositiveTitle_AgainstARecordedNegative_IsIneligible_WithBothSidesEvidence()
+    {
+        var evaluation = Evaluate(Trial("Trastuzumab Deruxtecan in HER2-Positive Metastatic Breast Cancer", ["Breast Cancer"]), Breast(BiomarkerStatus.Negative));
+
+        evaluation.Verdict.Should().Be(TrialVerdict.Ineligible);
+        var item = Population(evaluation).Should().ContainSingle().Subject;
+        item.Basis.Should().Be(OutcomeBasis.Recorded);
+        item.Evidence.Should().Contain("HER2-Positive").And.Contain("title").And.Contain("HER2 is negative");
+    }
+
+    [Fact]
+    public void HerTwoNegativeTitle_AgainstARecordedNegative_SaysNothing()
+    {
+        Population(Evaluate(Trial("Drug in HR-positive, HER2-negative Metastatic Breast Cancer", ["Breast Cancer"]), Breast(BiomarkerStatus.Negative))).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void HerTwoNegativeTitle_AgainstARecordedPositive_IsIneligible()
+    {
+        Evaluate(Trial("Drug in HER2-negative Metastatic Breast Cancer", ["Breast Cancer"]), Breast(BiomarkerStatus.Positive)).Verdict.Should().Be(TrialVerdict.Ineligible);
+    }
+
+    [Fact]
+    public void BothStatusesNamed_AreAlternatives_NotAContradiction()
+    {
+        Population(Evaluate(Trial("Lapatinib in HER2-negative Metastatic Breast Cancer With HER2-positive Circulating Tumor Cells", ["Breast Cancer"]), Breast(BiomarkerStatus.Negative))).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void TripleNegativeTitle_AgainstAHormoneReceptorPositivePatient_IsIneligible()
+    {
+        Evaluate(Trial("Chemotherapy in Metastatic Triple-Negative Breast Cancer", ["Triple Negative Breast Cancer"]), Breast(BiomarkerStatus.Negative)).Verdict.Should().Be(TrialVerdict.Ineligible);
+    }
+
+    [Fact]
+    public void UnrecordedBiomarker_NeverFails()
+    {
+        var patient = Breast(BiomarkerStatus.Negative) with { Biomarkers = [] };
+        Population(Evaluate(Trial("Trastuzumab in HER2-Positive Metastatic Breast Cancer", ["Breast Cancer"]), patient)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void InSituCondition_AgainstRecordedMetastaticDisease_IsIneligible()
+    {
+        var evaluation = Evaluate(Trial("Radiotherapy After Lumpectomy", ["Ductal Carcinoma In Situ"]), Breast(BiomarkerStatus.Negative));
+
+        evaluation.Verdict.Should().Be(TrialVerdict.Ineligible);
+        Population(evaluation).Single().Evidence.Should().Contain("Ductal Carcinoma In Situ").And.Contain("metastatic");
+    }
+
+    [Fact]
+    public void OperableSettingInTheTitle_AgainstMetastaticDisease_IsLikelyIneligible()
+    {
+        var evaluation = Evaluate(Trial("Neoadjuvant Chemotherapy for Operable Breast Cancer", ["Breast Cancer"]), Breast(BiomarkerStatus.Negative));
+
+        evaluation.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Population(evaluation).Single().Basis.Should().Be(OutcomeBasis.Presumed);
+    }
+
+    [Fact]
+    public void MetastaticTitle_AgainstStageTwoDisease_IsLikelyIneligible_AndAgainstMetastatic_SaysNothing()
+    {
+        var trial = Trial("Drug in Metastatic Breast Cancer", ["Breast Cancer"]);
+        Evaluate(trial, Breast(BiomarkerStatus.Negative, metastatic: false)).Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Population(Evaluate(trial, Breast(BiomarkerStatus.Negative))).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void FirstLineTitle_AgainstDiseaseThatProgressedOnTreatment_IsLikelyIneligible()
+    {
+        var evaluation = Evaluate(Trial("First-line Osimertinib Plus Chemotherapy in EGFR-mutant NSCLC", ["Non-small Cell Lung Cancer"]), Lung());
+
+        evaluation.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Population(evaluation).Single().Evidence.Should().Contain("osimertinib");
+    }
+
+    [Fact]
+    public void RadiosurgeryForBrainMetastases_AgainstTreatedStableBrainMetastases_IsLikelyIneligible()
+    {
+        var evaluation = Evaluate(Trial("Stereotactic Radiosurgery in Treating Patients With Brain Metastases", ["Metastatic Cancer"]), Lung(brainTreated: true));
+
+        evaluation.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Population(evaluation).Single().Evidence.Should().Contain("treated and stable");
+    }
+
+    [Fact]
+    public void RadiosurgeryForBrainMetastases_AgainstActiveBrainMetastases_SaysNothing()
+    {
+        Population(Evaluate(Trial("Stereotactic Radiosurgery in Treating Patients With Brain Metastases", ["Metastatic Cancer"]), Lung(brainTreated: false))).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void EgfrWildTypeTitle_AgainstAnEgfrMutantPatient_IsIneligible()
+    {
+        Evaluate(Trial("Drug in EGFR Wild-type Advanced Non-small Cell Lung Cancer", ["Non-small Cell Lung Cancer"]), Lung()).Verdict.Should().Be(TrialVerdict.Ineligible);
+    }
+
+    [Fact]
+    public void AnotherDisease_IsLikelyIneligible_WithTheMainProblemAsEvidence()
+    {
+        var evaluation = Evaluate(Trial("Amlodipine in Hypertension", ["Hypertension"]), Lung());
+
+        evaluation.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Population(evaluation).Single().Evidence.Should().Contain("Hypertension").And.Contain("lung adenocarcinoma");
+    }
+
+    [Fact]
+    public void AnotherDisease_ThePatientDoesHave_IsNotAMismatch()
+    {
+        var patient = Lung() with { Conditions = [new Condition { Text = "hypertension", Concept = "hypertension" }] };
+        Population(Evaluate(Trial("Amlodipine in Hypertension", ["Hypertension"]), patient)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AnotherDisease_InATrialOfHealthyVolunteers_IsNotAMismatch()
+    {
+        Population(Evaluate(Trial("Amlodipine in Hypertension", ["Hypertension"], healthy: true), Lung())).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void UnknownConditions_GiveNoJudgement()
+    {
+        Population(Evaluate(Trial("Quality of Life Study", ["Zzyzx Syndrome Of The Left Elbow"]), Lung())).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ACancerInTheConditions_RelatedInTheTree_IsNotAMismatch()
+    {
+        // A broader cancer (lung cancer) and generic cancer both cover the patient's lung adenocarcinoma.
+        Population(Evaluate(Trial("Exercise During Treatment", ["Lung Cancer", "Hypertension"]), Lung(progressed: false, brainTreated: null))).Should().BeEmpty();
+        Population(Evaluate(Trial("Exercise During Treatment", ["Solid Tumor", "Hypertension"]), Lung(progressed: false, brainTreated: null))).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AnotherCancerBesideAnotherDisease_IsAMismatch()
+    {
+        Population(Evaluate(Trial("Exercise During Treatment", ["Prostate Cancer", "Hypertension"]), Lung(progressed: false, brainTreated: null))).Should().ContainSingle();
+    }
+}
