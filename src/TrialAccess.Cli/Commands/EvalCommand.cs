@@ -132,11 +132,10 @@ internal static class EvalCommand
                     // Features once per (topic, judged trial) from the run above; the folds are trained and scored in memory.
                     await Console.Error.WriteLineAsync($"cross-validation: {k} folds by {RankerExperiment.FoldRule}");
                     var data = RankerExperiment.Extract(parsedTopics, scorable, full);
-                    var parameters = LambdaMartParameters.Default;
-                    var result = RankerExperiment.CrossValidate(data, k, parameters);
+                    var result = RankerExperiment.CrossValidate(data, k);
                     var learned = TrecEvaluation.Run(parsedTopics, judgements!, new RankerExperiment.FixedRanker("learned (cross-validated)", result.Rankings), chosenProtocol, HasText);
                     var bm25 = TrecEvaluation.Run(parsedTopics, judgements!, new Bm25Ranker(TrialSearchIndex.Build(trials)), chosenProtocol, HasText);
-                    report = CrossValidationReport.From(k, learned, run, bm25, parameters, result.FeatureImportance);
+                    report = CrossValidationReport.From(k, learned, run, bm25, result);
                 }
 
                 if (chosenProtocol == TrecProtocol.Full)
@@ -191,10 +190,9 @@ internal static class EvalCommand
         TrecRun Full,
         TrecRun Bm25,
         IReadOnlyList<FoldFigures> PerFold,
-        LambdaMartParameters Parameters,
-        IReadOnlyDictionary<string, double> FeatureImportance)
+        CrossValidation Result)
     {
-        public static CrossValidationReport From(int folds, TrecRun learned, TrecRun full, TrecRun bm25, LambdaMartParameters parameters, IReadOnlyDictionary<string, double> importance)
+        public static CrossValidationReport From(int folds, TrecRun learned, TrecRun full, TrecRun bm25, CrossValidation result)
         {
             static Dictionary<string, double> Ndcg(TrecRun run) =>
                 run.Topics.Where(t => t.RelevantWithText > 0).ToDictionary(t => t.Topic, t => t.Measures.Ndcg10, StringComparer.Ordinal);
@@ -205,14 +203,14 @@ internal static class EvalCommand
                 {
                     var topics = l.Keys.Where(t => RankerExperiment.FoldOf(t, folds) == fold).ToList();
                     double Mean(Dictionary<string, double> by) => topics.Count == 0 ? 0 : topics.Average(t => by.GetValueOrDefault(t));
-                    return new FoldFigures(fold, topics.Count, Mean(l), Mean(f), Mean(b));
+                    return new FoldFigures(fold, topics.Count, Mean(l), Mean(f), Mean(b), fold < result.ChosenPerFold.Count ? result.ChosenPerFold[fold].Describe() : null);
                 })
                 .ToList();
-            return new CrossValidationReport(folds, RankerExperiment.FoldRule, learned, full, bm25, perFold, parameters, importance);
+            return new CrossValidationReport(folds, RankerExperiment.FoldRule, learned, full, bm25, perFold, result);
         }
     }
 
-    internal sealed record FoldFigures(int Fold, int Topics, double Learned, double Full, double Bm25);
+    internal sealed record FoldFigures(int Fold, int Topics, double Learned, double Full, double Bm25, string? Chosen);
 
     /// <summary>One line per judged pair with text: what the engine called it and why, for reading its errors.</summary>
     private static async Task WritePairsAsync(FileInfo file, IReadOnlyList<TrecTopic> topics, RelevanceJudgements judgements, MatchRanker ranker, CancellationToken cancellationToken)
@@ -299,9 +297,10 @@ internal static class EvalCommand
                     MeanNdcg10 = new { Learned = Math.Round(cv.Learned.Mean.Ndcg10, 4), Full = Math.Round(cv.Full.Mean.Ndcg10, 4), Bm25 = Math.Round(cv.Bm25.Mean.Ndcg10, 4) },
                     Learned = Measures(cv.Learned.Mean),
                     Bm25 = Measures(cv.Bm25.Mean),
-                    PerFold = cv.PerFold.Select(f => new { f.Fold, f.Topics, Learned = Math.Round(f.Learned, 4), Full = Math.Round(f.Full, 4), Bm25 = Math.Round(f.Bm25, 4) }),
-                    cv.Parameters,
-                    cv.FeatureImportance,
+                    PerFold = cv.PerFold.Select(f => new { f.Fold, f.Topics, Learned = Math.Round(f.Learned, 4), Full = Math.Round(f.Full, 4), Bm25 = Math.Round(f.Bm25, 4), f.Chosen }),
+                    Selection = "nested: each fold chooses among LambdaMartParameters.Grid by cross-validation over its own training topics",
+                    GridPlainCv = cv.Result.GridMeans,
+                    cv.Result.FeatureImportance,
                     PerTopicLearned = cv.Learned.Topics.Select(t => new { t.Topic, Ndcg10 = Math.Round(t.Measures.Ndcg10, 4) }),
                 },
                 PerTopic = run.Topics.Select(t => new
@@ -337,10 +336,11 @@ internal static class EvalCommand
             AnsiConsole.MarkupLine(TerminalText.Markup($"cross-validation, {cv.Folds} folds by {cv.FoldRule}, over the {cv.Learned.Topics.Count(t => t.RelevantWithText > 0)} topics with a relevant judged trial: mean NDCG@10 learned {F(cv.Learned.Mean.Ndcg10)}, full {F(cv.Full.Mean.Ndcg10)}, bm25 {F(cv.Bm25.Mean.Ndcg10)}"));
             foreach (var fold in cv.PerFold)
             {
-                AnsiConsole.MarkupLine(TerminalText.Markup($"  fold {fold.Fold} ({fold.Topics} topics): learned {F(fold.Learned)}, full {F(fold.Full)}, bm25 {F(fold.Bm25)}"));
+                AnsiConsole.MarkupLine(TerminalText.Markup($"  fold {fold.Fold} ({fold.Topics} topics): learned {F(fold.Learned)}, full {F(fold.Full)}, bm25 {F(fold.Bm25)}; chose {fold.Chosen}"));
             }
 
-            AnsiConsole.MarkupLine(TerminalText.Markup("  feature importance (gain, mean over folds): " + string.Join(", ", cv.FeatureImportance.Take(10).Select(x => $"{x.Key} {x.Value:0.000}"))));
+            AnsiConsole.MarkupLine(TerminalText.Markup("  grid, plain cross-validation (optimistic if one picked the best): " + string.Join("; ", cv.Result.GridMeans.Select(x => $"{x.Key}: {F(x.Value)}"))));
+            AnsiConsole.MarkupLine(TerminalText.Markup("  feature importance (gain, mean over folds): " + string.Join(", ", cv.Result.FeatureImportance.Take(10).Select(x => $"{x.Key} {x.Value:0.000}"))));
         }
 
         AnsiConsole.MarkupLine(TerminalText.Markup($"ranker {run.Ranker}, protocol {run.Protocol.ToString().ToLowerInvariant()}, {trialsInDatabase} trials in the database; judged pairs without text in the database are left out; 'mean' averages the {run.Topics.Count(t => t.RelevantWithText > 0)} topics with a relevant judged trial in the database."));

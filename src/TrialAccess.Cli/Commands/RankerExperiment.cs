@@ -11,8 +11,17 @@ namespace TrialAccess.Cli.Commands;
 /// <summary>One topic's judged trials with text, each with its grade and its match (verdict, relevance, features).</summary>
 internal sealed record TopicPairs(TrecTopic Topic, IReadOnlyList<(NctId Id, RelevanceGrade Grade, TrialMatch Match)> Pairs);
 
-/// <summary>The cross-validated learned ranker: per-topic rankings of held-out topics, per-fold and overall figures.</summary>
-internal sealed record CrossValidation(int Folds, IReadOnlyDictionary<string, IReadOnlyList<NctId>> Rankings, IReadOnlyDictionary<string, double> FeatureImportance);
+/// <summary>
+/// The cross-validated learned ranker: per-topic rankings of held-out topics, the grid setting each fold chose (by an
+/// inner cross-validation over its training topics only), each grid setting's plain cross-validated mean (for reading,
+/// optimistic if one picked the best), and the feature importance averaged over the fold models.
+/// </summary>
+internal sealed record CrossValidation(
+    int Folds,
+    IReadOnlyDictionary<string, IReadOnlyList<NctId>> Rankings,
+    IReadOnlyList<LambdaMartParameters> ChosenPerFold,
+    IReadOnlyDictionary<string, double> GridMeans,
+    IReadOnlyDictionary<string, double> FeatureImportance);
 
 /// <summary>
 /// Learning to rank on TREC topics: features extracted once per (topic, judged trial) by the full matcher, then LambdaMART
@@ -77,10 +86,52 @@ internal static class RankerExperiment
             .ToList();
     }
 
-    public static CrossValidation CrossValidate(IReadOnlyList<TopicPairs> data, int folds, LambdaMartParameters parameters)
+    /// <summary>Mean NDCG@10 of a model over the topics that have a relevant judged trial.</summary>
+    public static double MeanNdcg(IEnumerable<TopicPairs> topics, IRelevanceModel model)
+    {
+        var scored = topics.Where(t => t.Pairs.Any(p => p.Grade != RelevanceGrade.NotRelevant)).ToList();
+        return scored.Count == 0 ? 0 : scored.Average(t =>
+            TrecMetrics.Measure(Rank(t, model).Select(id => id.Value).ToList(), t.Pairs.ToDictionary(p => p.Id.Value, p => p.Grade, StringComparer.Ordinal)).Ndcg10);
+    }
+
+    /// <summary>
+    /// The plain cross-validated mean NDCG@10 of one setting over the given topics (folds by <see cref="FoldOf"/>, those
+    /// present), pooled over held-out topics.
+    /// </summary>
+    public static double CrossValidatedMean(IReadOnlyList<TopicPairs> data, int folds, LambdaMartParameters parameters)
+    {
+        var total = 0.0;
+        var count = 0;
+        foreach (var fold in data.Select(t => FoldOf(t.Topic.Number, folds)).Distinct().Order())
+        {
+            var train = data.Where(t => FoldOf(t.Topic.Number, folds) != fold).ToList();
+            var test = data.Where(t => FoldOf(t.Topic.Number, folds) == fold && t.Pairs.Any(p => p.Grade != RelevanceGrade.NotRelevant)).ToList();
+            if (train.Count == 0 || test.Count == 0)
+            {
+                continue;
+            }
+
+            var model = LambdaMartTrainer.Train(Examples(train).ToList(), RankingFeatures.Names, parameters);
+            total += MeanNdcg(test, model) * test.Count;
+            count += test.Count;
+        }
+
+        return count == 0 ? 0 : total / count;
+    }
+
+    /// <summary>The grid setting with the best plain cross-validated mean over these topics (the first on a tie).</summary>
+    public static LambdaMartParameters Choose(IReadOnlyList<TopicPairs> data, int folds) =>
+        LambdaMartParameters.Grid.Select(p => (p, mean: CrossValidatedMean(data, folds, p))).Aggregate((a, b) => b.mean > a.mean ? b : a).p;
+
+    /// <summary>
+    /// Nested cross-validation: each outer fold chooses its grid setting by cross-validation over its training topics
+    /// only, trains on them and ranks the held-out topics.
+    /// </summary>
+    public static CrossValidation CrossValidate(IReadOnlyList<TopicPairs> data, int folds)
     {
         var rankings = new Dictionary<string, IReadOnlyList<NctId>>(StringComparer.Ordinal);
         var importance = RankingFeatures.Names.ToDictionary(n => n, _ => 0.0, StringComparer.Ordinal);
+        var chosen = new List<LambdaMartParameters>();
         for (var fold = 0; fold < folds; fold++)
         {
             var train = data.Where(t => FoldOf(t.Topic.Number, folds) != fold).ToList();
@@ -90,6 +141,8 @@ internal static class RankerExperiment
                 continue;
             }
 
+            var parameters = Choose(train, folds);
+            chosen.Add(parameters);
             var model = LambdaMartTrainer.Train(Examples(train).ToList(), RankingFeatures.Names, parameters, $"cv-fold-{fold}");
             foreach (var (name, value) in model.FeatureImportance())
             {
@@ -102,9 +155,12 @@ internal static class RankerExperiment
             }
         }
 
+        var grid = LambdaMartParameters.Grid.ToDictionary(p => p.Describe(), p => Math.Round(CrossValidatedMean(data, folds, p), 4), StringComparer.Ordinal);
         return new CrossValidation(
             folds,
             rankings,
+            chosen,
+            grid,
             importance.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).ToDictionary(x => x.Key, x => Math.Round(x.Value, 4)));
     }
 
