@@ -218,12 +218,36 @@ public sealed class LambdaMartModel : IRelevanceModel
         ArgumentNullException.ThrowIfNull(modelPath);
         Metadata = metadata ?? Metadata;
         var view = _ml.Data.LoadFromEnumerable(Array.Empty<ScoringRow>(), _schema);
+        using var saved = new MemoryStream();
+        _ml.Model.Save(_transformer, view.Schema, saved);
+        saved.Position = 0;
         using (var stream = File.Create(modelPath))
         {
-            _ml.Model.Save(_transformer, view.Schema, stream);
+            WithFixedTimes(saved, stream);
         }
 
         File.WriteAllText(MetadataPath(modelPath), JsonSerializer.Serialize(Metadata, RankerMetadata.Json) + "\n");
+    }
+
+    /// <summary>The date every entry of a saved model carries, so that the same model is the same bytes.</summary>
+    private static readonly DateTimeOffset EntryTime = new(2021, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// Copies an ML.NET model zip entry by entry, in the same order, with a fixed time on each: ML.NET stamps entries
+    /// with the time of saving, the only difference between two trainings on the same data.
+    /// </summary>
+    private static void WithFixedTimes(Stream source, Stream destination)
+    {
+        using var input = new System.IO.Compression.ZipArchive(source, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        using var output = new System.IO.Compression.ZipArchive(destination, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var entry in input.Entries)
+        {
+            var copy = output.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
+            copy.LastWriteTime = EntryTime;
+            using var from = entry.Open();
+            using var to = copy.Open();
+            from.CopyTo(to);
+        }
     }
 
     /// <summary>The metadata file of a model file: the same name with .json.</summary>

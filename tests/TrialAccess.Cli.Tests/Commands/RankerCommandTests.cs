@@ -77,6 +77,21 @@ public sealed class RankerCommandTests : IDisposable
     }
 
     [Fact]
+    public void Save_TwoTrainingsOnTheSameData_WriteTheSameBytes()
+    {
+        var examples = Synthetic();
+        var first = _folder.File("first.zip");
+        var second = _folder.File("second.zip");
+
+        LambdaMartTrainer.Train(examples, SyntheticNames, Small, "synthetic").Save(first);
+        Thread.Sleep(2100);
+        LambdaMartTrainer.Train(examples, SyntheticNames, Small, "synthetic").Save(second);
+
+        File.ReadAllBytes(second).Should().Equal(File.ReadAllBytes(first));
+        File.ReadAllText(LambdaMartModel.MetadataPath(second)).Should().Be(File.ReadAllText(LambdaMartModel.MetadataPath(first)));
+    }
+
+    [Fact]
     public void ShippedModel_LoadsWithTheFeaturesThisBuildExtracts()
     {
         var (model, error) = RankerModels.Load(null);
