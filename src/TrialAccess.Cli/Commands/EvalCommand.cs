@@ -174,7 +174,10 @@ internal static class EvalCommand
         };
         cv.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 2 or > 75)
+            // A token that is not a number is the parser's own error; reading the value here would throw.
+            if (result.Tokens.Count == 1
+                && int.TryParse(result.Tokens[0].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var folds)
+                && folds is < 2 or > 75)
             {
                 result.AddError("--cv takes a number of folds from 2 to 75");
             }
