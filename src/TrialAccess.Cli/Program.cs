@@ -14,6 +14,7 @@ root.Subcommands.Add(QuickstartCommand.Create());
 root.Subcommands.Add(PatientCommand.Create());
 root.Subcommands.Add(MatchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(AccountsCommand.Create());
 root.Subcommands.Add(PipelineCommand.Create());

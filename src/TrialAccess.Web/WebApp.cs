@@ -53,6 +53,11 @@ public static class WebApp
         builder.Services.AddSingleton<PlaceDirectory>();
         builder.Services.AddHostedService<PlaceDirectoryWarmUp>();
         builder.Services.AddScoped<TrialFinder>();
+        if (startup.RankingModel is { } rankingModel)
+        {
+            builder.Services.AddSingleton(rankingModel);
+        }
+
         builder.Services.AddSingleton<MatchService>();
         builder.Services.AddSingleton(new PatientIntake(new McodePatientReader()));
         builder.Services.AddSingleton<ChromiumPdf>();

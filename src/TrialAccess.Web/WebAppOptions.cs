@@ -19,6 +19,12 @@ public sealed class WebAppOptions
     public string FhirBasePath { get; set; } = "/fhir";
 
     /// <summary>
+    /// A learned relevance model to rank matches with (composed by the host: the CLI's <c>serve --ranker learned</c>);
+    /// null ranks by the hand-written rule. Ineligible trials come last either way.
+    /// </summary>
+    public TrialAccess.Matching.Ranking.IRelevanceModel? RankingModel { get; set; }
+
+    /// <summary>
     /// Origins (<c>https://app.example.org</c>) whose pages may call the FHIR endpoints from a browser. Empty by
     /// default: no cross-origin call is allowed. Preflight requests are answered for the listed origins.
     /// </summary>

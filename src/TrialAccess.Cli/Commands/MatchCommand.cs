@@ -24,10 +24,17 @@ internal static class MatchCommand
         var includeIneligible = new Option<bool>("--include-ineligible") { Description = "Also list trials the patient fails, with the failing criteria" };
         var notYet = new Option<bool>("--include-not-yet-recruiting") { Description = "Also keep trials that are not yet recruiting" };
         var anyStatus = new Option<bool>("--any-status") { Description = "Do not filter on recruitment status (for research on closed trials)" };
+        var ranker = new Option<string>("--ranker")
+        {
+            Description = "full: the hand-written order (relevance, a presumed failure weighing it down); learned: the learned model's order (see --model); Ineligible trials come last either way",
+            DefaultValueFactory = _ => "full",
+        };
+        ranker.AcceptOnlyFromAmong("full", "learned");
+        var model = EvalCommand.ModelOption();
         var format = CommonOptions.Format();
         var command = new Command("match", "Find and rank the trials a patient could join, with each criterion's outcome and what is still unknown")
         {
-            patient, top, near, radius, includeIneligible, notYet, anyStatus, format,
+            patient, top, near, radius, includeIneligible, notYet, anyStatus, ranker, model, format,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -107,7 +114,18 @@ internal static class MatchCommand
                     return ExitCodes.BadInput;
                 }
 
-                var matcher = new TrialMatcher(catalog, store.FindManyAsync, TimeProvider.System);
+                Matching.Ranking.IRelevanceModel? relevanceModel = null;
+                if (parseResult.GetValue(ranker) == "learned")
+                {
+                    (relevanceModel, var modelError) = RankerModels.Load(parseResult.GetValue(model));
+                    if (relevanceModel is null)
+                    {
+                        await Console.Error.WriteLineAsync($"error: {modelError}");
+                        return ExitCodes.BadInput;
+                    }
+                }
+
+                var matcher = new TrialMatcher(catalog, store.FindManyAsync, TimeProvider.System, model: relevanceModel);
                 var anyStatusValue = parseResult.GetValue(anyStatus);
                 var request = new MatchRequest
                 {

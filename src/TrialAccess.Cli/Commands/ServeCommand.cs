@@ -20,9 +20,27 @@ internal static class ServeCommand
             Description = $"Address(es) to listen on, separated by ';' (default {DefaultUrls}; port 0 picks a free port)",
             DefaultValueFactory = _ => DefaultUrls,
         };
-        var command = new Command("serve", "Run the web app and API on the database (seeding the demo trials if it is empty)") { urls };
+        var ranker = new Option<string>("--ranker")
+        {
+            Description = "How matches are ordered: full (the hand-written rule) or learned (the learned model, see --model); Ineligible trials come last either way",
+            DefaultValueFactory = _ => "full",
+        };
+        ranker.AcceptOnlyFromAmong("full", "learned");
+        var model = EvalCommand.ModelOption();
+        var command = new Command("serve", "Run the web app and API on the database (seeding the demo trials if it is empty)") { urls, ranker, model };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            Matching.Ranking.IRelevanceModel? relevanceModel = null;
+            if (parseResult.GetValue(ranker) == "learned")
+            {
+                (relevanceModel, var modelError) = RankerModels.Load(parseResult.GetValue(model));
+                if (relevanceModel is null)
+                {
+                    await Console.Error.WriteLineAsync($"error: {modelError}");
+                    return ExitCodes.BadInput;
+                }
+            }
+
             var (store, location) = await StoreSession.OpenAsync(parseResult, cancellationToken);
             if (store is null)
             {
@@ -38,7 +56,11 @@ internal static class ServeCommand
                 }
             }
 
-            var app = WebApp.Build(["--urls", parseResult.GetValue(urls)!], options => options.Database = location.Value);
+            var app = WebApp.Build(["--urls", parseResult.GetValue(urls)!], options =>
+            {
+                options.Database = location.Value;
+                options.RankingModel = relevanceModel;
+            });
             await using (app)
             {
                 try

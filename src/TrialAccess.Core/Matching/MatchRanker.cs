@@ -11,11 +11,13 @@ namespace TrialAccess.Matching;
 /// The full matcher as a benchmark ranker: the patient description is read as a note, no filter is applied (the
 /// benchmark's judges ignored status and place), Ineligible trials stay in the ranking below the others.
 /// </summary>
-public sealed class MatchRanker(TrialMatcher matcher) : ITrialRanker
+/// <param name="withFeatures">Keep each match's learned-ranker features (for cross-validation and training).</param>
+public sealed class MatchRanker(TrialMatcher matcher, bool withFeatures = false) : ITrialRanker
 {
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<NctId, TrialMatch>> _matches = new(StringComparer.Ordinal);
 
-    public string Name => "full";
+    /// <summary>"full" for the hand-written order, "learned" when the matcher ranks with a model.</summary>
+    public string Name => matcher.Model is null ? "full" : "learned";
 
     /// <summary>The verdict the engine gave each ranked trial, per patient description: for the safety figures.</summary>
     public IReadOnlyDictionary<NctId, TrialVerdict> VerdictsFor(string patientText) =>
@@ -38,6 +40,7 @@ public sealed class MatchRanker(TrialMatcher matcher) : ITrialRanker
             Candidates = top,
             Restrict = candidates,
             IncludeIneligible = true,
+            WithRankingFeatures = withFeatures,
         };
         var result = matcher.MatchAsync(request).GetAwaiter().GetResult();
         _matches[patientText] = result.Trials.ToDictionary(m => m.Trial.NctId);

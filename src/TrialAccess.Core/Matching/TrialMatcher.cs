@@ -2,6 +2,7 @@ using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Geography;
 using TrialAccess.Matching.Filters;
+using TrialAccess.Matching.Ranking;
 using TrialAccess.Matching.Retrieval;
 using TrialAccess.Patients;
 using TrialAccess.Trials;
@@ -29,6 +30,9 @@ public sealed record MatchRequest
 
     /// <summary>Rank only these trials (every one of them, even without a matching word); null ranks the whole catalog.</summary>
     public IReadOnlyCollection<NctId>? Restrict { get; init; }
+
+    /// <summary>Give each match its <see cref="TrialMatch.RankingFeatures"/> even when no learned model ranks (for training).</summary>
+    public bool WithRankingFeatures { get; init; }
 }
 
 /// <summary>One ranked trial with everything that explains its place.</summary>
@@ -41,12 +45,20 @@ public sealed record TrialMatch(
     FilterResult Filters,
     IReadOnlyList<string> MatchedTerms)
 {
+    /// <summary>The learned ranker's features (<see cref="RankingFeatures.Names"/> order), when computed.</summary>
+    public IReadOnlyList<float>? RankingFeatures { get; init; }
+
+    /// <summary>The learned model's score, when a model ranked the match.</summary>
+    public double? ModelScore { get; init; }
+
     public TrialVerdict Verdict => Eligibility.Verdict;
 
     public SiteDistance? NearestSite => Filters.NearestSite;
 
     /// <summary>What to ask the patient or the record to settle the Unknown criteria and filters.</summary>
     public IEnumerable<string> Questions => Eligibility.Questions.Concat(Filters.Unknowns.Select(u => u.Explanation));
+
+    public double? SemanticSimilarity { get; init; }
 }
 
 /// <param name="Evaluated">Candidates whose eligibility was evaluated.</param>
@@ -75,27 +87,42 @@ public sealed class TrialMatcher
     private readonly TrialRecordReader _read;
     private readonly TimeProvider _clock;
     private readonly ParsedEligibilityCache _parsed;
+    private readonly IRelevanceModel? _model;
 
     /// <param name="read">Reads the candidates' full records (for a store, its <c>FindManyAsync</c>).</param>
     /// <param name="parsed">Parsed criteria to share with other matchers; null keeps a cache of this matcher's own.</param>
-    public TrialMatcher(TrialCatalog catalog, TrialRecordReader read, TimeProvider clock, ParsedEligibilityCache? parsed = null)
+    /// <param name="model">
+    /// A learned relevance model to order the trials that are not Ineligible with; null ranks by the hand-written rule
+    /// (relevance, a presumed failure weighing it down). Throws <see cref="RelevanceModelMismatchException"/> when its
+    /// features are not those this build extracts.
+    /// </param>
+    public TrialMatcher(TrialCatalog catalog, TrialRecordReader read, TimeProvider clock, ParsedEligibilityCache? parsed = null, IRelevanceModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(clock);
+        if (model is not null)
+        {
+            RelevanceModelMismatchException.ThrowIfIncompatible(model);
+        }
+
         _catalog = catalog;
         _read = read;
         _clock = clock;
         _parsed = parsed ?? new ParsedEligibilityCache(CriterionParser.Default);
+        _model = model;
     }
 
     /// <param name="load">Reads one full record; called once per candidate.</param>
-    public TrialMatcher(TrialCatalog catalog, Func<NctId, CancellationToken, ValueTask<ClinicalTrial?>> load, TimeProvider clock, ParsedEligibilityCache? parsed = null)
-        : this(catalog, OneByOne(load), clock, parsed)
+    public TrialMatcher(TrialCatalog catalog, Func<NctId, CancellationToken, ValueTask<ClinicalTrial?>> load, TimeProvider clock, ParsedEligibilityCache? parsed = null, IRelevanceModel? model = null)
+        : this(catalog, OneByOne(load), clock, parsed, model)
     {
     }
 
     public TrialCatalog Catalog => _catalog;
+
+    /// <summary>The learned model ranking this matcher's results, or null for the hand-written rule.</summary>
+    public IRelevanceModel? Model => _model;
 
     public async Task<MatchResult> MatchAsync(MatchRequest request, CancellationToken cancellationToken = default)
     {
@@ -163,10 +190,35 @@ public sealed class TrialMatcher
             }
         }
 
+        // The learned model's features and scores, when a model ranks or the request asks for them.
+        var features = new float[]?[candidates.Count];
+        var modelScores = new double[candidates.Count];
+        if (_model is not null || request.WithRankingFeatures)
+        {
+            var evaluatedIndices = Enumerable.Range(0, candidates.Count).Where(i => eligibilities[i] is not null).ToList();
+            var best = evaluatedIndices.Count == 0 ? 0 : evaluatedIndices.Max(i => (double)candidates[i].Score);
+            var rankingQuery = RankingQuery.Create(catalog, query, patient, context, best);
+            foreach (var i in evaluatedIndices)
+            {
+                // Sentence-embedding similarity joins here when the catalog has vectors (null: a missing feature).
+                features[i] = RankingFeatures.Extract(rankingQuery, candidates[i].Document, candidates[i].Score, eligibilities[i]!, semanticSimilarity: null);
+            }
+
+            if (_model is not null && evaluatedIndices.Count > 0)
+            {
+                var scored = _model.Score(evaluatedIndices.Select(i => features[i]!).ToList());
+                for (var k = 0; k < evaluatedIndices.Count; k++)
+                {
+                    modelScores[evaluatedIndices[k]] = scored[k];
+                }
+            }
+        }
+
         var ranked = Enumerable.Range(0, candidates.Count)
             .Where(i => eligibilities[i] is not null)
             .OrderBy(i => eligibilities[i]!.Verdict == TrialVerdict.Ineligible)
-            .ThenByDescending(i => RankScore(candidates[i].Score, eligibilities[i]!.Verdict))
+            .ThenByDescending(i => _model is null ? RankScore(candidates[i].Score, eligibilities[i]!.Verdict) : modelScores[i])
+            .ThenByDescending(i => _model is null ? 0 : candidates[i].Score)
             .ThenBy(i => index.IdOf(candidates[i].Document))
             .ToList();
         var evaluated = ranked.Count;
@@ -193,7 +245,11 @@ public sealed class TrialMatcher
                 }
 
                 var filters = TrialFilter.Apply(trial, patient, request.Filters, today);
-                matches.Add(new TrialMatch(trial, score, eligibilities[i]!, filters, MatchedTerms(query, catalog, document, trial)));
+                matches.Add(new TrialMatch(trial, score, eligibilities[i]!, filters, MatchedTerms(query, catalog, document, trial))
+                {
+                    RankingFeatures = features[i],
+                    ModelScore = _model is null ? null : modelScores[i],
+                });
             }
         }
 

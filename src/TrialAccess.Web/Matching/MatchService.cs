@@ -13,7 +13,8 @@ namespace TrialAccess.Web.Matching;
 /// reads, through its own store and in one call, the full records of the candidates not parsed yet and of the trials
 /// it returns. Trials ingested while the host runs are seen after a restart.
 /// </summary>
-public sealed class MatchService(TrialStoreAccess stores, TimeProvider clock) : IDisposable
+/// <param name="model">A learned relevance model to rank with (registered by the host), or null for the hand-written rule.</param>
+public sealed class MatchService(TrialStoreAccess stores, TimeProvider clock, TrialAccess.Matching.Ranking.IRelevanceModel? model = null) : IDisposable
 {
     private readonly SemaphoreSlim _building = new(1, 1);
     private readonly ParsedEligibilityCache _parsed = new(CriterionParser.Default);
@@ -47,7 +48,7 @@ public sealed class MatchService(TrialStoreAccess stores, TimeProvider clock) : 
     public async Task<MatchResult> MatchAsync(MatchRequest request, ITrialStore store, CancellationToken cancellationToken)
     {
         var catalog = await CatalogAsync(cancellationToken);
-        var matcher = new TrialMatcher(catalog, store.FindManyAsync, clock, _parsed);
+        var matcher = new TrialMatcher(catalog, store.FindManyAsync, clock, _parsed, model);
         return await matcher.MatchAsync(request, cancellationToken);
     }
 

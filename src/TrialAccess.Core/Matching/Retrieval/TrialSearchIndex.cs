@@ -71,6 +71,9 @@ public sealed class TrialSearchIndex
     /// <summary>The number of trials containing the term (after analysis), 0 if none.</summary>
     public int DocumentFrequency(string analyzedTerm) => _terms.TryGetValue(analyzedTerm, out var t) ? _postingDocuments[t].Length : 0;
 
+    /// <summary>The term's inverse document frequency as scoring uses it, 0 for a term no trial contains.</summary>
+    public float InverseDocumentFrequency(string analyzedTerm) => _terms.TryGetValue(analyzedTerm, out var t) ? _idf[t] : 0f;
+
     public static TrialSearchIndex Build(IEnumerable<ClinicalTrial> trials, Bm25Options? options = null)
     {
         ArgumentNullException.ThrowIfNull(trials);
