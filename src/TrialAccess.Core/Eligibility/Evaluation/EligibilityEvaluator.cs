@@ -560,10 +560,20 @@ public static partial class EligibilityEvaluator
         for (var d = 0; d < diagnoses.Length; d++)
         {
             var (criterion, named) = plan.Diagnoses[d];
+            var evaluation = evaluations[first + criterion];
+
+            // A criterion settled without checking its constraints (one that applies only to a cohort the patient is
+            // not in) has no per-constraint checks: its own outcome stands for its diagnoses.
+            if (named.Any(c => c >= evaluation.Constraints.Count))
+            {
+                diagnoses[d] = evaluation.Outcome;
+                continue;
+            }
+
             var any = new Outcomes();
             foreach (var c in named)
             {
-                any.Add(evaluations[first + criterion].Constraints[c].Check);
+                any.Add(evaluation.Constraints[c].Check);
             }
 
             diagnoses[d] = any.AnyHolds.Outcome;
