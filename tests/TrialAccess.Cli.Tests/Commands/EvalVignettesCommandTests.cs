@@ -18,7 +18,7 @@ public sealed class EvalVignettesCommandTests(ITestOutputHelper output) : IDispo
     /// measured (see the README of the vignettes and the issue notes for the figure and the commit), and every failure is
     /// printed. Raise the floor as the matcher improves.
     /// </summary>
-    private const int PassingFloor = 0;
+    private const int PassingFloor = 5;
 
     [SharedDataFact]
     public async Task EvalVignettes_DevelopmentSuiteOverTheSharedCorpus_PassesAtLeastTheFloor()
