@@ -27,7 +27,7 @@ public sealed class EvalVignettesCommandTests(ITestOutputHelper output) : IDispo
         var ingest = await CliRunner.RunAsync("ingest", SharedData.PathTo("trials/ctgov-xml"), SharedData.PathTo("trials/ctgov-v2"), SharedData.PathTo("trials/trialgpt-format"), SharedData.PathTo("trials/ctgov-v2-derived"), "--db", db);
         ingest.ExitCode.Should().Be(0, ingest.StdErr);
 
-        var run = await CliRunner.RunAsync("eval", "vignettes", "--file", Suite("oncology-dev.json"), "--db", db, "--format", "json");
+        var run = await CliRunner.RunAsync(TimeSpan.FromMinutes(20), "eval", "vignettes", "--file", Suite("oncology-dev.json"), "--db", db, "--format", "json");
 
         run.ExitCode.Should().Be(0, run.StdErr);
         using var report = JsonDocument.Parse(run.StdOut);

@@ -157,8 +157,8 @@ public class VignetteCheckerTests
         var (vignettes, error) = VignetteSuite.Parse(json);
 
         error.Should().BeNull();
-        vignettes!.Should().ContainSingle();
-        vignettes[0].OnTarget.Basket.Should().Be(BasketTrials.Solid);
+        vignettes.Should().NotBeNull().And.ContainSingle();
+        vignettes![0].OnTarget.Basket.Should().Be(BasketTrials.Solid);
         vignettes[0].Forbidden[0].Except.Should().Equal("HER2-positive or negative");
         VignetteSuite.Parse("""{"vignettes": [{"id": "a", "note": "x", "onTarget": {}, "minOnTarget": 8}]}""").Error.Should().Be("vignettes[0] (a): onTarget needs cancerTypes, exactTypes or terms");
         VignetteSuite.Parse("""{"vignettes": [{"id": "a", "note": "x", "onTarget": {"cancerTypes": ["BREAST"]}, "minOnTarget": 11}]}""").Error.Should().Be("vignettes[0] (a): minOnTarget must be between 0 and 10");
