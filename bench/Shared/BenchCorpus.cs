@@ -24,8 +24,17 @@ internal static class BenchCorpus
     /// <summary>The SQLite database of the whole shared corpus, shared by the benchmarks.</summary>
     public static string SharedDatabase => Path.Combine(WorkFolder, "shared.db");
 
-    /// <summary>Fills <paramref name="path"/> with the shared corpus (ctgov-xml, ctgov-v2, trialgpt-format) unless it already holds trials.</summary>
-    public static async Task EnsureSharedDatabaseAsync(string path)
+    /// <summary>
+    /// The SQLite database of all 18,158 shared trials: the older corpus of <see cref="SharedDatabase"/> and the records
+    /// derived from public research datasets (<c>trials/ctgov-v2-derived</c>).
+    /// </summary>
+    public static string AllSharedDatabase => Path.Combine(WorkFolder, "shared-all.db");
+
+    /// <summary>
+    /// Fills <paramref name="path"/> with the shared corpus (ctgov-xml, ctgov-v2, trialgpt-format, and ctgov-v2-derived
+    /// when <paramref name="withDerived"/>) unless it already holds trials.
+    /// </summary>
+    public static async Task EnsureSharedDatabaseAsync(string path, bool withDerived = false)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await using var store = new SqliteTrialStore(path);
@@ -36,7 +45,8 @@ internal static class BenchCorpus
         }
 
         Console.Error.WriteLine($"ingesting the shared corpus into {path}...");
-        var (files, _) = TrialSources.Expand(new[] { "ctgov-xml", "ctgov-v2", "trialgpt-format" }.Select(f => Path.Combine(SharedData, "trials", f)));
+        string[] folders = withDerived ? ["ctgov-xml", "ctgov-v2", "trialgpt-format", "ctgov-v2-derived"] : ["ctgov-xml", "ctgov-v2", "trialgpt-format"];
+        var (files, _) = TrialSources.Expand(folders.Select(f => Path.Combine(SharedData, "trials", f)));
         await new TrialIngestor(store).IngestFilesAsync(files);
     }
 

@@ -35,7 +35,13 @@ internal static class CliRunner
     public static Task<Output> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
 
     /// <summary>Runs with these environment variables set for the child process only.</summary>
-    public static async Task<Output> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<Output> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(TimeSpan.FromMinutes(5), environment, args);
+
+    /// <summary>Runs with a longer limit than the default 5 minutes (whole-corpus evaluations on a busy machine).</summary>
+    public static Task<Output> RunAsync(TimeSpan timeout, params string[] args) => RunAsync(timeout, new Dictionary<string, string>(), args);
+
+    private static async Task<Output> RunAsync(TimeSpan limit, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = StartInfo(args);
         foreach (var (name, value) in environment)
@@ -47,7 +53,7 @@ internal static class CliRunner
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = new CancellationTokenSource(limit);
         await process.WaitForExitAsync(timeout.Token);
         return new Output(process.ExitCode, await stdout, await stderr);
     }

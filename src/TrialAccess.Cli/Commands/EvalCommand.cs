@@ -20,6 +20,7 @@ internal static class EvalCommand
         EvalPatientFactsCommand.Create(),
         EvalCriteriaCommand.Create(),
         EvalCriteriaPairsCommand.Create(),
+        EvalVignettesCommand.Create(),
     };
 
     private static Command Trec()
