@@ -3,6 +3,7 @@ using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Geography;
 using TrialAccess.Matching.Filters;
 using TrialAccess.Matching.Retrieval;
+using TrialAccess.Matching.Semantic;
 using TrialAccess.Patients;
 using TrialAccess.Trials;
 
@@ -47,6 +48,8 @@ public sealed record TrialMatch(
 
     /// <summary>What to ask the patient or the record to settle the Unknown criteria and filters.</summary>
     public IEnumerable<string> Questions => Eligibility.Questions.Concat(Filters.Unknowns.Select(u => u.Explanation));
+
+    public double? SemanticSimilarity { get; init; }
 }
 
 /// <param name="Evaluated">Candidates whose eligibility was evaluated.</param>
@@ -75,10 +78,16 @@ public sealed class TrialMatcher
     private readonly TrialRecordReader _read;
     private readonly TimeProvider _clock;
     private readonly ParsedEligibilityCache _parsed;
+    private readonly ITextEmbedder? _embedder;
+    private readonly SemanticOptions _semantic;
 
     /// <param name="read">Reads the candidates' full records (for a store, its <c>FindManyAsync</c>).</param>
     /// <param name="parsed">Parsed criteria to share with other matchers; null keeps a cache of this matcher's own.</param>
-    public TrialMatcher(TrialCatalog catalog, TrialRecordReader read, TimeProvider clock, ParsedEligibilityCache? parsed = null)
+    /// <param name="embedder">
+    /// Embeds the patient once per match, when the catalog holds vectors of the same model: each match then carries its
+    /// <see cref="TrialMatch.SemanticSimilarity"/>, and <paramref name="semantic"/> says whether it also retrieves and ranks.
+    /// </param>
+    public TrialMatcher(TrialCatalog catalog, TrialRecordReader read, TimeProvider clock, ParsedEligibilityCache? parsed = null, ITextEmbedder? embedder = null, SemanticOptions? semantic = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(read);
@@ -87,13 +96,18 @@ public sealed class TrialMatcher
         _read = read;
         _clock = clock;
         _parsed = parsed ?? new ParsedEligibilityCache(CriterionParser.Default);
+        _embedder = catalog.Vectors is { } vectors && embedder is not null && embedder.Model == vectors.Model && embedder.Dimension == vectors.Dimension ? embedder : null;
+        _semantic = semantic ?? SemanticOptions.Default;
     }
 
     /// <param name="load">Reads one full record; called once per candidate.</param>
-    public TrialMatcher(TrialCatalog catalog, Func<NctId, CancellationToken, ValueTask<ClinicalTrial?>> load, TimeProvider clock, ParsedEligibilityCache? parsed = null)
-        : this(catalog, OneByOne(load), clock, parsed)
+    public TrialMatcher(TrialCatalog catalog, Func<NctId, CancellationToken, ValueTask<ClinicalTrial?>> load, TimeProvider clock, ParsedEligibilityCache? parsed = null, ITextEmbedder? embedder = null, SemanticOptions? semantic = null)
+        : this(catalog, OneByOne(load), clock, parsed, embedder, semantic)
     {
     }
+
+    /// <summary>Whether matches are scored by semantic similarity (vectors loaded and an embedder of their model given).</summary>
+    public bool IsSemantic => _embedder is not null;
 
     public TrialCatalog Catalog => _catalog;
 
@@ -106,6 +120,10 @@ public sealed class TrialMatcher
         var index = catalog.Index;
         var query = TrialSearchIndex.Query(PatientQuery.From(patient, request.Note));
         var scores = index.ScoreAll(query);
+        var vectors = catalog.Vectors;
+        var patientVector = _embedder is null || vectors is null
+            ? null
+            : _embedder.Embed([EmbeddingText.OfPatient(patient, request.Note)], cancellationToken)[0];
 
         IReadOnlyList<(int Document, float Score)> candidates;
         if (request.Restrict is { } restrict)
@@ -118,10 +136,32 @@ public sealed class TrialMatcher
         }
         else
         {
-            candidates = index.Top(scores, request.Candidates, d => TrialFilter.Passes(catalog.Slim(d), patient, request.Filters, today))
-                .Select(s => (s.Document, (float)s.Score))
-                .ToList();
+            bool Passes(int d) => TrialFilter.Passes(catalog.Slim(d), patient, request.Filters, today);
+            var lexical = index.Top(scores, request.Candidates, Passes).Select(s => s.Document).ToList();
+            var chosen = lexical;
+            if (_semantic.Channel && patientVector is not null && vectors is not null)
+            {
+                chosen = SemanticChannel.Fuse(lexical, SemanticChannel.Top(vectors, patientVector, request.Candidates, Passes), request.Candidates);
+            }
+
+            candidates = chosen.Select(d => (d, scores[d])).ToList();
         }
+
+        var similarities = new double?[candidates.Count];
+        if (patientVector is not null && vectors is not null)
+        {
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                similarities[i] = vectors.Similarity(patientVector, candidates[i].Document);
+            }
+        }
+
+        // The ranking feature: relevance scaled to the best candidate's, plus the weighted similarity.
+        var weight = patientVector is null ? 0 : _semantic.FeatureWeight;
+        var maxRelevance = candidates.Count == 0 ? 0f : candidates.Max(c => c.Score);
+        double Relevance(int i) => weight == 0
+            ? candidates[i].Score
+            : ((1 - weight) * (maxRelevance > 0 ? candidates[i].Score / maxRelevance : 0)) + (weight * (similarities[i] ?? 0));
 
         // Eligibility from the parse cache where it holds the catalog's version of the trial; the records of the
         // other candidates are read, in one call, to parse them.
@@ -166,7 +206,7 @@ public sealed class TrialMatcher
         var ranked = Enumerable.Range(0, candidates.Count)
             .Where(i => eligibilities[i] is not null)
             .OrderBy(i => eligibilities[i]!.Verdict == TrialVerdict.Ineligible)
-            .ThenByDescending(i => RankScore(candidates[i].Score, eligibilities[i]!.Verdict))
+            .ThenByDescending(i => RankScore(Relevance(i), eligibilities[i]!.Verdict))
             .ThenBy(i => index.IdOf(candidates[i].Document))
             .ToList();
         var evaluated = ranked.Count;
@@ -193,7 +233,7 @@ public sealed class TrialMatcher
                 }
 
                 var filters = TrialFilter.Apply(trial, patient, request.Filters, today);
-                matches.Add(new TrialMatch(trial, score, eligibilities[i]!, filters, MatchedTerms(query, catalog, document, trial)));
+                matches.Add(new TrialMatch(trial, score, eligibilities[i]!, filters, MatchedTerms(query, catalog, document, trial)) { SemanticSimilarity = similarities[i] });
             }
         }
 
@@ -226,7 +266,7 @@ public sealed class TrialMatcher
     /// </summary>
     internal const double PresumedFailureWeight = 0.6;
 
-    private static double RankScore(float relevance, TrialVerdict verdict) =>
+    private static double RankScore(double relevance, TrialVerdict verdict) =>
         verdict == TrialVerdict.LikelyIneligible ? relevance * PresumedFailureWeight : relevance;
 
     /// <summary>
