@@ -29,6 +29,11 @@ internal static class MatchCommand
         {
             patient, top, near, radius, includeIneligible, notYet, anyStatus, format,
         };
+        foreach (var option in SemanticSession.Options())
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var source = parseResult.GetValue(patient)!;
@@ -107,7 +112,8 @@ internal static class MatchCommand
                     return ExitCodes.BadInput;
                 }
 
-                var matcher = new TrialMatcher(catalog, store.FindManyAsync, TimeProvider.System);
+                using var semantic = await SemanticSession.OpenAsync(parseResult, store, catalog, cancellationToken);
+                var matcher = new TrialMatcher(semantic.Catalog, store.FindManyAsync, TimeProvider.System, embedder: semantic.Embedder, semantic: semantic.Settings);
                 var anyStatusValue = parseResult.GetValue(anyStatus);
                 var request = new MatchRequest
                 {

@@ -6,27 +6,39 @@ public static class SemanticChannel
     /// <summary>The constant of reciprocal rank fusion (Cormack et al. 2009): a document at rank r scores 1 / (k + r).</summary>
     public const int FusionConstant = 60;
 
-    /// <summary>The <paramref name="top"/> documents with a vector most similar to <paramref name="query"/> that <paramref name="keep"/> accepts, best first.</summary>
+    /// <summary>
+    /// The <paramref name="top"/> documents with a vector most similar to <paramref name="query"/> that <paramref name="keep"/>
+    /// accepts, best first (equal similarity: the lower document first).
+    /// </summary>
     public static List<int> Top(CatalogVectors vectors, ReadOnlySpan<float> query, int top, Func<int, bool>? keep = null)
     {
         ArgumentNullException.ThrowIfNull(vectors);
+        var best = new List<int>(Math.Max(0, top));
+        if (top <= 0)
+        {
+            return best;
+        }
+
         var scores = vectors.ScoreAll(query);
-        var order = new PriorityQueue<int, float>(top + 1);
+        var order = new PriorityQueue<int, (float Score, int Document)>(top + 1, Comparer<(float Score, int Document)>.Create((a, b) =>
+        {
+            var byScore = a.Score.CompareTo(b.Score);
+            return byScore != 0 ? byScore : b.Document.CompareTo(a.Document);
+        }));
         for (var d = 0; d < scores.Length; d++)
         {
-            if (float.IsNaN(scores[d]) || (order.Count == top && order.TryPeek(out _, out var worst) && scores[d] <= worst) || (keep is not null && !keep(d)))
+            if (float.IsNaN(scores[d]) || (order.Count == top && order.TryPeek(out _, out var worst) && scores[d] <= worst.Score) || (keep is not null && !keep(d)))
             {
                 continue;
             }
 
-            order.Enqueue(d, scores[d]);
+            order.Enqueue(d, (scores[d], d));
             if (order.Count > top)
             {
                 order.Dequeue();
             }
         }
 
-        var best = new List<int>(order.Count);
         while (order.Count > 0)
         {
             best.Add(order.Dequeue());
