@@ -7,6 +7,7 @@ TerminalSetup.Configure();
 var root = new RootCommand("TrialAccess: find clinical trials a person with cancer could join, with reasons a clinician can check.");
 root.Options.Add(CommonOptions.Database);
 root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(IndexCommand.Create());
 root.Subcommands.Add(TrialsCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(CriteriaCommand.Create());

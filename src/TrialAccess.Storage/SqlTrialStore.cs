@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using TrialAccess.Ingestion;
+using TrialAccess.Matching.Semantic;
 using TrialAccess.Trials;
 
 namespace TrialAccess.Storage;
@@ -13,12 +14,17 @@ namespace TrialAccess.Storage;
 /// <remarks>
 /// Tables: <c>trials</c> (one row per trial: filter columns and the whole record as a JSON document), <c>sites</c>
 /// (one row per site, with coordinates and per-site status) and the engine's full-text index over title, conditions,
-/// keywords, interventions, summary and criteria.
+/// keywords, interventions, summary and criteria; <c>trial_vectors</c> (schema version 2: one embedding per trial,
+/// with the model and the version and hash of the text embedded, the vector as little-endian float32 bytes).
 /// </remarks>
-public abstract class SqlTrialStore : ITrialStore
+public abstract class SqlTrialStore : ITrialStore, ITrialVectorStore
 {
-    /// <summary>Bumped when the schema changes; stored in <c>schema_info</c>.</summary>
-    protected const int SchemaVersion = 1;
+    /// <summary>
+    /// Bumped when the schema changes; stored in <c>schema_info</c>. 1: trials, sites, full-text index. 2: adds
+    /// <c>trial_vectors</c>. Opening a database of an older version upgrades it in place, keeping its trials; a newer
+    /// one is refused.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     /// <summary>How many ids one statement of <see cref="FindManyAsync"/> binds.</summary>
     private const int FindManyChunk = 500;
@@ -200,6 +206,100 @@ public abstract class SqlTrialStore : ITrialStore
         {
             await ReleaseConnectionAsync(connection);
         }
+    }
+
+    public async Task UpsertVectorsAsync(IReadOnlyList<TrialVector> vectors, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        if (vectors.Count == 0)
+        {
+            return;
+        }
+
+        var connection = await OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var vector in vectors)
+            {
+                await using var command = Command(connection, transaction,
+                    "INSERT INTO trial_vectors (nct_id, model, text_version, text_hash, dimension, vector) " +
+                    "VALUES (@id, @model, @text_version, @text_hash, @dimension, @vector) " +
+                    "ON CONFLICT (nct_id) DO UPDATE SET model = excluded.model, text_version = excluded.text_version, " +
+                    "text_hash = excluded.text_hash, dimension = excluded.dimension, vector = excluded.vector",
+                    ("id", vector.NctId.Value), ("model", vector.Model), ("text_version", vector.TextVersion), ("text_hash", vector.TextHash),
+                    ("dimension", vector.Vector.Length), ("vector", VectorMath.ToBytes(vector.Vector)));
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await ReleaseConnectionAsync(connection);
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<NctId, TrialVectorKey>> ReadVectorKeysAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(connection, null, "SELECT nct_id, model, text_version, text_hash FROM trial_vectors");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var keys = new Dictionary<NctId, TrialVectorKey>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (NctId.TryParse(reader.GetString(0), out var id))
+                {
+                    keys[id] = new TrialVectorKey(reader.GetString(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture));
+                }
+            }
+
+            return keys;
+        }
+        finally
+        {
+            await ReleaseConnectionAsync(connection);
+        }
+    }
+
+    public async IAsyncEnumerable<TrialVector> ReadVectorsAsync(string? model = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = model is null
+                ? Command(connection, null, "SELECT nct_id, model, text_version, text_hash, vector FROM trial_vectors ORDER BY nct_id")
+                : Command(connection, null, "SELECT nct_id, model, text_version, text_hash, vector FROM trial_vectors WHERE model = @model ORDER BY nct_id", ("model", model));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (NctId.TryParse(reader.GetString(0), out var id) && VectorMath.FromBytes(reader.GetFieldValue<byte[]>(4)) is { } vector)
+                {
+                    yield return new TrialVector(id, reader.GetString(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture), vector);
+                }
+            }
+        }
+        finally
+        {
+            await ReleaseConnectionAsync(connection);
+        }
+    }
+
+    /// <summary>
+    /// The version a database's <c>schema_info</c> records, checked against <see cref="SchemaVersion"/>: the version to
+    /// upgrade from (0 for a new database), or an error for a database made by a newer program.
+    /// </summary>
+    protected static int CheckSchemaVersion(object? stored)
+    {
+        var version = stored is null or DBNull ? 0 : Convert.ToInt32(stored, CultureInfo.InvariantCulture);
+        if (version > SchemaVersion)
+        {
+            throw new InvalidOperationException($"the database has schema version {version}, newer than this program's ({SchemaVersion}); use a newer TrialAccess");
+        }
+
+        return version;
     }
 
     /// <summary>The words of a search, lower case, letters and digits only; the same on every engine.</summary>

@@ -49,6 +49,11 @@ internal static class EvalCommand
         {
             topics, qrels, protocol, ranker, model, cv, pairs, format,
         };
+        foreach (var option in SemanticSession.Options())
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var topicsFile = parseResult.GetValue(topics)!;
@@ -102,6 +107,7 @@ internal static class EvalCommand
             }
 
             List<ClinicalTrial> trials;
+            SemanticSession semantic;
             await using (store)
             {
                 await Console.Error.WriteLineAsync($"database: {location.Describe()}");
@@ -110,7 +116,11 @@ internal static class EvalCommand
                 {
                     trials.Add(trial);
                 }
+
+                semantic = await SemanticSession.OpenAsync(parseResult, store, TrialCatalog.Build(trials), cancellationToken);
             }
+
+            using var semanticSession = semantic;
 
             var stored = trials.ToDictionary(t => t.NctId);
             bool HasText(string id) => NctId.TryParse(id, out var nct) && stored.ContainsKey(nct);
@@ -123,8 +133,7 @@ internal static class EvalCommand
             }
             else
             {
-                var catalog = TrialCatalog.Build(trials);
-                var matcher = new TrialMatcher(catalog, (id, _) => ValueTask.FromResult(stored.GetValueOrDefault(id)), TimeProvider.System, model: relevanceModel);
+                var matcher = new TrialMatcher(semantic.Catalog, (id, _) => ValueTask.FromResult(stored.GetValueOrDefault(id)), TimeProvider.System, model: relevanceModel, embedder: semantic.Embedder, semantic: semantic.Settings);
                 var full = new MatchRanker(matcher, withFeatures: folds is not null);
                 run = TrecEvaluation.Run(parsedTopics, judgements!, full, chosenProtocol, HasText);
                 var scorable = judgements!.Where(HasText);
@@ -238,6 +247,7 @@ internal static class EvalCommand
                     Grade = (int)grade,
                     Verdict = MatchReport.VerdictName(match.Verdict),
                     Relevance = Math.Round(match.Relevance, 4),
+                    SemanticSimilarity = match.SemanticSimilarity is { } similarity ? Math.Round(similarity, 4) : (double?)null,
                     Failing = match.Eligibility.Failing.Select(c => new
                     {
                         Role = c.Role.ToString().ToLowerInvariant(),

@@ -36,6 +36,11 @@ internal static class MatchCommand
         {
             patient, top, near, radius, includeIneligible, notYet, anyStatus, ranker, model, format,
         };
+        foreach (var option in SemanticSession.Options())
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var source = parseResult.GetValue(patient)!;
@@ -125,7 +130,8 @@ internal static class MatchCommand
                     }
                 }
 
-                var matcher = new TrialMatcher(catalog, store.FindManyAsync, TimeProvider.System, model: relevanceModel);
+                using var semantic = await SemanticSession.OpenAsync(parseResult, store, catalog, cancellationToken);
+                var matcher = new TrialMatcher(semantic.Catalog, store.FindManyAsync, TimeProvider.System, model: relevanceModel, embedder: semantic.Embedder, semantic: semantic.Settings);
                 var anyStatusValue = parseResult.GetValue(anyStatus);
                 var request = new MatchRequest
                 {

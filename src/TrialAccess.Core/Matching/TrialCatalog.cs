@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Matching.Retrieval;
+using TrialAccess.Matching.Semantic;
 using TrialAccess.Trials;
 
 namespace TrialAccess.Matching;
@@ -28,15 +29,22 @@ public sealed class TrialCatalog
     private readonly string[][] _subjectTerms;
     private readonly long[] _eligibilityVersions;
 
-    private TrialCatalog(TrialSearchIndex index, ClinicalTrial[] slim, string[][] subjectTerms, long[] eligibilityVersions)
+    private TrialCatalog(TrialSearchIndex index, ClinicalTrial[] slim, string[][] subjectTerms, long[] eligibilityVersions, CatalogVectors? vectors = null)
     {
         Index = index;
         _slim = slim;
         _subjectTerms = subjectTerms;
         _eligibilityVersions = eligibilityVersions;
+        Vectors = vectors;
     }
 
     public TrialSearchIndex Index { get; }
+
+    /// <summary>The trials' semantic vectors, aligned with the index's documents; null when none were loaded.</summary>
+    public CatalogVectors? Vectors { get; }
+
+    /// <summary>The same catalog with these vectors (built over this catalog's <see cref="Index"/>).</summary>
+    public TrialCatalog WithVectors(CatalogVectors? vectors) => new(Index, _slim, _subjectTerms, _eligibilityVersions, vectors);
 
     public int Count => _slim.Length;
 

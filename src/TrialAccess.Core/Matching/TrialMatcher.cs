@@ -4,6 +4,7 @@ using TrialAccess.Geography;
 using TrialAccess.Matching.Filters;
 using TrialAccess.Matching.Ranking;
 using TrialAccess.Matching.Retrieval;
+using TrialAccess.Matching.Semantic;
 using TrialAccess.Patients;
 using TrialAccess.Trials;
 
@@ -88,6 +89,8 @@ public sealed class TrialMatcher
     private readonly TimeProvider _clock;
     private readonly ParsedEligibilityCache _parsed;
     private readonly IRelevanceModel? _model;
+    private readonly ITextEmbedder? _embedder;
+    private readonly SemanticOptions _semantic;
 
     /// <param name="read">Reads the candidates' full records (for a store, its <c>FindManyAsync</c>).</param>
     /// <param name="parsed">Parsed criteria to share with other matchers; null keeps a cache of this matcher's own.</param>
@@ -96,7 +99,11 @@ public sealed class TrialMatcher
     /// (relevance, a presumed failure weighing it down). Throws <see cref="RelevanceModelMismatchException"/> when its
     /// features are not those this build extracts.
     /// </param>
-    public TrialMatcher(TrialCatalog catalog, TrialRecordReader read, TimeProvider clock, ParsedEligibilityCache? parsed = null, IRelevanceModel? model = null)
+    /// <param name="embedder">
+    /// Embeds the patient once per match, when the catalog holds vectors of the same model: each match then carries its
+    /// <see cref="TrialMatch.SemanticSimilarity"/>, and <paramref name="semantic"/> says whether it also retrieves and ranks.
+    /// </param>
+    public TrialMatcher(TrialCatalog catalog, TrialRecordReader read, TimeProvider clock, ParsedEligibilityCache? parsed = null, IRelevanceModel? model = null, ITextEmbedder? embedder = null, SemanticOptions? semantic = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(read);
@@ -111,13 +118,18 @@ public sealed class TrialMatcher
         _clock = clock;
         _parsed = parsed ?? new ParsedEligibilityCache(CriterionParser.Default);
         _model = model;
+        _embedder = catalog.Vectors is { } vectors && embedder is not null && embedder.Model == vectors.Model && embedder.Dimension == vectors.Dimension ? embedder : null;
+        _semantic = semantic ?? SemanticOptions.Default;
     }
 
     /// <param name="load">Reads one full record; called once per candidate.</param>
-    public TrialMatcher(TrialCatalog catalog, Func<NctId, CancellationToken, ValueTask<ClinicalTrial?>> load, TimeProvider clock, ParsedEligibilityCache? parsed = null, IRelevanceModel? model = null)
-        : this(catalog, OneByOne(load), clock, parsed, model)
+    public TrialMatcher(TrialCatalog catalog, Func<NctId, CancellationToken, ValueTask<ClinicalTrial?>> load, TimeProvider clock, ParsedEligibilityCache? parsed = null, IRelevanceModel? model = null, ITextEmbedder? embedder = null, SemanticOptions? semantic = null)
+        : this(catalog, OneByOne(load), clock, parsed, model, embedder, semantic)
     {
     }
+
+    /// <summary>Whether matches are scored by semantic similarity (vectors loaded and an embedder of their model given).</summary>
+    public bool IsSemantic => _embedder is not null;
 
     public TrialCatalog Catalog => _catalog;
 
@@ -133,6 +145,10 @@ public sealed class TrialMatcher
         var index = catalog.Index;
         var query = TrialSearchIndex.Query(PatientQuery.From(patient, request.Note));
         var scores = index.ScoreAll(query);
+        var vectors = catalog.Vectors;
+        var patientVector = _embedder is null || vectors is null
+            ? null
+            : _embedder.Embed([EmbeddingText.OfPatient(patient, request.Note)], cancellationToken)[0];
 
         IReadOnlyList<(int Document, float Score)> candidates;
         if (request.Restrict is { } restrict)
@@ -145,10 +161,32 @@ public sealed class TrialMatcher
         }
         else
         {
-            candidates = index.Top(scores, request.Candidates, d => TrialFilter.Passes(catalog.Slim(d), patient, request.Filters, today))
-                .Select(s => (s.Document, (float)s.Score))
-                .ToList();
+            bool Passes(int d) => TrialFilter.Passes(catalog.Slim(d), patient, request.Filters, today);
+            var lexical = index.Top(scores, request.Candidates, Passes).Select(s => s.Document).ToList();
+            var chosen = lexical;
+            if (_semantic.Channel && patientVector is not null && vectors is not null)
+            {
+                chosen = SemanticChannel.Fuse(lexical, SemanticChannel.Top(vectors, patientVector, request.Candidates, Passes), request.Candidates);
+            }
+
+            candidates = chosen.Select(d => (d, scores[d])).ToList();
         }
+
+        var similarities = new double?[candidates.Count];
+        if (patientVector is not null && vectors is not null)
+        {
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                similarities[i] = vectors.Similarity(patientVector, candidates[i].Document);
+            }
+        }
+
+        // The ranking feature: relevance scaled to the best candidate's, plus the weighted similarity.
+        var weight = patientVector is null ? 0 : _semantic.FeatureWeight;
+        var maxRelevance = candidates.Count == 0 ? 0f : candidates.Max(c => c.Score);
+        double Relevance(int i) => weight == 0
+            ? candidates[i].Score
+            : ((1 - weight) * (maxRelevance > 0 ? candidates[i].Score / maxRelevance : 0)) + (weight * (similarities[i] ?? 0));
 
         // Eligibility from the parse cache where it holds the catalog's version of the trial; the records of the
         // other candidates are read, in one call, to parse them.
@@ -200,8 +238,8 @@ public sealed class TrialMatcher
             var rankingQuery = RankingQuery.Create(catalog, query, patient, context, best);
             foreach (var i in evaluatedIndices)
             {
-                // Sentence-embedding similarity joins here when the catalog has vectors (null: a missing feature).
-                features[i] = RankingFeatures.Extract(rankingQuery, candidates[i].Document, candidates[i].Score, eligibilities[i]!, semanticSimilarity: null);
+                // Sentence-embedding similarity when the catalog has vectors and an embedder of their model (null: a missing feature).
+                features[i] = RankingFeatures.Extract(rankingQuery, candidates[i].Document, candidates[i].Score, eligibilities[i]!, semanticSimilarity: similarities[i]);
             }
 
             if (_model is not null && evaluatedIndices.Count > 0)
@@ -217,7 +255,7 @@ public sealed class TrialMatcher
         var ranked = Enumerable.Range(0, candidates.Count)
             .Where(i => eligibilities[i] is not null)
             .OrderBy(i => eligibilities[i]!.Verdict == TrialVerdict.Ineligible)
-            .ThenByDescending(i => _model is null ? RankScore(candidates[i].Score, eligibilities[i]!.Verdict) : modelScores[i])
+            .ThenByDescending(i => _model is null ? RankScore(Relevance(i), eligibilities[i]!.Verdict) : modelScores[i])
             .ThenByDescending(i => _model is null ? 0 : candidates[i].Score)
             .ThenBy(i => index.IdOf(candidates[i].Document))
             .ToList();
@@ -249,6 +287,7 @@ public sealed class TrialMatcher
                 {
                     RankingFeatures = features[i],
                     ModelScore = _model is null ? null : modelScores[i],
+                    SemanticSimilarity = similarities[i],
                 });
             }
         }
@@ -282,7 +321,7 @@ public sealed class TrialMatcher
     /// </summary>
     internal const double PresumedFailureWeight = 0.6;
 
-    private static double RankScore(float relevance, TrialVerdict verdict) =>
+    private static double RankScore(double relevance, TrialVerdict verdict) =>
         verdict == TrialVerdict.LikelyIneligible ? relevance * PresumedFailureWeight : relevance;
 
     /// <summary>

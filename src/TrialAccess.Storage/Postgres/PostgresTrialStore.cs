@@ -26,7 +26,6 @@ public sealed class PostgresTrialStore : SqlTrialStore
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL);
-            INSERT INTO schema_info (version) SELECT {SchemaVersion} WHERE NOT EXISTS (SELECT 1 FROM schema_info);
             CREATE TABLE IF NOT EXISTS trials (
                 nct_id TEXT PRIMARY KEY,
                 brief_title TEXT NOT NULL,
@@ -61,6 +60,38 @@ public sealed class PostgresTrialStore : SqlTrialStore
             CREATE INDEX IF NOT EXISTS ix_sites_status ON sites (status);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
+
+        // Upgrades in one transaction, each from the version before; a new database takes them all. 2: trial vectors.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var version = new NpgsqlCommand("LOCK TABLE schema_info IN EXCLUSIVE MODE; SELECT MAX(version) FROM schema_info", connection, transaction);
+        var stored = CheckSchemaVersion(await version.ExecuteScalarAsync(cancellationToken));
+        var upgrade = new List<string>();
+        if (stored < 2)
+        {
+            upgrade.Add("""
+                CREATE TABLE IF NOT EXISTS trial_vectors (
+                    nct_id TEXT PRIMARY KEY REFERENCES trials (nct_id) ON DELETE CASCADE,
+                    model TEXT NOT NULL,
+                    text_version INTEGER NOT NULL,
+                    text_hash BIGINT NOT NULL,
+                    dimension INTEGER NOT NULL,
+                    vector BYTEA NOT NULL
+                )
+                """);
+        }
+
+        if (stored < SchemaVersion)
+        {
+            upgrade.Add(stored == 0 ? $"INSERT INTO schema_info (version) VALUES ({SchemaVersion})" : $"UPDATE schema_info SET version = {SchemaVersion}");
+        }
+
+        foreach (var sql in upgrade)
+        {
+            await using var step = new NpgsqlCommand(sql, connection, transaction);
+            await step.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public override async ValueTask DisposeAsync() => await _dataSource.DisposeAsync();

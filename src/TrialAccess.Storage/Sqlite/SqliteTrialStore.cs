@@ -88,10 +88,34 @@ public sealed class SqliteTrialStore : SqlTrialStore
             );
             """, cancellationToken);
 
-        await using var version = Command(_connection, null, "SELECT COUNT(*) FROM schema_info");
-        if (Convert.ToInt64(await version.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+        int stored;
+        await using (var version = Command(_connection, null, "SELECT MAX(version) FROM schema_info"))
+        {
+            stored = CheckSchemaVersion(await version.ExecuteScalarAsync(cancellationToken));
+        }
+
+        // Upgrades, each from the version before; a new database takes them all. 2: trial vectors.
+        if (stored < 2)
+        {
+            await ExecuteAsync("""
+                CREATE TABLE IF NOT EXISTS trial_vectors (
+                    nct_id TEXT PRIMARY KEY REFERENCES trials (nct_id) ON DELETE CASCADE,
+                    model TEXT NOT NULL,
+                    text_version INTEGER NOT NULL,
+                    text_hash INTEGER NOT NULL,
+                    dimension INTEGER NOT NULL,
+                    vector BLOB NOT NULL
+                );
+                """, cancellationToken);
+        }
+
+        if (stored == 0)
         {
             await ExecuteAsync($"INSERT INTO schema_info (version) VALUES ({SchemaVersion})", cancellationToken);
+        }
+        else if (stored < SchemaVersion)
+        {
+            await ExecuteAsync($"UPDATE schema_info SET version = {SchemaVersion}", cancellationToken);
         }
     }
 
