@@ -18,7 +18,7 @@ public sealed class EvalVignettesCommandTests(ITestOutputHelper output) : IDispo
     /// measured (see the README of the vignettes and the issue notes for the figure and the commit), and every failure is
     /// printed. Raise the floor as the matcher improves.
     /// </summary>
-    private const int PassingFloor = 5;
+    private const int PassingFloor = 10; // 5 on main before the studied-population checks; 10 with them (2026-12-03)
 
     [SharedDataFact]
     public async Task EvalVignettes_DevelopmentSuiteOverTheSharedCorpus_PassesAtLeastTheFloor()
@@ -56,14 +56,16 @@ public sealed class EvalVignettesCommandTests(ITestOutputHelper output) : IDispo
     [Fact]
     public async Task EvalVignettes_ForbiddenTrialInTheTop10_FailsTheVignetteAndRequireAllExitsWithPartialFailure()
     {
+        // An adjuvant trial for a metastatic patient is only demoted (Likely ineligible), so it stays in the top 10; a
+        // HER2-positive trial for a HER2-negative patient would be Ineligible and hidden, and could not be forbidden here.
         var db = _folder.File("small.db");
         var trials = _folder.File("trials.json");
-        await File.WriteAllTextAsync(trials, $"[{Study("NCT90000001", "Trastuzumab in HER2-positive metastatic breast cancer")}, {Study("NCT90000002", "Fulvestrant in HER2-negative metastatic breast cancer")}]");
+        await File.WriteAllTextAsync(trials, $"[{Study("NCT90000001", "Adjuvant endocrine therapy in breast cancer")}, {Study("NCT90000002", "Fulvestrant in HER2-negative metastatic breast cancer")}]");
         (await CliRunner.RunAsync("ingest", trials, "--db", db)).ExitCode.Should().Be(0);
         var suite = _folder.File("suite.json");
         await File.WriteAllTextAsync(suite, """
             {"vignettes": [{"id": "breast-her2-negative", "note": "A 55-year-old woman with HER2-negative metastatic breast cancer.",
-              "onTarget": {"cancerTypes": ["BREAST"]}, "minOnTarget": 2, "forbidden": [{"name": "HER2-positive", "terms": ["HER2-positive"]}]}]}
+              "onTarget": {"cancerTypes": ["BREAST"]}, "minOnTarget": 2, "forbidden": [{"name": "adjuvant", "terms": ["adjuvant"]}]}]}
             """);
 
         var lenient = await CliRunner.RunAsync("eval", "vignettes", "--file", suite, "--db", db, "--format", "json");
@@ -76,7 +78,7 @@ public sealed class EvalVignettesCommandTests(ITestOutputHelper output) : IDispo
             result.GetProperty("passed").GetBoolean().Should().BeFalse();
             result.GetProperty("onTarget").GetInt32().Should().Be(2);
             result.GetProperty("violations")[0].GetProperty("nctId").GetString().Should().Be("NCT90000001");
-            result.GetProperty("violations")[0].GetProperty("property").GetString().Should().Be("forbidden: HER2-positive");
+            result.GetProperty("violations")[0].GetProperty("property").GetString().Should().Be("forbidden: adjuvant");
         }
 
         strict.ExitCode.Should().Be(2, strict.StdErr);
