@@ -652,14 +652,40 @@ public static partial class NoteReader
     {
         for (var k = match.First - 1; k >= 0 && k >= match.First - 3; k--)
         {
-            if (tokens[k].Norm is "refractory" or "failed" or "progressed" or "progression")
+            if (tokens[k].Norm is "refractory" or "failed")
             {
                 return true;
+            }
+
+            if (tokens[k].Norm is "progressed" or "progression")
+            {
+                return IsDeniedOrFree(tokens, k) ? null : true;
+            }
+        }
+
+        // "Progressive disease in the lung and liver on osimertinib", "progression of the nodes despite nivolumab": the
+        // drug right after "on", "despite" or "during", and a progression word earlier in the same sentence that is
+        // not denied ("no progression") and not "progression-free".
+        var before = match.First - 1;
+        if (before >= 1 && tokens[before].Norm is "on" or "despite" or "during")
+        {
+            for (var k = before - 1; k >= 0 && k >= before - 8; k--)
+            {
+                if (tokens[k].Norm is "progressive" or "progressing" or "progressed" or "progression")
+                {
+                    return IsDeniedOrFree(tokens, k) ? null : true;
+                }
             }
         }
 
         return null;
     }
+
+    /// <summary>"No progression", "no evidence of progression", "progression free": the word does not say the disease progressed.</summary>
+    private static bool IsDeniedOrFree(IReadOnlyList<NoteToken> tokens, int k) =>
+        (k > 0 && tokens[k - 1].Norm is "no" or "not" or "without")
+        || (k > 2 && tokens[k - 3].Norm is "no" && tokens[k - 2].Norm is "evidence" or "sign" or "signs" && tokens[k - 1].Norm is "of")
+        || (k + 1 < tokens.Count && tokens[k + 1].Norm is "free");
 
     private static Fact<bool>? Pregnancy(string note, NoteSentence sentence, IReadOnlyList<NoteToken> tokens, PatientSex? sex)
     {

@@ -171,6 +171,19 @@ public sealed class NoteReaderTests
         therapy.Should().ContainSingle(t => t.Name == "docetaxel").Which.IsCurrent.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("She now has progressive disease in the lung and liver on osimertinib.", true)]
+    [InlineData("Progression of the mediastinal nodes despite nivolumab.", true)]
+    [InlineData("No progression on osimertinib at the last scan.", null)]
+    [InlineData("She remains progression free on osimertinib.", null)]
+    [InlineData("No evidence of progression on osimertinib.", null)]
+    public void Extract_ProgressionEarlierInTheSentence_MarksTheDrugItWasOn(string note, bool? progressed)
+    {
+        var therapy = NoteReader.Extract(note).Therapies;
+
+        therapy.Should().ContainSingle(t => t.Name == "osimertinib" || t.Name == "nivolumab").Which.ProgressedOn.Should().Be(progressed);
+    }
+
     [Fact]
     public void Extract_TreatedStableBrainMetastases_AreMarkedSo()
     {
