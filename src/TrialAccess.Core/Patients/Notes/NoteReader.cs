@@ -178,7 +178,7 @@ public static partial class NoteReader
             Metastases = Consolidate(metastases, m => m.Site, m => m.Certainty, (m, c) => m with { Certainty = c }),
             Biomarkers = biomarkers.DistinctBy(b => (b.Marker, b.Status, b.Alteration, b.Value)).ToList(),
             PerformanceStatuses = performance.DistinctBy(p => (p.Scale, p.Value)).ToList(),
-            Therapies = Consolidate(therapies, t => t.Name + "|" + t.Kind, t => t.Certainty, (t, c) => t with { Certainty = c }),
+            Therapies = ProgressionOfAnyMention(Consolidate(therapies, t => t.Name + "|" + t.Kind, t => t.Certainty, (t, c) => t with { Certainty = c }), therapies),
             LabResults = labs.DistinctBy(l => (l.Analyte, l.Value, l.Unit)).ToList(),
             Conditions = DropGeneric(Consolidate(conditions, c => c.Concept ?? c.Text, c => c.Certainty, (x, c) => x with { Certainty = c })),
             Pregnant = pregnant,
@@ -592,6 +592,15 @@ public static partial class NoteReader
             };
         }
     }
+
+    /// <summary>
+    /// A drug named twice ("first line osimertinib ... now progressing on osimertinib") is one therapy: progression
+    /// stated at any mention is kept on it.
+    /// </summary>
+    private static List<Therapy> ProgressionOfAnyMention(List<Therapy> consolidated, List<Therapy> mentions) =>
+        consolidated.Select(t => t.ProgressedOn is null && mentions.Any(m => m.Name == t.Name && m.Kind == t.Kind && m.ProgressedOn == true)
+            ? t with { ProgressedOn = true }
+            : t).ToList();
 
     private static int? Cycles(IReadOnlyList<NoteToken> tokens, LexiconMatch match)
     {

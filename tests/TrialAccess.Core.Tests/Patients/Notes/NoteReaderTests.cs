@@ -185,6 +185,14 @@ public sealed class NoteReaderTests
     }
 
     [Fact]
+    public void Extract_DrugNamedTwiceProgressingAtTheSecondMention_IsProgressedOn()
+    {
+        var therapy = NoteReader.Extract("She started osimertinib first line with a good response. She now has progressive disease in the liver on osimertinib.").Therapies;
+
+        therapy.Should().ContainSingle(t => t.Name == "osimertinib").Which.ProgressedOn.Should().BeTrue();
+    }
+
+    [Fact]
     public void Extract_TreatedStableBrainMetastases_AreMarkedSo()
     {
         var site = NoteReader.Extract("Brain metastases treated with SRS, now stable and asymptomatic.").Metastases.Single();
