@@ -128,7 +128,12 @@ public static partial class EligibilityEvaluator
         {
             // Not parsed, but about something a complete history would mention, and the record mentions none of its
             // words: presumed absent, as for a typed condition.
-            if (plan.FreeText is { Presumable: true } reading && patient.CompleteHistory && !reading.MentionedIn(context.TermsOf(patient)))
+            // An inclusion the engine could not read is not presumed failed: what it requires is not known (an
+            // alternative of a list, a heading, a specific of the studied disease); only one that asks for an absence
+            // is presumed met.
+            if (plan.FreeText is { Presumable: true } reading && patient.CompleteHistory
+                && (criterion.Segment.Role != CriterionRole.Inclusion || reading.AsksForAbsence)
+                && !reading.MentionedIn(context.TermsOf(patient)))
             {
                 return new CriterionEvaluation(criterion, reading.AsksForAbsence ? CriterionOutcome.Met : CriterionOutcome.NotMet, [], "nothing in the record mentions what this criterion is about: presumed absent, confirm", [ask]) { Presumed = true };
             }

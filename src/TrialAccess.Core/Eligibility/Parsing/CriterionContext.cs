@@ -94,8 +94,15 @@ public sealed partial class CriterionContext
     public bool IsNegatedAt(int position)
     {
         var clauseStart = 0;
-        foreach (Match boundary in ClauseBoundary().Matches(Lower[..Math.Min(position, Lower.Length)]))
+        // Boundaries over the whole text: a parenthesis ends the clause when what it holds grants or excepts, which
+        // may be written after the position ("no prior chemotherapy (prior tamoxifen allowed)").
+        foreach (Match boundary in ClauseBoundary().Matches(Lower))
         {
+            if (boundary.Index + boundary.Length > position)
+            {
+                break;
+            }
+
             clauseStart = boundary.Index + boundary.Length;
         }
 
@@ -107,7 +114,8 @@ public sealed partial class CriterionContext
             window = window[(comma + 1)..];
         }
 
-        return NegationCue().IsMatch(window);
+        // "Non-smoker", "non smoker": the prefix negates the word it is written on, and only that word.
+        return NegationCue().IsMatch(window) || NonPrefix().IsMatch(window);
     }
 
     /// <summary>
@@ -211,7 +219,7 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:(?:trials?|stud(?:y|ies)|network|program(?:me)?|registry|consortium|guidelines?)\s+(?:\w+\s+){0,2}(?:in|of|for|on)|(?:inclusion|exclusion)(?:\s+criteria)?\s+for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex ContextOf();
 
-    [GeneratedRegex(@"\b(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|scheduled\s+for|planned|planning|awaiting|referred\s+for|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|will\s+(?:receive|undergo)|to\s+(?:receive|undergo))\s+(?:[\w-]+\s+){0,4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|scheduled\s+for|planned|planning|awaiting|referred\s+for|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|will\s+(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing|able|agrees?|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to))\s+(?:[\w-]+\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Prospective();
 
     [GeneratedRegex(@"\b(?:requir(?:e|es|ed|ing)|needs?|needing)\s+(?:[\w-]+\s+){0,3}$", RegexOptions.CultureInvariant)]
@@ -220,9 +228,12 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:other\s+(?:[\w-]+\s+){0,3}than|(?:other\s+)?(?:known\s+)?(?:causes?|etiolog(?:y|ies)|reasons?)\s+(?:of|for)|except(?:\s+for)?|apart\s+from|aside\s+from|besides|in\s+addition\s+to|excluding|with\s+the\s+exception\s+of)\s+(?:[\w'-]+[\s,]+){0,3}[\w-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ExceptedBefore();
 
-    [GeneratedRegex(@";|\.\s|\bbut\b|\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bhowever\b|\bwith the exception\b|\bif\b|\(|\bor\s+(?=\w+\s+(?:is|are|must|should)\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@";|\.\s|\bbut\b|\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bhowever\b|\bwith the exception\b|\bif\b|\((?=[^)]*\b(?:allowed|permitted|acceptable|eligible|may|except|unless|other\s+than|excluding|but)\b)|\bor\s+(?=\w+\s+(?:is|are|must|should)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBoundary();
 
     [GeneratedRegex(@"\b(?:no|not(?!\s+(?:more|less|greater|higher|lower|exceed|exceeding|to\s+exceed|including|applicable|required|limited|only|necessarily|yet|otherwise))|without|never|absence\s+of|free\s+(?:of|from)|lack\s+of|none|nor|neither|cannot|denies|unable\s+to\s+receive|refrain(?:s|ing)?\s+from|abstain(?:s|ing)?\s+from)\b(?!\s+(?:more|less|greater|higher|longer|fewer)\s+than)", RegexOptions.CultureInvariant)]
     private static partial Regex NegationCue();
+
+    [GeneratedRegex(@"\bnon[- ]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NonPrefix();
 }

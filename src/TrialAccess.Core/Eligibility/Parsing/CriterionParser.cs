@@ -65,7 +65,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
             family(context);
         }
 
-        var found = QualifyLabels(context, QualifyPermissions(context, ReadExclusionListedAsRequirement(context)));
+        var found = QualifyLabels(context, QualifyPermissions(context, ReadInclusionStatingExclusion(context, ReadExclusionListedAsRequirement(context))));
         PriorTherapyParser.ExceptNamedDrugs(context, found);
         for (var i = 0; i < found.Count; i++)
         {
@@ -162,6 +162,32 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
 
         return found;
     }
+
+    /// <summary>
+    /// An inclusion that names who may not take part ("Patients with osteoporosis are not eligible", "Smokers will be
+    /// excluded") is an exclusion: what it names must be absent.
+    /// </summary>
+    private static List<EligibilityConstraint> ReadInclusionStatingExclusion(CriterionContext context, List<EligibilityConstraint> found)
+    {
+        if (context.Role != CriterionRole.Inclusion || found.Count == 0 || !ExcludedAtEnd().IsMatch(context.Text))
+        {
+            return found;
+        }
+
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (found[i].Kind is ConstraintKind.Condition or ConstraintKind.PriorTherapy or ConstraintKind.Infection or ConstraintKind.Metastasis
+                or ConstraintKind.OtherMalignancy or ConstraintKind.Reproductive)
+            {
+                found[i] = found[i] with { Negated = !found[i].Negated };
+            }
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"\b(?:are|is|will\s+be|shall\s+be)\s+(?:not\s+eligible|ineligible|excluded|not\s+(?:allowed|permitted|included|enrolled))\s*[.;]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExcludedAtEnd();
 
     /// <summary>
     /// A sentence that grants a permission ("Patients may have received ritonavir before", "prior radiotherapy is

@@ -285,6 +285,26 @@ public class CriterionParserTests
     }
 
     [Theory]
+    [InlineData("Serum creatinine greater than 1.5 times the upper limit of normal for age")]
+    [InlineData("BMI above the 95th percentile for age and sex")]
+    [InlineData("Height more than 2 SD below the mean for age")]
+    [InlineData("Gestational age less than 32 weeks")]
+    [InlineData("Corrected age under 6 months at the time of the scan")]
+    [InlineData("Age-adjusted Charlson index greater than 3")]
+    public void Parse_ReferenceNormOrAnotherKindOfAge_GivesNoAge(string text)
+    {
+        Parse(text).OfType<AgeConstraint>().Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Patients of age 18 or older", 18)]
+    [InlineData("Up to age 65 with a normal ECG for age", null)]
+    public void Parse_PatientAgeBesideANorm_IsStillAnAge(string text, int? min)
+    {
+        Parse(text).OfType<AgeConstraint>().Should().ContainSingle().Which.Minimum.Should().Be(min);
+    }
+
+    [Theory]
     [InlineData("18 and over", 18)]
     [InlineData("18 years and older", 18)]
     public void Parse_BareAgeBoundAsACriterion_IsAnAge(string text, int min)

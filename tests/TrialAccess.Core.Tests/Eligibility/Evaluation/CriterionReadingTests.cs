@@ -57,9 +57,47 @@ public class CriterionReadingTests
     }
 
     [Fact]
-    public void Parse_ExclusionAboutAnInability_KeepsItsNegation()
+    public void Parse_ExclusionAboutAnInability_NamesTheInability()
     {
-        Parse("Not able to swallow tablets").Where(c => !c.Negated).Should().BeEmpty();
+        // "Able to swallow" names the absence of malabsorption; "not able to" its presence, which excludes.
+        Parse("Not able to swallow tablets").Should().ContainSingle().Which.Should().BeOfType<ConditionConstraint>()
+            .Which.Should().Match<ConditionConstraint>(c => c.Concept == "malabsorption" && !c.Negated);
+    }
+
+    [Theory]
+    [InlineData("Able to swallow oral medication", CriterionRole.Inclusion)]
+    [InlineData("Non-smoker for at least 12 months", CriterionRole.Inclusion)]
+    [InlineData("Never smoker", CriterionRole.Inclusion)]
+    public void Parse_NameCarryingItsOwnNegation_IsTheAbsence(string text, CriterionRole role)
+    {
+        Parse(text, role).Should().NotBeEmpty().And.OnlyContain(c => c.Negated);
+    }
+
+    [Theory]
+    [InlineData("No prior history of intolerance or hypersensitivity to trastuzumab")]
+    [InlineData("No concurrent proton pump inhibitors (e.g., omeprazole, esomeprazole)")]
+    [InlineData("No patients with a history of significant cardiac disease (myocardial infarction, arrhythmia)")]
+    [InlineData("Patients with a diagnosis of osteoporosis are not eligible.")]
+    public void Parse_InclusionNegatingWhatItNames_NegatesEveryPart(string text)
+    {
+        Parse(text, CriterionRole.Inclusion).Should().NotBeEmpty().And.OnlyContain(c => c.Negated);
+    }
+
+    [Fact]
+    public void Parse_ParenthesisGrantingAnException_EndsTheNegation()
+    {
+        var parsed = Parse("No prior chemotherapy (prior tamoxifen allowed)", CriterionRole.Inclusion);
+
+        parsed.OfType<PriorTherapyConstraint>().Should().Contain(c => c.Agent == "chemotherapy" && c.Negated)
+            .And.Contain(c => c.Agent == "tamoxifen" && !c.Negated);
+    }
+
+    [Theory]
+    [InlineData("Willing and able to take aspirin")]
+    [InlineData("Able to take oral medication")]
+    public void Parse_AbilityToTakeADrug_IsNoTreatmentRequirement(string text)
+    {
+        Parse(text, CriterionRole.Inclusion).OfType<PriorTherapyConstraint>().Should().BeEmpty();
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public static partial class AgeParser
         }
 
         var ageSection = c.SectionIs("age");
-        if (!ageSection && !AgeWord().IsMatch(c.Lower))
+        if (!ageSection && !HasPatientAgeWord(c.Lower))
         {
             // "18 and over" standing alone as a criterion is an age, as it is under an "Age" heading.
             if (BareBound().Match(c.Text) is { Success: true } bare && CriterionContext.ParseNumber(bare.Groups["num"].Value) is { } years and >= 1 and <= 120)
@@ -171,6 +171,32 @@ public static partial class AgeParser
         _ => null,
     };
 
+    /// <summary>
+    /// True when a word about age is about the patient's age, not a reference norm ("upper limit of normal for age",
+    /// "above the 95th percentile for age", "age-adjusted"), another kind of age ("gestational age", "corrected age",
+    /// "bone age") or the child's in a guardian clause.
+    /// </summary>
+    private static bool HasPatientAgeWord(string lower)
+    {
+        foreach (Match word in AgeWord().Matches(lower))
+        {
+            var before = lower.AsSpan(Math.Max(0, word.Index - 24), Math.Min(24, word.Index));
+            var after = lower.AsSpan(word.Index + word.Length, Math.Min(16, lower.Length - word.Index - word.Length));
+            if (!NormBefore().IsMatch(before) && !NormAfter().IsMatch(after))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"(?:\b(?:for|by)\s+(?:the\s+)?(?:patient'?s\s+|subject'?s\s+|their\s+)?|\b(?:gestational|corrected|post-?menstrual|post-?conceptional|chronological|bone|mental|developmental|skeletal|reading|mean|median)\s+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NormBefore();
+
+    [GeneratedRegex(@"^(?:[- ](?:adjusted|appropriate|specific|matched|related|corrected|dependent|normal|equivalent)\b|\s+and\s+(?:sex|gender)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex NormAfter();
+
     private static bool IsAnAge(CriterionContext c, Match m) =>
         m.Groups["old"].Success || AgeBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Index - 12), Math.Min(12, m.Index)));
 
@@ -207,6 +233,6 @@ public static partial class AgeParser
     [GeneratedRegex(@"(?<lo>\d{1,3})\s*(?:years?|yrs?)?\s*(?:-|–|to|and|through)\s*(?<hi>\d{1,3})(?!\d)(?!\s*(?:%|mg|kg|cm|ml|x|months|weeks|days))\s*(?:years?|yrs?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RangePattern();
 
-    [GeneratedRegex(@"(?:" + CriterionContext.Operator + @"\s*(?:(?:the\s+)?age(?:\s+of)?\s+)?(?<num>\d{1,3})(?!\d)(?!\s*(?:%|mg|kg|cm|ml|x\b|months|weeks|days|hours))|(?<num>\d{1,3})(?!\d)\s*(?:years?|yrs?|y)?(?:\s*(?:of\s+age|old))?(?<tail>\s*(?:or|and)\s+(?:older|over|above|more|greater|younger|less|under|below)|\s*\+)|(?<older>older|younger)\s+than\s+(?<num>\d{1,3}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:" + CriterionContext.Operator + @"\s*(?:(?:the\s+)?age(?:\s+of)?\s+)?(?<num>\d{1,3})(?!\d)(?![.,]\d)(?!\s*(?:%|mg|kg|cm|ml|x\b|months|weeks|days|hours))|(?<num>\d{1,3})(?!\d)(?![.,]\d)\s*(?:years?|yrs?|y)?(?:\s*(?:of\s+age|old))?(?<tail>\s*(?:or|and)\s+(?:older|over|above|more|greater|younger|less|under|below)|\s*\+)|(?<older>older|younger)\s+than\s+(?<num>\d{1,3}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BoundPattern();
 }

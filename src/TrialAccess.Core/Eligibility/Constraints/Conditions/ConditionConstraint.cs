@@ -177,7 +177,10 @@ public static partial class ConditionParser
             EligibilityConstraint constraint = m.Value.Kind == MedicalConceptKind.Medication
                 ? new PriorTherapyConstraint(m.Value.Name, TherapyAgentKind.DrugClass, WithinDays: months is { } mo ? (int)(mo * 30) : null)
                 : new ConditionConstraint(m.Value.Name, m.Value.Kind, months, qualifier.Success ? qualifier.Groups["q"].Value.ToLowerInvariant() : NarrowingOf(after));
-            c.Add(constraint with { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start), Qualifies = c.IsQualifierAt(m.Start) });
+            // A name that carries its own negation ("non-smoker", "never smoker", "able to swallow" for malabsorption)
+            // is the concept's absence.
+            var negated = c.IsNegatedAt(m.Start) ^ NegativeName().IsMatch(c.Lower.AsSpan(m.Start, m.End - m.Start));
+            c.Add(constraint with { Span = CriterionContext.Span(m.Start, m.End), Negated = negated, Qualifies = c.IsQualifierAt(m.Start) });
         }
 
         // An allergy "to" agents the criterion names is read as an allergy to each of them; to anything else (the study
@@ -193,6 +196,9 @@ public static partial class ConditionParser
 
     [GeneratedRegex(@"\b(?<q>familial|hereditary|congenital|secondary|drug[- ]induced|autoimmune|gestational|juvenile|uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|chronic|major|life[- ]threatening|incessant|sustained|recurrent|refractory|intractable|persistent)\b(?:\s+\S+){0,3}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Qualifier();
+
+    [GeneratedRegex(@"^(?:(?:non-?\s?|never\s)[a-z]+ers?$|able\s+to\s|ability\s+to\s)", RegexOptions.CultureInvariant)]
+    private static partial Regex NegativeName();
 
     private const string AllergyConcept = "allergy";
 

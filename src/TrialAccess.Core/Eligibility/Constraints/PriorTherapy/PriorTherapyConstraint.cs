@@ -322,7 +322,7 @@ public static partial class PriorTherapyParser
 
         if (allergy)
         {
-            c.Add(new ConditionConstraint($"allergy to {agent}", MedicalConceptKind.Condition) { Span = CriterionContext.Span(start, end) });
+            c.Add(new ConditionConstraint($"allergy to {agent}", MedicalConceptKind.Condition) { Span = CriterionContext.Span(start, end), Negated = c.IsNegatedAt(start) });
             return;
         }
 
