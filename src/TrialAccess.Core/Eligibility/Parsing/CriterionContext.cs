@@ -17,6 +17,7 @@ public sealed partial class CriterionContext
     private readonly List<(int Start, int End)> _claimed = [];
     private List<Token>? _tokens;
     private HashSet<string>? _words;
+    private int[]? _clauseStarts;
 
     public CriterionContext(string text, CriterionRole role, OncologyVocabulary vocabulary, string? section = null, string? lead = null)
     {
@@ -93,17 +94,17 @@ public sealed partial class CriterionContext
     /// </summary>
     public bool IsNegatedAt(int position)
     {
+        // Boundaries over the whole text, found once: a parenthesis ends the clause when what it holds grants or
+        // excepts, which may be written after the position ("no prior chemotherapy (prior tamoxifen allowed)").
         var clauseStart = 0;
-        // Boundaries over the whole text: a parenthesis ends the clause when what it holds grants or excepts, which
-        // may be written after the position ("no prior chemotherapy (prior tamoxifen allowed)").
-        foreach (Match boundary in ClauseBoundary().Matches(Lower))
+        foreach (var start in _clauseStarts ??= [.. ClauseBoundary().Matches(Lower).Select(b => b.Index + b.Length)])
         {
-            if (boundary.Index + boundary.Length > position)
+            if (start > position)
             {
                 break;
             }
 
-            clauseStart = boundary.Index + boundary.Length;
+            clauseStart = start;
         }
 
         // In an exclusion, "No informed consent, pregnancy, homelessness" lists exclusions, the first one negated: a
