@@ -128,8 +128,17 @@ public sealed partial class CriterionContext
     public bool IsQualifierAt(int position)
     {
         var before = Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)];
-        return TherapyFor().IsMatch(before) || ExceptedBefore().IsMatch(before) || ContextOf().IsMatch(before) || IsAftermathAt(position);
+        return TherapyFor().IsMatch(before) || ExceptedBefore().IsMatch(before) || ContextOf().IsMatch(before) || IsAftermathAt(position)
+            || IsCauseOrOptionAt(position);
     }
+
+    /// <summary>
+    /// True when the words at <paramref name="position"/> name a cause, a purpose or an option of what the criterion is
+    /// about, not a requirement of their own: "hospitalisation due to asthma", "toxicity related to prior therapy",
+    /// "suicide attempt associated with the current episode of depression", "drugs to control diarrhoea", "agents
+    /// intended to treat or prevent breast cancer", "with or without chronic cough".
+    /// </summary>
+    public bool IsCauseOrOptionAt(int position) => CauseOrOption().IsMatch(Lower.AsSpan(Math.Max(0, position - 60), Math.Min(position, Lower.Length) - Math.Max(0, position - 60)));
 
     /// <summary>
     /// True when the words at <paramref name="position"/> name what the patient is allergic, intolerant or otherwise
@@ -211,6 +220,9 @@ public sealed partial class CriterionContext
     /// <summary>"Recovered from (the toxic effects of) any prior surgery": what follows is about the aftermath of a treatment, if there was one.</summary>
     public bool IsAftermathAt(int position) => RecoveredFrom().IsMatch(Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
 
+    [GeneratedRegex(@"\b(?:due\s+to|secondary\s+to|caused\s+by|because\s+of|attribut(?:able|ed)\s+to|as\s+a\s+(?:result|consequence|complication)\s+of|in\s+the\s+(?:setting|context)\s+of|associated\s+with|related\s+to|known\s+to\s+cause|(?:intended|used|given|prescribed|aim(?:ed|ing))\s+(?:at|to)(?:\s+(?:treat|prevent|control|manage))?(?:\s+or\s+(?:treat|prevent|control|manage))?|to\s+(?:control|treat|manage|prevent)(?:\s+or\s+(?:treat|prevent|control|manage))?|with\s+or\s+without|whether\s+or\s+not|regardless\s+of|irrespective\s+of)\s+(?:[\w'-]+[\s,()]+){0,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CauseOrOption();
+
     [GeneratedRegex(@"\brecover(?:ed|y|ing)?\s+from\s+(?:[\w-]+[\s,]+){0,8}$", RegexOptions.CultureInvariant)]
     private static partial Regex RecoveredFrom();
 
@@ -232,7 +244,7 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@";|\.\s|\bbut\b|\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bhowever\b|\bwith the exception\b|\bif\b|\((?=[^)]*\b(?:allowed|permitted|acceptable|eligible|may|except|unless|other\s+than|excluding|but)\b)|\bor\s+(?=\w+\s+(?:is|are|must|should)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBoundary();
 
-    [GeneratedRegex(@"\b(?:no|not(?!\s+(?:more|less|greater|higher|lower|exceed|exceeding|to\s+exceed|including|applicable|required|limited|only|necessarily|yet|otherwise))|without|never|absence\s+of|free\s+(?:of|from)|lack\s+of|none|nor|neither|cannot|denies|unable\s+to\s+receive|refrain(?:s|ing)?\s+from|abstain(?:s|ing)?\s+from)\b(?!\s+(?:more|less|greater|higher|longer|fewer)\s+than)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:no|not(?!\s+(?:more|less|greater|higher|lower|exceed|exceeding|to\s+exceed|including|applicable|required|limited|only|necessarily|yet|otherwise))|(?<!\bwith\s+or\s+)without|never|absence\s+of|free\s+(?:of|from)|lack\s+of|none|nor|neither|cannot|denies|unable\s+to\s+receive|refrain(?:s|ing)?\s+from|abstain(?:s|ing)?\s+from)\b(?!\s+(?:more|less|greater|higher|longer|fewer)\s+than)", RegexOptions.CultureInvariant)]
     private static partial Regex NegationCue();
 
     [GeneratedRegex(@"\bnon[- ]?$", RegexOptions.CultureInvariant)]

@@ -201,6 +201,18 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
             return found;
         }
 
+        // "No concurrent corticosteroids (up to 10 mg prednisone a day allowed)": what the parenthesis permits.
+        foreach (Match permitted in PermittingParenthesis().Matches(context.Text))
+        {
+            for (var i = 0; i < found.Count; i++)
+            {
+                if (found[i].Span.Start > permitted.Index && found[i].Span.Start < permitted.Index + permitted.Length && !found[i].Qualifies)
+                {
+                    found[i] = found[i] with { Qualifies = true };
+                }
+            }
+        }
+
         var sentences = SentenceEnd().Split(context.Text);
         if (sentences.Length < 2)
         {
@@ -283,7 +295,10 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
     [GeneratedRegex(@"(?<=[.;])\s", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"^\s*(?:no|not)\s+(?!(?:more|less|greater|higher|fewer|longer)\s+than|able|willing|capable|available|candidates?|eligible|possible|consent|amenable|suitable|fit|agree)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\([^()]*\b(?:allowed|permitted|acceptable|may\s+(?:have|be|receive|continue|include|participate|enrol+))\b[^()]*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PermittingParenthesis();
+
+    [GeneratedRegex(@"^\s*(?:no|not)\s+(?!(?:more|less|greater|higher|fewer|longer)\s+than|able|willing|capable|available|candidates?|eligible|possible|consent|amenable|suitable|fit|agree|(?:(?:confirmed|established|documented|definite|clinical|histologic(?:al)?|pathologic(?:al)?)\s+)?diagnosis\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingNegation();
 
     [GeneratedRegex(@"\b(?:no|not|without|never|none|nor|neither)\b", RegexOptions.CultureInvariant)]

@@ -93,6 +93,48 @@ public class CriterionReadingTests
     }
 
     [Theory]
+    [InlineData("Hospitalisation due to asthma in the past 6 months", "asthma")]
+    [InlineData("Subject has attempted suicide associated with the current episode of depression", "depression")]
+    [InlineData("Subjects who require other drugs to control diarrhea", "diarrhea")]
+    [InlineData("With or without chronic cough", "chronic cough")]
+    public void Parse_CauseOrOptionOfTheRule_OnlyQualifies(string text, string concept)
+    {
+        Parse(text).OfType<ConditionConstraint>().Where(c => c.Concept.Contains(concept.Split(' ')[^1], StringComparison.OrdinalIgnoreCase))
+            .Should().NotBeEmpty().And.OnlyContain(c => c.Qualifies && !c.Negated);
+    }
+
+    [Fact]
+    public void Parse_TherapyThatCausedAToxicity_IsNoTreatmentRule()
+    {
+        Parse("No grade 3 or 4 toxicity due to previous antineoplastic therapy", CriterionRole.Inclusion).OfType<PriorTherapyConstraint>()
+            .Should().OnlyContain(t => t.Qualifies);
+    }
+
+    [Fact]
+    public void Parse_DrugPermittedInAParenthesis_IsNoRequirement()
+    {
+        var parsed = Parse("No concurrent corticosteroids (up to 10 mg prednisone per day allowed)", CriterionRole.Inclusion).OfType<PriorTherapyConstraint>().ToList();
+
+        parsed.Should().Contain(t => t.Agent == "corticosteroid" && t.Negated && !t.Qualifies);
+        parsed.Where(t => t.Agent == "prednisone").Should().OnlyContain(t => t.Qualifies);
+    }
+
+    [Fact]
+    public void Parse_ExclusionOfAMissingDiagnosis_KeepsItsNegation()
+    {
+        Parse("No diagnosis of Wilson disease").OfType<ConditionConstraint>().Should().ContainSingle().Which.Negated.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("Pregnant on the basis of a serum pregnancy test")]
+    [InlineData("Pregnancy, as confirmed by a positive urine pregnancy test")]
+    [InlineData("Positive pregnancy test")]
+    public void Parse_PregnancyShownByATest_IsPregnancy(string text)
+    {
+        Parse(text).OfType<ReproductiveConstraint>().Should().ContainSingle().Which.Should().Match<ReproductiveConstraint>(r => r.Topic == ReproductiveTopic.Pregnancy && !r.Negated);
+    }
+
+    [Theory]
     [InlineData("Willing and able to take aspirin")]
     [InlineData("Able to take oral medication")]
     public void Parse_AbilityToTakeADrug_IsNoTreatmentRequirement(string text)

@@ -191,7 +191,7 @@ public static partial class AgeParser
         return false;
     }
 
-    [GeneratedRegex(@"(?:\b(?:for|by)\s+(?:the\s+)?(?:patient'?s\s+|subject'?s\s+|their\s+)?|\b(?:gestational|corrected|post-?menstrual|post-?conceptional|chronological|bone|mental|developmental|skeletal|reading|mean|median)\s+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\bfor\s+(?:the\s+)?(?:patient'?s\s+|subject'?s\s+|their\s+)?|\b(?:gestational|corrected|post-?menstrual|post-?conceptional|chronological|bone|mental|developmental|skeletal|reading|mean|median)\s+)$", RegexOptions.CultureInvariant)]
     private static partial Regex NormBefore();
 
     [GeneratedRegex(@"^(?:[- ](?:adjusted|appropriate|specific|matched|related|corrected|dependent|normal|equivalent)\b|\s+and\s+(?:sex|gender)\b)", RegexOptions.CultureInvariant)]
@@ -209,7 +209,7 @@ public static partial class AgeParser
         _ => null,
     };
 
-    [GeneratedRegex(@"\b(?:any\s+age|all\s+ages|no\s+age\s+(?:limit|restriction)s?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:any\s+age|all\s+ages|no\s+age\s+(?:limit|restriction)s?|age\s*:\s*(?:not\s+specified|any|all|no\s+limit))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnyAge();
 
     [GeneratedRegex(@"\b(?:age|aged|ages|years?\s+old|yrs?\s+old|years?\s+of\s+age|year-old|years\s+or\s+(?:older|younger)|adults?\s+(?:aged|over|between)|older\s+than|younger\s+than)\b", RegexOptions.CultureInvariant)]

@@ -336,7 +336,7 @@ public static partial class PriorTherapyParser
         {
             Span = CriterionContext.Span(start, end),
             Negated = since ^ c.IsNegatedAt(start),
-            Qualifies = c.IsExceptedAt(start),
+            Qualifies = c.IsExceptedAt(start) || c.IsCauseOrOptionAt(start),
         });
     }
 

@@ -102,7 +102,11 @@ public static partial class ReproductiveParser
         var potentialOnly = Childbearing().IsMatch(scope);
         var before = c.Found.Count;
         var test = PregnancyTest().Match(c.Text);
-        if (test.Success)
+
+        // "Pregnant, as confirmed by a serum pregnancy test", "positive urine hCG": the test shows the pregnancy; the
+        // criterion is about being pregnant, not about a negative test.
+        var confirming = test.Success && ConfirmingTest().IsMatch(c.Lower);
+        if (test.Success && !confirming)
         {
             c.Add(new ReproductiveConstraint(ReproductiveTopic.NegativePregnancyTest, PatientSex.Female) { Span = CriterionContext.Span(test) });
         }
@@ -113,11 +117,21 @@ public static partial class ReproductiveParser
             c.Add(new ReproductiveConstraint(ReproductiveTopic.Contraception, appliesTo) { Span = CriterionContext.Span(contraception), Negated = NotUsing().IsMatch(c.Lower) });
         }
 
-        if (!test.Success && !contraception.Success)
+        if ((!test.Success || confirming) && !contraception.Success)
         {
             foreach (Match m in Pregnant().Matches(c.Text))
             {
+                if (confirming && m.Index >= test.Index && m.Index < test.Index + test.Length)
+                {
+                    continue;
+                }
+
                 c.Add(new ReproductiveConstraint(ReproductiveTopic.Pregnancy) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) ^ IsNonPrefixed(m) });
+            }
+
+            if (confirming && c.Found.Count == before)
+            {
+                c.Add(new ReproductiveConstraint(ReproductiveTopic.Pregnancy) { Span = CriterionContext.Span(test), Negated = c.IsNegatedAt(test.Index) });
             }
         }
 
@@ -154,6 +168,9 @@ public static partial class ReproductiveParser
 
     [GeneratedRegex(@"\b(?:pregnan(?:t|cy)\s+test|(?:serum|urine)\s+(?:beta[- ]?)?(?:hcg|β-hcg|pregnancy)|negative\s+(?:serum\s+|urine\s+)?(?:beta[- ]?)?hcg)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PregnancyTest();
+
+    [GeneratedRegex(@"\bpositive\s+(?:serum\s+|urine\s+)?(?:pregnancy\s+test|(?:beta[- ]?|β-)?hcg)|\b(?:pregnan\w*|gravid)\b[^.;]{0,30}?\b(?:confirmed\s+by|on\s+the\s+basis\s+of|based\s+on|as\s+(?:shown|documented|determined|evidenced)\s+by)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ConfirmingTest();
 
     [GeneratedRegex(@"\b(?:contracepti\w+|pregnancy\s+prevention|prevent(?:ing)?\s+pregnancy|birth\s+control|barrier\s+method|abstinen\w+|sterili[sz]\w+|vasectom\w+|intrauterine\s+device|double[- ]barrier|methods?\s+of\s+(?:effective\s+)?(?:birth\s+control|contraception)|avoid\s+(?:becoming\s+pregnant|pregnancy|fathering)|father(?:ing)?\s+a\s+child|sperm\s+donation|donate\s+sperm)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Contraception();
