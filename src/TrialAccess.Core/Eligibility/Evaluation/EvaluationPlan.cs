@@ -215,7 +215,7 @@ internal enum ListReading
 /// criteria, the lists read together, and the inclusions that name diagnoses. Matching evaluates the same parse for
 /// many patients; only what depends on the patient is left to each evaluation.
 /// </summary>
-internal sealed class EvaluationPlan
+internal sealed partial class EvaluationPlan
 {
     private static readonly ConditionalWeakTable<ParsedEligibility, EvaluationPlan> Plans = [];
 
@@ -293,14 +293,56 @@ internal sealed class EvaluationPlan
 
             // A criterion evaluated without constraints (free text, a permission) names no diagnosis.
             var diagnosisList = items.All(i => !criteria[i].IsFreeText && !plans[i].Permission && criteria[i].Constraints.All(c => c.Kind == ConstraintKind.CancerType));
-            if (group.Key.Role == CriterionRole.Inclusion && items.Length >= 2 && (diagnosisList || EligibilityEvaluator.IsAlternativesLead(lead)))
+            if (group.Key.Role == CriterionRole.Inclusion && items.Length >= 2
+                && (diagnosisList || EligibilityEvaluator.IsAlternativesLead(lead) || (items.Count(i => !criteria[i].IsFreeText) >= MinimumConditionList && items.All(i => IsBareCondition(criteria[i], plans[i])))))
             {
                 lists.Add((items, ListReading.Alternatives));
             }
         }
 
+        // A run of inclusions each naming only a condition ("Hypertension", "Diabetes", "Tobacco usage", "Sleep
+        // apnea"), with no lead: a list of risk factors or features, of which a patient has some, not all.
+        var run = new List<int>();
+        for (var i = 0; i <= criteria.Count; i++)
+        {
+            if (i < criteria.Count && criteria[i].Segment.Role == CriterionRole.Inclusion && (criteria[i].Segment.Lead is null || criteria[i].Segment.Depth == 0)
+                && IsBareCondition(criteria[i], plans[i]))
+            {
+                run.Add(i);
+                continue;
+            }
+
+            if (run.Count(r => !criteria[r].IsFreeText) >= MinimumConditionList)
+            {
+                lists.Add(([.. run], ListReading.Alternatives));
+            }
+
+            run.Clear();
+        }
+
         return lists;
     }
+
+    /// <summary>Three items at least make a list of conditions read as alternatives.</summary>
+    private const int MinimumConditionList = 3;
+
+    /// <summary>
+    /// An item that only names conditions, briefly and without a verb of obligation ("Hypertension", "Chest pain at
+    /// rest", "Known valvular disease").
+    /// </summary>
+    /// <remarks>
+    /// A sign with a value beside the condition ("Obesity (BMI > 35)") and a short item the engine does not read
+    /// ("Elevated jugular venous pressure") stay in the list; only items naming conditions count towards its length.
+    /// </remarks>
+    private static bool IsBareCondition(ParsedCriterion criterion, CriterionPlan plan) =>
+        !plan.Permission && criterion.Scope is null
+        && criterion.Segment.Text.Length <= 80
+        && (criterion.IsFreeText || (criterion.Constraints.Any(c => c.Kind == ConstraintKind.Condition)
+            && criterion.Constraints.All(c => c.Kind is ConstraintKind.Condition or ConstraintKind.Laboratory && !c.Negated)))
+        && !ObligationWords().IsMatch(criterion.Segment.Text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:must|should|shall|required?|requiring|need|needs|diagnos\w*|confirmed|documented|no|not|without|free|absence)\b|:\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ObligationWords();
 
     private static List<(int Criterion, int[] Named)> ReadDiagnoses(IReadOnlyList<ParsedCriterion> criteria, CriterionPlan[] plans)
     {

@@ -26,8 +26,8 @@ public class FalseExclusionGuardTests
     private static CriterionEvaluation Evaluate(string text, CriterionRole role = CriterionRole.Inclusion) =>
         EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse(text, role), Patient, Context);
 
-    private static TrialEvaluation EvaluateTrial(string criteria) =>
-        EligibilityEvaluator.Evaluate(TrialCriteriaParser.Parse(new ClinicalTrial { NctId = NctId.Parse("NCT00000001"), BriefTitle = "t", Eligibility = new TrialEligibility { Criteria = criteria } }), Patient, Context);
+    private static TrialEvaluation EvaluateTrial(string criteria, PatientProfile? patient = null) =>
+        EligibilityEvaluator.Evaluate(TrialCriteriaParser.Parse(new ClinicalTrial { NctId = NctId.Parse("NCT00000001"), BriefTitle = "t", Eligibility = new TrialEligibility { Criteria = criteria } }), patient ?? Patient, Context);
 
     [Fact]
     public void Evaluate_QualifiedConditionThePatientHas_IsUnknownNotFailing()
@@ -101,6 +101,36 @@ public class FalseExclusionGuardTests
             """);
 
         trial.Failing.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_RunOfBareConditions_IsAListOfAlternatives()
+    {
+        // Risk factors listed one per line with no lead: the patient has hypertension, not the others.
+        var trial = EvaluateTrial("""
+            Inclusion Criteria:
+            * Age 40 years or older
+            * Hypertension
+            * Diabetes
+            * Obesity (body mass index > 35)
+            * Tobacco usage
+            * Sleep apnea
+            """, Patient with { CompleteHistory = true });
+
+        trial.Failing.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_RunOfRequirementsNamingConditions_IsNotAList()
+    {
+        var trial = EvaluateTrial("""
+            Inclusion Criteria:
+            * Must have diabetes
+            * Must have chronic kidney disease
+            * Must have heart failure
+            """, Patient with { CompleteHistory = true });
+
+        trial.Failing.Should().HaveCount(3).And.OnlyContain(c => c.Basis == OutcomeBasis.Presumed);
     }
 
     [Fact]
