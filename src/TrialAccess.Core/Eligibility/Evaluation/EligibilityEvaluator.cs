@@ -645,12 +645,23 @@ public static partial class EligibilityEvaluator
     /// "Concurrent corticosteroids allowed", "Prior radiotherapy permitted": a criterion that grants a permission rules
     /// nobody out. One that also negates or excepts ("no prior chemotherapy allowed", "allowed except ...") is a rule.
     /// </summary>
-    public static bool IsPermission(string text) => Permission().IsMatch(text) && !Restriction().IsMatch(text);
+    /// <remarks>
+    /// What a parenthesis of several words permits ("(subjects with tumour fever may be enrolled)") qualifies the rule
+    /// around it; "Prior hormonal therapy (allowed)" is still a permission.
+    /// </remarks>
+    public static bool IsPermission(string text)
+    {
+        var main = text.Contains('(', StringComparison.Ordinal) ? Parenthesised().Replace(text, " ") : text;
+        return Permission().IsMatch(main) && !Restriction().IsMatch(main);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\([^()\s]*\s[^()]*\)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Parenthesised();
 
     /// <summary>True when a sentence that grants something also restricts ("no prior chemotherapy allowed", "allowed only if").</summary>
     internal static bool RestrictsPermission(string sentence) => Restriction().IsMatch(sentence);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:allowed|permitted|acceptable|are\s+eligible|is\s+eligible)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:allowed|permitted|acceptable|are\s+eligible|is\s+eligible|may\s+(?:be\s+)?(?:enrol+(?:ed)?|included|entered|participate|eligible)\b(?![^.;]*\b(?:if|provided|when|whose)\b))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Permission();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:no|not|never|without|except|unless|only|must|required?|exclud\w*|prohibited|but)\b|n't", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

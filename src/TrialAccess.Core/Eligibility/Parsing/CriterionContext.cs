@@ -220,7 +220,7 @@ public sealed partial class CriterionContext
     /// <summary>"Recovered from (the toxic effects of) any prior surgery": what follows is about the aftermath of a treatment, if there was one.</summary>
     public bool IsAftermathAt(int position) => RecoveredFrom().IsMatch(Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
 
-    [GeneratedRegex(@"\b(?:due\s+to|secondary\s+to|caused\s+by|because\s+of|attribut(?:able|ed)\s+to|as\s+a\s+(?:result|consequence|complication)\s+of|in\s+the\s+(?:setting|context)\s+of|associated\s+with|related\s+to|known\s+to\s+cause|(?:intended|used|given|prescribed|aim(?:ed|ing))\s+(?:at|to)(?:\s+(?:treat|prevent|control|manage))?(?:\s+or\s+(?:treat|prevent|control|manage))?|to\s+(?:control|treat|manage|prevent)(?:\s+or\s+(?:treat|prevent|control|manage))?|with\s+or\s+without|whether\s+or\s+not|regardless\s+of|irrespective\s+of)\s+(?:[\w'-]+[\s,()]+){0,4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:due\s+to|secondary\s+to|caused\s+by|because\s+of|attribut(?:able|ed)\s+to|as\s+a\s+(?:result|consequence|complication)\s+of|in\s+the\s+(?:setting|context)\s+of|associated\s+with|related\s+to|known\s+to\s+cause|(?:intended|used|given|prescribed|aim(?:ed|ing))\s+(?:at|to)(?:\s+(?:treat|prevent|control|manage))?(?:\s+or\s+(?:treat|prevent|control|manage))?|to\s+(?:control|treat|manage|prevent)(?:\s+or\s+(?:treat|prevent|control|manage))?|with\s+or\s+without|whether\s+or\s+not|regardless\s+of|irrespective\s+of|willing(?:ness)?\s+to\s+(?:limit|avoid|reduce|stop|quit|abstain\s+from|refrain\s+from))\s+(?:[\w'-]+[\s,()]+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex CauseOrOption();
 
     [GeneratedRegex(@"\brecover(?:ed|y|ing)?\s+from\s+(?:[\w-]+[\s,]+){0,8}$", RegexOptions.CultureInvariant)]
@@ -232,7 +232,7 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:(?:trials?|stud(?:y|ies)|network|program(?:me)?|registry|consortium|guidelines?)\s+(?:\w+\s+){0,2}(?:in|of|for|on)|(?:inclusion|exclusion)(?:\s+criteria)?\s+for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex ContextOf();
 
-    [GeneratedRegex(@"\b(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|scheduled\s+for|planned|planning|awaiting|referred\s+for|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|will\s+(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing|able|agrees?|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to))\s+(?:[\w-]+\s+){0,4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|scheduled\s+for|planned|planning|awaiting|referred\s+for|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|will\s+(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing|able|agrees?|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to)|prior\s+to|before|while\s+(?:taking|receiving|on|undergoing))\s+(?:[\w-]+\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Prospective();
 
     [GeneratedRegex(@"\b(?:requir(?:e|es|ed|ing)|needs?|needing)\s+(?:[\w-]+\s+){0,3}$", RegexOptions.CultureInvariant)]

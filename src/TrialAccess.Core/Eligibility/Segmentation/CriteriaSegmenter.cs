@@ -300,7 +300,7 @@ public static partial class CriteriaSegmenter
         public string? Lead { get; set; }
     }
 
-    [GeneratedRegex(@"\G(?:(?:key|main|general|additional|major|specific|other)\s+)?(?:criteria\s+for\s+)?(?<role>inclusion|exclusion|eligibility|inclusions|exclusions)(?:\s+(?:criteria|criterion))?(?:\s*\((?:[^)\n]{0,60})\))?(?:[ \t]+(?:for|in)\s+[^:\n]{1,60})?[ \t]*(?::|-(?=\s)|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?:\[\s*)?(?:(?:key|main|general|additional|major|specific|other)\s+)?(?:criteria\s+for\s+)?(?<role>inclusion|exclusion|eligibility|inclusions|exclusions)(?:\s+(?:criteria|criterion))?(?:\s*\])?(?:\s*\((?:[^)\n]{0,60})\))?(?:[ \t]+(?:for|in)\s+[^:\n]{1,60})?[ \t]*(?::|-(?=\s)|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RoleHeading();
 
     [GeneratedRegex(@"\G(?:[-*•·▪◦■□●○➢►‐–—]+(?=[A-Za-z])|(?:[-*•·▪◦■□●○➢►‐–—]+|o|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])(?=\s|$))", RegexOptions.CultureInvariant)]

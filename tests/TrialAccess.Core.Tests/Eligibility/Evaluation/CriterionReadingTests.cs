@@ -135,6 +135,46 @@ public class CriterionReadingTests
     }
 
     [Theory]
+    [InlineData("Corticosteroids must be stopped 6 weeks prior to transplantation", "organ transplantation")]
+    [InlineData("Negative pregnancy test within 24 hours before vaccination", "vaccine")]
+    public void Parse_EventTheTimingIsCountedFrom_IsNoRequirement(string text, string concept)
+    {
+        Parse(text, CriterionRole.Inclusion).Should().NotContain(c => c is ConditionConstraint && ((ConditionConstraint)c).Concept == concept)
+            .And.NotContain(c => c is PriorTherapyConstraint && ((PriorTherapyConstraint)c).Agent == concept);
+    }
+
+    [Fact]
+    public void Parse_DrugCode_IsNotTheConditionItsLettersSpell()
+    {
+        Parse("Adequate gastrointestinal function to allow absorption of PSC 833", CriterionRole.Inclusion).OfType<ConditionConstraint>().Should().BeEmpty();
+        Parse("History of PSC").OfType<ConditionConstraint>().Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Evaluate_SentenceThatOnlyPermits_RequiresNothing()
+    {
+        var evaluation = Evaluate("Patients with stable and treated brain lesions may be enrolled.", CriterionRole.Inclusion, Note("A 58-year-old man with gout."));
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotApplicable);
+    }
+
+    [Theory]
+    [InlineData("Patients may be included if they have a neurological disorder")]
+    [InlineData("Active severe infection or fever above 38.5 C (subjects with tumour fever may be enrolled)")]
+    public void IsPermission_PermissionThatIsConditionalOrInAParenthesis_IsNotOne(string text)
+    {
+        EligibilityEvaluator.IsPermission(text).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("Patients with treated brain metastases may be enrolled")]
+    [InlineData("Prior hormonal therapy (allowed)")]
+    public void IsPermission_SentenceThatGrants_IsOne(string text)
+    {
+        EligibilityEvaluator.IsPermission(text).Should().BeTrue();
+    }
+
+    [Theory]
     [InlineData("Willing and able to take aspirin")]
     [InlineData("Able to take oral medication")]
     public void Parse_AbilityToTakeADrug_IsNoTreatmentRequirement(string text)

@@ -37,6 +37,21 @@ public class CriteriaSegmenterTests
     }
 
     [Fact]
+    public void Segment_HeadingsInBrackets_SetTheRole()
+    {
+        var result = CriteriaSegmenter.Segment("""
+            [Inclusion Criteria]
+              1. A man aged 50 years or older
+            [Exclusion Criteria]
+              1. Hypersensitivity to the study drug
+            """);
+
+        result.Criteria.Select(c => (c.Role, c.Text)).Should().Equal(
+            (CriterionRole.Inclusion, "A man aged 50 years or older"),
+            (CriterionRole.Exclusion, "Hypersensitivity to the study drug"));
+    }
+
+    [Fact]
     public void Segment_WrappedItem_KeepsBothLinesInOneCriterion()
     {
         var result = CriteriaSegmenter.Segment(Registry);

@@ -142,8 +142,17 @@ public static partial class ConditionParser
                 continue;
             }
 
+            // "PSC 833", "ABT-199": an abbreviation followed by a number is a drug's code, not the condition it spells.
+            if (m.End < c.Text.Length && IsAbbreviation(c.Text.AsSpan(m.Start, m.End - m.Start)) && CodeNumberAfter().IsMatch(c.Text.AsSpan(m.End)))
+            {
+                c.Claim(m.Start, m.End);
+                continue;
+            }
+
             // "Pneumonitis requiring steroid treatment": a treatment the patient would need is part of another rule.
-            if (m.Value.Kind == MedicalConceptKind.Medication && (c.IsProspectiveAt(m.Start) || c.IsRequiredAt(m.Start)))
+            // "Corticosteroids stopped 6 weeks before transplantation", "eligible for surgery": a procedure to come.
+            if ((m.Value.Kind == MedicalConceptKind.Medication && (c.IsProspectiveAt(m.Start) || c.IsRequiredAt(m.Start)))
+                || (m.Value.Kind == MedicalConceptKind.Procedure && c.IsProspectiveAt(m.Start)))
             {
                 c.Claim(m.Start, m.End);
                 continue;
@@ -199,6 +208,22 @@ public static partial class ConditionParser
 
     [GeneratedRegex(@"^(?:(?:non-?\s?|never\s)[a-z]+ers?$|able\s+to\s|ability\s+to\s)", RegexOptions.CultureInvariant)]
     private static partial Regex NegativeName();
+
+    private static bool IsAbbreviation(ReadOnlySpan<char> name)
+    {
+        foreach (var ch in name)
+        {
+            if (char.IsLower(ch) || char.IsWhiteSpace(ch))
+            {
+                return false;
+            }
+        }
+
+        return name.Length >= 2;
+    }
+
+    [GeneratedRegex(@"^[ -]?\d{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex CodeNumberAfter();
 
     private const string AllergyConcept = "allergy";
 
