@@ -652,7 +652,7 @@ public static partial class EligibilityEvaluator
     public static bool IsPermission(string text)
     {
         var main = text.Contains('(', StringComparison.Ordinal) ? Parenthesised().Replace(text, " ") : text;
-        return Permission().IsMatch(main) && !Restriction().IsMatch(main);
+        return Permission().IsMatch(main) && !Restriction().IsMatch(text);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\([^()\s]*\s[^()]*\)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

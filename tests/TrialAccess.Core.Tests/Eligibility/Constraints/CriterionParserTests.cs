@@ -296,6 +296,13 @@ public class CriterionParserTests
         Parse(text).OfType<AgeConstraint>().Should().BeEmpty();
     }
 
+    [Fact]
+    public void Parse_AgeThatSaysWhenTheRuleApplies_OnlyQualifiesIt()
+    {
+        Parse("Colonoscopy within 10 years if the patient is at least 50 years of age").OfType<AgeConstraint>()
+            .Should().ContainSingle().Which.Qualifies.Should().BeTrue();
+    }
+
     [Theory]
     [InlineData("Patients of age 18 or older", 18)]
     [InlineData("Up to age 65 with a normal ECG for age", null)]

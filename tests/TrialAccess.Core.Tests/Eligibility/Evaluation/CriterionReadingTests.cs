@@ -161,6 +161,7 @@ public class CriterionReadingTests
     [Theory]
     [InlineData("Patients may be included if they have a neurological disorder")]
     [InlineData("Active severe infection or fever above 38.5 C (subjects with tumour fever may be enrolled)")]
+    [InlineData("Chemotherapy or biologic therapy (except trastuzumab) within 28 days. Hormonal therapy will be allowed.")]
     public void IsPermission_PermissionThatIsConditionalOrInAParenthesis_IsNotOne(string text)
     {
         EligibilityEvaluator.IsPermission(text).Should().BeFalse();

@@ -114,7 +114,8 @@ public static partial class AgeParser
             var constraint = Bounded(comparison, v);
             if (constraint is not null)
             {
-                c.Add(constraint with { Span = CriterionContext.Span(m) });
+                // "... within 10 years if the patient is at least 50 years of age": the age says when the rule applies.
+                c.Add(constraint with { Span = CriterionContext.Span(m), Qualifies = ConditionalBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Index - 40), Math.Min(40, m.Index))) });
                 return;
             }
         }
@@ -208,6 +209,9 @@ public static partial class AgeParser
         var u when u.StartsWith('d') => decimal.Round(value / 365, 4),
         _ => null,
     };
+
+    [GeneratedRegex(@"\b(?:if|when|where|unless)\s+(?:the\s+)?(?:patient|subject|participant|person|child)s?\s+(?:is|are|was|were)\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ConditionalBefore();
 
     [GeneratedRegex(@"\b(?:any\s+age|all\s+ages|no\s+age\s+(?:limit|restriction)s?|age\s*:\s*(?:not\s+specified|any|all|no\s+limit))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnyAge();
