@@ -546,6 +546,13 @@ public static partial class EligibilityEvaluator
                     return $"the rule depends on how long the patient had it (\"{duration.Value.Trim()}\"), which the engine does not read";
                 }
 
+                // "Abdominal pain combined with shock", "perforated appendicitis with diffuse fluid on imaging": what the
+                // record shows is one part of a conjunction whose other part is not shown.
+                if (evaluation.Role == CriterionRole.Exclusion && Unconfirmed(evaluation, text) is { } rest)
+                {
+                    return $"the rule also asks for \"{rest}\", which the record does not show";
+                }
+
                 return text.Length > 300 || Label().Count(text) >= 2 || Label().Matches(text).Any(l => l.Index > 0) ? "the criterion holds several rules the engine could not separate" : null;
             }
         }
@@ -666,6 +673,35 @@ public static partial class EligibilityEvaluator
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:no|not|never|without|except|unless|only|must|required?|exclud\w*|prohibited|but)\b|n't", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Restriction();
+
+    /// <summary>
+    /// The words of a conjunction after the met parts of an exclusion ("... with diffuse abdominal fluid on imaging"),
+    /// when no met constraint stands among them; null when the exclusion has no such second part.
+    /// </summary>
+    private static string? Unconfirmed(CriterionEvaluation evaluation, string text)
+    {
+        var end = 0;
+        foreach (var part in evaluation.Constraints)
+        {
+            if (part.Check.Outcome == CriterionOutcome.Met && !part.Constraint.Qualifies)
+            {
+                end = Math.Max(end, Math.Min(text.Length, part.Constraint.Span.End));
+            }
+        }
+
+        if (end == 0 || ConjunctAfter().Match(text, end) is not { Success: true } conjunct)
+        {
+            return null;
+        }
+
+        var restStart = conjunct.Groups["rest"].Index;
+        return evaluation.Constraints.Any(p => p.Check.Outcome == CriterionOutcome.Met && p.Constraint.Span.Start >= restStart)
+            ? null
+            : conjunct.Groups["rest"].Value.Trim();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G\s*(?:\([^)]*\)\s*)?,?\s*(?:with|combined\s+with|plus|accompanied\s+by|together\s+with|in\s+combination\s+with|requiring|that\s+requires?|which\s+requires?|needing)\s+(?<rest>[^.;]{3,80})", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ConjunctAfter();
 
     /// <summary>AND for inclusion (any NotMet fails it), OR for exclusion (any Met triggers it); NotApplicable parts are ignored.</summary>
     public static CriterionOutcome Combine(IReadOnlyList<CriterionOutcome> outcomes, CriterionRole role)

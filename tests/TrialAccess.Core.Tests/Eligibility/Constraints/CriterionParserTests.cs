@@ -297,6 +297,20 @@ public class CriterionParserTests
     }
 
     [Fact]
+    public void Parse_SignWrittenOnAMarker_IsItsStatusWhateverStandsBefore()
+    {
+        Parse("Hormone receptor negative, HER2+ breast cancer").OfType<BiomarkerConstraint>().Should().Contain(b => b.Marker == "ERBB2" && b.Status == BiomarkerStatus.Positive)
+            .And.NotContain(b => b.Marker == "ERBB2" && b.Status == BiomarkerStatus.Negative);
+    }
+
+    [Fact]
+    public void Parse_MarkerAbbreviatedInParentheses_IsOneMention()
+    {
+        Parse("Negative estrogen receptor (ER) and negative progesterone receptor (PR) status").OfType<BiomarkerConstraint>()
+            .Should().HaveCount(2).And.OnlyContain(b => b.Status == BiomarkerStatus.Negative);
+    }
+
+    [Fact]
     public void Parse_AgeThatSaysWhenTheRuleApplies_OnlyQualifiesIt()
     {
         Parse("Colonoscopy within 10 years if the patient is at least 50 years of age").OfType<AgeConstraint>()

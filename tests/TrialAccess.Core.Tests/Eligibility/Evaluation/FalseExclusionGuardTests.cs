@@ -103,6 +103,24 @@ public class FalseExclusionGuardTests
         trial.Failing.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("Hypertension combined with renal artery stenosis")]
+    [InlineData("Hypertension with retinopathy on fundoscopy")]
+    [InlineData("Hypertension requiring three or more drugs")]
+    public void Evaluate_ExclusionMetInOnePartOfAConjunction_IsAQuestion(string text)
+    {
+        var trial = EvaluateTrial($"Exclusion Criteria:\n* {text}");
+
+        trial.Failing.Should().BeEmpty();
+        trial.Criteria.Should().ContainSingle(c => c.Criterion.Segment.Role == CriterionRole.Exclusion).Which.Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void Evaluate_ExclusionMetWhole_StillExcludes()
+    {
+        EvaluateTrial("Exclusion Criteria:\n* Hypertension").Failing.Should().ContainSingle();
+    }
+
     [Fact]
     public void Evaluate_RunOfBareConditions_IsAListOfAlternatives()
     {

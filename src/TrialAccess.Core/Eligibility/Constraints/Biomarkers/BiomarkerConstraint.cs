@@ -196,7 +196,11 @@ public static partial class BiomarkerParser
             }
         }
 
-        return found.OrderBy(f => f.Start).ToList();
+        // "Progesterone receptor (PR)": the abbreviation in parentheses is the same mention, not a second marker.
+        var ordered = found.OrderBy(f => f.Start).ToList();
+        ordered.RemoveAll(f => ordered.Exists(p => p.Marker == f.Marker && p.End <= f.Start && f.Start - p.End <= 3
+            && c.Text.AsSpan(p.End, f.Start - p.End).Trim() is "(" && f.End < c.Text.Length && c.Text[f.End] == ')'));
+        return ordered;
     }
 
     [GeneratedRegex(@"\b(?:determination|determined|testing|tested|assay(?:ed)?|analy[sz](?:is|ed)|performed|available|measured|assessed|evaluated|known|unknown|pending)\b", RegexOptions.CultureInvariant)]
@@ -208,6 +212,7 @@ public static partial class BiomarkerParser
     private static (string? Alteration, BiomarkerStatus Status, Bound? Bound, string? Unit, int Length) Read(string marker, string name, string after, string before, string inline)
     {
         var status = BiomarkerStatus.Positive;
+        var statusFromBefore = false;
         string? alteration = null;
         Bound? bound = null;
         string? unit = null;
@@ -264,6 +269,7 @@ public static partial class BiomarkerParser
         else if (Status().Match(before) is { Success: true } stBefore && stBefore.Index + stBefore.Length >= before.Length - 20)
         {
             status = ParseStatus(stBefore.Value);
+            statusFromBefore = true;
         }
 
         var value = ValueBound().Match(text);
@@ -289,7 +295,9 @@ public static partial class BiomarkerParser
             length = Math.Max(length, ihc.Index + ihc.Length);
         }
 
-        if (Symbolic().Match(inline + (after.Length > 3 ? after[..3] : after)) is { Success: true } sign && status == BiomarkerStatus.Positive && bound is null && alteration is null)
+        // A sign written on the marker ("HER2+") is its own status, before any status word of the marker before it
+        // ("hormone receptor negative, HER2+ breast cancer").
+        if (Symbolic().Match(inline + (after.Length > 3 ? after[..3] : after)) is { Success: true } sign && (status == BiomarkerStatus.Positive || statusFromBefore) && bound is null && alteration is null)
         {
             status = sign.Value.Contains('-', StringComparison.Ordinal) || sign.Value.Contains('−', StringComparison.Ordinal) ? BiomarkerStatus.Negative : BiomarkerStatus.Positive;
         }
