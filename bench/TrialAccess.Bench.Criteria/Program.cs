@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Eligibility.Segmentation;
@@ -8,11 +9,14 @@ using TrialAccess.Registry.Sources;
 using TrialAccess.Trials;
 using TrialAccess.Vocabulary;
 
-// Usage: dotnet run -c Release --project bench/TrialAccess.Bench.Criteria -- [trials folder] [--vocab folder] [--rounds N]
+// Usage: dotnet run -c Release --project bench/TrialAccess.Bench.Criteria -- [trials folder] [--vocab folder] [--rounds N] [--dump file]
 // Reads the corpus first (not timed), then times: segmentation alone, segmentation + parsing, and evaluation of the
-// parsed trials against one patient. One thread: the figures are for one core.
+// parsed trials against one patient. One thread: the figures are for one core. --dump writes every parsed trial (its
+// criteria with their constraints, scopes and spans) as JSON Lines before timing, so that two commits can be compared
+// byte for byte (a change meant only for speed must leave the file identical).
 var arguments = args.ToList();
 var vocabFolder = Take(arguments, "--vocab");
+var dumpFile = Take(arguments, "--dump");
 var rounds = int.Parse(Take(arguments, "--rounds") ?? "3", CultureInfo.InvariantCulture);
 var folder = arguments.FirstOrDefault() ?? Path.Combine("..", "shared", "data", "trials");
 if (!Directory.Exists(folder))
@@ -36,6 +40,20 @@ foreach (var file in TrialSources.Expand([folder]).Files)
 
 var parser = vocabFolder is null ? CriterionParser.Default : new CriterionParser(VocabularyFolder.Load(vocabFolder).Vocabulary);
 Console.WriteLine($"corpus: {trials.Count} trials with criteria from {folder}, read in {load.Elapsed.TotalSeconds:F1} s; vocabulary: {(vocabFolder is null ? "built-in" : vocabFolder)}");
+
+if (dumpFile is not null)
+{
+    var options = new JsonSerializerOptions { WriteIndented = false };
+    await using var dump = new StreamWriter(dumpFile);
+    foreach (var trial in trials)
+    {
+        var eligibility = TrialCriteriaParser.Parse(trial, parser);
+        await dump.WriteLineAsync(JsonSerializer.Serialize(eligibility, options));
+        await dump.WriteLineAsync(JsonSerializer.Serialize(eligibility.Population, options));
+    }
+
+    Console.WriteLine($"dump: {trials.Count} parsed trials written to {dumpFile}");
+}
 
 // Warm-up: one pass so that regexes and tiered compilation are settled.
 foreach (var trial in trials.Take(500))
