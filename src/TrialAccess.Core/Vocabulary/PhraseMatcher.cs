@@ -108,13 +108,15 @@ public sealed class PhraseMatcher<T>
     {
         EnsureSorted();
         var matches = new List<PhraseMatch<T>>();
+        var byFirstWords = _byFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> pair = stackalloc char[64];
         var i = 0;
         while (i < tokens.Count)
         {
             var matched = 0;
             if (_firstWords.Contains(tokens[i].Value))
             {
-                if (i + 1 < tokens.Count && _byFirstWords.TryGetValue(tokens[i].Value + " " + tokens[i + 1].Value, out var longer))
+                if (i + 1 < tokens.Count && byFirstWords.TryGetValue(KeyOf(tokens[i].Value, tokens[i + 1].Value, pair), out var longer))
                 {
                     matched = TryMatch(text, tokens, i, longer, matches);
                 }
@@ -132,6 +134,21 @@ public sealed class PhraseMatcher<T>
     }
 
     private static string KeyOf(string[] words) => words.Length == 1 ? words[0] : words[0] + " " + words[1];
+
+    /// <summary>The key of two words, written into <paramref name="buffer"/> when it fits (looked up once per word of every text).</summary>
+    private static ReadOnlySpan<char> KeyOf(string first, string second, Span<char> buffer)
+    {
+        var length = first.Length + 1 + second.Length;
+        if (length > buffer.Length)
+        {
+            return first + " " + second;
+        }
+
+        first.CopyTo(buffer);
+        buffer[first.Length] = ' ';
+        second.CopyTo(buffer[(first.Length + 1)..]);
+        return buffer[..length];
+    }
 
     private void EnsureSorted()
     {

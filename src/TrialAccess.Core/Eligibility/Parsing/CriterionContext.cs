@@ -16,7 +16,6 @@ public sealed partial class CriterionContext
 {
     private readonly List<(int Start, int End)> _claimed = [];
     private List<Token>? _tokens;
-    private HashSet<string>? _words;
     private int[]? _clauseStarts;
 
     public CriterionContext(string text, CriterionRole role, OncologyVocabulary vocabulary, string? section = null, string? lead = null)
@@ -43,11 +42,27 @@ public sealed partial class CriterionContext
 
     public string? Lead { get; }
 
-    public IReadOnlyList<Token> Tokens => _tokens ??= Tokenizer.Tokenize(Text);
+    // From Lower, which the tokenizer would otherwise lower-case a second time: the same words at the same offsets.
+    public IReadOnlyList<Token> Tokens => _tokens ??= Tokenizer.Tokenize(Lower);
 
     /// <summary>True when one of the words (lower case, letters and digits) is a word of the text.</summary>
-    /// <remarks>A cheap test before a pattern that can only match where one of its words stands.</remarks>
-    public bool HasWord(string word) => (_words ??= [.. Tokens.Select(t => t.Value)]).Contains(word);
+    /// <remarks>
+    /// A cheap test before a pattern that can only match where one of its words stands. A criterion has a few dozen
+    /// words and is asked about a few: a scan costs less than building a set of them.
+    /// </remarks>
+    public bool HasWord(string word)
+    {
+        var tokens = Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Value == word)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the lower-cased text contains one of the fragments.</summary>
     /// <remarks>A cheap test before a long pattern of alternatives, each of which holds one of the fragments.</remarks>
@@ -73,7 +88,18 @@ public sealed partial class CriterionContext
 
     public void Claim(int start, int end) => _claimed.Add((start, end));
 
-    public bool IsClaimed(int start, int end) => _claimed.Exists(c => start < c.End && end > c.Start);
+    public bool IsClaimed(int start, int end)
+    {
+        foreach (var (claimedStart, claimedEnd) in _claimed)
+        {
+            if (start < claimedEnd && end > claimedStart)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void Add(EligibilityConstraint constraint, bool claim = true)
     {
@@ -109,7 +135,7 @@ public sealed partial class CriterionContext
 
         // In an exclusion, "No informed consent, pregnancy, homelessness" lists exclusions, the first one negated: a
         // double negative does not carry past a comma there.
-        var window = Lower[clauseStart..Math.Min(position, Lower.Length)];
+        var window = Lower.AsSpan()[clauseStart..Math.Min(position, Lower.Length)];
         if (Role == CriterionRole.Exclusion && window.LastIndexOf(',') is var comma and >= 0)
         {
             window = window[(comma + 1)..];
@@ -146,22 +172,22 @@ public sealed partial class CriterionContext
     /// to metronidazole", "adverse reaction to corticosteroids"): the criterion is about that reaction, not about having
     /// received the agent.
     /// </summary>
-    public bool IsAllergyObjectAt(int position) => AllergyObject().IsMatch(Lower[Math.Max(0, position - 120)..Math.Min(position, Lower.Length)]);
+    public bool IsAllergyObjectAt(int position) => AllergyObject().IsMatch(Lower.AsSpan()[Math.Max(0, position - 120)..Math.Min(position, Lower.Length)]);
 
     /// <summary>True when <paramref name="position"/> lies inside a web address, whose words are not the criterion's.</summary>
     public bool IsInsideUrl(int position) => Url().Matches(Text).Any(m => position >= m.Index && position < m.Index + m.Length);
 
     /// <summary>True when the words at <paramref name="position"/> are named as an exception ("other than levothyroxine").</summary>
-    public bool IsExceptedAt(int position) => ExceptedBefore().IsMatch(Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
+    public bool IsExceptedAt(int position) => ExceptedBefore().IsMatch(Lower.AsSpan()[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
 
     /// <summary>
     /// True when a treatment at <paramref name="position"/> is one the patient could have, not one they had: "not
     /// amenable to lumpectomy", "eligible for autologous transplant", "guidelines for stem cell transplantation".
     /// </summary>
-    public bool IsProspectiveAt(int position) => Prospective().IsMatch(Lower[Math.Max(0, position - 60)..Math.Min(position, Lower.Length)]);
+    public bool IsProspectiveAt(int position) => Prospective().IsMatch(Lower.AsSpan()[Math.Max(0, position - 60)..Math.Min(position, Lower.Length)]);
 
     /// <summary>True when a treatment at <paramref name="position"/> is one something requires ("lesions that require radiotherapy", "pneumonitis requiring steroids").</summary>
-    public bool IsRequiredAt(int position) => Required().IsMatch(Lower[Math.Max(0, position - 40)..Math.Min(position, Lower.Length)]);
+    public bool IsRequiredAt(int position) => Required().IsMatch(Lower.AsSpan()[Math.Max(0, position - 40)..Math.Min(position, Lower.Length)]);
 
     public static decimal? ParseNumber(string text)
     {
@@ -218,7 +244,7 @@ public sealed partial class CriterionContext
     private static partial Regex AllergyObject();
 
     /// <summary>"Recovered from (the toxic effects of) any prior surgery": what follows is about the aftermath of a treatment, if there was one.</summary>
-    public bool IsAftermathAt(int position) => RecoveredFrom().IsMatch(Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
+    public bool IsAftermathAt(int position) => RecoveredFrom().IsMatch(Lower.AsSpan()[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
 
     [GeneratedRegex(@"\b(?:due\s+to|secondary\s+to|caused\s+by|because\s+of|attribut(?:able|ed)\s+to|as\s+a\s+(?:result|consequence|complication)\s+of|in\s+the\s+(?:setting|context)\s+of|associated\s+with|related\s+to|known\s+to\s+cause|(?:intended|used|given|prescribed|aim(?:ed|ing))\s+(?:at|to)(?:\s+(?:treat|prevent|control|manage))?(?:\s+or\s+(?:treat|prevent|control|manage))?|to\s+(?:control|treat|manage|prevent)(?:\s+or\s+(?:treat|prevent|control|manage))?|with\s+or\s+without|whether\s+or\s+not|regardless\s+of|irrespective\s+of|willing(?:ness)?\s+to\s+(?:limit|avoid|reduce|stop|quit|abstain\s+from|refrain\s+from))\s+(?:[\w'-]+[\s,()]+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex CauseOrOption();

@@ -75,7 +75,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
             }
 
             if (found[i] is PriorTherapyConstraint { AgentKind: not TherapyAgentKind.Modality } therapy
-                && SystemicRouteBefore().IsMatch(context.Lower[Math.Max(0, therapy.Span.Start - 40)..Math.Min(therapy.Span.Start, context.Lower.Length)]))
+                && SystemicRouteBefore().IsMatch(context.Lower.AsSpan()[Math.Max(0, therapy.Span.Start - 40)..Math.Min(therapy.Span.Start, context.Lower.Length)]))
             {
                 found[i] = therapy with { SystemicOnly = true };
             }
@@ -246,7 +246,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
     /// </summary>
     private static bool IsAnyStatus(CriterionContext context, EligibilityConstraint constraint)
     {
-        var before = context.Lower[Math.Max(0, constraint.Span.Start - 40)..Math.Min(constraint.Span.Start, context.Lower.Length)];
+        var before = context.Lower.AsSpan()[Math.Max(0, constraint.Span.Start - 40)..Math.Min(constraint.Span.Start, context.Lower.Length)];
         return constraint switch
         {
             BiomarkerConstraint => AnyStatusBefore().IsMatch(before),

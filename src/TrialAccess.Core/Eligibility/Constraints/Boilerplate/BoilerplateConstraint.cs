@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
@@ -55,11 +56,11 @@ public static partial class BoilerplateParser
 {
     public static void Parse(CriterionContext c)
     {
-        Try(c, Consent(), BoilerplateKind.Consent);
-        Try(c, Majority(), BoilerplateKind.AgeOfMajority);
-        Try(c, Compliance(), BoilerplateKind.Compliance);
-        Try(c, StudyConduct(), BoilerplateKind.StudyConduct);
-        Try(c, Logistics(), BoilerplateKind.Logistics);
+        Try(c, ConsentFragments, Consent(), BoilerplateKind.Consent);
+        Try(c, null, Majority(), BoilerplateKind.AgeOfMajority);
+        Try(c, ComplianceFragments, Compliance(), BoilerplateKind.Compliance);
+        Try(c, StudyConductFragments, StudyConduct(), BoilerplateKind.StudyConduct);
+        Try(c, null, Logistics(), BoilerplateKind.Logistics);
         if (c.Found.Count == 0 && CrossReference().Match(c.Text) is { Success: true } m)
         {
             c.Add(new BoilerplateConstraint(BoilerplateKind.CrossReference) { Span = CriterionContext.Span(m) });
@@ -69,8 +70,18 @@ public static partial class BoilerplateParser
     [GeneratedRegex(@"\b(?:(?:read|speak|understand|write)\s+(?:and\s+(?:write|understand|speak|read)\s+)?(?:english|french|german|spanish|dutch|the\s+local\s+language|chinese|japanese|italian|danish|swedish|norwegian|hebrew|portuguese|arabic)|fluent\s+in|language\s+barrier|(?:english|spanish|french|german)[- ]speaking|native\s+speaker|resid(?:e|es|ing|ents?|ence)\b|living\s+in|lives\s+in|live\s+(?:within|in|near)|within\s+\d+\s*(?:miles|km|kilometers|kilometres)|within\s+(?:a\s+)?\d*\s*(?:minutes?|hours?)['’]?\s+(?:of|from|drive|driving|travel)\b|telephone|internet\s+access|health\s+insurance|insured|medicaid|medicare|travel\s+to|transportation|geographic(?:al)?(?:ly)?\s+(?:accessible|proximity|inaccessib\w*))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Logistics();
 
-    private static void Try(CriterionContext c, Regex pattern, BoilerplateKind kind)
+    /// <param name="fragments">
+    /// Lower-case fragments one of which every match holds, or null. Most criteria are not boilerplate, and the longest
+    /// patterns are slow to rule out (their alternatives start with almost any letter): those run only when the text
+    /// holds a fragment. The shorter ones are quicker to run than such a test.
+    /// </param>
+    private static void Try(CriterionContext c, SearchValues<string>? fragments, Regex pattern, BoilerplateKind kind)
     {
+        if (fragments is not null && !c.Contains(fragments))
+        {
+            return;
+        }
+
         var m = pattern.Match(c.Text);
         if (m.Success)
         {
@@ -78,14 +89,32 @@ public static partial class BoilerplateParser
         }
     }
 
+    /// <summary>Every alternative of <see cref="Consent"/> holds one of these (lower case).</summary>
+    private static readonly SearchValues<string> ConsentFragments = SearchValues.Create(["consent", "assent", "icf", "hipaa", "authorization", "parental"], StringComparison.Ordinal);
+
     [GeneratedRegex(@"\b(?:informed\s+consent|consent\s+form|written\s+consent|sign(?:ed)?\s+(?:the\s+|an\s+)?(?:written\s+)?(?:informed\s+)?consent|give\s+consent|provide\s+(?:written\s+)?consent|consent\s+to\s+participate|assent|ICF|consent\s+(?:document|process)|able\s+to\s+consent|capable\s+of\s+(?:giving\s+)?(?:informed\s+)?consent|HIPAA|authorization\s+for\s+release|consent\s+of\s+(?:a\s+)?(?:parent|guardian)|(?:inability|unable)\s+to\s+(?:give\s+)?consent|parental\s+(?:or\s+guardian\s+)?consent|parental\s+permission|lack\s+of\s+consent|no\s+consent|consent\s+(?:is\s+)?(?:not\s+)?(?:obtained|given|signed)|(?:refus\w+|withdr\w+)\s+(?:to\s+)?(?:give\s+)?consent)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Consent();
 
     [GeneratedRegex(@"\b(?:age\s+of\s+majority|legal\s+age|legally\s+(?:authori[sz]ed|acceptable|competent|capable|able)|legal(?:ly)?\s+(?:guardian|representative)|under\s+guardianship|under\s+(?:legal\s+)?(?:protection|tutorship|curatorship)|deprived\s+of\s+(?:their\s+)?liberty|majority\s+age|adults?\s+under\s+(?:legal\s+)?protection|prisoners?|incarcerated|imprisoned|legal\s+incapacity|limited\s+legal\s+capacity)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Majority();
 
+    /// <summary>Every alternative of <see cref="Compliance"/> holds one of these (lower case).</summary>
+    private static readonly SearchValues<string> ComplianceFragments = SearchValues.Create(
+        ["willing", "comply", "complian", "complete", "adhere", "follow", "attend", "return", "read", "understand", "geographic", "visit", "procedure",
+            "requirement", "unable", "inability", "reached", "contacted", "reliab", "english", "french", "german", "spanish", "dutch", "language", "chinese",
+            "japanese", "italian", "danish", "swedish", "norwegian", "hebrew", "fluent", "cooperat", "accessible", "protocol", "refus", "declin",
+            "determination", "incapacitated", "telephone", "internet", "reside", "living", "lives", "travel", "familial", "sociological"],
+        StringComparison.Ordinal);
+
     [GeneratedRegex(@"\b(?:willing(?:ness)?\s+(?:and|&)?\s*(?:able\s+)?to\s+(?:comply|adhere|follow|return|participate|undergo|attend|complete|provide)|able\s+(?:and\s+willing\s+)?to\s+(?:comply|adhere|follow|attend|return|complete|read|understand)|comply\s+with\s+(?:the\s+)?(?:study|protocol|scheduled|requirements|visits|treatment)|compliance\s+with|available\s+for\s+follow[- ]?up|geographic(?:al)?(?:ly)?\s+(?:accessible|proximity|inaccessib)|follow[- ]up\s+visits|study\s+(?:visits|procedures|requirements)|unwilling|(?:unable|inability)\s+to\s+(?:comply|follow|return|attend|understand|read|speak|comprehend)|willingness\s+and\s+ability|willing(?:ness)?\s+to\s+be\s+followed|(?:unable|able|available)\s+to\s+be\s+(?:followed|reached|contacted)|non-?complian\w*|unreliab\w+|(?:read|speak|understand)\s+(?:and\s+(?:write|understand|speak)\s+)?(?:english|french|german|spanish|dutch|the\s+local\s+language|chinese|japanese|italian|danish|swedish|norwegian|hebrew)|fluent\s+in|language\s+barrier|reliable|uncooperative|(?:inability|unable|able)\s+to\s+cooperate|cooperate\s+with|compliance|comply|complete\s+the\s+study|accessible\s+for|as\s+required\s+by\s+the\s+protocol|willing\s+to\s+(?:accept|undergo)|refus\w*\s+to\s+(?:join|participate|participant)|declined?\s+(?:to\s+)?(?:participat\w+|follow[- ]?up|consent)|self-determination|incapacitated|telephone|internet\s+access|reside|resident\s+of|living\s+in|lives\s+in|travel|english[- ]speaking|(?:psychological|familial|sociological|geographical)\s*(?:,|or)\s*(?:familial|sociological|geographical))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Compliance();
+
+    /// <summary>Every alternative of <see cref="StudyConduct"/> holds one of these (lower case).</summary>
+    private static readonly SearchValues<string> StudyConductFragments = SearchValues.Create(
+        ["investigat", "opinion", "judg", "discretion", "deemed", "preclude", "participat", "enrol", "other", "concurrent", "randomi", "staff", "employee",
+            "sponsor", "personnel", "interfere", "jeopardi", "compromise", "confound", "safety", "appropriate", "tissue", "biops", "sample", "specimen", "candidate",
+            "suitable", "make", "increase", "prisoner", "incarcerat", "institutionali", "military", "donat"],
+        StringComparison.Ordinal);
 
     [GeneratedRegex(@"\b(?:investigator(?:'s)?\s+(?:opinion|judg(?:e)?ment|discretion)|opinion\s+of\s+the\s+(?:investigator|physician)|(?:investigators?|physician|clinician|doctor|pediatrician)(?:'s|\s+s)?\s+(?:opinion|judg(?:e)?ment|discretion)|(?:opinion|judg(?:e)?ment|discretion)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:investigators?|physicians?|clinicians?|doctor|team|committee)|at\s+(?:the\s+)?discretion|deemed\s+by\s+the|preclude[sd]?\s+(?:(?:study|trial)\s+)?(?:entry|participation|enrol+ment|completion)|preclude[sd]?\s+(?:\w+\s+){0,2}from\s+(?:participat\w+|(?:the\s+)?(?:study|trial))|(?:participat\w+|enrolled|enrol\w*)\s+in\s+(?:another|any\s+other|other|a\s+concurrent|an?\s+(?:other\s+)?(?:interventional\s+)?(?:clinical\s+)?(?:trial|study))|(?:another|other|concurrent)\s+(?:interventional\s+)?(?:clinical\s+)?(?:trial|study|studies|research)|previous(?:ly)?\s+(?:enrolled|randomi[sz]ed|participated)\s+in\s+this\s+(?:study|trial)|staff|employee|sponsor|study\s+site\s+personnel|interfere\s+with\s+(?:the\s+)?(?:study|trial|interpretation|evaluation|compliance|participation|ability)|jeopardi[sz]e|compromise\s+(?:the\s+)?(?:study|patient|participant|safety|ability)|confound|safety\s+of\s+the\s+(?:patient|subject|participant)|inappropriate\s+for\s+(?:the\s+)?(?:study|participation|entry)|not\s+appropriate\s+(?:to|for)|investigational\s+(?:study|studies|trial)|participation\s+in\s+(?:\w+\s+){0,3}(?:studies|study|trials?)|(?:provide|undergo|available|submit|willing)\b[^.;]{0,50}\b(?:tissue|biops\w+|tumou?r\s+samples?|specimens?)|not\s+(?:be\s+)?(?:a\s+)?(?:suitable|appropriate|good)\s+candidate|unsuitable|not\s+suitable|would\s+make\s+(?:the\s+)?(?:patient|subject)|increase\s+the\s+risk|prisoner|incarcerat\w+|institutionali[sz]ed|military|blood\s+donation|donate\s+blood|donation\s+of\s+blood|(?:prior|previous)\s+enrollment\s+in\s+this\s+(?:study|trial)|prior\s+randomi[sz]ation)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StudyConduct();

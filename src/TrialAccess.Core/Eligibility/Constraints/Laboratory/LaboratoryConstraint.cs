@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
@@ -136,8 +137,8 @@ public static partial class LaboratoryParser
         // The second term of a ratio ("urine protein:creatinine ratio") is not a threshold on that analyte, nor is what a
         // measurement is corrected for ("QT interval corrected for heart rate").
         var mentions = c.Vocabulary.Labs.Names.FindAll(c.Text, c.Tokens)
-            .Where(m => !c.IsClaimed(m.Start, m.End) && !(m.Start > 0 && c.Text[m.Start - 1] is ':' or '/') && !c.Text[m.End..].TrimStart().StartsWith("ratio", StringComparison.OrdinalIgnoreCase)
-                && !CorrectedFor().IsMatch(c.Lower[Math.Max(0, m.Start - 20)..m.Start]))
+            .Where(m => !c.IsClaimed(m.Start, m.End) && !(m.Start > 0 && c.Text[m.Start - 1] is ':' or '/') && !c.Text.AsSpan(m.End).TrimStart().StartsWith("ratio", StringComparison.OrdinalIgnoreCase)
+                && !CorrectedFor().IsMatch(c.Lower.AsSpan()[Math.Max(0, m.Start - 20)..m.Start]))
             .ToList();
         if (mentions.Count == 0)
         {
@@ -161,7 +162,7 @@ public static partial class LaboratoryParser
             pending.Add(mention);
             var windowEnd = i + 1 < mentions.Count ? mentions[i + 1].Start : c.Text.Length;
             var window = c.Text[mention.End..windowEnd];
-            var bound = BoundPattern().Match(window);
+            var bound = MayHoldBound(window) ? BoundPattern().Match(window) : Match.Empty;
             if ((!bound.Success || bound.Index > 70) && !RangePattern().IsMatch(window))
             {
                 if (i + 1 < mentions.Count && Joiner().IsMatch(window))
@@ -255,7 +256,7 @@ public static partial class LaboratoryParser
 
     private static LaboratoryException? ReadException(string rest, out int end)
     {
-        var m = ExceptionPattern().Match(rest);
+        var m = rest.AsSpan().ContainsAny(ExceptionSites) ? ExceptionPattern().Match(rest) : Match.Empty;
         end = m.Success ? m.Index + m.Length : 0;
         if (!m.Success || m.Index > 40 || CriterionContext.ParseNumber(m.Groups["num"].Value) is not { } value)
         {
@@ -271,6 +272,26 @@ public static partial class LaboratoryParser
         };
         return new LaboratoryException(condition, new Bound(comparison, value), m.Groups["uln"].Success);
     }
+
+    /// <summary>
+    /// True when the words can hold a bound: every alternative of <see cref="BoundPattern"/> holds a digit (any script,
+    /// as <c>\d</c>), "normal" or "WNL". Most words after an analyte hold none, and the pattern is slow to rule out.
+    /// </summary>
+    private static bool MayHoldBound(string words)
+    {
+        foreach (var ch in words)
+        {
+            if (char.IsDigit(ch))
+            {
+                return true;
+            }
+        }
+
+        return words.Contains("normal", StringComparison.OrdinalIgnoreCase) || words.Contains("wnl", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Every match of <see cref="ExceptionPattern"/> ends with one of these.</summary>
+    private static readonly SearchValues<string> ExceptionSites = SearchValues.Create(["liver", "hepatic", "bone", "gilbert"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\bGilbert(?:'s|’s|s)?(?:\s+(?:syndrome|disease))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GilbertSyndrome();

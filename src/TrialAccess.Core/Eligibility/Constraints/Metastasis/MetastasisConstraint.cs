@@ -95,8 +95,8 @@ public static partial class MetastasisParser
                 "peritoneal" => "peritoneum",
                 _ => siteWord,
             };
-            var around = c.Lower[Math.Max(0, m.Index - 60)..Math.Min(c.Lower.Length, m.Index + m.Length + 120)];
-            var before = c.Lower[Math.Max(0, m.Index - 40)..m.Index];
+            var around = c.Lower.AsSpan()[Math.Max(0, m.Index - 60)..Math.Min(c.Lower.Length, m.Index + m.Length + 120)];
+            var before = c.Lower.AsSpan()[Math.Max(0, m.Index - 40)..m.Index];
             var activity = Active().IsMatch(before) ? MetastasisActivity.Active
                 : Stable().IsMatch(before) ? MetastasisActivity.TreatedStable
                 : Stable().IsMatch(around) ? MetastasisActivity.TreatedStable

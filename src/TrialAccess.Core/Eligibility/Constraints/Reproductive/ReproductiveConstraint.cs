@@ -97,7 +97,7 @@ public static partial class ReproductiveParser
 {
     public static void Parse(CriterionContext c)
     {
-        var scope = c.Lower + " " + (c.Lead?.ToLowerInvariant() ?? string.Empty);
+        var scope = c.Lead is null ? c.Lower : c.Lower + " " + c.Lead.ToLowerInvariant();
         PatientSex? appliesTo = Female().IsMatch(scope) && !Male().IsMatch(scope) ? PatientSex.Female : Male().IsMatch(scope) && !Female().IsMatch(scope) ? PatientSex.Male : null;
         var potentialOnly = Childbearing().IsMatch(scope);
         var before = c.Found.Count;
