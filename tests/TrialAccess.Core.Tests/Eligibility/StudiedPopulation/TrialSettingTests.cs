@@ -166,7 +166,7 @@ public class TrialSettingTests
 
         var evaluation = Evaluate(trial, "A 63-year-old man was just diagnosed with prostate adenocarcinoma with bone metastases.");
         evaluation.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
-        Population(evaluation).Should().Contain(c => c.Evidence.Contains("castration-resistant", StringComparison.Ordinal));
+        Population(evaluation).Should().Contain(c => c.Evidence != null && c.Evidence.Contains("castration-resistant", StringComparison.Ordinal));
         Population(Evaluate(trial, "A 71-year-old man with metastatic castration-resistant prostate cancer. His PSA rose on abiraterone.")).Should().BeEmpty();
     }
 
