@@ -179,10 +179,11 @@ public static partial class TrialPopulationCheck
             return null;
         }
 
-        // A record naming only carcinoma in situ ("Women With Ductal Carcinoma In Situ", "DCIS" as a condition) leaves no
-        // doubt against invasive disease the patient's record states (a stage, metastases); "premalignant" and other
-        // settings read from looser words are a presumption.
-        var recorded = extents.SetEquals([DiseaseExtent.InSitu]) && stated.TrueForAll(t => InSituWords().IsMatch(t.Evidence.Text)) && have.Extent != DiseaseExtent.InSitu;
+        // A record naming only pre-invasive disease in its conditions ("DCIS", "Precancerous"), or carcinoma in situ in any
+        // field ("Women With Ductal Carcinoma In Situ"), leaves no doubt against invasive disease the patient's record
+        // states (a stage, metastases); "premalignant" in a title and other settings read from looser words are a presumption.
+        var recorded = extents.SetEquals([DiseaseExtent.InSitu]) && have.Extent != DiseaseExtent.InSitu
+            && (stated.TrueForAll(t => t.Evidence.Field == "conditions") || stated.TrueForAll(t => InSituWords().IsMatch(t.Evidence.Text)));
         return Fails(
             $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
             $"trial is for {Stated(stated)}; the patient's disease is {have.Evidence}",
