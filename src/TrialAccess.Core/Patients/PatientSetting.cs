@@ -68,7 +68,7 @@ public static class PatientSetting
         if (recurrent)
         {
             var span = relapse?.Span ?? cancer?.Stage?.Span ?? cancer?.Span;
-            var before = drugs.FirstOrDefault(t => t.IsCurrent != true);
+            var before = drugs.FirstOrDefault(t => t.IsCurrent != true && IsAnticancer(t));
             return before is not null
                 ? new(TreatmentState.PreviouslyTreated, $"{Quote(patient, span, "has relapsed")} after {Quote(patient, before.Span, before.Name)}", true)
                 : new(TreatmentState.Relapsed, Quote(patient, span, "has relapsed"), false);
@@ -105,6 +105,21 @@ public static class PatientSetting
             ? new(stated.Setting == DiseaseSetting.PlatinumResistant, Quote(patient, stated.Span, stated.Setting == DiseaseSetting.PlatinumResistant ? "platinum-resistant" : "platinum-sensitive"), false)
             : null;
     }
+
+    /// <summary>
+    /// The classes of drugs given for something other than the cancer (or beside its treatment): a relapse after a
+    /// bisphosphonate, a steroid or an antibiotic says nothing of prior cancer therapy.
+    /// </summary>
+    private static readonly HashSet<string> NotAnticancer = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "alpha blocker", "analgesic", "antibiotic", "anticholinergic", "anticoagulant", "antidepressant", "antiepileptic", "antihistamine",
+        "antihypertensive", "antiobesity", "antiparkinsonian", "antiplatelet", "antituberculosis", "antiviral", "benzodiazepine", "beta blocker",
+        "bisphosphonate", "bronchodilator", "cholinesterase inhibitor", "corticosteroid", "diuretic", "immunosuppressant", "insulin",
+        "leukotriene antagonist", "lipid lowering", "proton pump inhibitor", "statin", "supplement", "thrombolytic", "thyroid hormone", "vasopressor",
+    };
+
+    /// <summary>A drug known to treat cancer: one with a class, not only classes of other medicine.</summary>
+    private static bool IsAnticancer(Therapy therapy) => therapy.Classes.Count > 0 && !therapy.Classes.All(NotAnticancer.Contains);
 
     private static string Quote(PatientProfile patient, SourceSpan? span, string fallback) =>
         span is { } s && patient.SourceText is { } text && s.End <= text.Length ? $"{fallback} (note: \"{s.Slice(text)}\")" : fallback;

@@ -87,6 +87,13 @@ public sealed class SettingExtractorTests
     }
 
     [Fact]
+    public void Treatment_RelapseAfterASupportiveDrugOnly_IsNotPreviouslyTreated()
+    {
+        PatientSetting.Treatment(NoteReader.Extract("Multiple myeloma, given pamidronate last year. Now with recurrent disease."))!
+            .Value.Should().Be(TreatmentState.Relapsed);
+    }
+
+    [Fact]
     public void Treatment_UntreatedForMetastaticDisease_AfterCurativeChemotherapy_IsUntreated()
     {
         var patient = NoteReader.Extract("Triple-negative breast cancer treated two years ago with neoadjuvant chemotherapy now has lung metastases. She has received no treatment for metastatic disease.");
