@@ -44,8 +44,8 @@ public sealed record PopulationEvidence(string Field, string Text)
 /// <summary>One thing a trial's record says of the population it studies, with where it says it.</summary>
 /// <param name="Value">
 /// For <see cref="PopulationAxis.Extent"/> a <see cref="DiseaseExtent"/> name; for <see cref="PopulationAxis.PriorTreatment"/>
-/// "newly diagnosed", "untreated" (first line, previously untreated), "recurrent" (the cancer came back, treated or not)
-/// or "previously treated" (relapsed, refractory, later line); for <see cref="PopulationAxis.Castration"/> and
+/// "newly diagnosed", "untreated" (first line, previously untreated), "recurrent" (the cancer came back, treated or not),
+/// "maintenance" (after a first treatment that worked) or "previously treated" (relapsed, refractory, later line); for <see cref="PopulationAxis.Castration"/> and
 /// <see cref="PopulationAxis.Platinum"/> "sensitive" or "resistant"; for <see cref="PopulationAxis.BrainMetastases"/> "untreated", "treated", "any" or
 /// "none"; for <see cref="PopulationAxis.Biomarker"/> the canonical marker ("ERBB2", "ESR1", "HR", "EGFR", "MSI").
 /// </param>

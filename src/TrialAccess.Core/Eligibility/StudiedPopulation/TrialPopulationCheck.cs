@@ -249,9 +249,9 @@ public static partial class TrialPopulationCheck
         {
             TreatmentState.PreviouslyTreated => ["untreated", "newly diagnosed"],
             TreatmentState.Relapsed => ["newly diagnosed"],
-            TreatmentState.NewlyDiagnosed => ["previously treated", "recurrent"],
-            _ when neverTreated => ["previously treated", "recurrent"],
-            _ => ["previously treated"],
+            TreatmentState.NewlyDiagnosed => ["previously treated", "recurrent", "maintenance"],
+            _ when neverTreated => ["previously treated", "recurrent", "maintenance"],
+            _ => ["previously treated", "maintenance"],
         };
         if (!stated.TrueForAll(t => excluding.Contains(t.Value)))
         {

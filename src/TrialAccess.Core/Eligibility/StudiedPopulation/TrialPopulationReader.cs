@@ -165,6 +165,15 @@ public static partial class TrialPopulationReader
             Add(PopulationAxis.PriorTreatment, "previously treated", "previously treated (relapsed, refractory or later-line) disease", m);
         }
 
+        // Maintenance follows a first treatment that worked; a trial of induction and maintenance starts before it.
+        if (!Induction().IsMatch(rest))
+        {
+            foreach (Match m in Maintenance().Matches(rest))
+            {
+                Add(PopulationAxis.PriorTreatment, "maintenance", "maintenance after a first treatment", m);
+            }
+        }
+
         foreach (Match m in Recurrent().Matches(rest))
         {
             Add(PopulationAxis.PriorTreatment, "recurrent", "recurrent disease", m);
@@ -356,7 +365,13 @@ public static partial class TrialPopulationReader
     [GeneratedRegex(@"(?<!\b(?:after|following|beyond|failure\s+of|failed|progression\s+(?:on|after)|prior|previous|completion\s+of|after\s+completion\s+of)\s+(?:(?:a|an|the|one|their|standard)\s+)?)\b(?:(?<new>newly[- ]diagnosed)|previously[- ]untreated|untreated|treatment[- ]na[iï]ve|therapy[- ]na[iï]ve|chemotherapy[- ]na[iï]ve|chemo[- ]na[iï]ve|TKI[- ]na[iï]ve|first[- ]line|1st[- ]line|front[- ]?line)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Untreated();
 
-    [GeneratedRegex(@"\b(?:relapsed|relapses?|refractory|previously[- ]treated|pre[- ]?treated|heavily[- ]treated|second[- ]line|2nd[- ]line|third[- ]line|3rd[- ]line|later[- ]line|salvage|(?:platinum|castration|castrate|endocrine|TKI|osimertinib|chemotherapy|treatment)[- ]resistant|progressi(?:ng|on|ve\s+disease)\s+(?:on|after|following|despite)|after\s+(?:failure|progression)|failed|failing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bmaintenance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Maintenance();
+
+    [GeneratedRegex(@"\b(?:induction|consolidation|remission[- ]induction)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Induction();
+
+    [GeneratedRegex(@"\b(?:relapsed|relapses?|refractory|resistant\s+(?:or|and|and/or)\s+(?:recurrent|relapsed)|previously[- ]treated|pre[- ]?treated|heavily[- ]treated|second[- ]line|2nd[- ]line|third[- ]line|3rd[- ]line|later[- ]line|salvage|(?:platinum|castration|castrate|endocrine|TKI|osimertinib|chemotherapy|treatment)[- ]resistant|progressi(?:ng|on|ve\s+disease)\s+(?:on|after|following|despite)|after\s+(?:failure|progression)|failed|failing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PreviouslyTreated();
 
     [GeneratedRegex(@"(?<!\b(?:metastatic|advanced|extensive[- ]stage|stage\s+(?:IV|III|4|3)[ABC]?|unresectable|inoperable|disseminated)\s*,?\s*(?:or|and/or)\s+(?:locally\s+|locoregionally\s+)?)\b(?:recurrent|recurrences?|recurring)\b(?!\s*,?\s*(?:or|and/or)\s+(?:[\w-]+\s+){0,2}?(?:metastatic|advanced|extensive|stage|unresectable|inoperable|disseminated|metastases))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

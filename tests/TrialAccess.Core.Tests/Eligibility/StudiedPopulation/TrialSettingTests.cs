@@ -148,6 +148,20 @@ public class TrialSettingTests
     }
 
     [Fact]
+    public void MaintenanceTrial_AgainstAnUntreatedPatient_IsLikelyIneligible_ButInductionAndMaintenanceSaysNothing()
+    {
+        Evaluate(Trial("Maintenance Pemetrexed in Advanced Non-small Cell Lung Cancer", "NSCLC"), UntreatedMetastaticLung).Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Population(Evaluate(Trial("Induction and Maintenance Therapy in Advanced Non-small Cell Lung Cancer", "NSCLC"), UntreatedMetastaticLung)).Should().BeEmpty();
+        Population(Evaluate(Trial("Maintenance Rituximab in Diffuse Large B-cell Lymphoma", "Diffuse Large B-Cell Lymphoma"), LymphomaAfterTwoLines)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ResistantOrRecurrent_IsPreviouslyTreated()
+    {
+        Traits("Melphalan for Resistant or Recurrent High-Risk Neuroblastoma", PopulationAxis.PriorTreatment).Select(t => t.Value).Should().Contain("previously treated");
+    }
+
+    [Fact]
     public void NothingStated_NeverFails()
     {
         var patient = new PatientProfile
