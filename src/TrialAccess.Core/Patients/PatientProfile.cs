@@ -40,6 +40,13 @@ public sealed record PatientProfile
     /// <summary>Conditions other than the cancer diagnoses: comorbidities, infections, organ dysfunction, allergies.</summary>
     public IReadOnlyList<Condition> Conditions { get; init; } = [];
 
+    /// <summary>
+    /// What the record says of the cancer's setting in its own words ("newly diagnosed", "no prior systemic therapy",
+    /// "relapsed", "castration-resistant", "recurrence 30 months after the last platinum"); therapies with their lines
+    /// and progression say more and are read separately. Empty: not stated.
+    /// </summary>
+    public IReadOnlyList<SettingStatement> Settings { get; init; } = [];
+
     public Fact<bool>? Pregnant { get; init; }
 
     public Fact<bool>? Breastfeeding { get; init; }

@@ -16,6 +16,12 @@ public enum PopulationAxis
 
     /// <summary>A biomarker-defined population (HER2-positive, triple-negative, EGFR mutant or wild-type, MSI-high).</summary>
     Biomarker,
+
+    /// <summary>Prostate cancer responding to androgen deprivation ("sensitive": hormone-sensitive, castration-sensitive) or not ("resistant": castration-resistant, androgen-independent).</summary>
+    Castration,
+
+    /// <summary>Ovarian (and similar) cancer recurring six months or more after platinum ("sensitive") or sooner, or progressing on it ("resistant").</summary>
+    Platinum,
 }
 
 /// <summary>The values of <see cref="PopulationAxis.Extent"/>, from the least to the most spread.</summary>
@@ -38,7 +44,9 @@ public sealed record PopulationEvidence(string Field, string Text)
 /// <summary>One thing a trial's record says of the population it studies, with where it says it.</summary>
 /// <param name="Value">
 /// For <see cref="PopulationAxis.Extent"/> a <see cref="DiseaseExtent"/> name; for <see cref="PopulationAxis.PriorTreatment"/>
-/// "untreated" or "previously treated"; for <see cref="PopulationAxis.BrainMetastases"/> "untreated", "treated", "any" or
+/// "newly diagnosed", "untreated" (first line, previously untreated), "recurrent" (the cancer came back, treated or not),
+/// "maintenance" (after a first treatment that worked) or "previously treated" (relapsed, refractory, later line); for <see cref="PopulationAxis.Castration"/> and
+/// <see cref="PopulationAxis.Platinum"/> "sensitive" or "resistant"; for <see cref="PopulationAxis.BrainMetastases"/> "untreated", "treated", "any" or
 /// "none"; for <see cref="PopulationAxis.Biomarker"/> the canonical marker ("ERBB2", "ESR1", "HR", "EGFR", "MSI").
 /// </param>
 /// <param name="Status">For a biomarker: the status the trial asks for.</param>

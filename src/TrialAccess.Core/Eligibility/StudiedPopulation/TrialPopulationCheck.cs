@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Eligibility.Segmentation;
@@ -19,8 +20,9 @@ namespace TrialAccess.Eligibility.StudiedPopulation;
 /// the patient's main problem, related to it in the OncoTree tree, or another condition the patient has, fails on a
 /// presumption too, unless it accepts healthy volunteers.
 /// </remarks>
-public static class TrialPopulationCheck
+public static partial class TrialPopulationCheck
 {
+
     public static IEnumerable<CriterionEvaluation> Evaluate(TrialPopulation population, ParsedEligibility eligibility, PatientProfile patient, EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(population);
@@ -49,9 +51,19 @@ public static class TrialPopulationCheck
             yield return extent;
         }
 
-        if (PriorTreatment(population, patient, cancer) is { } prior)
+        if (PriorTreatment(population, patient) is { } prior)
         {
             yield return prior;
+        }
+
+        if (Castration(population, patient, cancer) is { } castration)
+        {
+            yield return castration;
+        }
+
+        if (Platinum(population, patient) is { } platinum)
+        {
+            yield return platinum;
         }
 
         if (BrainMetastases(population, patient) is { } brain)
@@ -167,8 +179,11 @@ public static class TrialPopulationCheck
             return null;
         }
 
-        // "DCIS" as a condition is unambiguous; a setting read from other words is a presumption.
-        var recorded = extents.SetEquals([DiseaseExtent.InSitu]) && stated.All(t => t.Evidence.Field == "conditions") && have.Extent != DiseaseExtent.InSitu;
+        // A record naming only pre-invasive disease in its conditions ("DCIS", "Precancerous"), or carcinoma in situ in any
+        // field ("Women With Ductal Carcinoma In Situ"), leaves no doubt against invasive disease the patient's record
+        // states (a stage, metastases); "premalignant" in a title and other settings read from looser words are a presumption.
+        var recorded = extents.SetEquals([DiseaseExtent.InSitu]) && have.Extent != DiseaseExtent.InSitu
+            && (stated.TrueForAll(t => t.Evidence.Field == "conditions") || stated.TrueForAll(t => InSituWords().IsMatch(t.Evidence.Text)));
         return Fails(
             $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
             $"trial is for {Stated(stated)}; the patient's disease is {have.Evidence}",
@@ -217,40 +232,65 @@ public static class TrialPopulationCheck
     private static bool Regional(string site) =>
         site.Contains("lymph", StringComparison.OrdinalIgnoreCase) || site.Contains("node", StringComparison.OrdinalIgnoreCase) || site.Contains("regional", StringComparison.OrdinalIgnoreCase);
 
-    // ---- prior treatment ----
+    // ---- prior treatment, castration and platinum sensitivity ----
 
-    private static CriterionEvaluation? PriorTreatment(TrialPopulation population, PatientProfile patient, Diagnosis? cancer)
+    private static CriterionEvaluation? PriorTreatment(TrialPopulation population, PatientProfile patient)
     {
         var stated = population.Traits.Where(t => t.Axis == PopulationAxis.PriorTreatment).ToList();
-        if (stated.Count == 0)
+        if (stated.Count == 0 || PatientSetting.Treatment(patient) is not { } have)
         {
             return null;
         }
 
-        var values = stated.Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
-        var treated = patient.Therapies.FirstOrDefault(t => t.Kind == TherapyKind.Drug && t.Certainty is Certainty.Asserted or Certainty.Historical
-            && (t.ProgressedOn == true || t.Line >= 2 || (t.Line >= 1 && t.IsCurrent != true)));
-        if (treated is not null || cancer?.Stage?.Recurrent == true)
+        // The trial's values are alternatives: it fails only when every one of them excludes the patient's state. A
+        // disease that was never treated at all (no therapy of any kind recorded) cannot have recurred.
+        var neverTreated = !patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical);
+        string[] excluding = have.Value switch
         {
-            if (values.Contains("previously treated"))
-            {
-                return null;
-            }
-
-            var evidence = treated is not null
-                ? Quote(patient, treated.Span, $"previously treated ({treated.Name}{(treated.ProgressedOn == true ? ", progressed" : string.Empty)})")
-                : Quote(patient, cancer!.Stage!.Span ?? cancer.Span, $"recurrent ({cancer.Text})");
-            return Fails(string.Join(" or ", stated.Select(t => t.Label).Distinct()), $"trial is for {Stated(stated)}; the patient's disease is {evidence}", presumed: true);
+            TreatmentState.PreviouslyTreated => ["untreated", "newly diagnosed"],
+            TreatmentState.Relapsed => ["newly diagnosed"],
+            TreatmentState.NewlyDiagnosed => ["previously treated", "recurrent", "maintenance"],
+            _ when neverTreated => ["previously treated", "recurrent", "maintenance"],
+            _ => ["previously treated", "maintenance"],
+        };
+        if (!stated.TrueForAll(t => excluding.Contains(t.Value)))
+        {
+            return null;
         }
 
-        // Untreated only by presumption: a complete history that records no treatment at all.
-        var anyTherapy = patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical);
-        if (!anyTherapy && patient.CompleteHistory && cancer is not null && !values.Contains("untreated"))
+        return Fails(
+            string.Join(" or ", stated.Select(t => t.Label).Distinct()),
+            $"trial is for {Stated(stated)}; the patient {have.Evidence}: confirm",
+            presumed: true);
+    }
+
+    private static CriterionEvaluation? Castration(TrialPopulation population, PatientProfile patient, Diagnosis? cancer)
+    {
+        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.Castration).ToList();
+        var prostate = cancer is not null && (cancer.OncoTreeCode is "PROSTATE" or "PRAD" || cancer.Text.Contains("prostat", StringComparison.OrdinalIgnoreCase));
+        if (stated.Count == 0 || !prostate || PatientSetting.CastrationResistant(patient) is not { } have)
         {
-            return Fails(string.Join(" or ", stated.Select(t => t.Label).Distinct()), $"trial is for {Stated(stated)}; no cancer treatment recorded: presumed untreated, confirm", presumed: true);
+            return null;
         }
 
-        return null;
+        var value = have.Value ? "resistant" : "sensitive";
+        return stated.Exists(t => t.Value == value)
+            ? null
+            : Fails(string.Join(" or ", stated.Select(t => t.Label).Distinct()), $"trial is for {Stated(stated)}; the patient's cancer is {have.Evidence}: confirm", presumed: true);
+    }
+
+    private static CriterionEvaluation? Platinum(TrialPopulation population, PatientProfile patient)
+    {
+        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.Platinum).ToList();
+        if (stated.Count == 0 || PatientSetting.PlatinumResistant(patient) is not { } have)
+        {
+            return null;
+        }
+
+        var value = have.Value ? "resistant" : "sensitive";
+        return stated.Exists(t => t.Value == value)
+            ? null
+            : Fails(string.Join(" or ", stated.Select(t => t.Label).Distinct()), $"trial is for {Stated(stated)}; the patient's cancer is {have.Evidence}: confirm", presumed: true);
     }
 
     // ---- brain metastases ----
@@ -388,4 +428,7 @@ public static class TrialPopulationCheck
             ? (BiomarkerStatus.Negative, $" (ER and PR negative {ev} {pv})")
             : null;
     }
+
+    [GeneratedRegex(@"\bin[- ]situ\b|\b(?:DCIS|LCIS)\b|intraepithelial\s+neoplasia|\bCIN\s*[123I]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InSituWords();
 }

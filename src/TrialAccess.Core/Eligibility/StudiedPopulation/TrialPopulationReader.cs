@@ -55,6 +55,12 @@ public static partial class TrialPopulationReader
             }
         }
 
+        // After a resection ("adjuvant", "following surgery"), "advanced" names the resected tumour's stage, not metastases.
+        if (traits.Exists(t => t.Axis == PopulationAxis.Extent && Adjuvant().IsMatch(t.Evidence.Text)))
+        {
+            traits.RemoveAll(t => t.Axis == PopulationAxis.Extent && t.Label == "advanced disease");
+        }
+
         // Stages named in numbers say more than "unresectable" does: "unresectable stage III" is not metastatic.
         if (traits.Exists(t => t.Axis == PopulationAxis.Extent && t.Label.StartsWith("stage ", StringComparison.Ordinal)))
         {
@@ -135,14 +141,54 @@ public static partial class TrialPopulationReader
             }
         }
 
+        foreach (Match m in LiverDirected().Matches(rest))
+        {
+            // Chemoembolization, ablation or a transplant treats disease confined to the liver.
+            Add(PopulationAxis.Extent, nameof(DiseaseExtent.Early), "liver-directed or transplant setting (disease confined to the liver)", m);
+            Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), "liver-directed or transplant setting (disease confined to the liver)", m);
+        }
+
         foreach (Match m in Untreated().Matches(rest))
         {
-            Add(PopulationAxis.PriorTreatment, "untreated", "untreated (newly diagnosed or first-line) disease", m);
+            if (m.Groups["new"].Success)
+            {
+                Add(PopulationAxis.PriorTreatment, "newly diagnosed", "newly diagnosed disease", m);
+            }
+            else
+            {
+                Add(PopulationAxis.PriorTreatment, "untreated", "untreated (first-line) disease", m);
+            }
         }
 
         foreach (Match m in PreviouslyTreated().Matches(rest))
         {
             Add(PopulationAxis.PriorTreatment, "previously treated", "previously treated (relapsed, refractory or later-line) disease", m);
+        }
+
+        // Maintenance follows a first treatment that worked; a trial of induction and maintenance starts before it.
+        if (!Induction().IsMatch(rest))
+        {
+            foreach (Match m in Maintenance().Matches(rest))
+            {
+                Add(PopulationAxis.PriorTreatment, "maintenance", "maintenance after a first treatment", m);
+            }
+        }
+
+        foreach (Match m in Recurrent().Matches(rest))
+        {
+            Add(PopulationAxis.PriorTreatment, "recurrent", "recurrent disease", m);
+        }
+
+        foreach (Match m in Castration().Matches(rest))
+        {
+            var resistant = m.Groups["resistant"].Success;
+            Add(PopulationAxis.Castration, resistant ? "resistant" : "sensitive", resistant ? "castration-resistant disease" : "castration-sensitive (hormone-sensitive) disease", m);
+        }
+
+        foreach (Match m in Platinum().Matches(rest))
+        {
+            var resistant = m.Groups["resistant"].Success;
+            Add(PopulationAxis.Platinum, resistant ? "resistant" : "sensitive", resistant ? "platinum-resistant disease" : "platinum-sensitive disease", m);
         }
 
         foreach (Match m in TripleNegative().Matches(rest))
@@ -304,7 +350,7 @@ public static partial class TrialPopulationReader
     [GeneratedRegex(@"\b(?:locally[- ]advanced|borderline[- ]resectable|(?<unresectable>unresectable|inoperable|non[- ]?resectable|non[- ]?operable))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LocallyAdvanced();
 
-    [GeneratedRegex(@"(?<!non[- ]?|micro)\b(?:metastatic|metastases|metastasis|disseminated|stage\s+IV|(?<advanced>(?<!locally[- ])advanced(?=[- ](?:(?:stage|\w+)[- ]){0,3}?(?:cancers?|carcinomas?|disease|tumou?rs?|malignan\w*|neoplasms?|NSCLC|SCLC|HCC|RCC|CRC|melanoma|lymphoma|sarcoma|myeloma|adenocarcinoma|mesothelioma|glioma))))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!non[- ]?|micro|(?:nodal|lymph[- ]node|node|axillary|inguinal|cervical|regional|in[- ]transit)\s+)\b(?:metastatic|metastases|metastasis|disseminated|stage\s+IV|(?<advanced>(?<!locally[- ])advanced(?=[- ](?:(?:stage|\w+)[- ]){0,3}?(?:cancers?|carcinomas?|disease|tumou?rs?|malignan\w*|neoplasms?|NSCLC|SCLC|HCC|RCC|CRC|melanoma|lymphoma|sarcoma|myeloma|adenocarcinoma|mesothelioma|glioma))))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Metastatic();
 
     [GeneratedRegex(@"\b(?i:stages?)\s+(?<stages>(?:0|I{1,3}V?|IV|[1-4])[ABC]?\d?(?:\s*(?:-|–|to|or|and|,|/)\s*(?:0|I{1,3}V?|IV|[1-4])[ABC]?\d?)*)\b", RegexOptions.CultureInvariant)]
@@ -316,11 +362,32 @@ public static partial class TrialPopulationReader
     [GeneratedRegex(@"^(?<from>I|1)[ABC]?\s*(?:-|–|to)\s*(?<to>III|3)", RegexOptions.CultureInvariant)]
     private static partial Regex StageRange();
 
-    [GeneratedRegex(@"\b(?:newly[- ]diagnosed|previously[- ]untreated|untreated|treatment[- ]na[iï]ve|therapy[- ]na[iï]ve|chemotherapy[- ]na[iï]ve|chemo[- ]na[iï]ve|TKI[- ]na[iï]ve|first[- ]line|1st[- ]line|front[- ]?line)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(?:after|following|beyond|failure\s+of|failed|progression\s+(?:on|after)|prior|previous|completion\s+of|after\s+completion\s+of)\s+(?:(?:a|an|the|one|their|standard)\s+)?)\b(?:(?<new>newly[- ]diagnosed)|previously[- ]untreated|untreated|treatment[- ]na[iï]ve|therapy[- ]na[iï]ve|chemotherapy[- ]na[iï]ve|chemo[- ]na[iï]ve|TKI[- ]na[iï]ve|first[- ]line|1st[- ]line|front[- ]?line)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Untreated();
 
-    [GeneratedRegex(@"\b(?:relapsed|refractory|recurrent|recurrence|previously[- ]treated|pre[- ]?treated|heavily[- ]treated|second[- ]line|2nd[- ]line|third[- ]line|3rd[- ]line|later[- ]line|salvage|(?:platinum|castration|castrate|endocrine|TKI|osimertinib|chemotherapy|treatment)[- ]resistant|progressi(?:ng|on|ve\s+disease)\s+(?:on|after|following|despite)|after\s+(?:failure|progression)|failed|failing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bmaintenance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Maintenance();
+
+    [GeneratedRegex(@"\b(?:induction|consolidation|remission[- ]induction)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Induction();
+
+    [GeneratedRegex(@"\b(?:relapsed|relapses?|refractory|resistant\s+(?:or|and|and/or)\s+(?:recurrent|relapsed)|previously[- ]treated|pre[- ]?treated|heavily[- ]treated|second[- ]line|2nd[- ]line|third[- ]line|3rd[- ]line|later[- ]line|salvage|(?:platinum|castration|castrate|endocrine|TKI|osimertinib|chemotherapy|treatment)[- ]resistant|progressi(?:ng|on|ve\s+disease)\s+(?:on|after|following|despite)|after\s+(?:failure|progression)|failed|failing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PreviouslyTreated();
+
+    [GeneratedRegex(@"(?<!\b(?:metastatic|advanced|extensive[- ]stage|stage\s+(?:IV|III|4|3)[ABC]?|unresectable|inoperable|disseminated)\s*,?\s*(?:or|and/or)\s+(?:locally\s+|locoregionally\s+)?)\b(?:recurrent|recurrences?|recurring)\b(?!\s*,?\s*(?:or|and/or)\s+(?:[\w-]+\s+){0,2}?(?:metastatic|advanced|extensive|stage|unresectable|inoperable|disseminated|metastases))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Recurrent();
+
+    [GeneratedRegex(@"\b(?<resistant>(?:castration|castrate|androgen|hormone)[- ]?(?:resistant|refractory|independent|insensitive)|(?-i:(?:m|nm)?CRPC))\b|\b(?:(?:castration|castrate|hormone)[- ]?(?:sensitive|na[iï]ve|responsive)|androgen[- ]dependent|(?-i:m?(?:HSPC|CSPC)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Castration();
+
+    [GeneratedRegex(@"\b(?<resistant>platinum[- ](?:resistant|refractory)|refractory\s+to\s+(?:\w+\s+(?:and|or)\s+)?platinum)\b|\b(?:partially\s+)?platinum[- ]sensitive\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Platinum();
+
+    [GeneratedRegex(@"\b(?:(?:transarterial|trans-arterial|transcatheter\s+arterial|hepatic\s+arterial)\s+(?:chemo)?(?:embolization|embolisation|radioembolization|infusion)|chemo-?embolization|chemo-?embolisation|radioembolization|radioembolisation|TACE|TARE|SIRT|(?:radiofrequency|microwave|percutaneous|thermal)\s+ablation|liver\s+(?:transplant|transplantation)|hepatic\s+transplant\w*|hepatectomy|hepatic\s+resection|liver\s+resection)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LiverDirected();
+
+    [GeneratedRegex(@"^(?:(?<!neo)adjuvant|post[- ]?operative|(?:after|following)\s+(?:complete\s+|curative\s+)?(?:surgery|resection))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Adjuvant();
 
     [GeneratedRegex(@"\b(?:triple[- ]negative|TNBC)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TripleNegative();

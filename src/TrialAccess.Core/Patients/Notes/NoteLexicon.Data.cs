@@ -184,6 +184,7 @@ internal sealed partial class NoteLexicon
         breast cancer | IDC | ductal carcinoma = invasive ductal carcinoma; infiltrating ductal carcinoma; ductal breast carcinoma; invasive ductal breast carcinoma; infiltrating ductal breast carcinoma; idc
         breast cancer | ILC | lobular carcinoma = invasive lobular carcinoma; lobular breast carcinoma
         breast cancer | BRCA | triple negative = triple negative breast cancer; tnbc
+        breast cancer | DCIS | ductal carcinoma in situ = ductal carcinoma in situ; dcis; ductal carcinoma in situ of the breast
         lung cancer | NSCLC = non small cell lung cancer; nsclc; non small cell lung carcinoma; non-small-cell lung cancer
         lung cancer | LUAD | adenocarcinoma = lung adenocarcinoma; adenocarcinoma of the lung; pulmonary adenocarcinoma
         lung cancer | LUSC | squamous cell carcinoma = squamous cell lung cancer; lung squamous cell carcinoma; squamous cell carcinoma of the lung
@@ -202,13 +203,19 @@ internal sealed partial class NoteLexicon
         prostate cancer | PRAD | adenocarcinoma = prostate adenocarcinoma; prostatic adenocarcinoma
         cervical cancer = cervical carcinoma; carcinoma of the cervix; cervix cancer; cervical ca
         ovarian cancer = ovarian carcinoma; ovarian ca
+        ovarian cancer | HGSOC | high-grade serous carcinoma = high grade serous ovarian carcinoma; high grade serous ovarian cancer; high grade serous carcinoma of the ovary
         endometrial cancer = endometrial carcinoma; uterine cancer
-        gastric cancer = stomach cancer; gastric carcinoma; gastric adenocarcinoma
+        gastric cancer = stomach cancer; gastric carcinoma
+        gastric cancer | STAD | adenocarcinoma = gastric adenocarcinoma; adenocarcinoma of the stomach; stomach adenocarcinoma
+        cholangiocarcinoma | CHOL = bile duct cancer; bile duct carcinoma
+        cholangiocarcinoma | IHCH = intrahepatic cholangiocarcinoma
+        cholangiocarcinoma | EHCH = extrahepatic cholangiocarcinoma
         esophageal cancer = esophageal carcinoma; oesophageal cancer
         bladder cancer = urothelial carcinoma; bladder carcinoma
         kidney cancer | RCC = renal cell carcinoma; rcc; renal cancer
         liver cancer | HCC | hepatocellular carcinoma = hepatocellular carcinoma; hcc; hepatoma
         head and neck cancer = head and neck squamous cell carcinoma; hnscc
+        head and neck cancer | HNSC | squamous cell carcinoma = squamous cell carcinoma of the tonsil; tonsillar squamous cell carcinoma; tonsil cancer; tonsillar cancer; oropharyngeal squamous cell carcinoma; oropharyngeal cancer; oropharyngeal carcinoma; squamous cell carcinoma of the oropharynx; squamous cell carcinoma of the larynx; laryngeal cancer; squamous cell carcinoma of the oral cavity; oral cavity cancer
         melanoma | MEL = malignant melanoma; cutaneous melanoma
         glioblastoma | GB = gbm; glioblastoma multiforme
         anaplastic astrocytoma | AASTR = anaplastic astrocytomas
@@ -216,6 +223,8 @@ internal sealed partial class NoteLexicon
         glioma = gliomas
         mesothelioma
         sarcoma = soft tissue sarcoma
+        leiomyosarcoma | LMS = leiomyosarcomas; uterine leiomyosarcoma
+        neuroblastoma | NBL = neuroblastomas
         multiple myeloma | PCM = myeloma; plasma cell myeloma
         chronic lymphocytic leukemia | CLLSLL = cll; chronic lymphocytic leukaemia; small lymphocytic lymphoma
         acute myeloid leukemia | AML = aml; acute myeloid leukaemia
@@ -224,7 +233,8 @@ internal sealed partial class NoteLexicon
         burkitt lymphoma = burkitts lymphoma; burkitt's lymphoma
         diffuse large b cell lymphoma | DLBCLNOS = dlbcl; diffuse large b-cell lymphoma
         marginal zone lymphoma = non hodgkins marginal zone lymphoma; marginal zone b cell lymphoma; malt lymphoma
-        hodgkin lymphoma = hodgkins lymphoma; hodgkin's lymphoma; hodgkin disease
+        hodgkin lymphoma | HL = hodgkins lymphoma; hodgkin's lymphoma; hodgkin disease
+        hodgkin lymphoma | CHL = classical hodgkin lymphoma; classic hodgkin lymphoma; classical hodgkins lymphoma
         non-hodgkin lymphoma = non hodgkins lymphoma; nhl; non-hodgkin's lymphoma
         lymphoma = primary cardiac lymphoma
         leukemia = leukaemia

@@ -78,6 +78,7 @@ public static partial class NoteReader
         var therapies = new List<Therapy>();
         var labs = new List<LabResult>();
         var conditions = new List<Condition>();
+        var settings = new List<SettingStatement>();
         Fact<bool>? pregnant = null;
         Fact<bool>? breastfeeding = null;
 
@@ -156,6 +157,7 @@ public static partial class NoteReader
             metastases.AddRange(Metastases(tokens, lexicon, patientSex));
             biomarkers.AddRange(BiomarkerExtractor.Extract(note, sentence, lexicon, patientSex));
             performance.AddRange(ClinicalScoreExtractor.PerformanceStatuses(note, sentence));
+            settings.AddRange(SettingExtractor.Extract(note, sentence, patientSex));
 
             if (!isChild)
             {
@@ -181,6 +183,7 @@ public static partial class NoteReader
             Therapies = ProgressionOfAnyMention(Consolidate(therapies, t => t.Name + "|" + t.Kind, t => t.Certainty, (t, c) => t with { Certainty = c }), therapies),
             LabResults = labs.DistinctBy(l => (l.Analyte, l.Value, l.Unit)).ToList(),
             Conditions = DropGeneric(Consolidate(conditions, c => c.Concept ?? c.Text, c => c.Certainty, (x, c) => x with { Certainty = c })),
+            Settings = settings,
             Pregnant = pregnant,
             Breastfeeding = breastfeeding,
             SourceText = note,
@@ -372,7 +375,7 @@ public static partial class NoteReader
                 case "recurrent" or "relapsed" or "refractory":
                     recurrent = true;
                     break;
-                case "and" or "or" or "advanced" or "widely" or "newly" or "diagnosed" or "progressive":
+                case "and" or "or" or "advanced" or "widely" or "newly" or "diagnosed" or "progressive" or "castration" or "castrate" or "hormone" or "resistant" or "sensitive":
                     continue;
                 default:
                     k = -1;
@@ -505,7 +508,15 @@ public static partial class NoteReader
         {
             var after = site.Next < tokens.Count ? tokens[site.Next].Norm : "";
             var after2 = site.Next + 1 < tokens.Count ? tokens[site.Next + 1].Norm : "";
-            var isMetWord = IsMetastasisWord(after) || (after is "and" or "or" && IsMetastasisWord(after2));
+            // "bone and liver metastases", "lung, liver and nodal metastases": sites joined before one metastasis word.
+            var chain = site.Next;
+            while (chain < tokens.Count && chain < site.Next + 8 && (siteWords.Contains(chain) || tokens[chain].Norm is "and" or "or"))
+            {
+                chain++;
+            }
+
+            var chained = chain > site.Next && chain < tokens.Count && IsMetastasisWord(tokens[chain].Norm) && !tokens[chain].BreakBefore;
+            var isMetWord = IsMetastasisWord(after) || (after is "and" or "or" && IsMetastasisWord(after2)) || chained;
             var toBefore = false;
             for (var k = site.First - 1; k >= 0 && k >= site.First - 8; k--)
             {
@@ -528,7 +539,7 @@ public static partial class NoteReader
             }
 
             var certainty = CertaintyScope.Of(tokens, site.First, site.Next, sex);
-            var end = isMetWord ? site.Next + (after is "and" or "or" ? 1 : 0) : site.Next - 1;
+            var end = chained && !IsMetastasisWord(after) ? chain : isMetWord ? site.Next + (after is "and" or "or" ? 1 : 0) : site.Next - 1;
             var start = tokens[site.First].Start;
             var rest = tokens.Skip(site.Next).Take(8).Select(t => t.Norm).ToList();
             yield return new MetastaticSite
@@ -666,9 +677,24 @@ public static partial class NoteReader
                 return true;
             }
 
-            if (tokens[k].Norm is "progressed" or "progression")
+            if (tokens[k].Norm is "progressed" or "progression" or "relapsed" or "relapse" or "recurred")
             {
                 return IsDeniedOrFree(tokens, k) ? null : true;
+            }
+        }
+
+        // "progressed after 18 months of letrozole", "relapsed after six cycles of docetaxel": a duration between.
+        for (var k = match.First - 1; k >= 0 && k >= match.First - 6; k--)
+        {
+            var word = tokens[k].Norm;
+            if (word is "progressed" or "relapsed" or "recurred" or "rose")
+            {
+                return k + 1 < match.First && tokens[k + 1].Norm is "after" or "on" or "during" or "despite" && !IsDeniedOrFree(tokens, k) ? true : null;
+            }
+
+            if (!(tokens[k].IsNumber || NumberWords.ContainsKey(word) || word is "after" or "on" or "of" or "during" or "despite" or "month" or "months" or "year" or "years" or "week" or "weeks" or "cycle" or "cycles" or "courses"))
+            {
+                break;
             }
         }
 

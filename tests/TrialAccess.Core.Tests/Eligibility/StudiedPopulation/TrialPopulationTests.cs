@@ -56,7 +56,7 @@ public class TrialPopulationTests
     [InlineData("Drug X in Locally Advanced or Metastatic Breast Cancer", PopulationAxis.Extent, "Metastatic")]
     [InlineData("Chemotherapy in Patients With Stage IIIB or Stage IV Non-small Cell Lung Cancer", PopulationAxis.Extent, "Metastatic")]
     [InlineData("Radiotherapy for Stage III Non-small Cell Lung Cancer", PopulationAxis.Extent, "LocallyAdvanced")]
-    [InlineData("Drug Y in Newly Diagnosed Multiple Myeloma", PopulationAxis.PriorTreatment, "untreated")]
+    [InlineData("Drug Y in Newly Diagnosed Multiple Myeloma", PopulationAxis.PriorTreatment, "newly diagnosed")]
     [InlineData("First-Line Drug Z in Advanced NSCLC", PopulationAxis.PriorTreatment, "untreated")]
     [InlineData("Drug W in Relapsed or Refractory Diffuse Large B-cell Lymphoma", PopulationAxis.PriorTreatment, "previously treated")]
     [InlineData("Radiosurgery for Patients With Brain Metastases From Lung Cancer", PopulationAxis.BrainMetastases, "untreated")]

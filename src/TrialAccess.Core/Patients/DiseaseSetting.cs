@@ -1,0 +1,33 @@
+namespace TrialAccess.Patients;
+
+/// <summary>What a record says of the setting of the patient's cancer: where it stands in its treatment.</summary>
+public enum DiseaseSetting
+{
+    /// <summary>"Newly diagnosed", "just diagnosed", "de novo metastatic": the first diagnosis of this cancer, untreated.</summary>
+    NewlyDiagnosed,
+
+    /// <summary>"No prior systemic therapy", "has not received chemotherapy", "never been treated": untreated in the current setting.</summary>
+    Untreated,
+
+    /// <summary>"Relapsed", "recurrence", "recurred": the cancer came back after a first treatment (which may have been local only).</summary>
+    Relapsed,
+
+    /// <summary>"Refractory", "two prior lines", "progressed after X": treated with systemic therapy and no longer responding to it.</summary>
+    PreviouslyTreated,
+
+    /// <summary>Prostate cancer still responding to androgen deprivation ("hormone-sensitive", "castration-sensitive").</summary>
+    CastrationSensitive,
+
+    /// <summary>Prostate cancer progressing despite castrate testosterone ("castration-resistant", "mCRPC").</summary>
+    CastrationResistant,
+
+    /// <summary>Recurrence six months or more after the last platinum dose ("platinum-sensitive").</summary>
+    PlatinumSensitive,
+
+    /// <summary>Recurrence within six months of the last platinum dose, or progression on it ("platinum-resistant").</summary>
+    PlatinumResistant,
+}
+
+/// <summary>One statement of the setting, with the words it was read from.</summary>
+/// <param name="PriorLines">For <see cref="DiseaseSetting.PreviouslyTreated"/>: the number of prior lines when stated ("four prior lines").</param>
+public sealed record SettingStatement(DiseaseSetting Setting, SourceSpan? Span = null, int? PriorLines = null);

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace TrialAccess.Patients.Notes;
+
+/// <summary>
+/// The setting of the cancer as the note states it (<see cref="SettingStatement"/>): "newly diagnosed", "has received no
+/// systemic therapy", "relapsed", "four prior lines", "refractory to", "castration-resistant", "platinum-sensitive",
+/// "recurrence 30 months after her last platinum dose". A statement about a relative, or one that is denied ("no
+/// evidence of recurrence") or hypothetical, is not the patient's setting.
+/// </summary>
+internal static partial class SettingExtractor
+{
+    public static IEnumerable<SettingStatement> Extract(string note, NoteSentence sentence, PatientSex? sex)
+    {
+        var slice = note[sentence.Start..sentence.End];
+        var tokens = sentence.Tokens;
+
+        // The certainty of the words at a match: a relative's setting is not the patient's; a denied or hypothetical one
+        // is not stated (patterns of absence, "no prior therapy", are read whatever the scope says of their words).
+        Certainty CertaintyAt(Match m)
+        {
+            var start = sentence.Start + m.Index;
+            var first = -1;
+            var next = -1;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (first < 0 && tokens[i].End > start)
+                {
+                    first = i;
+                }
+
+                if (tokens[i].Start < start + m.Length)
+                {
+                    next = i + 1;
+                }
+            }
+
+            return first < 0 || next <= first ? Certainty.Asserted : CertaintyScope.Of(tokens, first, next, sex);
+        }
+
+        SettingStatement At(DiseaseSetting setting, Match m, int? lines = null) => new(setting, new SourceSpan(sentence.Start + m.Index, m.Length), lines);
+
+        foreach (Match m in NewlyDiagnosed().Matches(slice))
+        {
+            if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)
+            {
+                yield return At(DiseaseSetting.NewlyDiagnosed, m);
+            }
+        }
+
+        foreach (Match m in Untreated().Matches(slice))
+        {
+            if (CertaintyAt(m) != Certainty.FamilyHistory)
+            {
+                yield return At(DiseaseSetting.Untreated, m);
+            }
+        }
+
+        foreach (Match m in Relapsed().Matches(slice))
+        {
+            if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)
+            {
+                yield return At(DiseaseSetting.Relapsed, m);
+            }
+        }
+
+        foreach (Match m in PriorLines().Matches(slice))
+        {
+            if (CertaintyAt(m) is not (Certainty.Asserted or Certainty.Historical))
+            {
+                continue;
+            }
+
+            var count = Count(m.Groups["n"].Value);
+            if (count is null or > 0)
+            {
+                yield return At(DiseaseSetting.PreviouslyTreated, m, count);
+            }
+        }
+
+        foreach (Match m in Refractory().Matches(slice))
+        {
+            if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)
+            {
+                yield return At(DiseaseSetting.PreviouslyTreated, m);
+            }
+        }
+
+        foreach (Match m in Castration().Matches(slice))
+        {
+            if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)
+            {
+                yield return At(m.Groups["resistant"].Success ? DiseaseSetting.CastrationResistant : DiseaseSetting.CastrationSensitive, m);
+            }
+        }
+
+        foreach (Match m in Platinum().Matches(slice))
+        {
+            if (CertaintyAt(m) is not (Certainty.Asserted or Certainty.Historical))
+            {
+                continue;
+            }
+
+            if (m.Groups["resistant"].Success)
+            {
+                yield return At(DiseaseSetting.PlatinumResistant, m);
+            }
+            else if (m.Groups["sensitive"].Success)
+            {
+                yield return At(DiseaseSetting.PlatinumSensitive, m);
+            }
+            else if (Count(m.Groups["months"].Value) is { } months)
+            {
+                // The platinum-free interval: six months or more is platinum-sensitive.
+                yield return At(months >= 6 ? DiseaseSetting.PlatinumSensitive : DiseaseSetting.PlatinumResistant, m);
+            }
+        }
+    }
+
+    private static int? Count(string word) => word.ToLowerInvariant() switch
+    {
+        "" => null,
+        "one" or "a" or "single" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "twelve" => 12,
+        "eighteen" => 18,
+        "twenty" => 20,
+        "thirty" => 30,
+        var digits => int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null,
+    };
+
+    // "newly diagnosed glioblastoma", "was just diagnosed with", "de novo metastatic"; not "newly diagnosed brain metastases".
+    [GeneratedRegex(@"\b(?:(?:newly|just|recently)[- ](?:been\s+)?diagnosed|new\s+diagnosis\s+of)\b(?!\s+(?:with\s+)?(?:\w+[- ]){0,2}?(?:metasta|mets\b|recurren|relaps|progress))|\bde[- ]novo\s+(?:metastatic|stage\s+(?:IV|4)|advanced)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex NewlyDiagnosed();
+
+    // "has received no systemic therapy yet", "has not received chemotherapy", "has never been treated", "No prior
+    // treatment", "has not started chemotherapy", "treatment-naive", "previously untreated"; not a named drug the patient
+    // has not had ("has not had lenvatinib"), nor untreated brain metastases.
+    [GeneratedRegex(@"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:treated\b|started\s+(?:any\s+)?(?:treatment|therapy|chemotherapy|chemo)\b)|\b(?:not|never)\s+(?:yet\s+)?(?:been\s+given|received|had|undergone)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:systemic\s+|anti-?cancer\s+|cytotoxic\s+)?(?:treatment|therapy|therapies|chemotherapy|chemo)\b|\b(?:received|had|undergone|with)\s+no\s+(?:prior\s+|previous\s+)?(?:systemic\s+|anti-?cancer\s+|cytotoxic\s+|cancer[- ]directed\s+)?(?:treatment|therapy|therapies|chemotherapy|chemo)\b|(?:^|[.;:]\s*|\b(?:and|with)\s+)no\s+(?:prior|previous)\s+(?:systemic\s+|anti-?cancer\s+)?(?:treatment|therapy|therapies|chemotherapy)\b|\b(?:treatment|therapy|chemotherapy|chemo)[- ]na[iï]ve\b|\bpreviously\s+untreated\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Untreated();
+
+    // "relapsed after R-CHOP", "peritoneal recurrence", "in first relapse", "recurrent glioblastoma", "progressed after
+    // eight months"; not a risk of recurrence, a recurrence-free interval or a recurrent infection.
+    [GeneratedRegex(@"(?<!\b(?:risk|rates?|chance|probability|fear|signs?|evidence|time|free)\s+(?:of|to)\s+(?:\w+\s+)?)\b(?:relapsed|relapses?|recurred|recurrences?|recurrent\s+(?:[\w-]+\s+){0,4}?(?:cancer|carcinoma|disease|tumou?r|malignancy|\w+omas?|leuka?emia|metastas[ie]s)|(?:progressed|progression)\s+(?:after|on|despite|following|during|through))\b(?![- ]free)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Relapsed();
+
+    // "four prior lines", "two previous regimens", "3 lines of prior therapy", "prior lines of therapy".
+    [GeneratedRegex(@"\b(?:(?<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:prior|previous)\s+(?:lines?|regimens?)|(?<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+lines?\s+of\s+(?:prior\s+|previous\s+)?(?:systemic\s+)?(?:therapy|treatment|chemotherapy)|(?:prior|previous)\s+lines?\s+of\s+(?:systemic\s+)?(?:therapy|treatment)|(?:previously|heavily)\s+(?:pre-?)?treated|pre-?treated)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex PriorLines();
+
+    // "refractory to lenalidomide", "triple-class refractory", "refractory disease"; not radioiodine-refractory (not systemic).
+    [GeneratedRegex(@"(?<!(?:iodine|RAI|radioiodine|platinum|castration|castrate|hormone)[- ])\brefractory\s+(?:to\b|disease\b|lymphoma\b|myeloma\b|leuka?emia\b)|\b(?:double|triple|quad|penta)[- ]class[- ]refractory\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Refractory();
+
+    [GeneratedRegex(@"\b(?<resistant>(?:castration|castrate|androgen)[- ](?:resistant|refractory|independent)|hormone[- ](?:resistant|refractory)|(?-i:m?CRPC))\b|\b(?:(?:castration|castrate|hormone)[- ](?:sensitive|na[iï]ve)|androgen[- ]dependent|(?-i:m?(?:HSPC|CSPC)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Castration();
+
+    // "platinum-sensitive", "platinum-resistant", "recurrence 30 months after her last platinum dose", "a platinum-free interval of 14 months".
+    [GeneratedRegex(@"\b(?:(?<resistant>platinum[- ](?:resistant|refractory))|(?<sensitive>platinum[- ]sensitive)|(?:recurrence|relapse|progression|recurred|relapsed|progressed)\s+(?<months>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|thirty)\s+months?\s+(?:after|following|from)\s+(?:(?:her|his|the)\s+)?(?:last|final|completion\s+of)?\s*(?:dose\s+of\s+)?(?:platinum|carboplatin|cisplatin|oxaliplatin)|platinum[- ]free\s+interval\s+(?:of\s+|was\s+|is\s+)?(?<months>\d{1,3})\s+months?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Platinum();
+}

@@ -1,0 +1,126 @@
+namespace TrialAccess.Patients;
+
+/// <summary>Where the patient's cancer stands in its treatment, from the most to the least treated.</summary>
+public enum TreatmentState
+{
+    /// <summary>Treated with systemic therapy and progressed on it, or later-line ("four prior lines", "refractory to").</summary>
+    PreviouslyTreated,
+
+    /// <summary>Came back after a first treatment that may have been local only; no systemic therapy known to have failed.</summary>
+    Relapsed,
+
+    /// <summary>Untreated in the current setting ("no treatment for metastatic disease"), possibly after an earlier curative treatment.</summary>
+    Untreated,
+
+    /// <summary>A first diagnosis of this cancer, not yet treated ("newly diagnosed").</summary>
+    NewlyDiagnosed,
+}
+
+/// <summary>One reading of the patient's setting, with its evidence in the record's words and whether it is presumed.</summary>
+/// <param name="Presumed">True when inferred (from absence in a complete history, or from a relapse after recorded therapy) rather than stated.</param>
+public sealed record SettingReading<T>(T Value, string Evidence, bool Presumed);
+
+/// <summary>
+/// The patient's setting as the eligibility checks need it, from the facts of the profile: the therapies with their
+/// lines and progression, the stage, and the setting statements (<see cref="PatientProfile.Settings"/>). A therapy the
+/// disease progressed on says more than a statement; a statement says more than an inference; nothing is read from a
+/// record that says nothing.
+/// </summary>
+public static class PatientSetting
+{
+    /// <summary>The treatment state of the primary cancer, or null when the record says nothing of it.</summary>
+    public static SettingReading<TreatmentState>? Treatment(PatientProfile patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        var cancer = patient.Diagnoses.FirstOrDefault(d => d.Certainty == Certainty.Asserted && d.IsPrimary)
+            ?? patient.Diagnoses.FirstOrDefault(d => d.Certainty is Certainty.Asserted or Certainty.Historical);
+        var drugs = patient.Therapies.Where(t => t.Kind == TherapyKind.Drug && t.Certainty is Certainty.Asserted or Certainty.Historical).ToList();
+        var statements = patient.Settings;
+
+        // Lines stated, or a therapy the disease progressed on: previously treated.
+        if (statements.FirstOrDefault(s => s.Setting == DiseaseSetting.PreviouslyTreated && s.PriorLines is > 0) is { } lines)
+        {
+            return new(TreatmentState.PreviouslyTreated, Quote(patient, lines.Span, $"has had {lines.PriorLines} prior line{(lines.PriorLines == 1 ? string.Empty : "s")} of therapy"), false);
+        }
+
+        var failed = drugs.FirstOrDefault(t => t.ProgressedOn == true || t.Line >= 2 || (t.Line >= 1 && t.IsCurrent != true));
+        if (failed is not null)
+        {
+            var how = failed.ProgressedOn == true ? "progressed on or after" : failed.Line is { } line ? $"had line {line}:" : "had";
+            return new(TreatmentState.PreviouslyTreated, Quote(patient, failed.Span, $"{how} {failed.Name}"), false);
+        }
+
+        if (statements.FirstOrDefault(s => s.Setting == DiseaseSetting.PreviouslyTreated) is { } treated)
+        {
+            return new(TreatmentState.PreviouslyTreated, Quote(patient, treated.Span, "is previously treated"), false);
+        }
+
+        var relapse = statements.FirstOrDefault(s => s.Setting == DiseaseSetting.Relapsed);
+        var recurrent = relapse is not null || cancer?.Stage?.Recurrent == true;
+        if (statements.FirstOrDefault(s => s.Setting is DiseaseSetting.NewlyDiagnosed or DiseaseSetting.Untreated) is { } untreated)
+        {
+            var newly = !recurrent && statements.FirstOrDefault(s => s.Setting == DiseaseSetting.NewlyDiagnosed) is { } n ? n : null;
+            return newly is not null
+                ? new(TreatmentState.NewlyDiagnosed, Quote(patient, newly.Span, "is newly diagnosed"), false)
+                : new(TreatmentState.Untreated, Quote(patient, untreated.Span, "is untreated in the current setting"), false);
+        }
+
+        if (recurrent)
+        {
+            var span = relapse?.Span ?? cancer?.Stage?.Span ?? cancer?.Span;
+            var before = drugs.FirstOrDefault(t => t.IsCurrent != true && IsAnticancer(t));
+            return before is not null
+                ? new(TreatmentState.PreviouslyTreated, $"{Quote(patient, span, "has relapsed")} after {Quote(patient, before.Span, before.Name)}", true)
+                : new(TreatmentState.Relapsed, Quote(patient, span, "has relapsed"), false);
+        }
+
+        // Untreated only by presumption: a complete history that records no treatment at all.
+        var anyTherapy = patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical);
+        return !anyTherapy && patient.CompleteHistory && cancer is not null
+            ? new(TreatmentState.Untreated, "has no cancer treatment recorded: presumed untreated", true)
+            : null;
+    }
+
+    /// <summary>For prostate cancer: true when castration-resistant, false when castration-sensitive, null when not said.</summary>
+    public static SettingReading<bool>? CastrationResistant(PatientProfile patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        if (patient.Settings.FirstOrDefault(s => s.Setting is DiseaseSetting.CastrationResistant or DiseaseSetting.CastrationSensitive) is { } stated)
+        {
+            var resistant = stated.Setting == DiseaseSetting.CastrationResistant;
+            return new(resistant, Quote(patient, stated.Span, resistant ? "castration-resistant" : "castration-sensitive"), false);
+        }
+
+        // A newly diagnosed cancer has not yet progressed on androgen deprivation.
+        return Treatment(patient) is { Value: TreatmentState.NewlyDiagnosed, Presumed: false } newly
+            ? new(false, $"{newly.Evidence}, so not yet castration-resistant", true)
+            : null;
+    }
+
+    /// <summary>True when platinum-resistant, false when platinum-sensitive, null when not said.</summary>
+    public static SettingReading<bool>? PlatinumResistant(PatientProfile patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        return patient.Settings.FirstOrDefault(s => s.Setting is DiseaseSetting.PlatinumResistant or DiseaseSetting.PlatinumSensitive) is { } stated
+            ? new(stated.Setting == DiseaseSetting.PlatinumResistant, Quote(patient, stated.Span, stated.Setting == DiseaseSetting.PlatinumResistant ? "platinum-resistant" : "platinum-sensitive"), false)
+            : null;
+    }
+
+    /// <summary>
+    /// The classes of drugs given for something other than the cancer (or beside its treatment): a relapse after a
+    /// bisphosphonate, a steroid or an antibiotic says nothing of prior cancer therapy.
+    /// </summary>
+    private static readonly HashSet<string> NotAnticancer = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "alpha blocker", "analgesic", "antibiotic", "anticholinergic", "anticoagulant", "antidepressant", "antiepileptic", "antihistamine",
+        "antihypertensive", "antiobesity", "antiparkinsonian", "antiplatelet", "antituberculosis", "antiviral", "benzodiazepine", "beta blocker",
+        "bisphosphonate", "bronchodilator", "cholinesterase inhibitor", "corticosteroid", "diuretic", "immunosuppressant", "insulin",
+        "leukotriene antagonist", "lipid lowering", "proton pump inhibitor", "statin", "supplement", "thrombolytic", "thyroid hormone", "vasopressor",
+    };
+
+    /// <summary>A drug known to treat cancer: one with a class, not only classes of other medicine.</summary>
+    private static bool IsAnticancer(Therapy therapy) => therapy.Classes.Count > 0 && !therapy.Classes.All(NotAnticancer.Contains);
+
+    private static string Quote(PatientProfile patient, SourceSpan? span, string fallback) =>
+        span is { } s && patient.SourceText is { } text && s.End <= text.Length ? $"{fallback} (note: \"{s.Slice(text)}\")" : fallback;
+}

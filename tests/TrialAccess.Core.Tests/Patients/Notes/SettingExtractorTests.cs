@@ -1,0 +1,112 @@
+using TrialAccess.Patients;
+using TrialAccess.Patients.Notes;
+
+namespace TrialAccess.Core.Tests.Patients.Notes;
+
+public sealed class SettingExtractorTests
+{
+    private static List<DiseaseSetting> Settings(string note) => NoteReader.Extract(note).Settings.Select(s => s.Setting).ToList();
+
+    [Theory]
+    [InlineData("64-year-old man with a newly diagnosed glioblastoma.", DiseaseSetting.NewlyDiagnosed)]
+    [InlineData("A 63-year-old man was just diagnosed with prostate adenocarcinoma.", DiseaseSetting.NewlyDiagnosed)]
+    [InlineData("He has received no systemic therapy yet.", DiseaseSetting.Untreated)]
+    [InlineData("He has not received chemotherapy or immunotherapy.", DiseaseSetting.Untreated)]
+    [InlineData("She has never been treated.", DiseaseSetting.Untreated)]
+    [InlineData("No prior treatment.", DiseaseSetting.Untreated)]
+    [InlineData("She has received no treatment for metastatic disease.", DiseaseSetting.Untreated)]
+    [InlineData("CT shows peritoneal recurrence.", DiseaseSetting.Relapsed)]
+    [InlineData("Diffuse large B-cell lymphoma relapsed after R-CHOP.", DiseaseSetting.Relapsed)]
+    [InlineData("He has had four prior lines including lenalidomide.", DiseaseSetting.PreviouslyTreated)]
+    [InlineData("He is refractory to lenalidomide and bortezomib.", DiseaseSetting.PreviouslyTreated)]
+    [InlineData("Metastatic castration-resistant prostate cancer.", DiseaseSetting.CastrationResistant)]
+    [InlineData("Metastatic hormone-sensitive prostate cancer.", DiseaseSetting.CastrationSensitive)]
+    [InlineData("Recurrence 30 months after her last platinum dose.", DiseaseSetting.PlatinumSensitive)]
+    [InlineData("Progression 3 months after carboplatin.", DiseaseSetting.PlatinumResistant)]
+    [InlineData("Her disease is platinum-resistant.", DiseaseSetting.PlatinumResistant)]
+    public void Extract_ReadsTheStatedSetting(string note, DiseaseSetting setting)
+    {
+        Settings(note).Should().Contain(setting);
+    }
+
+    [Theory]
+    [InlineData("She has newly diagnosed brain metastases from breast cancer.")]
+    [InlineData("She has not had lenvatinib or sorafenib.")]
+    [InlineData("He has not received enfortumab vedotin.")]
+    [InlineData("Her mother had newly diagnosed breast cancer.")]
+    [InlineData("There is no evidence of recurrence.")]
+    [InlineData("Adjuvant therapy lowers the risk of recurrence.")]
+    [InlineData("He has recurrent urinary tract infections.")]
+    [InlineData("Papillary thyroid cancer, radioiodine-refractory.")]
+    public void Extract_ReadsNoSettingFromOtherWords(string note)
+    {
+        Settings(note).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Extract_KeepsTheNumberOfPriorLines_AndTheWords()
+    {
+        const string Note = "She has received two prior lines of therapy.";
+        var statement = NoteReader.Extract(Note).Settings.Should().ContainSingle().Subject;
+
+        statement.PriorLines.Should().Be(2);
+        statement.Span!.Value.Slice(Note).Should().Be("two prior lines");
+    }
+
+    [Fact]
+    public void Extract_ADurationBetweenProgressionAndTheDrug_StillMarksItProgressedOn()
+    {
+        NoteReader.Extract("She progressed after 18 months of letrozole plus palbociclib.").Therapies
+            .Should().Contain(t => t.Name == "letrozole" && t.ProgressedOn == true);
+        NoteReader.Extract("She took letrozole for 18 months without progression.").Therapies
+            .Should().NotContain(t => t.ProgressedOn == true);
+    }
+
+    [Fact]
+    public void Extract_SitesJoinedBeforeOneMetastasisWord_AreEachMetastases()
+    {
+        NoteReader.Extract("Breast cancer with bone and liver metastases.").Metastases.Select(m => m.Site)
+            .Should().Contain(["bone", "liver"]);
+    }
+
+    [Fact]
+    public void Treatment_AProgressionOnTherapy_OutranksAStatementOfNoChemotherapy()
+    {
+        var patient = NoteReader.Extract("Metastatic breast cancer. She progressed after 18 months of letrozole plus palbociclib. No prior chemotherapy for metastatic disease.");
+
+        PatientSetting.Treatment(patient)!.Value.Should().Be(TreatmentState.PreviouslyTreated);
+    }
+
+    [Fact]
+    public void Treatment_RelapseAfterRecordedChemotherapy_IsPreviouslyTreated_ButRelapseAloneIsNot()
+    {
+        PatientSetting.Treatment(NoteReader.Extract("Ovarian cancer treated with carboplatin and paclitaxel three years ago. CT shows peritoneal recurrence."))!
+            .Value.Should().Be(TreatmentState.PreviouslyTreated);
+        PatientSetting.Treatment(NoteReader.Extract("Colon cancer resected three years ago. CT shows a liver recurrence."))!
+            .Value.Should().Be(TreatmentState.Relapsed);
+    }
+
+    [Fact]
+    public void Treatment_RelapseAfterASupportiveDrugOnly_IsNotPreviouslyTreated()
+    {
+        PatientSetting.Treatment(NoteReader.Extract("Multiple myeloma, given pamidronate last year. Now with recurrent disease."))!
+            .Value.Should().Be(TreatmentState.Relapsed);
+    }
+
+    [Fact]
+    public void Treatment_UntreatedForMetastaticDisease_AfterCurativeChemotherapy_IsUntreated()
+    {
+        var patient = NoteReader.Extract("Triple-negative breast cancer treated two years ago with neoadjuvant chemotherapy now has lung metastases. She has received no treatment for metastatic disease.");
+
+        PatientSetting.Treatment(patient)!.Value.Should().Be(TreatmentState.Untreated);
+    }
+
+    [Fact]
+    public void Castration_ANewlyDiagnosedProstateCancer_IsPresumedSensitive_AndAStatementWins()
+    {
+        PatientSetting.CastrationResistant(NoteReader.Extract("A 63-year-old man was just diagnosed with prostate adenocarcinoma with bone metastases."))
+            .Should().BeEquivalentTo(new { Value = false, Presumed = true });
+        PatientSetting.CastrationResistant(NoteReader.Extract("Metastatic castration-resistant prostate cancer."))!.Value.Should().BeTrue();
+        PatientSetting.CastrationResistant(NoteReader.Extract("Prostate cancer with bone metastases.")).Should().BeNull();
+    }
+}
