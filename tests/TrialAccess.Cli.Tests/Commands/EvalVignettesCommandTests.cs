@@ -18,7 +18,9 @@ public sealed class EvalVignettesCommandTests(ITestOutputHelper output) : IDispo
     /// measured (see the README of the vignettes and the issue notes for the figure and the commit), and every failure is
     /// printed. Raise the floor as the matcher improves.
     /// </summary>
-    private const int PassingFloor = 20; // 5 on main before the studied-population checks; 10 with them; 20 with the line and setting checks (2026-12-03)
+    // 5 on main before the studied-population checks; 10 with them; 20 with the line and setting checks (2026-12-03).
+    // The floor stands two below the measured figure: ages and date windows move with the evaluation date.
+    private const int PassingFloor = 18;
 
     [SharedDataFact]
     public async Task EvalVignettes_DevelopmentSuiteOverTheSharedCorpus_PassesAtLeastTheFloor()
