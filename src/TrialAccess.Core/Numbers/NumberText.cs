@@ -38,6 +38,38 @@ public static class NumberText
     public static int? IntOrNull(ReadOnlySpan<char> text, NumberStyles styles = NumberStyles.Integer) =>
         TryParseInt(text, out var value, styles) ? value : null;
 
+    /// <summary>
+    /// A count written in words, "one" to "twenty" and the tens to "fifty" ("three prior lines", "eighteen months"), or in
+    /// digits of any script; null for anything else.
+    /// </summary>
+    public static int? CountOrNull(string text) => text.ToLowerInvariant() switch
+    {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        var digits => IntOrNull(digits, NumberStyles.None),
+    };
+
     /// <summary>The text with every Unicode decimal digit replaced by its ASCII digit (other characters kept).</summary>
     public static string Ascii(ReadOnlySpan<char> text)
     {

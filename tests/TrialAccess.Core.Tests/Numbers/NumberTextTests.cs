@@ -30,6 +30,30 @@ public class NumberTextTests
     }
 }
 
+public class NumberTextCountTests
+{
+    [Theory]
+    [InlineData("three", 3)]
+    [InlineData("Eighteen", 18)]
+    [InlineData("thirty", 30)]
+    [InlineData("12", 12)]
+    [InlineData("\u0663", 3)]
+    public void CountOrNull_WordsAndDigits_AreCounts(string text, int expected)
+    {
+        NumberText.CountOrNull(text).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("several")]
+    [InlineData("-2")]
+    [InlineData("1.5")]
+    public void CountOrNull_AnythingElse_IsNull(string text)
+    {
+        NumberText.CountOrNull(text).Should().BeNull();
+    }
+}
+
 public class SaturatingDecimalTests
 {
     [Fact]

@@ -56,13 +56,8 @@ internal sealed partial class CriterionPlan
 
     private static int? CountOf(string word) => word.ToLowerInvariant() switch
     {
-        "" or "one" or "a" or "any" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        var digits when int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is > 0 and < 20 => n,
-        _ => null,
+        "" or "a" or "any" => 1,
+        var count => Numbers.NumberText.CountOrNull(count) is { } n && n is > 0 and < 20 ? n : null,
     };
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?<n>\d{1,2}|one|two|three|four|five)\s+(?:or\s+more|out\s+of\s+(?:\d{1,2}|two|three|four|five|six)|of\s+(?:the\s+)?(?:following|these|(?:\d{1,2}|two|three|four|five|six)\b))|at\s+least\s+(?<n>\d{1,2}|one|two|three|four|five)\s+(?:of|out\s+of)\b|(?:any|either)\s+(?:one\s+)?of\s+(?:the\s+)?(?:following|these|\w+\s+(?:risk\s+)?(?:factors|criteria|features|symptoms|signs))(?<n>))", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
+using TrialAccess.Numbers;
 
 namespace TrialAccess.Patients.Notes;
 
@@ -121,21 +121,8 @@ internal static partial class SettingExtractor
     private static int? Count(string word) => word.ToLowerInvariant() switch
     {
         "" => null,
-        "one" or "a" or "single" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "twelve" => 12,
-        "eighteen" => 18,
-        "twenty" => 20,
-        "thirty" => 30,
-        var digits => int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null,
+        "a" or "single" => 1,
+        var count => NumberText.CountOrNull(count),
     };
 
     // "newly diagnosed glioblastoma", "was just diagnosed with", "de novo metastatic"; not "newly diagnosed brain metastases".
