@@ -60,20 +60,9 @@ internal static class EvalVignettesCommand
                 patients.Add((vignette, patient));
             }
 
-            var (store, location) = await StoreSession.OpenAsync(parseResult, cancellationToken);
-            if (store is null)
+            if (await StoreSession.ReadAllTrialsAsync(parseResult, cancellationToken) is not { } trials)
             {
                 return ExitCodes.BadInput;
-            }
-
-            List<ClinicalTrial> trials = [];
-            await using (store)
-            {
-                await Console.Error.WriteLineAsync($"database: {location.Describe()}");
-                await foreach (var trial in store.ReadAllAsync(cancellationToken))
-                {
-                    trials.Add(trial);
-                }
             }
 
             var stored = trials.ToDictionary(t => t.NctId);

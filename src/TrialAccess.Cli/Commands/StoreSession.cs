@@ -26,6 +26,31 @@ internal static class StoreSession
     }
 
     /// <summary>
+    /// Reads every stored trial into memory, saying on standard error which database; null (exit code 1 for the
+    /// caller) when the database cannot be opened.
+    /// </summary>
+    public static async Task<List<Trials.ClinicalTrial>?> ReadAllTrialsAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var (store, location) = await OpenAsync(parseResult, cancellationToken);
+        if (store is null)
+        {
+            return null;
+        }
+
+        List<Trials.ClinicalTrial> trials = [];
+        await using (store)
+        {
+            await Console.Error.WriteLineAsync($"database: {location.Describe()}");
+            await foreach (var trial in store.ReadAllAsync(cancellationToken))
+            {
+                trials.Add(trial);
+            }
+        }
+
+        return trials;
+    }
+
+    /// <summary>
     /// Reads one stored trial by the id the user typed: a malformed id, a database that cannot be opened and an unknown
     /// trial are reported on standard error and give null (exit code 1 for the caller).
     /// </summary>

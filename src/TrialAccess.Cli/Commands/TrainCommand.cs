@@ -63,20 +63,9 @@ internal static class TrainCommand
                 return ExitCodes.BadInput;
             }
 
-            var (store, location) = await StoreSession.OpenAsync(parseResult, cancellationToken);
-            if (store is null)
+            if (await StoreSession.ReadAllTrialsAsync(parseResult, cancellationToken) is not { } trials)
             {
                 return ExitCodes.BadInput;
-            }
-
-            List<ClinicalTrial> trials = [];
-            await using (store)
-            {
-                await Console.Error.WriteLineAsync($"database: {location.Describe()}");
-                await foreach (var trial in store.ReadAllAsync(cancellationToken))
-                {
-                    trials.Add(trial);
-                }
             }
 
             var stored = trials.ToDictionary(t => t.NctId);
