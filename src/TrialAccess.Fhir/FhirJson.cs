@@ -117,6 +117,12 @@ public static partial class FhirJson
             // The SDK refusing JSON that is well formed: a shape it does not expect, named by position.
             return new FhirReadResult<T>(null, [new FhirIssue(null, $"The body could not be read as FHIR (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).")]);
         }
+        catch (IndexOutOfRangeException)
+        {
+            // The SDK's element lookup throws on some malformed property names (found by the FHIR input fuzz test,
+            // seed 938927397): a body we cannot read, reported as such rather than a server error.
+            return new FhirReadResult<T>(null, [new FhirIssue(null, "The body could not be read as FHIR (a property name the FHIR reader cannot map).")]);
+        }
 
         if (resource is not T typed || resource.TypeName != expected)
         {
