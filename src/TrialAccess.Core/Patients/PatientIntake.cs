@@ -51,8 +51,10 @@ public sealed class PatientIntake(IFhirPatientReader fhir)
 
             return PatientInputKind.StructuredJson;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a property name escaping half a surrogate pair ("\ud800A"), met while looking
+            // up "resourceType"; the structured reader names the fault.
             return LooksLikeJson(trimmed) ? PatientInputKind.StructuredJson : PatientInputKind.Note;
         }
     }

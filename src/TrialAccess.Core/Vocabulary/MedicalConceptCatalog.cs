@@ -68,18 +68,24 @@ public sealed class MedicalConceptCatalog
     }
 
     /// <summary>
-    /// The plural of a name of several words ("electrolyte disorder" gives "electrolyte disorders"), so that criteria
-    /// that list conditions in the plural read as the singular does; null for single words, abbreviations and names
-    /// that end in s as plurals do. Nouns ending in "-sis" and "-ss" are singular and take their own plural ("renal
+    /// The plural of a name ("electrolyte disorder" gives "electrolyte disorders", "tremor" gives "tremors"), so that
+    /// criteria and notes that name conditions in the plural read as the singular does; null for names shorter than six
+    /// letters, abbreviations, single words not all in lower case, and names that end in s as plurals do. Nouns ending in "-sis" and "-ss" are singular and take their own plural ("renal
     /// artery stenoses", "serious illnesses"). A plural the vocabulary names itself keeps its own concept (the first
     /// added wins).
     /// </summary>
     private static string? PluralOf(string name)
     {
         var space = name.LastIndexOf(' ');
-        if (space < 0 || name.Length < 6 || !name[(space + 1)..].All(char.IsLetter) || name[(space + 1)..].All(char.IsUpper))
+        var last = name[(space + 1)..];
+        if (name.Length < 6 || !last.All(char.IsLetter) || last.All(char.IsUpper) || (space < 0 && !last.All(char.IsLower)))
         {
             return null;
+        }
+
+        if (name.EndsWith("ch", StringComparison.Ordinal) || name.EndsWith("sh", StringComparison.Ordinal) || name.EndsWith('x'))
+        {
+            return name + "es";
         }
 
         if (name.EndsWith("sis", StringComparison.Ordinal))
@@ -272,7 +278,7 @@ public sealed class MedicalConceptCatalog
         "Alzheimer disease|Alzheimer's disease;Alzheimer disease;Alzheimers disease|dementia",
         "cognitive impairment|cognitive deficits;cognitive deficit;cognitive impairment",
         "mild cognitive impairment|mild cognitive impairment;MCI|cognitive impairment",
-        "Parkinson disease|Parkinson's disease;Parkinson disease;parkinsonism",
+        "Parkinson disease|Parkinson's disease;Parkinson disease;parkinsonism|movement disorder",
         "peripheral neuropathy|peripheral neuropathy;neuropathy;polyneuropathy;sensory neuropathy;neurotoxicity;sensory neurotoxicity;motor neurotoxicity",
         "intracranial hypertension|increased intracranial pressure;intracranial pressure;intracranial hypertension",
         "venous access|venous access;inadequate venous access;poor venous access",
@@ -339,7 +345,7 @@ public sealed class MedicalConceptCatalog
         "ascites|ascites;ascites requiring drainage",
         "superior vena cava syndrome|superior vena cava syndrome;SVC syndrome",
         "lymphedema|lymphedema;lymphoedema",
-        "smoking|current smoker;smoker;smokers;tobacco use;cigarette smoking;active smoker;ever smoker;never smoker;non-smoker;cigarettes;tobacco;tobacco products;tobacco smoking;cigarette smokers",
+        "smoking|current smoker;smoker;smokers;smokes;smoked;cigarette;pack-years;pack-year;pack years;tobacco use;cigarette smoking;active smoker;ever smoker;never smoker;non-smoker;cigarettes;tobacco;tobacco products;tobacco smoking;cigarette smokers",
         "mucositis|mucositis;stomatitis",
         "diarrhea|diarrhea;diarrhoea;chronic diarrhea;loose stools;loose stool;loose bowel movements;watery stools",
         "nausea|nausea;nauseous;nauseated;queasiness",

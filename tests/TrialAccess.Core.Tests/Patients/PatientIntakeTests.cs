@@ -21,6 +21,15 @@ public sealed class PatientIntakeTests
     }
 
     [Fact]
+    public void Read_PropertyNameEscapingHalfASurrogatePair_IsAFailureNotACrash()
+    {
+        // Found by the input fuzz test (seed 714321772): the name escapes a high surrogate followed by a letter.
+        var result = Intake.Read("""{"age": 50, "\ud800A": 1}""");
+
+        result.Kind.Should().Be(PatientInputKind.StructuredJson);
+    }
+
+    [Fact]
     public void Read_FhirBundle_GoesThroughTheFhirPort()
     {
         var port = new RecordingFhirReader();

@@ -270,7 +270,7 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@";|\.\s|\bbut\b|\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bhowever\b|\bwith the exception\b|\bif\b|\((?=[^)]*\b(?:allowed|permitted|acceptable|eligible|may|except|unless|other\s+than|excluding|but)\b)|\bor\s+(?=\w+\s+(?:is|are|must|should)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBoundary();
 
-    [GeneratedRegex(@"\b(?:no|not(?!\s+(?:more|less|greater|higher|lower|exceed|exceeding|to\s+exceed|including|applicable|required|limited|only|necessarily|yet|otherwise))|(?<!\bwith\s+or\s+)without|never|absence\s+of|free\s+(?:of|from)|lack\s+of|none|nor|neither|cannot|denies|unable\s+to\s+receive|refrain(?:s|ing)?\s+from|abstain(?:s|ing)?\s+from)\b(?!\s+(?:more|less|greater|higher|longer|fewer)\s+than)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:no|not(?!\s+(?:more|less|greater|higher|lower|exceed|exceeding|to\s+exceed|including|applicable|required|limited|only|necessarily|yet|otherwise))|(?<!\bwith\s+or\s+)without|never(?!\s+(?:smokers?|drinkers?)\b)|absence\s+of|free\s+(?:of|from)|lack\s+of|none|nor|neither|cannot|denies|unable\s+to\s+receive|refrain(?:s|ing)?\s+from|abstain(?:s|ing)?\s+from)\b(?!\s+(?:more|less|greater|higher|longer|fewer)\s+than)", RegexOptions.CultureInvariant)]
     private static partial Regex NegationCue();
 
     [GeneratedRegex(@"\bnon[- ]?$", RegexOptions.CultureInvariant)]

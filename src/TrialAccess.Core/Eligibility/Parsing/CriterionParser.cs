@@ -169,7 +169,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
     /// </summary>
     private static List<EligibilityConstraint> ReadInclusionStatingExclusion(CriterionContext context, List<EligibilityConstraint> found)
     {
-        if (context.Role != CriterionRole.Inclusion || found.Count == 0 || !ExcludedAtEnd().IsMatch(context.Text))
+        if (context.Role != CriterionRole.Inclusion || found.Count == 0 || !(ExcludedAtEnd().IsMatch(context.Text) || ProtocolExcludes().IsMatch(context.Text)))
         {
             return found;
         }
@@ -188,6 +188,10 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
 
     [GeneratedRegex(@"\b(?:are|is|will\s+be|shall\s+be)\s+(?:not\s+eligible|ineligible|excluded|not\s+(?:allowed|permitted|included|enrolled))\s*[.;]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExcludedAtEnd();
+
+    /// <summary>"This protocol excludes pregnant or lactating women because ...": the reason given after the rule does not make it a requirement.</summary>
+    [GeneratedRegex(@"\b(?:this|the)\s+(?:protocol|study|trial)\s+(?:excludes|will\s+exclude)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProtocolExcludes();
 
     /// <summary>
     /// A sentence that grants a permission ("Patients may have received ritonavir before", "prior radiotherapy is

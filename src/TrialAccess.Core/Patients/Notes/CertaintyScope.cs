@@ -40,7 +40,7 @@ internal static class CertaintyScope
         "rule out", "r o", "concern for", "concerning for", "possible", "possibly", "suspected", "suspicion of", "suspicious for", "candidate for",
         "will", "planned", "plan", "plans", "planning", "to be started", "consider", "considering", "considered", "offered", "if", "risk of",
         "to avoid", "may", "might", "could", "screening for", "in case", "to start", "recommended", "recommends", "would", "should",
-        "evaluate for", "evaluated for", "workup for", "work up for", "differential", "to receive", "to get", "to undergo",
+        "evaluate for", "evaluated for", "workup for", "work up for", "differential", "to receive", "to get", "to undergo", "to have her", "to have his", "to have their",
         "concerned about", "concern about", "concerns about", "worried about", "worries about", "worry about", "afraid of", "fear of",
         "advice on", "advice about", "advice regarding", "advised on", "counseling on", "counseling about", "counselling on", "counselling about",
         "risk for", "at risk", "to prevent", "prevention of", "screening", "screened for");

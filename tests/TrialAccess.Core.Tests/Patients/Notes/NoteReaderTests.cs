@@ -274,4 +274,27 @@ public sealed class NoteReaderTests
         profile.Biomarkers.Should().Contain(b => b.Marker == "EGFR" && b.Status == BiomarkerStatus.Positive);
         profile.Conditions.Should().Contain(c => c.Concept == "smoking" && c.Certainty == Certainty.Negated);
     }
+    [Theory]
+    [InlineData("He smokes 20 cigarette per day.", Certainty.Asserted)]
+    [InlineData("She smokes frequently and drinks occasionally.", Certainty.Asserted)]
+    [InlineData("He has a 40 pack-year history.", Certainty.Asserted)]
+    public void Extract_SmokingWrittenAsAVerbOrAnAmount_IsSmoking(string note, Certainty certainty)
+    {
+        NoteReader.Extract("A 60-year-old patient. " + note).Conditions.Should().Contain(c => c.Concept == "smoking" && c.Certainty == certainty);
+    }
+
+    [Fact]
+    public void Extract_SymptomsInThePluralOrInLayWords_AreTheirConcepts()
+    {
+        var conditions = NoteReader.Extract("A 57-year-old man with Parkinson's disease. He experiences tremors, slowness of movement and muscle rigidity. He has headaches.").Conditions;
+
+        conditions.Select(c => c.Concept).Should().Contain(["tremor", "bradykinesia", "muscle rigidity"]);
+    }
+
+    [Fact]
+    public void Extract_ProcedureTheVisitIsFor_IsPlannedNotDone()
+    {
+        NoteReader.Extract("A 42-year-old woman came to the clinic to have her flu shot.").Therapies
+            .Should().Contain(t => t.Certainty == Certainty.Hypothetical).And.NotContain(t => t.Certainty == Certainty.Historical);
+    }
 }

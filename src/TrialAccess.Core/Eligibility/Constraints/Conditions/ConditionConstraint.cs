@@ -136,6 +136,17 @@ public static partial class ConditionParser
         List<ConditionConstraint>? generalAllergies = null;
         foreach (var m in c.Vocabulary.Concepts.Names.FindAll(c.Text, c.Tokens))
         {
+            // "Never smoker, current smoker, or former smoker": the condition named both absent and present, as
+            // alternatives, allows either; the criterion then requires nothing of it.
+            if (!c.IsClaimed(m.Start, m.End) && c.Found.OfType<ConditionConstraint>().FirstOrDefault(f => f.Concept == m.Value.Name && !f.Qualifies) is { } earlier
+                && earlier.Negated != (NegativeName().IsMatch(c.Lower.AsSpan(m.Start, m.End - m.Start))
+                    ^ (c.IsNegatedAt(m.Start) && !NegativeName().IsMatch(c.Lower.AsSpan(earlier.Span.Start, earlier.Span.Length))))
+                && AlternativeBetween().IsMatch(c.Lower.AsSpan(earlier.Span.End, Math.Max(0, m.Start - earlier.Span.End))))
+            {
+                c.Found[c.Found.IndexOf(earlier)] = earlier with { Qualifies = true };
+                continue;
+            }
+
             if (c.IsClaimed(m.Start, m.End) || c.Found.OfType<ConditionConstraint>().Any(f => f.Concept == m.Value.Name)
                 || (m.Value.Kind == MedicalConceptKind.Medication && c.Found.OfType<PriorTherapyConstraint>().Any(f => string.Equals(f.Agent, m.Value.Name, StringComparison.OrdinalIgnoreCase))))
             {
@@ -183,9 +194,12 @@ public static partial class ConditionParser
             }
 
             var after = Narrowing().Match(c.Text, m.End);
+            // "More than 3 drinks per day", "at least 20 pack-years": a habit in an amount, which a record that names the
+            // habit without it does not settle.
+            var amount = m.Value.Name is SmokingConcept or AlcoholConcept && !qualifier.Success && !after.Success ? HabitAmount().Match(c.Text) : Match.Empty;
             EligibilityConstraint constraint = m.Value.Kind == MedicalConceptKind.Medication
                 ? new PriorTherapyConstraint(m.Value.Name, TherapyAgentKind.DrugClass, WithinDays: months is { } mo ? (int)(mo * 30) : null)
-                : new ConditionConstraint(m.Value.Name, m.Value.Kind, months, qualifier.Success ? qualifier.Groups["q"].Value.ToLowerInvariant() : NarrowingOf(after));
+                : new ConditionConstraint(m.Value.Name, m.Value.Kind, months, qualifier.Success ? qualifier.Groups["q"].Value.ToLowerInvariant() : amount.Success ? $"in the amount stated ({amount.Value.Trim()})" : NarrowingOf(after));
             // A name that carries its own negation ("non-smoker", "never smoker", "able to swallow" for malabsorption)
             // is the concept's absence.
             var negated = c.IsNegatedAt(m.Start) ^ NegativeName().IsMatch(c.Lower.AsSpan(m.Start, m.End - m.Start));
@@ -226,6 +240,17 @@ public static partial class ConditionParser
     private static partial Regex CodeNumberAfter();
 
     private const string AllergyConcept = "allergy";
+
+    [GeneratedRegex(@"^[^.;]{0,60}(?:,|\bor\b|/)", RegexOptions.CultureInvariant)]
+    private static partial Regex AlternativeBetween();
+
+    private const string SmokingConcept = "smoking";
+
+    private const string AlcoholConcept = "alcohol consumption";
+
+    /// <summary>An amount of tobacco or alcohol: "20 pack years", "> 3 standard drinks", "14 units per week", "10 cigarettes a day".</summary>
+    [GeneratedRegex(@"(?:[<>≤≥]=?\s*)?\b\d+(?:\.\d+)?\s*(?:-\s*\d+\s*)?(?:standard\s+|alcoholic\s+)?(?:pack[- ]?years?|packs?|cigarettes?|cigars?|drinks?|units?|glasses|grams?\s+(?:of\s+)?(?:alcohol|ethanol))\b|\b(?:heavy|excessive|binge)\s+(?:drink\w*|smok\w*|alcohol)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HabitAmount();
 
     private const string DrugAllergyConcept = "drug allergy";
 

@@ -132,6 +132,14 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
 
         var received = relevant.Where(t => t.Certainty != Certainty.Negated).ToList();
         var therapy = received[^1];
+
+        // Criteria about vaccines name one kind and a season or interval ("seasonal influenza vaccine this year", "live
+        // vaccines within 30 days"); a record that the patient was vaccinated rarely says which vaccine or when.
+        if (AgentKind == TherapyAgentKind.Modality && Agent == "vaccine" && therapy.StartedOn is null && therapy.EndedOn is null)
+        {
+            return ConstraintCheck.Unknown("Which vaccine did the patient receive, and when?", therapy.Name);
+        }
+
         var evidence = $"{therapy.Name}{(therapy.StartedOn is { } s ? $" from {s:yyyy-MM-dd}" : string.Empty)}{(therapy.EndedOn is { } e ? $" to {e:yyyy-MM-dd}" : therapy.IsCurrent == true ? ", ongoing" : string.Empty)}";
         if (Refractory)
         {
@@ -184,6 +192,10 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
             "surgery" => therapy.Kind == TherapyKind.Surgery,
             "allogeneic stem cell transplant" => therapy.Kind == TherapyKind.Procedure && therapy.Name.Contains("allogeneic", StringComparison.OrdinalIgnoreCase),
             "autologous stem cell transplant" => therapy.Kind == TherapyKind.Procedure && therapy.Name.Contains("autologous", StringComparison.OrdinalIgnoreCase),
+            // A transfusion, a vaccine or dialysis is its own procedure: a transplant is none of them.
+            "transfusion" => therapy.Kind == TherapyKind.Procedure && therapy.Name.Contains("transfus", StringComparison.OrdinalIgnoreCase),
+            "vaccine" => therapy.Kind == TherapyKind.Procedure && therapy.Name.Contains("vaccin", StringComparison.OrdinalIgnoreCase),
+            "dialysis" => therapy.Kind == TherapyKind.Procedure && therapy.Name.Contains("dialysis", StringComparison.OrdinalIgnoreCase),
             _ => therapy.Kind == TherapyKind.Procedure && therapy.Name.Contains("transplant", StringComparison.OrdinalIgnoreCase),
         },
         // Any cancer drug is systemic therapy; whether a drug is investigational is never in the record.
@@ -258,7 +270,10 @@ public static partial class PriorTherapyParser
                 : word.Contains("transplant", StringComparison.Ordinal) || word.Contains("hsct", StringComparison.Ordinal) || word.Contains("bmt", StringComparison.Ordinal) ? "stem cell transplant"
                 : word.Contains("surg", StringComparison.Ordinal) || word.Contains("resect", StringComparison.Ordinal) || word.Contains("operation", StringComparison.Ordinal) || word.Contains("ectomy", StringComparison.Ordinal) ? "surgery"
                 : "radiotherapy";
-            if (c.IsRequiredAt(m.Index))
+            // "Allergy to components of the study vaccine", "would make vaccination unsafe": the trial's own vaccine, or
+            // one to come, not a vaccination the patient had.
+            if (c.IsRequiredAt(m.Index)
+                || (agent == "vaccine" && (c.IsAllergyObjectAt(m.Index) || c.IsProspectiveAt(m.Index) || StudyVaccine().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Index - 70), Math.Min(m.Index, 70))) || VaccineReaction().IsMatch(c.Lower))))
             {
                 c.Claim(m.Index, m.Index + m.Length);
                 continue;
@@ -377,6 +392,14 @@ public static partial class PriorTherapyParser
 
     [GeneratedRegex(@"\bsince\s+(?:the\s+)?(?:last\s+dose\s+of\s+)?(?:prior|previous|last)\s+(?<agent>[a-z][\w/ -]{2,40}?)(?=\s*(?:$|[.;,(]|\band\b|\bexcept\b|\bwith\b|\bor\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SinceAgent();
+
+    /// <summary>"The study vaccine", "investigational vaccines", "for which influenza vaccine is recommended": words before a vaccine that make it not the patient's past vaccination.</summary>
+    [GeneratedRegex(@"\b(?:study|investigational|trial|experimental|which|whom|planned|plan|intend\w*)\b[^.;]{0,50}$", RegexOptions.CultureInvariant)]
+    private static partial Regex StudyVaccine();
+
+    /// <summary>"Severe reactions following previous immunization": a reaction to a vaccine is the rule, not the vaccination.</summary>
+    [GeneratedRegex(@"\b(?:reactions?|hypersensitivity|allerg\w+|intoleran\w+|contraindicat\w+|unsafe)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex VaccineReaction();
 
     /// <summary>Every alternative of <see cref="Modality"/> holds one of these (lower case).</summary>
     private static readonly SearchValues<string> ModalityFragments = SearchValues.Create(

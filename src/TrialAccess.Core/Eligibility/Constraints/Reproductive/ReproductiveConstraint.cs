@@ -17,7 +17,7 @@ public enum ReproductiveTopic
 
 /// <summary>Pregnancy, breastfeeding and contraception, with whom the statement applies to.</summary>
 /// <param name="AppliesTo">The sex the statement is conditional on ("women of childbearing potential", "men with partners"), or null for everyone.</param>
-public sealed record ReproductiveConstraint(ReproductiveTopic Topic, PatientSex? AppliesTo = null) : EligibilityConstraint
+public sealed partial record ReproductiveConstraint(ReproductiveTopic Topic, PatientSex? AppliesTo = null) : EligibilityConstraint
 {
     /// <summary>
     /// True when the criterion speaks only of people who could conceive ("women of childbearing potential must ...",
@@ -68,6 +68,14 @@ public sealed record ReproductiveConstraint(ReproductiveTopic Topic, PatientSex?
                 : ConstraintCheck.NotApplicable($"age {Number(age)}: not of childbearing potential");
         }
 
+        // A woman recorded as postmenopausal, or without a uterus or both ovaries, cannot become pregnant: as for age.
+        if (sex == PatientSex.Female && NotOfChildbearingPotential(patient) is { } reason)
+        {
+            return condition && !PotentialOnly
+                ? ConstraintCheck.NotMet($"{reason}: not of childbearing potential")
+                : ConstraintCheck.NotApplicable($"{reason}: not of childbearing potential");
+        }
+
         return Topic switch
         {
             ReproductiveTopic.Pregnancy => patient.Pregnant is { } p
@@ -87,6 +95,31 @@ public sealed record ReproductiveConstraint(ReproductiveTopic Topic, PatientSex?
     public const int MinimumAgeWithoutChildbearingPotential = 55;
 
     private const int MaximumAgeBeforeChildbearingPotential = 10;
+
+    /// <summary>"Postmenopausal", "s/p hysterectomy", "bilateral oophorectomy" in the record: what makes pregnancy impossible, or null.</summary>
+    private static string? NotOfChildbearingPotential(PatientProfile patient)
+    {
+        foreach (var condition in patient.Conditions)
+        {
+            if (condition.Certainty is Certainty.Asserted or Certainty.Historical && string.Equals(condition.Concept, "menopause", StringComparison.OrdinalIgnoreCase))
+            {
+                return "postmenopausal";
+            }
+        }
+
+        foreach (var therapy in patient.Therapies)
+        {
+            if (therapy.Certainty is Certainty.Asserted or Certainty.Historical && SterilisingProcedure().IsMatch(therapy.Name))
+            {
+                return therapy.Name;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(?:(?:total\s+|radical\s+|abdominal\s+|vaginal\s+)?hysterectomy|bilateral\s+(?:salpingo-?)?oophorectomy|BSO|TAH)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SterilisingProcedure();
 
     private static decimal? AgeOutsideChildbearing(PatientProfile patient, EvaluationContext context) =>
         patient.AgeOn(context.Today) is { } age && (age >= MinimumAgeWithoutChildbearingPotential || age < MaximumAgeBeforeChildbearingPotential) ? age : null;

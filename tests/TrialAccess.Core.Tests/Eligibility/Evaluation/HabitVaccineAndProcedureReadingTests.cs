@@ -1,0 +1,156 @@
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
+using TrialAccess.Patients.Notes;
+using TrialAccess.Trials;
+
+namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
+
+/// <summary>
+/// Readings of habits in an amount, of vaccines, of procedures that are not transplants, of a condition named both
+/// absent and present, and of lists whose lead asks for one item among several.
+/// </summary>
+public sealed class HabitVaccineAndProcedureReadingTests
+{
+    private static readonly EvaluationContext Context = EvaluationContext.On(new DateOnly(2026, 12, 3));
+
+    private static CriterionEvaluation Evaluate(string text, PatientProfile patient, CriterionRole role = CriterionRole.Inclusion) =>
+        EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse(text, role), patient, Context);
+
+    private static TrialEvaluation EvaluateTrial(string criteria, PatientProfile patient) =>
+        EligibilityEvaluator.Evaluate(TrialCriteriaParser.Parse(new ClinicalTrial { NctId = NctId.Parse("NCT00000001"), BriefTitle = "t", Eligibility = new TrialEligibility { Criteria = criteria } }), patient, Context);
+
+    private static PatientProfile Note(string text) => NoteReader.Extract(text) with { CompleteHistory = true };
+
+    [Theory]
+    [InlineData("Transfusion within 2 weeks")]
+    [InlineData("Requires dialysis")]
+    public void Evaluate_TransfusionOrDialysis_IsNotMetByAStemCellTransplant(string criterion)
+    {
+        var patient = new PatientProfile
+        {
+            CompleteHistory = true,
+            Therapies = [new Therapy { Name = "autologous stem cell transplant", Kind = TherapyKind.Procedure, Certainty = Certainty.Historical }],
+        };
+
+        var evaluation = Evaluate(criterion, patient, CriterionRole.Exclusion);
+
+        evaluation.Outcome.Should().NotBe(CriterionOutcome.Met);
+        evaluation.Evidence.Should().NotContain("transplant");
+    }
+
+    [Fact]
+    public void Evaluate_Dialysis_IsMetByHemodialysis()
+    {
+        var patient = new PatientProfile { Therapies = [new Therapy { Name = "hemodialysis", Kind = TherapyKind.Procedure, Certainty = Certainty.Historical }] };
+
+        Evaluate("Patients on dialysis", patient, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Theory]
+    [InlineData("Known hypersensitivity to components of the study vaccine")]
+    [InlineData("Any condition that would make vaccination unsafe")]
+    [InlineData("Chronic condition for which influenza vaccine is normally recommended")]
+    [InlineData("History of severe reactions following previous immunization with influenza vaccines")]
+    public void Parse_VaccineThatIsNotOneThePatientHad_IsNoPriorTherapy(string criterion)
+    {
+        CriterionParser.Default.Parse(criterion, CriterionRole.Exclusion).Constraints
+            .OfType<TrialAccess.Eligibility.Constraints.PriorTherapyConstraint>().Should().NotContain(c => c.Agent == "vaccine");
+    }
+
+    [Fact]
+    public void Evaluate_VaccinationOfUnknownKindAndDate_IsAQuestionForASeasonalVaccineRule()
+    {
+        var patient = new PatientProfile { CompleteHistory = true, Therapies = [new Therapy { Name = "vaccination", Kind = TherapyKind.Procedure, Certainty = Certainty.Historical }] };
+
+        var evaluation = Evaluate("Receipt of seasonal influenza vaccine this season", patient, CriterionRole.Exclusion);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Theory]
+    [InlineData("No daily alcohol use > 3 standard drinks per day", CriterionRole.Inclusion, "He drinks alcohol occasionally.")]
+    [InlineData("Smoking history of at least 20 pack years", CriterionRole.Inclusion, "He smokes 10 cigarettes per day.")]
+    [InlineData("Alcohol intake of more than 14 units per week", CriterionRole.Exclusion, "He consumes alcohol occasionally.")]
+    public void Evaluate_HabitInAnAmount_IsAQuestionWhenTheRecordGivesNoAmount(string criterion, CriterionRole role, string note)
+    {
+        var evaluation = Evaluate(criterion, Note("A 50-year-old man. " + note), role);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void Evaluate_HabitWithoutAnAmount_IsSettledByTheRecord()
+    {
+        Evaluate("Current smoker", Note("A 60-year-old man. He smokes 20 cigarette per day.")).Outcome.Should().Be(CriterionOutcome.Met);
+        Evaluate("Current smoker", Note("A 60-year-old man. He does not smoke.")).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_ConditionNamedAbsentAndPresentAsAlternatives_RequiresNothing()
+    {
+        var smoker = Note("A 60-year-old man with COPD. He smokes 20 cigarettes per day.");
+
+        Evaluate("Never smoker, current smoker, or quit smoking at least 5 years ago", smoker).Fails.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Parse_NeverSmoker_NegatesOnlyItself()
+    {
+        var parsed = CriterionParser.Default.Parse("Never smokers with asthma", CriterionRole.Inclusion);
+
+        parsed.Constraints.OfType<TrialAccess.Eligibility.Constraints.ConditionConstraint>().Should().Contain(c => c.Concept == "asthma" && !c.Negated);
+    }
+
+    [Fact]
+    public void Evaluate_ItemsUnderAtLeastOneOfLead_AreAlternatives()
+    {
+        var patient = new PatientProfile
+        {
+            CompleteHistory = true,
+            Conditions = [new Condition { Text = "night sweats", Concept = "night sweats", Certainty = Certainty.Asserted }],
+        };
+
+        var trial = EvaluateTrial("""
+            Inclusion Criteria:
+            * Active disease meeting at least 1 of the 2008 criteria for requiring treatment:
+              * Massive, progressive or symptomatic splenomegaly
+              * Night sweats without evidence of infection
+              * Progressive lymphadenopathy
+            """, patient);
+
+        trial.Failing.Should().BeEmpty();
+    }
+    [Theory]
+    [InlineData("A 45-year-old postmenopausal woman with asthma.")]
+    [InlineData("A 40-year-old woman with asthma, s/p total hysterectomy.")]
+    public void Evaluate_PregnancyOfAWomanWhoCannotBePregnant_IsNotMetOnTheRecord(string note)
+    {
+        var patient = Note(note);
+
+        var pregnancy = Evaluate("Pregnant or breastfeeding", patient, CriterionRole.Exclusion);
+        var contraception = Evaluate("Women of childbearing potential must use effective contraception", patient);
+
+        pregnancy.Outcome.Should().Be(CriterionOutcome.NotMet);
+        pregnancy.Basis.Should().Be(OutcomeBasis.Recorded);
+        contraception.Outcome.Should().Be(CriterionOutcome.NotApplicable);
+    }
+
+    [Fact]
+    public void Evaluate_PregnancyOfAPremenopausalWoman_StaysAQuestion()
+    {
+        Evaluate("Pregnant or breastfeeding", Note("A 35-year-old woman with asthma."), CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void Evaluate_InclusionSayingTheProtocolExcludesSomething_IsAnExclusion()
+    {
+        var evaluation = Evaluate(
+            "Pregnancy or lactation at the time of randomization. This protocol excludes pregnant or lactating women because the effects of the drug on the fetus are unknown.",
+            Note("A 60-year-old postmenopausal woman with breast cancer."));
+
+        evaluation.Fails.Should().BeFalse();
+        evaluation.Outcome.Should().Be(CriterionOutcome.Met);
+    }
+}
