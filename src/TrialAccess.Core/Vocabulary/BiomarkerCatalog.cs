@@ -104,7 +104,7 @@ public sealed class BiomarkerCatalog
         "CALR|CALR",
         "MPL|MPL",
         "BCR-ABL1|BCR-ABL;BCR-ABL1;BCR::ABL1;Philadelphia chromosome;Ph+;Ph-positive;Philadelphia chromosome-positive",
-        "PML-RARA|PML-RARA;PML-RARα;t(15;17)",
+        "PML-RARA|PML-RARA;PML-RARα;t(15,17)", // ";" separates names: the translocation is written with a comma here (same words)
         "EZH2|EZH2",
         "HLA-A*02|HLA-A2;HLA-A*02;HLA-A*02:01;HLA-A0201",
         "FOLH1|PSMA;prostate-specific membrane antigen",

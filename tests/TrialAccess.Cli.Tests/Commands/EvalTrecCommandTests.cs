@@ -41,13 +41,15 @@ public sealed class EvalTrecCommandTests : IDisposable
         // 20 of 192 eligible pairs called Ineligible (10.4%; issue 5's 5% was met by rules fitted to these topics, since
         // removed) and 131 of 176 excluded pairs caught (Ineligible or Likely ineligible). These are regression floors a
         // little under those figures, not the issue's targets. The whole registry (18,158 trials) is measured by the eval
-        // command itself (README, issue notes).
+        // command itself (README, issue notes). The caught floor went from 0.70 to 0.68 when the note reader learned
+        // "smokes 20 cigarettes per day": pairs had been caught on smoking-history inclusions for a smoker read as a
+        // non-smoker (123 of 176 then, 0.699, with 17 of 192 false exclusions).
         var ndcg = matcher.RootElement.GetProperty("mean").GetProperty("ndcg@10").GetDouble();
         var bm25Ndcg = baseline.RootElement.GetProperty("mean").GetProperty("ndcg@10").GetDouble();
         var figures = $"NDCG@10 {ndcg} (BM25 {bm25Ndcg}); safety {safety}";
         ndcg.Should().BeGreaterThanOrEqualTo(0.75, figures);
         ndcg.Should().BeGreaterThanOrEqualTo(bm25Ndcg + 0.08, figures);
         safety.GetProperty("falseExclusionRate").GetDouble().Should().BeLessThanOrEqualTo(0.12, figures);
-        safety.GetProperty("excludedCaughtRate").GetDouble().Should().BeGreaterThanOrEqualTo(0.70, figures);
+        safety.GetProperty("excludedCaughtRate").GetDouble().Should().BeGreaterThanOrEqualTo(0.68, figures);
     }
 }

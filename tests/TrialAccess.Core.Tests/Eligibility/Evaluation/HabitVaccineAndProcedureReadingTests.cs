@@ -153,4 +153,29 @@ public sealed class HabitVaccineAndProcedureReadingTests
         evaluation.Fails.Should().BeFalse();
         evaluation.Outcome.Should().Be(CriterionOutcome.Met);
     }
+    [Theory]
+    [InlineData("Hamilton Depression Rating Scale-17 (HAM-D-17) of 19 or more")]
+    [InlineData("Girls: above 9.0 years and below or equal to 17.0 years at screening")]
+    public void Parse_TheNumber17_IsNotTheTranslocation15To17(string criterion)
+    {
+        CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints
+            .OfType<TrialAccess.Eligibility.Constraints.BiomarkerConstraint>().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Parse_Translocation15To17_IsPmlRara()
+    {
+        CriterionParser.Default.Parse("Acute promyelocytic leukemia with t(15;17)", CriterionRole.Inclusion).Constraints
+            .OfType<TrialAccess.Eligibility.Constraints.BiomarkerConstraint>().Should().Contain(b => b.Marker == "PML-RARA");
+    }
+
+    [Theory]
+    [InlineData("≥ 18 years", 18)]
+    [InlineData("at least 21 years.", 21)]
+    [InlineData("18 years and over", 18)]
+    public void Parse_BareLowerAgeBound_IsAnAge(string criterion, int minimum)
+    {
+        CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints
+            .OfType<TrialAccess.Eligibility.Constraints.AgeConstraint>().Should().ContainSingle().Which.Minimum.Should().Be(minimum);
+    }
 }

@@ -73,7 +73,7 @@ public static partial class AgeParser
         var ageSection = c.SectionIs("age");
         if (!ageSection && !HasPatientAgeWord(c.Lower))
         {
-            // "18 and over" standing alone as a criterion is an age, as it is under an "Age" heading.
+            // "18 and over", "≥ 18 years" standing alone as a criterion is an age, as it is under an "Age" heading.
             if (BareBound().Match(c.Text) is { Success: true } bare && CriterionContext.ParseNumber(bare.Groups["num"].Value) is { } years and >= 1 and <= 120)
             {
                 c.Add(new AgeConstraint(years, null) { Span = CriterionContext.Span(bare) });
@@ -219,7 +219,7 @@ public static partial class AgeParser
     [GeneratedRegex(@"\b(?:age|aged|ages|years?\s+old|yrs?\s+old|years?\s+of\s+age|year-old|years\s+or\s+(?:older|younger)|adults?\s+(?:aged|over|between)|older\s+than|younger\s+than)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AgeWord();
 
-    [GeneratedRegex(@"^\s*(?<num>\d{1,3})\s*(?:years?|yrs?)?\s*(?:and|or)\s+(?:over|older|above)\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?<num>\d{1,3})\s*(?:years?|yrs?)?\s*(?:and|or)\s+(?:over|older|above)|(?:≥|>=|=>|at\s+least)\s*(?<num>\d{1,3})\s*(?:years?|yrs?))\s*[.;]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareBound();
 
     [GeneratedRegex(@"\b(?:months?|weeks?|days?)\s+(?:of\s+age|old)\b", RegexOptions.CultureInvariant)]
