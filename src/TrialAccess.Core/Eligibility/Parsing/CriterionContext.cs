@@ -184,6 +184,15 @@ public sealed partial class CriterionContext
     /// True when a treatment at <paramref name="position"/> is one the patient could have, not one they had: "not
     /// amenable to lumpectomy", "eligible for autologous transplant", "guidelines for stem cell transplantation".
     /// </summary>
+    /// <summary>
+    /// True when the drug at <paramref name="position"/> is given for a measurement the criterion states ("FEV1 &lt; 70%
+    /// after 2 puffs of albuterol", "pre-bronchodilator FEV1", "reversibility after inhaled beta2-agonists"): the
+    /// measurement's own constraint asks about it; it is not a treatment the patient must have had.
+    /// </summary>
+    public bool IsTestDrugAt(int position) =>
+        TestDrugBefore().IsMatch(Lower.AsSpan(Math.Max(0, position - 40), position - Math.Max(0, position - 40)))
+        && (Found.Any(f => f.Kind is ConstraintKind.Laboratory or ConstraintKind.OrganFunction) || MeasurementWords().IsMatch(Lower));
+
     public bool IsProspectiveAt(int position) => Prospective().IsMatch(Lower.AsSpan()[Math.Max(0, position - 60)..Math.Min(position, Lower.Length)]);
 
     /// <summary>True when a treatment at <paramref name="position"/> is one something requires ("lesions that require radiotherapy", "pneumonitis requiring steroids").</summary>
@@ -260,6 +269,12 @@ public sealed partial class CriterionContext
 
     [GeneratedRegex(@"\b(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|scheduled\s+for|planned|planning|awaiting|referred\s+for|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|will\s+(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing|able|agrees?|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to)|prior\s+to|before|while\s+(?:taking|receiving|on|undergoing))\s+(?:[\w-]+\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Prospective();
+
+    [GeneratedRegex(@"(?:\b(?:pre|post)[- ]?|\b(?:after|following|post)\s+(?:(?:\d+|two|four)\s+puffs?\s+of\s+|(?:inhalation|administration|a\s+dose|a\s+challenge)\s+(?:of\s+|with\s+)?)?(?:inhaled\s+|nebuli[sz]ed\s+)?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TestDrugBefore();
+
+    [GeneratedRegex(@"\b(?:fev1|fvc|pef|spirometr\w*|reversib\w*|bronchodilat\w*\s+response|challenge|stimulation\s+test|test(?:ing)?|pc20)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MeasurementWords();
 
     [GeneratedRegex(@"\b(?:requir(?:e|es|ed|ing)|needs?|needing)\s+(?:[\w-]+\s+){0,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex Required();

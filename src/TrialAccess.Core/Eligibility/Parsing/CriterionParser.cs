@@ -93,7 +93,8 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
     private static (CriterionScope? Scope, IReadOnlyList<EligibilityConstraint> Body) ScopeOf(CriterionSegment segment, List<EligibilityConstraint> found)
     {
         var text = segment.Text;
-        var opening = ScopeFor().Match(text) is { Success: true } f ? f
+        var scopeFor = ScopeFor().Match(text);
+        var opening = scopeFor.Success ? scopeFor
             : ScopeLabel().Match(text) is { Success: true } l ? l
             : ScopeSubject().Match(text) is { Success: true } j ? j
             : null;
@@ -104,8 +105,9 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
             var inScope = found.Where(c => c.Span.Start < end).ToList();
             var body = found.Where(c => c.Span.Start >= end).ToList();
 
-            // "Patients with measurable disease must ..." with nothing read after it: the opening words are the rule.
-            if (body.Count > 0 || inScope.Count == 0)
+            // "Patients with measurable disease must ..." with nothing read after it: the opening words are the rule. After
+            // "For subjects not using inhaled corticosteroids, FEV1 ..." the rule is what follows, read or not.
+            if (body.Count > 0 || inScope.Count == 0 || (ReferenceEquals(opening, scopeFor) && text[end..].Count(char.IsWhiteSpace) >= 3))
             {
                 return (new CriterionScope(group.Value.Trim(), inScope, Healthy().IsMatch(group.Value)), body);
             }

@@ -178,4 +178,65 @@ public sealed class HabitVaccineAndProcedureReadingTests
         CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints
             .OfType<TrialAccess.Eligibility.Constraints.AgeConstraint>().Should().ContainSingle().Which.Minimum.Should().Be(minimum);
     }
+    [Fact]
+    public void Evaluate_TimeSinceACondition_IsMetByAPatientWhoNeverHadIt()
+    {
+        var evaluation = Evaluate("At least 6 months since prior cerebrovascular accident or seizure", Note("A 34-year-old man with sickle cell disease."));
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Met);
+        evaluation.Basis.Should().Be(OutcomeBasis.Presumed);
+    }
+
+    [Fact]
+    public void Evaluate_TimeSinceACondition_AsksWhenForAPatientWhoHadIt()
+    {
+        Evaluate("At least 6 months since prior stroke", Note("A 70-year-old man with a history of stroke.")).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Theory]
+    [InlineData("Otherwise healthy")]
+    [InlineData("Medically healthy males or females aged 18-65")]
+    public void Evaluate_OtherwiseHealthy_AsksForNoOtherSeriousIllnessNotAHealthyVolunteer(string criterion)
+    {
+        var evaluation = Evaluate(criterion, Note("A 46-year-old woman with major depressive disorder."));
+
+        evaluation.Fails.Should().BeFalse();
+        evaluation.Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_HealthyVolunteers_StillRequiresHealth()
+    {
+        Evaluate("Healthy volunteers", Note("A 46-year-old woman with major depressive disorder.")).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Theory]
+    [InlineData("FEV1/FVC ratio < 0.70 following 2 puffs of albuterol")]
+    [InlineData("Pre-bronchodilator FEV1 of at least 60% of predicted")]
+    [InlineData("FEV1 reversibility of <15% after inhaled beta2-agonists")]
+    public void Parse_DrugGivenForAMeasurement_IsNotATreatmentRequirement(string criterion)
+    {
+        CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints
+            .OfType<TrialAccess.Eligibility.Constraints.PriorTherapyConstraint>().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Parse_DrugAfterWhichDiseaseProgressed_StaysATreatmentRequirement()
+    {
+        CriterionParser.Default.Parse("Disease progression after docetaxel", CriterionRole.Inclusion).Constraints
+            .OfType<TrialAccess.Eligibility.Constraints.PriorTherapyConstraint>().Should().NotBeEmpty();
+    }
+    [Fact]
+    public void Evaluate_RuleForASubgroupThePatientIsNotIn_IsNotApplicableEvenWhenTheRuleIsUnread()
+    {
+        var patient = new PatientProfile
+        {
+            CompleteHistory = true,
+            Therapies = [new Therapy { Name = "fluticasone", Classes = ["corticosteroid"], IsCurrent = true, Certainty = Certainty.Asserted }],
+        };
+
+        var evaluation = Evaluate("For subjects not regularly using inhaled corticosteroids, FEV1 40% of predicted, methacholine PC20 8 mg/ml or 12% and 200 ml", patient);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotApplicable);
+    }
 }

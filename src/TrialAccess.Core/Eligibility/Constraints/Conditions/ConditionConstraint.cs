@@ -133,6 +133,11 @@ public static partial class ConditionParser
         decimal? months = within.Success && CriterionContext.ParseNumber(within.Groups["num"].Value) is { } n
             ? within.Groups["unit"].Value.StartsWith('y') || within.Groups["unit"].Value.StartsWith('Y') ? n * 12 : within.Groups["unit"].Value.StartsWith('w') ? Math.Round(n / 4.35m, 1) : within.Groups["unit"].Value.StartsWith('d') ? Math.Round(n / 30m, 1) : n
             : null;
+        // "At least 6 months since prior cerebrovascular accident": the condition must not have occurred in that time.
+        var since = c.HasWord("since") ? SinceWashout().Match(c.Text) : Match.Empty;
+        decimal? sinceMonths = since.Success && CriterionContext.ParseNumber(since.Groups["num"].Value) is { } s
+            ? since.Groups["unit"].Value.StartsWith('y') || since.Groups["unit"].Value.StartsWith('Y') ? s * 12 : since.Groups["unit"].Value.StartsWith('w') ? Math.Round(s / 4.35m, 1) : since.Groups["unit"].Value.StartsWith('d') ? Math.Round(s / 30m, 1) : s
+            : null;
         List<ConditionConstraint>? generalAllergies = null;
         foreach (var m in c.Vocabulary.Concepts.Names.FindAll(c.Text, c.Tokens))
         {
@@ -155,6 +160,13 @@ public static partial class ConditionParser
 
             // "PSC 833", "ABT-199": an abbreviation followed by a number is a drug's code, not the condition it spells.
             if (m.End < c.Text.Length && IsAbbreviation(c.Text.AsSpan(m.Start, m.End - m.Start)) && CodeNumberAfter().IsMatch(c.Text.AsSpan(m.End)))
+            {
+                c.Claim(m.Start, m.End);
+                continue;
+            }
+
+            // "FEV1 after 2 puffs of albuterol": the drug given for the measurement, not a treatment requirement.
+            if (m.Value.Kind == MedicalConceptKind.Medication && c.IsTestDrugAt(m.Start))
             {
                 c.Claim(m.Start, m.End);
                 continue;
@@ -185,6 +197,14 @@ public static partial class ConditionParser
                 continue;
             }
 
+            // "Otherwise healthy", "medically healthy": no other serious illness beside the one studied, not a healthy
+            // volunteer. ("Good general health" of a patient who is ill stays a healthy-volunteer requirement.)
+            if (m.Value.Name == HealthyConcept && GeneralHealth().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Start - 25), Math.Min(m.End + 10, c.Lower.Length) - Math.Max(0, m.Start - 25))))
+            {
+                c.Add(new ConditionConstraint(IntercurrentIllnessConcept, MedicalConceptKind.Condition) { Span = CriterionContext.Span(m.Start, m.End), Negated = !c.IsNegatedAt(m.Start) });
+                continue;
+            }
+
             // A medication is a treatment the patient had, has or must avoid: a prior-therapy constraint by name.
             var qualifier = Qualifier().Match(c.Text[Math.Max(0, m.Start - 40)..m.End]);
             if (!qualifier.Success)
@@ -203,6 +223,13 @@ public static partial class ConditionParser
             // A name that carries its own negation ("non-smoker", "never smoker", "able to swallow" for malabsorption)
             // is the concept's absence.
             var negated = c.IsNegatedAt(m.Start) ^ NegativeName().IsMatch(c.Lower.AsSpan(m.Start, m.End - m.Start));
+            if (sinceMonths is { } interval && m.Value.Kind == MedicalConceptKind.Condition && m.Start >= since.Index + since.Length && m.Start - (since.Index + since.Length) < 40
+                && constraint is ConditionConstraint { WithinMonths: null } recent)
+            {
+                constraint = recent with { WithinMonths = interval };
+                negated = !negated;
+            }
+
             c.Add(constraint with { Span = CriterionContext.Span(m.Start, m.End), Negated = negated, Qualifies = c.IsQualifierAt(m.Start) });
         }
 
@@ -243,6 +270,16 @@ public static partial class ConditionParser
 
     [GeneratedRegex(@"^[^.;]{0,60}(?:,|\bor\b|/)", RegexOptions.CultureInvariant)]
     private static partial Regex AlternativeBetween();
+
+    [GeneratedRegex(@"\b(?:at\s+least|more\s+than|greater\s+than|over|[>≥])\s*(?<num>\d+(?:\.\d+)?)\s*(?<unit>days?|weeks?|months?|years?)\s+(?:must\s+have\s+(?:passed|elapsed)\s+)?since\s+(?:the\s+)?(?:prior|previous|last|any)?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SinceWashout();
+
+    private const string HealthyConcept = "healthy volunteer";
+
+    private const string IntercurrentIllnessConcept = "intercurrent illness";
+
+    [GeneratedRegex(@"\b(?:otherwise|medically|physically)\s+healthy\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GeneralHealth();
 
     private const string SmokingConcept = "smoking";
 

@@ -283,7 +283,9 @@ public static partial class PriorTherapyParser
         }
 
         // "At least 4 weeks since prior <agent not in the vocabulary>": still a washout, with the agent as written.
-        if (since && days is not null && !c.Found.OfType<PriorTherapyConstraint>().Any() && SinceAgent().Match(c.Text, washout.Index) is { Success: true } other)
+        // A condition named there ("at least 6 months since prior stroke") is the condition parser's to read.
+        if (since && days is not null && !c.Found.OfType<PriorTherapyConstraint>().Any() && SinceAgent().Match(c.Text, washout.Index) is { Success: true } other
+            && !(c.Vocabulary.Concepts.Names.TryGet(other.Groups["agent"].Value, out var named) && named.Kind == MedicalConceptKind.Condition))
         {
             c.Add(new PriorTherapyConstraint(other.Groups["agent"].Value.Trim().ToLowerInvariant(), TherapyAgentKind.DrugClass, WithinDays: days) { Span = CriterionContext.Span(washout.Index, other.Index + other.Length), Negated = true });
         }
@@ -325,6 +327,14 @@ public static partial class PriorTherapyParser
         // "Any medication other than levothyroxine", "not amenable to lumpectomy": an exception, or a treatment the
         // patient could have, is not one they must have had or avoided.
         if (c.IsInsideUrl(start) || c.IsProspectiveAt(start))
+        {
+            c.Claim(start, end);
+            return;
+        }
+
+        // "FEV1 < 70% after 2 puffs of albuterol", "pre-bronchodilator FEV1", "reversibility after inhaled beta2-agonists":
+        // the drug given for the test, which the measurement's own constraint asks about.
+        if (kind != TherapyAgentKind.Modality && c.IsTestDrugAt(start))
         {
             c.Claim(start, end);
             return;
