@@ -239,4 +239,67 @@ public sealed class HabitVaccineAndProcedureReadingTests
 
         evaluation.Outcome.Should().Be(CriterionOutcome.NotApplicable);
     }
+    private static PatientProfile OnLevodopa() => new()
+    {
+        CompleteHistory = true,
+        Conditions = [new Condition { Text = "Parkinson's disease", Concept = "Parkinson disease", Certainty = Certainty.Asserted }],
+        Therapies = [new Therapy { Name = "levodopa", Classes = ["antiparkinsonian"], IsCurrent = true, Certainty = Certainty.Asserted }],
+    };
+
+    [Theory]
+    [InlineData("Absence or loss of levodopa response")]
+    [InlineData("Levodopa treated and responsive")]
+    [InlineData("Limited response to levodopa")]
+    public void Evaluate_ResponseToADrugThePatientTakes_IsAQuestion(string criterion)
+    {
+        Evaluate(criterion, OnLevodopa(), CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void Evaluate_DrugThePatientTakes_StillMeetsAPlainExclusion()
+    {
+        Evaluate("Treatment with levodopa", OnLevodopa(), CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_CurrentTreatmentRule_IsNotMetByATreatmentThatEnded()
+    {
+        var patient = new PatientProfile
+        {
+            CompleteHistory = true,
+            Therapies = [new Therapy { Name = "antibiotics", Classes = ["antibiotic"], IsCurrent = false, Certainty = Certainty.Historical }],
+        };
+
+        Evaluate("Current antibiotic treatment", patient, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Theory]
+    [InlineData("Patient has a predominant symptom of abdominal pain")]
+    [InlineData("Resting ECG with new ST changes or tachyarrhythmia")]
+    [InlineData("Ventricular tachycardia inducible at the end of the ablation")]
+    [InlineData("Migraine headache on the day of study drug administration")]
+    public void Evaluate_ConditionInAFormOrAtATimeTheRecordDoesNotGive_IsAQuestion(string criterion)
+    {
+        var patient = new PatientProfile
+        {
+            CompleteHistory = true,
+            Conditions =
+            [
+                new Condition { Text = "abdominal pain", Concept = "abdominal pain", Certainty = Certainty.Asserted },
+                new Condition { Text = "VT", Concept = "ventricular tachycardia", Certainty = Certainty.Historical },
+                new Condition { Text = "migraine", Concept = "migraine", Certainty = Certainty.Historical },
+            ],
+        };
+
+        Evaluate(criterion, patient, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void Evaluate_SymptomNamedAsWhatAnotherDisorderCanProduce_IsNotARequirement()
+    {
+        var patient = new PatientProfile { CompleteHistory = true, Conditions = [new Condition { Text = "fatigue", Concept = "fatigue", Certainty = Certainty.Asserted }] };
+
+        Evaluate("A history of chronic neurologic disorder other than myasthenia gravis that can produce weakness or fatigue", patient, CriterionRole.Exclusion)
+            .Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
 }

@@ -165,8 +165,9 @@ public static partial class ConditionParser
                 continue;
             }
 
-            // "FEV1 after 2 puffs of albuterol": the drug given for the measurement, not a treatment requirement.
-            if (m.Value.Kind == MedicalConceptKind.Medication && c.IsTestDrugAt(m.Start))
+            // "FEV1 after 2 puffs of albuterol": the drug given for the measurement, not a treatment requirement;
+            // "levodopa response": the response to the drug, which naming the drug does not settle.
+            if (m.Value.Kind == MedicalConceptKind.Medication && (c.IsTestDrugAt(m.Start) || PriorTherapyParser.IsResponseAt(c, m.Start, m.End)))
             {
                 c.Claim(m.Start, m.End);
                 continue;
@@ -218,7 +219,7 @@ public static partial class ConditionParser
             // habit without it does not settle.
             var amount = m.Value.Name is SmokingConcept or AlcoholConcept && !qualifier.Success && !after.Success ? HabitAmount().Match(c.Text) : Match.Empty;
             EligibilityConstraint constraint = m.Value.Kind == MedicalConceptKind.Medication
-                ? new PriorTherapyConstraint(m.Value.Name, TherapyAgentKind.DrugClass, WithinDays: months is { } mo ? (int)(mo * 30) : null)
+                ? new PriorTherapyConstraint(m.Value.Name, TherapyAgentKind.DrugClass, WithinDays: months is { } mo ? (int)(mo * 30) : null, Current: months is null && PriorTherapyParser.IsAboutCurrentTreatment(c))
                 : new ConditionConstraint(m.Value.Name, m.Value.Kind, months, qualifier.Success ? qualifier.Groups["q"].Value.ToLowerInvariant() : amount.Success ? $"in the amount stated ({amount.Value.Trim()})" : NarrowingOf(after));
             // A name that carries its own negation ("non-smoker", "never smoker", "able to swallow" for malabsorption)
             // is the concept's absence.
@@ -244,7 +245,7 @@ public static partial class ConditionParser
         }
     }
 
-    [GeneratedRegex(@"\b(?<q>familial|hereditary|congenital|secondary|drug[- ]induced|autoimmune|gestational|juvenile|uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|chronic|major|life[- ]threatening|incessant|sustained|recurrent|refractory|intractable|persistent)\b(?:\s+\S+){0,3}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<q>familial|hereditary|congenital|secondary|drug[- ]induced|autoimmune|gestational|juvenile|uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|chronic|major|life[- ]threatening|incessant|sustained|recurrent|refractory|intractable|persistent|predominant|dominant|new(?!\s+york)|new-onset|worsening)\b(?:\s+\S+){0,4}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Qualifier();
 
     [GeneratedRegex(@"^(?:(?:non-?\s?|never\s)[a-z]+ers?$|able\s+to\s|ability\s+to\s)", RegexOptions.CultureInvariant)]
@@ -302,7 +303,7 @@ public static partial class ConditionParser
     /// Words right after a condition that narrow it to a cause or a threshold: "amyloidosis secondary to rheumatoid
     /// arthritis", "bradycardia (HR &lt; 40)". A patient who has the condition may not have it in that form.
     /// </summary>
-    [GeneratedRegex(@"\G\s*,?\s*(?:(?<cause>(?:secondary\s+to|due\s+to|caused\s+by|induced\s+by|resulting\s+from|attributable\s+to|related\s+to)\s+[^,;.()]{1,60})|\(\s*(?<threshold>(?:[a-z]{1,12}\s*)?(?:[<>≤≥]|(?:more|less|greater|lower|higher)\s+than)\s*=?\s*\d[^)]{0,40})\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*,?\s*(?:(?<cause>(?:secondary\s+to|due\s+to|caused\s+by|induced\s+by|resulting\s+from|attributable\s+to|related\s+to|(?:[a-z-]+\s+){0,2}(?:on\s+the\s+day\s+of|at\s+the\s+time\s+of)|inducible|induced\s+(?:on|by|at|during|after))\b[^,;.()]{0,60})|\(\s*(?<threshold>(?:[a-z]{1,12}\s*)?(?:[<>≤≥]|(?:more|less|greater|lower|higher)\s+than)\s*=?\s*\d[^)]{0,40})\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Narrowing();
 
     private static string? NarrowingOf(Match after) =>

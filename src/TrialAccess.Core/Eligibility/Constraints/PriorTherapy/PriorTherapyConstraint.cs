@@ -332,6 +332,14 @@ public static partial class PriorTherapyParser
             return;
         }
 
+        // "Absence or loss of levodopa response", "levodopa treated and responsive": the response to the drug, which a
+        // record that names the drug does not give.
+        if (kind != TherapyAgentKind.Modality && IsResponseAt(c, start, end))
+        {
+            c.Claim(start, end);
+            return;
+        }
+
         // "FEV1 < 70% after 2 puffs of albuterol", "pre-bronchodilator FEV1", "reversibility after inhaled beta2-agonists":
         // the drug given for the test, which the measurement's own constraint asks about.
         if (kind != TherapyAgentKind.Modality && c.IsTestDrugAt(start))
@@ -391,7 +399,7 @@ public static partial class PriorTherapyParser
     [GeneratedRegex(@"refractory|resistant|resistance|progress(?:ed|ion|ing)\s+(?:on|after|during|following|while)|failed|failure\s+(?:of|on|to)|relapsed\s+(?:after|following)|intolerant|intolerance\s+to|after\s+(?:failure|progression)", RegexOptions.CultureInvariant)]
     private static partial Regex Refractory();
 
-    [GeneratedRegex(@"\b(?:concurrent|concomitant|currently\s+(?:receiving|taking|on|using|treated)|ongoing|receiving|chronic\s+(?:use|treatment)|requiring|use\s+of|taking|on\s+(?:stable\s+)?(?:dose|treatment))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:concurrent|concomitant|currently\s+(?:receiving|taking|on|using|treated)|current\s+(?:[a-z-]+\s+){0,2}(?:treatment|therapy|use|medications?)\b|ongoing|receiving|chronic\s+(?:use|treatment)|requiring|use\s+of|taking|on\s+(?:stable\s+)?(?:dose|treatment))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Current();
 
     [GeneratedRegex(@"(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past)|<|≤|less\s+than|fewer\s+than|at\s+least)\s*(?<num>\d+(?:\.\d+)?)\s*(?<unit>days?|weeks?|wks?|months?|hours?|years?)|(?<num>\d+(?:\.\d+)?)\s*(?<unit>days?|weeks?|wks?|months?)\s+(?:prior|before|of|from|since|preceding)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -410,6 +418,19 @@ public static partial class PriorTherapyParser
     /// <summary>"Severe reactions following previous immunization": a reaction to a vaccine is the rule, not the vaccination.</summary>
     [GeneratedRegex(@"\b(?:reactions?|hypersensitivity|allerg\w+|intoleran\w+|contraindicat\w+|unsafe)\b", RegexOptions.CultureInvariant)]
     private static partial Regex VaccineReaction();
+
+    /// <summary>True when the drug mention at [start, end) is the object of a response ("levodopa response", "responsive to levodopa").</summary>
+    public static bool IsResponseAt(CriterionContext c, int start, int end) =>
+        ResponseAfter().IsMatch(c.Lower.AsSpan(end, Math.Min(c.Lower.Length, end + 25) - end)) || ResponseBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, start - 25), start - Math.Max(0, start - 25)));
+
+    /// <summary>True when the criterion is about treatment now ("concurrent", "ongoing", "current antibiotic treatment").</summary>
+    public static bool IsAboutCurrentTreatment(CriterionContext c) => Current().IsMatch(c.Lower);
+
+    [GeneratedRegex(@"^[\s-]*(?:treated\s+and\s+)?(?:response|responsive\w*|unresponsive\w*|responder|non-?responder)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ResponseAfter();
+
+    [GeneratedRegex(@"\b(?:response|responsive(?:ness)?|unresponsive(?:ness)?|responder)\s+(?:to|of)\s+(?:the\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ResponseBefore();
 
     /// <summary>Every alternative of <see cref="Modality"/> holds one of these (lower case).</summary>
     private static readonly SearchValues<string> ModalityFragments = SearchValues.Create(
