@@ -404,6 +404,8 @@ internal static class CuratedGeneralMedicine
         "VRE infection|VRE;vancomycin-resistant enterococcus;vancomycin-resistant enterococci;vancomycin resistant enterococcus|bacterial infection",
         "viral infection|viral infection;viral infections",
         "chronic hepatitis|chronic hepatitis",
+        "hepatitis C|hepatitis C;HCV;HCV infection;chronic HCV infection;chronic hepatitis C;hepatitis C virus infection;hepatitis C infection;chronic hepatitis C virus infection",
+        "hepatitis B|hepatitis B;HBV;HBV infection;chronic HBV infection;chronic hepatitis B;hepatitis B virus infection;hepatitis B infection;chronic hepatitis B virus infection",
         "alcoholic hepatitis|alcoholic hepatitis|liver disease",
         "drug-induced liver injury|drug-induced liver injury;drug induced liver injury;DILI;drug-induced hepatitis;drug-induced hepatotoxicity|liver disease",
         "primary biliary cholangitis|primary biliary cholangitis;primary biliary cirrhosis;PBC|liver disease",

@@ -668,7 +668,7 @@ public static partial class EligibilityEvaluator
     /// <summary>True when a sentence that grants something also restricts ("no prior chemotherapy allowed", "allowed only if").</summary>
     internal static bool RestrictsPermission(string sentence) => Restriction().IsMatch(sentence);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:allowed|permitted|acceptable|are\s+eligible|is\s+eligible|may\s+(?:be\s+)?(?:enrol+(?:ed)?|included|entered|participate|eligible)\b(?![^.;]*\b(?:if|provided|when|whose)\b))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:allowed|permitted|acceptable|are\s+eligible|is\s+eligible|may\s+(?:be\s+)?(?:enrol+(?:ed)?|included|entered|participate|eligible)\b(?![^.;]*\b(?:if|provided|when|whose)\b)|may\s+have\s+(?:received|had|undergone|been\s+treated)\b(?![^.;]*\b(?:if|provided|when|whose|as\s+long\s+as)\b))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Permission();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:no|not|never|without|except|unless|only|must|required?|exclud\w*|prohibited|but)\b|n't", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

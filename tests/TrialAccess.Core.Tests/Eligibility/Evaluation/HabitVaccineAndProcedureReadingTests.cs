@@ -302,4 +302,14 @@ public sealed class HabitVaccineAndProcedureReadingTests
         Evaluate("A history of chronic neurologic disorder other than myasthenia gravis that can produce weakness or fatigue", patient, CriterionRole.Exclusion)
             .Outcome.Should().NotBe(CriterionOutcome.Met);
     }
+    [Theory]
+    [InlineData("received, or may have received, an allogeneic and/or autologous transplant.")]
+    [InlineData("Patients may have had prior radiotherapy.")]
+    public void Evaluate_MayHaveReceived_PermitsWithoutRequiring(string criterion)
+    {
+        var evaluation = Evaluate(criterion, Note("A 64-year-old woman with multiple myeloma."));
+
+        evaluation.Fails.Should().BeFalse();
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotApplicable);
+    }
 }

@@ -219,6 +219,22 @@ public class TrialPopulationTests
         Population(Evaluate(Trial("Amlodipine in Hypertension", ["Hypertension"]), patient)).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("Chronic Hepatitis C")]
+    [InlineData("HCV Infection")]
+    public void StudiedDisease_NamedAsTheInfectionOrItsVirus_IsTheSameDisease(string studied)
+    {
+        var patient = new PatientProfile
+        {
+            Age = new Fact<decimal>(50),
+            Sex = new Fact<PatientSex>(PatientSex.Male),
+            CompleteHistory = true,
+            Conditions = [new Condition { Text = "chronic HCV infection", Concept = "hepatitis c", Certainty = Certainty.Asserted }],
+        };
+
+        Population(Evaluate(Trial("Peginterferon in Hepatitis C", [studied]), patient)).Should().BeEmpty();
+    }
+
     [Fact]
     public void AnotherDisease_InATrialOfHealthyVolunteers_IsNotAMismatch()
     {
