@@ -659,11 +659,23 @@ public static partial class EligibilityEvaluator
     public static bool IsPermission(string text)
     {
         var main = text.Contains('(', StringComparison.Ordinal) ? Parenthesised().Replace(text, " ") : text;
-        return Permission().IsMatch(main) && !Restriction().IsMatch(text);
+        if (Permission().Match(main) is not { Success: true } granted)
+        {
+            return false;
+        }
+
+        // "Brain metastases are allowed, given that they are stable and the patient does not present symptoms": the
+        // words of the condition after the grant do not make it a rule; "allowed except ...", "... only if" still do.
+        var condition = PermissionCondition().Match(main, granted.Index + granted.Length);
+        return !Restriction().IsMatch(condition.Success ? main[..condition.Index] : text);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\([^()\s]*\s[^()]*\)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Parenthesised();
+
+    /// <summary>The start of the condition attached to a permission: "given that", "provided that", "as long as".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G[^.;]*?\b(?:given\s+that|provided\s+that|provided|as\s+long\s+as|so\s+long\s+as)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PermissionCondition();
 
     /// <summary>True when a sentence that grants something also restricts ("no prior chemotherapy allowed", "allowed only if").</summary>
     internal static bool RestrictsPermission(string sentence) => Restriction().IsMatch(sentence);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Constraints;
 using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
 using TrialAccess.Vocabulary;
 
 namespace TrialAccess.Eligibility.Parsing;
@@ -93,6 +94,19 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
     private static (CriterionScope? Scope, IReadOnlyList<EligibilityConstraint> Body) ScopeOf(CriterionSegment segment, List<EligibilityConstraint> found)
     {
         var text = segment.Text;
+
+        // "If female, ...", "Males must ...", "Women of childbearing potential must ...", "Premenopausal women: ...": a
+        // rule for one sex, which asks nothing of the other.
+        if (ScopeSex().Match(text) is { Success: true } sexScope)
+        {
+            var group = sexScope.Groups["scope"];
+            var end = group.Index + group.Length;
+            var sex = FemaleWord().IsMatch(group.Value) ? PatientSex.Female : PatientSex.Male;
+            var inScope = found.Where(c => c.Span.Start < end).ToList();
+            inScope.Add(new SexConstraint(sex) { Span = CriterionContext.Span(group.Index, end), Role = segment.Role });
+            return (new CriterionScope(group.Value.Trim(), inScope), found.Where(c => c.Span.Start >= end).ToList());
+        }
+
         var scopeFor = ScopeFor().Match(text);
         var opening = scopeFor.Success ? scopeFor
             : ScopeLabel().Match(text) is { Success: true } l ? l
@@ -129,6 +143,12 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
 
     [GeneratedRegex(@"^\s*(?<scope>(?:patients?|subjects?|participants?|women|men|males?|females?|individuals|children|adolescents|adults)\s+(?:(?:aged?|ages|with|who|in|of|on|from|for|receiving|undergoing|treated|enrolled|younger|older|over|under|between)\b|[<>≤≥])[^;:]{2,100}?)\s+(?:must|should|shall|will\s+(?:need|be\s+required)|need\s+to|are\s+required\s+to|is\s+required\s+to|have\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScopeSubject();
+
+    [GeneratedRegex(@"^\W*(?:if\s+(?:the\s+(?:patient|subject|participant)\s+is\s+)?(?<scope>female|male|a\s+woman|a\s+man)\b|(?:for\s+)?(?<scope>(?:pre-?menopausal|peri-?menopausal|post-?menopausal|fertile|sexually\s+active)\s+(?:women|females?)|(?:women|females?|men|males?)(?:\s+(?:patients|subjects|participants))?(?:\s+of\s+(?:child-?bearing|reproductive)\s+(?:potential|age))?)(?=\s*(?::|,?\s*(?:must|should|who|will|need|agrees?|are\s+required|have\s+to)\b)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ScopeSex();
+
+    [GeneratedRegex(@"\b(?:female|females|women|woman)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FemaleWord();
 
     [GeneratedRegex(@"\((?<scope>(?:phase|part|cohort|group|arm|stage)\s+[\w.-]{1,6}(?:\s+only)?)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScopeInParentheses();

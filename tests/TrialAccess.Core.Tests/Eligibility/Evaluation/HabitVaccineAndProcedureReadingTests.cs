@@ -312,4 +312,28 @@ public sealed class HabitVaccineAndProcedureReadingTests
         evaluation.Fails.Should().BeFalse();
         evaluation.Outcome.Should().Be(CriterionOutcome.NotApplicable);
     }
+    [Theory]
+    [InlineData("If female, has a negative serum or urine pregnancy test and is not lactating.", "A 30-year-old man with appendicitis.")]
+    [InlineData("Women must not be pregnant.", "A 55-year-old man with hepatitis C.")]
+    [InlineData("Premenopausal women: aged 18 to 45 years,", "A 53-year-old man with breast cancer.")]
+    [InlineData("Males must be surgically sterile, abstinent or using an acceptable contraceptive method", "A 45-year-old woman with obesity.")]
+    [InlineData("Men must agree to abstain from donating semen during the study", "A 64-year-old woman with multiple myeloma.")]
+    public void Evaluate_RuleForTheOtherSex_IsNotApplicable(string criterion, string note)
+    {
+        Evaluate(criterion, Note(note)).Outcome.Should().Be(CriterionOutcome.NotApplicable);
+    }
+
+    [Fact]
+    public void Evaluate_RuleForThePatientsSex_IsEvaluated()
+    {
+        Evaluate("If female, has a negative serum or urine pregnancy test.", Note("A 30-year-old woman with asthma.")).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void IsPermission_ConditionAfterTheGrant_DoesNotMakeItARule()
+    {
+        EligibilityEvaluator.IsPermission("Brain metastases are allowed, given that they are clinically stable and the patient does not present neurological symptoms").Should().BeTrue();
+        EligibilityEvaluator.IsPermission("No brain metastases allowed").Should().BeFalse();
+        EligibilityEvaluator.IsPermission("Brain metastases allowed only if treated").Should().BeFalse();
+    }
 }
