@@ -107,6 +107,17 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
             return (new CriterionScope(group.Value.Trim(), inScope), found.Where(c => c.Span.Start >= end).ToList());
         }
 
+        // "Lansky 50-100% if 10 years of age or under": the age in a trailing condition says whom the rule is for.
+        if (AgeScopeAtEnd().Match(text) is { Success: true } ageScope && found.Any(c => c.Kind == ConstraintKind.Age && c.Span.Start >= ageScope.Index))
+        {
+            var inScope = found.Where(c => c.Kind == ConstraintKind.Age && c.Span.Start >= ageScope.Index).ToList();
+            var body = found.Where(c => !inScope.Contains(c)).ToList();
+            if (body.Count > 0)
+            {
+                return (new CriterionScope(ageScope.Groups["scope"].Value.Trim(), inScope), body);
+            }
+        }
+
         var scopeFor = ScopeFor().Match(text);
         var opening = scopeFor.Success ? scopeFor
             : ScopeLabel().Match(text) is { Success: true } l ? l
@@ -146,6 +157,9 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
 
     [GeneratedRegex(@"^\W*(?:if\s+(?:the\s+(?:patient|subject|participant)\s+is\s+)?(?<scope>female|male|a\s+woman|a\s+man)\b|(?:for\s+)?(?<scope>(?:pre-?menopausal|peri-?menopausal|post-?menopausal|fertile|sexually\s+active)\s+(?:women|females?)|(?:women|females?|men|males?)(?:\s+(?:patients|subjects|participants))?(?:\s+of\s+(?:child-?bearing|reproductive)\s+(?:potential|age))?)(?=\s*(?::|,?\s*(?:must|should|who|will|need|agrees?|are\s+required|have\s+to)\b)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScopeSex();
+
+    [GeneratedRegex(@"\b(?:if|when|for)\s+(?<scope>(?:(?:patients|subjects|participants|children)\s+)?(?:aged?\s+)?(?:[<>≤≥]=?\s*)?\d{1,3}\s*(?:years?|yrs?)(?:\s+of\s+age|\s+old)?(?:\s+(?:or|and)\s+(?:under|younger|less|below|older|over|above))?)\s*[.;)]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgeScopeAtEnd();
 
     [GeneratedRegex(@"\b(?:female|females|women|woman)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FemaleWord();

@@ -336,4 +336,12 @@ public sealed class HabitVaccineAndProcedureReadingTests
         EligibilityEvaluator.IsPermission("No brain metastases allowed").Should().BeFalse();
         EligibilityEvaluator.IsPermission("Brain metastases allowed only if treated").Should().BeFalse();
     }
+    [Fact]
+    public void Evaluate_RuleForAnAgeGroupThePatientIsNotIn_IsNotApplicable()
+    {
+        var adult = Note("A 45-year-old man with anaplastic astrocytoma.");
+
+        Evaluate("Lansky 50-100% if 10 years of age or under", adult).Outcome.Should().Be(CriterionOutcome.NotApplicable);
+        Evaluate("Lansky 50-100% if 10 years of age or under", Note("A 6-year-old boy with medulloblastoma.")).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
 }
