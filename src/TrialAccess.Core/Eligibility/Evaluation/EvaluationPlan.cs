@@ -70,6 +70,17 @@ internal sealed partial class CriterionPlan
     /// </summary>
     private static int[][] Chains(IReadOnlyList<EligibilityConstraint> constraints, string text)
     {
+        // "Post-menopausal, surgically sterile, or using birth control": a list joined by commas and a last "or", of
+        // whatever kinds, is one set of alternatives.
+        var ordered = Enumerable.Range(0, constraints.Count).OrderBy(i => constraints[i].Span.Start).ToArray();
+        var joins = ordered.Zip(ordered.Skip(1)).Select(pair => Separator(text, constraints[pair.First].Span, constraints[pair.Second].Span)).ToList();
+        // Not "no diabetes or fasting glucose >= 120" (neither), nor a list beside the cancer it is about.
+        if (joins.Count > 0 && joins[^1] == Join.Or && joins.Contains(Join.Comma) && joins.All(j => j is Join.Or or Join.Comma)
+            && constraints.Select(c => c.Kind).Distinct().Count() > 1 && !constraints.Any(c => c.Negated || c.Kind == ConstraintKind.CancerType))
+        {
+            return [ordered];
+        }
+
         var chains = new List<int[]>();
         foreach (var group in Enumerable.Range(0, constraints.Count).GroupBy(i => constraints[i].Kind))
         {

@@ -344,4 +344,20 @@ public sealed class HabitVaccineAndProcedureReadingTests
         Evaluate("Lansky 50-100% if 10 years of age or under", adult).Outcome.Should().Be(CriterionOutcome.NotApplicable);
         Evaluate("Lansky 50-100% if 10 years of age or under", Note("A 6-year-old boy with medulloblastoma.")).Outcome.Should().Be(CriterionOutcome.Unknown);
     }
+    [Fact]
+    public void Evaluate_ListOfAlternativesOfDifferentKinds_HoldsWhenAnyMightHold()
+    {
+        var woman = Note("A 35-year-old woman with multiple sclerosis.");
+
+        Evaluate("Females must be either post-menopausal, surgically incapable of bearing children, or practicing a medically accepted method of birth control.", woman)
+            .Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void Evaluate_NeitherOfTwoConditions_StaysAConjunction()
+    {
+        var diabetic = Note("A 50-year-old man with type 2 diabetes mellitus.");
+
+        Evaluate("No diabetes mellitus, hypertension or fasting glucose greater than or equal to 120 mg/dl.", diabetic).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
 }
