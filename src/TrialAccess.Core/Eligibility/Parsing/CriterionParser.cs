@@ -97,7 +97,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
 
         // "If female, ...", "Males must ...", "Women of childbearing potential must ...", "Premenopausal women: ...": a
         // rule for one sex, which asks nothing of the other.
-        if (ScopeSex().Match(text) is { Success: true } sexScope)
+        if (found.Count > 0 && ScopeSex().Match(text) is { Success: true } sexScope)
         {
             var group = sexScope.Groups["scope"];
             var end = group.Index + group.Length;
@@ -108,7 +108,8 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
         }
 
         // "Lansky 50-100% if 10 years of age or under": the age in a trailing condition says whom the rule is for.
-        if (AgeScopeAtEnd().Match(text) is { Success: true } ageScope && found.Any(c => c.Kind == ConstraintKind.Age && c.Span.Start >= ageScope.Index))
+        if (found.Count > 1 && found.Exists(c => c.Kind == ConstraintKind.Age) && AgeScopeAtEnd().Match(text) is { Success: true } ageScope
+            && found.Any(c => c.Kind == ConstraintKind.Age && c.Span.Start >= ageScope.Index))
         {
             var inScope = found.Where(c => c.Kind == ConstraintKind.Age && c.Span.Start >= ageScope.Index).ToList();
             var body = found.Where(c => !inScope.Contains(c)).ToList();
