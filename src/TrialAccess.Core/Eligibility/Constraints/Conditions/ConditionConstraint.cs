@@ -130,14 +130,10 @@ public static partial class ConditionParser
     public static void Parse(CriterionContext c)
     {
         var within = Within().Match(c.Text);
-        decimal? months = within.Success && CriterionContext.ParseNumber(within.Groups["num"].Value) is { } n
-            ? within.Groups["unit"].Value.StartsWith('y') || within.Groups["unit"].Value.StartsWith('Y') ? n * 12 : within.Groups["unit"].Value.StartsWith('w') ? Math.Round(n / 4.35m, 1) : within.Groups["unit"].Value.StartsWith('d') ? Math.Round(n / 30m, 1) : n
-            : null;
+        var months = MonthsOf(within);
         // "At least 6 months since prior cerebrovascular accident": the condition must not have occurred in that time.
         var since = c.HasWord("since") ? SinceWashout().Match(c.Text) : Match.Empty;
-        decimal? sinceMonths = since.Success && CriterionContext.ParseNumber(since.Groups["num"].Value) is { } s
-            ? since.Groups["unit"].Value.StartsWith('y') || since.Groups["unit"].Value.StartsWith('Y') ? s * 12 : since.Groups["unit"].Value.StartsWith('w') ? Math.Round(s / 4.35m, 1) : since.Groups["unit"].Value.StartsWith('d') ? Math.Round(s / 30m, 1) : s
-            : null;
+        var sinceMonths = MonthsOf(since);
         List<ConditionConstraint>? generalAllergies = null;
         foreach (var m in c.Vocabulary.Concepts.Names.FindAll(c.Text, c.Tokens))
         {
@@ -271,6 +267,24 @@ public static partial class ConditionParser
 
     [GeneratedRegex(@"^[^.;]{0,60}(?:,|\bor\b|/)", RegexOptions.CultureInvariant)]
     private static partial Regex AlternativeBetween();
+
+    /// <summary>The interval of a match with groups "num" and "unit" in months (years x 12, weeks / 4.35, days / 30), or null.</summary>
+    private static decimal? MonthsOf(Match match)
+    {
+        if (!match.Success || CriterionContext.ParseNumber(match.Groups["num"].Value) is not { } n)
+        {
+            return null;
+        }
+
+        var unit = char.ToLowerInvariant(match.Groups["unit"].Value[0]);
+        return unit switch
+        {
+            'y' => n * 12,
+            'w' => Math.Round(n / 4.35m, 1),
+            'd' => Math.Round(n / 30m, 1),
+            _ => n,
+        };
+    }
 
     [GeneratedRegex(@"\b(?:at\s+least|more\s+than|greater\s+than|over|[>≥])\s*(?<num>\d+(?:\.\d+)?)\s*(?<unit>days?|weeks?|months?|years?)\s+(?:must\s+have\s+(?:passed|elapsed)\s+)?since\s+(?:the\s+)?(?:prior|previous|last|any)?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SinceWashout();
