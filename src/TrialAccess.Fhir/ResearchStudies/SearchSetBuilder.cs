@@ -74,10 +74,10 @@ public static class Outcomes
         var outcome = new OperationOutcome();
         foreach (var issue in issues)
         {
-            var component = new OperationOutcome.IssueComponent { Severity = severity, Code = code, Diagnostics = issue.Message };
+            var component = new OperationOutcome.IssueComponent { Severity = severity, Code = code, Diagnostics = FhirString(issue.Message) };
             if (!string.IsNullOrWhiteSpace(issue.Location))
             {
-                component.Expression = [issue.Location];
+                component.Expression = [FhirString(issue.Location)];
             }
 
             outcome.Issue.Add(component);
@@ -89,6 +89,33 @@ public static class Outcomes
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// A message that may quote the request ("phase 'phase\u0000-2' is not ..."), with control characters other than
+    /// tab, line feed and carriage return written as <c>\uXXXX</c>: a FHIR string may not hold them.
+    /// </summary>
+    private static string FhirString(string text)
+    {
+        if (!text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+        {
+            return text;
+        }
+
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+            {
+                escaped.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
     }
 
     /// <summary>The answer to a request that cannot be used: errors of type <c>invalid</c>.</summary>
