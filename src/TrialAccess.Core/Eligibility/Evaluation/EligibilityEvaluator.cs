@@ -221,8 +221,32 @@ public static partial class EligibilityEvaluator
             return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (the patient's own {main.Text}; the criterion excludes a particular form of it)", [$"Is the patient's {main.Text} of the kind this excludes: \"{Shorten(criterion.Segment.Text)}\"?"]);
         }
 
+        // "Any condition, including therapy with interferon, that in the opinion of the investigator might confound the
+        // results": what it names is necessary, not sufficient; whether the patient's counts is the investigator's call.
+        if (outcome == CriterionOutcome.Met && criterion.Segment.Role == CriterionRole.Exclusion && HasJudgement(results)
+            && InvestigatorJudgement().IsMatch(criterion.Segment.Text))
+        {
+            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (excludes only in the investigator's judgement)", [$"In the investigator's judgement, does this exclude the patient: \"{Shorten(criterion.Segment.Text)}\"?"]);
+        }
+
         return new CriterionEvaluation(criterion, outcome, results, joined, questions ?? []) { Presumed = combined.Presumed };
     }
+
+    private static bool HasJudgement(ConstraintEvaluation[] results)
+    {
+        foreach (var result in results)
+        {
+            if (result.Constraint.Kind == ConstraintKind.Boilerplate)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:opinion|judg(?:e)?ment|discretion|deemed|considered\s+by\s+the\s+investigator)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex InvestigatorJudgement();
 
     /// <summary>
     /// "Two or more of (A, B, C)": met when enough of the listed constraints are met, not met when too few can still be,

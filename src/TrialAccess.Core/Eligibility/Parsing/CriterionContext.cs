@@ -155,7 +155,7 @@ public sealed partial class CriterionContext
     {
         var before = Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)];
         return TherapyFor().IsMatch(before) || ExceptedBefore().IsMatch(before) || ContextOf().IsMatch(before) || IsAftermathAt(position)
-            || IsCauseOrOptionAt(position);
+            || IsCauseOrOptionAt(position) || OtherStudyBefore().IsMatch(before);
     }
 
     /// <summary>
@@ -246,7 +246,7 @@ public sealed partial class CriterionContext
         return null;
     }
 
-    [GeneratedRegex(@"\b(?:therap(?:y|ies)|treatments?|treated|chemotherap(?:y|ies)|chemo|radiotherapy|radiation|irradiation|immunotherap(?:y|ies)|surgery|resection|medications?|drugs?|agents?|regimens?|transplant(?:ation)?)\s+(?:\w+\s+){0,2}(?:for|of|against|to\s+treat)\s+(?:(?:the|this|that|their|his|her|a|an|any|prior|previous|current|underlying|primary|metastatic|advanced|recurrent|locally|early|localized|invasive|or|and|stage\s+\w+)\s+){0,4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:therap(?:y|ies)|treatments?|treated|chemotherap(?:y|ies)|chemo|radiotherapy|radiation|irradiation|immunotherap(?:y|ies)|surgery|resection|medications?|drugs?|agents?|regimens?|transplant(?:ation)?)\s+(?:\w+\s+){0,2}(?:for|of|against|to\s+treat)\s+(?:(?:[a-z'-]+\s+){1,3}(?:or|and|and/or)\s+(?:other\s+|any\s+|related\s+)?)?(?:(?:the|this|that|their|his|her|a|an|any|prior|previous|current|underlying|primary|metastatic|advanced|recurrent|locally|early|localized|invasive|or|and|stage\s+\w+)\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex TherapyFor();
 
     [GeneratedRegex(@"\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|intoleran\w*|contra-?\s?indicat\w*|sensitivit(?:y|ies)|adverse\s+(?:drug\s+)?(?:reactions?|events?|effects?)|(?:drug\s+)?reactions?)\s+(?:[\w-]+\s+){0,2}(?:to|of|with|against|for|from)\b[^.;:]*$", RegexOptions.CultureInvariant)]
@@ -257,6 +257,10 @@ public sealed partial class CriterionContext
 
     [GeneratedRegex(@"\b(?:due\s+to|secondary\s+to|caused\s+by|because\s+of|attribut(?:able|ed)\s+to|as\s+a\s+(?:result|consequence|complication)\s+of|in\s+the\s+(?:setting|context)\s+of|associated\s+with|related\s+to|known\s+to\s+cause|(?:that|which)\s+(?:can|could|may|might|would)\s+(?:produce|cause|result\s+in|lead\s+to|mimic)|(?:intended|used|given|prescribed|aim(?:ed|ing))\s+(?:at|to)(?:\s+(?:treat|prevent|control|manage))?(?:\s+or\s+(?:treat|prevent|control|manage))?|to\s+(?:control|treat|manage|prevent)(?:\s+or\s+(?:treat|prevent|control|manage))?|with\s+or\s+without|whether\s+or\s+not|regardless\s+of|irrespective\s+of|willing(?:ness)?\s+to\s+(?:limit|avoid|reduce|stop|quit|abstain\s+from|refrain\s+from))\s+(?:[\w'-]+[\s,()]+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex CauseOrOption();
+
+    /// <summary>"Participating in another asthma-related study": the condition names the other study, not the patient.</summary>
+    [GeneratedRegex(@"\b(?:participat\w*|enrol+(?:ed|ment)?|involve(?:d|ment))\s+in\s+(?:an?\s+|any\s+)?(?:another|other|different|concurrent|simultaneous)\s+(?:[\w'-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherStudyBefore();
 
     [GeneratedRegex(@"\brecover(?:ed|y|ing)?\s+from\s+(?:[\w-]+[\s,]+){0,8}$", RegexOptions.CultureInvariant)]
     private static partial Regex RecoveredFrom();
@@ -282,7 +286,7 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:other\s+(?:[\w-]+\s+){0,3}than|(?:other\s+)?(?:known\s+)?(?:causes?|etiolog(?:y|ies)|reasons?)\s+(?:of|for)|except(?:\s+for)?|apart\s+from|aside\s+from|besides|in\s+addition\s+to|excluding|with\s+the\s+exception\s+of)\s+(?:[\w'-]+[\s,]+){0,3}[\w-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ExceptedBefore();
 
-    [GeneratedRegex(@";|\.\s|\bbut\b|\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bhowever\b|\bwith the exception\b|\bif\b|\((?=[^)]*\b(?:allowed|permitted|acceptable|eligible|may|except|unless|other\s+than|excluding|but)\b)|\bor\s+(?=\w+\s+(?:is|are|must|should)\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@";|\.\s|\bbut\b|\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bhowever\b|\bwith the exception\b|\bif\b|\((?=[^)]*\b(?:allowed|permitted|acceptable|eligible|may|except|unless|other\s+than|excluding|but|not\s+(?:an?\s+)?exclusions?|not\s+excluded)\b)|\bor\s+(?=\w+\s+(?:is|are|must|should)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBoundary();
 
     [GeneratedRegex(@"\b(?:no|not(?!\s+(?:more|less|greater|higher|lower|exceed|exceeding|to\s+exceed|including|applicable|required|limited|only|necessarily|yet|otherwise))|(?<!\bwith\s+or\s+)without|never(?!\s+(?:smokers?|drinkers?)\b)|absence\s+of|free\s+(?:of|from)|lack\s+of|none|nor|neither|cannot|denies|unable\s+to\s+receive|refrain(?:s|ing)?\s+from|abstain(?:s|ing)?\s+from)\b(?!\s+(?:more|less|greater|higher|longer|fewer)\s+than)", RegexOptions.CultureInvariant)]

@@ -66,7 +66,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
             family(context);
         }
 
-        var found = QualifyLabels(context, QualifyPermissions(context, ReadInclusionStatingExclusion(context, ReadExclusionListedAsRequirement(context))));
+        var found = QualifyStudyRecords(context, QualifyLabels(context, QualifyPermissions(context, ReadInclusionStatingExclusion(context, ReadExclusionListedAsRequirement(context)))));
         PriorTherapyParser.ExceptNamedDrugs(context, found);
         for (var i = 0; i < found.Count; i++)
         {
@@ -264,7 +264,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
         foreach (var sentence in sentences)
         {
             var end = start + sentence.Length;
-            if (PermissionWords().IsMatch(sentence) && !Evaluation.EligibilityEvaluator.RestrictsPermission(sentence))
+            if ((PermissionWords().IsMatch(sentence) && !Evaluation.EligibilityEvaluator.RestrictsPermission(sentence)) || NotAnExclusion().IsMatch(sentence))
             {
                 for (var i = 0; i < found.Count; i++)
                 {
@@ -280,6 +280,44 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
 
         return found;
     }
+
+    /// <summary>
+    /// "Slides of the primary lesion will be requested; HER2 and hormone-receptor status will be recorded": a sentence
+    /// that says what the study will collect, with no rule in it, asks nothing of the patient.
+    /// </summary>
+    private static List<EligibilityConstraint> QualifyStudyRecords(CriterionContext context, List<EligibilityConstraint> found)
+    {
+        if (found.Count == 0 || !StudyWillRecord().IsMatch(context.Text))
+        {
+            return found;
+        }
+
+        var start = 0;
+        foreach (var sentence in SentenceEnd().Split(context.Text))
+        {
+            var end = start + sentence.Length;
+            if (StudyWillRecord().IsMatch(sentence) && !RuleWords().IsMatch(sentence))
+            {
+                for (var i = 0; i < found.Count; i++)
+                {
+                    if (found[i].Span.Start >= start && found[i].Span.Start < end && !found[i].Qualifies)
+                    {
+                        found[i] = found[i] with { Qualifies = true };
+                    }
+                }
+            }
+
+            start = Math.Min(context.Text.Length, end + 1);
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"\bwill\s+be\s+(?:recorded|requested|collected|obtained|reviewed|documented|stored|sent|submitted|archived|noted|registered)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StudyWillRecord();
+
+    [GeneratedRegex(@"\b(?:must|should|shall|required?|only|no|not|without|exclud\w*|eligible|ineligible|at\s+least)\b|[<>≤≥]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RuleWords();
 
     /// <summary>
     /// "Any hormone-receptor status", "regardless of PD-L1 expression": every status is allowed, so the marker named is
@@ -330,13 +368,17 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
     [GeneratedRegex(@"(?:^|(?<=[.;:]\s))\s*(?<label>[A-Z][A-Za-z/-]*(?:\s+[A-Za-z/-]+){0,3}):\s", RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 
-    [GeneratedRegex(@"\b(?:allowed|permitted|acceptable|may\s+(?:have|be|receive|continue|include|participate|enrol+)|can\s+be\s+(?:included|enrolled)|are\s+eligible|is\s+eligible)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:allowed|permitted|acceptable|may\s+(?:have|be|receive|continue|include|participate|enrol+)|can\s+be\s+(?:included|enrolled)|are\s+eligible|is\s+eligible|(?:is|are)\s+not\s+(?:an?\s+)?exclusion(?:s|ary)?|(?:is|are)\s+not\s+excluded|(?:does|do)\s+not\s+exclude)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PermissionWords();
 
     [GeneratedRegex(@"(?<=[.;])\s", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"\([^()]*\b(?:allowed|permitted|acceptable|may\s+(?:have|be|receive|continue|include|participate|enrol+))\b[^()]*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"Lactose intolerance is not an exclusion", "patients with vitiligo are not excluded": what such a sentence names is allowed.</summary>
+    [GeneratedRegex(@"\b(?:is|are)\s+not\s+(?:an?\s+)?(?:exclusion(?:s|ary)?|excluded)\b|\b(?:does|do)\s+not\s+exclude\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotAnExclusion();
+
+    [GeneratedRegex(@"\([^()]*\b(?:allowed|permitted|acceptable|may\s+(?:have|be|receive|continue|include|participate|enrol+)|(?:is|are)\s+not\s+(?:an?\s+)?exclusion(?:s|ary)?|(?:is|are)\s+not\s+excluded|(?:does|do)\s+not\s+exclude)\b[^()]*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PermittingParenthesis();
 
     [GeneratedRegex(@"^\s*(?:no|not)\s+(?!(?:more|less|greater|higher|fewer|longer)\s+than|able|willing|capable|available|candidates?|eligible|possible|consent|amenable|suitable|fit|agree|(?:(?:confirmed|established|documented|definite|clinical|histologic(?:al)?|pathologic(?:al)?)\s+)?diagnosis\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -9,11 +9,19 @@ namespace TrialAccess.Eligibility.Constraints;
 /// <summary>An infection named by a criterion: HIV, hepatitis B, hepatitis C, tuberculosis, COVID-19, or any active infection.</summary>
 /// <param name="Pathogen">"HIV", "hepatitis B", "hepatitis C", "tuberculosis", "COVID-19" or "active infection".</param>
 /// <param name="ActiveOnly">True when the criterion is about active or uncontrolled infection ("active hepatitis B", "detectable viral load").</param>
-public sealed record InfectionConstraint(string Pathogen, bool ActiveOnly = false) : EligibilityConstraint
+/// <param name="Specifier">
+/// A genotype, subtype or serotype the criterion names ("mixed genotype", "genotype 1"): only an infection of that kind
+/// meets it, so a patient whose record names the infection but not its kind is a question.
+/// </param>
+/// <param name="UncontrolledOnly">
+/// True when the criterion is about an infection that is not controlled ("uncontrolled infection", "without improvement
+/// despite antibiotics"): an infection on record that is not said to be uncontrolled leaves it a question.
+/// </param>
+public sealed partial record InfectionConstraint(string Pathogen, bool ActiveOnly = false, string? Specifier = null, bool UncontrolledOnly = false) : EligibilityConstraint
 {
     public override ConstraintKind Kind => ConstraintKind.Infection;
 
-    public override string Describe() => ActiveOnly ? $"active {Pathogen}" : Pathogen;
+    public override string Describe() => (ActiveOnly ? $"active {Pathogen}" : Pathogen) + (Specifier is { } kind ? $" ({kind})" : string.Empty);
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
@@ -22,6 +30,17 @@ public sealed record InfectionConstraint(string Pathogen, bool ActiveOnly = fals
         if (match is null)
         {
             return NotRecorded(patient, ConstraintCheck.Unknown($"Does the patient have {Pathogen}?", $"no {Pathogen} status recorded"), Pathogen);
+        }
+
+        if (Specifier is { } specifier && match.Certainty is Certainty.Asserted or Certainty.Historical
+            && !match.Text.Contains(specifier, StringComparison.OrdinalIgnoreCase))
+        {
+            return ConstraintCheck.Unknown($"Is the patient's {Pathogen} of {specifier}?", $"{match.Text}; {specifier} not recorded");
+        }
+
+        if (UncontrolledOnly && match.Certainty == Certainty.Asserted && !UncontrolledWords().IsMatch(match.Text))
+        {
+            return ConstraintCheck.Unknown($"Is the patient's {match.Text} uncontrolled?", $"{match.Text}; not said to be uncontrolled");
         }
 
         return match.Certainty switch
@@ -33,6 +52,9 @@ public sealed record InfectionConstraint(string Pathogen, bool ActiveOnly = fals
             _ => ConstraintCheck.Unknown($"Does the patient have {Pathogen}?", match.Text),
         };
     }
+
+    [GeneratedRegex(@"\b(?:uncontrolled|refractory|resistant|persistent|worsening|not\s+(?:controlled|responding|improving))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UncontrolledWords();
 
     private static bool Mentions(string text, string synonym) => text.Contains(synonym, StringComparison.OrdinalIgnoreCase);
 
@@ -80,13 +102,40 @@ public static partial class InfectionParser
                 continue;
             }
 
-            c.Add(new InfectionConstraint(pathogen, active || pathogen == "active infection") { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) ^ NegativeAfter().IsMatch(c.Text[(m.Index + m.Length)..]), Qualifies = c.IsQualifierAt(m.Index) });
+            c.Add(new InfectionConstraint(pathogen, active || pathogen == "active infection", SpecifierNear(c, m, pathogen), pathogen == "active infection" && Uncontrolled().IsMatch(c.Lower) && !ActiveOrUncontrolled().IsMatch(c.Lower)) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) ^ NegativeAfter().IsMatch(c.Text[(m.Index + m.Length)..]), Qualifies = c.IsQualifierAt(m.Index) });
         }
     }
+
+    /// <summary>"Mixed genotype or non-typable HCV genotype infection", "HCV genotype 1": the kind named beside the pathogen, in its clause.</summary>
+    private static string? SpecifierNear(CriterionContext c, Match pathogen, string name)
+    {
+        if (name == "active infection" || !c.Lower.Contains("type", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var from = Math.Max(0, pathogen.Index - 40);
+        var to = Math.Min(c.Lower.Length, pathogen.Index + pathogen.Length + 40);
+        var stop = c.Lower.AsSpan(from, pathogen.Index - from).LastIndexOfAny(';', '.');
+        from = stop >= 0 ? from + stop + 1 : from;
+        var end = c.Lower.AsSpan(pathogen.Index, to - pathogen.Index).IndexOfAny(';', '.');
+        to = end >= 0 ? pathogen.Index + end : to;
+        return Kind().Match(c.Lower, from, to - from) is { Success: true } kind ? kind.Value.Trim() : null;
+    }
+
+    [GeneratedRegex(@"\b(?:(?:mixed|non-?typ\w*|unknown|indeterminate)\s+(?:\w+\s+)?)?(?:geno|sero|sub)types?(?:\s*[0-9]+[a-z]?(?:\s*(?:,|or|and|/)\s*[0-9]+[a-z]?)*)?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Kind();
 
     /// <summary>"HIV-negative", "HIV negative", "HBsAg seronegative": a negative result stated after the pathogen.</summary>
     [GeneratedRegex(@"^\s*[-–]?\s*(?:sero-?)?negative\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegativeAfter();
+
+    [GeneratedRegex(@"\b(?:uncontrolled|not\s+controlled|poorly\s+controlled|without\s+improvement|not\s+(?:responding|improving)|refractory|despite)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Uncontrolled();
+
+    /// <summary>"Active or uncontrolled infection": either is enough, so an active infection meets it.</summary>
+    [GeneratedRegex(@"\b(?:active|acute|ongoing)\s+(?:or|and/or)\s+(?:\w+\s+)?uncontrolled\b|\buncontrolled\s+(?:or|and/or)\s+(?:active|acute|ongoing)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ActiveOrUncontrolled();
 
     [GeneratedRegex(@"\b(?:active|acute|chronic|uncontrolled|detectable|viral\s+load|replicat|untreated|ongoing|requiring)", RegexOptions.CultureInvariant)]
     private static partial Regex Active();

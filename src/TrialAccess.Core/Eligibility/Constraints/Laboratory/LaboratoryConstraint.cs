@@ -132,13 +132,27 @@ public static partial class LaboratoryParser
     [GeneratedRegex(@"\b(?:corrected|adjusted|normali[sz]ed)\s+(?:for|to)\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex CorrectedFor();
 
+    /// <summary>
+    /// "Weight gain or loss of greater than 5 kg", "a decrease in haemoglobin of 2 g/dL": a bound on a change, not on the
+    /// value, which the record's latest value does not answer.
+    /// </summary>
+    private static bool IsChange(CriterionContext c, PhraseMatch<string> m) =>
+        ChangeAfter().IsMatch(c.Lower.AsSpan(m.End, Math.Min(24, c.Lower.Length - m.End)))
+        || ChangeBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Start - 30), m.Start - Math.Max(0, m.Start - 30)));
+
+    [GeneratedRegex(@"^\s*(?:level\s+|value\s+)?(?:gain|loss|change|increase|decrease|drop|reduction|rise|fall|decline)s?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ChangeAfter();
+
+    [GeneratedRegex(@"\b(?:gain|loss|change|increase|decrease|drop|reduction|rise|fall|decline)s?\s+(?:of|in)\s+(?:the\s+|their\s+|his\s+|her\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ChangeBefore();
+
     public static void Parse(CriterionContext c)
     {
         // The second term of a ratio ("urine protein:creatinine ratio") is not a threshold on that analyte, nor is what a
         // measurement is corrected for ("QT interval corrected for heart rate").
         var mentions = c.Vocabulary.Labs.Names.FindAll(c.Text, c.Tokens)
             .Where(m => !c.IsClaimed(m.Start, m.End) && !(m.Start > 0 && c.Text[m.Start - 1] is ':' or '/') && !c.Text.AsSpan(m.End).TrimStart().StartsWith("ratio", StringComparison.OrdinalIgnoreCase)
-                && !CorrectedFor().IsMatch(c.Lower.AsSpan()[Math.Max(0, m.Start - 20)..m.Start]))
+                && !CorrectedFor().IsMatch(c.Lower.AsSpan()[Math.Max(0, m.Start - 20)..m.Start]) && !IsChange(c, m))
             .ToList();
         if (mentions.Count == 0)
         {

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
 using TrialAccess.Patients;
 using TrialAccess.Vocabulary;
 
@@ -268,6 +269,7 @@ public static partial class PriorTherapyParser
                 : word.Contains("vaccin", StringComparison.Ordinal) ? "vaccine"
                 : word.Contains("dialysis", StringComparison.Ordinal) ? "dialysis"
                 : word.Contains("transplant", StringComparison.Ordinal) || word.Contains("hsct", StringComparison.Ordinal) || word.Contains("bmt", StringComparison.Ordinal) ? "stem cell transplant"
+                : word.Contains("radiosurg", StringComparison.Ordinal) ? "radiotherapy"
                 : word.Contains("surg", StringComparison.Ordinal) || word.Contains("resect", StringComparison.Ordinal) || word.Contains("operation", StringComparison.Ordinal) || word.Contains("ectomy", StringComparison.Ordinal) ? "surgery"
                 : "radiotherapy";
             // "Allergy to components of the study vaccine", "would make vaccination unsafe": the trial's own vaccine, or
@@ -369,9 +371,16 @@ public static partial class PriorTherapyParser
         {
             Span = CriterionContext.Span(start, end),
             Negated = since ^ c.IsNegatedAt(start),
-            Qualifies = c.IsExceptedAt(start) || c.IsCauseOrOptionAt(start),
+            Qualifies = c.IsExceptedAt(start) || c.IsCauseOrOptionAt(start) || (c.Role == CriterionRole.Exclusion && DespiteBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, start - 40), start - Math.Max(0, start - 40)))),
         });
     }
+
+    /// <summary>
+    /// "Infection without improvement despite appropriate antibiotics": in an exclusion, the treatment after "despite"
+    /// describes the condition excluded; it does not exclude on its own.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:despite|in\s+spite\s+of|notwithstanding)\s+(?:[\w-]+\s+){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DespiteBefore();
 
     [GeneratedRegex(@"\b(?:allo\w*|auto(?:logous|\b))", RegexOptions.CultureInvariant)]
     private static partial Regex TransplantType();

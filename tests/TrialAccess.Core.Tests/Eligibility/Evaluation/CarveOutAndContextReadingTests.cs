@@ -1,0 +1,187 @@
+using TrialAccess.Eligibility.Constraints;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
+using TrialAccess.Patients.Notes;
+
+namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
+
+/// <summary>
+/// Words of a criterion that carve out, give context or name a change, not a rule about the patient: "(... are not
+/// exclusions)", "another asthma-related study", "weight gain of more than 5 kg", "radiosurgery", "will be recorded",
+/// "in the opinion of the investigator", "treatments for hot flashes or other menopausal symptoms", a genotype.
+/// </summary>
+public sealed class CarveOutAndContextReadingTests
+{
+    private static readonly EvaluationContext Context = EvaluationContext.On(new DateOnly(2026, 12, 3));
+
+    private static CriterionEvaluation Evaluate(string text, PatientProfile patient, CriterionRole role) =>
+        EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse(text, role), patient, Context);
+
+    private static PatientProfile Note(string text) => NoteReader.Extract(text) with { CompleteHistory = true };
+
+    [Theory]
+    [InlineData("Uncontrolled immune hemolysis or thrombocytopenia (positive direct antiglobulin test in absence of hemolysis or history of immune-mediated cytopenias are not exclusions)")]
+    [InlineData("Known hypersensitivity to the study drug or its excipients, including lactose (Note: lactose intolerance is not an exclusion).")]
+    public void Evaluate_WhatAParenthesisSaysIsNotAnExclusion_DoesNotExclude(string criterion)
+    {
+        var patient = Note("A 60-year-old woman with seasonal allergic rhinitis and lactose intolerance. Blood counts normal, no cytopenias.");
+
+        Evaluate(criterion, patient, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_ASentenceSayingWhatIsNotExcluded_DoesNotExclude()
+    {
+        var patient = Note("A 50-year-old man with vitiligo.");
+
+        Evaluate("Autoimmune disease requiring systemic treatment. Patients with vitiligo are not excluded.", patient, CriterionRole.Exclusion)
+            .Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_ParticipationInAnotherStudyOfTheSameCondition_IsNotTheCondition()
+    {
+        var patient = Note("A 30-year-old woman with asthma on inhaled budesonide.");
+
+        var evaluation = Evaluate("Currently participating in another asthma-related pharmaceutical study", patient, CriterionRole.Exclusion);
+
+        evaluation.Outcome.Should().NotBe(CriterionOutcome.Met);
+        evaluation.Constraints.Should().NotContain(c => c.Check.Outcome == CriterionOutcome.Met);
+    }
+
+    [Theory]
+    [InlineData("Weight gain or loss of greater than 5 kg within the past 3 months")]
+    [InlineData("A decrease in hemoglobin of more than 2 g/dL")]
+    public void Parse_ABoundOnAChange_IsNotABoundOnTheValue(string criterion)
+    {
+        CriterionParser.Default.Parse(criterion, CriterionRole.Exclusion).Constraints.OfType<LaboratoryConstraint>().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Parse_BodyWeightBound_IsStillRead()
+    {
+        CriterionParser.Default.Parse("Body weight greater than 50 kg", CriterionRole.Inclusion).Constraints.OfType<LaboratoryConstraint>().Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Evaluate_Radiosurgery_IsRadiotherapyNotSurgery()
+    {
+        var patient = Note("A 55-year-old man with glioblastoma, status post gross total tumor resection in March. No radiotherapy yet.");
+
+        var evaluation = Evaluate("Patients who have received prior radiotherapy or radiosurgery", patient, CriterionRole.Exclusion);
+
+        evaluation.Outcome.Should().NotBe(CriterionOutcome.Met);
+        evaluation.Constraints.Select(c => c.Constraint).OfType<PriorTherapyConstraint>().Should().OnlyContain(c => c.Agent == "radiotherapy");
+    }
+
+    [Fact]
+    public void Evaluate_ASentenceOfWhatTheStudyWillRecord_AsksNothing()
+    {
+        var patient = Note("A 45-year-old woman with invasive ductal carcinoma of the breast, ER positive, PR negative, HER2 positive.");
+
+        var evaluation = Evaluate(
+            "Appropriate slides of the primary lesion will be requested for future review. HER2, estrogen, and progesterone receptor positivity will be recorded.",
+            patient,
+            CriterionRole.Inclusion);
+
+        evaluation.Outcome.Should().NotBe(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_ABiomarkerRequiredBesideAStudyRecord_IsStillARule()
+    {
+        var patient = Note("A 45-year-old woman with invasive ductal carcinoma of the breast, ER positive, PR negative, HER2 positive.");
+
+        Evaluate("Tumour must be progesterone receptor positive; slides will be requested for central review.", patient, CriterionRole.Inclusion)
+            .Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_ATreatmentTheInvestigatorMayJudge_IsAQuestionNotAnExclusion()
+    {
+        var patient = Note("A 50-year-old man with chronic hepatitis C on peginterferon and ribavirin.");
+
+        var evaluation = Evaluate(
+            "Any condition or history of any illness that, in the opinion of the investigator, might confound the results of the study or pose additional risk in administering the study drugs, peg-IFN and RBV, to the participant",
+            patient,
+            CriterionRole.Exclusion);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+        evaluation.Questions.Should().Contain(q => q.Contains("investigator", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_AConditionNamedWithoutJudgement_StillExcludes()
+    {
+        var patient = Note("A 50-year-old man with chronic hepatitis C on peginterferon and ribavirin.");
+
+        Evaluate("Interferon therapy within the last 6 months", patient, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_TreatmentsForASymptomList_DoNotRequireTheSymptom()
+    {
+        var patient = Note("A 52-year-old menopausal woman with hot flashes, on no medication.");
+
+        var evaluation = Evaluate(
+            "Participants must not use OTC herbal or alternative treatments for hot flashes or other menopausal symptoms within two months of study entry",
+            patient,
+            CriterionRole.Inclusion);
+
+        evaluation.Outcome.Should().NotBe(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_AGenotypeTheRecordDoesNotGive_IsAQuestion()
+    {
+        var patient = Note("A 45-year-old man with chronic HCV infection, treatment naive.");
+
+        var evaluation = Evaluate("Mixed genotype or non-typable HCV genotype infection", patient, CriterionRole.Exclusion);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+        CriterionParser.Default.Parse("HCV genotype 1 infection", CriterionRole.Inclusion).Constraints.OfType<InfectionConstraint>()
+            .Should().ContainSingle(c => c.Specifier == "genotype 1");
+    }
+
+    [Fact]
+    public void Evaluate_HepatitisCWithoutAGenotype_IsStillHepatitisC()
+    {
+        var patient = Note("A 45-year-old man with chronic HCV infection.");
+
+        Evaluate("Chronic hepatitis C infection", patient, CriterionRole.Inclusion).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_ASingleSeizure_LeavesASeizureDisorderAQuestion_AndEpilepsyMeetsSeizures()
+    {
+        var seizure = Note("A 40-year-old woman who had a seizure during viral encephalitis two years ago.");
+        var epilepsy = Note("A 40-year-old woman with epilepsy on levetiracetam.");
+
+        Evaluate("History of seizure disorder", seizure, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.Met);
+        Evaluate("History of seizures", epilepsy, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Met);
+        Evaluate("History of seizure disorder", epilepsy, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_ActiveOrUncontrolledInfection_IsMetByAnActiveInfection()
+    {
+        var patient = Note("A 70-year-old man with active pneumonia on intravenous ceftriaxone.");
+
+        Evaluate("Active or uncontrolled infection", patient, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_InfectionPersistingDespiteAntibiotics_IsAboutTheInfection()
+    {
+        var patient = Note("A 70-year-old man with C. difficile colitis, improving on oral metronidazole.");
+
+        var evaluation = Evaluate(
+            "Active, uncontrolled bacterial, viral, or fungal infection(s) requiring systemic therapy, defined as ongoing signs/symptoms related to the infection without improvement despite appropriate antibiotics, antiviral therapy, and/or other treatment",
+            patient,
+            CriterionRole.Exclusion);
+
+        evaluation.Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+}
