@@ -610,7 +610,10 @@ public static partial class EligibilityEvaluator
             diagnoses[d] = any.AnyHolds.Outcome;
         }
 
-        if (!diagnoses.Any(o => o is CriterionOutcome.Met or CriterionOutcome.Unknown))
+        // Cohorts of other diseases are alternatives only when the patient is in one of them: a disease left unknown
+        // does not say the patient's condition is among those the trial takes.
+        var onlyCancers = plan.Diagnoses.All(d => d.Named.All(c => evaluations[first + d.Criterion].Constraints.Count <= c || evaluations[first + d.Criterion].Constraints[c].Constraint is CancerTypeConstraint));
+        if (!diagnoses.Any(o => o is CriterionOutcome.Met || (onlyCancers && o is CriterionOutcome.Unknown)))
         {
             return;
         }
@@ -620,7 +623,7 @@ public static partial class EligibilityEvaluator
         {
             var evaluation = evaluations[first + criterion];
             if (evaluation.Outcome == CriterionOutcome.NotMet
-                && evaluation.Constraints.Where(c => c.Check.Outcome == CriterionOutcome.NotMet).All(c => c.Constraint is CancerTypeConstraint { Negated: false }))
+                && evaluation.Constraints.Where(c => c.Check.Outcome == CriterionOutcome.NotMet).All(c => EvaluationPlan.IsDiagnosis(c.Constraint)))
             {
                 evaluations[first + criterion] = evaluation with
                 {

@@ -361,14 +361,32 @@ internal sealed partial class EvaluationPlan
                 continue;
             }
 
-            var named = Enumerable.Range(0, criterion.Constraints.Count).Where(c => criterion.Constraints[c] is CancerTypeConstraint { Negated: false }).ToArray();
+            var named = Enumerable.Range(0, criterion.Constraints.Count).Where(c => IsDiagnosis(criterion.Constraints[c])).ToArray();
             if (named.Length > 0)
             {
                 diagnoses.Add((i, named));
             }
         }
 
-        var codes = diagnoses.SelectMany(d => d.Named.Select(c => ((CancerTypeConstraint)criteria[d.Criterion].Constraints[c]).Code)).Distinct().Count();
-        return diagnoses.Count < 2 || codes < 2 ? [] : diagnoses;
+        // Cancers of two kinds are already cohorts ("CML chronic phase", "AML in first remission"); other diseases must
+        // make three items of three diseases ("Secondary hypothyroidism ...", "Iodide-induced hyperthyroidism", "Toxic
+        // nodules ..."), as two may be a disease and its required comorbidity.
+        var names = diagnoses.SelectMany(d => d.Named.Select(c => criteria[d.Criterion].Constraints[c] switch
+        {
+            CancerTypeConstraint cancer => cancer.Code,
+            ConditionConstraint condition => condition.Concept,
+            _ => string.Empty,
+        })).Distinct().Count();
+        var onlyCancers = diagnoses.All(d => d.Named.All(c => criteria[d.Criterion].Constraints[c] is CancerTypeConstraint));
+        return onlyCancers ? (diagnoses.Count < 2 || names < 2 ? [] : diagnoses)
+            : diagnoses.Count < MinimumConditionList || names < MinimumConditionList ? [] : diagnoses;
     }
+
+    /// <summary>A disease the criterion requires: a cancer, or a condition (not a medication or procedure) named without negation, qualification or time limit.</summary>
+    internal static bool IsDiagnosis(EligibilityConstraint constraint) => constraint switch
+    {
+        CancerTypeConstraint { Negated: false } => true,
+        ConditionConstraint { Negated: false, Qualifies: false, ConceptKind: Vocabulary.MedicalConceptKind.Condition, WithinMonths: null } => true,
+        _ => false,
+    };
 }

@@ -4,6 +4,7 @@ using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Eligibility.Segmentation;
 using TrialAccess.Patients;
 using TrialAccess.Patients.Notes;
+using TrialAccess.Trials;
 
 namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
 
@@ -18,6 +19,9 @@ public sealed class CarveOutAndContextReadingTests
 
     private static CriterionEvaluation Evaluate(string text, PatientProfile patient, CriterionRole role) =>
         EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse(text, role), patient, Context);
+
+    private static TrialEvaluation EvaluateTrial(string criteria, PatientProfile patient) =>
+        EligibilityEvaluator.Evaluate(TrialCriteriaParser.Parse(new ClinicalTrial { NctId = NctId.Parse("NCT00000001"), BriefTitle = "t", Eligibility = new TrialEligibility { Criteria = criteria } }), patient, Context);
 
     private static PatientProfile Note(string text) => NoteReader.Extract(text) with { CompleteHistory = true };
 
@@ -183,5 +187,51 @@ public sealed class CarveOutAndContextReadingTests
             CriterionRole.Exclusion);
 
         evaluation.Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void EvaluateTrial_InclusionsNamingThreeDiseases_AreCohorts_WhenThePatientIsInOne()
+    {
+        const string criteria = """
+            Inclusion Criteria:
+            - Secondary hypothyroidism, usually resulting from tumors of the pituitary, in patients referred to the endocrine clinic
+            - Graves disease with hyperthyroidism confirmed by the referring endocrinologist in the past year
+            - Toxic multinodular goiter with hyperthyroidism seen on a thyroid scan at the referring hospital
+            Exclusion Criteria:
+            - Pregnancy
+            """;
+        var patient = Note("A 45-year-old man with Graves disease and weight loss.");
+
+        var evaluation = EvaluateTrial(criteria, patient);
+
+        evaluation.Verdict.Should().NotBe(TrialVerdict.LikelyIneligible);
+        evaluation.Verdict.Should().NotBe(TrialVerdict.Ineligible);
+    }
+
+    [Fact]
+    public void EvaluateTrial_ADiseaseAndARequiredComorbidity_AreBothRequired()
+    {
+        const string criteria = """
+            Inclusion Criteria:
+            - Chronic obstructive pulmonary disease diagnosed by a pulmonologist with spirometry in the past five years
+            - Congestive heart failure documented on echocardiography by a cardiologist in the past two years
+            """;
+        var patient = Note("A 70-year-old man with COPD on tiotropium. Past history: hypertension.");
+
+        EvaluateTrial(criteria, patient).Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+    }
+
+    [Fact]
+    public void EvaluateTrial_DiseaseCohorts_NoneOfWhichThePatientHas_StillFail()
+    {
+        const string criteria = """
+            Inclusion Criteria:
+            - Secondary hypothyroidism, usually resulting from tumors of the pituitary, in patients referred to the endocrine clinic
+            - Graves disease with hyperthyroidism confirmed by the referring endocrinologist in the past year
+            - Toxic multinodular goiter with hyperthyroidism seen on a thyroid scan at the referring hospital
+            """;
+        var patient = Note("A 45-year-old man with asthma on inhaled budesonide.");
+
+        EvaluateTrial(criteria, patient).Verdict.Should().Be(TrialVerdict.LikelyIneligible);
     }
 }
