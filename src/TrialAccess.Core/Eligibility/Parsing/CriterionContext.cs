@@ -258,6 +258,17 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:due\s+to|secondary\s+to|caused\s+by|because\s+of|attribut(?:able|ed)\s+to|as\s+a\s+(?:result|consequence|complication)\s+of|in\s+the\s+(?:setting|context)\s+of|associated\s+with|related\s+to|known\s+to\s+cause|(?:that|which)\s+(?:can|could|may|might|would)\s+(?:produce|cause|result\s+in|lead\s+to|mimic)|(?:intended|used|given|prescribed|aim(?:ed|ing))\s+(?:at|to)(?:\s+(?:treat|prevent|control|manage))?(?:\s+or\s+(?:treat|prevent|control|manage))?|to\s+(?:control|treat|manage|prevent)(?:\s+or\s+(?:treat|prevent|control|manage))?|with\s+or\s+without|whether\s+or\s+not|regardless\s+of|irrespective\s+of|willing(?:ness)?\s+to\s+(?:limit|avoid|reduce|stop|quit|abstain\s+from|refrain\s+from))\s+(?:[\w'-]+[\s,()]+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex CauseOrOption();
 
+    /// <summary>
+    /// True when, in an exclusion, the treatment at <paramref name="position"/> follows "despite" ("infection without
+    /// improvement despite appropriate antibiotics", "diarrhoea despite a course of vancomycin"): it describes the
+    /// condition excluded and does not exclude on its own.
+    /// </summary>
+    public bool IsTreatmentDespiteAt(int position) =>
+        Role == CriterionRole.Exclusion && DespiteBefore().IsMatch(Lower.AsSpan(Math.Max(0, position - 50), position - Math.Max(0, position - 50)));
+
+    [GeneratedRegex(@"\b(?:despite|in\s+spite\s+of|notwithstanding)\s+(?:[\w-]+\s+){0,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DespiteBefore();
+
     /// <summary>"Participating in another asthma-related study": the condition names the other study, not the patient.</summary>
     [GeneratedRegex(@"\b(?:participat\w*|enrol+(?:ed|ment)?|involve(?:d|ment))\s+in\s+(?:an?\s+|any\s+)?(?:another|other|different|concurrent|simultaneous)\s+(?:[\w'-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex OtherStudyBefore();

@@ -234,4 +234,29 @@ public sealed class CarveOutAndContextReadingTests
 
         EvaluateTrial(criteria, patient).Verdict.Should().Be(TrialVerdict.LikelyIneligible);
     }
+
+    [Fact]
+    public void Evaluate_AConditionNarrowedByWithout_IsAQuestionForAPatientWithTheCondition()
+    {
+        var patient = Note("A 21-year-old man with abdominal pain in the right lower quadrant, tender on palpation.");
+
+        Evaluate("Abdominal pain without tenderness or rebound", patient, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void Evaluate_DiarrheaDespiteATreatment_DoesNotExcludeOnTheTreatmentAlone()
+    {
+        var patient = Note("A 70-year-old man on oral vancomycin for a first episode of C. difficile infection, now without diarrhea.");
+
+        var evaluation = Evaluate("Persistent diarrhea despite a course of vancomycin", patient, CriterionRole.Exclusion);
+
+        evaluation.Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Parse_AHemoglobinThatDecreased_IsAChangeNotALevel()
+    {
+        CriterionParser.Default.Parse("Spleen enlarged and Hgb level decreased 2 g/dL or more from steady-state value", CriterionRole.Exclusion)
+            .Constraints.OfType<LaboratoryConstraint>().Should().BeEmpty();
+    }
 }

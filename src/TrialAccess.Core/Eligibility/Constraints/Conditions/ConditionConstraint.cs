@@ -227,7 +227,7 @@ public static partial class ConditionParser
                 negated = !negated;
             }
 
-            c.Add(constraint with { Span = CriterionContext.Span(m.Start, m.End), Negated = negated, Qualifies = c.IsQualifierAt(m.Start) });
+            c.Add(constraint with { Span = CriterionContext.Span(m.Start, m.End), Negated = negated, Qualifies = c.IsQualifierAt(m.Start) || (constraint is PriorTherapyConstraint && c.IsTreatmentDespiteAt(m.Start)) });
         }
 
         // An allergy "to" agents the criterion names is read as an allergy to each of them; to anything else (the study
@@ -315,9 +315,9 @@ public static partial class ConditionParser
 
     /// <summary>
     /// Words right after a condition that narrow it to a cause or a threshold: "amyloidosis secondary to rheumatoid
-    /// arthritis", "bradycardia (HR &lt; 40)". A patient who has the condition may not have it in that form.
+    /// arthritis", "bradycardia (HR &lt; 40)", "abdominal pain without tenderness". A patient who has the condition may not have it in that form.
     /// </summary>
-    [GeneratedRegex(@"\G\s*,?\s*(?:(?<cause>(?:secondary\s+to|due\s+to|caused\s+by|induced\s+by|resulting\s+from|attributable\s+to|related\s+to|(?:[a-z-]+\s+){0,2}(?:on\s+the\s+day\s+of|at\s+the\s+time\s+of)|inducible|induced\s+(?:on|by|at|during|after))\b[^,;.()]{0,60})|\(\s*(?<threshold>(?:[a-z]{1,12}\s*)?(?:[<>≤≥]|(?:more|less|greater|lower|higher)\s+than)\s*=?\s*\d[^)]{0,40})\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*,?\s*(?:(?<cause>(?:secondary\s+to|due\s+to|caused\s+by|induced\s+by|resulting\s+from|attributable\s+to|related\s+to|(?:[a-z-]+\s+){0,2}(?:on\s+the\s+day\s+of|at\s+the\s+time\s+of)|inducible|induced\s+(?:on|by|at|during|after)|without(?=\s+[a-z]))\b[^,;.()]{0,60})|\(\s*(?<threshold>(?:[a-z]{1,12}\s*)?(?:[<>≤≥]|(?:more|less|greater|lower|higher)\s+than)\s*=?\s*\d[^)]{0,40})\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Narrowing();
 
     private static string? NarrowingOf(Match after) =>

@@ -140,7 +140,7 @@ public static partial class LaboratoryParser
         ChangeAfter().IsMatch(c.Lower.AsSpan(m.End, Math.Min(24, c.Lower.Length - m.End)))
         || ChangeBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Start - 30), m.Start - Math.Max(0, m.Start - 30)));
 
-    [GeneratedRegex(@"^\s*(?:level\s+|value\s+)?(?:gain|loss|change|increase|decrease|drop|reduction|rise|fall|decline)s?\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:level\s+|value\s+)?(?:gain(?:ed|s)?|loss|lost|change[sd]?|increase[sd]?|decrease[sd]?|drop(?:ped|s)?|reduction|reduced|rise|rose|fall|fell|decline[sd]?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeAfter();
 
     [GeneratedRegex(@"\b(?:gain|loss|change|increase|decrease|drop|reduction|rise|fall|decline)s?\s+(?:of|in)\s+(?:the\s+|their\s+|his\s+|her\s+)?$", RegexOptions.CultureInvariant)]

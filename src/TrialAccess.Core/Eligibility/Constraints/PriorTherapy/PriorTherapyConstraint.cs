@@ -3,7 +3,6 @@ using System.Buffers;
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
-using TrialAccess.Eligibility.Segmentation;
 using TrialAccess.Patients;
 using TrialAccess.Vocabulary;
 
@@ -371,16 +370,9 @@ public static partial class PriorTherapyParser
         {
             Span = CriterionContext.Span(start, end),
             Negated = since ^ c.IsNegatedAt(start),
-            Qualifies = c.IsExceptedAt(start) || c.IsCauseOrOptionAt(start) || (c.Role == CriterionRole.Exclusion && DespiteBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, start - 40), start - Math.Max(0, start - 40)))),
+            Qualifies = c.IsExceptedAt(start) || c.IsCauseOrOptionAt(start) || c.IsTreatmentDespiteAt(start),
         });
     }
-
-    /// <summary>
-    /// "Infection without improvement despite appropriate antibiotics": in an exclusion, the treatment after "despite"
-    /// describes the condition excluded; it does not exclude on its own.
-    /// </summary>
-    [GeneratedRegex(@"\b(?:despite|in\s+spite\s+of|notwithstanding)\s+(?:[\w-]+\s+){0,3}$", RegexOptions.CultureInvariant)]
-    private static partial Regex DespiteBefore();
 
     [GeneratedRegex(@"\b(?:allo\w*|auto(?:logous|\b))", RegexOptions.CultureInvariant)]
     private static partial Regex TransplantType();
