@@ -350,6 +350,7 @@ public static partial class EligibilityEvaluator
 
         ApplyLists(evaluations, first, plan);
         ApplyDiagnosisAlternatives(evaluations, first, plan);
+        ApplyTrailingOr(evaluations, first, eligibility);
         QuestionUncertainFailures(evaluations, eligibility, context.Vocabulary);
 
         var failing = new List<CriterionEvaluation>();
@@ -636,6 +637,56 @@ public static partial class EligibilityEvaluator
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|[\s.;])[A-Z][A-Za-z /]{2,30}(?::|--)\s", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Label();
+
+    /// <summary>
+    /// Inclusions written as one sentence over several items ("Surgically sterile (tubal ligation or hysterectomy), or",
+    /// "Post-menopausal, or", "Using a reliable method of contraception"): an item ending in "or" is an alternative of
+    /// the next, so one that fails while another of the chain does not fails nobody.
+    /// </summary>
+    private static void ApplyTrailingOr(List<CriterionEvaluation> evaluations, int first, ParsedEligibility eligibility)
+    {
+        var criteria = eligibility.Criteria;
+        for (var start = 0; start < criteria.Count - 1; start++)
+        {
+            var end = start;
+            while (end < criteria.Count - 1 && criteria[end].Segment.Role == CriterionRole.Inclusion && criteria[end + 1].Segment.Role == CriterionRole.Inclusion
+                && TrailingOr().IsMatch(criteria[end].Segment.Text))
+            {
+                end++;
+            }
+
+            if (end == start)
+            {
+                continue;
+            }
+
+            var holding = -1;
+            for (var i = start; i <= end && holding < 0; i++)
+            {
+                if (!evaluations[first + i].Fails)
+                {
+                    holding = i;
+                }
+            }
+
+            if (holding >= 0)
+            {
+                var other = evaluations[first + holding].Outcome == CriterionOutcome.Met ? "met" : "not settled";
+                for (var i = start; i <= end; i++)
+                {
+                    if (evaluations[first + i] is { Fails: true } failing)
+                    {
+                        evaluations[first + i] = failing with { Outcome = CriterionOutcome.NotApplicable, Evidence = $"{failing.Evidence}; an alternative (\"... or\") of another item, which is {other}" };
+                    }
+                }
+            }
+
+            start = end;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\bor|\band/or)\s*[,;:]?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TrailingOr();
 
     /// <summary>True when the criterion says little besides the conditions named ("Previous history of acromegaly", "for GHD").</summary>
     private static bool OnlyNames(string text, IReadOnlyList<EligibilityConstraint> named)

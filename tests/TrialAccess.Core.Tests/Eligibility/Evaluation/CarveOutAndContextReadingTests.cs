@@ -259,4 +259,45 @@ public sealed class CarveOutAndContextReadingTests
         CriterionParser.Default.Parse("Spleen enlarged and Hgb level decreased 2 g/dL or more from steady-state value", CriterionRole.Exclusion)
             .Constraints.OfType<LaboratoryConstraint>().Should().BeEmpty();
     }
+
+    [Fact]
+    public void EvaluateTrial_AnItemEndingInOr_IsAnAlternativeOfTheNext()
+    {
+        const string criteria = """
+            Inclusion Criteria:
+            - Women aged 18 to 50 years
+            - Surgically sterile (tubal ligation, bilateral oophorectomy, or hysterectomy), or
+            - Using an intrauterine device
+            """;
+        var patient = Note("A 35-year-old woman with asthma. She is using an IUD as her contraceptive method.");
+
+        var evaluation = EvaluateTrial(criteria, patient);
+
+        evaluation.Verdict.Should().NotBe(TrialVerdict.LikelyIneligible);
+        evaluation.Failing.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void EvaluateTrial_ItemsWithoutATrailingOr_AreEachRequired()
+    {
+        const string criteria = """
+            Inclusion Criteria:
+            - Women aged 18 to 50 years
+            - Surgically sterile (tubal ligation, bilateral oophorectomy, or hysterectomy)
+            - Using an intrauterine device
+            """;
+        var patient = Note("A 35-year-old woman with asthma. She is using an IUD as her contraceptive method.");
+
+        EvaluateTrial(criteria, patient).Failing.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_HospitalizedPatients_IsAQuestionOfSettingNotPresumedAbsent()
+    {
+        var patient = Note("A 68-year-old man with an acute exacerbation of COPD, on prednisone and nebulised salbutamol.");
+
+        var evaluation = Evaluate("Hospitalized patients with acute exacerbation of COPD", patient, CriterionRole.Inclusion);
+
+        evaluation.Outcome.Should().NotBe(CriterionOutcome.NotMet);
+    }
 }

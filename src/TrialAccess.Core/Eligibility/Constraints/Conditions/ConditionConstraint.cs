@@ -83,11 +83,15 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
                 $"no {key.Concept} recorded");
             // A laboratory abnormality ("hypokalemia", "neutropenia", "eosinophilia") is a measurement: a history that
             // gives no value says nothing of it, so it is never presumed absent.
-            return key.Complete && !IsLaboratoryAbnormality(key.Concept) ? ConstraintCheck.PresumedAbsent(key.Concept, unknown.Question!) : unknown;
+            // Where the patient is cared for ("hospitalized", "inpatient") is a setting the notes rarely state, not a
+            // history item: never presumed absent either.
+            return key.Complete && !IsLaboratoryAbnormality(key.Concept) && !IsCareSetting(key.Concept) ? ConstraintCheck.PresumedAbsent(key.Concept, unknown.Question!) : unknown;
         });
     }
 
     private static bool IsLaboratoryAbnormality(string concept) => LaboratoryAbnormality().IsMatch(concept);
+
+    private static bool IsCareSetting(string concept) => concept.Equals("hospitalization", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^(?:hypo|hyper)(?:kal|natr|calc|magnes|phosphat|album|prote|glyc|ox)\w*(?:emia|aemia)$|^(?!osteo|sarco)\w+penia$|\w+cytosis$|^eosinophilia$|^(?:azotemia|uremia|proteinuria|albuminuria|ketoacidosis|acidosis|alkalosis|prolonged qt\w*|qt prolongation|ecg abnormality|electrolyte (?:abnormalit\w+|imbalance|disturbance)s?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LaboratoryAbnormality();
