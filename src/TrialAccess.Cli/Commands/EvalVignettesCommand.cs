@@ -26,10 +26,17 @@ internal static class EvalVignettesCommand
             DefaultValueFactory = _ => true,
         };
         var requireAll = new Option<bool>("--require-all") { Description = "Exit with code 2 unless every vignette passes" };
+        var ranker = new Option<string>("--ranker")
+        {
+            Description = "full: the hand-written order; learned: the learned model's order (see --model), as match --ranker",
+            DefaultValueFactory = _ => "full",
+        };
+        ranker.AcceptOnlyFromAmong("full", "learned");
+        var model = EvalCommand.ModelOption();
         var format = CommonOptions.Format();
         var command = new Command("vignettes", "Check the top 10 trials of written patient cases: on the right cancer, none for the wrong setting or population")
         {
-            file, anyStatus, requireAll, format,
+            file, anyStatus, requireAll, ranker, model, format,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -60,13 +67,24 @@ internal static class EvalVignettesCommand
                 patients.Add((vignette, patient));
             }
 
+            Matching.Ranking.IRelevanceModel? relevanceModel = null;
+            if (parseResult.GetValue(ranker) == "learned")
+            {
+                (relevanceModel, var modelError) = RankerModels.Load(parseResult.GetValue(model));
+                if (relevanceModel is null)
+                {
+                    await Console.Error.WriteLineAsync($"error: {modelError}");
+                    return ExitCodes.BadInput;
+                }
+            }
+
             if (await StoreSession.ReadAllTrialsAsync(parseResult, cancellationToken) is not { } trials)
             {
                 return ExitCodes.BadInput;
             }
 
             var stored = trials.ToDictionary(t => t.NctId);
-            var matcher = new TrialMatcher(TrialCatalog.Build(trials), (id, _) => ValueTask.FromResult(stored.GetValueOrDefault(id)), TimeProvider.System);
+            var matcher = new TrialMatcher(TrialCatalog.Build(trials), (id, _) => ValueTask.FromResult(stored.GetValueOrDefault(id)), TimeProvider.System, model: relevanceModel);
             var filters = new MatchFilters { RecruitingOnly = !parseResult.GetValue(anyStatus) };
             var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
             var checker = new VignetteChecker(OncologyVocabulary.BuiltIn.CancerTypes);
