@@ -68,6 +68,12 @@ public static partial class EligibilityEvaluator
             return EvaluateRule(criterion, plan, patient, context);
         }
 
+        // A rule about another person ("Donors must be HIV-negative"): the record of the patient does not answer it.
+        if (scope.OtherPerson)
+        {
+            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, [], $"about the patient's {scope.Label.ToLowerInvariant()}, not the patient", [$"Does the patient's {scope.Label.ToLowerInvariant()} meet this: \"{Shorten(criterion.Segment.Text)}\"?"]);
+        }
+
         // A rule limited to a subgroup: nothing to the patients outside it; a question, never a failure, while it is not
         // known whether the patient is in it.
         var (member, evidence) = Membership(scope, patient, context);

@@ -25,7 +25,8 @@ public sealed record ParsedCriterion(CriterionSegment Segment, IReadOnlyList<Eli
 /// <param name="Label">The subgroup as written.</param>
 /// <param name="Constraints">What membership needs, when the words say it (all must hold); empty for a cohort label.</param>
 /// <param name="Healthy">True when the subgroup is healthy volunteers or controls, which a patient with a recorded disease is not.</param>
-public sealed record CriterionScope(string Label, IReadOnlyList<EligibilityConstraint> Constraints, bool Healthy = false);
+/// <param name="OtherPerson">True when the rule is about someone other than the patient (a donor, a parent, a partner).</param>
+public sealed record CriterionScope(string Label, IReadOnlyList<EligibilityConstraint> Constraints, bool Healthy = false, bool OtherPerson = false);
 
 /// <summary>
 /// Turns one criterion into typed constraints by running every constraint family's parser in a fixed order: the
@@ -94,6 +95,12 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
     private static (CriterionScope? Scope, IReadOnlyList<EligibilityConstraint> Body) ScopeOf(CriterionSegment segment, List<EligibilityConstraint> found)
     {
         var text = segment.Text;
+
+        // "Donors must be HIV-negative", "Parents must agree to ...": a rule about another person than the patient.
+        if (OtherPersonSubject().Match(text) is { Success: true } other)
+        {
+            return (new CriterionScope(other.Groups["scope"].Value.Trim(), [], OtherPerson: true), found);
+        }
 
         // "If female, ...", "Males must ...", "Women of childbearing potential must ...", "Premenopausal women: ...": a
         // rule for one sex, which asks nothing of the other.
@@ -165,6 +172,9 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
     [GeneratedRegex(@"\b(?:female|females|women|woman)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FemaleWord();
 
+    [GeneratedRegex(@"^\W*(?:the\s+|all\s+|potential\s+|related\s+|unrelated\s+|stem\s+cell\s+|marrow\s+|organ\s+|living\s+)*(?<scope>(?:donors?|parents?|caregivers?|care\s*givers?|(?:sexual\s+)?partners?|spouses?|siblings?|family\s+members?|(?:legal(?:ly)?\s+)?guardians?)(?:\s*\([^)]{0,40}\))?)\s*(?::|(?:must|should|shall|will|need|needs|are|is|has|have)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OtherPersonSubject();
+
     [GeneratedRegex(@"\((?<scope>(?:phase|part|cohort|group|arm|stage)\s+[\w.-]{1,6}(?:\s+only)?)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScopeInParentheses();
 
@@ -211,10 +221,28 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
             return found;
         }
 
+        // Only the sentence that excludes ("Age 18 to 65. Because CLL is rare in children, children are excluded"): the
+        // rules before it stand, and a reason given with "because" names no one excluded.
+        // "This protocol excludes pregnant women because ..." names, after the rule, whom it excludes: all of it stands.
+        var sentenceStart = 0;
+        if (ExcludedAtEnd().Match(context.Text) is { Success: true } atEnd)
+        {
+            sentenceStart = SentenceBoundary().Match(context.Text[..atEnd.Index]) is { Success: true } boundary ? boundary.Index + boundary.Length : 0;
+            if (ReasonOpening().IsMatch(context.Text.AsSpan(sentenceStart)))
+            {
+                return found;
+            }
+        }
+
         for (var i = 0; i < found.Count; i++)
         {
+            if (found[i].Span.Start < sentenceStart)
+            {
+                continue;
+            }
+
             if (found[i].Kind is ConstraintKind.Condition or ConstraintKind.PriorTherapy or ConstraintKind.Infection or ConstraintKind.Metastasis
-                or ConstraintKind.OtherMalignancy or ConstraintKind.Reproductive)
+                or ConstraintKind.OtherMalignancy or ConstraintKind.Reproductive or ConstraintKind.CancerType)
             {
                 found[i] = found[i] with { Negated = !found[i].Negated };
             }
@@ -225,6 +253,13 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
 
     [GeneratedRegex(@"\b(?:are|is|will\s+be|shall\s+be)\s+(?:not\s+eligible|ineligible|excluded|not\s+(?:allowed|permitted|included|enrolled))\s*[.;]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExcludedAtEnd();
+
+    [GeneratedRegex(@"^\s*(?:because|since|as|given\s+that|due\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReasonOpening();
+
+    /// <summary>The last end of a sentence: a semicolon, or a full stop before a capital that does not close "e.g." or "i.e.".</summary>
+    [GeneratedRegex(@"(?:;|(?<!\b(?:e\.g|i\.e|etc|vs|approx|incl|al))\.\s+(?=[A-Z]))\s*", RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceBoundary();
 
     /// <summary>"This protocol excludes pregnant or lactating women because ...": the reason given after the rule does not make it a requirement.</summary>
     [GeneratedRegex(@"\b(?:this|the)\s+(?:protocol|study|trial)\s+(?:excludes|will\s+exclude)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -365,7 +400,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
         return found;
     }
 
-    [GeneratedRegex(@"(?:^|(?<=[.;:]\s))\s*(?<label>[A-Z][A-Za-z/-]*(?:\s+[A-Za-z/-]+){0,3}):\s", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|(?<=[.;:]\s))\s*(?<label>[A-Z][A-Za-z/-]*(?:\s+[A-Za-z/-]+){0,3}):(?:\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 
     [GeneratedRegex(@"\b(?:allowed|permitted|acceptable|may\s+(?:have|be|receive|continue|include|participate|enrol+)|can\s+be\s+(?:included|enrolled)|are\s+eligible|is\s+eligible|(?:is|are)\s+not\s+(?:an?\s+)?exclusion(?:s|ary)?|(?:is|are)\s+not\s+excluded|(?:does|do)\s+not\s+exclude)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

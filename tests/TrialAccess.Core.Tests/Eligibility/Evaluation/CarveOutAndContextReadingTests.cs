@@ -300,4 +300,60 @@ public sealed class CarveOutAndContextReadingTests
 
         evaluation.Outcome.Should().NotBe(CriterionOutcome.NotMet);
     }
+
+    [Fact]
+    public void Evaluate_AnInclusionSayingCancerPatientsAreNotEligible_IsAnExclusionOfThatCancer()
+    {
+        var patient = Note("A 40-year-old woman with migraine. No history of cancer.");
+
+        Evaluate("Patients with a history of breast cancer (including DCIS) or ovarian cancer are not eligible.", patient, CriterionRole.Inclusion)
+            .Outcome.Should().NotBe(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_ALabelStandingAlone_AsksNothing()
+    {
+        var patient = Note("A 60-year-old man with multiple myeloma after VAD chemotherapy.");
+
+        Evaluate("Biologic therapy:", patient, CriterionRole.Inclusion).Outcome.Should().NotBe(CriterionOutcome.NotMet);
+    }
+
+    [Theory]
+    [InlineData("Donors must be HIV-negative, hepatitis B surface antigen negative, and hepatitis C antibody negative.")]
+    [InlineData("Parents must agree to keep a diary of the child's symptoms")]
+    public void Evaluate_ARuleAboutAnotherPerson_IsAQuestionAboutThem(string criterion)
+    {
+        var patient = Note("A 64-year-old man with multiple myeloma. HIV positive on antiretroviral therapy.");
+
+        var evaluation = Evaluate(criterion, patient, CriterionRole.Inclusion);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+        evaluation.Questions.Should().ContainSingle().Which.Should().StartWith("Does the patient's");
+    }
+
+    [Fact]
+    public void Evaluate_APatientRuleNamingADonor_IsStillAboutThePatient()
+    {
+        var patient = Note("A 64-year-old man with multiple myeloma, no prior transplant.");
+
+        Evaluate("Patients must have an HLA-matched sibling donor", patient, CriterionRole.Inclusion).Questions.Should().NotContain(q => q.StartsWith("Does the patient's", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_ADiseaseNamedInTheReasonForExcludingOthers_IsNotExcluded()
+    {
+        var patient = Note("A 60-year-old man with chronic lymphocytic leukemia, Rai stage III.");
+
+        Evaluate("Age 18 to 65 years. Because CLL is extremely rare in persons under 18 years of age, children are excluded", patient, CriterionRole.Inclusion)
+            .Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_ANotEligibleSentenceWithAnExampleInside_ExcludesWhatItNames()
+    {
+        var patient = Note("A 52-year-old woman with hot flashes, on no medication.");
+
+        Evaluate("Participants with current use of anticoagulants (e.g. Warfarin, heparin), anti-platelet drugs or history of bleeding disorder are not eligible.", patient, CriterionRole.Inclusion)
+            .Outcome.Should().Be(CriterionOutcome.Met);
+    }
 }
