@@ -159,6 +159,16 @@ public static partial class EligibilityEvaluator
         if (results.Length == 1)
         {
             combined = new Combined(results[0].Check.Outcome, results[0].Check.Presumed);
+
+            // "Women with known defects of the hemostasis" read only as far as "women": the rest, not understood, is
+            // what excludes; being a woman does not.
+            if (criterion.Segment.Role == CriterionRole.Exclusion && combined.Outcome == CriterionOutcome.Met
+                && results[0].Constraint.Kind is ConstraintKind.Age or ConstraintKind.Sex
+                && ScopeWordsAfter().Match(criterion.Segment.Text, Math.Min(criterion.Segment.Text.Length, results[0].Constraint.Span.End)) is { Success: true } scopeWords
+                && criterion.Segment.Text.AsSpan(scopeWords.Index + scopeWords.Length).Trim().Length > 3)
+            {
+                combined = new Combined(CriterionOutcome.Unknown, false);
+            }
         }
         else if (plan.AtLeast is { } enough)
         {
@@ -179,6 +189,10 @@ public static partial class EligibilityEvaluator
             }
 
             combined = all.AllHold;
+        }
+        else if (criterion.Segment.Role == CriterionRole.Exclusion && ConjunctiveScope(results, criterion.Segment.Text) is { } scoped)
+        {
+            combined = scoped;
         }
         else
         {
@@ -216,6 +230,10 @@ public static partial class EligibilityEvaluator
         }
 
         var joined = decisive is null ? null : decisive.Count == 1 ? decisive[0] : string.Join("; ", decisive);
+        if (outcome == CriterionOutcome.Unknown && questions is null)
+        {
+            questions = [$"Does this apply to the patient: \"{Shorten(criterion.Segment.Text)}\"?"];
+        }
 
         // An exclusion that names the patient's own main problem and says more than its name ("bundle branch reentry
         // VT as the presenting VT", "perforated appendicitis with diffuse fluid") excludes a form of it: having the
@@ -237,6 +255,57 @@ public static partial class EligibilityEvaluator
 
         return new CriterionEvaluation(criterion, outcome, results, joined, questions ?? []) { Presumed = combined.Presumed };
     }
+
+    /// <summary>
+    /// An exclusion whose age, sex or cancer type says whom the rest is about ("Women with known defects of
+    /// haemostasis", "Patients >= 3 years of age that have received narcotics", "Stage IV cervical cancer"): those hold
+    /// together with the rest (any of it), they do not exclude on their own. Null when the criterion has no such mix.
+    /// </summary>
+    private static Combined? ConjunctiveScope(ConstraintEvaluation[] results, string text)
+    {
+        var scope = new Outcomes();
+        var rest = new Outcomes();
+        bool scoped = false, other = false, staged = false;
+        foreach (var result in results)
+        {
+            switch (result.Constraint.Kind)
+            {
+                case ConstraintKind.Age or ConstraintKind.Sex when ScopeWordsAfter().IsMatch(text, Math.Min(text.Length, result.Constraint.Span.End)):
+                    scope.Add(result.Check);
+                    scoped = true;
+                    break;
+                case ConstraintKind.CancerType:
+                    scope.Add(result.Check);
+                    break;
+                default:
+                    rest.Add(result.Check);
+                    other = true;
+                    staged |= result.Constraint.Kind is ConstraintKind.Stage or ConstraintKind.Biomarker or ConstraintKind.Metastasis;
+                    break;
+            }
+        }
+
+        // A cancer type scopes the rest only beside its stage, marker or spread ("HER2-positive breast cancer"); beside
+        // a condition or a treatment it is one more thing excluded ("prior breast cancer or lymphoma").
+        if (!other || !(scoped || (staged && results.Any(r => r.Constraint.Kind == ConstraintKind.CancerType))))
+        {
+            return null;
+        }
+
+        if (!scoped && results.Any(r => r.Constraint.Kind is not (ConstraintKind.CancerType or ConstraintKind.Stage or ConstraintKind.Biomarker or ConstraintKind.Metastasis)))
+        {
+            return null;
+        }
+
+        var both = new Outcomes();
+        both.Add(scope.AllHold);
+        both.Add(rest.AnyHolds);
+        return both.AllHold;
+    }
+
+    /// <summary>"Women with ...", "patients >= 3 years of age that have ...": the age or sex says whom the rest is about.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G\W{0,3}(?:(?:years?|yrs?|of|age|old|patients?|subjects?|participants?|individuals|persons|people|and\s+older|or\s+older)\s*){0,4}(?:with|who|that|having|taking|receiving|on|undergoing|in\s+whom)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ScopeWordsAfter();
 
     private static bool HasJudgement(ConstraintEvaluation[] results)
     {

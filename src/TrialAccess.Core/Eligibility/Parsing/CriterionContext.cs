@@ -246,7 +246,7 @@ public sealed partial class CriterionContext
         return null;
     }
 
-    [GeneratedRegex(@"\b(?:therap(?:y|ies)|treatments?|treated|chemotherap(?:y|ies)|chemo|radiotherapy|radiation|irradiation|immunotherap(?:y|ies)|surgery|resection|medications?|drugs?|agents?|regimens?|transplant(?:ation)?)\s+(?:\w+\s+){0,2}(?:for|of|against|to\s+treat)\s+(?:(?:[a-z'-]+\s+){1,3}(?:or|and|and/or)\s+(?:other\s+|any\s+|related\s+)?)?(?:(?:the|this|that|their|his|her|a|an|any|prior|previous|current|underlying|primary|metastatic|advanced|recurrent|locally|early|localized|invasive|or|and|stage\s+\w+)\s+){0,4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:therap(?:y|ies)|treatments?|treated|chemotherap(?:y|ies)|chemo|radiotherapy|radiation|irradiation|immunotherap(?:y|ies)|surgery|resection|medications?|drugs?|agents?|regimens?|transplant(?:ation)?|(?:surgical\s+)?(?:interventions?|procedures?|operations?))\s+(?:\w+\s+){0,2}(?:for|of|against|to\s+treat)\s+(?:(?:[a-z'-]+\s+){1,3}(?:or|and|and/or)\s+(?:other\s+|any\s+|related\s+)?)?(?:(?:the|this|that|their|his|her|a|an|any|prior|previous|current|underlying|primary|metastatic|advanced|recurrent|locally|early|localized|invasive|or|and|stage\s+\w+)\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex TherapyFor();
 
     [GeneratedRegex(@"\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|intoleran\w*|contra-?\s?indicat\w*|sensitivit(?:y|ies)|adverse\s+(?:drug\s+)?(?:reactions?|events?|effects?)|(?:drug\s+)?reactions?)\s+(?:[\w-]+\s+){0,2}(?:to|of|with|against|for|from)\b[^.;:]*$", RegexOptions.CultureInvariant)]

@@ -356,4 +356,38 @@ public sealed class CarveOutAndContextReadingTests
         Evaluate("Participants with current use of anticoagulants (e.g. Warfarin, heparin), anti-platelet drugs or history of bleeding disorder are not eligible.", patient, CriterionRole.Inclusion)
             .Outcome.Should().Be(CriterionOutcome.Met);
     }
+
+    [Theory]
+    [InlineData("Women with known defects of the hemostasis")]
+    [InlineData("Patients >= 3 years of age that have received narcotics in the previous 24 hours")]
+    public void Evaluate_AnExclusionScopedByAgeOrSex_IsNotMetByTheAgeOrSexAlone(string criterion)
+    {
+        var patient = Note("A 17-year-old girl with abdominal pain, taking no medications.");
+
+        Evaluate(criterion, patient, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_AgeOrPregnancyAsAlternatives_StillExcludesOnAge()
+    {
+        var patient = Note("A 16-year-old boy with asthma.");
+
+        Evaluate("Age under 18 years or pregnancy", patient, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_AStagedCancerExclusion_NeedsTheStage()
+    {
+        var patient = Note("A 44-year-old woman with stage IB cervical cancer.");
+
+        Evaluate("Stage IV cervical cancer", patient, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_SurgeryForAPatientsDisease_DoesNotRequireOnlyTheDisease()
+    {
+        var patient = Note("A 70-year-old man with Parkinson's disease on levodopa.");
+
+        Evaluate("History of surgical intervention for Parkinson's Disease", patient, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
 }

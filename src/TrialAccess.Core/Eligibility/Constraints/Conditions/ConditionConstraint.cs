@@ -23,6 +23,12 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
 
     public override string Describe() => $"{ConceptKind.ToString().ToLowerInvariant()}: {(Qualifier is null || Qualifier.StartsWith("to ", StringComparison.Ordinal) ? string.Empty : Qualifier + " ")}{Concept}{(Qualifier is not null && Qualifier.StartsWith("to ", StringComparison.Ordinal) ? " " + Qualifier : string.Empty)}{(WithinMonths is { } m ? $" within {Number(m)} months" : string.Empty)}";
 
+    /// <summary>
+    /// True when the criterion is about where the patient is cared for now ("Hospitalized patients with ...",
+    /// "inpatients"), not about a past stay: notes rarely state it, so it is never presumed absent.
+    /// </summary>
+    public bool CurrentSetting { get; init; }
+
     private static readonly ConcurrentDictionary<(MedicalConceptKind Kind, string Concept, decimal? WithinMonths, bool Complete), ConstraintCheck> NothingRecordedChecks = new();
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
@@ -76,22 +82,19 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
         }
 
         // Nothing recorded: that answer depends only on the constraint, made once for each concept and timing.
-        return NothingRecordedChecks.GetOrAdd((ConceptKind, Concept, WithinMonths, patient.CompleteHistory), static key =>
+        return NothingRecordedChecks.GetOrAdd((ConceptKind, Concept, WithinMonths, patient.CompleteHistory && !CurrentSetting), static key =>
         {
             var unknown = ConstraintCheck.Unknown(
                 $"Does the patient have {(key.Kind == MedicalConceptKind.Condition ? string.Empty : "had ")}{key.Concept}{(key.WithinMonths is { } w ? $" in the last {Number(w)} months" : string.Empty)}?",
                 $"no {key.Concept} recorded");
             // A laboratory abnormality ("hypokalemia", "neutropenia", "eosinophilia") is a measurement: a history that
             // gives no value says nothing of it, so it is never presumed absent.
-            // Where the patient is cared for ("hospitalized", "inpatient") is a setting the notes rarely state, not a
-            // history item: never presumed absent either.
-            return key.Complete && !IsLaboratoryAbnormality(key.Concept) && !IsCareSetting(key.Concept) ? ConstraintCheck.PresumedAbsent(key.Concept, unknown.Question!) : unknown;
+            return key.Complete && !IsLaboratoryAbnormality(key.Concept) ? ConstraintCheck.PresumedAbsent(key.Concept, unknown.Question!) : unknown;
         });
     }
 
     private static bool IsLaboratoryAbnormality(string concept) => LaboratoryAbnormality().IsMatch(concept);
 
-    private static bool IsCareSetting(string concept) => concept.Equals("hospitalization", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^(?:hypo|hyper)(?:kal|natr|calc|magnes|phosphat|album|prote|glyc|ox)\w*(?:emia|aemia)$|^(?!osteo|sarco)\w+penia$|\w+cytosis$|^eosinophilia$|^(?:azotemia|uremia|proteinuria|albuminuria|ketoacidosis|acidosis|alkalosis|prolonged qt\w*|qt prolongation|ecg abnormality|electrolyte (?:abnormalit\w+|imbalance|disturbance)s?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LaboratoryAbnormality();
@@ -231,6 +234,11 @@ public static partial class ConditionParser
                 negated = !negated;
             }
 
+            if (constraint is ConditionConstraint { Concept: "hospitalization", WithinMonths: null } stay && CurrentStay().IsMatch(c.Lower.AsSpan(m.Start, m.End - m.Start)) && !PastStay().IsMatch(c.Lower))
+            {
+                constraint = stay with { CurrentSetting = true };
+            }
+
             c.Add(constraint with { Span = CriterionContext.Span(m.Start, m.End), Negated = negated, Qualifies = c.IsQualifierAt(m.Start) || (constraint is PriorTherapyConstraint && c.IsTreatmentDespiteAt(m.Start)) });
         }
 
@@ -316,6 +324,12 @@ public static partial class ConditionParser
 
     [GeneratedRegex(@"\b(?<q>non-?\s?[a-z]{4,})\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotForm();
+
+    [GeneratedRegex(@"^(?:hospitali[sz]ed|inpatients?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrentStay();
+
+    [GeneratedRegex(@"\b(?:history|prior|previous(?:ly)?|past|ever|within|times?|episodes?|been|since)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PastStay();
 
     /// <summary>
     /// Words right after a condition that narrow it to a cause or a threshold: "amyloidosis secondary to rheumatoid
