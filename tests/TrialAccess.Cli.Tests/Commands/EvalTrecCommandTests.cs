@@ -43,13 +43,17 @@ public sealed class EvalTrecCommandTests : IDisposable
         // little under those figures, not the issue's targets. The whole registry (18,158 trials) is measured by the eval
         // command itself (README, issue notes). The caught floor went from 0.70 to 0.68 when the note reader learned
         // "smokes 20 cigarettes per day": pairs had been caught on smoking-history inclusions for a smoker read as a
-        // non-smoker (123 of 176 then, 0.699, with 17 of 192 false exclusions).
+        // non-smoker (123 of 176 then, 0.699, with 17 of 192 false exclusions). At stop 22 false exclusions fell to 13 of
+        // 192 (0.068) and the caught share to 119 of 176 (0.676): cohorts of diseases and items ending in "or" became
+        // alternatives, investigator-judgement exclusions questions, and carve-outs ("... are not exclusions") stopped
+        // excluding, each a reading the issue asks for; the floors follow (false exclusions 0.12 -> 0.09, caught 0.68 ->
+        // 0.64), still far above the issue's 45% caught.
         var ndcg = matcher.RootElement.GetProperty("mean").GetProperty("ndcg@10").GetDouble();
         var bm25Ndcg = baseline.RootElement.GetProperty("mean").GetProperty("ndcg@10").GetDouble();
         var figures = $"NDCG@10 {ndcg} (BM25 {bm25Ndcg}); safety {safety}";
         ndcg.Should().BeGreaterThanOrEqualTo(0.75, figures);
         ndcg.Should().BeGreaterThanOrEqualTo(bm25Ndcg + 0.08, figures);
-        safety.GetProperty("falseExclusionRate").GetDouble().Should().BeLessThanOrEqualTo(0.12, figures);
-        safety.GetProperty("excludedCaughtRate").GetDouble().Should().BeGreaterThanOrEqualTo(0.68, figures);
+        safety.GetProperty("falseExclusionRate").GetDouble().Should().BeLessThanOrEqualTo(0.09, figures);
+        safety.GetProperty("excludedCaughtRate").GetDouble().Should().BeGreaterThanOrEqualTo(0.64, figures);
     }
 }
