@@ -390,4 +390,22 @@ public sealed class CarveOutAndContextReadingTests
 
         Evaluate("History of surgical intervention for Parkinson's Disease", patient, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.Met);
     }
+
+    [Theory]
+    [InlineData("Age superior or equal to 10 years", CriterionOutcome.Met)]
+    [InlineData("Age inferior to 50 years", CriterionOutcome.NotMet)]
+    public void Evaluate_AgeWithSuperiorOrInferior_IsAnAgeBound(string criterion, CriterionOutcome expected)
+    {
+        var patient = Note("A 60-year-old man with chronic cough.");
+
+        Evaluate(criterion, patient, CriterionRole.Inclusion).Outcome.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Evaluate_ObstructiveAirwayDisease_IsMetByAsthmaOrCopd_AndPresumedAbsentOtherwise()
+    {
+        Evaluate("Obstructive airway disease", Note("A 30-year-old woman with asthma on inhaled budesonide."), CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Met);
+        Evaluate("Obstructive airway disease", Note("A 70-year-old man with COPD on tiotropium."), CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Met);
+        Evaluate("No obstructive airway disease", Note("A 40-year-old man with a fractured wrist."), CriterionRole.Inclusion).Outcome.Should().Be(CriterionOutcome.Met);
+    }
 }
