@@ -26,12 +26,7 @@ internal static class EvalVignettesCommand
             DefaultValueFactory = _ => true,
         };
         var requireAll = new Option<bool>("--require-all") { Description = "Exit with code 2 unless every vignette passes" };
-        var ranker = new Option<string>("--ranker")
-        {
-            Description = "full: the hand-written order; learned: the learned model's order (see --model), as match --ranker",
-            DefaultValueFactory = _ => "full",
-        };
-        ranker.AcceptOnlyFromAmong("full", "learned");
+        var ranker = RankerModels.RankerOption("full: the hand-written order; learned: the learned model's order (see --model), as match --ranker");
         var model = EvalCommand.ModelOption();
         var format = CommonOptions.Format();
         var command = new Command("vignettes", "Check the top 10 trials of written patient cases: on the right cancer, none for the wrong setting or population")
@@ -67,15 +62,10 @@ internal static class EvalVignettesCommand
                 patients.Add((vignette, patient));
             }
 
-            Matching.Ranking.IRelevanceModel? relevanceModel = null;
-            if (parseResult.GetValue(ranker) == "learned")
+            var (modelLoaded, relevanceModel) = await RankerModels.SelectAsync(parseResult.GetValue(ranker), parseResult.GetValue(model));
+            if (!modelLoaded)
             {
-                (relevanceModel, var modelError) = RankerModels.Load(parseResult.GetValue(model));
-                if (relevanceModel is null)
-                {
-                    await Console.Error.WriteLineAsync($"error: {modelError}");
-                    return ExitCodes.BadInput;
-                }
+                return ExitCodes.BadInput;
             }
 
             if (await StoreSession.ReadAllTrialsAsync(parseResult, cancellationToken) is not { } trials)

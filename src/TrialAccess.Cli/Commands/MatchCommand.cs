@@ -24,12 +24,7 @@ internal static class MatchCommand
         var includeIneligible = new Option<bool>("--include-ineligible") { Description = "Also list trials the patient fails, with the failing criteria" };
         var notYet = new Option<bool>("--include-not-yet-recruiting") { Description = "Also keep trials that are not yet recruiting" };
         var anyStatus = new Option<bool>("--any-status") { Description = "Do not filter on recruitment status (for research on closed trials)" };
-        var ranker = new Option<string>("--ranker")
-        {
-            Description = "full: the hand-written order (relevance, a presumed failure weighing it down); learned: the learned model's order (see --model); Ineligible trials come last either way",
-            DefaultValueFactory = _ => "full",
-        };
-        ranker.AcceptOnlyFromAmong("full", "learned");
+        var ranker = RankerModels.RankerOption("full: the hand-written order (relevance, a presumed failure weighing it down); learned: the learned model's order (see --model); Ineligible trials come last either way");
         var model = EvalCommand.ModelOption();
         var format = CommonOptions.Format();
         var command = new Command("match", "Find and rank the trials a patient could join, with each criterion's outcome and what is still unknown")
@@ -119,15 +114,10 @@ internal static class MatchCommand
                     return ExitCodes.BadInput;
                 }
 
-                Matching.Ranking.IRelevanceModel? relevanceModel = null;
-                if (parseResult.GetValue(ranker) == "learned")
+                var (modelLoaded, relevanceModel) = await RankerModels.SelectAsync(parseResult.GetValue(ranker), parseResult.GetValue(model));
+                if (!modelLoaded)
                 {
-                    (relevanceModel, var modelError) = RankerModels.Load(parseResult.GetValue(model));
-                    if (relevanceModel is null)
-                    {
-                        await Console.Error.WriteLineAsync($"error: {modelError}");
-                        return ExitCodes.BadInput;
-                    }
+                    return ExitCodes.BadInput;
                 }
 
                 using var semantic = await SemanticSession.OpenAsync(parseResult, store, catalog, cancellationToken);

@@ -20,25 +20,15 @@ internal static class ServeCommand
             Description = $"Address(es) to listen on, separated by ';' (default {DefaultUrls}; port 0 picks a free port)",
             DefaultValueFactory = _ => DefaultUrls,
         };
-        var ranker = new Option<string>("--ranker")
-        {
-            Description = "How matches are ordered: full (the hand-written rule) or learned (the learned model, see --model); Ineligible trials come last either way",
-            DefaultValueFactory = _ => "full",
-        };
-        ranker.AcceptOnlyFromAmong("full", "learned");
+        var ranker = RankerModels.RankerOption("How matches are ordered: full (the hand-written rule) or learned (the learned model, see --model); Ineligible trials come last either way");
         var model = EvalCommand.ModelOption();
         var command = new Command("serve", "Run the web app and API on the database (seeding the demo trials if it is empty)") { urls, ranker, model };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            Matching.Ranking.IRelevanceModel? relevanceModel = null;
-            if (parseResult.GetValue(ranker) == "learned")
+            var (modelLoaded, relevanceModel) = await RankerModels.SelectAsync(parseResult.GetValue(ranker), parseResult.GetValue(model));
+            if (!modelLoaded)
             {
-                (relevanceModel, var modelError) = RankerModels.Load(parseResult.GetValue(model));
-                if (relevanceModel is null)
-                {
-                    await Console.Error.WriteLineAsync($"error: {modelError}");
-                    return ExitCodes.BadInput;
-                }
+                return ExitCodes.BadInput;
             }
 
             var (store, location) = await StoreSession.OpenAsync(parseResult, cancellationToken);
