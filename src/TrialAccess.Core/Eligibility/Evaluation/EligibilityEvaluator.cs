@@ -265,7 +265,7 @@ public static partial class EligibilityEvaluator
     {
         var scope = new Outcomes();
         var rest = new Outcomes();
-        bool scoped = false, other = false, staged = false;
+        bool scoped = false, other = false;
         foreach (var result in results)
         {
             switch (result.Constraint.Kind)
@@ -280,19 +280,15 @@ public static partial class EligibilityEvaluator
                 default:
                     rest.Add(result.Check);
                     other = true;
-                    staged |= result.Constraint.Kind is ConstraintKind.Stage or ConstraintKind.Biomarker or ConstraintKind.Metastasis;
                     break;
             }
         }
 
         // A cancer type scopes the rest only beside its stage, marker or spread ("HER2-positive breast cancer"); beside
         // a condition or a treatment it is one more thing excluded ("prior breast cancer or lymphoma").
-        if (!other || !(scoped || (staged && results.Any(r => r.Constraint.Kind == ConstraintKind.CancerType))))
-        {
-            return null;
-        }
-
-        if (!scoped && results.Any(r => r.Constraint.Kind is not (ConstraintKind.CancerType or ConstraintKind.Stage or ConstraintKind.Biomarker or ConstraintKind.Metastasis)))
+        var stagedCancer = Array.Exists(results, r => r.Constraint.Kind == ConstraintKind.CancerType)
+            && Array.TrueForAll(results, r => r.Constraint.Kind is ConstraintKind.CancerType or ConstraintKind.Stage or ConstraintKind.Biomarker or ConstraintKind.Metastasis);
+        if (!other || !(scoped || stagedCancer))
         {
             return null;
         }
@@ -307,18 +303,7 @@ public static partial class EligibilityEvaluator
     [System.Text.RegularExpressions.GeneratedRegex(@"\G\W{0,3}(?:(?:years?|yrs?|of|age|old|patients?|subjects?|participants?|individuals|persons|people|and\s+older|or\s+older)\s*){0,4}(?:with|who|that|having|taking|receiving|on|undergoing|in\s+whom)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ScopeWordsAfter();
 
-    private static bool HasJudgement(ConstraintEvaluation[] results)
-    {
-        foreach (var result in results)
-        {
-            if (result.Constraint.Kind == ConstraintKind.Boilerplate)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasJudgement(ConstraintEvaluation[] results) => Array.Exists(results, r => r.Constraint.Kind == ConstraintKind.Boilerplate);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:opinion|judg(?:e)?ment|discretion|deemed|considered\s+by\s+the\s+investigator)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex InvestigatorJudgement();
@@ -688,8 +673,7 @@ public static partial class EligibilityEvaluator
 
         // Cohorts of other diseases are alternatives only when the patient is in one of them: a disease left unknown
         // does not say the patient's condition is among those the trial takes.
-        var onlyCancers = plan.Diagnoses.All(d => d.Named.All(c => evaluations[first + d.Criterion].Constraints.Count <= c || evaluations[first + d.Criterion].Constraints[c].Constraint is CancerTypeConstraint));
-        if (!diagnoses.Any(o => o is CriterionOutcome.Met || (onlyCancers && o is CriterionOutcome.Unknown)))
+        if (!diagnoses.Any(o => o is CriterionOutcome.Met || (plan.DiagnosesAreCancers && o is CriterionOutcome.Unknown)))
         {
             return;
         }

@@ -244,7 +244,7 @@ internal sealed partial class EvaluationPlan
         PublishesNoCriteria = eligibility.Criteria.Count == 0
             || eligibility.Criteria.All(c => c.Segment.Text.Contains("no eligibility criteria", StringComparison.OrdinalIgnoreCase));
         Lists = ReadLists(eligibility.Criteria, Criteria);
-        Diagnoses = ReadDiagnoses(eligibility.Criteria, Criteria);
+        (Diagnoses, DiagnosesAreCancers) = ReadDiagnoses(eligibility.Criteria, Criteria);
     }
 
     public CriterionPlan[] Criteria { get; }
@@ -267,10 +267,14 @@ internal sealed partial class EvaluationPlan
     public IReadOnlyList<(int[] Criteria, ListReading Reading)> Lists { get; }
 
     /// <summary>
-    /// Inclusions that name cancers (their non-negated cancer-type constraints by index), when at least two name at
-    /// least two different cancers: a trial's cohorts, one diagnosis each. Empty otherwise.
+    /// Inclusions that name diseases (their diagnosis constraints by index, see <see cref="IsDiagnosis"/>): a trial's
+    /// cohorts, one diagnosis each, when at least two name two different cancers or, for other diseases, three name
+    /// three. Empty otherwise.
     /// </summary>
     public IReadOnlyList<(int Criterion, int[] Named)> Diagnoses { get; }
+
+    /// <summary>True when every diagnosis of <see cref="Diagnoses"/> is a cancer (cohorts of other diseases are stricter).</summary>
+    public bool DiagnosesAreCancers { get; }
 
     /// <summary>The plan of a parse, worked out on first use and kept as long as the parse is.</summary>
     public static EvaluationPlan For(ParsedEligibility eligibility) => Plans.GetValue(eligibility, e => new EvaluationPlan(e));
@@ -350,7 +354,7 @@ internal sealed partial class EvaluationPlan
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:must|should|shall|required?|requiring|need|needs|diagnos\w*|confirmed|documented|no|not|without|free|absence)\b|:\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ObligationWords();
 
-    private static List<(int Criterion, int[] Named)> ReadDiagnoses(IReadOnlyList<ParsedCriterion> criteria, CriterionPlan[] plans)
+    private static (List<(int Criterion, int[] Named)> Diagnoses, bool OnlyCancers) ReadDiagnoses(IReadOnlyList<ParsedCriterion> criteria, CriterionPlan[] plans)
     {
         var diagnoses = new List<(int Criterion, int[] Named)>();
         for (var i = 0; i < criteria.Count; i++)
@@ -378,8 +382,8 @@ internal sealed partial class EvaluationPlan
             _ => string.Empty,
         })).Distinct().Count();
         var onlyCancers = diagnoses.All(d => d.Named.All(c => criteria[d.Criterion].Constraints[c] is CancerTypeConstraint));
-        return onlyCancers ? (diagnoses.Count < 2 || names < 2 ? [] : diagnoses)
-            : diagnoses.Count < MinimumConditionList || names < MinimumConditionList ? [] : diagnoses;
+        var minimum = onlyCancers ? 2 : MinimumConditionList;
+        return (diagnoses.Count < minimum || names < minimum ? [] : diagnoses, onlyCancers);
     }
 
     /// <summary>A disease the criterion requires: a cancer, or a condition (not a medication or procedure) named without negation, qualification or time limit.</summary>
