@@ -69,9 +69,11 @@ public static partial class EligibilityEvaluator
         }
 
         // A rule about another person ("Donors must be HIV-negative"): the record of the patient does not answer it.
+        // Consent and study conduct ("Parents must sign the consent form") are settled at enrolment as for the patient.
         if (scope.OtherPerson)
         {
-            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, [], $"about the patient's {scope.Label.ToLowerInvariant()}, not the patient", [$"Does the patient's {scope.Label.ToLowerInvariant()} meet this: \"{Shorten(criterion.Segment.Text)}\"?"]);
+            var conduct = EvaluateRule(criterion, plan, patient, context);
+            return conduct.Outcome == CriterionOutcome.NotApplicable ? conduct : new CriterionEvaluation(criterion, CriterionOutcome.Unknown, [], $"about the patient's {scope.Label.ToLowerInvariant()}, not the patient", [$"Does the patient's {scope.Label.ToLowerInvariant()} meet this: \"{Shorten(criterion.Segment.Text)}\"?"]);
         }
 
         // A rule limited to a subgroup: nothing to the patients outside it; a question, never a failure, while it is not

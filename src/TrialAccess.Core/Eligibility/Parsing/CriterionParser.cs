@@ -172,7 +172,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
     [GeneratedRegex(@"\b(?:female|females|women|woman)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FemaleWord();
 
-    [GeneratedRegex(@"^\W*(?:the\s+|all\s+|potential\s+|related\s+|unrelated\s+|stem\s+cell\s+|marrow\s+|organ\s+|living\s+)*(?<scope>(?:donors?|parents?|caregivers?|care\s*givers?|(?:sexual\s+)?partners?|spouses?|siblings?|family\s+members?|(?:legal(?:ly)?\s+)?guardians?)(?:\s*\([^)]{0,40}\))?)\s*(?::|(?:must|should|shall|will|need|needs|are|is|has|have)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?:the\s+|all\s+|potential\s+|related\s+|unrelated\s+|stem\s+cell\s+|marrow\s+|organ\s+|living\s+)*(?<scope>(?:donors?|parents?|caregivers?|care\s*givers?|(?:sexual\s+)?partners?|spouses?|siblings?|family\s+members?|(?:legal(?:ly)?\s+)?guardians?)(?:\s*(?:or|and|and/or|/)\s*(?:legal(?:ly)?\s+)?(?:guardians?|caregivers?|parents?|partners?))?(?:\s*\([^)]{0,40}\))?)\s*(?::|(?:must|should|shall|will|need|needs|are|is|has|have)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OtherPersonSubject();
 
     [GeneratedRegex(@"\((?<scope>(?:phase|part|cohort|group|arm|stage)\s+[\w.-]{1,6}(?:\s+only)?)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

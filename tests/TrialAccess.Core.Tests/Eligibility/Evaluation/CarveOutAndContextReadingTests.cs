@@ -408,4 +408,15 @@ public sealed class CarveOutAndContextReadingTests
         Evaluate("Obstructive airway disease", Note("A 70-year-old man with COPD on tiotropium."), CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Met);
         Evaluate("No obstructive airway disease", Note("A 40-year-old man with a fractured wrist."), CriterionRole.Inclusion).Outcome.Should().Be(CriterionOutcome.Met);
     }
+
+    [Fact]
+    public void Evaluate_ConsentByAParent_IsSettledAtEnrolmentAsForThePatient()
+    {
+        var patient = Note("A 9-year-old boy with asthma.");
+
+        Evaluate("Parents or legal guardians must sign the informed consent form", patient, CriterionRole.Inclusion)
+            .Outcome.Should().NotBe(CriterionOutcome.Unknown);
+        Evaluate("Parents or legal guardians must keep a daily symptom diary", patient, CriterionRole.Inclusion)
+            .Questions.Should().ContainSingle().Which.Should().StartWith("Does the patient's parents or legal guardians");
+    }
 }
