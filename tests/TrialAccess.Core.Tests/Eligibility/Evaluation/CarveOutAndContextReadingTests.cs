@@ -5,6 +5,7 @@ using TrialAccess.Eligibility.Segmentation;
 using TrialAccess.Patients;
 using TrialAccess.Patients.Notes;
 using TrialAccess.Trials;
+using static TrialAccess.Core.Tests.Eligibility.Evaluation.ReadingTestKit;
 
 namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
 
@@ -15,16 +16,6 @@ namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
 /// </summary>
 public sealed class CarveOutAndContextReadingTests
 {
-    private static readonly EvaluationContext Context = EvaluationContext.On(new DateOnly(2026, 12, 3));
-
-    private static CriterionEvaluation Evaluate(string text, PatientProfile patient, CriterionRole role) =>
-        EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse(text, role), patient, Context);
-
-    private static TrialEvaluation EvaluateTrial(string criteria, PatientProfile patient) =>
-        EligibilityEvaluator.Evaluate(TrialCriteriaParser.Parse(new ClinicalTrial { NctId = NctId.Parse("NCT00000001"), BriefTitle = "t", Eligibility = new TrialEligibility { Criteria = criteria } }), patient, Context);
-
-    private static PatientProfile Note(string text) => NoteReader.Extract(text) with { CompleteHistory = true };
-
     [Theory]
     [InlineData("Uncontrolled immune hemolysis or thrombocytopenia (positive direct antiglobulin test in absence of hemolysis or history of immune-mediated cytopenias are not exclusions)")]
     [InlineData("Known hypersensitivity to the study drug or its excipients, including lactose (Note: lactose intolerance is not an exclusion).")]

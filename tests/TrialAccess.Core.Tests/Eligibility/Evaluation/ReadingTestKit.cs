@@ -1,0 +1,22 @@
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
+using TrialAccess.Patients.Notes;
+using TrialAccess.Trials;
+
+namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
+
+/// <summary>What the reading tests share: a fixed evaluation date, one criterion or one trial's text evaluated, a note read as a complete history.</summary>
+internal static class ReadingTestKit
+{
+    public static readonly EvaluationContext Context = EvaluationContext.On(new DateOnly(2026, 12, 3));
+
+    public static CriterionEvaluation Evaluate(string text, PatientProfile patient, CriterionRole role = CriterionRole.Inclusion) =>
+        EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse(text, role), patient, Context);
+
+    public static TrialEvaluation EvaluateTrial(string criteria, PatientProfile patient) =>
+        EligibilityEvaluator.Evaluate(TrialCriteriaParser.Parse(new ClinicalTrial { NctId = NctId.Parse("NCT00000001"), BriefTitle = "t", Eligibility = new TrialEligibility { Criteria = criteria } }), patient, Context);
+
+    public static PatientProfile Note(string text) => NoteReader.Extract(text) with { CompleteHistory = true };
+}
