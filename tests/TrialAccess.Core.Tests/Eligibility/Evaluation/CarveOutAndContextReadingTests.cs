@@ -3,8 +3,6 @@ using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Eligibility.Segmentation;
 using TrialAccess.Patients;
-using TrialAccess.Patients.Notes;
-using TrialAccess.Trials;
 using static TrialAccess.Core.Tests.Eligibility.Evaluation.ReadingTestKit;
 
 namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
