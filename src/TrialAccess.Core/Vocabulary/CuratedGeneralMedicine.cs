@@ -22,6 +22,27 @@ namespace TrialAccess.Vocabulary;
 /// </remarks>
 internal static class CuratedGeneralMedicine
 {
+    /// <summary>
+    /// Conditions of <see cref="Conditions"/> and of the built-in list that are signs, symptoms or findings (what the
+    /// patient feels or shows, or a measurement out of range), not a diagnosis: a patient presenting with one of them has
+    /// no working diagnosis yet, and the disease causing it may be any of several.
+    /// </summary>
+    public static readonly IReadOnlySet<string> SignsAndSymptoms = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "dyspnea", "dyspnea on exertion", "orthopnea", "dysphagia", "odynophagia", "abdominal pain", "epigastric pain",
+        "flank pain", "pelvic pain", "bone pain", "arthralgia", "myalgia", "muscle weakness", "numbness", "paresthesia",
+        "dizziness", "palpitations", "dysarthria", "aphasia", "diplopia", "vision loss", "blurred vision", "photophobia",
+        "gait disturbance", "somnolence", "agitation", "loss of consciousness", "dysuria", "urinary frequency",
+        "urinary urgency", "polyuria", "polydipsia", "lower urinary tract symptoms", "dyspepsia", "heartburn",
+        "hematemesis", "melena", "chronic pain", "hyperglycemia", "diarrhea", "nausea", "vomiting", "nausea and vomiting",
+        "fatigue", "fever", "cough", "headache", "chest pain", "syncope", "presyncope", "edema", "malaise", "jaundice",
+        "pruritus", "rash", "confusion", "tremor", "constipation", "anorexia", "night sweats", "lymphadenopathy",
+        "hepatomegaly", "splenomegaly", "weight gain", "insomnia", "hot flashes", "hearing loss", "tinnitus", "vertigo",
+        "wheezing", "hypotension", "urinary incontinence", "ataxia", "hemiparesis", "chills", "dehydration",
+        "leukocytosis", "delirium", "hematuria", "hypoxia", "hypoxemia", "tachycardia", "bradycardia", "amenorrhea",
+        "menorrhagia", "dysmenorrhea", "snoring", "bradykinesia",
+    };
+
     /// <summary>canonical condition | synonyms | broader concepts.</summary>
     public static readonly string[] Conditions =
     [

@@ -140,6 +140,14 @@ public sealed class MedicalConceptCatalog
         concept.Equals(broader, StringComparison.OrdinalIgnoreCase)
         || (_byName.TryGetValue(concept, out var known) && WithBroader(known).Contains(broader, StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// True when the concept is a sign, symptom or finding rather than a diagnosis: MeSH "Signs and Symptoms" (C23.888)
+    /// or <see cref="CuratedGeneralMedicine.SignsAndSymptoms"/>.
+    /// </summary>
+    public bool IsSignOrSymptom(string concept) =>
+        CuratedGeneralMedicine.SignsAndSymptoms.Contains(concept)
+        || (_byName.TryGetValue(concept, out var known) && known.MeshTreeNumber?.StartsWith("C23.888", StringComparison.Ordinal) == true);
+
     public static MedicalConceptCatalog BuiltIn()
     {
         var catalog = new MedicalConceptCatalog();

@@ -155,7 +155,7 @@ public sealed partial class CriterionContext
     {
         var before = Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)];
         return TherapyFor().IsMatch(before) || ExceptedBefore().IsMatch(before) || ContextOf().IsMatch(before) || IsAftermathAt(position)
-            || IsCauseOrOptionAt(position) || OtherStudyBefore().IsMatch(before);
+            || IsCauseOrOptionAt(position) || OtherStudyBefore().IsMatch(before) || PermittedBefore().IsMatch(before);
     }
 
     /// <summary>
@@ -255,7 +255,7 @@ public sealed partial class CriterionContext
     /// <summary>"Recovered from (the toxic effects of) any prior surgery": what follows is about the aftermath of a treatment, if there was one.</summary>
     public bool IsAftermathAt(int position) => RecoveredFrom().IsMatch(Lower.AsSpan()[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
 
-    [GeneratedRegex(@"\b(?:due\s+to|secondary\s+to|caused\s+by|because\s+of|attribut(?:able|ed)\s+to|as\s+a\s+(?:result|consequence|complication)\s+of|in\s+the\s+(?:setting|context)\s+of|associated\s+with|related\s+to|known\s+to\s+cause|(?:that|which)\s+(?:can|could|may|might|would)\s+(?:produce|cause|result\s+in|lead\s+to|mimic)|(?:intended|used|given|prescribed|aim(?:ed|ing))\s+(?:at|to)(?:\s+(?:treat|prevent|control|manage))?(?:\s+or\s+(?:treat|prevent|control|manage))?|to\s+(?:control|treat|manage|prevent)(?:\s+or\s+(?:treat|prevent|control|manage))?|with\s+or\s+without|whether\s+or\s+not|regardless\s+of|irrespective\s+of|willing(?:ness)?\s+to\s+(?:limit|avoid|reduce|stop|quit|abstain\s+from|refrain\s+from))\s+(?:[\w'-]+[\s,()]+){0,4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:due\s+to|secondary\s+to|caused\s+by|because\s+of|attribut(?:able|ed)\s+to|as\s+a\s+(?:result|consequence|complication)\s+of|in\s+the\s+(?:setting|context)\s+of|associated\s+with|related\s+to|known\s+to\s+cause|(?:that|which)\s+(?:can|could|may|might|would)\s+(?:produce|cause|result\s+in|lead\s+to|mimic)|(?:intended|used|given|prescribed|aim(?:ed|ing))\s+(?:at|to)(?:\s+(?:treat|prevent|control|manage))?(?:\s+or\s+(?:treat|prevent|control|manage))?|(?<!\b(?:unable|inability|failure|failed|difficult)\s)to\s+(?:control|treat|manage|prevent)(?:\s+or\s+(?:treat|prevent|control|manage))?|with\s+or\s+without|whether\s+or\s+not|regardless\s+of|irrespective\s+of|willing(?:ness)?\s+to\s+(?:limit|avoid|reduce|stop|quit|abstain\s+from|refrain\s+from))\s+(?:[\w'-]+[\s,()]+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex CauseOrOption();
 
     /// <summary>
@@ -268,6 +268,13 @@ public sealed partial class CriterionContext
 
     [GeneratedRegex(@"\b(?:despite|in\s+spite\s+of|notwithstanding)\s+(?:[\w-]+\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex DespiteBefore();
+
+    /// <summary>True when the words at <paramref name="position"/> name what the patient may have or take ("may be on levodopa"), a permission.</summary>
+    public bool IsPermittedAt(int position) => PermittedBefore().IsMatch(Lower.AsSpan(Math.Max(0, position - 60), Math.Min(position, Lower.Length) - Math.Max(0, position - 60)));
+
+    /// <summary>"But may be on levodopa", "may continue to take statins": what the patient is allowed, not a rule.</summary>
+    [GeneratedRegex(@"\b(?:may|can|could)\s+(?:still\s+)?(?:be\s+(?:on|taking|receiving|using)|continue(?:\s+(?:on|with|to\s+(?:take|receive|use)))?|remain\s+on|stay\s+on|receive|take|use|have\s+(?:received|had|taken|used))\s+(?:[\w'-]+\s+){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PermittedBefore();
 
     /// <summary>"Participating in another asthma-related study": the condition names the other study, not the patient.</summary>
     [GeneratedRegex(@"\b(?:participat\w*|enrol+(?:ed|ment)?|involve(?:d|ment))\s+in\s+(?:an?\s+|any\s+)?(?:another|other|different|concurrent|simultaneous)\s+(?:[\w'-]+\s+){0,2}$", RegexOptions.CultureInvariant)]

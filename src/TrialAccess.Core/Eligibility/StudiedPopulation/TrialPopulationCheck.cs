@@ -112,6 +112,13 @@ public static partial class TrialPopulationCheck
             return null;
         }
 
+        // A patient who presents with a symptom ("diarrhea", "shortness of breath") has no working diagnosis yet: the
+        // disease studied may be its cause, so the registry's conditions stay a question (see EvaluationPlan.Studied).
+        if (!main.IsCancer && main.Concept is { } presenting && context.Vocabulary.Concepts.IsSignOrSymptom(presenting))
+        {
+            return null;
+        }
+
         var concepts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var condition in patient.Conditions.Where(c => c.Certainty is Certainty.Asserted or Certainty.Historical))
         {

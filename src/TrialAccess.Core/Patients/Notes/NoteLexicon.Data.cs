@@ -455,7 +455,9 @@ internal sealed partial class NoteLexicon
         whipple procedure | surgery = pancreaticoduodenectomy; whipple
         tumor resection | surgery = neck mass resection; tumour resection; resection surgery; primary resection surgery; transsphenoidal surgery
         conization | surgery = cone biopsy; leep; loop electrosurgical excision procedure
-        stem cell transplant | procedure = allogeneic transplant; autologous stem cell transplant; bone marrow transplant; allogeneic stem cell transplant; sct; asct
+        allogeneic stem cell transplant | procedure = allogeneic transplant; allogeneic stem cell transplantation; allogeneic bone marrow transplant; allogeneic hematopoietic cell transplant; allo-sct; allo-hsct; allo transplant
+        autologous stem cell transplant | procedure = autologous transplant; autologous stem cell transplantation; autologous bone marrow transplant; asct; auto-sct; auto transplant
+        stem cell transplant | procedure = bone marrow transplant; stem cell transplantation; hematopoietic stem cell transplant; sct; hsct; bmt
         """;
 
     /// <summary>Laboratory analytes: <c>canonical | default unit = aliases</c>.</summary>

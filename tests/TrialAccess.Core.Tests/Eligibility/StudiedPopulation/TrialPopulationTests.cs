@@ -235,6 +235,40 @@ public class TrialPopulationTests
         Population(Evaluate(Trial("Peginterferon in Hepatitis C", [studied]), patient)).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("Diarrhea", "Cholera")]
+    [InlineData("shortness of breath", "Heart Failure")]
+    public void AnotherDisease_WhenThePatientPresentsWithASymptom_IsAQuestionNotAMismatch(string symptom, string studied)
+    {
+        // No working diagnosis yet: the disease studied may be what causes the symptom.
+        var patient = new PatientProfile
+        {
+            Age = new Fact<decimal>(40),
+            Sex = new Fact<PatientSex>(PatientSex.Male),
+            CompleteHistory = true,
+            Conditions = [new Condition { Text = symptom, Concept = symptom.Contains("breath", StringComparison.Ordinal) ? "dyspnea" : "diarrhea", Certainty = Certainty.Asserted }],
+        };
+
+        var evaluation = Evaluate(Trial($"A Study in {studied}", [studied]), patient);
+
+        Population(evaluation).Should().BeEmpty();
+        evaluation.Verdict.Should().NotBe(TrialVerdict.LikelyIneligible);
+    }
+
+    [Fact]
+    public void AnotherDisease_WhenThePatientPresentsWithADiagnosis_StaysAMismatch()
+    {
+        var patient = new PatientProfile
+        {
+            Age = new Fact<decimal>(40),
+            Sex = new Fact<PatientSex>(PatientSex.Male),
+            CompleteHistory = true,
+            Conditions = [new Condition { Text = "pneumonia", Concept = "pneumonia", Certainty = Certainty.Asserted }],
+        };
+
+        Evaluate(Trial("A Study in Heart Failure", ["Heart Failure"]), patient).Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+    }
+
     [Fact]
     public void AnotherDisease_InATrialOfHealthyVolunteers_IsNotAMismatch()
     {

@@ -222,7 +222,7 @@ public static partial class ConditionParser
             // habit without it does not settle.
             var amount = m.Value.Name is SmokingConcept or AlcoholConcept && !qualifier.Success && !after.Success ? HabitAmount().Match(c.Text) : Match.Empty;
             EligibilityConstraint constraint = m.Value.Kind == MedicalConceptKind.Medication
-                ? new PriorTherapyConstraint(m.Value.Name, TherapyAgentKind.DrugClass, WithinDays: months is { } mo ? (int)(mo * 30) : null, Current: months is null && PriorTherapyParser.IsAboutCurrentTreatment(c))
+                ? new PriorTherapyConstraint(m.Value.Name, TherapyAgentKind.DrugClass, WithinDays: months is { } mo ? (int)(mo * 30) : null, Current: months is null && PriorTherapyParser.IsAboutCurrentTreatment(c)) { Purpose = PriorTherapyParser.PurposeAt(c, m.End) }
                 : new ConditionConstraint(m.Value.Name, m.Value.Kind, months, qualifier.Success ? qualifier.Groups["q"].Value.ToLowerInvariant() : amount.Success ? $"in the amount stated ({amount.Value.Trim()})" : NarrowingOf(after));
             // A name that carries its own negation ("non-smoker", "never smoker", "able to swallow" for malabsorption)
             // is the concept's absence.
@@ -253,7 +253,7 @@ public static partial class ConditionParser
         }
     }
 
-    [GeneratedRegex(@"\b(?<q>familial|hereditary|congenital|secondary|drug[- ]induced|autoimmune|gestational|juvenile|uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|chronic|major|life[- ]threatening|incessant|sustained|recurrent|refractory|intractable|persistent|predominant|dominant|new(?!\s+york)|new-onset|worsening)\b(?:\s+\S+){0,4}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<q>familial|hereditary|congenital|secondary|drug[- ]induced|autoimmune|gestational|juvenile|uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|chronic|major|life[- ]threatening|incessant|sustained|recurrent|refractory|intractable|persistent|predominant|dominant|new(?!\s+york)|new-onset|worsening|(?:unable|inability|failure|failed|difficult)\s+to\s+(?:terminate|control|induce|convert|suppress|stop|abolish|eliminate|treat|manage|resolve|map|ablate))\b(?:\s+\S+){0,4}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Qualifier();
 
     [GeneratedRegex(@"^(?:(?:non-?\s?|never\s)[a-z]+ers?$|able\s+to\s|ability\s+to\s)", RegexOptions.CultureInvariant)]

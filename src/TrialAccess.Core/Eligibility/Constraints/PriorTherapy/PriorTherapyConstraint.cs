@@ -45,6 +45,12 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
     /// </summary>
     public IReadOnlyList<string> Except { get; init; } = [];
 
+    /// <summary>
+    /// The condition a treatment outside cancer care was given for ("antibacterials aiming at CDAD treatment",
+    /// "antibiotics for pneumonia"): a record that names the drug without why it was given leaves that a question.
+    /// </summary>
+    public string? Purpose { get; init; }
+
     public override string Describe()
     {
         var parts = new List<string>();
@@ -141,6 +147,14 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
         }
 
         var evidence = $"{therapy.Name}{(therapy.StartedOn is { } s ? $" from {s:yyyy-MM-dd}" : string.Empty)}{(therapy.EndedOn is { } e ? $" to {e:yyyy-MM-dd}" : therapy.IsCurrent == true ? ", ongoing" : string.Empty)}";
+        var check = CheckReceived(received, evidence, context);
+        return check.Outcome == CriterionOutcome.Met && Purpose is { } purpose && context.Vocabulary.Drugs.IsAnticancer(therapy.Name, therapy.Classes) != true
+            ? ConstraintCheck.Unknown($"Was the patient's {therapy.Name} given for {purpose}?", evidence)
+            : check;
+    }
+
+    private ConstraintCheck CheckReceived(List<Therapy> received, string evidence, EvaluationContext context)
+    {
         if (Refractory)
         {
             return received.Any(t => t.ProgressedOn == true) ? ConstraintCheck.Met(evidence + ", progressed")
@@ -370,9 +384,21 @@ public static partial class PriorTherapyParser
         {
             Span = CriterionContext.Span(start, end),
             Negated = since ^ c.IsNegatedAt(start),
-            Qualifies = c.IsExceptedAt(start) || c.IsCauseOrOptionAt(start) || c.IsTreatmentDespiteAt(start),
+            Qualifies = c.IsExceptedAt(start) || c.IsCauseOrOptionAt(start) || c.IsTreatmentDespiteAt(start) || c.IsPermittedAt(start),
+            Purpose = kind == TherapyAgentKind.Modality ? null : PurposeAt(c, end),
         });
     }
+
+    /// <summary>The condition a drug named just before <paramref name="end"/> was given for, or null (see <see cref="PriorTherapyConstraint.Purpose"/>).</summary>
+    public static string? PurposeAt(CriterionContext c, int end) =>
+        PurposeAfter().Match(c.Text, end) is { Success: true } purpose ? purpose.Groups["what"].Value.Trim() : null;
+
+    /// <summary>
+    /// What a drug was given for, right after it (and a bracketed list of examples): "antibacterials (vancomycin,
+    /// metronidazole) aiming at CDAD treatment", "antibiotics for pneumonia", "steroids to treat asthma".
+    /// </summary>
+    [GeneratedRegex(@"\G\s*(?:\([^)]{0,120}\)\s*)?(?:(?:given|used|prescribed|taken|administered)\s+)?(?:aim(?:ed|ing)\s+at|intended\s+(?:for|to\s+treat)|to\s+treat|for\s+(?:the\s+)?(?:treatment|management|prevention)\s+of|for)\s+(?<what>(?!(?:at\s+least|more|less|longer|greater|fewer|over|up\s+to|a\s+(?:period|duration|minimum|maximum|total)|the\s+(?:duration|purpose|study|trial|last|past|first|entire)|any|all|other|this|that|these|those|which|whom|whatever|study|participation|enrol\w*|random\w*|screening|entry|inclusion|eligibility|use|chronic|long|short|prolonged|extended|several|\d|>|<|≥|≤|\w+\s+(?:days?|weeks?|months?|years?|hours?))\b)[a-z][^,;.()]{2,60})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PurposeAfter();
 
     [GeneratedRegex(@"\b(?:allo\w*|auto(?:logous|\b))", RegexOptions.CultureInvariant)]
     private static partial Regex TransplantType();

@@ -1,0 +1,87 @@
+using TrialAccess.Eligibility.Constraints;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
+using static TrialAccess.Core.Tests.Eligibility.Evaluation.ReadingTestKit;
+
+namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
+
+/// <summary>
+/// What a treatment was given for, what a patient may take, what an action on a condition asks, and which transplant a
+/// note names: readings where the words beside a drug or condition carry the requirement.
+/// </summary>
+public sealed class PurposeAndPermissionReadingTests
+{
+    private static readonly PatientProfile AntibioticsForPneumonia =
+        Note("A 60-year-old woman with Clostridium difficile colitis after a course of intravenous antibiotics for aspiration pneumonia.");
+
+    [Fact]
+    public void Evaluate_ADrugGivenForAnotherPurpose_IsAQuestionNotAFailure()
+    {
+        var evaluation = Evaluate("Subjects who have not received antibacterials (vancomycin, metronidazole) aiming at CDAD treatment before the study", AntibioticsForPneumonia);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+        evaluation.Constraints.Should().Contain(c => c.Check.Question != null && c.Check.Question.Contains("given for CDAD treatment", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Antibiotics for the treatment of pneumonia", "pneumonia")]
+    [InlineData("Corticosteroids to treat asthma", "asthma")]
+    [InlineData("Antibiotics for more than 7 days", null)]
+    [InlineData("Antibiotics for any reason within 2 weeks", null)]
+    [InlineData("Chemotherapy for breast cancer", "breast cancer")]
+    public void Parse_ThePurposeOfADrug_IsKeptBesideIt(string criterion, string? purpose)
+    {
+        var therapies = CriterionParser.Default.Parse(criterion, CriterionRole.Exclusion).Constraints.OfType<PriorTherapyConstraint>().ToList();
+
+        therapies.Should().NotBeEmpty();
+        therapies[0].Purpose.Should().Be(purpose);
+    }
+
+    [Fact]
+    public void Evaluate_ACancerDrugWithItsPurpose_StaysRecorded()
+    {
+        // A cancer drug in a cancer patient's record was given for the cancer: the purpose asks nothing more.
+        var patient = Note("A 52-year-old woman with breast cancer treated with doxorubicin and cyclophosphamide.");
+
+        Evaluate("No prior chemotherapy for breast cancer", patient).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_ADrugThePatientMayStayOn_IsNotARule()
+    {
+        var patient = Note("A 57-year-old man with Parkinson's disease on levodopa.");
+
+        Evaluate("Freezing of gait unresponsive to treatment, but may be on levodopa or other dopaminergic medications", patient, CriterionRole.Exclusion)
+            .Constraints.Should().NotContain(c => c.Constraint is PriorTherapyConstraint && c.Check.Outcome == CriterionOutcome.Met);
+    }
+
+    [Theory]
+    [InlineData("Unable to terminate VT during the procedure")]
+    [InlineData("Failure to control seizures with two drugs")]
+    public void Evaluate_AnActionOnAConditionThePatientHas_IsAQuestion(string criterion)
+    {
+        var patient = Note("A 65-year-old man with ventricular tachycardia and a seizure disorder.");
+
+        Evaluate(criterion, patient, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void NoteReader_KeepsTheKindOfEachTransplant()
+    {
+        var patient = Note("64yo woman with multiple myeloma, s/p allogeneic transplant with recurrent disease. Initially treated with melphalan, followed by autologous stem cell transplant.");
+
+        Evaluate("Previously treated with autologous stem cell transplantation", patient).Outcome.Should().Be(CriterionOutcome.Met);
+        Evaluate("Must have received prior allogeneic bone marrow transplantation", patient).Outcome.Should().Be(CriterionOutcome.Met);
+        Evaluate("No prior allogeneic transplant", patient).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void NoteReader_AnAutologousTransplantAlone_IsNotAllogeneic()
+    {
+        var patient = Note("58-year-old man with multiple myeloma after an autologous stem cell transplant.");
+
+        Evaluate("No prior allogeneic stem cell transplant", patient).Outcome.Should().NotBe(CriterionOutcome.NotMet);
+    }
+}
