@@ -272,6 +272,15 @@ public sealed partial class CriterionContext
     /// <summary>True when the words at <paramref name="position"/> name what the patient may have or take ("may be on levodopa"), a permission.</summary>
     public bool IsPermittedAt(int position) => PermittedBefore().IsMatch(Lower.AsSpan(Math.Max(0, position - 60), Math.Min(position, Lower.Length) - Math.Max(0, position - 60)));
 
+    /// <summary>
+    /// True when the substance named just before <paramref name="end"/> is measured or stained, not given: "dim
+    /// immunoglobulin expression", "thyroid hormone levels", "insulin antibodies", "IgG deposits".
+    /// </summary>
+    public bool IsMeasuredSubstanceAt(int end) => MeasuredAfter().IsMatch(Lower, Math.Min(end, Lower.Length));
+
+    [GeneratedRegex(@"\G[\s-]*(?:expression|expressing|levels?|deposits?|deposition|staining|stain|concentrations?|titers?|titres?|positivity|negativity|receptors?|spike|antibod(?:y|ies)|resistance|binding|secretion|production|deficiency|assay)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MeasuredAfter();
+
     /// <summary>"But may be on levodopa", "may continue to take statins": what the patient is allowed, not a rule.</summary>
     [GeneratedRegex(@"\b(?:may|can|could)\s+(?:still\s+)?(?:be\s+(?:on|taking|receiving|using)|continue(?:\s+(?:on|with|to\s+(?:take|receive|use)))?|remain\s+on|stay\s+on|receive|take|use|have\s+(?:received|had|taken|used))\s+(?:[\w'-]+\s+){0,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex PermittedBefore();

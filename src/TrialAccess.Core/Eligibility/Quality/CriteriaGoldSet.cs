@@ -104,7 +104,10 @@ public static class CriteriaGoldSet
                     segmented[version] = segments;
                 }
 
-                segment = segments.Criteria.FirstOrDefault(c => c.Role == role && c.Index == entry.Index && Hash(c.Text) == entry.TextSha256);
+                // By position, or else by the text alone when the segmenter has since renumbered the criterion (an item
+                // under "must not have any of the following:" read as an exclusion): the labels are about its words.
+                segment = segments.Criteria.FirstOrDefault(c => c.Role == role && c.Index == entry.Index && Hash(c.Text) == entry.TextSha256)
+                    ?? segments.Criteria.Where(c => Hash(c.Text) == entry.TextSha256).OrderBy(c => c.Role == role ? 0 : 1).ThenBy(c => Math.Abs(c.Index - entry.Index)).FirstOrDefault();
                 if (segment is not null)
                 {
                     break;

@@ -185,6 +185,7 @@ public static partial class CriteriaSegmenter
             {
                 var leadText = Clean(itemText.TrimEnd(':'));
                 var sawDeeper = false;
+                var under = new List<RawItem>();
                 for (var j = i + 1; j < items.Count; j++)
                 {
                     var next = items[j];
@@ -196,6 +197,17 @@ public static partial class CriteriaSegmenter
 
                     sawDeeper |= next.Depth > item.Depth;
                     next.Lead ??= leadText;
+                    under.Add(next);
+                }
+
+                // "Patients must not have any of the following conditions:" among the inclusions: what it lists are
+                // exclusions (an item that carries its own "No ..." is already written as a requirement).
+                if (item.Role == CriterionRole.Inclusion && NegatingLead().IsMatch(leadText))
+                {
+                    foreach (var listed in under.Where(u => !NegatedItem().IsMatch(text.AsSpan(u.Start, u.End - u.Start))))
+                    {
+                        listed.Role = CriterionRole.Exclusion;
+                    }
                 }
 
                 continue;
@@ -279,7 +291,7 @@ public static partial class CriteriaSegmenter
 
     private sealed class RawItem(CriterionRole role, bool roleStated, int start, int end, int depth, string? section, string? cohort, int textColumn)
     {
-        public CriterionRole Role { get; } = role;
+        public CriterionRole Role { get; set; } = role;
 
         public bool RoleStated { get; } = roleStated;
 
@@ -311,6 +323,13 @@ public static partial class CriteriaSegmenter
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>A lead whose list is of what the patient must not have: "must not have any of the following", "none of the following", "No prior:", "are not eligible if".</summary>
+    [GeneratedRegex(@"^(?!.*\b(?:except|other\s+than|unless|provided|not\s+be\s+excluded|not\s+excluded|no\s+(?:more|less|fewer|greater|longer)\s+than|at\s+least|one\s+of|any\s+one)\b)(?:.*\b(?:must|should|shall|may|can|do(?:es)?)\s+not\s+(?:have|be|present|meet|show|suffer\s+from)\s+(?:any\s+(?:of\s+)?)?(?:the\s+following|these|[\w\s,/()-]{0,40}$)|.*\b(?:none\s+of\s+the\s+following|ineligible|not\s+(?:be\s+)?eligible|(?:are|is|will\s+be)\s+excluded)\b|\W*(?:no|without|absence\s+of|free\s+of)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NegatingLead();
+
+    [GeneratedRegex(@"^\W*(?:\(?\w{1,3}[.)]\s*)?(?:no|not|none|without|never|absence\s+of|free\s+(?:of|from))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NegatedItem();
 
     [GeneratedRegex(@"\G--\s*(?<name>[A-Za-z][A-Za-z/ ,&]{1,60}?)\s*--", RegexOptions.CultureInvariant)]
     private static partial Regex PdqHeading();

@@ -67,6 +67,23 @@ public sealed class PurposeAndPermissionReadingTests
         Evaluate(criterion, patient, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Unknown);
     }
 
+    [Theory]
+    [InlineData("Clonality as evidenced by kappa or lambda light chain restriction (typically dim immunoglobulin expression)")]
+    [InlineData("Thyroid hormone levels within the normal range")]
+    public void Parse_ASubstanceMeasuredOrStained_IsNotATreatment(string criterion)
+    {
+        CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints.OfType<PriorTherapyConstraint>().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_AProcedureThePatientCouldHave_NamedBeforeAmenable_IsNotAProcedureHad()
+    {
+        var patient = Note("A 50-year-old woman with multicentric breast cancer.");
+
+        Evaluate("Patients with diffuse tumors that would not be considered surgically amenable to lumpectomy.", patient, CriterionRole.Exclusion)
+            .Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+
     [Fact]
     public void NoteReader_KeepsTheKindOfEachTransplant()
     {

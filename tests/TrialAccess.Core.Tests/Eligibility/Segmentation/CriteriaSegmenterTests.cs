@@ -70,6 +70,42 @@ public class CriteriaSegmenterTests
         result.Criteria.Should().NotContain(c => c.Text.StartsWith("Adequate", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Patients must not have any of the following conditions:")]
+    [InlineData("None of the following:")]
+    [InlineData("Patients are not eligible if they have:")]
+    public void Segment_ItemsUnderANegatingLeadAmongInclusions_AreExclusions(string lead)
+    {
+        var result = CriteriaSegmenter.Segment($"""
+            Inclusion Criteria:
+
+              -  Diagnosis of CLL
+              -  {lead}
+                   -  Congestive heart failure
+                   -  No evidence of resistant strains of HIV
+              -  ECOG 0-2
+            """);
+
+        result.Exclusion.Select(c => c.Text).Should().Equal("Congestive heart failure");
+        result.Inclusion.Select(c => c.Text).Should().Equal("Diagnosis of CLL", "No evidence of resistant strains of HIV", "ECOG 0-2");
+    }
+
+    [Theory]
+    [InlineData("Patients with HIV infection may be eligible provided they meet the following criteria:")]
+    [InlineData("No prior therapy except:")]
+    [InlineData("Patients will not be excluded for:")]
+    public void Segment_ItemsUnderALeadThatOnlyLimitsOrPermits_StayInclusions(string lead)
+    {
+        var result = CriteriaSegmenter.Segment($"""
+            Inclusion Criteria:
+
+              -  {lead}
+                   -  Congestive heart failure
+            """);
+
+        result.Exclusion.Should().BeEmpty();
+    }
+
     [Fact]
     public void Segment_EveryCriterion_HasAPositionPerRole()
     {

@@ -170,7 +170,7 @@ public static partial class ConditionParser
 
             // "FEV1 after 2 puffs of albuterol": the drug given for the measurement, not a treatment requirement;
             // "levodopa response": the response to the drug, which naming the drug does not settle.
-            if (m.Value.Kind == MedicalConceptKind.Medication && (c.IsTestDrugAt(m.Start) || PriorTherapyParser.IsResponseAt(c, m.Start, m.End)))
+            if (m.Value.Kind == MedicalConceptKind.Medication && (c.IsTestDrugAt(m.Start) || PriorTherapyParser.IsResponseAt(c, m.Start, m.End) || c.IsMeasuredSubstanceAt(m.End)))
             {
                 c.Claim(m.Start, m.End);
                 continue;
@@ -179,7 +179,7 @@ public static partial class ConditionParser
             // "Pneumonitis requiring steroid treatment": a treatment the patient would need is part of another rule.
             // "Corticosteroids stopped 6 weeks before transplantation", "eligible for surgery": a procedure to come.
             if ((m.Value.Kind == MedicalConceptKind.Medication && (c.IsProspectiveAt(m.Start) || c.IsRequiredAt(m.Start)))
-                || (m.Value.Kind == MedicalConceptKind.Procedure && c.IsProspectiveAt(m.Start)))
+                || (m.Value.Kind == MedicalConceptKind.Procedure && (c.IsProspectiveAt(m.Start) || ProspectiveAfter().IsMatch(c.Lower, m.End))))
             {
                 c.Claim(m.Start, m.End);
                 continue;
@@ -324,6 +324,10 @@ public static partial class ConditionParser
 
     [GeneratedRegex(@"\b(?<q>non-?\s?[a-z]{4,})\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotForm();
+
+    /// <summary>"Surgically amenable", "surgically resectable": a procedure the patient could have, named before the word that says so.</summary>
+    [GeneratedRegex(@"\G\s*(?:amenable|eligible|suitable|unsuitable|resectable|unresectable|operable|inoperable|curable|feasible|possible|indicated|candidates?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ProspectiveAfter();
 
     [GeneratedRegex(@"^(?:hospitali[sz]ed|inpatients?)$", RegexOptions.CultureInvariant)]
     private static partial Regex CurrentStay();
