@@ -321,6 +321,7 @@ public sealed class MedicalConceptCatalog
         "insomnia|insomnia;sleeplessness;difficulty sleeping;trouble sleeping;difficulty falling asleep",
         "cachexia|cachexia;weight loss",
         "allergy|allergic;allergic to;allergy;hypersensitivity;allergic reaction;anaphylaxis;known hypersensitivity;allergies;intolerance",
+        "allergic rhinitis|allergic rhinitis;seasonal allergic rhinitis;perennial allergic rhinitis;hay fever;hayfever;pollinosis|allergy",
         "cataract|cataract;cataracts",
         "glaucoma|glaucoma",
         "macular degeneration|macular degeneration;AMD;age-related macular degeneration",

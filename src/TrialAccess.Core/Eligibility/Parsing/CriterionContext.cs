@@ -123,6 +123,7 @@ public sealed partial class CriterionContext
         // Boundaries over the whole text, found once: a parenthesis ends the clause when what it holds grants or
         // excepts, which may be written after the position ("no prior chemotherapy (prior tamoxifen allowed)").
         var clauseStart = 0;
+        var previousStart = 0;
         foreach (var start in _clauseStarts ??= [.. ClauseBoundary().Matches(Lower).Select(b => b.Index + b.Length)])
         {
             if (start > position)
@@ -130,7 +131,15 @@ public sealed partial class CriterionContext
                 break;
             }
 
+            previousStart = clauseStart;
             clauseStart = start;
+        }
+
+        // "Must not have illnesses other than liver disease, including heart failure, renal failure": the exception
+        // covers what it names; the list after "including" is the negated rule's again.
+        if (clauseStart > 0 && ExceptionBoundaryBefore().IsMatch(Lower.AsSpan(0, clauseStart)) && ListResumes().IsMatch(Lower.AsSpan(clauseStart, Math.Min(position, Lower.Length) - clauseStart)))
+        {
+            clauseStart = previousStart;
         }
 
         // In an exclusion, "No informed consent, pregnancy, homelessness" lists exclusions, the first one negated: a
@@ -298,7 +307,7 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:(?:trials?|stud(?:y|ies)|network|program(?:me)?|registry|consortium|guidelines?)\s+(?:\w+\s+){0,2}(?:in|of|for|on)|(?:inclusion|exclusion)(?:\s+criteria)?\s+for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex ContextOf();
 
-    [GeneratedRegex(@"\b(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|scheduled\s+for|planned|planning|awaiting|referred\s+for|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|will\s+(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing|able|agrees?|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to)|prior\s+to|before|while\s+(?:taking|receiving|on|undergoing))\s+(?:[\w-]+\s+){0,4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|scheduled\s+for|planned|planning|awaiting|referred\s+for|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|(?:will|must|should|shall)\s+(?:also\s+)?(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing|able|agrees?|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to)|prior\s+to|before|while\s+(?:taking|receiving|on|undergoing))\s+(?:[\w-]+\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Prospective();
 
     [GeneratedRegex(@"(?:\b(?:pre|post)[- ]?|\b(?:after|following|post)\s+(?:(?:\d+|two|four)\s+puffs?\s+of\s+|(?:inhalation|administration|a\s+dose|a\s+challenge)\s+(?:of\s+|with\s+)?)?(?:inhaled\s+|nebuli[sz]ed\s+)?)$", RegexOptions.CultureInvariant)]
@@ -310,7 +319,13 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:requir(?:e|es|ed|ing)|needs?|needing)\s+(?:[\w-]+\s+){0,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex Required();
 
-    [GeneratedRegex(@"\b(?:other\s+(?:[\w-]+\s+){0,3}than|(?:other\s+)?(?:known\s+)?(?:causes?|etiolog(?:y|ies)|reasons?)\s+(?:of|for)|except(?:\s+for)?|apart\s+from|aside\s+from|besides|in\s+addition\s+to|excluding|with\s+the\s+exception\s+of)\s+(?:[\w'-]+[\s,]+){0,3}[\w-]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:other\s+than|except|excluding)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ExceptionBoundaryBefore();
+
+    [GeneratedRegex(@",\s*(?:including|such\s+as|namely)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ListResumes();
+
+    [GeneratedRegex(@"\b(?:other\s+(?:[\w-]+\s+){0,3}than|(?:other\s+)?(?:known\s+)?(?:causes?|etiolog(?:y|ies)|reasons?)\s+(?:of|for)|except(?:\s+for)?|apart\s+from|aside\s+from|besides|in\s+addition\s+to|excluding|with\s+the\s+exception\s+of)\s+(?:(?!(?:including|such|namely)\b)[\w'-]+[\s,]+){0,3}(?!(?:including|such|namely)\b)[\w-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ExceptedBefore();
 
     [GeneratedRegex(@";|\.\s|\bbut\b|\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bhowever\b|\bwith the exception\b|\bif\b|\((?=[^)]*\b(?:allowed|permitted|acceptable|eligible|may|except|unless|other\s+than|excluding|but|not\s+(?:an?\s+)?exclusions?|not\s+excluded)\b)|\bor\s+(?=\w+\s+(?:is|are|must|should)\b)", RegexOptions.CultureInvariant)]

@@ -85,6 +85,60 @@ public sealed class PurposeAndPermissionReadingTests
     }
 
     [Fact]
+    public void Evaluate_AListAfterAnException_IsNegatedAgain()
+    {
+        var patient = Note("A 53-year-old man with chronic hepatitis C. No other medical history.");
+
+        var evaluation = Evaluate("Patients must not have significant systemic illnesses other than liver disease, including congestive heart failure, renal failure, uncontrolled diabetes mellitus, or pulmonary disease", patient);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Met);
+        evaluation.Constraints.Where(c => c.Constraint is ConditionConstraint { Concept: "heart failure" or "chronic kidney disease" }).Should().OnlyContain(c => c.Constraint.Negated);
+    }
+
+    [Theory]
+    [InlineData("Patients must receive radiotherapy after randomization (not before)")]
+    [InlineData("Must receive concurrent prednisone of a dose no greater than 0.25 mg/kg")]
+    public void Parse_ATreatmentTheStudyWillGive_IsNotATreatmentHad(string criterion)
+    {
+        CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints.OfType<PriorTherapyConstraint>().Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Life expectancy of at least 10 years, excluding diagnosis of cancer")]
+    [InlineData("All previous cancer therapy must have been discontinued at least 2 weeks prior to registration")]
+    public void Parse_CancerAsAnExceptionOrAsTheTherapysObject_IsNotAnotherMalignancy(string criterion)
+    {
+        CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints.OfType<OtherMalignancyConstraint>().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Parse_TherapyDiscontinuedWeeksBefore_IsAWashout_ButCompletedWithinIsNot()
+    {
+        CriterionParser.Default.Parse("All prior chemotherapy must have been discontinued >= 2 weeks prior to study registration", CriterionRole.Inclusion)
+            .Constraints.OfType<PriorTherapyConstraint>().Should().ContainSingle(t => t.Negated && t.WithinDays == 14);
+        CriterionParser.Default.Parse("Prior chemotherapy completed within 6 months", CriterionRole.Inclusion)
+            .Constraints.OfType<PriorTherapyConstraint>().Should().ContainSingle(t => !t.Negated);
+    }
+
+    [Fact]
+    public void Evaluate_MenopauseInADefinitionOfChildbearingPotential_AsksNothingOfAMan()
+    {
+        var patient = Note("A 57-year-old man with chronic lymphocytic leukemia.");
+
+        Evaluate("Female patients of childbearing potential (including those < 1 year post-menopausal) and male patients must agree to use contraception.", patient)
+            .Outcome.Should().NotBe(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Parse_AllergicRhinitisToPollen_IsTheConditionNotADrugAllergy()
+    {
+        var constraints = CriterionParser.Default.Parse("History of seasonal allergic rhinitis symptoms to pollen", CriterionRole.Inclusion).Constraints.OfType<ConditionConstraint>().ToList();
+
+        constraints.Should().Contain(c => c.Concept == "allergic rhinitis");
+        constraints.Should().NotContain(c => c.Concept == "drug allergy");
+    }
+
+    [Fact]
     public void NoteReader_KeepsTheKindOfEachTransplant()
     {
         var patient = Note("64yo woman with multiple myeloma, s/p allogeneic transplant with recurrent disease. Initially treated with melphalan, followed by autologous stem cell transplant.");

@@ -33,6 +33,12 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
+        // Menopause, before, around or after it, is a woman's: "(including those < 1 year post-menopausal)" asks nothing of a man.
+        if (patient.Sex?.Value == PatientSex.Male && Concept is "menopause" or "perimenopause" or "premenopause")
+        {
+            return ConstraintCheck.NotApplicable($"{Concept}: the patient is a man");
+        }
+
         foreach (var condition in patient.Conditions)
         {
             if (!Same(context, condition.Concept, condition.Text))

@@ -252,7 +252,9 @@ public static partial class PriorTherapyParser
         var washout = Washout().Match(c.Text);
         int? days = washout.Success && CriterionContext.ParseNumber(washout.Groups["num"].Value) is { } w ? (int)(Math.Clamp(w, 0m, 1_000_000m) * UnitDays(washout.Groups["unit"].Value)) : null;
         // "At least 4 weeks since prior chemotherapy" requires that no chemotherapy was given in those 4 weeks.
-        var since = washout.Success && Since().IsMatch(washout.Value + c.Lower[(washout.Index + washout.Length)..Math.Min(c.Lower.Length, washout.Index + washout.Length + 12)]);
+        // So does "must have been discontinued >= 2 weeks prior to registration".
+        var since = washout.Success && (Since().IsMatch(washout.Value + c.Lower[(washout.Index + washout.Length)..Math.Min(c.Lower.Length, washout.Index + washout.Length + 12)])
+            || (!WithinInterval().IsMatch(washout.Value) && StoppedBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, washout.Index - 40), washout.Index - Math.Max(0, washout.Index - 40)))));
 
         foreach (var m in c.Vocabulary.Drugs.ClassNames.FindAll(c.Text, c.Tokens))
         {
@@ -422,6 +424,13 @@ public static partial class PriorTherapyParser
 
     [GeneratedRegex(@"(?:" + CriterionContext.Operator + @"\s*)?\b(?<n>\d|one|two|three|four|five|six|a|single)\s*(?<tail>\s*(?:or\s+(?:more|fewer|less)|\+))?\s*(?:\(\d\)\s*)?(?:prior|previous|lines?|regimens?|standard)?\s*(?:standard\s+)?(?:systemic\s+|chemotherapy\s+|treatment\s+|therapy\s+|cytotoxic\s+)?(?:lines?|regimens?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Lines();
+
+    [GeneratedRegex(@"\b(?:discontinued|stopped|completed|ended|terminated|ceased|withdrawn)\b[^.;]{0,12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex StoppedBefore();
+
+    /// <summary>"Within 6 months", "in the last 4 weeks", "&lt; 30 days": an interval the treatment falls in, not one since it.</summary>
+    [GeneratedRegex(@"^(?:within|in\b|during|<|≤|less|fewer)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WithinInterval();
 
     [GeneratedRegex(@"refractory|resistant|resistance|progress(?:ed|ion|ing)\s+(?:on|after|during|following|while)|failed|failure\s+(?:of|on|to)|relapsed\s+(?:after|following)|intolerant|intolerance\s+to|after\s+(?:failure|progression)", RegexOptions.CultureInvariant)]
     private static partial Regex Refractory();
