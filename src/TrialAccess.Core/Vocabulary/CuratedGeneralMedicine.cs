@@ -179,6 +179,8 @@ internal static class CuratedGeneralMedicine
         "edema|edema;oedema",
         "peripheral edema|peripheral edema;peripheral oedema;lower extremity edema;leg edema;leg swelling;swollen legs;ankle swelling;swollen ankles;swelling of the legs|edema",
         "anasarca|anasarca|edema",
+        "pulmonary edema|pulmonary edema;pulmonary oedema;lung edema;acute pulmonary edema;cardiogenic pulmonary edema;non-cardiogenic pulmonary edema;noncardiogenic pulmonary edema|edema",
+        "febrile seizure|febrile seizure;febrile seizures;febrile convulsion;febrile convulsions;simple febrile seizure;simple febrile convulsions|seizure",
         "fluid retention|fluid retention",
         "rash|rash;skin rash",
         "erythema|erythema",

@@ -356,7 +356,7 @@ public sealed class MedicalConceptCatalog
         "ascites|ascites;ascites requiring drainage",
         "superior vena cava syndrome|superior vena cava syndrome;SVC syndrome",
         "lymphedema|lymphedema;lymphoedema",
-        "smoking|current smoker;smoker;smokers;smokes;smoked;cigarette;pack-years;pack-year;pack years;tobacco use;cigarette smoking;active smoker;ever smoker;never smoker;non-smoker;cigarettes;tobacco;tobacco products;tobacco smoking;cigarette smokers",
+        "smoking|current smoker;smoker;smokers;nonsmoker;nonsmokers;non smoker;non smokers;never-smoker;never-smokers;smokes;smoked;cigarette;pack-years;pack-year;pack years;tobacco use;cigarette smoking;active smoker;ever smoker;never smoker;non-smoker;cigarettes;tobacco;tobacco products;tobacco smoking;cigarette smokers",
         "mucositis|mucositis;stomatitis",
         "diarrhea|diarrhea;diarrhoea;chronic diarrhea;loose stools;loose stool;loose bowel movements;watery stools",
         "nausea|nausea;nauseous;nauseated;queasiness",

@@ -325,7 +325,7 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@",\s*(?:including|such\s+as|namely)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ListResumes();
 
-    [GeneratedRegex(@"\b(?:other\s+(?:[\w-]+\s+){0,3}than|(?:other\s+)?(?:known\s+)?(?:causes?|etiolog(?:y|ies)|reasons?)\s+(?:of|for)|except(?:\s+for)?|apart\s+from|aside\s+from|besides|in\s+addition\s+to|excluding|with\s+the\s+exception\s+of)\s+(?:(?!(?:including|such|namely)\b)[\w'-]+[\s,]+){0,3}(?!(?:including|such|namely)\b)[\w-]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\(\s*(?:not|excluding|except)\s+(?:[\w'-]+\s+){0,3}[\w-]*$)|\b(?:other\s+(?:[\w-]+\s+){0,3}than|(?:other\s+)?(?:known\s+)?(?:causes?|etiolog(?:y|ies)|reasons?)\s+(?:of|for)|except(?:\s+for)?|apart\s+from|aside\s+from|besides|in\s+addition\s+to|excluding|with\s+the\s+exception\s+of)\s+(?:(?!(?:including|such|namely)\b)[\w'-]+[\s,]+){0,3}(?!(?:including|such|namely)\b)[\w-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ExceptedBefore();
 
     [GeneratedRegex(@";|\.\s|\bbut\b|\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bhowever\b|\bwith the exception\b|\bif\b|\((?=[^)]*\b(?:allowed|permitted|acceptable|eligible|may|except|unless|other\s+than|excluding|but|not\s+(?:an?\s+)?exclusions?|not\s+excluded)\b)|\bor\s+(?=\w+\s+(?:is|are|must|should)\b)", RegexOptions.CultureInvariant)]

@@ -139,6 +139,72 @@ public sealed class PurposeAndPermissionReadingTests
     }
 
     [Fact]
+    public void Evaluate_ANamedOperation_IsThatOperation_AndAnUnnamedOneIsAQuestion()
+    {
+        var lumpectomy = Note("A 42-year-old woman with breast cancer treated with lumpectomy.");
+        var unnamed = Note("A 42-year-old woman with a pelvic tumour, s/p tumor resection in 2020.");
+        const string Criterion = "Women who have not had an oophorectomy";
+
+        Evaluate(Criterion, lumpectomy).Outcome.Should().NotBe(CriterionOutcome.NotMet);
+        Evaluate("No prior mastectomy", Note("A 42-year-old woman with breast cancer treated with a modified radical mastectomy.")).Outcome.Should().Be(CriterionOutcome.NotMet);
+        Evaluate("Prior oophorectomy", unnamed).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Theory]
+    [InlineData("Stroke isolated to the brainstem.")]
+    [InlineData("Participants presented with acute myocardial infarction or stroke in the previous three months.")]
+    public void Evaluate_AConditionNarrowedBySiteOrByAnIntervalInWords_IsAQuestionForAPatientWhoHasIt(string criterion)
+    {
+        var patient = Note("A 70-year-old man with an ischemic stroke.");
+
+        Evaluate(criterion, patient, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void Parse_AnOperationExceptedInAParenthesis_IsNotARequirement()
+    {
+        var patient = Note("A 65-year-old man with coronary artery disease, s/p CABG in 2010.");
+
+        Evaluate("Cardiac surgery involving cardiotomy (not CABG) within the past 2 months", patient, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Parse_HowLongATreatmentLasted_IsNotAWashout()
+    {
+        CriterionParser.Default.Parse("Insulin treated for at least 12 months", CriterionRole.Inclusion)
+            .Constraints.OfType<PriorTherapyConstraint>().Should().ContainSingle(t => !t.Negated);
+    }
+
+    [Theory]
+    [InlineData("Men and women who are overweight or obese (BMI >= 25 kg/m2).")]
+    [InlineData("Age greater than 50 years and amenorrhea for 1 year")]
+    public void Evaluate_AMeasurementOrAReproductiveState_IsNeverPresumedAbsent(string criterion)
+    {
+        var patient = Note("A 64-year-old woman with type 2 diabetes and hypertension.");
+
+        Evaluate(criterion, patient).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void Evaluate_AnOperationToCome_IsNotPresumedAbsentLikeOneInTheHistory()
+    {
+        // Care now or planned is not history: a note that does not mention it does not say it is not planned.
+        var patient = Note("A 64-year-old woman with type 2 diabetes and hypertension.");
+
+        Evaluate("Scheduled to undergo laparoscopic roux-en-Y gastric bypass or gastric sleeve placement surgery for weight loss.", patient)
+            .Outcome.Should().NotBe(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_FebrileConvulsionsOrPulmonaryEdema_AreNotMetByFeverOrLegEdema()
+    {
+        var patient = Note("A 30-year-old man admitted with fever 38.5 C, cough and leg edema.");
+
+        Evaluate("Children with simple febrile convulsions", patient, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.Met);
+        Evaluate("Non-cardiogenic pulmonary edema", patient, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+
+    [Fact]
     public void NoteReader_KeepsTheKindOfEachTransplant()
     {
         var patient = Note("64yo woman with multiple myeloma, s/p allogeneic transplant with recurrent disease. Initially treated with melphalan, followed by autologous stem cell transplant.");

@@ -102,7 +102,7 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
     private static bool IsLaboratoryAbnormality(string concept) => LaboratoryAbnormality().IsMatch(concept);
 
 
-    [GeneratedRegex(@"^(?:hypo|hyper)(?:kal|natr|calc|magnes|phosphat|album|prote|glyc|ox)\w*(?:emia|aemia)$|^(?!osteo|sarco)\w+penia$|\w+cytosis$|^eosinophilia$|^(?:azotemia|uremia|proteinuria|albuminuria|ketoacidosis|acidosis|alkalosis|prolonged qt\w*|qt prolongation|ecg abnormality|electrolyte (?:abnormalit\w+|imbalance|disturbance)s?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:hypo|hyper)(?:kal|natr|calc|magnes|phosphat|album|prote|glyc|ox)\w*(?:emia|aemia)$|^(?!osteo|sarco)\w+penia$|\w+cytosis$|^eosinophilia$|^(?:obesity|morbid obesity|overweight|underweight|amenorrhea|menopause|perimenopause|premenopause|azotemia|uremia|proteinuria|albuminuria|ketoacidosis|acidosis|alkalosis|prolonged qt\w*|qt prolongation|ecg abnormality|electrolyte (?:abnormalit\w+|imbalance|disturbance)s?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LaboratoryAbnormality();
 
     /// <summary>True when the patient's words name a form of the concept ("obstructive pancreatitis" for "pancreatitis").</summary>
@@ -289,7 +289,7 @@ public static partial class ConditionParser
     /// <summary>The interval of a match with groups "num" and "unit" in months (years x 12, weeks / 4.35, days / 30), or null.</summary>
     private static decimal? MonthsOf(Match match)
     {
-        if (!match.Success || CriterionContext.ParseNumber(match.Groups["num"].Value) is not { } n)
+        if (!match.Success || (CriterionContext.ParseNumber(match.Groups["num"].Value) ?? (match.Groups["num"].Value == "twenty-four" ? 24 : Numbers.NumberText.CountOrNull(match.Groups["num"].Value))) is not { } n)
         {
             return null;
         }
@@ -345,7 +345,7 @@ public static partial class ConditionParser
     /// Words right after a condition that narrow it to a cause or a threshold: "amyloidosis secondary to rheumatoid
     /// arthritis", "bradycardia (HR &lt; 40)", "abdominal pain without tenderness". A patient who has the condition may not have it in that form.
     /// </summary>
-    [GeneratedRegex(@"\G\s*,?\s*(?:(?<cause>(?:secondary\s+to|due\s+to|caused\s+by|induced\s+by|resulting\s+from|attributable\s+to|related\s+to|(?:[a-z-]+\s+){0,2}(?:on\s+the\s+day\s+of|at\s+the\s+time\s+of)|inducible|induced\s+(?:on|by|at|during|after)|without(?=\s+[a-z]))\b[^,;.()]{0,60})|\(\s*(?<threshold>(?:[a-z]{1,12}\s*)?(?:[<>≤≥]|(?:more|less|greater|lower|higher)\s+than)\s*=?\s*\d[^)]{0,40})\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*,?\s*(?:(?<cause>(?:secondary\s+to|due\s+to|caused\s+by|induced\s+by|resulting\s+from|attributable\s+to|related\s+to|(?:[a-z-]+\s+){0,2}(?:on\s+the\s+day\s+of|at\s+the\s+time\s+of)|inducible|induced\s+(?:on|by|at|during|after)|(?:isolated|limited|confined|restricted|localized|localised)\s+to|without(?=\s+[a-z]))\b[^,;.()]{0,60})|\(\s*(?<threshold>(?:[a-z]{1,12}\s*)?(?:[<>≤≥]|(?:more|less|greater|lower|higher)\s+than)\s*=?\s*\d[^)]{0,40})\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Narrowing();
 
     private static string? NarrowingOf(Match after) =>
@@ -353,6 +353,6 @@ public static partial class ConditionParser
         : after.Groups["cause"].Success ? after.Groups["cause"].Value.Trim()
         : $"as defined ({after.Groups["threshold"].Value.Trim()})";
 
-    [GeneratedRegex(@"(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past)|<)\s*(?:the\s+)?(?:past\s+|last\s+)?(?<num>\d+(?:\.\d+)?)\s*(?<unit>months?|years?|weeks?|days?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past)|<)\s*(?:the\s+)?(?:past\s+|last\s+)?(?<num>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)\s*(?<unit>months?|years?|weeks?|days?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Within();
 }

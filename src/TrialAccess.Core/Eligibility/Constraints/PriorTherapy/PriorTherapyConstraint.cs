@@ -121,6 +121,13 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
 
         if (relevant is null)
         {
+            // A named operation against an operation the record does not name ("surgery", "tumor resection"): which one was it?
+            if (AgentKind == TherapyAgentKind.Modality && Agent.EndsWith("ectomy", StringComparison.Ordinal)
+                && patient.Therapies.FirstOrDefault(t => t.Kind == TherapyKind.Surgery && t.Certainty is not (Certainty.Negated or Certainty.Hypothetical or Certainty.FamilyHistory) && !t.Name.Contains("ectomy", StringComparison.OrdinalIgnoreCase)) is { } unnamed)
+            {
+                return ConstraintCheck.Unknown($"Was the patient's {unnamed.Name} a {Agent}?", unnamed.Name);
+            }
+
             // That answer depends only on the constraint: made once for each agent and timing.
             return NothingRecordedChecks.GetOrAdd((Agent, Current, WithinDays, Refractory, patient.CompleteHistory), static key =>
             {
@@ -204,6 +211,8 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
         {
             "radiotherapy" => therapy.Kind == TherapyKind.Radiotherapy,
             "surgery" => therapy.Kind == TherapyKind.Surgery,
+            // A named operation ("oophorectomy", "hysterectomy") is that operation, not any other one.
+            var operation when operation.EndsWith("ectomy", StringComparison.Ordinal) => therapy.Kind == TherapyKind.Surgery && therapy.Name.Contains(operation, StringComparison.OrdinalIgnoreCase),
             "allogeneic stem cell transplant" => therapy.Kind == TherapyKind.Procedure && therapy.Name.Contains("allogeneic", StringComparison.OrdinalIgnoreCase),
             "autologous stem cell transplant" => therapy.Kind == TherapyKind.Procedure && therapy.Name.Contains("autologous", StringComparison.OrdinalIgnoreCase),
             // A transfusion, a vaccine or dialysis is its own procedure: a transplant is none of them.
@@ -253,7 +262,8 @@ public static partial class PriorTherapyParser
         int? days = washout.Success && CriterionContext.ParseNumber(washout.Groups["num"].Value) is { } w ? (int)(Math.Clamp(w, 0m, 1_000_000m) * UnitDays(washout.Groups["unit"].Value)) : null;
         // "At least 4 weeks since prior chemotherapy" requires that no chemotherapy was given in those 4 weeks.
         // So does "must have been discontinued >= 2 weeks prior to registration".
-        var since = washout.Success && (Since().IsMatch(washout.Value + c.Lower[(washout.Index + washout.Length)..Math.Min(c.Lower.Length, washout.Index + washout.Length + 12)])
+        // "Insulin treated for at least 12 months" is how long the treatment lasted, not a time since it.
+        var since = washout.Success && !DurationBefore().IsMatch(c.Lower.AsSpan(0, washout.Index)) && (Since().IsMatch(washout.Value + c.Lower[(washout.Index + washout.Length)..Math.Min(c.Lower.Length, washout.Index + washout.Length + 12)])
             || (!WithinInterval().IsMatch(washout.Value) && StoppedBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, washout.Index - 40), washout.Index - Math.Max(0, washout.Index - 40)))));
 
         foreach (var m in c.Vocabulary.Drugs.ClassNames.FindAll(c.Text, c.Tokens))
@@ -285,6 +295,7 @@ public static partial class PriorTherapyParser
                 : word.Contains("dialysis", StringComparison.Ordinal) ? "dialysis"
                 : word.Contains("transplant", StringComparison.Ordinal) || word.Contains("hsct", StringComparison.Ordinal) || word.Contains("bmt", StringComparison.Ordinal) ? "stem cell transplant"
                 : word.Contains("radiosurg", StringComparison.Ordinal) ? "radiotherapy"
+                : word.EndsWith("ectomy", StringComparison.Ordinal) && word.Length > 8 ? word
                 : word.Contains("surg", StringComparison.Ordinal) || word.Contains("resect", StringComparison.Ordinal) || word.Contains("operation", StringComparison.Ordinal) || word.Contains("ectomy", StringComparison.Ordinal) ? "surgery"
                 : "radiotherapy";
             // "Allergy to components of the study vaccine", "would make vaccination unsafe": the trial's own vaccine, or
@@ -343,7 +354,8 @@ public static partial class PriorTherapyParser
     {
         // "Any medication other than levothyroxine", "not amenable to lumpectomy": an exception, or a treatment the
         // patient could have, is not one they must have had or avoided.
-        if (c.IsInsideUrl(start) || c.IsProspectiveAt(start))
+        if (c.IsInsideUrl(start) || c.IsProspectiveAt(start)
+            || (kind == TherapyAgentKind.Modality && (agent == "surgery" || agent.EndsWith("ectomy", StringComparison.Ordinal)) && OperationToCome().IsMatch(c.Lower.AsSpan(0, start))))
         {
             c.Claim(start, end);
             return;
@@ -427,6 +439,13 @@ public static partial class PriorTherapyParser
 
     [GeneratedRegex(@"\b(?:discontinued|stopped|completed|ended|terminated|ceased|withdrawn)\b[^.;]{0,12}$", RegexOptions.CultureInvariant)]
     private static partial Regex StoppedBefore();
+
+    /// <summary>"Undergoing laparoscopic gastric bypass surgery", "scheduled to undergo ... surgery for weight loss": an operation now or to come.</summary>
+    [GeneratedRegex(@"\b(?:undergoing|scheduled\s+(?:to|for)|planned|planning|awaiting|will\s+undergo|to\s+undergo|candidates?\s+for|referred\s+for)\b[^.;:]{0,90}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OperationToCome();
+
+    [GeneratedRegex(@"\b(?:for|lasting|duration\s+of)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationBefore();
 
     /// <summary>"Within 6 months", "in the last 4 weeks", "&lt; 30 days": an interval the treatment falls in, not one since it.</summary>
     [GeneratedRegex(@"^(?:within|in\b|during|<|≤|less|fewer)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
