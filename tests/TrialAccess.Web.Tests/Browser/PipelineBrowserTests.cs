@@ -49,6 +49,9 @@ public class PipelineBrowserTests(KestrelPipelineApp app) : IClassFixture<Kestre
     private async Task<IPage> SignInAsync(IBrowser browser, string userName, List<string> cspViolations)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1400 } });
+        // Signing in hashes a password and each role's page renders server-side: on a shared 2-core machine under load
+        // that can outlast Playwright's 30 s default, which is a bound on waiting, not a measure of speed.
+        context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {

@@ -680,12 +680,17 @@ public static partial class EligibilityEvaluator
             return;
         }
 
+        // A cohort's item whose disease the patient does not have says nothing of the patient, whatever else it asks
+        // of that cohort ("NHL with BCL2 and MYC translocations and low survival with conventional chemotherapy").
         var other = diagnoses.Contains(CriterionOutcome.Met) ? "met" : "unknown";
-        foreach (var (criterion, _) in plan.Diagnoses)
+        for (var d = 0; d < diagnoses.Length; d++)
         {
+            var (criterion, _) = plan.Diagnoses[d];
             var evaluation = evaluations[first + criterion];
             if (evaluation.Outcome == CriterionOutcome.NotMet
-                && evaluation.Constraints.Where(c => c.Check.Outcome == CriterionOutcome.NotMet).All(c => EvaluationPlan.IsDiagnosis(c.Constraint)))
+                && (diagnoses[d] == CriterionOutcome.NotMet
+                    || (diagnoses[d] == CriterionOutcome.Unknown && plan.DiagnosesAreCancers && other == "met")
+                    || evaluation.Constraints.Where(c => c.Check.Outcome == CriterionOutcome.NotMet).All(c => EvaluationPlan.IsDiagnosis(c.Constraint))))
             {
                 evaluations[first + criterion] = evaluation with
                 {

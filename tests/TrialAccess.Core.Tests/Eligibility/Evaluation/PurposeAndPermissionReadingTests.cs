@@ -205,6 +205,23 @@ public sealed class PurposeAndPermissionReadingTests
     }
 
     [Fact]
+    public void EvaluateTrial_ACohortItemOfAnotherDisease_SaysNothingOfThePatient_WhateverElseItAsks()
+    {
+        var patient = Note("A 64-year-old woman with multiple myeloma treated with melphalan and prednisone, then VAD chemotherapy.");
+
+        var evaluation = EvaluateTrial("""
+            Inclusion Criteria:
+              -  Multiple myeloma
+              -  Acute myeloid leukemia in first complete remission
+              -  Diffuse large B-cell lymphoma relapsing with no prior chemotherapy
+              -  Chronic myeloid leukemia in chronic phase
+            """, patient);
+
+        evaluation.Criteria.Single(c => c.Criterion.Segment.Text.StartsWith("Diffuse", StringComparison.Ordinal)).Outcome.Should().Be(CriterionOutcome.NotApplicable);
+        evaluation.Verdict.Should().NotBe(TrialVerdict.Ineligible);
+    }
+
+    [Fact]
     public void NoteReader_KeepsTheKindOfEachTransplant()
     {
         var patient = Note("64yo woman with multiple myeloma, s/p allogeneic transplant with recurrent disease. Initially treated with melphalan, followed by autologous stem cell transplant.");
