@@ -58,7 +58,7 @@ internal sealed partial class NoteLexicon
         tinea pedis = athlete's foot
         viral encephalitis = encephalitis
         meningitis
-        cirrhosis = liver cirrhosis; hepatic cirrhosis; hcv cirrhosis; hep c cirrhosis
+        cirrhosis = liver cirrhosis; hepatic cirrhosis
         hepatic encephalopathy
         esophageal variceal bleeding = variceal bleeding; variceal hemorrhage; variceal haemorrhage; bleeding from esophageal varices; bleeding esophageal varices; variceal bleed
         esophageal varices = varices

@@ -221,6 +221,25 @@ public sealed class PurposeAndPermissionReadingTests
         evaluation.Verdict.Should().NotBe(TrialVerdict.Ineligible);
     }
 
+    [Theory]
+    [InlineData("Suspected acute appendicitis")]
+    [InlineData("Clinical suspicion of appendicitis as the primary or differential diagnosis")]
+    public void Evaluate_AnInclusionAskingForASuspectedCondition_IsAQuestionNotAPresumedFailure(string criterion)
+    {
+        var patient = Note("A 31-year-old woman complaining of abdominal pain localized to the right lower quadrant, with focal tenderness and guarding.");
+
+        Evaluate(criterion, patient).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void NoteReader_ACirrhosisNamedByItsCause_RecordsTheCauseToo()
+    {
+        var patient = Note("60 yo M with Hep C cirrhosis and grade II esophageal varices.");
+
+        Evaluate("Positive for hepatitis C.", patient).Outcome.Should().Be(CriterionOutcome.Met);
+        Evaluate("Clinical diagnosis of cirrhosis", patient).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
     [Fact]
     public void NoteReader_KeepsTheKindOfEachTransplant()
     {

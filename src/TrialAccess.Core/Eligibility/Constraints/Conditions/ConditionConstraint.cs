@@ -29,6 +29,12 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
     /// </summary>
     public bool CurrentSetting { get; init; }
 
+    /// <summary>
+    /// True when the criterion asks for the condition suspected ("suspected acute appendicitis", "clinical suspicion of
+    /// sepsis"): a clinician's working hypothesis, which a note that does not name the condition does not rule out.
+    /// </summary>
+    public bool Suspected { get; init; }
+
     private static readonly ConcurrentDictionary<(MedicalConceptKind Kind, string Concept, decimal? WithinMonths, bool Complete), ConstraintCheck> NothingRecordedChecks = new();
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
@@ -88,7 +94,7 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
         }
 
         // Nothing recorded: that answer depends only on the constraint, made once for each concept and timing.
-        return NothingRecordedChecks.GetOrAdd((ConceptKind, Concept, WithinMonths, patient.CompleteHistory && !CurrentSetting), static key =>
+        return NothingRecordedChecks.GetOrAdd((ConceptKind, Concept, WithinMonths, patient.CompleteHistory && !CurrentSetting && !Suspected), static key =>
         {
             var unknown = ConstraintCheck.Unknown(
                 $"Does the patient have {(key.Kind == MedicalConceptKind.Condition ? string.Empty : "had ")}{key.Concept}{(key.WithinMonths is { } w ? $" in the last {Number(w)} months" : string.Empty)}?",
@@ -245,6 +251,11 @@ public static partial class ConditionParser
                 constraint = stay with { CurrentSetting = true };
             }
 
+            if (constraint is ConditionConstraint diagnosis && c.Role == Segmentation.CriterionRole.Inclusion && m.Value.Kind == MedicalConceptKind.Condition && SuspectedBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Start - 40), m.Start - Math.Max(0, m.Start - 40))))
+            {
+                constraint = diagnosis with { Suspected = true };
+            }
+
             c.Add(constraint with { Span = CriterionContext.Span(m.Start, m.End), Negated = negated, Qualifies = c.IsQualifierAt(m.Start) || (constraint is PriorTherapyConstraint && c.IsTreatmentDespiteAt(m.Start)) });
         }
 
@@ -334,6 +345,9 @@ public static partial class ConditionParser
     /// <summary>"Surgically amenable", "surgically resectable": a procedure the patient could have, named before the word that says so.</summary>
     [GeneratedRegex(@"\G\s*(?:amenable|eligible|suitable|unsuitable|resectable|unresectable|operable|inoperable|curable|feasible|possible|indicated|candidates?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ProspectiveAfter();
+
+    [GeneratedRegex(@"\b(?:suspect(?:ed)?|suspicion\s+of|possible|probable|presumptive|presumed|working\s+diagnosis\s+of)\s+(?:(?:or|and|/)\s+(?:confirmed|proven|documented)\s+)?(?:[a-z-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SuspectedBefore();
 
     [GeneratedRegex(@"^(?:hospitali[sz]ed|inpatients?)$", RegexOptions.CultureInvariant)]
     private static partial Regex CurrentStay();
