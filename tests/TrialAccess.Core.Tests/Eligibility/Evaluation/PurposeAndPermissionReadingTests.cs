@@ -186,16 +186,6 @@ public sealed class PurposeAndPermissionReadingTests
     }
 
     [Fact]
-    public void Evaluate_AnOperationToCome_IsNotPresumedAbsentLikeOneInTheHistory()
-    {
-        // Care now or planned is not history: a note that does not mention it does not say it is not planned.
-        var patient = Note("A 64-year-old woman with type 2 diabetes and hypertension.");
-
-        Evaluate("Scheduled to undergo laparoscopic roux-en-Y gastric bypass or gastric sleeve placement surgery for weight loss.", patient)
-            .Outcome.Should().NotBe(CriterionOutcome.NotMet);
-    }
-
-    [Fact]
     public void Evaluate_FebrileConvulsionsOrPulmonaryEdema_AreNotMetByFeverOrLegEdema()
     {
         var patient = Note("A 30-year-old man admitted with fever 38.5 C, cough and leg edema.");

@@ -354,8 +354,7 @@ public static partial class PriorTherapyParser
     {
         // "Any medication other than levothyroxine", "not amenable to lumpectomy": an exception, or a treatment the
         // patient could have, is not one they must have had or avoided.
-        if (c.IsInsideUrl(start) || c.IsProspectiveAt(start)
-            || (kind == TherapyAgentKind.Modality && (agent == "surgery" || agent.EndsWith("ectomy", StringComparison.Ordinal)) && OperationToCome().IsMatch(c.Lower.AsSpan(0, start))))
+        if (c.IsInsideUrl(start) || c.IsProspectiveAt(start))
         {
             c.Claim(start, end);
             return;
@@ -439,10 +438,6 @@ public static partial class PriorTherapyParser
 
     [GeneratedRegex(@"\b(?:discontinued|stopped|completed|ended|terminated|ceased|withdrawn)\b[^.;]{0,12}$", RegexOptions.CultureInvariant)]
     private static partial Regex StoppedBefore();
-
-    /// <summary>"Undergoing laparoscopic gastric bypass surgery", "scheduled to undergo ... surgery for weight loss": an operation now or to come.</summary>
-    [GeneratedRegex(@"\b(?:undergoing|scheduled\s+(?:to|for)|planned|planning|awaiting|will\s+undergo|to\s+undergo|candidates?\s+for|referred\s+for)\b[^.;:]{0,90}$", RegexOptions.CultureInvariant)]
-    private static partial Regex OperationToCome();
 
     [GeneratedRegex(@"\b(?:for|lasting|duration\s+of)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationBefore();
