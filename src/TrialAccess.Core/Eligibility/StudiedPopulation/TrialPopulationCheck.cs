@@ -18,7 +18,7 @@ namespace TrialAccess.Eligibility.StudiedPopulation;
 /// looser wording and fails on a presumption (Likely ineligible), except an in situ disease named in the conditions
 /// against a patient recorded with invasive disease. A trial whose conditions are all known diseases, none of them
 /// the patient's main problem, related to it in the OncoTree tree, or another condition the patient has, fails on a
-/// presumption too, unless it accepts healthy volunteers.
+/// presumption too, unless it accepts healthy volunteers or the main problem is a symptom (no working diagnosis yet).
 /// </remarks>
 public static partial class TrialPopulationCheck
 {

@@ -8,8 +8,9 @@ using static TrialAccess.Core.Tests.Eligibility.Evaluation.ReadingTestKit;
 namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
 
 /// <summary>
-/// What a treatment was given for, what a patient may take, what an action on a condition asks, and which transplant a
-/// note names: readings where the words beside a drug or condition carry the requirement.
+/// Readings where the words beside a drug, operation or condition carry the requirement: what a treatment was given
+/// for, what a patient may take, an action on a condition, a substance measured, a lead that negates its list, a named
+/// operation, a suspected condition, a cohort of another disease, and which transplant or cause a note names.
 /// </summary>
 public sealed class PurposeAndPermissionReadingTests
 {
@@ -161,7 +162,7 @@ public sealed class PurposeAndPermissionReadingTests
     }
 
     [Fact]
-    public void Parse_AnOperationExceptedInAParenthesis_IsNotARequirement()
+    public void Evaluate_AnOperationExceptedInAParenthesis_IsNotARequirement()
     {
         var patient = Note("A 65-year-old man with coronary artery disease, s/p CABG in 2010.");
 

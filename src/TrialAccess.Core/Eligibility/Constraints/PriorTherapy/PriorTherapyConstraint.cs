@@ -160,6 +160,7 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
             : check;
     }
 
+    /// <summary>The outcome from the treatments the patient received: progression on them, current use, or the time since.</summary>
     private ConstraintCheck CheckReceived(List<Therapy> received, string evidence, EvaluationContext context)
     {
         if (Refractory)
