@@ -43,6 +43,57 @@ internal static class CuratedGeneralMedicine
         "menorrhagia", "dysmenorrhea", "snoring", "bradykinesia",
     };
 
+    /// <summary>
+    /// The organ-system and kind categories criteria name ("cardiovascular disease", "neurological disorder",
+    /// "autoimmune disease", "psychiatric illness") and the curated conditions each holds, after the MeSH disease trees
+    /// (C06 digestive, C08 respiratory, C10 nervous system, C14 cardiovascular, C20 immune, F03 mental disorders). A
+    /// member is a form of its category, so "history of cardiovascular disease" is met by a recorded myocardial
+    /// infarction and "stable neurological condition" asks about a recorded multiple sclerosis; narrower forms (a
+    /// ventricular tachycardia, an arrhythmia) inherit it through their own broader concepts.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Categories = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["cardiovascular disease"] =
+        [
+            "myocardial infarction", "unstable angina", "angina pectoris", "coronary artery disease", "heart failure", "cardiomyopathy",
+            "cardiac arrhythmia", "valvular heart disease", "peripheral vascular disease", "aneurysm", "aortic dissection",
+            "myocarditis", "pericarditis", "endocarditis", "cardiac conduction abnormality", "cardiomegaly", "left ventricular hypertrophy",
+            "carotid artery disease", "cardiogenic shock", "long QT syndrome",
+        ],
+        ["pulmonary disease"] =
+        [
+            "obstructive airway disease", "interstitial lung disease", "pneumonitis", "respiratory failure", "pneumonia",
+            "pulmonary embolism", "pulmonary hypertension", "bronchiectasis", "cystic fibrosis", "acute respiratory distress syndrome",
+            "pneumothorax", "reactive airway disease", "alpha-1 antitrypsin deficiency", "sleep apnea",
+        ],
+        ["gastrointestinal disease"] =
+        [
+            "enteritis", "inflammatory bowel disease", "colitis", "bowel obstruction", "gastrointestinal perforation", "peptic ulcer",
+            "malabsorption", "celiac disease", "gastroesophageal reflux", "gastroenteritis", "esophagitis", "gastritis", "appendicitis",
+            "diverticular disease", "irritable bowel syndrome", "short bowel syndrome", "gastroparesis",
+        ],
+        ["neurological disorder"] =
+        [
+            "stroke", "transient ischemic attack", "multiple sclerosis", "myasthenia gravis", "seizure", "dementia", "movement disorder",
+            "peripheral neuropathy", "intracranial hypertension", "spinal cord compression", "migraine", "traumatic brain injury",
+            "neuromuscular disease", "Guillain-Barre syndrome", "Huntington disease", "cerebral palsy", "hydrocephalus", "paralysis",
+            "spinal cord injury", "restless legs syndrome", "neuralgia", "radiculopathy", "encephalitis", "meningitis", "encephalopathy",
+            "intracranial hemorrhage", "progressive multifocal leukoencephalopathy",
+        ],
+        ["liver disease"] = ["autoimmune hepatitis", "hepatic veno-occlusive disease", "portal hypertension", "Wilson disease"],
+        ["autoimmune disease"] =
+        [
+            "rheumatoid arthritis", "systemic lupus erythematosus", "psoriasis", "psoriatic arthritis", "multiple sclerosis",
+            "myasthenia gravis", "scleroderma", "Sjogren syndrome", "type 1 diabetes", "inflammatory bowel disease", "autoimmune hepatitis",
+            "Graves disease", "celiac disease", "autoimmune hemolytic anemia", "immune thrombocytopenia", "ankylosing spondylitis", "myositis",
+        ],
+        ["psychiatric illness"] =
+        [
+            "depression", "bipolar disorder", "psychotic disorder", "anxiety disorder", "post-traumatic stress disorder", "substance use disorder",
+            "eating disorder", "personality disorder", "obsessive-compulsive disorder", "mood disorder",
+        ],
+    };
+
     /// <summary>canonical condition | synonyms | broader concepts.</summary>
     public static readonly string[] Conditions =
     [

@@ -148,9 +148,15 @@ public sealed class MedicalConceptCatalog
         CuratedGeneralMedicine.SignsAndSymptoms.Contains(concept)
         || (_byName.TryGetValue(concept, out var known) && known.MeshTreeNumber?.StartsWith("C23.888", StringComparison.Ordinal) == true);
 
+    /// <summary>The organ-system and kind categories of the built-in vocabulary and the conditions each holds (see <see cref="CuratedGeneralMedicine.Categories"/>).</summary>
+    public static IReadOnlyDictionary<string, string[]> Categories => CuratedGeneralMedicine.Categories;
+
     public static MedicalConceptCatalog BuiltIn()
     {
         var catalog = new MedicalConceptCatalog();
+        var categoriesOf = CuratedGeneralMedicine.Categories
+            .SelectMany(category => category.Value.Select(member => (Member: member, Category: category.Key)))
+            .ToLookup(pair => pair.Member, pair => pair.Category, StringComparer.OrdinalIgnoreCase);
         foreach (var (lines, kind) in new[]
         {
             (CuratedConditions, MedicalConceptKind.Condition), (CuratedProcedures, MedicalConceptKind.Procedure), (CuratedMedications, MedicalConceptKind.Medication),
@@ -162,6 +168,11 @@ public sealed class MedicalConceptCatalog
                 // canonical | synonyms | broader concepts
                 var parts = line.Split('|');
                 var broader = parts.Length > 2 ? parts[2].Split(';', StringSplitOptions.RemoveEmptyEntries) : null;
+                if (kind == MedicalConceptKind.Condition && categoriesOf.Contains(parts[0]))
+                {
+                    broader = [.. (broader ?? []).Concat(categoriesOf[parts[0]]).Distinct(StringComparer.OrdinalIgnoreCase)];
+                }
+
                 catalog.Add(new MedicalConcept(parts[0], kind, Broader: broader), parts.Length > 1 ? parts[1].Split(';', StringSplitOptions.RemoveEmptyEntries) : []);
             }
         }

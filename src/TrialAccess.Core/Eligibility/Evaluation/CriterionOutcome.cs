@@ -118,6 +118,13 @@ public sealed record EvaluationContext(DateOnly Today, OncologyVocabulary Vocabu
     /// <summary>The patient's main problem (<see cref="MainProblem.Of"/>), remembered per patient for this context.</summary>
     public MainProblem? MainProblemOf(PatientProfile patient) => _main.GetOrAdd(patient, MainProblem.Of);
 
+    /// <summary>
+    /// The patient's presenting symptom when it is the main problem and no diagnosis is recorded for it ("abdominal
+    /// pain", "lower urinary tract symptoms"); null for a cancer or a named condition.
+    /// </summary>
+    public string? UndiagnosedSymptomOf(PatientProfile patient) =>
+        MainProblemOf(patient) is { IsCancer: false, Concept: { } concept } main && Vocabulary.Concepts.IsSignOrSymptom(concept) ? main.Text : null;
+
     public static EvaluationContext On(DateOnly today) => new(today, OncologyVocabulary.BuiltIn);
 
     public static EvaluationContext From(TimeProvider clock) => On(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));

@@ -2,6 +2,7 @@ using TrialAccess.Eligibility.Constraints;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Eligibility.Segmentation;
 using TrialAccess.Patients;
+using TrialAccess.Vocabulary;
 
 namespace TrialAccess.Eligibility.Evaluation;
 
@@ -255,7 +256,42 @@ public static partial class EligibilityEvaluator
             return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (excludes only in the investigator's judgement)", [$"In the investigator's judgement, does this exclude the patient: \"{Shorten(criterion.Segment.Text)}\"?"]);
         }
 
+        // A patient who presents with a symptom and no working diagnosis ("abdominal pain", "lower urinary tract
+        // symptoms") may have an unnamed condition an inclusion asks for: it is the question being worked up, so its
+        // absence from the note is not presumed (conditions only; treatments and procedures are history).
+        if (outcome == CriterionOutcome.NotMet && combined.Presumed && criterion.Segment.Role == CriterionRole.Inclusion
+            && context.UndiagnosedSymptomOf(patient) is { } symptom && OnlyUnrecordedConditionsFail(results, context))
+        {
+            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (the patient presents with {symptom} and no diagnosis is recorded)", [.. (questions ?? []).Append($"Is this the cause of the patient's {symptom}, or is it otherwise present: \"{Shorten(criterion.Segment.Text)}\"?")]);
+        }
+
         return new CriterionEvaluation(criterion, outcome, results, joined, questions ?? []) { Presumed = combined.Presumed };
+    }
+
+    /// <summary>
+    /// True when every constraint that fails does so because a diagnosis (not a treatment or procedure, not a symptom a
+    /// note would state, not good health) is not recorded.
+    /// </summary>
+    private static bool OnlyUnrecordedConditionsFail(ConstraintEvaluation[] results, EvaluationContext context)
+    {
+        var any = false;
+        foreach (var result in results)
+        {
+            if (result.Check.Outcome != CriterionOutcome.NotMet)
+            {
+                continue;
+            }
+
+            if (!result.Check.Presumed || result.Constraint is not ConditionConstraint { ConceptKind: MedicalConceptKind.Condition, Negated: false } condition
+                || condition.Concept == ConditionParser.HealthyConcept || context.Vocabulary.Concepts.IsSignOrSymptom(condition.Concept))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 
     /// <summary>

@@ -95,8 +95,11 @@ internal sealed partial class CriterionPlan
             var chain = new List<int> { items[0] };
             for (var i = 1; i < items.Count; i++)
             {
-                var joined = separators[i - 1] == Join.Or
-                    || (separators[i - 1] == Join.Comma && separators.Skip(i).FirstOrDefault(s => s != Join.Comma) == Join.Or);
+                // "No cyclosporine, methotrexate or azathioprine", "at least 4 weeks since A or B": an absence of
+                // alternatives is an absence of each (neither), so negated items are never alternatives of each other.
+                var joined = (separators[i - 1] == Join.Or
+                    || (separators[i - 1] == Join.Comma && separators.Skip(i).FirstOrDefault(s => s != Join.Comma) == Join.Or))
+                    && !(constraints[items[i - 1]].Negated && constraints[items[i]].Negated);
                 if (!joined)
                 {
                     chains.Add([.. chain]);

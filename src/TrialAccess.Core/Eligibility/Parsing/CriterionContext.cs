@@ -164,7 +164,7 @@ public sealed partial class CriterionContext
     {
         var before = Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)];
         return TherapyFor().IsMatch(before) || ExceptedBefore().IsMatch(before) || ContextOf().IsMatch(before) || IsAftermathAt(position)
-            || IsCauseOrOptionAt(position) || OtherStudyBefore().IsMatch(before) || PermittedBefore().IsMatch(before);
+            || IsCauseOrOptionAt(position) || OtherStudyBefore().IsMatch(before) || PermittedBefore().IsMatch(before) || PermittedAfter().IsMatch(Lower, Math.Min(position, Lower.Length));
     }
 
     /// <summary>
@@ -279,7 +279,12 @@ public sealed partial class CriterionContext
     private static partial Regex DespiteBefore();
 
     /// <summary>True when the words at <paramref name="position"/> name what the patient may have or take ("may be on levodopa"), a permission.</summary>
-    public bool IsPermittedAt(int position) => PermittedBefore().IsMatch(Lower.AsSpan(Math.Max(0, position - 60), Math.Min(position, Lower.Length) - Math.Max(0, position - 60)));
+    public bool IsPermittedAt(int position) => PermittedBefore().IsMatch(Lower.AsSpan(Math.Max(0, position - 60), Math.Min(position, Lower.Length) - Math.Max(0, position - 60)))
+        || PermittedAfter().IsMatch(Lower, Math.Min(position, Lower.Length));
+
+    /// <summary>"Patients on opiates and acetaminophen will not be excluded", "inhaled steroids are allowed": a grant written after what it grants.</summary>
+    [GeneratedRegex(@"\G[\w'-]*(?:[\s,/]+(?:and|or|[\w'-]+)){0,4}\s+(?:will\s+not\s+be\s+excluded|(?:is|are)\s+not\s+excluded|(?:is|are)\s+(?:allowed|permitted|acceptable)|may\s+be\s+(?:included|enrolled|continued))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PermittedAfter();
 
     /// <summary>
     /// True when the substance named just before <paramref name="end"/> is measured or stained, not given: "dim
@@ -307,7 +312,7 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:(?:trials?|stud(?:y|ies)|network|program(?:me)?|registry|consortium|guidelines?)\s+(?:\w+\s+){0,2}(?:in|of|for|on)|(?:inclusion|exclusion)(?:\s+criteria)?\s+for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex ContextOf();
 
-    [GeneratedRegex(@"\b(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|scheduled\s+for|planned|planning|awaiting|referred\s+for|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|(?:will|must|should|shall)\s+(?:also\s+)?(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing|able|agrees?|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to)|prior\s+to|before|while\s+(?:taking|receiving|on|undergoing))\s+(?:[\w-]+\s+){0,4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|scheduled\s+for|planned|planning|awaiting|referred\s+for|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|(?:will|must|should|shall)\s+(?:also\s+)?(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing(?:ness)?|able|ability|agrees?|agreement|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to)|prior\s+to|before|while\s+(?:taking|receiving|on|undergoing))\s+(?:[\w-]+(?:\s+|/)){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Prospective();
 
     [GeneratedRegex(@"(?:\b(?:pre|post)[- ]?|\b(?:after|following|post)\s+(?:(?:\d+|two|four)\s+puffs?\s+of\s+|(?:inhalation|administration|a\s+dose|a\s+challenge)\s+(?:of\s+|with\s+)?)?(?:inhaled\s+|nebuli[sz]ed\s+)?)$", RegexOptions.CultureInvariant)]
@@ -331,7 +336,7 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@";|\.\s|\bbut\b|\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bhowever\b|\bwith the exception\b|\bif\b|\((?=[^)]*\b(?:allowed|permitted|acceptable|eligible|may|except|unless|other\s+than|excluding|but|not\s+(?:an?\s+)?exclusions?|not\s+excluded)\b)|\bor\s+(?=\w+\s+(?:is|are|must|should)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBoundary();
 
-    [GeneratedRegex(@"\b(?:no|not(?!\s+(?:more|less|greater|higher|lower|exceed|exceeding|to\s+exceed|including|applicable|required|limited|only|necessarily|yet|otherwise))|(?<!\bwith\s+or\s+)without|never(?!\s+(?:smokers?|drinkers?)\b)|absence\s+of|free\s+(?:of|from)|lack\s+of|none|nor|neither|cannot|denies|unable\s+to\s+receive|refrain(?:s|ing)?\s+from|abstain(?:s|ing)?\s+from)\b(?!\s+(?:more|less|greater|higher|longer|fewer)\s+than)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:no|not(?!\s+(?:more|less|greater|higher|lower|exceed|exceeding|to\s+exceed|including|applicable|required|limited|only|necessarily|yet|otherwise))|(?<!\bwith\s+or\s+)without|never(?!\s+(?:smokers?|drinkers?)\b)|absence\s+of|free\s+(?:of|from)|independent(?:ly)?\s+of|lack\s+of|none|nor|neither|cannot|denies|unable\s+to\s+receive|refrain(?:s|ing)?\s+from|abstain(?:s|ing)?\s+from)\b(?!\s+(?:more|less|greater|higher|longer|fewer)\s+than)", RegexOptions.CultureInvariant)]
     private static partial Regex NegationCue();
 
     [GeneratedRegex(@"\bnon[- ]?$", RegexOptions.CultureInvariant)]

@@ -69,6 +69,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
 
         var found = QualifyStudyRecords(context, QualifyLabels(context, QualifyPermissions(context, ReadInclusionStatingExclusion(context, ReadExclusionListedAsRequirement(context)))));
         PriorTherapyParser.ExceptNamedDrugs(context, found);
+        ConditionParser.ExceptNamedConditions(context, found);
         for (var i = 0; i < found.Count; i++)
         {
             if (!found[i].Qualifies && (context.IsAftermathAt(found[i].Span.Start) || IsAnyStatus(context, found[i])))

@@ -35,6 +35,22 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
     /// </summary>
     public bool Suspected { get; init; }
 
+    /// <summary>
+    /// Conditions the criterion excepts from this one ("any current neurologic disorder except migraine headaches"): a
+    /// patient whose only form of it is one of them does not have what the criterion is about.
+    /// </summary>
+    public IReadOnlyList<string> Except { get; init; } = [];
+
+    /// <summary>
+    /// True when the criterion asks about an "other" condition ("stroke, or other neurological disease", "any other
+    /// psychiatric disorder", "neurologic disorder other than MG"): the patient's own main problem, which the trial is
+    /// about, is not that other one, and a form of the condition the patient has leaves a question.
+    /// </summary>
+    public bool Other { get; init; }
+
+    /// <summary>True when the criterion asks about the condition now ("any current neurologic disorder"): a past one leaves a question.</summary>
+    public bool CurrentOnly { get; init; }
+
     private static readonly ConcurrentDictionary<(MedicalConceptKind Kind, string Concept, decimal? WithinMonths, bool Complete), ConstraintCheck> NothingRecordedChecks = new();
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
@@ -47,9 +63,17 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
 
         foreach (var condition in patient.Conditions)
         {
-            if (!Same(context, condition.Concept, condition.Text))
+            if (!Same(context, condition.Concept, condition.Text) || IsExcepted(context, condition) || (Other && IsMainProblem(context, patient, condition)))
             {
                 continue;
+            }
+
+            // "Or other neurological disease" met only through a form of it ("multiple sclerosis"): whether that is the
+            // other disease meant, or the one the trial studies, is for the clinician to say.
+            if (Other && condition.Certainty is Certainty.Asserted or Certainty.Historical
+                && !string.Equals(condition.Concept, Concept, StringComparison.OrdinalIgnoreCase) && !condition.Text.Contains(Concept, StringComparison.OrdinalIgnoreCase))
+            {
+                return ConstraintCheck.Unknown($"Is the patient's {condition.Text} the other {Concept} this criterion means, or the disease the trial studies?", condition.Text);
             }
 
             if (condition.Certainty == Certainty.Negated)
@@ -79,6 +103,11 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
             }
 
             var evidence = condition.Certainty == Certainty.Historical ? $"history of {condition.Text}" : condition.Text;
+            if (CurrentOnly && condition.Certainty == Certainty.Historical)
+            {
+                return ConstraintCheck.Unknown($"Is the patient's {condition.Text} current?", evidence);
+            }
+
             return Qualifier is null
                 ? ConstraintCheck.Met(evidence)
                 : ConstraintCheck.Unknown($"Is the patient's {condition.Text} {Qualifier}?", evidence);
@@ -106,6 +135,24 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
     }
 
     private static bool IsLaboratoryAbnormality(string concept) => LaboratoryAbnormality().IsMatch(concept);
+
+    private bool IsExcepted(EvaluationContext context, Condition condition)
+    {
+        foreach (var excepted in Except)
+        {
+            if (string.Equals(condition.Concept, excepted, StringComparison.OrdinalIgnoreCase)
+                || context.ConceptNamesIn(condition.Text).Contains(excepted, StringComparer.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMainProblem(EvaluationContext context, PatientProfile patient, Condition condition) =>
+        context.MainProblemOf(patient) is { IsCancer: false } main
+        && (string.Equals(main.Text, condition.Text, StringComparison.OrdinalIgnoreCase) || (main.Concept is not null && string.Equals(main.Concept, condition.Concept, StringComparison.OrdinalIgnoreCase)));
 
 
     [GeneratedRegex(@"^(?:hypo|hyper)(?:kal|natr|calc|magnes|phosphat|album|prote|glyc|ox)\w*(?:emia|aemia)$|^(?!osteo|sarco)\w+penia$|\w+cytosis$|^eosinophilia$|^(?:obesity|morbid obesity|overweight|underweight|amenorrhea|menopause|perimenopause|premenopause|azotemia|uremia|proteinuria|albuminuria|ketoacidosis|acidosis|alkalosis|prolonged qt\w*|qt prolongation|ecg abnormality|electrolyte (?:abnormalit\w+|imbalance|disturbance)s?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -223,6 +270,13 @@ public static partial class ConditionParser
 
             // A medication is a treatment the patient had, has or must avoid: a prior-therapy constraint by name.
             var qualifier = Qualifier().Match(c.Text[Math.Max(0, m.Start - 40)..m.End]);
+            // "Autoimmune disease", "chronic obstructive pulmonary disease": a word of the concept's own name is not a qualifier of it.
+            if (qualifier.Success && Math.Max(0, m.Start - 40) + qualifier.Groups["q"].Index >= m.Start
+                && m.Value.Name.Contains(qualifier.Groups["q"].Value, StringComparison.OrdinalIgnoreCase))
+            {
+                qualifier = Match.Empty;
+            }
+
             if (!qualifier.Success)
             {
                 // "Nonatherosclerotic stroke", "non-ischemic cardiomyopathy": a form named by what it is not.
@@ -246,6 +300,16 @@ public static partial class ConditionParser
                 negated = !negated;
             }
 
+            // "At least 4 weeks since cyclosporine, methotrexate, azathioprine or other GVHD prophylaxis", "at least 2
+            // months since prior standard therapy (including over the counter drugs)": every drug of the sentence's
+            // list is washed out, none is required.
+            if (sinceMonths is { } washout && constraint is PriorTherapyConstraint { WithinDays: null } drug && m.Start >= since.Index + since.Length
+                && !SentenceBreak().IsMatch(c.Lower.AsSpan(since.Index + since.Length, m.Start - (since.Index + since.Length))))
+            {
+                constraint = drug with { WithinDays = (int)Math.Round(washout * 30.44m), Current = false };
+                negated = !negated;
+            }
+
             if (constraint is ConditionConstraint { Concept: "hospitalization", WithinMonths: null } stay && CurrentStay().IsMatch(c.Lower.AsSpan(m.Start, m.End - m.Start)) && !PastStay().IsMatch(c.Lower))
             {
                 constraint = stay with { CurrentSetting = true };
@@ -254,6 +318,23 @@ public static partial class ConditionParser
             if (constraint is ConditionConstraint diagnosis && c.Role == Segmentation.CriterionRole.Inclusion && m.Value.Kind == MedicalConceptKind.Condition && SuspectedBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Start - 40), m.Start - Math.Max(0, m.Start - 40))))
             {
                 constraint = diagnosis with { Suspected = true };
+            }
+
+            // "Other GVHD prophylaxis/treatment", "hypertension medication": the condition a treatment is for.
+            if (m.Value.Kind == MedicalConceptKind.Condition && TreatmentOfAfter().IsMatch(c.Lower, m.End))
+            {
+                c.Claim(m.Start, m.End);
+                continue;
+            }
+
+            if (constraint is ConditionConstraint general && (OtherBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Start - 30), m.Start - Math.Max(0, m.Start - 30))) || ExceptionAfter().IsMatch(c.Lower, m.End)))
+            {
+                constraint = general with { Other = true };
+            }
+
+            if (constraint is ConditionConstraint now && CurrentBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Start - 30), m.Start - Math.Max(0, m.Start - 30))))
+            {
+                constraint = now with { CurrentOnly = true };
             }
 
             c.Add(constraint with { Span = CriterionContext.Span(m.Start, m.End), Negated = negated, Qualifies = c.IsQualifierAt(m.Start) || (constraint is PriorTherapyConstraint && c.IsTreatmentDespiteAt(m.Start)) });
@@ -270,7 +351,7 @@ public static partial class ConditionParser
         }
     }
 
-    [GeneratedRegex(@"\b(?<q>familial|hereditary|congenital|secondary|drug[- ]induced|autoimmune|gestational|juvenile|uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|chronic|major|life[- ]threatening|incessant|sustained|recurrent|refractory|intractable|persistent|predominant|dominant|new(?!\s+york)|new-onset|worsening|(?:unable|inability|failure|failed|difficult)\s+to\s+(?:terminate|control|induce|convert|suppress|stop|abolish|eliminate|treat|manage|resolve|map|ablate))\b(?:\s+\S+){0,4}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<q>familial|hereditary|congenital|secondary|drug[- ]induced|autoimmune|gestational|juvenile|uncontrolled|poorly\s+controlled|not\s+controlled|inadequately\s+controlled|active|severe|serious|significant|clinically\s+significant|symptomatic|unstable|decompensated|untreated|progressive|acute|chronic|major|life[- ]threatening|incessant|sustained|recurrent|refractory|intractable|persistent|predominant|dominant|non-?reversible|irreversible|new(?!\s+york)|new-onset|worsening|(?:unable|inability|failure|failed|difficult)\s+to\s+(?:terminate|control|induce|convert|suppress|stop|abolish|eliminate|treat|manage|resolve|map|ablate))\b(?:,?\s+\S+){0,4}[\s,]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Qualifier();
 
     [GeneratedRegex(@"^(?:(?:non-?\s?|never\s)[a-z]+ers?$|able\s+to\s|ability\s+to\s)", RegexOptions.CultureInvariant)]
@@ -318,7 +399,7 @@ public static partial class ConditionParser
     [GeneratedRegex(@"\b(?:at\s+least|more\s+than|greater\s+than|over|[>≥])\s*(?<num>\d+(?:\.\d+)?)\s*(?<unit>days?|weeks?|months?|years?)\s+(?:must\s+have\s+(?:passed|elapsed)\s+)?since\s+(?:the\s+)?(?:prior|previous|last|any)?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SinceWashout();
 
-    private const string HealthyConcept = "healthy volunteer";
+    internal const string HealthyConcept = "healthy volunteer";
 
     private const string IntercurrentIllnessConcept = "intercurrent illness";
 
@@ -341,6 +422,48 @@ public static partial class ConditionParser
 
     [GeneratedRegex(@"\b(?<q>non-?\s?[a-z]{4,})\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotForm();
+
+    /// <summary>
+    /// "Any current neurologic disorder except migraine headaches": the conditions named as exceptions after a
+    /// condition are that condition's exceptions (see <see cref="ConditionConstraint.Except"/>).
+    /// </summary>
+    /// <remarks>Run once every family has read the criterion.</remarks>
+    public static void ExceptNamedConditions(CriterionContext c, List<EligibilityConstraint> found)
+    {
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (found[i] is not ConditionConstraint { Qualifies: false } general)
+            {
+                continue;
+            }
+
+            var excepted = found.OfType<ConditionConstraint>()
+                .Where(t => t.Qualifies && t.Span.Start > general.Span.Start && c.IsExceptedAt(t.Span.Start))
+                .Select(t => t.Concept)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            if (excepted.Count > 0)
+            {
+                found[i] = general with { Except = excepted };
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\bother\s+(?:[\w-]+[\s/,]+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherBefore();
+
+    [GeneratedRegex(@"\G\s*(?:\([^)]{1,12}\)\s*)?(?:prophylaxis|prevention|treatments?|therapy|therapies|medications?|drugs?|regimens?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TreatmentOfAfter();
+
+    /// <summary>"Neurologic disorder other than MG", "psychiatric illness except mild depression": the condition less an exception.</summary>
+    [GeneratedRegex(@"\G\s*(?:[\w/-]+\s+)?(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|besides)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ExceptionAfter();
+
+    [GeneratedRegex(@"\b(?:current(?:ly)?|ongoing|present|existing)\s+(?:[\w-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrentBefore();
+
+    [GeneratedRegex(@"[;.]\s|\bat\s+least\b|\bwithin\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceBreak();
 
     /// <summary>"Surgically amenable", "surgically resectable": a procedure the patient could have, named before the word that says so.</summary>
     [GeneratedRegex(@"\G\s*(?:amenable|eligible|suitable|unsuitable|resectable|unresectable|operable|inoperable|curable|feasible|possible|indicated|candidates?)\b", RegexOptions.CultureInvariant)]
