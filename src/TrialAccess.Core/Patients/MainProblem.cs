@@ -25,7 +25,8 @@ public sealed partial record MainProblem(string Text, string? Concept, string? O
             return new MainProblem(cancer.Text, null, cancer.OncoTreeCode ?? string.Empty, cancer.Span);
         }
 
-        var current = patient.Conditions.Where(c => c.Certainty == Certainty.Asserted).ToList();
+        // A state or habit ("menopausal", "smokes") is not what a patient seeks care or a trial for.
+        var current = patient.Conditions.Where(c => c.Certainty == Certainty.Asserted && !(c.Concept is { } concept && NotAProblem.Contains(concept))).ToList();
         if (current.Count == 0)
         {
             return null;
@@ -39,6 +40,11 @@ public sealed partial record MainProblem(string Text, string? Concept, string? O
         var main = (presenting.Count > 0 ? presenting : current).OrderBy(c => c.Span?.Start ?? int.MaxValue).First();
         return new MainProblem(main.Text, main.Concept, null, main.Span);
     }
+
+    private static readonly HashSet<string> NotAProblem = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "menopause", "perimenopause", "premenopause", "smoking", "alcohol consumption", "healthy volunteer",
+    };
 
     [GeneratedRegex(@"\b(?:present(?:s|ed|ing)?|admitted|admission|complain(?:s|ed|ing)?\s+of|c/o|diagnosed|diagnosis\s+of|referred|known\s+case\s+of|suffer(?:s|ed|ing)?\s+from|evaluation\s+of|work-?up\s+of|with\s+(?:a\s+)?(?:new|recent|acute|worsening|progressive|severe)|due\s+to)\b[^.;]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Presenting();

@@ -825,7 +825,7 @@ public static partial class EligibilityEvaluator
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:except|other\s+than|excluding|exceptions?|unless|apart\s+from|with\s+the\s+exception)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ExceptionLead();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:one\s+of|1\s+of|any\s+of|either|at\s+least\s+(?:one|1)\b|(?:one|1)\s+or\s+more|following\s+(?:diagnoses|diseases|histolog\w*|tumou?r\s+types|cancers|conditions)|including|such\s+as)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:one\s+of|1\s+of|any\s+of|either|at\s+least\s+(?:one|1)\b|(?:one|1)\s+or\s+more|following\s+(?:diagnoses|diseases|histolog\w*|tumou?r\s+types|cancers|conditions)|including|such\s+as|includes?\s+but\s+(?:are\s+|is\s+)?not\s+(?:restricted|limited)\s+to|(?:categories|groups|cohorts)\s+of\s+(?:subjects|patients|participants))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex AlternativesLead();
 
     /// <summary>

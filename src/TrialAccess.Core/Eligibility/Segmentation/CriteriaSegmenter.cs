@@ -277,7 +277,27 @@ public static partial class CriteriaSegmenter
                 content++;
             }
 
-            yield return new Line(start, content, trimmedEnd, indent);
+            // "... have never had intercourse 2) have had a total hysterectomy": items numbered within one line, their
+            // line breaks lost, are items of their own (a number inside brackets, "(grade 1 or 2)", is not).
+            var piece = content;
+            foreach (Match inline in InlineNumber().Matches(text[..trimmedEnd], content))
+            {
+                if (inline.Index <= piece || Unbalanced(text.AsSpan(piece, inline.Index - piece)))
+                {
+                    continue;
+                }
+
+                var pieceEnd = inline.Index;
+                while (pieceEnd > piece && char.IsWhiteSpace(text[pieceEnd - 1]))
+                {
+                    pieceEnd--;
+                }
+
+                yield return new Line(piece == content ? start : piece, piece, pieceEnd, indent);
+                piece = inline.Index;
+            }
+
+            yield return new Line(piece == content ? start : piece, piece, trimmedEnd, indent);
             if (newline < 0)
             {
                 yield break;
@@ -288,6 +308,21 @@ public static partial class CriteriaSegmenter
     }
 
     private readonly record struct Line(int Start, int ContentStart, int End, int Indent);
+
+    /// <summary>True when a bracket opened in the text is still open at its end (a marker's lone ")" closes nothing).</summary>
+    private static bool Unbalanced(ReadOnlySpan<char> text)
+    {
+        var depth = 0;
+        foreach (var ch in text)
+        {
+            depth = ch == '(' ? depth + 1 : ch == ')' ? Math.Max(0, depth - 1) : depth;
+        }
+
+        return depth > 0;
+    }
+
+    [GeneratedRegex(@"(?<=[A-Za-z,;.]\s{1,3})(?:[2-9]|1\d)\)\s+(?=[A-Za-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex InlineNumber();
 
     private sealed class RawItem(CriterionRole role, bool roleStated, int start, int end, int depth, string? section, string? cohort, int textColumn)
     {

@@ -167,6 +167,39 @@ public sealed class CategoryAndWashoutReadingTests
     }
 
     [Fact]
+    public void Parse_ACancerScreenedFor_IsNotADiagnosis()
+    {
+        CriterionParser.Default.Parse("Physically able to undergo routine cervical cancer screening", CriterionRole.Inclusion)
+            .Constraints.OfType<CancerTypeConstraint>().Should().BeEmpty();
+        CriterionParser.Default.Parse("Histologically confirmed cervical cancer", CriterionRole.Inclusion)
+            .Constraints.OfType<CancerTypeConstraint>().Should().ContainSingle();
+    }
+
+    [Fact]
+    public void EvaluateTrial_ItemsUnderALeadThatIncludesButIsNotLimitedTo_AreAlternatives()
+    {
+        var patient = Note("A 45-year-old woman with Graves disease and weight loss.");
+
+        var evaluation = EvaluateTrial("""
+            Inclusion Criteria:
+            Hyperthyroid states include but are not restricted to:
+              1. Graves disease
+              2. Subacute thyroiditis
+              3. Toxic multinodular goiter
+            """, patient);
+
+        evaluation.Criteria.Should().NotContain(c => c.Outcome == CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void MainProblem_IsNotAStateOrHabit()
+    {
+        var patient = Note("A 67-year-old healthy woman came for her flu shot. She is menopausal and smokes. She has hypertension.");
+
+        MainProblem.Of(patient)!.Concept.Should().Be("hypertension");
+    }
+
+    [Fact]
     public void Evaluate_AConditionAsked_OfAPatientWithADiagnosis_IsPresumedAbsent()
     {
         var patient = Note("A 60-year-old man with metastatic prostate adenocarcinoma.");

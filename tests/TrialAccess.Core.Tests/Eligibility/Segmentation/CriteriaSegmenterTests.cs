@@ -37,6 +37,21 @@ public class CriteriaSegmenterTests
     }
 
     [Fact]
+    public void Segment_ItemsNumberedWithinOneLine_AreItemsOfTheirOwn()
+    {
+        var result = CriteriaSegmenter.Segment("""
+            Exclusion Criteria:
+            1) are not married AND report never having had sexual intercourse 2) have had a total hysterectomy
+            3) toxicity (grade 1 or 2) and fever
+            """);
+
+        result.Criteria.Select(c => c.Text).Should().Equal(
+            "are not married AND report never having had sexual intercourse",
+            "have had a total hysterectomy",
+            "toxicity (grade 1 or 2) and fever");
+    }
+
+    [Fact]
     public void Segment_HeadingsInBrackets_SetTheRole()
     {
         var result = CriteriaSegmenter.Segment("""

@@ -80,6 +80,9 @@ public sealed record CancerTypeConstraint(string Code, string Name) : Eligibilit
 /// <summary>Finds cancer types by the vocabulary's names and abbreviations; "triple negative" also yields the three negative receptors.</summary>
 public static partial class CancerTypeParser
 {
+    [GeneratedRegex(@"\G\s*(?:screening|screened|prevention|chemoprevention|risk(?:\s+(?:assessment|reduction|factors?))?|awareness|education|vaccines?|vaccination)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ScreenedFor();
+
     public static void Parse(CriterionContext c)
     {
         foreach (var m in c.Vocabulary.CancerTypes.Names.FindAll(c.Text, c.Tokens))
@@ -110,6 +113,14 @@ public static partial class CancerTypeParser
 
             if (c.Found.OfType<CancerTypeConstraint>().Any(f => f.Code == m.Value))
             {
+                continue;
+            }
+
+            // "Able to undergo routine cervical cancer screening", "breast cancer risk assessment": what is screened for
+            // or prevented, not a diagnosis the patient has.
+            if (ScreenedFor().IsMatch(c.Lower, Math.Min(m.End, c.Lower.Length)))
+            {
+                c.Claim(m.Start, m.End);
                 continue;
             }
 
