@@ -41,6 +41,9 @@ public sealed partial record MainProblem(string Text, string? Concept, string? O
         return new MainProblem(main.Text, main.Concept, null, main.Span);
     }
 
+    /// <summary>True for a state or habit ("menopause", "smoking") that is never a patient's main problem.</summary>
+    public static bool IsNotAProblem(string concept) => NotAProblem.Contains(concept);
+
     private static readonly HashSet<string> NotAProblem = new(StringComparer.OrdinalIgnoreCase)
     {
         "menopause", "perimenopause", "premenopause", "smoking", "alcohol consumption", "healthy volunteer",

@@ -119,11 +119,15 @@ public sealed record EvaluationContext(DateOnly Today, OncologyVocabulary Vocabu
     public MainProblem? MainProblemOf(PatientProfile patient) => _main.GetOrAdd(patient, MainProblem.Of);
 
     /// <summary>
-    /// The patient's presenting symptom when it is the main problem and no diagnosis is recorded for it ("abdominal
-    /// pain", "lower urinary tract symptoms"); null for a cancer or a named condition.
+    /// The patient's presenting symptom when it is the main problem and the record states no current diagnosis at all
+    /// ("abdominal pain and vomiting", "lower urinary tract symptoms"); null for a cancer, a named condition, or a
+    /// patient with any current diagnosis beside the symptom.
     /// </summary>
     public string? UndiagnosedSymptomOf(PatientProfile patient) =>
-        MainProblemOf(patient) is { IsCancer: false, Concept: { } concept } main && Vocabulary.Concepts.IsSignOrSymptom(concept) ? main.Text : null;
+        MainProblemOf(patient) is { IsCancer: false, Concept: { } concept } main && Vocabulary.Concepts.IsSignOrSymptom(concept)
+        && !patient.Conditions.Any(c => c.Certainty == Certainty.Asserted && c.Concept is { } other && !Vocabulary.Concepts.IsSignOrSymptom(other) && !MainProblem.IsNotAProblem(other))
+            ? main.Text
+            : null;
 
     public static EvaluationContext On(DateOnly today) => new(today, OncologyVocabulary.BuiltIn);
 

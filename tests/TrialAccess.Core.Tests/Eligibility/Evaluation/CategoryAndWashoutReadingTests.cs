@@ -155,6 +155,18 @@ public sealed class CategoryAndWashoutReadingTests
     }
 
     [Fact]
+    public void Evaluate_AConditionAsked_OfAPatientWithASymptomAndACurrentDiagnosis_IsPresumedAbsent()
+    {
+        // The note names what the patient has: the presumption of a complete history holds for everything else.
+        var patient = Note("A 33-year-old woman complained of fatigue and weight gain. She was diagnosed with Hashimoto's thyroiditis.");
+
+        var evaluation = Evaluate("Acute pancreatitis", patient);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
+        evaluation.Presumed.Should().BeTrue();
+    }
+
+    [Fact]
     public void Evaluate_ATreatmentAsked_OfAPatientWhoPresentsWithASymptom_IsStillPresumedAbsent()
     {
         // Symptoms leave the diagnosis open, not the history of treatment.
