@@ -587,7 +587,7 @@ internal static class CuratedGeneralMedicine
         "ileostomy|ileostomy|ostomy",
         "urostomy|urostomy|ostomy",
         "hospitalization|hospitalization;hospitalisation;hospitalized;hospitalised;inpatient admission;admission to hospital;hospital admission",
-        "intensive care|intensive care unit;ICU admission;intensive care",
+        "intensive care|intensive care unit;ICU admission;intensive care;ICU care;ICU stay;admitted to the ICU;admission to the ICU;intensive care unit admission",
         "oxygen therapy|oxygen therapy;home oxygen;continuous oxygen;long-term oxygen therapy",
         "continuous positive airway pressure|CPAP;continuous positive airway pressure",
         "plasmapheresis|plasmapheresis;plasma exchange;therapeutic plasma exchange",

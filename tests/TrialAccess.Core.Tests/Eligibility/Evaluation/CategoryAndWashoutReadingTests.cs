@@ -203,6 +203,24 @@ public sealed class CategoryAndWashoutReadingTests
         evaluation.Criteria.Should().NotContain(c => c.Outcome == CriterionOutcome.NotMet);
     }
 
+    [Theory]
+    [InlineData("Have adequate peripheral venous access", CriterionRole.Inclusion)]
+    [InlineData("Lack of peripheral venous access", CriterionRole.Exclusion)]
+    public void Evaluate_VenousAccess_IsNeverPresumed(string criterion, CriterionRole role)
+    {
+        var patient = Note("A 30-year-old man with myasthenia gravis on prednisone.");
+
+        Evaluate(criterion, patient, role).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void Evaluate_IntensiveCareDuringAStay_IsNotMetByTheStay()
+    {
+        var patient = Note("A 24-year-old man with type 1 diabetes admitted to the hospital with diabetic ketoacidosis.");
+
+        Evaluate("Patients that required ICU care during the hospital admission.", patient, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+
     [Fact]
     public void MainProblem_IsNotAStateOrHabit()
     {

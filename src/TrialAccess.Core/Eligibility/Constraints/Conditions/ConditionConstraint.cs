@@ -129,7 +129,8 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
                 $"Does the patient have {(key.Kind == MedicalConceptKind.Condition ? string.Empty : "had ")}{key.Concept}{(key.WithinMonths is { } w ? $" in the last {Number(w)} months" : string.Empty)}?",
                 $"no {key.Concept} recorded");
             // A laboratory abnormality ("hypokalemia", "neutropenia", "eosinophilia") is a measurement: a history that
-            // gives no value says nothing of it, so it is never presumed absent.
+            // gives no value says nothing of it, so it is never presumed absent; nor is what a history does not record
+            // of anyone (a BMI band, menopause, whether the veins can be cannulated).
             return key.Complete && !IsLaboratoryAbnormality(key.Concept) ? ConstraintCheck.PresumedAbsent(key.Concept, unknown.Question!) : unknown;
         });
     }
@@ -155,7 +156,7 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
         && (string.Equals(main.Text, condition.Text, StringComparison.OrdinalIgnoreCase) || (main.Concept is not null && string.Equals(main.Concept, condition.Concept, StringComparison.OrdinalIgnoreCase)));
 
 
-    [GeneratedRegex(@"^(?:hypo|hyper)(?:kal|natr|calc|magnes|phosphat|album|prote|glyc|ox)\w*(?:emia|aemia)$|^(?!osteo|sarco)\w+penia$|\w+cytosis$|^eosinophilia$|^(?:obesity|morbid obesity|overweight|underweight|amenorrhea|menopause|perimenopause|premenopause|azotemia|uremia|proteinuria|albuminuria|ketoacidosis|acidosis|alkalosis|prolonged qt\w*|qt prolongation|ecg abnormality|electrolyte (?:abnormalit\w+|imbalance|disturbance)s?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:hypo|hyper)(?:kal|natr|calc|magnes|phosphat|album|prote|glyc|ox)\w*(?:emia|aemia)$|^(?!osteo|sarco)\w+penia$|\w+cytosis$|^eosinophilia$|^(?:obesity|morbid obesity|overweight|underweight|venous access|amenorrhea|menopause|perimenopause|premenopause|azotemia|uremia|proteinuria|albuminuria|ketoacidosis|acidosis|alkalosis|prolonged qt\w*|qt prolongation|ecg abnormality|electrolyte (?:abnormalit\w+|imbalance|disturbance)s?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LaboratoryAbnormality();
 
     /// <summary>True when the patient's words name a form of the concept ("obstructive pancreatitis" for "pancreatitis").</summary>
@@ -310,6 +311,13 @@ public static partial class ConditionParser
                 negated = !negated;
             }
 
+            // "Required ICU care during the hospital admission": the stay is when, not what, the criterion asks.
+            if (m.Value.Name == "hospitalization" && DuringBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Start - 25), m.Start - Math.Max(0, m.Start - 25))))
+            {
+                c.Claim(m.Start, m.End);
+                continue;
+            }
+
             if (constraint is ConditionConstraint { Concept: "hospitalization", WithinMonths: null } stay && CurrentStay().IsMatch(c.Lower.AsSpan(m.Start, m.End - m.Start)) && !PastStay().IsMatch(c.Lower))
             {
                 constraint = stay with { CurrentSetting = true };
@@ -448,6 +456,9 @@ public static partial class ConditionParser
             }
         }
     }
+
+    [GeneratedRegex(@"\b(?:during|throughout|at\s+the\s+time\s+of)\s+(?:the|this|that|their|his|her|index|current|same)\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex DuringBefore();
 
     [GeneratedRegex(@"\bother\s+(?:[\w-]+[\s/,]+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex OtherBefore();
