@@ -88,6 +88,7 @@ public sealed class CategoryAndWashoutReadingTests
     [Theory]
     [InlineData("At least 4 weeks since cyclosporine, methotrexate, azathioprine, or other GVHD prophylaxis")]
     [InlineData("At least 2 months since prior standard therapy (including over the counter drugs)")]
+    [InlineData("Biologic therapy: At least 1 week since prior interferon Other: At least 4 weeks since prior investigational agents")]
     public void Evaluate_AWashoutOverAList_IsMetWhenNoneWasGiven(string criterion)
     {
         var patient = Note("A 45-year-old man with chronic myeloid leukemia, otherwise healthy.");
