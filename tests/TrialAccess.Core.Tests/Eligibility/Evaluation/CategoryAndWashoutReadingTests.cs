@@ -100,6 +100,17 @@ public sealed class CategoryAndWashoutReadingTests
     }
 
     [Fact]
+    public void Parse_SeveralWashouts_EachAgentTakesItsOwn()
+    {
+        var therapies = CriterionParser.Default.Parse(
+            "PRIOR CONCURRENT THERAPY: Biologic therapy: At least 1 week since prior interferon Chemotherapy: At least 4 weeks since prior chemotherapy",
+            CriterionRole.Inclusion).Constraints.OfType<PriorTherapyConstraint>().ToList();
+
+        therapies.Should().Contain(t => t.Agent == "interferon" && t.WithinDays == 7 && t.Negated);
+        therapies.Should().Contain(t => t.Agent == "chemotherapy" && t.WithinDays == 28 && t.Negated);
+    }
+
+    [Fact]
     public void Evaluate_AWashoutOverAList_FailsForADrugGivenInTheInterval()
     {
         var patient = Note("A 45-year-old man after an allogeneic transplant, currently on cyclosporine.");

@@ -260,18 +260,14 @@ public static partial class PriorTherapyParser
         var refractory = Refractory().IsMatch(c.Lower);
         var current = Current().IsMatch(c.Lower);
         var washout = Washout().Match(c.Text);
-        int? days = washout.Success && CriterionContext.ParseNumber(washout.Groups["num"].Value) is { } w ? (int)(Math.Clamp(w, 0m, 1_000_000m) * UnitDays(washout.Groups["unit"].Value)) : null;
-        // "At least 4 weeks since prior chemotherapy" requires that no chemotherapy was given in those 4 weeks.
-        // So does "must have been discontinued >= 2 weeks prior to registration".
-        // "Insulin treated for at least 12 months" is how long the treatment lasted, not a time since it.
-        var since = washout.Success && !DurationBefore().IsMatch(c.Lower.AsSpan(0, washout.Index)) && (Since().IsMatch(washout.Value + c.Lower[(washout.Index + washout.Length)..Math.Min(c.Lower.Length, washout.Index + washout.Length + 12)])
-            || (!WithinInterval().IsMatch(washout.Value) && StoppedBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, washout.Index - 40), washout.Index - Math.Max(0, washout.Index - 40)))));
+        var (days, since) = Interval(c, washout);
 
         foreach (var m in c.Vocabulary.Drugs.ClassNames.FindAll(c.Text, c.Tokens))
         {
             if (!c.IsClaimed(m.Start, m.End))
             {
-                AddAgent(c, m.Value, TherapyAgentKind.DrugClass, m.Start, m.End, refractory, current, days, c.IsAllergyObjectAt(m.Start), since);
+                var (at, washedOut) = IntervalAt(c, washout, m.Start, days, since);
+                AddAgent(c, m.Value, TherapyAgentKind.DrugClass, m.Start, m.End, refractory, current, at, c.IsAllergyObjectAt(m.Start), washedOut);
             }
         }
 
@@ -279,7 +275,8 @@ public static partial class PriorTherapyParser
         {
             if (!c.IsClaimed(m.Start, m.End))
             {
-                AddAgent(c, m.Value, TherapyAgentKind.Drug, m.Start, m.End, refractory, current, days, c.IsAllergyObjectAt(m.Start), since);
+                var (at, washedOut) = IntervalAt(c, washout, m.Start, days, since);
+                AddAgent(c, m.Value, TherapyAgentKind.Drug, m.Start, m.End, refractory, current, at, c.IsAllergyObjectAt(m.Start), washedOut);
             }
         }
 
@@ -308,7 +305,8 @@ public static partial class PriorTherapyParser
                 continue;
             }
 
-            AddAgent(c, agent, TherapyAgentKind.Modality, m.Index, m.Index + m.Length, refractory, current, days, allergy: false, since);
+            var (interval, sinceInterval) = IntervalAt(c, washout, m.Index, days, since);
+            AddAgent(c, agent, TherapyAgentKind.Modality, m.Index, m.Index + m.Length, refractory, current, interval, allergy: false, sinceInterval);
         }
 
         // "At least 4 weeks since prior <agent not in the vocabulary>": still a washout, with the agent as written.
@@ -351,11 +349,53 @@ public static partial class PriorTherapyParser
         }
     }
 
+    /// <summary>
+    /// The days of an interval and whether it is a washout: "at least 4 weeks since prior chemotherapy" requires that no
+    /// chemotherapy was given in those 4 weeks, and so does "must have been discontinued >= 2 weeks prior to
+    /// registration"; "insulin treated for at least 12 months" is how long the treatment lasted, not a time since it.
+    /// </summary>
+    private static (int? Days, bool Since) Interval(CriterionContext c, Match washout)
+    {
+        if (!washout.Success)
+        {
+            return (null, false);
+        }
+
+        int? days = CriterionContext.ParseNumber(washout.Groups["num"].Value) is { } w ? (int)(Math.Clamp(w, 0m, 1_000_000m) * UnitDays(washout.Groups["unit"].Value)) : null;
+        var since = !DurationBefore().IsMatch(c.Lower.AsSpan(0, washout.Index)) && (Since().IsMatch(washout.Value + c.Lower[(washout.Index + washout.Length)..Math.Min(c.Lower.Length, washout.Index + washout.Length + 12)])
+            || (!WithinInterval().IsMatch(washout.Value) && StoppedBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, washout.Index - 40), washout.Index - Math.Max(0, washout.Index - 40)))));
+        return (days, since);
+    }
+
+    /// <summary>
+    /// The interval for an agent at <paramref name="start"/> when the criterion states several ("At least 1 week since
+    /// prior interferon. Chemotherapy: At least 4 weeks since prior chemotherapy"): the nearest stated before it, when
+    /// a later one than the first; otherwise the criterion's first.
+    /// </summary>
+    private static (int? Days, bool Since) IntervalAt(CriterionContext c, Match first, int start, int? days, bool since)
+    {
+        Match? nearest = null;
+        for (var m = first.Success ? first.NextMatch() : Match.Empty; m.Success && m.Index + m.Length <= start; m = m.NextMatch())
+        {
+            nearest = m;
+        }
+
+        return nearest is null ? (days, since) : Interval(c, nearest);
+    }
+
     private static void AddAgent(CriterionContext c, string agent, TherapyAgentKind kind, int start, int end, bool refractory, bool current, int? days, bool allergy, bool since)
     {
         // "Any medication other than levothyroxine", "not amenable to lumpectomy": an exception, or a treatment the
         // patient could have, is not one they must have had or avoided.
         if (c.IsInsideUrl(start) || c.IsProspectiveAt(start))
+        {
+            c.Claim(start, end);
+            return;
+        }
+
+        // "Chemotherapy: At least 4 weeks since prior chemotherapy": a label heads what follows, which names the agent
+        // again with its own rule (a label alone, "Chemotherapy: Not specified", says nothing of the patient).
+        if (end < c.Text.Length && c.Text[end] == ':' && c.Lower.IndexOf(c.Lower[start..end], end, StringComparison.Ordinal) > end)
         {
             c.Claim(start, end);
             return;
