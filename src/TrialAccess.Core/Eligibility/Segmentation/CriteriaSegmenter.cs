@@ -280,7 +280,7 @@ public static partial class CriteriaSegmenter
             // "... have never had intercourse 2) have had a total hysterectomy": items numbered within one line, their
             // line breaks lost, are items of their own (a number inside brackets, "(grade 1 or 2)", is not).
             var piece = content;
-            foreach (Match inline in InlineNumber().Matches(text[..trimmedEnd], content))
+            for (var inline = InlineNumber().Match(text, content, trimmedEnd - content); inline.Success; inline = inline.NextMatch())
             {
                 if (inline.Index <= piece || Unbalanced(text.AsSpan(piece, inline.Index - piece)))
                 {
