@@ -182,7 +182,7 @@ public static partial class NoteReader
             PerformanceStatuses = performance.DistinctBy(p => (p.Scale, p.Value)).ToList(),
             Therapies = ProgressionOfAnyMention(Consolidate(therapies, t => t.Name + "|" + t.Kind, t => t.Certainty, (t, c) => t with { Certainty = c }), therapies),
             LabResults = labs.DistinctBy(l => (l.Analyte, l.Value, l.Unit)).ToList(),
-            Conditions = DropGeneric(Consolidate(conditions, c => c.Concept ?? c.Text, c => c.Certainty, (x, c) => x with { Certainty = c })),
+            Conditions = DropGeneric(Consolidate(InPastHistory(note, conditions), c => c.Concept ?? c.Text, c => c.Certainty, (x, c) => x with { Certainty = c })),
             Settings = settings,
             Pregnant = pregnant,
             Breastfeeding = breastfeeding,
@@ -192,6 +192,32 @@ public static partial class NoteReader
             CompleteHistory = true,
         };
     }
+
+    /// <summary>
+    /// Conditions listed under a "Past Medical History:" heading (up to the next heading: "Social History:",
+    /// "Medications:", ...) are the patient's history, however far from the heading they stand: a list of ten past
+    /// problems is not ten current ones.
+    /// </summary>
+    private static List<Condition> InPastHistory(string note, List<Condition> conditions)
+    {
+        var sections = PastHistoryHeading().Matches(note)
+            .Select(h => (Start: h.Index + h.Length, End: NextHeading().Match(note, h.Index + h.Length) is { Success: true } next ? next.Index : note.Length))
+            .ToList();
+        if (sections.Count == 0)
+        {
+            return conditions;
+        }
+
+        return [.. conditions.Select(c => c.Certainty == Certainty.Asserted && c.Span is { } span && sections.Exists(s => span.Start >= s.Start && span.Start < s.End)
+            ? c with { Certainty = Certainty.Historical }
+            : c)];
+    }
+
+    [GeneratedRegex(@"\b(?:past\s+medical\s+history|past\s+medical\s+hx|PMHx?|past\s+history|medical\s+history)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PastHistoryHeading();
+
+    [GeneratedRegex(@"\b(?:(?:social|family|surgical|past\s+surgical|present(?:ing)?|obstetric|gyn(?:ecologic)?|sexual|travel)\s+history|history\s+of\s+present(?:ing)?\s+illness|HPI|PSH|SH|FH|meds|medications?(?:\s+on\s+admission)?|allergies|physical\s+exam(?:ination)?|exam|labs?|laboratory|vitals?|vital\s+signs|ROS|review\s+of\s+systems|assessment|impression|plan|hospital\s+course|chief\s+complaint|CC)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NextHeading();
 
     /// <summary>
     /// The conditions, symptoms, medications and procedures of general medicine that the eligibility vocabulary knows

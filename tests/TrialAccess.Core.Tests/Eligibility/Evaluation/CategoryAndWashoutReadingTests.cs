@@ -58,6 +58,7 @@ public sealed class CategoryAndWashoutReadingTests
     [Theory]
     [InlineData("Prior history of head injury, stroke, or other neurological disease")]
     [InlineData("Chronic psychiatric or neurologic disorder other than MG that can produce weakness")]
+    [InlineData("Other hemodynamically relevant stenotic or regurgitant neurological diseases")]
     public void Evaluate_AnOtherCondition_MetOnlyByAFormThePatientHas_IsAQuestion(string criterion)
     {
         var patient = Note("A 40-year-old woman with breast cancer and myasthenia gravis, on pyridostigmine.");

@@ -45,6 +45,19 @@ public sealed class NoteReaderTests
     }
 
     [Fact]
+    public void Extract_ConditionsListedUnderPastMedicalHistory_AreHistoryUpToTheNextHeading()
+    {
+        var profile = NoteReader.Extract(
+            "44 year old woman who presented with cholecystitis. Past Medical History: 1. Rare migraines 2. HTN 3. Obesity " +
+            "4. PCOS 5. Viral encephalitis/meningitis, mild residual deficits 6. CSF leak Social History: works as a teacher; anxiety.");
+
+        profile.Conditions.Should().Contain(c => c.Concept == "cholecystitis" && c.Certainty == Certainty.Asserted);
+        profile.Conditions.Should().Contain(c => c.Concept == "viral encephalitis" && c.Certainty == Certainty.Historical);
+        profile.Conditions.Should().Contain(c => c.Concept == "hypertension" && c.Certainty == Certainty.Historical);
+        profile.Conditions.Should().Contain(c => c.Concept == "anxiety disorder" && c.Certainty == Certainty.Asserted, "the history ends at the next heading");
+    }
+
+    [Fact]
     public void Extract_RelativeWithCancer_IsFamilyHistory()
     {
         Read().Diagnoses.Should().Contain(d => d.Text == "breast ca" && d.Certainty == Certainty.FamilyHistory);

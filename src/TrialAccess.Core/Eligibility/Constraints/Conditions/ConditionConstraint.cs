@@ -335,7 +335,7 @@ public static partial class ConditionParser
                 continue;
             }
 
-            if (constraint is ConditionConstraint general && (OtherBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Start - 30), m.Start - Math.Max(0, m.Start - 30))) || ExceptionAfter().IsMatch(c.Lower, m.End)))
+            if (constraint is ConditionConstraint general && (OtherBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Start - 60), m.Start - Math.Max(0, m.Start - 60))) || ExceptionAfter().IsMatch(c.Lower, m.End)))
             {
                 constraint = general with { Other = true };
             }
@@ -472,7 +472,7 @@ public static partial class ConditionParser
     [GeneratedRegex(@"\b(?:during|throughout|at\s+the\s+time\s+of)\s+(?:the|this|that|their|his|her|index|current|same)\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex DuringBefore();
 
-    [GeneratedRegex(@"\bother\s+(?:[\w-]+[\s/,]+){0,2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bother\s+(?:[\w-]+[\s/,]+){0,5}$", RegexOptions.CultureInvariant)]
     private static partial Regex OtherBefore();
 
     [GeneratedRegex(@"\G\s*(?:\([^)]{1,12}\)\s*)?(?:prophylaxis|prevention|treatments?|therapy|therapies|medications?|drugs?|regimens?)\b", RegexOptions.CultureInvariant)]
