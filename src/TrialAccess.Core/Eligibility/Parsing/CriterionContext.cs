@@ -207,6 +207,18 @@ public sealed partial class CriterionContext
     /// <summary>True when a treatment at <paramref name="position"/> is one something requires ("lesions that require radiotherapy", "pneumonitis requiring steroids").</summary>
     public bool IsRequiredAt(int position) => Required().IsMatch(Lower.AsSpan()[Math.Max(0, position - 40)..Math.Min(position, Lower.Length)]);
 
+    /// <summary>The last of <paramref name="first"/> and the matches after it that ends by <paramref name="position"/>, or null.</summary>
+    public static Match? LastMatchBefore(Match first, int position)
+    {
+        Match? last = null;
+        for (var m = first; m.Success && m.Index + m.Length <= position; m = m.NextMatch())
+        {
+            last = m;
+        }
+
+        return last;
+    }
+
     public static decimal? ParseNumber(string text)
     {
         var cleaned = text.Replace(",", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);

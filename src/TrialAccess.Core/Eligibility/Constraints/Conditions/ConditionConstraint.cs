@@ -304,7 +304,7 @@ public static partial class ConditionParser
             // "At least 4 weeks since cyclosporine, methotrexate, azathioprine or other GVHD prophylaxis", "at least 2
             // months since prior standard therapy (including over the counter drugs)": every drug of the sentence's
             // list is washed out, none is required.
-            if (since.Success && constraint is PriorTherapyConstraint { WithinDays: null } drug && LastWashoutBefore(c, since, m.Start) is { } nearest
+            if (since.Success && constraint is PriorTherapyConstraint { WithinDays: null } drug && CriterionContext.LastMatchBefore(since, m.Start) is { } nearest
                 && MonthsOf(nearest) is { } washout && !SentenceBreak().IsMatch(c.Lower.AsSpan(nearest.Index + nearest.Length, m.Start - (nearest.Index + nearest.Length))))
             {
                 constraint = drug with { WithinDays = (int)Math.Round(washout * 30.44m), Current = false };
@@ -455,18 +455,6 @@ public static partial class ConditionParser
                 found[i] = general with { Except = excepted };
             }
         }
-    }
-
-    /// <summary>The last "at least N weeks since" before <paramref name="position"/> ("At least 1 week since prior interferon. At least 4 weeks since prior investigational agents"), or null.</summary>
-    private static Match? LastWashoutBefore(CriterionContext c, Match first, int position)
-    {
-        Match? last = null;
-        for (var m = first; m.Success && m.Index + m.Length <= position; m = m.NextMatch())
-        {
-            last = m;
-        }
-
-        return last;
     }
 
     [GeneratedRegex(@"\b(?:during|throughout|at\s+the\s+time\s+of)\s+(?:the|this|that|their|his|her|index|current|same)\s+$", RegexOptions.CultureInvariant)]

@@ -374,13 +374,7 @@ public static partial class PriorTherapyParser
     /// </summary>
     private static (int? Days, bool Since) IntervalAt(CriterionContext c, Match first, int start, int? days, bool since)
     {
-        Match? nearest = null;
-        for (var m = first.Success ? first.NextMatch() : Match.Empty; m.Success && m.Index + m.Length <= start; m = m.NextMatch())
-        {
-            nearest = m;
-        }
-
-        return nearest is null ? (days, since) : Interval(c, nearest);
+        return CriterionContext.LastMatchBefore(first, start) is { } nearest && nearest.Index != first.Index ? Interval(c, nearest) : (days, since);
     }
 
     private static void AddAgent(CriterionContext c, string agent, TherapyAgentKind kind, int start, int end, bool refractory, bool current, int? days, bool allergy, bool since)
