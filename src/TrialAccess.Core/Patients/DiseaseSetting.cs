@@ -26,6 +26,12 @@ public enum DiseaseSetting
 
     /// <summary>Recurrence within six months of the last platinum dose, or progression on it ("platinum-resistant").</summary>
     PlatinumResistant,
+
+    /// <summary>
+    /// "Resected with clear margins", "R0 resection", "no residual or metastatic disease": the cancer was removed and
+    /// nothing is left to measure (the adjuvant setting, or follow-up), unless the record also states a relapse.
+    /// </summary>
+    Resected,
 }
 
 /// <summary>One statement of the setting, with the words it was read from.</summary>

@@ -26,6 +26,7 @@ public sealed class CancerTypeCatalog
     private const int RememberedNames = 50_000;
 
     private readonly Dictionary<string, CancerType> _types = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string[]> _members = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string[]> _lineages = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string?> _resolved = new(StringComparer.Ordinal);
 
@@ -41,8 +42,9 @@ public sealed class CancerTypeCatalog
         _lineages.Clear();
         _resolved.Clear();
         _types[type.Code] = type;
-        // A tissue's name ("Lung", "Skin", "Other") is an organ, not a cancer: only its synonyms name the cancer.
-        if (type.Parent != Root)
+        // A tissue's name ("Lung", "Skin", "Other") is an organ, not a cancer: only its synonyms name the cancer. The two
+        // groupings directly under the root ("Solid tumor", "Hematologic malignancy") are cancers by their names.
+        if (type.Parent != Root || type.Code is Solid or Hematologic)
         {
             Names.Add(type.Name, type.Code);
         }
@@ -54,6 +56,23 @@ public sealed class CancerTypeCatalog
     }
 
     public CancerType? Find(string code) => _types.GetValueOrDefault(code);
+
+    /// <summary>
+    /// Makes <paramref name="code"/> a grouping over types in several branches of the tree: "leukaemia" holds acute myeloid
+    /// (myeloid tissue) and chronic lymphocytic leukaemia (lymphoid tissue), which OncoTree files apart. A member, and
+    /// anything below it, is within the group.
+    /// </summary>
+    public void AddMembers(string code, params IEnumerable<string> members)
+    {
+        _lineages.Clear();
+        _members[code] = [.. (_members.GetValueOrDefault(code) ?? []).Concat(members).Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>True when the code is a grouping with members (<see cref="AddMembers"/>) rather than a node of the tree alone.</summary>
+    public bool IsGroup(string code) => _members.ContainsKey(code);
+
+    /// <summary>The group's members, or none.</summary>
+    public IReadOnlyList<string> MembersOf(string code) => _members.GetValueOrDefault(code) ?? [];
 
     /// <summary>Resolves a name, synonym or abbreviation ("NSCLC", "lung adenocarcinoma") or a code to a code.</summary>
     public string? Resolve(string nameOrCode)
@@ -89,8 +108,37 @@ public sealed class CancerTypeCatalog
         return matches.Count == 0 ? null : matches.MaxBy(m => m.End - m.Start).Value;
     }
 
-    /// <summary>The code, its parent, its parent's parent ... up to the root, then SOLID or HEME where it belongs.</summary>
-    public IReadOnlyList<string> Lineage(string code) => _lineages.GetOrAdd(code, c => [.. Walk(c)]);
+    /// <summary>
+    /// The code, its parent, its parent's parent ... up to the root, then SOLID or HEME where it belongs; then the groups
+    /// that hold one of these as a member, with their own lineages ("AML" ... then "LEUK").
+    /// </summary>
+    public IReadOnlyList<string> Lineage(string code) => _lineages.GetOrAdd(code, WalkWithGroups);
+
+    private string[] WalkWithGroups(string code)
+    {
+        var lineage = Walk(code).ToList();
+        if (_members.Count == 0)
+        {
+            return [.. lineage];
+        }
+
+        var seen = new HashSet<string>(lineage, StringComparer.OrdinalIgnoreCase);
+        foreach (var (group, members) in _members)
+        {
+            if (!seen.Contains(group) && members.Any(m => lineage.Contains(m, StringComparer.OrdinalIgnoreCase)))
+            {
+                foreach (var step in Walk(group))
+                {
+                    if (seen.Add(step))
+                    {
+                        lineage.Add(step);
+                    }
+                }
+            }
+        }
+
+        return [.. lineage];
+    }
 
     private IEnumerable<string> Walk(string code)
     {
@@ -142,7 +190,7 @@ public sealed class CancerTypeCatalog
             return true;
         }
 
-        foreach (var step in _lineages.GetOrAdd(code, c => [.. Walk(c)]))
+        foreach (var step in Lineage(code))
         {
             if (step.Equals(ancestor, StringComparison.OrdinalIgnoreCase))
             {
@@ -161,6 +209,10 @@ public sealed class CancerTypeCatalog
         {
             var parts = line.Split('|');
             catalog.Add(new CancerType(parts[0], parts[1], parts[2].Length == 0 ? null : parts[2]), parts.Length > 3 ? parts[3].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : []);
+            if (parts.Length > 4)
+            {
+                catalog.AddMembers(parts[0], parts[4].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
         }
 
         return catalog;

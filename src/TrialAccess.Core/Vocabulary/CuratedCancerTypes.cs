@@ -1,15 +1,16 @@
 namespace TrialAccess.Vocabulary;
 
 /// <summary>
-/// The cancer types TrialAccess ships, one per line: code | OncoTree name | parent code | synonyms and abbreviations.
-/// Codes and parents follow OncoTree 2025-10-03; SOLID, HEME and NET (any neuroendocrine tumour) are TrialAccess groupings. Synonyms are the ways
+/// The cancer types TrialAccess ships, one per line: code | OncoTree name | parent code | synonyms and abbreviations
+/// [| members, for a grouping across branches of the tree]. Codes and parents follow OncoTree 2025-10-03; SOLID, HEME,
+/// NET (any neuroendocrine tumour) and the leukaemias (LEUK, ACLEUK, CHLEUK) are TrialAccess groupings. Synonyms are the ways
 /// trial criteria name the type, collected for TrialAccess.
 /// </summary>
 internal static class CuratedCancerTypes
 {
     public static readonly string[] Lines =
     [
-        "TISSUE|Cancer|||malignancy;malignancies;malignant neoplasm;malignant disease;cancers;neoplasm;neoplasms;tumor;tumour;tumors;tumours;carcinoma;malignant tumor;malignant tumour;oncologic disease",
+        "TISSUE|Cancer||malignancy;malignancies;malignant neoplasm;malignant disease;cancers;neoplasm;neoplasms;tumor;tumour;tumors;tumours;carcinoma;malignant tumor;malignant tumour;oncologic disease",
         "SOLID|Solid tumor|TISSUE|solid tumour;solid tumors;solid tumours;solid malignancy;solid malignancies;solid cancer;solid cancers;advanced solid tumor;advanced solid tumors;solid neoplasm;solid neoplasms",
         "HEME|Hematologic malignancy|TISSUE|haematologic malignancy;hematological malignancy;haematological malignancy;hematologic malignancies;haematological malignancies;hematological malignancies;hematologic cancer;blood cancer;hematologic neoplasm;hematological neoplasms;blood cancers",
         "LUNG|Lung|TISSUE|lung cancer;lung carcinoma;lung cancers;bronchogenic carcinoma;lung tumor;lung tumour;pulmonary carcinoma",
@@ -96,7 +97,7 @@ internal static class CuratedCancerTypes
         "CSCC|Cutaneous Squamous Cell Carcinoma|SKIN|cutaneous squamous cell carcinoma;cSCC;squamous cell carcinoma of the skin;squamous cell skin cancer",
         "BCC|Basal Cell Carcinoma|SKIN|basal cell carcinoma;basal cell skin cancer;BCC",
         "MCC|Merkel Cell Carcinoma|SKIN|Merkel cell carcinoma",
-        "KIDNEY|Kidney|TISSUE|kidney cancer;renal cancer",
+        "KIDNEY|Kidney|TISSUE|kidney cancer;renal cancer;kidney tumor;kidney tumour;renal tumor;renal tumour",
         "RCC|Renal Cell Carcinoma|KIDNEY|renal cell carcinoma;RCC;renal cell cancer;renal carcinoma;kidney carcinoma",
         "CCRCC|Renal Clear Cell Carcinoma|RCC|clear cell renal cell carcinoma;ccRCC;clear-cell renal cell carcinoma;clear cell RCC",
         "NCCRCC|Renal Non-Clear Cell Carcinoma|RCC|non-clear cell renal cell carcinoma;non-clear cell RCC;nccRCC",
@@ -165,6 +166,9 @@ internal static class CuratedCancerTypes
         "PENIS|Penis|TISSUE|penile cancer",
         "OTHER|Other|TISSUE|",
         "CUP|Cancer of Unknown Primary|OTHER|cancer of unknown primary;carcinoma of unknown primary;unknown primary;CUP",
-        "NET|Neuroendocrine Tumor|SOLID|neuroendocrine tumor;neuroendocrine tumour;neuroendocrine tumors;neuroendocrine neoplasm;NET;NETs;neuroendocrine carcinoma;NEC",
+        "NET|Neuroendocrine Tumor|SOLID|neuroendocrine tumor;neuroendocrine tumour;neuroendocrine tumors;neuroendocrine neoplasm;NET;NETs;neuroendocrine carcinoma;NEC|GINET;PANET",
+        "LEUK|Leukemia|HEME|leukaemia;leukemias;leukaemias|AML;CML;CMML;CLLSLL;HCL;BLL;TLL",
+        "ACLEUK|Acute Leukemia|LEUK|acute leukaemia;acute leukemias;acute leukaemias|AML;BLL;TLL",
+        "CHLEUK|Chronic Leukemia|LEUK|chronic leukaemia;chronic leukemias;chronic leukaemias|CML;CLLSLL;CMML",
     ];
 }

@@ -81,6 +81,10 @@ public sealed class PhraseMatcher<T>
 
     public bool Contains(string phrase) => TryGet(phrase, out _);
 
+    /// <summary>Every phrase as it was added, with its value.</summary>
+    public IEnumerable<KeyValuePair<string, T>> Entries =>
+        _byFirstWords.Values.SelectMany(list => list).Select(e => new KeyValuePair<string, T>(e.Phrase, e.Value));
+
     public bool TryGet(string phrase, out T value)
     {
         var words = Tokenizer.Tokenize(phrase).Select(t => t.Value).ToArray();

@@ -95,11 +95,18 @@ public class VocabularyTests
             OncoTreeLoader.Load(full, stream).IsSuccess.Should().BeTrue();
         }
 
-        var groupings = new[] { CancerTypeCatalog.Solid, CancerTypeCatalog.Hematologic, "NET" };
-        foreach (var type in CancerTypeCatalog.BuiltIn().All.Where(t => !groupings.Contains(t.Code)))
+        var builtIn = CancerTypeCatalog.BuiltIn();
+        var groupings = new[] { CancerTypeCatalog.Solid, CancerTypeCatalog.Hematologic }.Concat(builtIn.All.Select(t => t.Code).Where(builtIn.IsGroup)).ToHashSet();
+        foreach (var type in builtIn.All.Where(t => !groupings.Contains(t.Code)))
         {
             full.Find(type.Code).Should().NotBeNull(type.Code);
             full.Find(type.Code)!.Parent.Should().Be(type.Parent, type.Code);
+        }
+
+        // A grouping's members are OncoTree codes too.
+        foreach (var member in groupings.SelectMany(builtIn.MembersOf))
+        {
+            full.Find(member).Should().NotBeNull(member);
         }
     }
 }

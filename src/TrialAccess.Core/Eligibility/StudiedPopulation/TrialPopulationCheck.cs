@@ -166,8 +166,10 @@ public static partial class TrialPopulationCheck
             return true;
         }
 
-        return catalog.TissueOf(have) is { } tissue && catalog.TissueOf(studied) is { } other
-            && (string.Equals(tissue, other, StringComparison.OrdinalIgnoreCase) || CancerTypeCatalog.TissuesOverlap(tissue, other));
+        // A grouping across tissues ("leukaemia") is related to a cancer in the tissue of one of its members.
+        var studiedTissues = catalog.IsGroup(studied) ? catalog.MembersOf(studied).Select(catalog.TissueOf) : [catalog.TissueOf(studied)];
+        return catalog.TissueOf(have) is { } tissue && studiedTissues.Any(other => other is not null
+            && (string.Equals(tissue, other, StringComparison.OrdinalIgnoreCase) || CancerTypeCatalog.TissuesOverlap(tissue, other)));
     }
 
     // ---- extent ----
@@ -175,7 +177,24 @@ public static partial class TrialPopulationCheck
     private static CriterionEvaluation? Extent(TrialPopulation population, PatientProfile patient, Diagnosis? cancer)
     {
         var stated = population.Traits.Where(t => t.Axis == PopulationAxis.Extent).ToList();
-        if (stated.Count == 0 || PatientExtent(patient, cancer) is not { } have)
+        if (stated.Count == 0)
+        {
+            return null;
+        }
+
+        // A cancer removed with nothing left ("clear margins", "no residual disease") is not the advanced, unresectable or
+        // metastatic disease a trial treats, whatever its stage was: a trial stating only those fails on a presumption. A
+        // stage the trial names ("stage III") or an adjuvant setting is not such a trait.
+        if (ResectedWithoutDisease(patient) is { } resected
+            && stated.TrueForAll(t => t.Label is "metastatic disease" or "advanced disease" or "unresectable disease" or "locally advanced disease"))
+        {
+            return Fails(
+                $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
+                $"trial is for {Stated(stated)}; the patient's cancer was resected: {resected}",
+                presumed: true);
+        }
+
+        if (PatientExtent(patient, cancer) is not { } have)
         {
             return null;
         }
@@ -234,6 +253,20 @@ public static partial class TrialPopulationCheck
         }
 
         return stage?.LocallyAdvanced == true ? (DiseaseExtent.LocallyAdvanced, Quote(patient, stage.Span ?? cancer.Span, $"locally advanced ({cancer.Text})")) : null;
+    }
+
+    /// <summary>The words saying the patient's cancer was removed with nothing left, unless a relapse or distant metastases are recorded.</summary>
+    private static string? ResectedWithoutDisease(PatientProfile patient)
+    {
+        if (patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Resected) is not { } resected
+            || patient.Settings.Any(s => s.Setting is DiseaseSetting.Relapsed or DiseaseSetting.PreviouslyTreated)
+            || patient.Metastases.Any(m => m.Certainty is Certainty.Asserted && !Regional(m.Site))
+            || patient.Diagnoses.Any(d => d.Certainty == Certainty.Asserted && d.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Unresectable == true)))
+        {
+            return null;
+        }
+
+        return Quote(patient, resected.Span, "resected, no residual disease");
     }
 
     private static bool Regional(string site) =>

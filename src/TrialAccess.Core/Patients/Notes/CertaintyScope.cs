@@ -19,7 +19,9 @@ internal static class CertaintyScope
         "absence of", "ruled out", "never", "neither", "nor", "no signs of", "no sign of", "doesnt have", "does not have", "did not have",
         "not have", "unremarkable for", "unable to", "not able to", "could not", "cannot", "negative history of", "no positive history", "has not any positive history of",
         "no other", "w o", "wo", "doesnt", "dont", "didnt", "isnt", "wasnt", "wont", "cant", "hasnt", "havent", "arent", "werent",
-        "abstains from", "abstinent from", "quit using", "nor does", "nor is");
+        "abstains from", "abstinent from", "quit using", "nor does", "nor is",
+        "not started", "not yet started", "not been started on", "not begun", "not yet begun", "not commenced", "not yet commenced",
+        "not initiated", "not yet initiated", "yet to start", "yet to begin", "yet to receive", "not yet received", "not yet had");
 
     /// <summary>
     /// A negation word that negates only the word after it ("never smoker", "non smoker"): what follows it in the

@@ -18,7 +18,11 @@ internal enum LexiconKind
 /// <param name="Words">The alias as matching words.</param>
 /// <param name="Extra">Kind-specific: OncoTree code (cancer), drug classes, procedure kind, default unit (lab), parent concept (condition).</param>
 /// <param name="Detail">A second kind-specific value: histology (cancer).</param>
-internal sealed record LexiconEntry(LexiconKind Kind, string Canonical, string[] Words, string? Extra, string? Detail);
+internal sealed record LexiconEntry(LexiconKind Kind, string Canonical, string[] Words, string? Extra, string? Detail)
+{
+    /// <summary>An abbreviation that is an ordinary word in lower case ("GIST", "MALT"): matched only in capitals.</summary>
+    public bool CapitalsOnly { get; init; }
+}
 
 /// <summary>A lexicon entry found in a sentence, by token range [First, First + Count).</summary>
 internal readonly record struct LexiconMatch(LexiconEntry Entry, int First, int Count)
@@ -41,6 +45,7 @@ internal sealed partial class NoteLexicon
     {
         Load(LexiconKind.Condition, ConditionData);
         Load(LexiconKind.Cancer, CancerData);
+        LoadCancerTypes(Vocabulary.CancerTypeCatalog.BuiltIn());
         Load(LexiconKind.Drug, DrugData);
         Load(LexiconKind.Procedure, ProcedureData);
         Load(LexiconKind.LabAnalyte, LabData);
@@ -99,6 +104,86 @@ internal sealed partial class NoteLexicon
         return matches;
     }
 
+    private static readonly HashSet<string> SiteModifiers = new(StringComparer.Ordinal)
+    {
+        "left", "right", "mid", "middle", "upper", "lower", "low", "high", "distal", "proximal", "sigmoid", "ascending", "descending",
+        "transverse", "main", "anterior", "posterior", "lateral", "medial", "superior", "inferior", "outer", "inner",
+    };
+
+    private static readonly HashSet<string> SiteParts = new(StringComparer.Ordinal) { "head", "tail", "body", "neck", "dome", "base", "apex" };
+
+    /// <summary>
+    /// Cancers named with where in the organ they are: "adenocarcinoma of the mid rectum", "carcinoma of the head of the
+    /// pancreas" are the cancer entry without the location words ("adenocarcinoma of the rectum"). Only mentions with such
+    /// words are returned; the plain forms are found by <see cref="Find"/>.
+    /// </summary>
+    public List<LexiconMatch> FindLocatedCancers(IReadOnlyList<NoteToken> tokens)
+    {
+        var found = new List<LexiconMatch>();
+        var index = _byFirstWord[LexiconKind.Cancer];
+        for (var i = 0; i + 3 < tokens.Count; i++)
+        {
+            if (tokens[i + 1].Norm is not ("of" or "in") || !index.ContainsKey(tokens[i].Norm) && !IsCancerHead(tokens[i].Norm))
+            {
+                continue;
+            }
+
+            var j = i + 2;
+            if (tokens[j].Norm == "the")
+            {
+                j++;
+            }
+
+            var skipped = 0;
+            while (j < tokens.Count)
+            {
+                if (SiteModifiers.Contains(tokens[j].Norm))
+                {
+                    j++;
+                    skipped++;
+                }
+                else if (SiteParts.Contains(tokens[j].Norm) && j + 1 < tokens.Count && tokens[j + 1].Norm == "of")
+                {
+                    j += j + 2 < tokens.Count && tokens[j + 2].Norm == "the" ? 3 : 2;
+                    skipped++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (skipped == 0 || j >= tokens.Count)
+            {
+                continue;
+            }
+
+            // The longest histology (up to three words ending at i) and organ (up to three words from j) forming an entry.
+            LexiconMatch? best = null;
+            for (var h = Math.Max(0, i - 2); h <= i && best is null; h++)
+            {
+                for (var o = Math.Min(tokens.Count, j + 3); o > j && best is null; o--)
+                {
+                    var words = tokens.Skip(h).Take(i - h + 1).Select(t => t.Norm).Concat(["of", "the"]).Concat(tokens.Skip(j).Take(o - j).Select(t => t.Norm)).ToArray();
+                    if (index.TryGetValue(words[0], out var candidates) && candidates.FirstOrDefault(e => e.Words.SequenceEqual(words)) is { } entry)
+                    {
+                        best = new LexiconMatch(entry, h, o - h);
+                    }
+                }
+            }
+
+            if (best is { } match)
+            {
+                found.Add(match);
+                i = match.Next - 1;
+            }
+        }
+
+        return found;
+
+        static bool IsCancerHead(string word) => word is "adenocarcinoma" or "carcinoma" or "cancer" or "tumor" or "tumour" or "malignancy" or "neoplasm" or "sarcoma" or "melanoma" or "lymphoma";
+    }
+
     /// <summary>The entry whose aliases include the given name, when there is one.</summary>
     public LexiconEntry? Lookup(LexiconKind kind, string name)
     {
@@ -126,10 +211,76 @@ internal sealed partial class NoteLexicon
             }
         }
 
+        if (entry.CapitalsOnly && !IsCapitals(tokens, start, entry.Words.Length))
+        {
+            return false;
+        }
+
         // Short single words ("as", "ms", "pt", "er", "all") are ordinary English or units unless written in capitals.
         // Lab names are followed by a value, which disambiguates them, so only one- and two-letter ones need the capital.
         var shortest = entry.Kind == LexiconKind.LabAnalyte ? 2 : 3;
         return entry.Words.Length > 1 || entry.Words[0].Length > shortest || entry.Words[0].Any(char.IsAsciiDigit) || tokens[start].HasUpper;
+    }
+
+    /// <summary>
+    /// Every cancer type the curated catalogue names ("pancreatic neuroendocrine tumour", "mantle cell lymphoma",
+    /// "myelodysplastic syndrome"), after the note's own cancer words, so that a note names what a criterion can name. An
+    /// organ alone ("lung"), the bare word "cancer" and names qualified after a comma are left out; an abbreviation in capitals of at most five
+    /// characters ("GIST", "MALT", "CUP") is read only in capitals.
+    /// </summary>
+    private void LoadCancerTypes(Vocabulary.CancerTypeCatalog catalog)
+    {
+        var index = _byFirstWord[LexiconKind.Cancer];
+        foreach (var type in catalog.All)
+        {
+            if (type.Code == Vocabulary.CancerTypeCatalog.Root)
+            {
+                continue;
+            }
+
+            // The note's own name for the type where it has one ("lung cancer" for NSCLC), so that mentions merge.
+            var canonical = index.Values.SelectMany(l => l).FirstOrDefault(e => e.Extra == type.Code)?.Canonical ?? type.Name.ToLowerInvariant();
+            foreach (var (name, code) in catalog.Names.Entries.Where(e => e.Value == type.Code))
+            {
+                // OncoTree's qualified names ("Glioblastoma, IDH-Wildtype", "Diffuse Large B-Cell Lymphoma, NOS") are the
+                // catalogue's convention, not how a note writes: the comma would pull a marker into the diagnosis.
+                if (name.Contains(','))
+                {
+                    continue;
+                }
+
+                var capitals = name.Length <= 5 && name.Any(char.IsLetter) && name.All(c => !char.IsLetter(c) || char.IsUpper(c));
+                var words = NoteText.Tokenize(name, 0, name.Length).Select(t => t.Norm).ToArray();
+                if (words.Length == 0 || Array.Exists(words, w => w.Length == 0))
+                {
+                    continue;
+                }
+
+                if (!index.TryGetValue(words[0], out var list))
+                {
+                    list = [];
+                    index[words[0]] = list;
+                }
+
+                if (!list.Any(e => e.Words.SequenceEqual(words)))
+                {
+                    list.Add(new LexiconEntry(LexiconKind.Cancer, canonical, words, code, null) { CapitalsOnly = capitals });
+                }
+            }
+        }
+    }
+
+    private static bool IsCapitals(IReadOnlyList<NoteToken> tokens, int start, int count)
+    {
+        for (var k = start; k < start + count; k++)
+        {
+            if (!tokens[k].AllUpper && !tokens[k].IsNumber)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Load(LexiconKind kind, string data)

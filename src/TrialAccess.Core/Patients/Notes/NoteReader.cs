@@ -110,7 +110,7 @@ public static partial class NoteReader
 
             var stage = ClinicalScoreExtractor.Stage(note, sentence);
             var firstDiagnosisInSentence = diagnoses.Count;
-            foreach (var match in lexicon.Find(tokens, LexiconKind.Condition, LexiconKind.Cancer))
+            foreach (var match in WithLocatedCancers(lexicon.Find(tokens, LexiconKind.Condition, LexiconKind.Cancer), lexicon.FindLocatedCancers(tokens)))
             {
                 if (IsModifier(tokens, match))
                 {
@@ -438,6 +438,12 @@ public static partial class NoteReader
     }
 
     /// <summary>"TB vaccination", "stroke department", "vasculitis activity score": the concept names something else.</summary>
+    /// <summary>The lexicon's matches with cancers named by their place in the organ, which replace what they overlap.</summary>
+    private static IEnumerable<LexiconMatch> WithLocatedCancers(List<LexiconMatch> matches, List<LexiconMatch> located) =>
+        located.Count == 0
+            ? matches
+            : matches.Where(m => !located.Exists(l => m.First < l.Next && l.First < m.Next)).Concat(located).OrderBy(m => m.First);
+
     private static bool IsModifier(IReadOnlyList<NoteToken> tokens, LexiconMatch match) =>
         (match.Next < tokens.Count && ModifierHeads.Contains(tokens[match.Next].Norm))
         || (match.Next + 1 < tokens.Count && tokens[match.Next + 1].Norm is "score" or "scale" or "index");
@@ -500,7 +506,11 @@ public static partial class NoteReader
         };
     }
 
-    private static readonly HashSet<string> GenericCancers = new(StringComparer.Ordinal) { "cancer", "lymphoma", "leukemia", "astrocytoma", "glioma", "sarcoma" };
+    private static readonly HashSet<string> GenericCancers = new(StringComparer.Ordinal)
+    {
+        "cancer", "lymphoma", "leukemia", "astrocytoma", "glioma", "sarcoma",
+        "solid tumor", "hematologic malignancy", "myeloid", "lymphoid", "myeloid neoplasm", "lymphoid neoplasm", "acute leukemia", "chronic leukemia",
+    };
 
     /// <summary>"The tumour", "carcinoma", "lymphoma" add nothing when the note also names the specific cancer.</summary>
     private static List<Diagnosis> DropGenericCancers(List<Diagnosis> diagnoses)

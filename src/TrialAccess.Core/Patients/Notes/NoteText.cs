@@ -10,6 +10,9 @@ internal readonly record struct NoteToken(int Start, int Length, string Norm, bo
 {
     public int End => Start + Length;
 
+    /// <summary>True when every letter is a capital ("GIST", "T2").</summary>
+    public bool AllUpper { get; init; }
+
     public bool IsNumber => Norm.Length > 0 && char.IsAsciiDigit(Norm[0]) && Norm.All(c => char.IsAsciiDigit(c) || c is '.' or ',');
 }
 
@@ -87,6 +90,7 @@ internal static class NoteText
 
             var tokenStart = i;
             var hasUpper = false;
+            var hasLower = false;
             buffer.Clear();
             while (i < end)
             {
@@ -94,6 +98,7 @@ internal static class NoteText
                 if (char.IsLetterOrDigit(c))
                 {
                     hasUpper |= char.IsUpper(c);
+                    hasLower |= char.IsLower(c);
                     buffer.Append(char.ToLowerInvariant(c));
                     i++;
                 }
@@ -117,7 +122,7 @@ internal static class NoteText
                 }
             }
 
-            tokens.Add(new NoteToken(tokenStart, i - tokenStart, buffer.ToString(), hasUpper, breakBefore && tokens.Count > 0));
+            tokens.Add(new NoteToken(tokenStart, i - tokenStart, buffer.ToString(), hasUpper, breakBefore && tokens.Count > 0) { AllUpper = hasUpper && !hasLower });
             breakBefore = false;
         }
 

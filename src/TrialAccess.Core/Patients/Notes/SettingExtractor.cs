@@ -49,6 +49,15 @@ internal static partial class SettingExtractor
             }
         }
 
+        // A pattern of absence ("no residual disease") is read whatever the scope says of its words.
+        foreach (Match m in Resected().Matches(slice))
+        {
+            if (CertaintyAt(m) != Certainty.FamilyHistory)
+            {
+                yield return At(DiseaseSetting.Resected, m);
+            }
+        }
+
         foreach (Match m in Untreated().Matches(slice))
         {
             if (CertaintyAt(m) != Certainty.FamilyHistory)
@@ -134,6 +143,12 @@ internal static partial class SettingExtractor
     // has not had ("has not had lenvatinib"), nor untreated brain metastases.
     [GeneratedRegex(@"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:treated\b|started\s+(?:any\s+)?(?:treatment|therapy|chemotherapy|chemo)\b)|\b(?:not|never)\s+(?:yet\s+)?(?:been\s+given|received|had|undergone)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:systemic\s+|anti-?cancer\s+|cytotoxic\s+)?(?:treatment|therapy|therapies|chemotherapy|chemo)\b|\b(?:received|had|undergone|with)\s+no\s+(?:prior\s+|previous\s+)?(?:systemic\s+|anti-?cancer\s+|cytotoxic\s+|cancer[- ]directed\s+)?(?:treatment|therapy|therapies|chemotherapy|chemo)\b|(?:^|[.;:]\s*|\b(?:and|with)\s+)no\s+(?:prior|previous)\s+(?:systemic\s+|anti-?cancer\s+)?(?:treatment|therapy|therapies|chemotherapy)\b|\b(?:treatment|therapy|chemotherapy|chemo)[- ]na[iï]ve\b|\bpreviously\s+untreated\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Untreated();
+
+    // "resected with clear margins", "negative surgical margins", "R0 resection", "complete resection", "no residual or
+    // metastatic disease", "no evidence of disease", "NED"; not "no evidence of metastatic disease" alone (a staging
+    // result, said of unresected tumours too) nor "incomplete resection".
+    [GeneratedRegex(@"\b(?:clear|negative|free|uninvolved|tumou?r[- ]free)\s+(?:surgical\s+|resection\s+|circumferential\s+|radial\s+)?margins?\b|\bmargins?\s+(?:(?:were|was|are|is)\s+)?(?:clear|negative|free|uninvolved)\b|\bR0(?:\s+resection)?\b|(?<!in)\bcomplete(?:ly)?\s+(?:surgical(?:ly)?\s+)?(?:resect(?:ed|ion)|excised|excision|removed)\b|\bno\s+(?:gross\s+|microscopic\s+|radiologic(?:al)?\s+)?(?:evidence\s+of\s+)?residual\s+(?:or\s+(?:metastatic|distant|recurrent)\s+)?(?:disease|tumou?r|cancer)\b|\bno\s+evidence\s+of\s+(?:residual\s+|recurrent\s+)?disease\b|\b(?-i:NED)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Resected();
 
     // "relapsed after R-CHOP", "peritoneal recurrence", "in first relapse", "recurrent glioblastoma", "progressed after
     // eight months"; not a risk of recurrence, a recurrence-free interval or a recurrent infection.

@@ -63,18 +63,24 @@ public sealed record CancerTypeConstraint(string Code, string Name) : Eligibilit
             return ConstraintCheck.Unknown($"Is the patient's cancer a {Name}?", $"diagnosis {diagnoses[0].Text} not mapped to OncoTree");
         }
 
-        var wanted = Code is CancerTypeCatalog.Solid or CancerTypeCatalog.Hematologic ? Code : catalog.TissueOf(Code);
+        // A grouping across tissues ("leukaemia", "neuroendocrine tumour") is compared as solid against haematological:
+        // a lung cancer is no leukaemia, but whether a lymphoma or a small cell carcinoma is one is a question.
+        var byGroup = Code is CancerTypeCatalog.Solid or CancerTypeCatalog.Hematologic || catalog.IsGroup(Code);
+        var wanted = byGroup ? GroupOf(catalog, Code) : catalog.TissueOf(Code);
         var clearlyOther = wanted is not null && mapped.All(d =>
         {
-            var have = Code is CancerTypeCatalog.Solid or CancerTypeCatalog.Hematologic
-                ? (catalog.IsWithin(d.Code!, CancerTypeCatalog.Solid) ? CancerTypeCatalog.Solid : catalog.IsWithin(d.Code!, CancerTypeCatalog.Hematologic) ? CancerTypeCatalog.Hematologic : null)
-                : catalog.TissueOf(d.Code!);
+            var have = byGroup ? GroupOf(catalog, d.Code!) : catalog.TissueOf(d.Code!);
             return have is not null && !string.Equals(have, wanted, StringComparison.OrdinalIgnoreCase) && !CancerTypeCatalog.TissuesOverlap(have, wanted);
         });
         return clearlyOther
             ? ConstraintCheck.NotMet($"diagnosis {string.Join(", ", mapped.Select(d => $"{d.Diagnosis.Text} ({d.Code})"))}")
             : ConstraintCheck.Unknown($"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?", $"diagnosis {mapped[0].Diagnosis.Text} ({mapped[0].Code}) is related to but not within {Code}");
     }
+
+    private static string? GroupOf(CancerTypeCatalog catalog, string code) =>
+        catalog.IsWithin(code, CancerTypeCatalog.Solid) ? CancerTypeCatalog.Solid
+        : catalog.IsWithin(code, CancerTypeCatalog.Hematologic) ? CancerTypeCatalog.Hematologic
+        : null;
 }
 
 /// <summary>Finds cancer types by the vocabulary's names and abbreviations; "triple negative" also yields the three negative receptors.</summary>
@@ -106,7 +112,8 @@ public static partial class CancerTypeParser
             }
 
             // The bare words "cancer", "tumour", "carcinoma" are a cancer type only when a diagnosis is being stated.
-            if (m.Value == "TISSUE" && (!Diagnosis().IsMatch(c.Lower[..m.Start]) || NotACancer().IsMatch(c.Lower[m.End..]) || c.Lower[..m.Start].EndsWith("anti-", StringComparison.Ordinal)))
+            // "Prior anthracycline for any malignancy": the cancer a treatment was for is not a diagnosis asked for.
+            if (m.Value == "TISSUE" && (!Diagnosis().IsMatch(c.Lower[..m.Start]) || TreatedFor().IsMatch(c.Lower[..m.Start]) || NotACancer().IsMatch(c.Lower[m.End..]) || c.Lower[..m.Start].EndsWith("anti-", StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -142,7 +149,11 @@ public static partial class CancerTypeParser
 
     [GeneratedRegex(@"cancer|carcinoma|tumou?r|neoplas|malignan|oma\b|omas\b|leuka?emia|myelodysplas|metasta", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CancerNoun();
-    [GeneratedRegex(@"^[\s-]*(?:therap|treatment|drug|agent|vaccine|tissue|sample|specimen|lesion|cells?\b|size|marker|board|burden|volume|response|growth|type)", RegexOptions.CultureInvariant)]
+
+    [GeneratedRegex(@"\bfor\s+(?:any|a|an|the|another|other|prior|previous)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TreatedFor();
+
+    [GeneratedRegex(@"^[\s-]*(?:therap|treatment|drug|agent|vaccine|tissue|sample|specimen|lesion|cells?\b|size|marker|board|burden|volume|response|growth|type|(?:\w+\s+)?(?:diameter|dimension|measur))", RegexOptions.CultureInvariant)]
     private static partial Regex NotACancer();
 
     [GeneratedRegex(@"TNBC|triple[- ]negative", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
 using TrialAccess.Patients;
 
 namespace TrialAccess.Eligibility.Constraints;
@@ -56,6 +57,12 @@ public static partial class OtherMalignancyParser
             return;
         }
 
+        // An inclusion asking for "a diagnosis of cancer" asks for the cancer the trial studies, not for another one.
+        if (c.Role == CriterionRole.Inclusion && !c.IsNegatedAt(m.Index) && StudiedCancer().IsMatch(m.Value))
+        {
+            return;
+        }
+
         // "Life expectancy of at least 10 years, excluding diagnosis of cancer": a cancer named as the exception.
         if (c.IsExceptedAt(m.Index))
         {
@@ -84,6 +91,9 @@ public static partial class OtherMalignancyParser
 
     [GeneratedRegex(@"\b(?:(?:other|another|prior|previous|second|secondary|concurrent|concomitant|additional|active|synchronous|metachronous|coexisting|history\s+of)\s+(?:(?!this\b|the\b|for\b|current\b|study\b|index\b|breast\b|lung\b)\w+\s+){0,3}?(?:malignanc(?:y|ies)|malignant\s+tumou?rs?|cancers?|primary\s+(?:tumou?rs?|cancers?|malignanc(?:y|ies))|invasive\s+(?:cancers?|malignanc(?:y|ies))|neoplasms?|carcinomas?)(?![\s-]+(?:therap(?:y|ies)|treatments?|drugs?|agents?|regimens?|chemotherapy|surgery|medications?|directed)\b)|malignanc(?:y|ies)\s+(?:other\s+than|within|in\s+the\s+(?:past|last))|second\s+primary|(?:history|diagnosis)\s+of\s+(?:any\s+)?(?:other\s+)?(?:malignanc(?:y|ies)|cancer))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Phrase();
+
+    [GeneratedRegex(@"^(?:history|diagnosis)\s+of\s+(?:any\s+)?(?:malignanc(?:y|ies)|cancer)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StudiedCancer();
 
     [GeneratedRegex(@"(?:within|in\s+the\s+(?:past|last|previous|preceding)|during\s+the\s+(?:past|last)|for\s+(?:at\s+least|>|≥)?|<|≤|last|past|free\s+for)\s*(?:the\s+)?(?:past\s+|last\s+)?(?<num>\d+(?:\.\d+)?|one|two|three|five)\s*(?<unit>years?|yrs?|months?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Within();

@@ -1,0 +1,37 @@
+using TrialAccess.Patients;
+using TrialAccess.Patients.Notes;
+
+namespace TrialAccess.Core.Tests.Patients.Notes;
+
+/// <summary>Cancers a note names as criteria name them: the whole curated catalogue, and names with the place in the organ.</summary>
+public class NoteCancerNamesTests
+{
+    [Theory]
+    [InlineData("A 55-year-old woman with metastatic pancreatic neuroendocrine tumor progressing after octreotide.", "PANET")]
+    [InlineData("A 70-year-old man with mantle cell lymphoma in first relapse.", "MCL")]
+    [InlineData("A 66-year-old man with a GIST of the stomach.", "GIST")]
+    [InlineData("A 53-year-old man with adenocarcinoma of the mid rectum, cT3N1.", "READ")]
+    [InlineData("A 61-year-old woman with adenocarcinoma of the head of the pancreas.", "PAAD")]
+    [InlineData("A 60-year-old woman underwent hemicolectomy for adenocarcinoma of the colon.", "COAD")]
+    public void TheCancer_IsReadWithItsCode(string note, string code)
+    {
+        var diagnosis = NoteReader.Extract(note).Diagnoses.Should().ContainSingle().Subject;
+        diagnosis.OncoTreeCode.Should().Be(code);
+        diagnosis.Certainty.Should().Be(Certainty.Asserted);
+    }
+
+    [Fact]
+    public void AnAbbreviationThatIsAWord_CountsOnlyInCapitals()
+    {
+        NoteReader.Extract("A 40-year-old man. The gist of the visit was reassurance about his cough.").Diagnoses.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("She has not started adjuvant chemotherapy.")]
+    [InlineData("He is yet to start chemotherapy.")]
+    public void ATreatmentNotYetStarted_IsNegated(string sentence)
+    {
+        var therapy = NoteReader.Extract("A 60-year-old woman with colon cancer. " + sentence).Therapies.Should().ContainSingle().Subject;
+        therapy.Certainty.Should().Be(Certainty.Negated);
+    }
+}

@@ -1,0 +1,52 @@
+using TrialAccess.Eligibility.Constraints;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Patients.Notes;
+using TrialAccess.Vocabulary;
+
+namespace TrialAccess.Core.Tests.Vocabulary;
+
+/// <summary>Groupings across branches of the OncoTree tree ("leukaemia") and the two groupings named by their own names.</summary>
+public class CancerGroupingTests
+{
+    private static readonly CancerTypeCatalog Catalog = OncologyVocabulary.BuiltIn.CancerTypes;
+    private static readonly EvaluationContext Context = EvaluationContext.On(new DateOnly(2026, 12, 3));
+
+    [Theory]
+    [InlineData("solid tumor", CancerTypeCatalog.Solid)]
+    [InlineData("Hematologic malignancy", CancerTypeCatalog.Hematologic)]
+    [InlineData("leukemia", "LEUK")]
+    [InlineData("acute leukaemia", "ACLEUK")]
+    public void TheGroupingsAreNamedByTheirOwnNames(string name, string code)
+    {
+        Catalog.Resolve(name).Should().Be(code);
+    }
+
+    [Theory]
+    [InlineData("AML", "LEUK", true)]
+    [InlineData("CLLSLL", "LEUK", true)]
+    [InlineData("BLL", "ACLEUK", true)]
+    [InlineData("CML", "ACLEUK", false)]
+    [InlineData("DLBCLNOS", "LEUK", false)]
+    [InlineData("PANET", "NET", true)]
+    [InlineData("LEUK", CancerTypeCatalog.Hematologic, true)]
+    public void AMemberAndWhatLiesBelowIt_AreWithinTheGroup(string code, string group, bool expected)
+    {
+        Catalog.IsWithin(code, group).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("A 77-year-old man with newly diagnosed acute myeloid leukemia.", CriterionOutcome.Met)]
+    [InlineData("A 60-year-old woman with metastatic lung adenocarcinoma.", CriterionOutcome.NotMet)]
+    [InlineData("A 59-year-old woman with diffuse large B-cell lymphoma.", CriterionOutcome.Unknown)]
+    public void ALeukaemiaCriterion_IsMetByAnyLeukaemia_FailedBySolidTumours_AndAskedOfOtherBloodCancers(string note, CriterionOutcome expected)
+    {
+        new CancerTypeConstraint("LEUK", "leukemia").Check(NoteReader.Extract(note), Context).Outcome.Should().Be(expected);
+    }
+
+    [Fact]
+    public void ASmallCellCarcinoma_AgainstANeuroendocrineTumourCriterion_IsAQuestion_NotAFailure()
+    {
+        new CancerTypeConstraint("NET", "neuroendocrine tumor").Check(NoteReader.Extract("A 66-year-old man with small cell lung cancer."), Context)
+            .Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+}
