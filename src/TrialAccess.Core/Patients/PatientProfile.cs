@@ -166,6 +166,9 @@ public sealed record Stage
     public bool? Recurrent { get; init; }
 
     public SourceSpan? Span { get; init; }
+
+    /// <summary>Where a note says the cancer has not spread ("no distant metastases"), when that is apart from the stage.</summary>
+    public SourceSpan? MetastaticSpan { get; init; }
 }
 
 /// <summary>A site of metastasis ("brain", "liver", "bone") and, for the CNS, whether it is treated and stable.</summary>

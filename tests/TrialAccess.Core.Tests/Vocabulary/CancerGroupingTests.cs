@@ -49,4 +49,23 @@ public class CancerGroupingTests
         new CancerTypeConstraint("NET", "neuroendocrine tumor").Check(NoteReader.Extract("A 66-year-old man with small cell lung cancer."), Context)
             .Outcome.Should().Be(CriterionOutcome.Unknown);
     }
+
+    [Theory]
+    [InlineData("Diagnosis of cancer", "TISSUE")]
+    [InlineData("Histologically confirmed solid tumor", CancerTypeCatalog.Solid)]
+    [InlineData("Clinical diagnosis of kidney tumor < 4 cm", "KIDNEY")]
+    public void AnInclusionNamingTheCancer_IsACancerType_NotAnotherMalignancy(string criterion, string code)
+    {
+        var parsed = TrialAccess.Eligibility.Parsing.CriterionParser.Default.Parse(criterion, TrialAccess.Eligibility.Segmentation.CriterionRole.Inclusion);
+        parsed.Constraints.Should().ContainSingle().Which.Should().BeOfType<CancerTypeConstraint>().Which.Code.Should().Be(code);
+    }
+
+    [Theory]
+    [InlineData("Prior anthracycline therapy for any malignancy")]
+    [InlineData("Primary tumour minimal diameter 3 cm")]
+    public void CancerWordsQualifyingSomethingElse_AreNoCancerType(string criterion)
+    {
+        TrialAccess.Eligibility.Parsing.CriterionParser.Default.Parse(criterion, TrialAccess.Eligibility.Segmentation.CriterionRole.Inclusion)
+            .Constraints.Should().NotContain(c => c is CancerTypeConstraint);
+    }
 }

@@ -196,7 +196,14 @@ public static partial class TrialPopulationCheck
 
         if (PatientExtent(patient, cancer) is not { } have)
         {
-            return null;
+            // Recorded as not metastatic ("no distant metastases"), its stage otherwise unknown: a trial only of metastatic
+            // disease fails on a presumption; one that also takes locally advanced or early disease says nothing.
+            return cancer?.Stage is { Metastatic: false } local && stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic))
+                ? Fails(
+                    $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
+                    $"trial is for {Stated(stated)}; the patient's cancer is not metastatic: {Quote(patient, local.MetastaticSpan ?? local.Span, "no distant disease")}",
+                    presumed: true)
+                : null;
         }
 
         var extents = stated.Select(t => Enum.Parse<DiseaseExtent>(t.Value)).ToHashSet();

@@ -79,6 +79,7 @@ public static partial class NoteReader
         var labs = new List<LabResult>();
         var conditions = new List<Condition>();
         var settings = new List<SettingStatement>();
+        SourceSpan? nonMetastatic = null;
         Fact<bool>? pregnant = null;
         Fact<bool>? breastfeeding = null;
 
@@ -110,6 +111,7 @@ public static partial class NoteReader
 
             var stage = ClinicalScoreExtractor.Stage(note, sentence);
             var firstDiagnosisInSentence = diagnoses.Count;
+            var firstConditionInSentence = conditions.Count;
             foreach (var match in WithLocatedCancers(lexicon.Find(tokens, LexiconKind.Condition, LexiconKind.Cancer), lexicon.FindLocatedCancers(tokens)))
             {
                 if (IsModifier(tokens, match))
@@ -149,6 +151,18 @@ public static partial class NoteReader
                 var target = diagnoses[index];
                 diagnoses[index] = target with { Stage = Merge(target.Stage, stage) };
             }
+            else if (stage?.Group is not null && conditions.Count == firstConditionInSentence
+                && diagnoses.FindLastIndex(d => d.Certainty is Certainty.Asserted or Certainty.Historical) is var last and >= 0
+                && diagnoses[last].Stage?.Group is null)
+            {
+                // "...; after excision the disease is stage IIIB": a stage group standing alone belongs to the cancer last named.
+                diagnoses[last] = diagnoses[last] with { Stage = Merge(diagnoses[last].Stage, stage) };
+            }
+
+            if (nonMetastatic is null && NoDistantDisease().Match(note, sentence.Start, sentence.End - sentence.Start) is { Success: true } local)
+            {
+                nonMetastatic = new SourceSpan(local.Index, local.Length);
+            }
 
             // The lexicon's therapies first, so that the vocabulary does not read the same drug again ("Levothyroxine").
             therapies.AddRange(Therapies(note, tokens, lexicon, labSpans, patientSex));
@@ -172,11 +186,17 @@ public static partial class NoteReader
             breastfeeding = null;
         }
 
+        var readDiagnoses = DropGenericCancers(Consolidate(diagnoses, d => CancerKey(d), d => d.Certainty, (d, c) => d with { Certainty = c }));
+        if (nonMetastatic is { } statedLocal)
+        {
+            readDiagnoses = NotMetastatic(readDiagnoses, metastases, statedLocal);
+        }
+
         return new PatientProfile
         {
             Age = age,
             Sex = sex,
-            Diagnoses = DropGenericCancers(Consolidate(diagnoses, d => CancerKey(d), d => d.Certainty, (d, c) => d with { Certainty = c })),
+            Diagnoses = readDiagnoses,
             Metastases = Consolidate(metastases, m => m.Site, m => m.Certainty, (m, c) => m with { Certainty = c }),
             Biomarkers = biomarkers.DistinctBy(b => (b.Marker, b.Status, b.Alteration, b.Value)).ToList(),
             PerformanceStatuses = performance.DistinctBy(p => (p.Scale, p.Value)).ToList(),
@@ -192,6 +212,32 @@ public static partial class NoteReader
             CompleteHistory = true,
         };
     }
+
+    /// <summary>
+    /// "No distant metastases on CT", "PSMA PET shows no nodal or distant disease", "non-metastatic": the primary cancer is
+    /// recorded as not metastatic, unless a distant metastasis is stated (a later relapse) or its stage already says so.
+    /// </summary>
+    private static List<Diagnosis> NotMetastatic(List<Diagnosis> diagnoses, List<MetastaticSite> metastases, SourceSpan statement)
+    {
+        if (metastases.Exists(m => m.Certainty == Certainty.Asserted && !m.Site.Contains("lymph", StringComparison.OrdinalIgnoreCase) && !m.Site.Contains("node", StringComparison.OrdinalIgnoreCase)))
+        {
+            return diagnoses;
+        }
+
+        var primary = diagnoses.FindIndex(d => d.IsPrimary && d.Certainty == Certainty.Asserted);
+        if (primary < 0 || diagnoses[primary].Stage?.Metastatic == true || diagnoses[primary].Stage?.Recurrent == true)
+        {
+            return diagnoses;
+        }
+
+        var result = diagnoses.ToList();
+        var stage = result[primary].Stage;
+        result[primary] = result[primary] with { Stage = stage is null ? new Stage { Metastatic = false, MetastaticSpan = statement } : stage with { Metastatic = false, MetastaticSpan = statement } };
+        return result;
+    }
+
+    [GeneratedRegex(@"\bno\s+(?:evidence\s+of\s+|signs?\s+of\s+)?(?:(?:nodal|regional|lymph\s+node)\s+(?:or|and|/)\s+)?(?:distant|metastatic|systemic|extra-?\w+)\s+(?:disease|metastas[ie]s|spread|involvement)\b|\bno\s+(?:evidence\s+of\s+)?(?:distant\s+)?metastas[ie]s\b|\bnon-?metastatic\b|\b(?-i:c?M0)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex NoDistantDisease();
 
     /// <summary>
     /// Conditions listed under a "Past Medical History:" heading (up to the next heading: "Social History:",

@@ -6,7 +6,7 @@ using TrialAccess.Trials;
 
 namespace TrialAccess.Core.Tests.Eligibility.StudiedPopulation;
 
-/// <summary>A cancer removed with nothing left against trials of advanced, unresectable or metastatic disease.</summary>
+/// <summary>A cancer removed with nothing left, or recorded as not metastatic, against trials of advanced, unresectable or metastatic disease.</summary>
 public class ResectedDiseaseTests
 {
     private static readonly EvaluationContext Context = EvaluationContext.On(new DateOnly(2026, 12, 3));
@@ -68,5 +68,40 @@ public class ResectedDiseaseTests
         const string note = "A 60-year-old woman had a hemicolectomy with clear margins for colon cancer in 2019. She now has new liver metastases.";
 
         Evaluate("Irinotecan in Treating Patients With Metastatic Colorectal Cancer", note).Failing.Should().BeEmpty();
+    }
+
+    private const string NotMetastaticRectal = "A 53-year-old man with adenocarcinoma of the mid rectum, cT3N1 on MRI, with no distant metastases on CT. He has not had treatment and is being considered for neoadjuvant therapy before surgery.";
+
+    [Theory]
+    [InlineData("with no distant metastases on CT")]
+    [InlineData("PSMA PET shows no nodal or distant disease")]
+    [InlineData("staging shows non-metastatic disease")]
+    public void ANoteSayingNoDistantDisease_RecordsThePrimaryCancerAsNotMetastatic(string words)
+    {
+        var diagnosis = NoteReader.Extract($"A 67-year-old man with prostate adenocarcinoma; {words}.").Diagnoses.Should().ContainSingle().Subject;
+        diagnosis.Stage!.Metastatic.Should().BeFalse();
+    }
+
+    [Fact]
+    public void AMetastaticOnlyTrial_AgainstACancerRecordedAsNotMetastatic_IsLikelyIneligible()
+    {
+        var evaluation = Evaluate("Drug in Treating Patients With Metastatic Colorectal Cancer", NotMetastaticRectal);
+
+        evaluation.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        evaluation.Failing.Should().ContainSingle().Which.Evidence.Should().Contain("no distant metastases");
+    }
+
+    [Fact]
+    public void ATrialThatAlsoTakesLocallyAdvancedDisease_AgainstACancerRecordedAsNotMetastatic_SaysNothing()
+    {
+        Evaluate("Chemoradiation in Locally Advanced or Metastatic Rectal Cancer", NotMetastaticRectal).Failing.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AStageGroupInAClauseOfItsOwn_BelongsToTheCancerLastNamed()
+    {
+        var diagnosis = NoteReader.Extract("39-year-old man with cutaneous melanoma of the back with two positive sentinel nodes; after wide local excision the disease is stage IIIB.")
+            .Diagnoses.Should().ContainSingle().Subject;
+        diagnosis.Stage!.Group.Should().Be("IIIB");
     }
 }
