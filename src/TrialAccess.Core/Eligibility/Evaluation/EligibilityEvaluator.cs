@@ -537,6 +537,30 @@ public static partial class EligibilityEvaluator
     {
         foreach (var (items, reading) in plan.Lists)
         {
+            if (reading == ListReading.Withheld)
+            {
+                foreach (var item in items)
+                {
+                    var evaluation = evaluations[first + item];
+                    // Not having it meets the rule; having it is a washout to plan, a question rather than a failure.
+                    if (evaluation.Outcome == CriterionOutcome.NotMet)
+                    {
+                        evaluations[first + item] = evaluation with { Outcome = CriterionOutcome.Met, Evidence = $"{evaluation.Evidence}; listed under a rule that the patient not use it" };
+                    }
+                    else if (evaluation.Outcome == CriterionOutcome.Met)
+                    {
+                        evaluations[first + item] = evaluation with
+                        {
+                            Outcome = CriterionOutcome.Unknown,
+                            Evidence = $"{evaluation.Evidence}; listed under a rule that the patient not use it",
+                            Questions = [$"Can the patient stop this for the washout the trial sets? \"{Shorten(evaluation.Criterion.Segment.Text)}\""],
+                        };
+                    }
+                }
+
+                continue;
+            }
+
             if (reading == ListReading.Exceptions)
             {
                 foreach (var item in items)
@@ -910,6 +934,11 @@ public static partial class EligibilityEvaluator
     internal static bool IsExceptionLead(string lead) => ExceptionLead().IsMatch(lead);
 
     internal static bool IsAlternativesLead(string lead) => AlternativesLead().IsMatch(lead);
+
+    internal static bool IsWithheldLead(string lead) => WithheldLead().IsMatch(lead);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:not\s+(?:be\s+)?(?:using|use|take|taking|taken|received?|receiving|had|have\s+(?:used|taken|received|had))\s+(?:any\s+(?:of\s+)?)?(?:the\s+)?(?:following|medications?|drugs?|treatments?|therap\w+|agents?)|wash-?out\s+(?:criteria|periods?|requirements?)|withh[oe]ld\s+(?:the\s+)?(?:following|medications?|drugs?)|(?:following|these)\s+(?:medications?|drugs?|treatments?|therapies)\s+(?:are|is)\s+(?:not\s+(?:allowed|permitted)|prohibited))", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex WithheldLead();
 
     /// <summary>An outcome with whether it rests on presumption.</summary>
     private readonly record struct Combined(CriterionOutcome Outcome, bool Presumed);

@@ -216,6 +216,12 @@ internal enum ListReading
 
     /// <summary>Under "one of the following:", or a list of diagnoses: alternatives, one of which must hold.</summary>
     Alternatives,
+
+    /// <summary>
+    /// Under an inclusion's "by not using any of the medications listed below:", "must not have received the following:":
+    /// what the patient must not have, each item an inclusion met when the patient does not have it.
+    /// </summary>
+    Withheld,
 }
 
 /// <summary>
@@ -293,7 +299,9 @@ internal sealed partial class EvaluationPlan
     private static List<(int[] Criteria, ListReading Reading)> ReadLists(IReadOnlyList<ParsedCriterion> criteria, CriterionPlan[] plans)
     {
         var lists = new List<(int[] Criteria, ListReading Reading)>();
-        var listed = Enumerable.Range(0, criteria.Count).Where(i => criteria[i].Segment.Lead is not null && criteria[i].Segment.Depth > 0);
+        // Items under a withholding lead are read with it however the record indents them (often not at all).
+        var listed = Enumerable.Range(0, criteria.Count).Where(i => criteria[i].Segment.Lead is { } lead
+            && (criteria[i].Segment.Depth > 0 || (criteria[i].Segment.Role == CriterionRole.Inclusion && EligibilityEvaluator.IsWithheldLead(lead))));
         foreach (var group in listed.GroupBy(i => (criteria[i].Segment.Lead, criteria[i].Segment.Role)))
         {
             var items = group.ToArray();
@@ -301,6 +309,18 @@ internal sealed partial class EvaluationPlan
             if (EligibilityEvaluator.IsExceptionLead(lead))
             {
                 lists.Add((items, ListReading.Exceptions));
+                continue;
+            }
+
+            if (group.Key.Role == CriterionRole.Inclusion && EligibilityEvaluator.IsWithheldLead(lead))
+            {
+                // Only the items that name treatments: a lead's scope can run on over rules of their own ("No history of ...").
+                var withheld = items.Where(i => !criteria[i].IsFreeText && criteria[i].Constraints.All(c => c.Kind == ConstraintKind.PriorTherapy && !c.Negated)).ToArray();
+                if (withheld.Length > 0)
+                {
+                    lists.Add((withheld, ListReading.Withheld));
+                }
+
                 continue;
             }
 

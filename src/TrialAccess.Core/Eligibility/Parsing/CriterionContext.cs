@@ -327,7 +327,7 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|scheduled\s+for|planned|planning|awaiting|referred\s+for|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|(?:will|must|should|shall)\s+(?:also\s+)?(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing(?:ness)?|able|ability|agrees?|agreement|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to)|prior\s+to|before|while\s+(?:taking|receiving|on|undergoing))\s+(?:[\w-]+(?:\s+|/)){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Prospective();
 
-    [GeneratedRegex(@"(?:\b(?:pre|post)[- ]?|\b(?:after|following|post)\s+(?:(?:\d+|two|four)\s+puffs?\s+of\s+|(?:inhalation|administration|a\s+dose|a\s+challenge)\s+(?:of\s+|with\s+)?)?(?:inhaled\s+|nebuli[sz]ed\s+)?)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?:pre|post)[- ]?|\b(?:after|following|post)\s+(?:(?:\d+|two|four)\s+puffs?\s+of\s+|(?:inhalation|administration|a\s+dose|a\s+challenge)\s+(?:of\s+|with\s+)?)?(?:inhaled\s+|nebuli[sz]ed\s+)?|\b(?:\d+(?:\s*-\s*\d+)?|two|four)\s+puffs?\s+of\s+|\b(?:reversib\w*|responsive\w*|response)\s+(?:to|with)\s+(?:inhaled\s+|nebuli[sz]ed\s+)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex TestDrugBefore();
 
     [GeneratedRegex(@"\b(?:fev1|fvc|pef|spirometr\w*|reversib\w*|bronchodilat\w*\s+response|challenge|stimulation\s+test|test(?:ing)?|pc20)\b", RegexOptions.CultureInvariant)]

@@ -1,0 +1,70 @@
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients.Notes;
+using TrialAccess.Trials;
+
+namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
+
+/// <summary>Treatments listed under a lead that withholds them, and drugs given as part of a test.</summary>
+public class WithheldListTests
+{
+    private static readonly EvaluationContext Context = EvaluationContext.On(new DateOnly(2026, 12, 3));
+
+    private const string Criteria = """
+        Inclusion Criteria:
+
+        Diagnosis of persistent asthma for greater than 1 year.
+
+        Fulfillment of washout criteria by not using any of the medications listed below for the specified times prior to Day 0:
+
+        Oral corticosteroids for 4 weeks;
+
+        Montelukast (Singulair) for 4 weeks;
+
+        No history of alcohol abuse that would interfere with the protocol.
+        """;
+
+    private static TrialEvaluation Evaluate(string note) => EligibilityEvaluator.Evaluate(
+        TrialCriteriaParser.Parse(new ClinicalTrial { NctId = NctId.Parse("NCT09000004"), BriefTitle = "Drug in Asthma", Conditions = ["Asthma"], Eligibility = new TrialEligibility { Criteria = Criteria } }),
+        NoteReader.Extract(note),
+        Context);
+
+    private static CriterionEvaluation Item(TrialEvaluation evaluation, string start) =>
+        evaluation.Criteria.Single(c => c.Criterion.Segment.Text.StartsWith(start, StringComparison.Ordinal));
+
+    [Fact]
+    public void ATreatmentTheRecordDoesNotMention_MeetsTheWithholdingRule()
+    {
+        var evaluation = Evaluate("A 30-year-old woman with persistent asthma for 5 years, using albuterol as needed.");
+
+        Item(evaluation, "Oral corticosteroids").Outcome.Should().Be(CriterionOutcome.Met);
+        Item(evaluation, "Montelukast").Outcome.Should().Be(CriterionOutcome.Met);
+        evaluation.Failing.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ATreatmentThePatientTakes_IsAWashoutQuestion_NotAFailure()
+    {
+        var evaluation = Evaluate("A 30-year-old woman with persistent asthma for 5 years. She takes montelukast daily.");
+
+        var item = Item(evaluation, "Montelukast");
+        item.Outcome.Should().Be(CriterionOutcome.Unknown);
+        item.Questions.Should().ContainSingle().Which.Should().Contain("washout");
+    }
+
+    [Fact]
+    public void ARuleOfItsOwnAfterTheList_KeepsItsOwnReading()
+    {
+        Item(Evaluate("A 30-year-old woman with persistent asthma for 5 years."), "No history of alcohol abuse").Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Theory]
+    [InlineData("Increase of at least 15% in FEV1 15 minutes after beta-2 agonist inhalation (2-4 puffs of albuterol via MDI)")]
+    [InlineData("Reversibility to salbutamol per ATS/ERS criteria on spirometry")]
+    public void ADrugGivenForATest_IsNoTreatmentRequirement(string criterion)
+    {
+        CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints
+            .Should().NotContain(c => c.Kind == TrialAccess.Eligibility.Constraints.ConstraintKind.PriorTherapy);
+    }
+}
