@@ -296,6 +296,14 @@ public static partial class PriorTherapyParser
                 : word.EndsWith("ectomy", StringComparison.Ordinal) && word.Length > 8 ? word
                 : word.Contains("surg", StringComparison.Ordinal) || word.Contains("resect", StringComparison.Ordinal) || word.Contains("operation", StringComparison.Ordinal) || word.Contains("ectomy", StringComparison.Ordinal) ? "surgery"
                 : "radiotherapy";
+            // "Gastric bypass surgery", "cataract surgery": the word names the operation before it, which the condition
+            // parser reads as that procedure; a second, generic "surgery" would ask for any operation.
+            if (agent == "surgery" && word is "surgery" or "surgeries" or "operation" or "procedure" && NamesAProcedure(c, m.Index))
+            {
+                c.Claim(m.Index, m.Index + m.Length);
+                continue;
+            }
+
             // "Allergy to components of the study vaccine", "would make vaccination unsafe": the trial's own vaccine, or
             // one to come, not a vaccination the patient had.
             if (c.IsRequiredAt(m.Index)
@@ -445,6 +453,15 @@ public static partial class PriorTherapyParser
     /// What a drug was given for, right after it (and a bracketed list of examples): "antibacterials (vancomycin,
     /// metronidazole) aiming at CDAD treatment", "antibiotics for pneumonia", "steroids to treat asthma".
     /// </summary>
+    /// <summary>True when the words just before <paramref name="at"/> name a procedure of the vocabulary ("gastric bypass").</summary>
+    private static bool NamesAProcedure(CriterionContext c, int at)
+    {
+        var from = Math.Max(0, at - 50);
+        var before = c.Text[from..at].TrimEnd();
+        return c.Vocabulary.Concepts.Names.FindAll(before, Tokenizer.Tokenize(before))
+            .Any(p => p.Value.Kind == MedicalConceptKind.Procedure && p.End == before.Length);
+    }
+
     [GeneratedRegex(@"\G\s*(?:\([^)]{0,120}\)\s*)?(?:(?:given|used|prescribed|taken|administered)\s+)?(?:aim(?:ed|ing)\s+at|intended\s+(?:for|to\s+treat)|to\s+treat|for\s+(?:the\s+)?(?:treatment|management|prevention)\s+of|for)\s+(?<what>(?!(?:at\s+least|more|less|longer|greater|fewer|over|up\s+to|a\s+(?:period|duration|minimum|maximum|total)|the\s+(?:duration|purpose|study|trial|last|past|first|entire)|any|all|other|this|that|these|those|which|whom|whatever|study|participation|enrol\w*|random\w*|screening|entry|inclusion|eligibility|use|chronic|long|short|prolonged|extended|several|\d|>|<|≥|≤|\w+\s+(?:days?|weeks?|months?|years?|hours?))\b)[a-z][^,;.()]{2,60})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PurposeAfter();
 

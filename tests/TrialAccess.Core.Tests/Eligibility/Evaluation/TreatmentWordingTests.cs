@@ -6,8 +6,8 @@ using TrialAccess.Trials;
 
 namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
 
-/// <summary>Treatments listed under a lead that withholds them, and drugs given as part of a test.</summary>
-public class WithheldListTests
+/// <summary>Treatments listed under a lead that withholds them, drugs given as part of a test, and "surgery" after a named procedure.</summary>
+public class TreatmentWordingTests
 {
     private static readonly EvaluationContext Context = EvaluationContext.On(new DateOnly(2026, 12, 3));
 
@@ -66,5 +66,14 @@ public class WithheldListTests
     {
         CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints
             .Should().NotContain(c => c.Kind == TrialAccess.Eligibility.Constraints.ConstraintKind.PriorTherapy);
+    }
+
+    [Fact]
+    public void TheWordSurgeryAfterANamedProcedure_IsThatProcedure_NotAnyOperation()
+    {
+        var constraints = CriterionParser.Default.Parse("25 years and older undergoing laparoscopic gastric bypass surgery", CriterionRole.Inclusion).Constraints;
+
+        constraints.Should().NotContain(c => c.Kind == TrialAccess.Eligibility.Constraints.ConstraintKind.PriorTherapy);
+        constraints.Should().Contain(c => c.Kind == TrialAccess.Eligibility.Constraints.ConstraintKind.Condition);
     }
 }
