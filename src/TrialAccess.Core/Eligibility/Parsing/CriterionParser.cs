@@ -70,6 +70,14 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
         var found = QualifyStudyRecords(context, QualifyLabels(context, QualifyPermissions(context, ReadInclusionStatingExclusion(context, ReadExclusionListedAsRequirement(context)))));
         PriorTherapyParser.ExceptNamedDrugs(context, found);
         ConditionParser.ExceptNamedConditions(context, found);
+
+        // "Participation in a clinical trial of another investigational drug within 30 days", "currently receiving
+        // treatment in another investigational study": the investigational agent is the other trial's, settled at
+        // enrolment with it, not a treatment to look for in the record.
+        if (found.Exists(f => f is BoilerplateConstraint { Boilerplate: BoilerplateKind.StudyConduct }))
+        {
+            found.RemoveAll(f => f is PriorTherapyConstraint { Agent: "investigational agent" });
+        }
         for (var i = 0; i < found.Count; i++)
         {
             if (!found[i].Qualifies && (context.IsAftermathAt(found[i].Span.Start) || IsAnyStatus(context, found[i])))

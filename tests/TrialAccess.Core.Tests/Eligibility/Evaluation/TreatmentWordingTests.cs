@@ -6,7 +6,7 @@ using TrialAccess.Trials;
 
 namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
 
-/// <summary>Treatments listed under a lead that withholds them, drugs given as part of a test, and "surgery" after a named procedure.</summary>
+/// <summary>Treatments listed under a lead that withholds them, drugs given as part of a test, another trial's agent, and "surgery" after a named procedure.</summary>
 public class TreatmentWordingTests
 {
     private static readonly EvaluationContext Context = EvaluationContext.On(new DateOnly(2026, 12, 3));
@@ -75,5 +75,15 @@ public class TreatmentWordingTests
 
         constraints.Should().NotContain(c => c.Kind == TrialAccess.Eligibility.Constraints.ConstraintKind.PriorTherapy);
         constraints.Should().Contain(c => c.Kind == TrialAccess.Eligibility.Constraints.ConstraintKind.Condition);
+    }
+
+    [Theory]
+    [InlineData("Participation in clinical trial of another investigational drug within 1 month (30 days) prior to study entry.")]
+    [InlineData("Currently receiving treatment in another investigational device or drug study.")]
+    public void AnotherTrialsInvestigationalAgent_IsSettledAtEnrolment_NotLookedForInTheRecord(string criterion)
+    {
+        var constraints = CriterionParser.Default.Parse(criterion, CriterionRole.Exclusion).Constraints;
+
+        constraints.Should().ContainSingle().Which.Should().BeOfType<TrialAccess.Eligibility.Constraints.BoilerplateConstraint>();
     }
 }
