@@ -106,14 +106,15 @@ public static partial class CancerTypeParser
 
             // An organ or tissue name alone ("kidney", "bone", "thyroid") is where a cancer is, not a cancer: it counts
             // only when the words say so ("kidney cancer", "thyroid carcinoma").
-            if (c.Vocabulary.CancerTypes.Find(m.Value)?.Parent == CancerTypeCatalog.Root && !CancerNoun().IsMatch(c.Text[m.Start..Math.Min(c.Text.Length, m.End + 30)]))
+            if (c.Vocabulary.CancerTypes.Find(m.Value)?.Parent == CancerTypeCatalog.Root && !CancerNoun().IsMatch(c.Text.AsSpan(m.Start, Math.Min(c.Text.Length, m.End + 30) - m.Start)))
             {
                 continue;
             }
 
             // The bare words "cancer", "tumour", "carcinoma" are a cancer type only when a diagnosis is being stated.
             // "Prior anthracycline for any malignancy": the cancer a treatment was for is not a diagnosis asked for.
-            if (m.Value == "TISSUE" && (!Diagnosis().IsMatch(c.Lower[..m.Start]) || TreatedFor().IsMatch(c.Lower[..m.Start]) || NotACancer().IsMatch(c.Lower[m.End..]) || c.Lower[..m.Start].EndsWith("anti-", StringComparison.Ordinal)))
+            // (The words read around the match are bounded windows: the patterns look at a few words on either side.)
+            if (m.Value == "TISSUE" && (!Diagnosis().IsMatch(Before(c, m.Start)) || TreatedFor().IsMatch(Before(c, m.Start)) || NotACancer().IsMatch(c.Lower.AsSpan(m.End, Math.Min(80, c.Lower.Length - m.End))) || Before(c, m.Start).EndsWith("anti-", StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -149,6 +150,8 @@ public static partial class CancerTypeParser
 
     [GeneratedRegex(@"cancer|carcinoma|tumou?r|neoplas|malignan|oma\b|omas\b|leuka?emia|myelodysplas|metasta", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CancerNoun();
+
+    private static ReadOnlySpan<char> Before(CriterionContext c, int at) => c.Lower.AsSpan(Math.Max(0, at - 120), at - Math.Max(0, at - 120));
 
     [GeneratedRegex(@"\bfor\s+(?:any|a|an|the|another|other|prior|previous)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex TreatedFor();
