@@ -47,13 +47,17 @@ public sealed class EvalTrecCommandTests : IDisposable
         // 192 (0.068) and the caught share to 119 of 176 (0.676): cohorts of diseases and items ending in "or" became
         // alternatives, investigator-judgement exclusions questions, and carve-outs ("... are not exclusions") stopped
         // excluding, each a reading the issue asks for; the floors follow (false exclusions 0.12 -> 0.09, caught 0.68 ->
-        // 0.64), still far above the issue's 45% caught.
+        // 0.64), still far above the issue's 45% caught. At stop 25 the caught share fell to 112 of 176 (0.636) on two
+        // pairs whose catch rested on wrong readings: washout drugs listed under "by not using any of the medications
+        // listed below" had each been required, and "Prior CLL therapy" read as the CLL diagnosis no longer excludes a
+        // CLL patient from a leukaemia trial (an exclusion naming the studied cancer is a question); the floor follows
+        // (0.64 -> 0.63).
         var ndcg = matcher.RootElement.GetProperty("mean").GetProperty("ndcg@10").GetDouble();
         var bm25Ndcg = baseline.RootElement.GetProperty("mean").GetProperty("ndcg@10").GetDouble();
         var figures = $"NDCG@10 {ndcg} (BM25 {bm25Ndcg}); safety {safety}";
         ndcg.Should().BeGreaterThanOrEqualTo(0.75, figures);
         ndcg.Should().BeGreaterThanOrEqualTo(bm25Ndcg + 0.08, figures);
         safety.GetProperty("falseExclusionRate").GetDouble().Should().BeLessThanOrEqualTo(0.09, figures);
-        safety.GetProperty("excludedCaughtRate").GetDouble().Should().BeGreaterThanOrEqualTo(0.64, figures);
+        safety.GetProperty("excludedCaughtRate").GetDouble().Should().BeGreaterThanOrEqualTo(0.63, figures);
     }
 }
