@@ -165,7 +165,7 @@ internal sealed partial class NoteLexicon
                 for (var o = Math.Min(tokens.Count, j + 3); o > j && best is null; o--)
                 {
                     var words = tokens.Skip(h).Take(i - h + 1).Select(t => t.Norm).Concat(["of", "the"]).Concat(tokens.Skip(j).Take(o - j).Select(t => t.Norm)).ToArray();
-                    if (index.TryGetValue(words[0], out var candidates) && candidates.FirstOrDefault(e => e.Words.SequenceEqual(words)) is { } entry)
+                    if (Entry(index, words) is { } entry)
                     {
                         best = new LexiconMatch(entry, h, o - h);
                     }
@@ -185,15 +185,26 @@ internal sealed partial class NoteLexicon
     }
 
     /// <summary>The entry whose aliases include the given name, when there is one.</summary>
-    public LexiconEntry? Lookup(LexiconKind kind, string name)
+    public LexiconEntry? Lookup(LexiconKind kind, string name) =>
+        _byFirstWord.TryGetValue(kind, out var index) ? Entry(index, NoteText.Tokenize(name, 0, name.Length).Select(t => t.Norm).ToArray()) : null;
+
+    /// <summary>The entry written exactly as these words, when there is one.</summary>
+    private static LexiconEntry? Entry(Dictionary<string, List<LexiconEntry>> index, string[] words) =>
+        words.Length > 0 && index.TryGetValue(words[0], out var candidates) ? candidates.FirstOrDefault(e => e.Words.SequenceEqual(words)) : null;
+
+    /// <summary>Adds an entry unless one is already written as the same words (the first one loaded wins).</summary>
+    private static void Add(Dictionary<string, List<LexiconEntry>> index, LexiconEntry entry)
     {
-        var words = NoteText.Tokenize(name, 0, name.Length).Select(t => t.Norm).ToArray();
-        if (words.Length == 0 || !_byFirstWord.TryGetValue(kind, out var index) || !index.TryGetValue(words[0], out var candidates))
+        if (!index.TryGetValue(entry.Words[0], out var list))
         {
-            return null;
+            list = [];
+            index[entry.Words[0]] = list;
         }
 
-        return candidates.FirstOrDefault(e => e.Words.SequenceEqual(words));
+        if (!list.Exists(e => e.Words.SequenceEqual(entry.Words)))
+        {
+            list.Add(entry);
+        }
     }
 
     private static bool Matches(IReadOnlyList<NoteToken> tokens, int start, LexiconEntry entry)
@@ -231,41 +242,29 @@ internal sealed partial class NoteLexicon
     private void LoadCancerTypes(Vocabulary.CancerTypeCatalog catalog)
     {
         var index = _byFirstWord[LexiconKind.Cancer];
-        foreach (var type in catalog.All)
+
+        // The note's own name for a type where it has one ("lung cancer" for NSCLC), so that mentions merge.
+        var ownNames = index.Values.SelectMany(l => l).Where(e => e.Extra is not null).GroupBy(e => e.Extra!).ToDictionary(g => g.Key, g => g.First().Canonical);
+        foreach (var names in catalog.Names.Entries.GroupBy(e => e.Value))
         {
-            if (type.Code == Vocabulary.CancerTypeCatalog.Root)
+            if (names.Key == Vocabulary.CancerTypeCatalog.Root || catalog.Find(names.Key) is not { } type)
             {
                 continue;
             }
 
-            // The note's own name for the type where it has one ("lung cancer" for NSCLC), so that mentions merge.
-            var canonical = index.Values.SelectMany(l => l).FirstOrDefault(e => e.Extra == type.Code)?.Canonical ?? type.Name.ToLowerInvariant();
-            foreach (var (name, code) in catalog.Names.Entries.Where(e => e.Value == type.Code))
+            var canonical = ownNames.GetValueOrDefault(type.Code) ?? type.Name.ToLowerInvariant();
+            foreach (var (name, code) in names)
             {
                 // OncoTree's qualified names ("Glioblastoma, IDH-Wildtype", "Diffuse Large B-Cell Lymphoma, NOS") are the
                 // catalogue's convention, not how a note writes: the comma would pull a marker into the diagnosis.
-                if (name.Contains(','))
+                var words = NoteText.Tokenize(name, 0, name.Length).Select(t => t.Norm).ToArray();
+                if (name.Contains(',') || words.Length == 0)
                 {
                     continue;
                 }
 
                 var capitals = name.Length <= 5 && name.Any(char.IsLetter) && name.All(c => !char.IsLetter(c) || char.IsUpper(c));
-                var words = NoteText.Tokenize(name, 0, name.Length).Select(t => t.Norm).ToArray();
-                if (words.Length == 0 || Array.Exists(words, w => w.Length == 0))
-                {
-                    continue;
-                }
-
-                if (!index.TryGetValue(words[0], out var list))
-                {
-                    list = [];
-                    index[words[0]] = list;
-                }
-
-                if (!list.Any(e => e.Words.SequenceEqual(words)))
-                {
-                    list.Add(new LexiconEntry(LexiconKind.Cancer, canonical, words, code, null) { CapitalsOnly = capitals });
-                }
+                Add(index, new LexiconEntry(LexiconKind.Cancer, canonical, words, code, null) { CapitalsOnly = capitals });
             }
         }
     }
@@ -309,20 +308,9 @@ internal sealed partial class NoteLexicon
             foreach (var alias in aliases.Prepend(canonical))
             {
                 var words = NoteText.Tokenize(alias, 0, alias.Length).Select(t => t.Norm).ToArray();
-                if (words.Length == 0)
+                if (words.Length > 0)
                 {
-                    continue;
-                }
-
-                if (!index.TryGetValue(words[0], out var list))
-                {
-                    list = [];
-                    index[words[0]] = list;
-                }
-
-                if (!list.Any(e => e.Words.SequenceEqual(words)))
-                {
-                    list.Add(new LexiconEntry(kind, canonical, words, extra, detail));
+                    Add(index, new LexiconEntry(kind, canonical, words, extra, detail));
                 }
             }
         }
