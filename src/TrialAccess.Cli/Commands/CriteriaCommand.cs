@@ -325,8 +325,9 @@ internal static partial class CriteriaCommand
     {
         var vocab = VocabularyOption();
         var top = new Option<int>("--top") { Description = "How many of the most frequent unparsed phrasings to list", DefaultValueFactory = _ => 25 };
+        var unparsedOut = new Option<FileInfo?>("--unparsed-out") { Description = "Also write every criterion left untyped to this file, one per line: NCT id, role and text separated by tabs" };
         var format = CommonOptions.Format();
-        var command = new Command("stats", "Parse every stored trial's criteria and report the share typed, counts per constraint type and the most frequent unparsed phrasings") { vocab, top, format };
+        var command = new Command("stats", "Parse every stored trial's criteria and report the share typed, counts per constraint type and the most frequent unparsed phrasings") { vocab, top, unparsedOut, format };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var parser = ParserFor(parseResult.GetValue(vocab), out var vocabError);
@@ -345,9 +346,19 @@ internal static partial class CriteriaCommand
             await using (store)
             {
                 var statistics = new CriteriaStatistics();
+                await using var unparsedWriter = parseResult.GetValue(unparsedOut) is { } file ? new StreamWriter(file.FullName) : null;
                 await foreach (var trial in store.ReadAllAsync(cancellationToken))
                 {
-                    statistics.Add(trial, TrialCriteriaParser.Parse(trial, parser));
+                    var parsed = TrialCriteriaParser.Parse(trial, parser);
+                    statistics.Add(trial, parsed);
+                    if (unparsedWriter is not null)
+                    {
+                        foreach (var criterion in parsed.Criteria.Where(c => c.IsFreeText))
+                        {
+                            var role = criterion.Segment.Role == CriterionRole.Inclusion ? "inclusion" : "exclusion";
+                            await unparsedWriter.WriteLineAsync($"{trial.NctId}\t{role}\t{string.Join(' ', criterion.Segment.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))}");
+                        }
+                    }
                 }
 
                 var topCount = Math.Clamp(parseResult.GetValue(top), 0, 1000);

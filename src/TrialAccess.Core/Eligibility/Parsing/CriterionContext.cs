@@ -228,7 +228,13 @@ public sealed partial class CriterionContext
     /// <summary>The comparison an operator word or symbol means ("≥", "at least", "no more than").</summary>
     public static Comparison? ParseComparison(string op)
     {
-        var o = Regex.Replace(op.ToLowerInvariant(), @"\s+", " ").Trim();
+        // "Greater than or equal (>=)": the symbol in parentheses repeats the words; "to" is often left out.
+        var o = Regex.Replace(op.EndsWith(')') ? op[..op.LastIndexOf('(')] : op, @"\s+", " ").Trim().ToLowerInvariant();
+        if (o.EndsWith(" or equal", StringComparison.Ordinal))
+        {
+            o += " to";
+        }
+
         return o switch
         {
             ">=" or "=>" or "≥" or "⩾" or "≧" or "> or =" or "=/>" or ">/=" or "= or >" or "at least" or "of at least" or "no less than" or "not less than"
@@ -245,7 +251,7 @@ public sealed partial class CriterionContext
     }
 
     /// <summary>Operators and words that compare, as a regex fragment with group <c>op</c>.</summary>
-    public const string Operator = @"(?<op>>\s*or\s*=|<\s*or\s*=|=\s*or\s*>|=\s*or\s*<|=/>|>/=|=/<|</=|>=|=>|≥=?|⩾|≧|<=|=<|≤|⩽|≦|> =|< =|>|<|=|(?:of\s+)?at\s+least|no\s+less\s+than|not\s+less\s+than|greater\s+than\s+or\s+equal\s+to|greater\s+or\s+equal\s+to|(?:superior|inferior)\s+or\s+equal\s+to|equal\s+or\s+(?:superior|inferior)\s+to|(?:superior|inferior)\s+to|more\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+greater\s+than|equal\s+or\s+greater\s+than|less\s+than\s+or\s+equal\s+to|less\s+or\s+equal\s+to|equal\s+to\s+or\s+less\s+than|equal\s+or\s+less\s+than|no\s+(?:more|greater|higher)\s+than|not\s+(?:more|greater|higher)\s+than|greater\s+than|more\s+than|higher\s+than|in\s+excess\s+of|exceeding|exceeds|above|over|less\s+than|fewer\s+than|lower\s+than|below|under|up\s+to|maximum(?:\s+of)?|minimum(?:\s+of)?|not\s+to\s+exceed|not\s+exceeding|does\s+not\s+exceed|not\s+exceed)";
+    public const string Operator = @"(?<op>(?:>\s*or\s*=|<\s*or\s*=|=\s*or\s*>|=\s*or\s*<|=/>|>/=|=/<|</=|>=|=>|≥=?|⩾|≧|<=|=<|≤|⩽|≦|> =|< =|>|<|=|(?:of\s+)?at\s+least|no\s+less\s+than|not\s+less\s+than|greater\s+than\s+or\s+equal(?:\s+to)?|greater\s+or\s+equal(?:\s+to)?|(?:superior|inferior)\s+or\s+equal\s+to|equal\s+or\s+(?:superior|inferior)\s+to|(?:superior|inferior)\s+to|more\s+than\s+or\s+equal(?:\s+to)?|equal\s+to\s+or\s+greater\s+than|equal\s+or\s+greater\s+than|less\s+than\s+or\s+equal(?:\s+to)?|less\s+or\s+equal(?:\s+to)?|equal\s+to\s+or\s+less\s+than|equal\s+or\s+less\s+than|no\s+(?:more|greater|higher)\s+than|not\s+(?:more|greater|higher)\s+than|greater\s+than|more\s+than|higher\s+than|in\s+excess\s+of|exceeding|exceeds|above|over|less\s+than|fewer\s+than|lower\s+than|below|under|up\s+to|maximum(?:\s+of)?|minimum(?:\s+of)?|not\s+to\s+exceed|not\s+exceeding|does\s+not\s+exceed|not\s+exceed))(?:\s*\((?:>=|≥|<=|≤|>|<|=)\))?";
 
     /// <summary>A number ("1,500", "1.5", "100 000"), as a regex fragment with group <c>num</c>.</summary>
     public const string NumberPattern = @"(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\s\d{3})+(?!\d)|\d+(?:\.\d+)?|\.\d+)";

@@ -53,6 +53,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
         PriorTherapyParser.Parse,
         SexParser.Parse,
         ConditionParser.Parse,
+        NamedMeasureParser.Parse,
     ];
 
     public static CriterionParser Default { get; } = new(OncologyVocabulary.BuiltIn);

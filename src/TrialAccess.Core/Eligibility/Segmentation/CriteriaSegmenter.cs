@@ -40,6 +40,18 @@ public static partial class CriteriaSegmenter
 
             var body = text.AsSpan(content, line.End - content);
             var heading = RoleHeading().Match(text, content, line.End - content);
+            if (!heading.Success && Marker().Match(text, content, line.End - content) is { Success: true } headingMarker)
+            {
+                // "-  EXCLUSION CRITERIA" written as an item of the list above it: a heading all the same, when nothing but the
+                // heading is on the line.
+                var afterMarker = SkipSpaces(text, content + headingMarker.Length, line.End);
+                var bulleted = RoleHeading().Match(text, afterMarker, line.End - afterMarker);
+                if (bulleted.Success && bulleted.Index + bulleted.Length >= line.End)
+                {
+                    heading = bulleted;
+                }
+            }
+
             if (heading.Success && IsHeadingLine(text, heading, line.End))
             {
                 var word = heading.Groups["role"].Value.ToLowerInvariant();
@@ -54,13 +66,13 @@ public static partial class CriteriaSegmenter
                     roleStated = true;
                 }
 
-                var headingText = text.Substring(content, heading.Length).Trim();
+                var headingText = heading.Value.Trim();
                 var cohortMatch = CohortWords().Match(headingText);
                 cohort = cohortMatch.Success ? Clean(headingText[cohortMatch.Index..]).TrimEnd(':', '-', ' ') : null;
                 section = null;
                 current = null;
                 markerIndents.Clear();
-                var restStart = SkipSpaces(text, content + heading.Length, line.End);
+                var restStart = SkipSpaces(text, heading.Index + heading.Length, line.End);
                 for (var repeated = RoleHeading().Match(text, restStart, line.End - restStart);
                      repeated.Success && repeated.Length > 0 && IsHeadingLine(text, repeated, line.End);
                      repeated = RoleHeading().Match(text, restStart, line.End - restStart))
@@ -347,7 +359,7 @@ public static partial class CriteriaSegmenter
         public string? Lead { get; set; }
     }
 
-    [GeneratedRegex(@"\G(?:\[\s*)?(?:(?:key|main|general|additional|major|specific|other)\s+)?(?:criteria\s+for\s+)?(?<role>inclusion|exclusion|eligibility|inclusions|exclusions)(?:\s+(?:criteria|criterion))?(?:\s*\])?(?:\s*\((?:[^)\n]{0,60})\))?(?:[ \t]+(?:for|in)\s+[^:\n]{1,60})?[ \t]*(?::|-(?=\s)|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?:\[\s*)?(?:(?:key|main|general|additional|major|specific|other)\s+)?(?:criteria\s+for\s+)?(?<role>inclusion|exclusion|eligibility|inclusions|exclusions)(?:\s+(?:criteria|criterion))?(?:\s*\])?(?:\s*\((?:[^)\n]{0,60})\))?(?:[ \t]+(?:for|in)\s+[^:\n]{1,60})?[ \t]*(?::|：|-(?=\s)|(?<=criteria)[.-][ \t]*$|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RoleHeading();
 
     [GeneratedRegex(@"\G(?:[-*•·▪◦■□●○➢►‐–—]+(?=[A-Za-z])|(?:[-*•·▪◦■□●○➢►‐–—]+|o|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])(?=\s|$))", RegexOptions.CultureInvariant)]

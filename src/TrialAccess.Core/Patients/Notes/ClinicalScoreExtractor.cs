@@ -18,6 +18,31 @@ internal static partial class ClinicalScoreExtractor
     [GeneratedRegex(@"\b[cpy]?(?<t>T(?:[0-4][a-d]?|is|x))\s*(?<n>N(?:[0-3][a-c]?|x))\s*(?<m>M(?:[01][a-c]?|x))?\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Tnm();
 
+    /// <summary>
+    /// A score on a named scale ("Her HAM-D score is 20", "Epworth Sleepiness Scale score of 15", "EDSS score 3.5"), as a
+    /// result under the scale's name, which criteria's thresholds on the same scale compare with.
+    /// </summary>
+    public static IEnumerable<LabResult> NamedScores(string text, NoteSentence sentence)
+    {
+        var slice = text[sentence.Start..sentence.End];
+        foreach (Match m in NamedScore().Matches(slice))
+        {
+            var name = m.Groups["abbr"].Success ? m.Groups["abbr"].Value : m.Groups["name"].Value.Trim();
+            if (PerformanceScaleName().IsMatch(name) || Numbers.NumberText.DecimalOrNull(m.Groups["v"].Value) is not { } value)
+            {
+                continue;
+            }
+
+            yield return new LabResult { Analyte = name, Value = value, Span = new SourceSpan(sentence.Start + m.Index, m.Length) };
+        }
+    }
+
+    [GeneratedRegex(@"\b(?<name>(?:(?!(?:Her|His|Their|The|This|That|Patient|She|He|On|In|At|With|And|Today|Current|Baseline|Initial|Latest|Last|Recent)\b)[A-Z][\w'’-]*\s+){0,5}?(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*|[A-Z][\w'’-]*\s+(?:Scale|Score|Index|Inventory|Questionnaire)))\s*(?:\((?<abbr>[A-Z][A-Za-z0-9-]+)\)\s*)?(?:total\s+)?(?:score|scale\s+score)\s*(?:of|is|was|were|at|:|=|\s)\s*(?:of\s+)?(?<v>\d+(?:\.\d+)?)(?![\d.]*\s*(?:%|years?|months?|days?|weeks?|mg|kg|cm|mm|/|-|points?\s+(?:higher|lower)))", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex NamedScore();
+
+    [GeneratedRegex(@"^(?:ECOG|Zubrod|WHO|KPS|Karnofsky|Lansky|Gleason)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PerformanceScaleName();
+
     public static IEnumerable<PerformanceStatus> PerformanceStatuses(string text, NoteSentence sentence)
     {
         var slice = text[sentence.Start..sentence.End];

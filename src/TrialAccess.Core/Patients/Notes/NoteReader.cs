@@ -109,6 +109,15 @@ public static partial class NoteReader
                 }
             }
 
+            foreach (var score in ClinicalScoreExtractor.NamedScores(note, sentence))
+            {
+                if (!labSpans.Exists(l => Overlaps(l, score.Span!.Value)))
+                {
+                    labs.Add(score);
+                    labSpans.Add(score.Span!.Value);
+                }
+            }
+
             var stage = ClinicalScoreExtractor.Stage(note, sentence);
             var firstDiagnosisInSentence = diagnoses.Count;
             var firstConditionInSentence = conditions.Count;

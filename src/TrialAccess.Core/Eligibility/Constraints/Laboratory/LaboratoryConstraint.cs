@@ -18,7 +18,7 @@ public sealed record LaboratoryException(string Condition, Bound Bound, bool Tim
 /// <param name="Unit">The unit as written, or null when none is written.</param>
 /// <param name="TimesUpperLimit">True when the bound is a multiple of the upper limit of normal.</param>
 /// <param name="Exception">A different bound for patients with liver or bone metastases or Gilbert syndrome, when the criterion gives one.</param>
-public sealed record LaboratoryConstraint(string Analyte, Bound? Bound, string? Unit, bool TimesUpperLimit, LaboratoryException? Exception = null) : EligibilityConstraint
+public sealed partial record LaboratoryConstraint(string Analyte, Bound? Bound, string? Unit, bool TimesUpperLimit, LaboratoryException? Exception = null) : EligibilityConstraint
 {
     private static readonly ConcurrentDictionary<(string Analyte, bool TimesUpperLimit), ConstraintCheck> NoResult = new();
 
@@ -26,6 +26,7 @@ public sealed record LaboratoryConstraint(string Analyte, Bound? Bound, string? 
 
     public override string Describe() => Bound is { } b
         ? $"{Analyte} {b}{(TimesUpperLimit ? " x ULN" : Unit is null ? string.Empty : " " + Unit)}{(Exception is { } e ? $" ({e.Bound}{(e.TimesUpperLimit ? " x ULN" : string.Empty)} if {e.Condition})" : string.Empty)}"
+        : Analyte is NamedMeasureParser.LaboratoryPanel or NamedMeasureParser.Electrocardiogram ? $"{Analyte} (clinician's judgement)"
         : $"{Analyte} (adequate)";
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
@@ -55,6 +56,11 @@ public sealed record LaboratoryConstraint(string Analyte, Bound? Bound, string? 
             {
                 result = recorded;
             }
+        }
+
+        if (result is null && Bound is null && analyte is NamedMeasureParser.LaboratoryPanel or NamedMeasureParser.Electrocardiogram)
+        {
+            return ConstraintCheck.Unknown($"Are the patient's {(analyte == NamedMeasureParser.Electrocardiogram ? "ECG findings" : analyte)} within what the trial allows?", $"the trial asks about {analyte} in general; a clinician judges them");
         }
 
         if (result is null)
@@ -120,7 +126,55 @@ public sealed record LaboratoryConstraint(string Analyte, Bound? Bound, string? 
     }
 
     private static bool Same(OncologyVocabulary vocabulary, string resultAnalyte, string analyte) =>
-        resultAnalyte.Equals(analyte, StringComparison.OrdinalIgnoreCase) || vocabulary.Labs.Find(resultAnalyte)?.Name == analyte;
+        resultAnalyte.Equals(analyte, StringComparison.OrdinalIgnoreCase) || vocabulary.Labs.Find(resultAnalyte)?.Name == analyte
+        || (vocabulary.Labs.Find(analyte) is null && SameMeasure(resultAnalyte, analyte));
+
+    /// <summary>
+    /// A score or scale named two ways: "Hamilton Depression Rating Scale-17 (HAM-D-17)" in a criterion is the "HAM-D" of a
+    /// note, "Epworth Sleepiness Scale score" its "Epworth Sleepiness Scale".
+    /// </summary>
+    internal static bool SameMeasure(string recorded, string named)
+    {
+        var keys = MeasureKeys(named);
+        return MeasureKeys(recorded).Any(keys.Contains);
+    }
+
+    private static HashSet<string> MeasureKeys(string name)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        void AddKey(string text)
+        {
+            var key = MeasureKeyText().Replace(text.ToLowerInvariant(), string.Empty);
+            if (key.Length >= 2)
+            {
+                keys.Add(key);
+                var withoutNumber = key.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+                if (withoutNumber.Length >= 2 && withoutNumber.Length < key.Length)
+                {
+                    keys.Add(withoutNumber);
+                }
+            }
+        }
+
+        foreach (Match abbreviation in MeasureAbbreviation().Matches(name))
+        {
+            AddKey(abbreviation.Groups[1].Value);
+        }
+
+        var bare = MeasureAbbreviation().Replace(name, " ");
+        AddKey(bare);
+        AddKey(MeasureHeadWords().Replace(bare, " "));
+        return keys;
+    }
+
+    [GeneratedRegex(@"[^a-z0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex MeasureKeyText();
+
+    [GeneratedRegex(@"\(([^)]{2,15})\)", RegexOptions.CultureInvariant)]
+    private static partial Regex MeasureAbbreviation();
+
+    [GeneratedRegex(@"\b(?:total|score|scores|scale|rating)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MeasureHeadWords();
 }
 
 /// <summary>
@@ -242,7 +296,7 @@ public static partial class LaboratoryParser
 
     private static (Bound Bound, string? Unit, bool TimesUpperLimit)? Read(Match m)
     {
-        if (m.Groups["wnl"].Success)
+        if (m.Groups["wnl"].Success || m.Groups["ulnonly"].Success)
         {
             return (new Bound(Comparison.AtMost, 1), null, true);
         }
@@ -289,7 +343,7 @@ public static partial class LaboratoryParser
 
     /// <summary>
     /// True when the words can hold a bound: every alternative of <see cref="BoundPattern"/> holds a digit (any script,
-    /// as <c>\d</c>), "normal" or "WNL". Most words after an analyte hold none, and the pattern is slow to rule out.
+    /// as <c>\d</c>), "normal", "WNL" or "ULN". Most words after an analyte hold none, and the pattern is slow to rule out.
     /// </summary>
     private static bool MayHoldBound(string words)
     {
@@ -301,7 +355,7 @@ public static partial class LaboratoryParser
             }
         }
 
-        return words.Contains("normal", StringComparison.OrdinalIgnoreCase) || words.Contains("wnl", StringComparison.OrdinalIgnoreCase);
+        return words.Contains("normal", StringComparison.OrdinalIgnoreCase) || words.Contains("wnl", StringComparison.OrdinalIgnoreCase) || words.Contains("uln", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Every match of <see cref="ExceptionPattern"/> ends with one of these.</summary>
@@ -313,17 +367,17 @@ public static partial class LaboratoryParser
     [GeneratedRegex(@"^[\s,()]*(?:and|or|&|/|,)[\s,()]*$|^\s*\([^)]{0,20}\)\s*(?:and|or|,|/)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Joiner();
 
-    [GeneratedRegex(@"^[^\d;]{0,30}?(?<lo>\d+(?:\.\d+)?)\s*(?:-|–|to|and)\s*(?<hi>\d+(?:\.\d+)?)" + Unit, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^\d;]{0,30}?(?<lo>\d+(?:\.\d+)?)\s*(?:-|–|to|and)\s*(?<hi>\d+(?:\.\d+)?)(?:" + Unit + @"|(?=\s*(?:$|[,;.)(]|inclusive\b|(?:at|on|in|during|for|and|or|if|unless|except)\b)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RangePattern();
 
     [GeneratedRegex(@"\b(?:adequate|normal|sufficient|acceptable)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Adequate();
 
-    private const string Unit = @"(?<unit>\s*(?:[x×*]\s*10\s*(?:\^|e|\*\*)?\s*(?<exp>\d{1,2})\s*/\s*(?:l|µl|ul|mcl|μl|mm3|mm³|liter)|(?:cells\s*)?/\s*(?:mm3|mm\^3|mm³|µl|ul|mcl|μl|cumm|cmm|l)|(?:g|mg|µg|ug|ng|pg)\s*/\s*(?:dl|l|ml|100\s*ml)|(?:µ|u|μ|mc|m)?mol\s*/\s*l|ml\s*/\s*min(?:ute)?(?:\s*/\s*1\.73\s*m(?:2|²)?)?|(?:m)?(?:iu|u)\s*/\s*(?:l|ml)|%|g%|gm/dl|ms(?:ec)?|seconds|copies\s*/\s*ml|kg/m2|mmhg)(?![a-z]))";
+    private const string Unit = @"(?<unit>\s*(?:[x×*]\s*10\s*(?:\^|e|\*\*)?\s*(?<exp>\d{1,2})\s*/\s*(?:l|µl|ul|mcl|μl|mm3|mm³|liter)|(?:cells\s*)?/\s*(?:mm3|mm\^3|mm³|µl|ul|mcl|μl|cumm|cmm|l)|(?:g|mg|µg|ug|ng|pg)\s*/\s*(?:dl|l|ml|100\s*ml)|(?:µ|u|μ|mc|m)?mol\s*/\s*l|ml\s*/\s*min(?:ute)?(?:\s*/\s*1\.73\s*m(?:2|²)?)?|(?:m)?(?:iu|u)\s*/\s*(?:l|ml)|%|g%|gm/dl|ms(?:ec)?|seconds|copies\s*/\s*ml|kg\s*/\s*m(?:2|²|\^2)|kilograms?\s+per\s+square\s+met(?:er|re)s?|mmhg)(?![a-z]))";
 
     private const string Uln = @"(?<uln>\s*(?:[x×*]|times|fold|-fold)?\s*(?:the\s+)?(?:institutional\s+|upper\s+normal\s+limit|local\s+)?(?:(?:upper\s+limit(?:s)?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:normal|norm)(?:\s+range)?)|\(?ULN\)?|IULN|UNL|N\b|normal\b(?:\s+(?:values?|range|limits?))?))";
 
-    [GeneratedRegex(@"(?<wnl>within\s+(?:the\s+)?(?:institutional\s+)?normal\s+(?:limits|range)|\bWNL\b)|" + CriterionContext.Operator + @"\s*:?\s*" + CriterionContext.NumberPattern + @"(?:" + Uln + "|" + Unit + @")?(?<tail>\s*(?:or|and)\s+(?:more|greater|higher|above|less|lower|below))?|" + CriterionContext.NumberPattern + @"(?:" + Uln + "|" + Unit + @")?(?<tail>\s*(?:or|and)\s+(?:more|greater|higher|above|less|lower|below|over))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<wnl>within\s+(?:the\s+)?(?:institutional\s+)?normal\s+(?:limits|range)|\bWNL\b)|(?<ulnonly>(?:<=|=<|≤|⩽|</=|<\s*or\s*=|not\s+(?:more|greater|higher)\s+than|no\s+(?:more|greater|higher)\s+than|less\s+than\s+or\s+equal(?:\s+to)?|at\s+or\s+below)\s*(?:the\s+)?(?:institutional\s+|local\s+)?(?:\(?ULN\)?|upper\s+limit\s+of\s+(?:the\s+)?normal))|" + CriterionContext.Operator + @"\s*:?\s*" + CriterionContext.NumberPattern + @"(?:" + Uln + "|" + Unit + @")?(?<tail>\s*(?:or|and)\s+(?:more|greater|higher|above|less|lower|below))?|" + CriterionContext.NumberPattern + @"(?:" + Uln + "|" + Unit + @")?(?<tail>\s*(?:or|and)\s+(?:more|greater|higher|above|less|lower|below|over))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BoundPattern();
 
     [GeneratedRegex(@"(?:" + CriterionContext.Operator + @"\s*)?" + CriterionContext.NumberPattern + Uln + @"?[^.;]{0,40}?\b(?:if|for|in|with|when|where)\b[^.;]{0,40}?(?<site>liver|hepatic|bone|Gilbert)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -52,6 +52,13 @@ public static partial class OtherMalignancyParser
     public static void Parse(CriterionContext c)
     {
         var m = Phrase().Match(c.Text);
+        if (!m.Success && c.Role == CriterionRole.Exclusion)
+        {
+            // An exclusion that opens with a malignancy in general ("Malignancy", "Cancer within 5 years of enrolment",
+            // "Subject has a history of neoplastic disease"): any cancer other than one the trial studies.
+            m = GeneralMalignancy().Match(c.Text);
+        }
+
         if (!m.Success)
         {
             return;
@@ -91,6 +98,9 @@ public static partial class OtherMalignancyParser
 
     [GeneratedRegex(@"\b(?:(?:other|another|prior|previous|second|secondary|concurrent|concomitant|additional|active|synchronous|metachronous|coexisting|history\s+of)\s+(?:(?!this\b|the\b|for\b|current\b|study\b|index\b|breast\b|lung\b)\w+\s+){0,3}?(?:malignanc(?:y|ies)|malignant\s+tumou?rs?|cancers?|primary\s+(?:tumou?rs?|cancers?|malignanc(?:y|ies))|invasive\s+(?:cancers?|malignanc(?:y|ies))|neoplasms?|carcinomas?)(?![\s-]+(?:therap(?:y|ies)|treatments?|drugs?|agents?|regimens?|chemotherapy|surgery|medications?|directed)\b)|malignanc(?:y|ies)\s+(?:other\s+than|within|in\s+the\s+(?:past|last))|second\s+primary|(?:history|diagnosis)\s+of\s+(?:any\s+)?(?:other\s+)?(?:malignanc(?:y|ies)|cancer))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Phrase();
+
+    [GeneratedRegex(@"^\W*(?:(?:the\s+)?(?:patients?|subjects?|participants?|individuals?)\s+(?:with|who\s+(?:have|has)|has|have)\s+)?(?:(?:a|an|any|known|active|current|concurrent|uncontrolled|untreated|progressive|personal|(?:a\s+)?(?:history|diagnosis|evidence|presence)\s+of|diagnosed\s+with)\s+)*(?<generic>malignanc(?:y|ies)|cancers?|malignant\s+(?:tumou?rs?|neoplasms?|diseases?)|neoplastic\s+diseases?|neoplasias?|neoplasms?)\b(?![\s-]+(?:therap|treat|drug|agent|regimen|chemo|surg|medic|direct|cells?\b|samples?|tissue|specimens?|screening|survivors?|patients?|related|associated|pain|cachexia|of\s+the\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GeneralMalignancy();
 
     [GeneratedRegex(@"^(?:history|diagnosis)\s+of\s+(?:any\s+)?(?:malignanc(?:y|ies)|cancer)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StudiedCancer();

@@ -145,6 +145,13 @@ public static partial class ReproductiveParser
         }
 
         var contraception = Contraception().Match(c.Text);
+        if (!contraception.Success && c.Lead is { } lead && Contraception().IsMatch(lead))
+        {
+            // One of the methods listed under "Acceptable methods of contraception include:" ("diaphragm or cervical cap
+            // with spermicide", "injectable progestogen"): the lead's requirement, met by this method among others.
+            contraception = ContraceptiveMethod().Match(c.Text);
+        }
+
         if (contraception.Success)
         {
             c.Add(new ReproductiveConstraint(ReproductiveTopic.Contraception, appliesTo) { Span = CriterionContext.Span(contraception), Negated = NotUsing().IsMatch(c.Lower) });
@@ -207,6 +214,9 @@ public static partial class ReproductiveParser
 
     [GeneratedRegex(@"\b(?:contracepti\w+|pregnancy\s+prevention|prevent(?:ing)?\s+pregnancy|birth\s+control|barrier\s+method|abstinen\w+|sterili[sz]\w+|vasectom\w+|intrauterine\s+device|double[- ]barrier|methods?\s+of\s+(?:effective\s+)?(?:birth\s+control|contraception)|avoid\s+(?:becoming\s+pregnant|pregnancy|fathering)|father(?:ing)?\s+a\s+child|sperm\s+donation|donate\s+sperm)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Contraception();
+
+    [GeneratedRegex(@"\b(?:spermicid\w*|diaphragms?|cervical\s+caps?|condoms?|intrauterine\s+(?:devices?|systems?|hormon\w+)|IUDs?|IUS|(?:vaginal|contraceptive)\s+rings?|(?:injectable|implant(?:ed|able)?|oral|transdermal|combined|hormonal)\s+(?:progest\w+|contracept\w+|hormon\w+|estrogen|oestrogen|methods?|patch(?:es)?|implants?)|progest(?:ogen|in)s?(?:[- ]only)?|(?:bilateral\s+)?tubal\s+(?:ligation|occlusion)|oral\s+contraceptives?|the\s+pill|implants?|partner(?:'s)?\s+vasectomy|sexual\s+abstinence|surgical(?:ly)?\s+steril\w+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ContraceptiveMethod();
 
     [GeneratedRegex(@"\b(?:unwilling|not\s+willing|refuse|not\s+using|not\s+agree)", RegexOptions.CultureInvariant)]
     private static partial Regex NotUsing();
