@@ -52,6 +52,43 @@ public class CriteriaSegmenterTests
     }
 
     [Fact]
+    public void Segment_HeadingsWrittenAsItemsOfTheList_SetTheRole()
+    {
+        var result = CriteriaSegmenter.Segment("""
+            -  INCLUSION CRITERIA:
+
+                    Male and female subjects.
+
+                    Dry mouth for more than 3 months.
+
+            -  EXCLUSION CRITERIA
+
+                    Past head and neck radiation treatment.
+            Inclusion criteria.
+              - Able to swallow tablets
+            Exclusion Criteria-
+              - Hepatitis C infection
+            """);
+
+        result.Inclusion.Select(c => c.Text).Should().Equal("Male and female subjects.", "Dry mouth for more than 3 months.", "Able to swallow tablets");
+        result.Exclusion.Select(c => c.Text).Should().Equal("Past head and neck radiation treatment.", "Hepatitis C infection");
+    }
+
+    [Fact]
+    public void Segment_AWrappedLineStartingWithInclusion_IsNoHeading()
+    {
+        var result = CriteriaSegmenter.Segment("""
+            Exclusion Criteria:
+              - Use of systemic steroids within 4 weeks prior to
+                inclusion.
+              - Pregnancy
+            """);
+
+        result.Inclusion.Should().BeEmpty();
+        result.Exclusion.Should().HaveCount(2);
+    }
+
+    [Fact]
     public void Segment_HeadingsInBrackets_SetTheRole()
     {
         var result = CriteriaSegmenter.Segment("""

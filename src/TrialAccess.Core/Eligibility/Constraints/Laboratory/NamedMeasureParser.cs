@@ -230,7 +230,7 @@ public static partial class NamedMeasureParser
     private static partial Regex Stop();
 
     /// <summary>Names other families read or that are no measure of the patient (an age, a dose, a duration, a count of things).</summary>
-    [GeneratedRegex(@"\b(?:age|aged|ages|years?|months?|weeks?|days?|dose|doses|dosage|duration|history|number|cycles?|lines?|prior|previous|times?|interval|follow-up|visit|gestation(?:al)?|tumou?r|lesions?|nodes?|metastas[ie]s|ECOG|Karnofsky|KPS|Lansky|WHO|Zubrod|performance|life\s+expectancy|stage|ISS|FIGO|TNM|AJCC|QTc?|QTcF|LVEF|ejection|NYHA|Ann\s+Arbor|cigarettes?|drinks?|pack|smok\w*|cm|mm|weight|height|BMI|temperature|platelets?|neutrophils?|hemoglobin|haemoglobin|creatinine|bilirubin|ANC|WBC|HIV|CD4|viral)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:age|aged|ages|years?|months?|weeks?|days?|dose|doses|dosage|duration|history|number|cycles?|lines?|prior|previous|times?|interval|follow-up|visit|gestation(?:al)?|tumou?r|lesions?|nodes?|metastas[ie]s|ECOG|Karnofsky|KPS|Lansky|WHO|Zubrod|performance|life\s+expectancy|stage|ISS|FIGO|TNM|AJCC|QTc?|QTcF|LVEF|ejection|NYHA|New\s+York\s+Heart|Ann\s+Arbor|cigarettes?|drinks?|pack|smok\w*|cm|mm|weight|height|BMI|temperature|platelets?|neutrophils?|hemoglobin|haemoglobin|creatinine|bilirubin|ANC|WBC|HIV|CD4|viral)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Excluded();
 
     /// <summary>Capitals that are not the name of a measure: units, limits, imaging, organisations, roman numerals.</summary>
