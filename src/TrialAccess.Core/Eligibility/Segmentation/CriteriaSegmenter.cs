@@ -52,6 +52,13 @@ public static partial class CriteriaSegmenter
                 }
             }
 
+            if (!heading.Success && QualifiedHeading().Match(text, content, line.End - content) is { Success: true } qualified)
+            {
+                // "Subject Exclusion Criteria", "Angiographic Exclusion Criteria:", "Step 2 - Inclusion Criteria": a heading
+                // named in capitals, alone on its line.
+                heading = qualified;
+            }
+
             if (heading.Success && IsHeadingLine(text, heading, line.End))
             {
                 var word = heading.Groups["role"].Value.ToLowerInvariant();
@@ -361,6 +368,9 @@ public static partial class CriteriaSegmenter
 
     [GeneratedRegex(@"\G(?:\[\s*)?(?:(?:key|main|general|additional|major|specific|other)\s+)?(?:criteria\s+for\s+)?(?<role>inclusion|exclusion|eligibility|inclusions|exclusions)(?:\s+(?:criteria|criterion))?(?:\s*\])?(?:\s*\((?:[^)\n]{0,60})\))?(?:[ \t]+(?:for|in)\s+[^:\n]{1,60})?[ \t]*(?::|：|-(?=\s)|(?<=criteria)[.-][ \t]*$|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RoleHeading();
+
+    [GeneratedRegex(@"\G(?!(?:Meets?|Met|All|Any|No|Not|None|Does|Do|Did|Fulfil\w*|Satisf\w*|Must|See|Other|Has|Have|Per)\b)(?:[A-Z][\w/]*|\d+[.)]?)(?:[ \t]+(?:[A-Z][\w/]*|\d+[.)]?|-|–)){0,2}[ \t]+(?<role>Inclusion|Exclusion|INCLUSION|EXCLUSION)[ \t]+(?:Criteria|criteria|CRITERIA)[ \t]*[:.-]?[ \t]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex QualifiedHeading();
 
     [GeneratedRegex(@"\G(?:[-*•·▪◦■□●○➢►‐–—]+(?=[A-Za-z])|(?:[-*•·▪◦■□●○➢►‐–—]+|o|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])(?=\s|$))", RegexOptions.CultureInvariant)]
     private static partial Regex Marker();

@@ -80,6 +80,26 @@ public static partial class AgeParser
                 return;
             }
 
+            // "18 to 65 years", "Adults 18-85 years", "Patients < 18 years": a criterion that is nothing but a span of years
+            // (of the patients it names) is their age; "within 1-2 years" or "for at least 5 years" is not.
+            if (BareYears().Match(c.Text) is { Success: true } span)
+            {
+                var lo = CriterionContext.ParseNumber(span.Groups["lo"].Value);
+                var hi = CriterionContext.ParseNumber(span.Groups["hi"].Value);
+                if (lo is { } a && hi is { } b && a < b && b <= 120)
+                {
+                    c.Add(new AgeConstraint(a, b) { Span = CriterionContext.Span(span) });
+                    return;
+                }
+
+                if (span.Groups["op"].Success && CriterionContext.ParseNumber(span.Groups["num"].Value) is { } v and <= 120
+                    && Bounded(CriterionContext.ParseComparison(span.Groups["op"].Value), v) is { } bounded)
+                {
+                    c.Add(bounded with { Span = CriterionContext.Span(span) });
+                    return;
+                }
+            }
+
             if (!(c.Lower.Contains(" of age", StringComparison.Ordinal) || c.Lower.Contains(" old", StringComparison.Ordinal)) || !ShortAgeUnit().IsMatch(c.Lower))
             {
                 return;
@@ -221,6 +241,9 @@ public static partial class AgeParser
 
     [GeneratedRegex(@"^\s*(?:(?<num>\d{1,3})\s*(?:years?|yrs?)?\s*(?:and|or)\s+(?:over|older|above)|(?:≥|>=|=>|at\s+least)\s*(?<num>\d{1,3})\s*(?:years?|yrs?))\s*[.;]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareBound();
+
+    [GeneratedRegex(@"^\W*(?:(?:adults?|children|patients?|subjects?|participants?|men|women|males?|females?|volunteers?|individuals?|persons?|people)\s*:?\s*(?:aged\s+)?)?(?:between\s+)?(?:(?<lo>\d{1,3})\s*(?:-|–|~|to|and)\s*(?<hi>\d{1,3})|" + CriterionContext.Operator + @"\s*(?<num>\d{1,3}))\s*[- ]?(?:years?|yrs?)(?:\s+(?:old|of\s+age))?(?:\s*,?\s*inclusive)?\s*[.;]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareYears();
 
     [GeneratedRegex(@"\b(?:months?|weeks?|days?)\s+(?:of\s+age|old)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ShortAgeUnit();
