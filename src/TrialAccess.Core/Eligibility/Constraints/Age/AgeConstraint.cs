@@ -82,7 +82,7 @@ public static partial class AgeParser
 
             // "18 to 65 years", "Adults 18-85 years", "Patients < 18 years": a criterion that is nothing but a span of years
             // (of the patients it names) is their age; "within 1-2 years" or "for at least 5 years" is not.
-            if (BareYears().Match(c.Text) is { Success: true } span)
+            if ((c.Lower.Contains("year", StringComparison.Ordinal) || c.Lower.Contains("yr", StringComparison.Ordinal)) && BareYears().Match(c.Text) is { Success: true } span)
             {
                 var lo = CriterionContext.ParseNumber(span.Groups["lo"].Value);
                 var hi = CriterionContext.ParseNumber(span.Groups["hi"].Value);

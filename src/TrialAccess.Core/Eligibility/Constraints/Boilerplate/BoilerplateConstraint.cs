@@ -60,10 +60,24 @@ public static partial class BoilerplateParser
         Try(c, null, Majority(), BoilerplateKind.AgeOfMajority);
         Try(c, ComplianceFragments, Compliance(), BoilerplateKind.Compliance);
         Try(c, StudyConductFragments, StudyConduct(), BoilerplateKind.StudyConduct);
-        Try(c, null, Logistics(), BoilerplateKind.Logistics);
-        if (c.Found.Count == 0 && CrossReference().Match(c.Text) is { Success: true } m)
+        if (!c.Found.Exists(f => f is BoilerplateConstraint { Boilerplate: BoilerplateKind.StudyConduct }))
         {
-            c.Add(new BoilerplateConstraint(BoilerplateKind.CrossReference) { Span = CriterionContext.Span(m) });
+            Try(c, SampleOrDonationFragments, SampleOrDonation(), BoilerplateKind.StudyConduct);
+        }
+
+        Try(c, null, Logistics(), BoilerplateKind.Logistics);
+        if (c.Found.Count == 0)
+        {
+            var pointer = CrossReference().Match(c.Text);
+            if (!pointer.Success && c.Contains(MoreCriteriaFragments))
+            {
+                pointer = MoreCriteria().Match(c.Text);
+            }
+
+            if (pointer.Success)
+            {
+                c.Add(new BoilerplateConstraint(BoilerplateKind.CrossReference) { Span = CriterionContext.Span(pointer) });
+            }
         }
     }
 
@@ -112,13 +126,30 @@ public static partial class BoilerplateParser
     /// <summary>Every alternative of <see cref="StudyConduct"/> holds one of these (lower case).</summary>
     private static readonly SearchValues<string> StudyConductFragments = SearchValues.Create(
         ["investigat", "opinion", "judg", "discretion", "deemed", "preclude", "participat", "enrol", "other", "concurrent", "randomi", "staff", "employee",
-            "sponsor", "personnel", "interfere", "jeopardi", "compromise", "confound", "safety", "appropriate", "tissue", "biops", "sample", "specimen", "block", "slide", "loss", "lost", "candidate",
+            "sponsor", "personnel", "interfere", "jeopardi", "compromise", "confound", "safety", "appropriate", "tissue", "biops", "sample", "specimen", "candidate",
             "suitable", "make", "increase", "prisoner", "incarcerat", "institutionali", "military", "donat"],
         StringComparison.Ordinal);
 
-    [GeneratedRegex(@"\b(?:investigator(?:'s)?\s+(?:opinion|judg(?:e)?ment|discretion)|opinion\s+of\s+the\s+(?:investigator|physician)|(?:investigators?|physician|clinician|doctor|pediatrician)(?:'s|\s+s)?\s+(?:opinion|judg(?:e)?ment|discretion)|(?:opinion|judg(?:e)?ment|discretion)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:investigators?|physicians?|clinicians?|doctor|team|committee)|at\s+(?:the\s+)?discretion|deemed\s+by\s+the|preclude[sd]?\s+(?:(?:study|trial)\s+)?(?:entry|participation|enrol+ment|completion)|preclude[sd]?\s+(?:\w+\s+){0,2}from\s+(?:participat\w+|(?:the\s+)?(?:study|trial))|(?:participat\w+|enrolled|enrol\w*)\s+in\s+(?:another|any\s+other|other|a\s+concurrent|an?\s+(?:other\s+)?(?:interventional\s+)?(?:clinical\s+)?(?:trial|study))|(?:another|other|concurrent)\s+(?:interventional\s+)?(?:clinical\s+)?(?:trial|study|studies|research)|(?:another|other|concurrent)\s+(?:(?:investigational|interventional|experimental|therapeutic|clinical|drug|device|or|and|/)\s*){1,5}(?:trial|study|studies)\b|previous(?:ly)?\s+(?:enrolled|randomi[sz]ed|participated)\s+in\s+this\s+(?:study|trial)|staff|employee|sponsor|study\s+site\s+personnel|interfere\s+with\s+(?:the\s+)?(?:study|trial|interpretation|evaluation|compliance|participation|ability)|jeopardi[sz]e|compromise\s+(?:the\s+)?(?:study|patient|participant|safety|ability)|confound|safety\s+of\s+the\s+(?:patient|subject|participant)|inappropriate\s+for\s+(?:the\s+)?(?:study|participation|entry)|not\s+appropriate\s+(?:to|for)|investigational\s+(?:study|studies|trial)|participation\s+in\s+(?:\w+\s+){0,3}(?:studies|study|trials?)|(?:provide|undergo|available|submit|willing)\b[^.;]{0,50}\b(?:tissue|biops\w+|tumou?r\s+samples?|specimens?)|(?:archival|FFPE|formalin[- ]fixed|paraffin[- ]embedded|tumou?r)\s+(?:[\w-]+\s+){0,3}?(?:tissues?|samples?|specimens?|blocks?|slides?)\b[^.;]{0,40}?\b(?:available|provided|required|submitted|obtained|for\s+(?:testing|analysis|evaluation|research|central|biomarker))|(?:tissues?|tumou?r\s+(?:samples?|specimens?|blocks?))\s+(?:must\s+be\s+|is\s+|are\s+)?available|not\s+(?:be\s+)?(?:a\s+)?(?:suitable|appropriate|good)\s+candidate|unsuitable|not\s+suitable|would\s+make\s+(?:the\s+)?(?:patient|subject)|increase\s+the\s+risk|prisoner|incarcerat\w+|institutionali[sz]ed|military|(?:blood|plasma|platelet|bone\s+marrow)\s+donations?|donat(?:e|ed|ion|ing)\s+(?:of\s+)?(?:more\s+than\s+|over\s+|>\s*)?(?:\d+\s*ml\s+(?:of\s+)?)?(?:whole\s+)?(?:blood|plasma|platelets)|(?:loss|lost)\s+(?:of\s+)?(?:more\s+than\s+|over\s+|>\s*)?\d+\s*ml\s+(?:of\s+)?blood|donation\s+or\s+loss\s+of|(?:prior|previous)\s+enrollment\s+in\s+this\s+(?:study|trial)|prior\s+randomi[sz]ation)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Every alternative of <see cref="SampleOrDonation"/> holds one of these (lower case).</summary>
+    private static readonly SearchValues<string> SampleOrDonationFragments = SearchValues.Create(["tissue", "sample", "specimen", "block", "slide", "donat", "ml"], StringComparison.Ordinal);
+
+    /// <summary>
+    /// Archival tissue or a tumour sample to be available for the study, and blood or plasma given or lost before it
+    /// ("donation or loss of 400 mL of blood within 8 weeks"): settled with the study team, as other study conduct.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(?:archival|FFPE|formalin[- ]fixed|paraffin[- ]embedded|tumou?r)\s+(?:[\w-]+\s+){0,3}?(?:tissues?|samples?|specimens?|blocks?|slides?)\b[^.;]{0,40}?\b(?:available|provided|required|submitted|obtained|for\s+(?:testing|analysis|evaluation|research|central|biomarker))|(?:tissues?|tumou?r\s+(?:samples?|specimens?|blocks?))\s+(?:must\s+be\s+|is\s+|are\s+)?available|(?:blood|plasma|platelet|bone\s+marrow)\s+donations?|donat(?:e|ed|ion|ing)\s+(?:of\s+)?(?:more\s+than\s+|over\s+|>\s*)?(?:\d+\s*ml\s+(?:of\s+)?)?(?:whole\s+)?(?:blood|plasma|platelets)|(?:loss|lost)\s+(?:of\s+)?(?:more\s+than\s+|over\s+|>\s*)?\d+\s*ml\s+(?:of\s+)?blood|donation\s+or\s+loss\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SampleOrDonation();
+
+    [GeneratedRegex(@"\b(?:investigator(?:'s)?\s+(?:opinion|judg(?:e)?ment|discretion)|opinion\s+of\s+the\s+(?:investigator|physician)|(?:investigators?|physician|clinician|doctor|pediatrician)(?:'s|\s+s)?\s+(?:opinion|judg(?:e)?ment|discretion)|(?:opinion|judg(?:e)?ment|discretion)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:investigators?|physicians?|clinicians?|doctor|team|committee)|at\s+(?:the\s+)?discretion|deemed\s+by\s+the|preclude[sd]?\s+(?:(?:study|trial)\s+)?(?:entry|participation|enrol+ment|completion)|preclude[sd]?\s+(?:\w+\s+){0,2}from\s+(?:participat\w+|(?:the\s+)?(?:study|trial))|(?:participat\w+|enrolled|enrol\w*)\s+in\s+(?:another|any\s+other|other|a\s+concurrent|an?\s+(?:other\s+)?(?:interventional\s+)?(?:clinical\s+)?(?:trial|study))|(?:another|other|concurrent)\s+(?:interventional\s+)?(?:clinical\s+)?(?:trial|study|studies|research)|(?:another|other|concurrent)\s+(?:(?:investigational|interventional|experimental|therapeutic|clinical|drug|device|or|and|/)\s*){1,5}(?:trial|study|studies)\b|previous(?:ly)?\s+(?:enrolled|randomi[sz]ed|participated)\s+in\s+this\s+(?:study|trial)|staff|employee|sponsor|study\s+site\s+personnel|interfere\s+with\s+(?:the\s+)?(?:study|trial|interpretation|evaluation|compliance|participation|ability)|jeopardi[sz]e|compromise\s+(?:the\s+)?(?:study|patient|participant|safety|ability)|confound|safety\s+of\s+the\s+(?:patient|subject|participant)|inappropriate\s+for\s+(?:the\s+)?(?:study|participation|entry)|not\s+appropriate\s+(?:to|for)|investigational\s+(?:study|studies|trial)|participation\s+in\s+(?:\w+\s+){0,3}(?:studies|study|trials?)|(?:provide|undergo|available|submit|willing)\b[^.;]{0,50}\b(?:tissue|biops\w+|tumou?r\s+samples?|specimens?)|not\s+(?:be\s+)?(?:a\s+)?(?:suitable|appropriate|good)\s+candidate|unsuitable|not\s+suitable|would\s+make\s+(?:the\s+)?(?:patient|subject)|increase\s+the\s+risk|prisoner|incarcerat\w+|institutionali[sz]ed|military|blood\s+donation|donate\s+blood|donation\s+of\s+blood|(?:prior|previous)\s+enrollment\s+in\s+this\s+(?:study|trial)|prior\s+randomi[sz]ation)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StudyConduct();
 
-    [GeneratedRegex(@"\b(?:other\s+)?protocol[- ]?(?:defined|specific)\s+(?:[\w/]+\s*){0,3}criteria|\b(?:other|additional|further|more)\s+(?:(?:specific|study|trial)\s+)?(?:(?:inclusion|exclusion|eligibility)\s*(?:/\s*(?:inclusion|exclusion)\s*)?)?criteria\s+(?:may\s+|will\s+|also\s+)?(?:apply|exist)|\bfor\s+more\s+information\s+(?:regarding|about|on)\b|^\W*(?:inclusion|exclusion)\s*(?:/\s*(?:inclusion|exclusion)\s*)?(?:criteria)?\s*(?:may\s+)?apply|^\W*(?:see\s+(?:above|below|inclusion|exclusion|disease\s+characteristics|patient\s+characteristics|section|protocol|criteria)|as\s+(?:above|stated\s+above|listed\s+above)|not\s+applicable|n/?a|none|no\s+(?:exclusion|inclusion)\s+criteria|no\s+eligibility\s+criteria|please\s+contact\s+site|not\s+specified|refer\s+to)|^[\w\s/,]{0,40}?(?::|--)?\s*(?:not\s+specified|see\s+(?:disease\s+characteristics|patient\s+characteristics|general\s+eligibility|above|below))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Every match of <see cref="MoreCriteria"/> holds one of these (lower case).</summary>
+    private static readonly SearchValues<string> MoreCriteriaFragments = SearchValues.Create(["criteria", "information"], StringComparison.Ordinal);
+
+    /// <summary>"Additional criteria may apply", "other inclusion/exclusion criteria apply", "for more information regarding ...": pointers elsewhere.</summary>
+    [GeneratedRegex(@"\b(?:other|additional|further|more)\s+(?:(?:specific|study|trial)\s+)?(?:(?:inclusion|exclusion|eligibility)\s*(?:/\s*(?:inclusion|exclusion)\s*)?)?criteria\s+(?:may\s+|will\s+|also\s+)?(?:apply|exist)|\bfor\s+more\s+information\s+(?:regarding|about|on)\b|^\W*(?:inclusion|exclusion)\s*(?:/\s*(?:inclusion|exclusion)\s*)?(?:criteria)?\s*(?:may\s+)?apply", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoreCriteria();
+
+    [GeneratedRegex(@"\b(?:other\s+)?protocol[- ]?(?:defined|specific)\s+(?:[\w/]+\s*){0,3}criteria|^\W*(?:see\s+(?:above|below|inclusion|exclusion|disease\s+characteristics|patient\s+characteristics|section|protocol|criteria)|as\s+(?:above|stated\s+above|listed\s+above)|not\s+applicable|n/?a|none|no\s+(?:exclusion|inclusion)\s+criteria|no\s+eligibility\s+criteria|please\s+contact\s+site|not\s+specified|refer\s+to)|^[\w\s/,]{0,40}?(?::|--)?\s*(?:not\s+specified|see\s+(?:disease\s+characteristics|patient\s+characteristics|general\s+eligibility|above|below))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CrossReference();
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Parsing;
 
@@ -23,6 +24,9 @@ public static partial class NamedMeasureParser
     /// <summary>The analyte of a criterion about the ECG in general ("abnormal screening ECG").</summary>
     public const string Electrocardiogram = "ECG";
 
+    /// <summary>Every match of <see cref="Panel"/> holds one of these (lower case).</summary>
+    private static readonly SearchValues<string> PanelFragments = SearchValues.Create(["lab", "hematolog", "haematolog", "chemistr", "urinalys", "ecg", "ekg", "electrocardiogra"], StringComparison.Ordinal);
+
     public static void Parse(CriterionContext c)
     {
         ReadThresholds(c);
@@ -30,7 +34,7 @@ public static partial class NamedMeasureParser
         // "Any clinically significant laboratory abnormality", "must meet baseline laboratory requirements", "screening ECG
         // with clinically significant abnormalities": the tests in general, a question for the clinician, when nothing
         // more specific was read.
-        if (c.Found.Count == 0 && Panel().Match(c.Text) is { Success: true } panel)
+        if (c.Found.Count == 0 && c.Contains(PanelFragments) && Panel().Match(c.Text) is { Success: true } panel)
         {
             var analyte = panel.Groups["ecg"].Success ? Electrocardiogram : LaboratoryPanel;
             c.Add(new LaboratoryConstraint(analyte, null, null, false) { Span = CriterionContext.Span(panel) });
@@ -39,19 +43,23 @@ public static partial class NamedMeasureParser
 
     private static void ReadThresholds(CriterionContext c)
     {
-        if (!HasDigit(c.Text))
+        // Most criteria hold a number; few name a measure by a head word or an abbreviation in capitals.
+        if (!HasDigit(c.Text) || !(c.Contains(HeadFragments) || HasCapitalPair(c.Text)))
         {
             return;
         }
 
         for (var m = BoundPattern().Match(c.Text); m.Success; m = m.NextMatch())
         {
-            if (c.IsClaimed(m.Index, m.Index + m.Length) || NotAMeasure().IsMatch(c.Text.AsSpan(m.Index + m.Length)))
+            // Every match starts at its number, the operator or "between" before it read by a look-behind: the pattern is
+            // tried only where a digit is, not at every letter of the criterion.
+            var boundStart = m.Groups["op"].Success ? m.Groups["op"].Index : m.Groups["lead"].Success ? m.Groups["lead"].Index : m.Index;
+            if ((m.Index > 0 && (char.IsDigit(c.Text[m.Index - 1]) || c.Text[m.Index - 1] is '.' or ',')) || c.IsClaimed(boundStart, m.Index + m.Length) || NotAMeasure().IsMatch(c.Text.AsSpan(m.Index + m.Length)))
             {
                 continue;
             }
 
-            var name = NameBefore(c.Text, m.Index, out var nameStart) ?? NameAfter(c.Text, m.Index + m.Length, out nameStart);
+            var name = NameBefore(c.Text, boundStart, out var nameStart) ?? NameAfter(c.Text, m.Index + m.Length, out nameStart);
             if (name is null || c.IsClaimed(nameStart, nameStart + 1))
             {
                 continue;
@@ -66,7 +74,7 @@ public static partial class NamedMeasureParser
             }
 
             var unit = m.Groups["unit"].Success ? m.Groups["unit"].Value.Trim() : null;
-            var span = CriterionContext.Span(Math.Min(nameStart, m.Index), Math.Max(m.Index + m.Length, nameStart + name.Length));
+            var span = CriterionContext.Span(Math.Min(nameStart, boundStart), Math.Max(m.Index + m.Length, nameStart + name.Length));
             if (m.Groups["lo"].Success)
             {
                 if (CriterionContext.ParseNumber(m.Groups["lo"].Value) is { } lo && CriterionContext.ParseNumber(m.Groups["hi"].Value) is { } hi && lo < hi)
@@ -191,6 +199,26 @@ public static partial class NamedMeasureParser
         return capitals >= 2 && !NotAMeasureAbbreviation().IsMatch(word);
     }
 
+    /// <summary>Every <see cref="HeadWord"/>, lower case, and the words after which <see cref="NameAfter"/> looks.</summary>
+    private static readonly SearchValues<string> HeadFragments = SearchValues.Create(
+        ["score", "scale", "index", "class", "grade", "rating", "questionnaire", "inventory", "assessment", "test", "ratio", "percentile", "count",
+            "measurement", "pressure", "thickness", "acuity", "volume", "velocity", "fraction", "distance", "strength", "intensity", "frequency", "severity", "level"],
+        StringComparison.Ordinal);
+
+    /// <summary>True when two capitals stand together, as in every abbreviation <see cref="IsAbbreviation"/> accepts but a few ("HbA1c" has them apart).</summary>
+    private static bool HasCapitalPair(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (char.IsAsciiLetterUpper(text[i]) && char.IsAsciiLetterUpper(text[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasDigit(string text)
     {
         foreach (var ch in text)
@@ -204,7 +232,7 @@ public static partial class NamedMeasureParser
         return false;
     }
 
-    [GeneratedRegex(@"(?:" + CriterionContext.Operator + @"\s*:?\s*" + CriterionContext.NumberPattern + @"|" + CriterionContext.NumberPattern + @"(?<tail>\s*(?:or|and)\s+(?:more|greater|higher|above|less|lower|below|over)\b)|(?:(?:between|from|of|range\s+of)\s+(?<lo>\d+(?:[.,]\d+)?)\s*(?:-|–|to|and)|(?<lo>\d+(?:[.,]\d+)?)\s*(?:-|–))\s*(?<hi>\d+(?:[.,]\d+)?))(?<unit>\s*(?:%|mmhg|points?|cm|mm|ml|m|kg/m2|kg/m²|ms)(?![a-z]))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<=(?<lead>\b(?:between|from|of|range\s+of))\s+)(?<lo>\d+(?:[.,]\d+)?)\s*(?:-|–|to|and)\s*(?<hi>\d+(?:[.,]\d+)?)|(?<lo>\d+(?:[.,]\d+)?)\s*(?:-|–)\s*(?<hi>\d+(?:[.,]\d+)?)|(?<=" + CriterionContext.Operator + @"\s*:?\s*)" + CriterionContext.NumberPattern + @"|" + CriterionContext.NumberPattern + @"(?<tail>\s*(?:or|and)\s+(?:more|greater|higher|above|less|lower|below|over)\b))(?<unit>\s*(?:%|mmhg|points?|cm|mm|ml|m|kg/m2|kg/m²|ms)(?![a-z]))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BoundPattern();
 
     /// <summary>What after a number makes it a count, a time or a dose rather than a measure's value.</summary>
