@@ -44,7 +44,7 @@ public static partial class NamedMeasureParser
     private static void ReadThresholds(CriterionContext c)
     {
         // Most criteria hold a number; few name a measure by a head word or an abbreviation in capitals.
-        if (!HasDigit(c.Text) || !(c.Contains(HeadFragments) || HasCapitalPair(c.Text)))
+        if (!HasUnclaimedNumber(c) || !(c.Contains(HeadFragments) || HasCapitalPair(c.Text)))
         {
             return;
         }
@@ -219,14 +219,29 @@ public static partial class NamedMeasureParser
         return false;
     }
 
-    private static bool HasDigit(string text)
+    /// <summary>True when a number stands outside every span another family read (most lab and time bounds are read).</summary>
+    private static bool HasUnclaimedNumber(CriterionContext c)
     {
-        foreach (var ch in text)
+        var text = c.Text;
+        for (var i = 0; i < text.Length; i++)
         {
-            if (ch is >= '0' and <= '9')
+            if (text[i] is < '0' or > '9')
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < text.Length && text[end] is >= '0' and <= '9')
+            {
+                end++;
+            }
+
+            if (!c.IsClaimed(i, end))
             {
                 return true;
             }
+
+            i = end;
         }
 
         return false;

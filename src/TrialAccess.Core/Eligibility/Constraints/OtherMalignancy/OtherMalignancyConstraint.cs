@@ -52,7 +52,7 @@ public static partial class OtherMalignancyParser
     public static void Parse(CriterionContext c)
     {
         var m = Phrase().Match(c.Text);
-        if (!m.Success && c.Role == CriterionRole.Exclusion)
+        if (!m.Success && c.Role == CriterionRole.Exclusion && (c.Lower.Contains("malignan", StringComparison.Ordinal) || c.Lower.Contains("cancer", StringComparison.Ordinal) || c.Lower.Contains("neoplas", StringComparison.Ordinal)))
         {
             // An exclusion that opens with a malignancy in general ("Malignancy", "Cancer within 5 years of enrolment",
             // "Subject has a history of neoplastic disease"): any cancer other than one the trial studies.
