@@ -151,7 +151,7 @@ public sealed class LabAnalyteCatalog
         "sodium|mmol/L|sodium;serum sodium",
         "calcium|mg/dL|calcium;serum calcium;corrected calcium",
         "magnesium|mg/dL|magnesium;serum magnesium",
-        "glucose|mg/dL|glucose;fasting glucose;fasting plasma glucose;blood glucose;FPG",
+        "glucose|mg/dL|glucose;fasting glucose;fasting plasma glucose;blood glucose;FPG;fasting blood glucose;FBG;fasting blood sugar;FBS;blood sugar",
         "HbA1c|%|HbA1c;hemoglobin A1c;glycated hemoglobin;glycosylated hemoglobin;A1c;haemoglobin A1c",
         "LDH|U/L|LDH;lactate dehydrogenase",
         "TSH|mIU/L|TSH;thyroid stimulating hormone;thyroid-stimulating hormone",
