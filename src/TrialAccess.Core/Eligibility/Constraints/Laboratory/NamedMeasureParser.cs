@@ -140,7 +140,7 @@ public static partial class NamedMeasureParser
         }
 
         var name = before[words[first].Index..(words[i].Index + words[i].Length)].Trim('(', ')', '[', ']', ' ');
-        if (Excluded().IsMatch(name) || (isHead && first == i && !IsAbbreviation(head) && head.Length < 7 && Generic().IsMatch(head)))
+        if (Excluded().IsMatch(name) || (isHead && first == i && !IsAbbreviation(head) && Generic().IsMatch(head)))
         {
             return null;
         }
@@ -265,7 +265,7 @@ public static partial class NamedMeasureParser
     private static partial Regex HeadWord();
 
     /// <summary>A head word alone, without the words that say which measure ("score ≥ 4", "level above 2").</summary>
-    [GeneratedRegex(@"^(?:score|scores|scale|index|class|grade|rating|test|ratio|count|level|volume|criteria|scoring|frequency|intensity|severity|strength|distance)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:score|scores|scale|index|class|grade|rating|test|ratio|count|level|volume)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Generic();
 
     /// <summary>Words that end a measure's name going back: verbs, function words, the patient.</summary>
