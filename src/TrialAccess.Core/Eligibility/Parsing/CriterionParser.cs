@@ -54,6 +54,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
         SexParser.Parse,
         ConditionParser.Parse,
         NamedMeasureParser.Parse,
+        UnlistedConceptParser.Parse,
     ];
 
     public static CriterionParser Default { get; } = new(OncologyVocabulary.BuiltIn);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
 using TrialAccess.Patients;
 using TrialAccess.Vocabulary;
 
@@ -51,9 +52,31 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
     /// <summary>True when the criterion asks about the condition now ("any current neurologic disorder"): a past one leaves a question.</summary>
     public bool CurrentOnly { get; init; }
 
+    /// <summary>
+    /// True when the concept is not one the vocabulary names but the criterion's own words ("history of vestibular
+    /// disease"), read by <see cref="UnlistedConceptParser"/>. The engine cannot know the record's other names for it,
+    /// so such a constraint never counts against the patient: where the record's words settle it in the patient's
+    /// favour (the concept named for an inclusion, not named at all in a complete history for an exclusion) it is
+    /// answered, and otherwise it is a question.
+    /// </summary>
+    public bool Unlisted { get; init; }
+
     private static readonly ConcurrentDictionary<(MedicalConceptKind Kind, string Concept, decimal? WithinMonths, bool Complete), ConstraintCheck> NothingRecordedChecks = new();
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
+    {
+        if (Unlisted)
+        {
+            return CheckUnlisted(patient, context);
+        }
+
+        return CheckListed(patient, context);
+    }
+
+    private ConstraintCheck CheckUnlisted(PatientProfile patient, EvaluationContext context) =>
+        UnlistedConcepts.InPatientsFavour(this, CheckListed(patient, context), patient, Concept, $"Does the patient have {(ConceptKind == MedicalConceptKind.Condition ? string.Empty : "had ")}{Concept}?");
+
+    private ConstraintCheck CheckListed(PatientProfile patient, EvaluationContext context)
     {
         // Menopause, before, around or after it, is a woman's: "(including those < 1 year post-menopausal)" asks nothing of a man.
         if (patient.Sex?.Value == PatientSex.Male && Concept is "menopause" or "perimenopause" or "premenopause")

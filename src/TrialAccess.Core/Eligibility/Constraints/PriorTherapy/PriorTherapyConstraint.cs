@@ -75,7 +75,19 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
 
     private static readonly ConcurrentDictionary<(string Agent, bool Current, int? WithinDays, bool Refractory, bool Complete), ConstraintCheck> NothingRecordedChecks = new();
 
-    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
+    /// <summary>
+    /// True when the agent is not one the vocabulary names but the criterion's own words ("use of hemp oil", "treatment
+    /// with teriparatide"), read by <see cref="UnlistedConceptParser"/>: it never counts against the patient (see
+    /// <see cref="UnlistedConcepts"/>).
+    /// </summary>
+    public bool Unlisted { get; init; }
+
+    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context) =>
+        Unlisted
+            ? UnlistedConcepts.InPatientsFavour(this, CheckListed(patient, context), patient, Agent, $"Has the patient {(Current ? "currently" : "ever")} received {Agent}?")
+            : CheckListed(patient, context);
+
+    private ConstraintCheck CheckListed(PatientProfile patient, EvaluationContext context)
     {
         if (MinimumLines is not null || MaximumLines is not null)
         {
@@ -225,6 +237,7 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
         // Any cancer drug is systemic therapy; whether a drug is investigational is never in the record.
         TherapyAgentKind.DrugClass when Agent is "systemic therapy" => therapy.Kind == TherapyKind.Drug && vocabulary.Drugs.IsAnticancer(therapy.Name, therapy.Classes) == true,
         TherapyAgentKind.DrugClass when Agent is "investigational agent" => false,
+        _ when Unlisted => therapy.Name.Contains(Agent, StringComparison.OrdinalIgnoreCase),
         _ => therapy.Kind == TherapyKind.Drug && vocabulary.Drugs.Matches(therapy.Name, therapy.Classes, Agent)
             && !(SystemicOnly && LocalRoute().IsMatch(therapy.Name)),
     };

@@ -1,0 +1,127 @@
+using TrialAccess.Eligibility.Constraints;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Vocabulary;
+
+namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
+
+/// <summary>
+/// Conditions, treatments and abilities the vocabulary does not name, read from the words that introduce them, and the
+/// rule that such a reading never counts against the patient.
+/// </summary>
+public class UnlistedConceptReadingTests
+{
+    private static ConditionConstraint[] Read(string criterion, CriterionRole role = CriterionRole.Exclusion) =>
+        CriterionParser.Default.Parse(criterion, role).Constraints.OfType<ConditionConstraint>().ToArray();
+
+    private static PriorTherapyConstraint[] Treatments(string criterion, CriterionRole role = CriterionRole.Exclusion) =>
+        CriterionParser.Default.Parse(criterion, role).Constraints.OfType<PriorTherapyConstraint>().ToArray();
+
+    [Theory]
+    [InlineData("History of vestibular disease", "vestibular disease", MedicalConceptKind.Condition)]
+    [InlineData("Patients with phaeochromocytoma", "phaeochromocytoma", MedicalConceptKind.Condition)]
+    [InlineData("Known zinc deficiency", "zinc deficiency", MedicalConceptKind.Condition)]
+    [InlineData("Contraindication to triptans", "contraindication to triptans", MedicalConceptKind.Condition)]
+    [InlineData("Unable to undergo a MRI", "unable to undergo a MRI", MedicalConceptKind.Condition)]
+    [InlineData("Severe coronary calcification;", "coronary calcification", MedicalConceptKind.Condition)]
+    public void AConceptIntroducedByItsLead_IsReadAsWritten(string criterion, string concept, MedicalConceptKind kind)
+    {
+        var constraint = Read(criterion).Should().ContainSingle().Subject;
+        constraint.Concept.Should().Be(concept);
+        constraint.ConceptKind.Should().Be(kind);
+        constraint.Unlisted.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("Treatment with cinacalcet hydrochloride within 2 weeks before screening;", "cinacalcet hydrochloride")]
+    [InlineData("Prior exposure to agomelatine.", "agomelatine")]
+    [InlineData("Subjects who have received LMB-100 previously", "LMB-100")]
+    [InlineData("No concurrent use of beta adrenergic blocking agents.", "beta adrenergic blocking agents")]
+    public void ATreatmentIntroducedByItsLead_IsAPriorTherapyAsWritten(string criterion, string agent)
+    {
+        var treatment = Treatments(criterion).Should().ContainSingle().Subject;
+        treatment.Agent.Should().Be(agent);
+        treatment.Unlisted.Should().BeTrue();
+    }
+
+    [Fact]
+    public void AListAfterTheLead_IsOneConceptPerItem_AndQualifiersBeforeItAreEveryItems()
+    {
+        Treatments("Use of lumacaftor or ivacaftor").Select(c => c.Agent).Should().Equal("lumacaftor", "ivacaftor");
+        Read("Known aggressive or violent behavior.").Select(c => c.Concept).Should().Equal("aggressive behavior", "violent behavior");
+        var thrombophlebitis = Read("Active or recent thrombophlebitis (within 6 weeks)").Should().ContainSingle().Subject;
+        thrombophlebitis.Concept.Should().Be("thrombophlebitis");
+        thrombophlebitis.Qualifier.Should().Be("active or recent");
+    }
+
+    [Theory]
+    [InlineData("Use of any prohibited medications")]
+    [InlineData("Use of more than 2 ocular hypotensive medications within 30 days of screening")]
+    [InlineData("History of tumors of the ovary, breast, uterus, hypothalamus, or pituitary.")]
+    [InlineData("Prior samarium allowed")]
+    [InlineData("Patients with available medical records")]
+    [InlineData("Patients with regular heart rate.")]
+    [InlineData("Any history of an Axis 1 psychiatric diagnosis;")]
+    [InlineData("Patients with a small cell component in their histology are excluded because of their behaviour")]
+    public void WordsThatNameNoConceptOfThePatient_AreNotRead(string criterion)
+    {
+        Read(criterion).Where(c => c.Unlisted).Should().BeEmpty();
+        Treatments(criterion).Where(c => c.Unlisted).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AConceptTheVocabularyNames_IsNotAnUnlistedOne()
+    {
+        Read("History of myocardial infarction").Should().OnlyContain(c => !c.Unlisted);
+    }
+
+    [Fact]
+    public void AnUnlistedExclusion_IsPresumedAbsent_OnlyWhenTheRecordNeverNamesIt()
+    {
+        var absent = ReadingTestKit.Evaluate("History of vestibular disease", ReadingTestKit.Note("58-year-old man with hypertension."), CriterionRole.Exclusion);
+        absent.Outcome.Should().Be(CriterionOutcome.NotMet);
+        absent.Basis.Should().Be(OutcomeBasis.Presumed);
+
+        // The record names it: an exclusion the engine read only from the criterion's words becomes a question, never a failure.
+        var named = ReadingTestKit.Evaluate("History of vestibular disease", ReadingTestKit.Note("58-year-old man with vestibular disease since 2019."), CriterionRole.Exclusion);
+        named.Outcome.Should().Be(CriterionOutcome.Unknown);
+        named.Questions.Should().Contain(q => q.Contains("vestibular disease"));
+    }
+
+    [Fact]
+    public void AnUnlistedInclusion_IsMetWhenTheRecordNamesIt_AndAQuestionOtherwise()
+    {
+        var named = ReadingTestKit.Evaluate("Diagnosis of gestational trophoblastic disease", ReadingTestKit.Note("34-year-old woman with gestational trophoblastic disease after a molar pregnancy."));
+        named.Outcome.Should().Be(CriterionOutcome.Met);
+
+        var denied = ReadingTestKit.Evaluate("Diagnosis of gestational trophoblastic disease", ReadingTestKit.Note("34-year-old woman. No gestational trophoblastic disease."));
+        denied.Outcome.Should().Be(CriterionOutcome.Unknown);
+
+        var absent = ReadingTestKit.Evaluate("Diagnosis of gestational trophoblastic disease", ReadingTestKit.Note("34-year-old woman with asthma."));
+        absent.Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void AnUnlistedTreatmentTheRecordNames_IsNeverAFailure()
+    {
+        var named = ReadingTestKit.Evaluate("Treatment with teriparatide within 6 months", ReadingTestKit.Note("70-year-old woman with osteoporosis on teriparatide since 2025."), CriterionRole.Exclusion);
+        named.Outcome.Should().Be(CriterionOutcome.Unknown);
+
+        var absent = ReadingTestKit.Evaluate("Treatment with teriparatide within 6 months", ReadingTestKit.Note("70-year-old woman with osteoporosis."), CriterionRole.Exclusion);
+        absent.Outcome.Should().Be(CriterionOutcome.NotMet);
+        absent.Basis.Should().Be(OutcomeBasis.Presumed);
+    }
+
+    [Fact]
+    public void AnAbilityInAnInclusion_IsTheAbsenceOfAnInability_PresumedInACompleteHistory()
+    {
+        var constraint = Read("Able to take oral medications", CriterionRole.Inclusion).Should().ContainSingle().Subject;
+        constraint.Concept.Should().Be("unable to take oral medications");
+        constraint.Negated.Should().BeTrue();
+
+        var evaluation = ReadingTestKit.Evaluate("Able to take oral medications", ReadingTestKit.Note("58-year-old man with hypertension."));
+        evaluation.Outcome.Should().Be(CriterionOutcome.Met);
+        evaluation.Basis.Should().Be(OutcomeBasis.Presumed);
+    }
+}
