@@ -75,7 +75,8 @@ public sealed class LabAnalyteCatalog
             ("cm", "m") => SaturatingDecimal.Multiply(value, 100m),
             ("cm", "in" or "inch" or "inches") => SaturatingDecimal.Multiply(value, 2.54m),
             ("/min", "bpm" or "beats/min" or "beats/minute" or "breaths/min" or "breaths/minute" or "b/min" or "perminute" or "/minute") => value,
-            ("kg/m2", "kg/m²" or "kg/m^2" or "kilogramspersquaremeter" or "kilogramspersquaremetre" or "kilogram/m2") => value,
+            ("kg/m2", "kg/m²" or "kg/m^2" or "kilogramspersquaremeter" or "kilogramspersquaremetre" or "kilogram/m2" or "kilogram/squaremeter" or "kilograms/squaremeter"
+                or "kilogram/squaremetre" or "kilograms/squaremetre" or "kilogrampermetersquared" or "kilogramspermetersquared" or "kilogramspermetresquared") => value,
             ("mmHg", "mmhg") => value,
             ("cells/uL", "/mm3" or "cells/mm3" or "/ul" or "cells/ul" or "/mcl") => value,
             _ => null,

@@ -88,6 +88,20 @@ public sealed partial class CriterionContext
 
     public void Claim(int start, int end) => _claimed.Add((start, end));
 
+    /// <summary>True when one claim holds the whole of the words from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    public bool IsCovered(int start, int end)
+    {
+        foreach (var (claimedStart, claimedEnd) in _claimed)
+        {
+            if (claimedStart <= start && claimedEnd >= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public bool IsClaimed(int start, int end)
     {
         foreach (var (claimedStart, claimedEnd) in _claimed)
@@ -239,10 +253,12 @@ public sealed partial class CriterionContext
         {
             ">=" or "=>" or "≥" or "⩾" or "≧" or "> or =" or "=/>" or ">/=" or "= or >" or "at least" or "of at least" or "no less than" or "not less than"
                 or "greater than or equal to" or "more than or equal to" or "equal to or greater than" or "equal or greater than" or "minimum" or "minimum of"
-                or "greater or equal to" or "≥=" or "> =" or "superior or equal to" or "equal or superior to" => Comparison.AtLeast,
+                or "greater or equal to" or "≥=" or "> =" or "superior or equal to" or "equal or superior to"
+                or "above or equal to" or "higher or equal to" or "equal to or above" or "equal or above" or "equal to or higher" or "equal or higher" or "equal to or over" or "equal or over" => Comparison.AtLeast,
             "<=" or "=<" or "≤" or "⩽" or "≦" or "< or =" or "=/<" or "</=" or "= or <" or "less than or equal to" or "equal to or less than" or "equal or less than"
                 or "no more than" or "not more than" or "no greater than" or "not greater than" or "no higher than" or "not higher than" or "up to" or "maximum"
-                or "maximum of" or "not exceeding" or "not to exceed" or "not exceed" or "does not exceed" or "less or equal to" or "< =" or "inferior or equal to" or "equal or inferior to" => Comparison.AtMost,
+                or "maximum of" or "not exceeding" or "not to exceed" or "not exceed" or "does not exceed" or "less or equal to" or "< =" or "inferior or equal to" or "equal or inferior to"
+                or "below or equal to" or "lower or equal to" or "equal to or below" or "equal or below" or "equal to or lower" or "equal or lower" or "equal to or under" or "equal or under" => Comparison.AtMost,
             ">" or "greater than" or "more than" or "higher than" or "above" or "over" or "exceeding" or "in excess of" or "exceeds" or "superior to" => Comparison.GreaterThan,
             "<" or "less than" or "lower than" or "below" or "under" or "fewer than" or "inferior to" => Comparison.LessThan,
             "=" or "equal to" => Comparison.Equal,
@@ -251,7 +267,7 @@ public sealed partial class CriterionContext
     }
 
     /// <summary>Operators and words that compare, as a regex fragment with group <c>op</c>.</summary>
-    public const string Operator = @"(?<op>(?:>\s*or\s*=|<\s*or\s*=|=\s*or\s*>|=\s*or\s*<|=/>|>/=|=/<|</=|>=|=>|≥=?|⩾|≧|<=|=<|≤|⩽|≦|> =|< =|>|<|=|(?:of\s+)?at\s+least|no\s+less\s+than|not\s+less\s+than|greater\s+than\s+or\s+equal(?:\s+to)?|greater\s+or\s+equal(?:\s+to)?|(?:superior|inferior)\s+or\s+equal\s+to|equal\s+or\s+(?:superior|inferior)\s+to|(?:superior|inferior)\s+to|more\s+than\s+or\s+equal(?:\s+to)?|equal\s+to\s+or\s+greater\s+than|equal\s+or\s+greater\s+than|less\s+than\s+or\s+equal(?:\s+to)?|less\s+or\s+equal(?:\s+to)?|equal\s+to\s+or\s+less\s+than|equal\s+or\s+less\s+than|no\s+(?:more|greater|higher)\s+than|not\s+(?:more|greater|higher)\s+than|greater\s+than|more\s+than|higher\s+than|in\s+excess\s+of|exceeding|exceeds|above|over|less\s+than|fewer\s+than|lower\s+than|below|under|up\s+to|maximum(?:\s+of)?|minimum(?:\s+of)?|not\s+to\s+exceed|not\s+exceeding|does\s+not\s+exceed|not\s+exceed))(?:\s*\((?:>=|≥|<=|≤|>|<|=)\))?";
+    public const string Operator = @"(?<op>(?:>\s*or\s*=|<\s*or\s*=|=\s*or\s*>|=\s*or\s*<|=/>|>/=|=/<|</=|>=|=>|≥=?|⩾|≧|<=|=<|≤|⩽|≦|> =|< =|>|<|=|(?:of\s+)?at\s+least|no\s+less\s+than|not\s+less\s+than|greater\s+than\s+or\s+equal(?:\s+to)?|greater\s+or\s+equal(?:\s+to)?|(?:below|lower|above|higher)\s+or\s+equal(?:\s+to)?|equal\s+(?:to\s+)?or\s+(?:below|lower|under|above|higher|over)\b|(?:superior|inferior)\s+or\s+equal\s+to|equal\s+or\s+(?:superior|inferior)\s+to|(?:superior|inferior)\s+to|more\s+than\s+or\s+equal(?:\s+to)?|equal\s+to\s+or\s+greater\s+than|equal\s+or\s+greater\s+than|less\s+than\s+or\s+equal(?:\s+to)?|less\s+or\s+equal(?:\s+to)?|equal\s+to\s+or\s+less\s+than|equal\s+or\s+less\s+than|no\s+(?:more|greater|higher)\s+than|not\s+(?:more|greater|higher)\s+than|greater\s+than|more\s+than|higher\s+than|in\s+excess\s+of|exceeding|exceeds|above|over|less\s+than|fewer\s+than|lower\s+than|below|under|up\s+to|maximum(?:\s+of)?|minimum(?:\s+of)?|not\s+to\s+exceed|not\s+exceeding|does\s+not\s+exceed|not\s+exceed))(?:\s*\((?:>=|≥|<=|≤|>|<|=)\))?";
 
     /// <summary>A number ("1,500", "1.5", "100 000"), as a regex fragment with group <c>num</c>.</summary>
     public const string NumberPattern = @"(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\s\d{3})+(?!\d)|\d+(?:\.\d+)?|\.\d+)";

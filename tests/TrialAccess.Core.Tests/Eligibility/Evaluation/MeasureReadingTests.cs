@@ -34,6 +34,15 @@ public class MeasureReadingTests
         measure.Bound.Should().Be(new Bound(comparison, value));
     }
 
+    [Theory]
+    [InlineData("Body mass index between 20.0 kg/m2 and 30.0 kg/m2 inclusive")]
+    [InlineData("Body Mass Index (BMI) 20 to 30 kilogram/square meter (kg/m²)")]
+    [InlineData("Body mass index (BMI) between 20-30 kilograms per meter squared (kg/m^2), inclusive.")]
+    public void ARangeWithItsUnitWrittenTwiceOrInWords_IsTwoBounds(string criterion)
+    {
+        Measures(criterion).Select(m => m.Bound).Should().Equal(new Bound(Comparison.AtLeast, 20), new Bound(Comparison.AtMost, 30));
+    }
+
     [Fact]
     public void ARangeOnANamedScale_IsTwoBounds()
     {
@@ -61,6 +70,8 @@ public class MeasureReadingTests
     [InlineData("Creatinine clearance must be greater than or equal to (>=) 60 mL/min", "creatinine clearance", Comparison.AtLeast, 60)]
     [InlineData("TG (triglyceride) levels less than or equal to 250 mg/dL.", "triglycerides", Comparison.AtMost, 250)]
     [InlineData("Serum lipase ≤ ULN", "lipase", Comparison.AtMost, 1)]
+    [InlineData("Body mass index (BMI) below or equal to 40 kg/m^2", "body mass index", Comparison.AtMost, 40)]
+    [InlineData("Hemoglobin above or equal to 9 g/dL", "hemoglobin", Comparison.AtLeast, 9)]
     public void BoundsWrittenInWords_AreRead(string criterion, string analyte, Comparison comparison, int value)
     {
         var lab = Measures(criterion).Should().ContainSingle().Subject;

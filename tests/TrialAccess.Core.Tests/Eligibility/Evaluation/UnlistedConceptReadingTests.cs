@@ -2,6 +2,7 @@ using TrialAccess.Eligibility.Constraints;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
 using TrialAccess.Vocabulary;
 
 namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
@@ -25,6 +26,11 @@ public class UnlistedConceptReadingTests
     [InlineData("Contraindication to triptans", "contraindication to triptans", MedicalConceptKind.Condition)]
     [InlineData("Unable to undergo a MRI", "unable to undergo a MRI", MedicalConceptKind.Condition)]
     [InlineData("Severe coronary calcification;", "coronary calcification", MedicalConceptKind.Condition)]
+    [InlineData("Known or suspected liver impairment.", "liver impairment", MedicalConceptKind.Condition)]
+    [InlineData("History or presence of atypical Parkinsonian syndrome.", "atypical Parkinsonian syndrome", MedicalConceptKind.Condition)]
+    [InlineData("No von Recklinghausen's disease.", "von Recklinghausen's disease", MedicalConceptKind.Condition)]
+    [InlineData("No requirement for IV alimentation", "need for IV alimentation", MedicalConceptKind.Condition)]
+    [InlineData("Diagnosis of RLS using IRLS Study Group (IRLSSG) diagnostic criteria.", "RLS", MedicalConceptKind.Condition)]
     public void AConceptIntroducedByItsLead_IsReadAsWritten(string criterion, string concept, MedicalConceptKind kind)
     {
         var constraint = Read(criterion).Should().ContainSingle().Subject;
@@ -38,6 +44,8 @@ public class UnlistedConceptReadingTests
     [InlineData("Prior exposure to agomelatine.", "agomelatine")]
     [InlineData("Subjects who have received LMB-100 previously", "LMB-100")]
     [InlineData("No concurrent use of beta adrenergic blocking agents.", "beta adrenergic blocking agents")]
+    [InlineData("Treatment with IIb/IIIa glycoprotein inhibitors", "IIb/IIIa glycoprotein inhibitors")]
+    [InlineData("Patients who have been previously treated with agomelatine", "agomelatine")]
     public void ATreatmentIntroducedByItsLead_IsAPriorTherapyAsWritten(string criterion, string agent)
     {
         var treatment = Treatments(criterion).Should().ContainSingle().Subject;
@@ -62,6 +70,9 @@ public class UnlistedConceptReadingTests
     [InlineData("Prior samarium allowed")]
     [InlineData("Patients with available medical records")]
     [InlineData("Patients with regular heart rate.")]
+    [InlineData("No or only minimal symptoms")]
+    [InlineData("No more than 4 tumors on magnetic resonance imaging")]
+    [InlineData("Inability to communicate well with the investigator")]
     [InlineData("Any history of an Axis 1 psychiatric diagnosis;")]
     [InlineData("Patients with a small cell component in their histology are excluded because of their behaviour")]
     public void WordsThatNameNoConceptOfThePatient_AreNotRead(string criterion)
@@ -123,5 +134,21 @@ public class UnlistedConceptReadingTests
         var evaluation = ReadingTestKit.Evaluate("Able to take oral medications", ReadingTestKit.Note("58-year-old man with hypertension."));
         evaluation.Outcome.Should().Be(CriterionOutcome.Met);
         evaluation.Basis.Should().Be(OutcomeBasis.Presumed);
+    }
+    [Theory]
+    [InlineData("Known activating EGFR mutation or ALK translocation", "EGFR")]
+    [InlineData("Patients with known germline BRCA 1 or BRCA 2 mutations", "BRCA1")]
+    public void KnownOpeningACriterion_SaysThePatientHasTheMarker(string criterion, string marker)
+    {
+        CriterionParser.Default.Parse(criterion, CriterionRole.Exclusion).Constraints.OfType<BiomarkerConstraint>()
+            .Should().Contain(b => b.Marker.StartsWith(marker.TrimEnd('1'), StringComparison.Ordinal) && b.Status == BiomarkerStatus.Positive);
+    }
+
+    [Theory]
+    [InlineData("Known EGFR status")]
+    [InlineData("EGFR mutation status known")]
+    public void AStatusThatMustBeKnown_IsATestNotTheMarker(string criterion)
+    {
+        CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints.OfType<BiomarkerConstraint>().Should().BeEmpty();
     }
 }

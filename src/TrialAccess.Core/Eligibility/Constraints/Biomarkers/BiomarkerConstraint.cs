@@ -153,7 +153,7 @@ public static partial class BiomarkerParser
 
                 // "ER/PgR determination", "EGFR mutation testing performed", "status can be positive, negative or
                 // unknown": a test that must be done or a status that may be anything is no requirement on the result.
-                if (bound is null && Testing().IsMatch(c.Lower) && (!Status().IsMatch(window) || AnyStatus().IsMatch(c.Lower)))
+                if (bound is null && IsTestingRequirement(c) && (!Status().IsMatch(window) || AnyStatus().IsMatch(c.Lower)))
                 {
                     c.Claim(start, spanEnd);
                     continue;
@@ -205,6 +205,30 @@ public static partial class BiomarkerParser
 
     [GeneratedRegex(@"\b(?:determination|determined|testing|tested|assay(?:ed)?|analy[sz](?:is|ed)|performed|available|measured|assessed|evaluated|known|unknown|pending)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Testing();
+
+    /// <summary>
+    /// True when the criterion asks for a test or a known status ("EGFR status known", "HER2 testing performed"), not
+    /// for the marker itself. "Known" opening the criterion ("Known activating EGFR mutation", "Patients with known
+    /// germline BRCA mutations") says the patient has it.
+    /// </summary>
+    private static bool IsTestingRequirement(CriterionContext c)
+    {
+        for (var m = Testing().Match(c.Lower); m.Success; m = m.NextMatch())
+        {
+            if (!(m.Value == "known" && KnownOpening().IsMatch(c.Lower.AsSpan(0, m.Index)) && !StatusWord().IsMatch(c.Lower)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:with|who\s+(?:have|has))\s+|(?:has|have)\s+)?(?:an?\s+|any\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex KnownOpening();
+
+    [GeneratedRegex(@"\b(?:status|results?|expression\s+level)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StatusWord();
 
     [GeneratedRegex(@"positive\s*,?\s*(?:or\s+)?negative|negative\s*,?\s*(?:or\s+)?positive|regardless\s+of|any\s+(?:\w+\s+)?status|irrespective", RegexOptions.CultureInvariant)]
     private static partial Regex AnyStatus();

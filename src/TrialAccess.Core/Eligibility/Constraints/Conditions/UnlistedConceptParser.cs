@@ -34,7 +34,7 @@ public static partial class UnlistedConceptParser
         // With no lead words, a short criterion can still name a concept: after a subject ("Patients with
         // phaeochromocytoma", "Subjects who have an inflammatory joint disease"), "known" ("Known zinc deficiency") or
         // a clinical qualifier ("Severe coronary calcification", "No concurrent hematologic disorders").
-        var bare = !named && ((lead.Groups["subject"].Success && !lead.Groups["be"].Success) || KnownQualifier().IsMatch(quals.Value) || ClinicalQualifier().IsMatch(quals.Value));
+        var bare = !named && ((lead.Groups["subject"].Success && !lead.Groups["be"].Success) || (lead.Groups["neg"].Success && lead.Groups["neg"].Index <= 3) || KnownQualifier().IsMatch(quals.Value) || ClinicalQualifier().IsMatch(quals.Value));
         if (!named && !bare)
         {
             return;
@@ -49,13 +49,16 @@ public static partial class UnlistedConceptParser
             _ when verb.StartsWith("allerg", StringComparison.Ordinal) || verb.Contains("sensitivity", StringComparison.Ordinal) => "allergy to ",
             _ when verb.StartsWith("intolerance", StringComparison.Ordinal) => "intolerance to ",
             _ when ability.Success => "unable to ",
+            _ when verb.StartsWith("requirement", StringComparison.Ordinal) || verb.StartsWith("need", StringComparison.Ordinal) => "need for ",
             _ => string.Empty,
         };
 
         // A bare concept is read only when nothing else follows it; its qualifiers are kept ("severe", "active").
         var objectStart = bare ? quals.Index : lead.Index + lead.Length;
         var rest = c.Text[objectStart..];
-        var end = End().Match(rest) is { Success: true } stop ? stop.Index : rest.Length;
+        // The concept's words end after its qualifiers ("known or suspected", "documented"), which are no stop.
+        var skip = LeadingQualifier().Match(rest) is { Success: true } q0 ? q0.Length : 0;
+        var end = End().Match(rest, skip) is { Success: true } stop ? stop.Index : rest.Length;
         if (bare && ((end < rest.TrimEnd().TrimEnd('.', ';').Length && !BareTail().IsMatch(rest[end..])) || end > 60))
         {
             return;
@@ -150,8 +153,8 @@ public static partial class UnlistedConceptParser
             }
 
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length is 0 or > 6 || name.Length < 4 || !words.Any(w => w.Any(char.IsLetter)) || words.All(w => Generic().IsMatch(w)) || Vague().IsMatch(name)
-                || c.IsClaimed(start, stopAt))
+            if (words.Length is 0 or > 6 || name.Length < 3 || !words.Any(w => w.Any(char.IsLetter)) || words.All(w => Generic().IsMatch(w)) || Vague().IsMatch(name)
+                || c.IsCovered(start, stopAt))
             {
                 return;
             }
@@ -182,15 +185,15 @@ public static partial class UnlistedConceptParser
     /// "Patients with"), optional qualifiers ("known", "prior", "current or past") and the lead itself ("history of",
     /// "diagnosis of", "use of", "contraindication to").
     /// </summary>
-    [GeneratedRegex(@"^\W*(?:(?:no|not|without|never)\s+)?(?<subject>(?:the\s+)?(?:patients?|subjects?|participants?|individuals|persons?|women|men|children|adults)\s+(?:who\s+(?:have|has|had|are|is)\s+(?:had\s+|been\s+)?|(?:must\s+)?(?:not\s+)?(?:has|have|had)\s+(?:had\s+)?|with\s+)|(?:has|have|had)\s+(?:had\s+)?)?(?<be>(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)?(?:(?:must|should)\s+(?:not\s+)?be\s+|(?:is|are)\s+(?:not\s+)?))?(?<quals>(?:(?:a|an|any|known|documented|confirmed|current|currently|prior|previous|past|personal|active|recent|ongoing|concurrent|concomitant|significant|clinical|medical|severe|uncontrolled|unstable|symptomatic|acute|or|and)(?:\s+|\s*,\s*|\s*/\s*))*)(?:(?<lead>(?:medical\s+)?history\s+of|diagnosis\s+of|diagnosed\s+with|presence\s+of|evidence\s+of|signs?\s+of|use\s+of|treatment\s+with|treated\s+with|therapy\s+with|exposure\s+to|exposed\s+to|contraindications?\s+(?:to|for)|intolerance\s+(?:to|of)|(?:hyper)?sensitivity\s+to|allerg(?:y|ies)\s+to|allergic\s+to|taking|receiving|received|undergone|(?:unable|inability|able|ability)\s+to|cannot|can\s+not)\s+(?:an?\s+|any\s+)?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?<neg>(?:no|not|without|never|free\s+of)\s+)?(?<subject>(?:the\s+)?(?:patients?|subjects?|participants?|individuals|persons?|women|men|children|adults)\s+(?:who\s+(?:have|has|had|are|is)\s+(?:had\s+|been\s+)?|(?:must\s+)?(?:not\s+)?(?:has|have|had)\s+(?:had\s+)?|with\s+|(?=(?:unable|able|inability)\s+to\b))|(?:has|have|had)\s+(?:had\s+)?)?(?<be>(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)?(?:(?:must|should)\s+(?:not\s+)?be\s+|(?:is|are)\s+(?:not\s+)?))?(?<quals>(?:(?:a|an|any|known|suspected|documented|confirmed|current|currently|prior|previous|previously|past|personal|active|recent|ongoing|concurrent|concomitant|significant|clinical|medical|severe|uncontrolled|unstable|symptomatic|acute|or|and)(?:\s+|\s*,\s*|\s*/\s*))*)(?:(?<lead>(?:(?:medical\s+)?history|presence|evidence)\s+(?:or|and/or)\s+(?:(?:current|active|past)\s+)?(?:presence|history|evidence)\s+of|(?:medical\s+)?history\s+of|diagnosis\s+of|diagnosed\s+with|presence\s+of|evidence\s+of|signs?\s+of|use\s+of|treatment\s+with|treated\s+with|therapy\s+with|exposure\s+to|exposed\s+to|contraindications?\s+(?:to|for)|intolerance\s+(?:to|of)|(?:hyper)?sensitivity\s+to|allerg(?:y|ies)\s+to|allergic\s+to|(?:requirement|need)\s+for|taking|receiving|received|undergone|(?:unable|inability|able|ability)\s+to|cannot|can\s+not)\s+(?:an?\s+|any\s+)?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Lead();
 
     /// <summary>Where the concept's words end: a clause, a time, a purpose, a definition, an exception or an example.</summary>
-    [GeneratedRegex(@"[;:(\[]|\.(?:\s|$)|,\s*(?:which|that|who|as|if|unless|except|including|e\.g|i\.e|such|defined|requiring|with|or\s+other|and\s+other)\b|\s(?:that|which|who|whose|requiring|required|within|in\s+the\s+(?:last|past|previous|preceding)|during|for|as|defined|according|per|unless|except|other\s+than|if|when|before|after|prior\s+to|since|at|or\s+other|and/or\s+other|or\s+any|e\.g|i\.e|including|such\s+as|due\s+to|with|without|on|by|from|in\s+whom|in\s+any|previously|currently|at\s+present|cannot|in\s+the|of\s+any|is|are|was|were|will|may|must|should|can|could|would|has|have|had|not|of\s+any|of\s+the\s+following|more|less|greater|than|judged|considered|deemed|assessed|determined|thought|believed|felt|suspected|expected|documented|confirmed|diagnosed|treated|[<>≤≥=]|\d+)\b|\s[<>≤≥=]|$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[;:(\[]|\.(?:\s|$)|,\s*(?:which|that|who|as|if|unless|except|including|e\.g|i\.e|such|defined|requiring|with|or\s+other|and\s+other)\b|\s(?:that|which|who|whose|requiring|required|within|in\s+the\s+(?:last|past|previous|preceding)|during|for|as|defined|according|per|unless|except|other\s+than|if|when|before|after|prior\s+to|since|at|or\s+other|and/or\s+other|or\s+any|e\.g|i\.e|including|such\s+as|due\s+to|with|without|on|by|from|in\s+whom|in\s+any|previously|currently|at\s+present|cannot|in\s+the|of\s+any|is|are|was|were|will|may|must|should|can|could|would|has|have|had|not|of\s+any|of\s+the\s+following|more|less|greater|than|judged|considered|deemed|assessed|determined|thought|believed|felt|suspected|expected|documented|confirmed|diagnosed|treated|using|based\s+on|proven|established|[<>≤≥=]|\d+)\b|\s[<>≤≥=]|$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex End();
 
     /// <summary>One item of the list of concepts: "A", "B" and "C" in "A, B and/or C".</summary>
-    [GeneratedRegex(@"(?<name>[^,/]+?)\s*(?:,\s*(?:and\s+|or\s+|and/or\s+)?|\s+(?:and/or|or|and|nor)\s+|/|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<name>(?:[^,/]|(?<![a-z]{4})/|/(?![a-z]{4}))+?)\s*(?:,\s*(?:and\s+|or\s+|and/or\s+)?|\s+(?:and/or|or|and|nor)\s+|\s/\s|(?<=[a-z]{4})/(?=[a-z]{4})|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Item();
 
     /// <summary>Words that name no concept of their own.</summary>
@@ -198,7 +201,7 @@ public static partial class UnlistedConceptParser
     private static partial Regex Generic();
 
     /// <summary>Objects that are no condition or treatment of the patient: the study, its drugs, time and paperwork.</summary>
-    [GeneratedRegex(@"\b(?:study|studies|trial|trials|protocol|investigator|investigators|sponsor|consent|criteria|criterion|visit|visits|screening|randomi[sz]ation|enrol+ment|baseline|days?|weeks?|months?|years?|hours?|dose|doses|dosing|following|above|below|listed|specified|described|mentioned|these|this|those|such|investigational|experimental|placebo|participation|prohibited|disallowed|contraindicated|restricted|excluded|permitted|allowed|approved|unapproved|non-?approved|registered|non-?registered|licensed|unlicensed|marketed|patient|patients|subject|subjects|participant|participants|unknown|uncertain|any\s+kind|any\s+type|aged?|that|which|whose|records?|available|availability|normal|regular|histolog\w*|features?|components?|english|french|spanish|german|languages?|communicate|read|write|speak|understand|comply|follow|attend|return|travel|prescribed|screen|re-screen(?:ed)?|failures?|unable|able|inability|being|findings|\w+-(?:diagnosed|confirmed|documented))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:study|studies|trial|trials|protocol|investigator|investigators|sponsor|consent|criteria|criterion|visit|visits|screening|randomi[sz]ation|enrol+ment|baseline|days?|weeks?|months?|years?|hours?|dose|doses|dosing|following|above|below|listed|specified|described|mentioned|these|this|those|such|investigational|experimental|placebo|participation|prohibited|disallowed|contraindicated|restricted|excluded|permitted|allowed|approved|unapproved|non-?approved|registered|non-?registered|licensed|unlicensed|marketed|patient|patients|subject|subjects|participant|participants|unknown|uncertain|any\s+kind|any\s+type|aged?|that|which|whose|records?|available|availability|restrictions?|mismatch\w*|minimal|only|normal|regular|histolog\w*|features?|components?|english|french|spanish|german|languages?|communicate|read|write|speak|understand|comply|follow|attend|return|travel|prescribed|screen|re-screen(?:ed)?|failures?|unable|able|inability|being|findings|\w+-(?:diagnosed|confirmed|documented))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Vague();
 
     [GeneratedRegex(@"\b(?:current|currently|concurrent|concomitant|ongoing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -225,10 +228,10 @@ public static partial class UnlistedConceptParser
     [GeneratedRegex(@"\s(?:disease|diseases|disorder|disorders|dysfunction|failure|insufficiency|impairment|syndrome|syndromes|infection|infections|injury|injuries|abnormality|abnormalities|condition|conditions|illness|deficiency|damage)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeadNoun();
 
-    [GeneratedRegex(@"^(?:(?:clinically\s+significant|clinically\s+relevant|significant|severe|serious|active|uncontrolled|unstable|symptomatic|chronic|acute|documented|known|confirmed|current|previous|prior|potentially|life-threatening|major|untreated|progressive|recurrent|persistent|ongoing|concurrent|concomitant|recent|past|present|former|or|and)(?:[\s,]+|\s*/\s*))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:clinically\s+significant|clinically\s+relevant|significant|severe|serious|active|uncontrolled|unstable|symptomatic|chronic|acute|documented|known|suspected|confirmed|current|previous|prior|potentially|life-threatening|major|untreated|progressive|recurrent|persistent|ongoing|concurrent|concomitant|recent|past|present|former|or|and)(?:[\s,]+|\s*/\s*))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingQualifier();
 
-    [GeneratedRegex(@"^(?:(?:documented|known|confirmed|current|previous|prior|potentially|ongoing|concurrent|concomitant|or|and)(?:[\s,]+|\s*/\s*|$))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:documented|known|suspected|confirmed|current|previous|prior|potentially|ongoing|concurrent|concomitant|or|and)(?:[\s,]+|\s*/\s*|$))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Dropped();
 
     [GeneratedRegex(@"(?:therapy|therapies|treatment|treatments|agents?|medications?|drugs?|inhibitors?|antibod(?:y|ies)|vaccines?|vaccination|steroids?|corticosteroids?|\w+ives|supplements?|supplementation)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -247,7 +250,7 @@ public static partial class UnlistedConceptParser
     [GeneratedRegex(@"\b(?:allowed|permitted|eligible|acceptable|is\s+not\s+(?:an\s+)?exclusion)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Permission();
 
-    [GeneratedRegex(@"\b(?:known|documented|confirmed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:known|suspected|documented|confirmed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KnownQualifier();
 
     [GeneratedRegex(@"^(?:an?|the|any)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

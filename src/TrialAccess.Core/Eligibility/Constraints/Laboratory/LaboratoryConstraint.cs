@@ -367,13 +367,13 @@ public static partial class LaboratoryParser
     [GeneratedRegex(@"^[\s,()]*(?:and|or|&|/|,)[\s,()]*$|^\s*\([^)]{0,20}\)\s*(?:and|or|,|/)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Joiner();
 
-    [GeneratedRegex(@"^[^\d;]{0,30}?(?<lo>\d+(?:\.\d+)?)\s*(?:-|–|to|and)\s*(?<hi>\d+(?:\.\d+)?)(?:" + Unit + @"|(?=\s*(?:$|[,;.)(]|inclusive\b|(?:at|on|in|during|for|and|or|if|unless|except)\b)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^\d;]{0,30}?(?<lo>\d+(?:\.\d+)?)(?:\s*(?:kg\s*/\s*m(?:2|²|\^2)|g\s*/\s*dl|mg\s*/\s*dl|%))?\s*(?:-|–|to|and)\s*(?<hi>\d+(?:\.\d+)?)(?:" + Unit + @"|(?=\s*(?:$|[,;.)(]|inclusive\b|(?:at|on|in|during|for|and|or|if|unless|except)\b)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RangePattern();
 
     [GeneratedRegex(@"\b(?:adequate|normal|sufficient|acceptable)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Adequate();
 
-    private const string Unit = @"(?<unit>\s*(?:[x×*]\s*10\s*(?:\^|e|\*\*)?\s*(?<exp>\d{1,2})\s*/\s*(?:l|µl|ul|mcl|μl|mm3|mm³|liter)|(?:cells\s*)?/\s*(?:mm3|mm\^3|mm³|µl|ul|mcl|μl|cumm|cmm|l)|(?:g|mg|µg|ug|ng|pg)\s*/\s*(?:dl|l|ml|100\s*ml)|(?:µ|u|μ|mc|m)?mol\s*/\s*l|ml\s*/\s*min(?:ute)?(?:\s*/\s*1\.73\s*m(?:2|²)?)?|(?:m)?(?:iu|u)\s*/\s*(?:l|ml)|%|g%|gm/dl|ms(?:ec)?|seconds|copies\s*/\s*ml|kg\s*/\s*m(?:2|²|\^2)|kilograms?\s+per\s+square\s+met(?:er|re)s?|mmhg)(?![a-z]))";
+    private const string Unit = @"(?<unit>\s*(?:[x×*]\s*10\s*(?:\^|e|\*\*)?\s*(?<exp>\d{1,2})\s*/\s*(?:l|µl|ul|mcl|μl|mm3|mm³|liter)|(?:cells\s*)?/\s*(?:mm3|mm\^3|mm³|µl|ul|mcl|μl|cumm|cmm|l)|(?:g|mg|µg|ug|ng|pg)\s*/\s*(?:dl|l|ml|100\s*ml)|(?:µ|u|μ|mc|m)?mol\s*/\s*l|ml\s*/\s*min(?:ute)?(?:\s*/\s*1\.73\s*m(?:2|²)?)?|(?:m)?(?:iu|u)\s*/\s*(?:l|ml)|%|g%|gm/dl|ms(?:ec)?|seconds|copies\s*/\s*ml|kg\s*/\s*m(?:2|²|\^2)|kilograms?\s+per\s+square\s+met(?:er|re)s?|kilograms?\s*/\s*square\s+met(?:er|re)s?|kilograms?\s+per\s+met(?:er|re)\s+squared|mmhg)(?![a-z]))";
 
     private const string Uln = @"(?<uln>\s*(?:[x×*]|times|fold|-fold)?\s*(?:the\s+)?(?:institutional\s+|upper\s+normal\s+limit|local\s+)?(?:(?:upper\s+limit(?:s)?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:normal|norm)(?:\s+range)?)|\(?ULN\)?|IULN|UNL|N\b|normal\b(?:\s+(?:values?|range|limits?))?))";
 
