@@ -151,4 +151,32 @@ public class UnlistedConceptReadingTests
     {
         CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints.OfType<BiomarkerConstraint>().Should().BeEmpty();
     }
+    [Theory]
+    [InlineData("Renal osteodystrophy", "renal osteodystrophy")]
+    [InlineData("Paralyzed hemidiaphragm", "paralyzed hemidiaphragm")]
+    [InlineData("Lacrimal gland abnormalities;", "lacrimal gland abnormalities")]
+    public void ABareNounPhraseInAnExclusionList_NamesWhatExcludes(string criterion, string concept)
+    {
+        Read(criterion).Should().ContainSingle().Which.Concept.Should().Be(concept);
+        Read(criterion, CriterionRole.Inclusion).Where(c => c.Unlisted).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Invasive lesions")]
+    [InlineData("ASA Class V")]
+    [InlineData("Intracranial tumors")]
+    [InlineData("Attending physician's decision")]
+    [InlineData("Absence or loss of levodopa response")]
+    public void ADiseaseSpecificAScoreOrAJudgement_IsNoUnlistedConcept(string criterion)
+    {
+        Read(criterion).Where(c => c.Unlisted).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AnOtherCondition_IsMarkedOther()
+    {
+        var other = Read("Any other eosinophilic disorders.").Should().ContainSingle().Subject;
+        other.Concept.Should().Be("eosinophilic disorders");
+        other.Other.Should().BeTrue();
+    }
 }

@@ -34,7 +34,9 @@ public static partial class UnlistedConceptParser
         // With no lead words, a short criterion can still name a concept: after a subject ("Patients with
         // phaeochromocytoma", "Subjects who have an inflammatory joint disease"), "known" ("Known zinc deficiency") or
         // a clinical qualifier ("Severe coronary calcification", "No concurrent hematologic disorders").
-        var bare = !named && ((lead.Groups["subject"].Success && !lead.Groups["be"].Success) || (lead.Groups["neg"].Success && lead.Groups["neg"].Index <= 3) || KnownQualifier().IsMatch(quals.Value) || ClinicalQualifier().IsMatch(quals.Value));
+        // In an exclusion list a bare noun phrase ("Renal osteodystrophy", "Paralyzed hemidiaphragm") names what excludes.
+        var bare = !named && ((lead.Groups["subject"].Success && !lead.Groups["be"].Success) || (lead.Groups["neg"].Success && lead.Groups["neg"].Index <= 3)
+            || (c.Role == Segmentation.CriterionRole.Exclusion && c.Text.Length <= 45 && NounPhrase().IsMatch(c.Text) && !VerbWord().IsMatch(c.Text)) || KnownQualifier().IsMatch(quals.Value) || ClinicalQualifier().IsMatch(quals.Value));
         if (!named && !bare)
         {
             return;
@@ -106,6 +108,8 @@ public static partial class UnlistedConceptParser
         // "Autoimmune or inflammatory disease": an item without a head noun shares the last item's.
         var lastWords = c.Text[items[^1].Start..items[^1].End].Trim().TrimEnd('.', ',', ';', ':');
         var sharedHead = HeadNoun().Match(lastWords) is { Success: true } head ? head.Value : null;
+        // "Any other eosinophilic disorders": another one than the disease the trial studies.
+        var other = OtherWord().IsMatch(quals.Value);
         var added = new List<EligibilityConstraint>();
         foreach (var (start, stopAt) in items)
         {
@@ -163,12 +167,14 @@ public static partial class UnlistedConceptParser
                 : itemExposure || TreatmentHead().IsMatch(name) ? MedicalConceptKind.Medication
                 : verb.StartsWith("undergo", StringComparison.Ordinal) ? MedicalConceptKind.Procedure
                 : kind;
-            var concept = itemPrefix + Article().Replace(name, string.Empty);
+            var written = Article().Replace(name, string.Empty);
+            // "Renal osteodystrophy" opening its item: the capital is the list's, not the name's.
+            var concept = itemPrefix + (written.Length > 1 && char.IsUpper(written[0]) && char.IsLower(written[1]) ? char.ToLowerInvariant(written[0]) + written[1..] : written);
             // "Able to take oral medication" is the absence of an inability.
             var negated = c.IsNegatedAt(lead.Index + lead.Length) ^ (ability.Success && !ability.Value.Contains("un", StringComparison.Ordinal) && !ability.Value.Contains("inab", StringComparison.Ordinal) && !ability.Value.Contains("not", StringComparison.Ordinal));
             added.Add(itemKind == MedicalConceptKind.Medication
                 ? new PriorTherapyConstraint(concept, TherapyAgentKind.Drug, Current: CurrentUse().IsMatch(c.Text[..start])) { Span = CriterionContext.Span(start, stopAt), Negated = negated, Unlisted = true }
-                : new ConditionConstraint(concept, itemKind, Qualifier: qualifier) { Span = CriterionContext.Span(start, stopAt), Negated = negated, Unlisted = true });
+                : new ConditionConstraint(concept, itemKind, Qualifier: qualifier) { Span = CriterionContext.Span(start, stopAt), Negated = negated, Unlisted = true, Other = other });
         }
 
         foreach (var constraint in added)
@@ -185,7 +191,7 @@ public static partial class UnlistedConceptParser
     /// "Patients with"), optional qualifiers ("known", "prior", "current or past") and the lead itself ("history of",
     /// "diagnosis of", "use of", "contraindication to").
     /// </summary>
-    [GeneratedRegex(@"^\W*(?<neg>(?:no|not|without|never|free\s+of)\s+)?(?<subject>(?:the\s+)?(?:patients?|subjects?|participants?|individuals|persons?|women|men|children|adults)\s+(?:who\s+(?:have|has|had|are|is)\s+(?:had\s+|been\s+)?|(?:must\s+)?(?:not\s+)?(?:has|have|had)\s+(?:had\s+)?|with\s+|(?=(?:unable|able|inability)\s+to\b))|(?:has|have|had)\s+(?:had\s+)?)?(?<be>(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)?(?:(?:must|should)\s+(?:not\s+)?be\s+|(?:is|are)\s+(?:not\s+)?))?(?<quals>(?:(?:a|an|any|known|suspected|documented|confirmed|current|currently|prior|previous|previously|past|personal|active|recent|ongoing|concurrent|concomitant|significant|clinical|medical|severe|uncontrolled|unstable|symptomatic|acute|or|and)(?:\s+|\s*,\s*|\s*/\s*))*)(?:(?<lead>(?:(?:medical\s+)?history|presence|evidence)\s+(?:or|and/or)\s+(?:(?:current|active|past)\s+)?(?:presence|history|evidence)\s+of|(?:medical\s+)?history\s+of|diagnosis\s+of|diagnosed\s+with|presence\s+of|evidence\s+of|signs?\s+of|use\s+of|treatment\s+with|treated\s+with|therapy\s+with|exposure\s+to|exposed\s+to|contraindications?\s+(?:to|for)|intolerance\s+(?:to|of)|(?:hyper)?sensitivity\s+to|allerg(?:y|ies)\s+to|allergic\s+to|(?:requirement|need)\s+for|taking|receiving|received|undergone|(?:unable|inability|able|ability)\s+to|cannot|can\s+not)\s+(?:an?\s+|any\s+)?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?<neg>(?:no|not|without|never|free\s+of)\s+)?(?<subject>(?:the\s+)?(?:patients?|subjects?|participants?|individuals|persons?|women|men|children|adults)\s+(?:who\s+(?:have|has|had|are|is)\s+(?:had\s+|been\s+)?|(?:must\s+)?(?:not\s+)?(?:has|have|had)\s+(?:had\s+)?|with\s+|(?=(?:unable|able|inability)\s+to\b))|(?:has|have|had)\s+(?:had\s+)?)?(?<be>(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)?(?:(?:must|should)\s+(?:not\s+)?be\s+|(?:is|are)\s+(?:not\s+)?))?(?<quals>(?:(?:a|an|any|known|suspected|documented|confirmed|current|currently|prior|previous|previously|past|personal|active|recent|ongoing|concurrent|concomitant|significant|clinical|medical|severe|uncontrolled|unstable|symptomatic|acute|chronic|other|or|and)(?:\s+|\s*,\s*|\s*/\s*))*)(?:(?<lead>(?:(?:medical\s+)?history|presence|evidence)\s+(?:or|and/or)\s+(?:(?:current|active|past)\s+)?(?:presence|history|evidence)\s+of|(?:medical\s+)?history\s+of|diagnosis\s+of|diagnosed\s+with|presence\s+of|evidence\s+of|signs?\s+of|use\s+of|treatment\s+with|treated\s+with|therapy\s+with|exposure\s+to|exposed\s+to|contraindications?\s+(?:to|for)|intolerance\s+(?:to|of)|(?:hyper)?sensitivity\s+to|allerg(?:y|ies)\s+to|allergic\s+to|(?:requirement|need)\s+for|taking|receiving|received|undergone|(?:unable|inability|able|ability)\s+to|cannot|can\s+not)\s+(?:an?\s+|any\s+)?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Lead();
 
     /// <summary>Where the concept's words end: a clause, a time, a purpose, a definition, an exception or an example.</summary>
@@ -201,8 +207,17 @@ public static partial class UnlistedConceptParser
     private static partial Regex Generic();
 
     /// <summary>Objects that are no condition or treatment of the patient: the study, its drugs, time and paperwork.</summary>
-    [GeneratedRegex(@"\b(?:study|studies|trial|trials|protocol|investigator|investigators|sponsor|consent|criteria|criterion|visit|visits|screening|randomi[sz]ation|enrol+ment|baseline|days?|weeks?|months?|years?|hours?|dose|doses|dosing|following|above|below|listed|specified|described|mentioned|these|this|those|such|investigational|experimental|placebo|participation|prohibited|disallowed|contraindicated|restricted|excluded|permitted|allowed|approved|unapproved|non-?approved|registered|non-?registered|licensed|unlicensed|marketed|patient|patients|subject|subjects|participant|participants|unknown|uncertain|any\s+kind|any\s+type|aged?|that|which|whose|records?|available|availability|restrictions?|mismatch\w*|minimal|only|normal|regular|histolog\w*|features?|components?|english|french|spanish|german|languages?|communicate|read|write|speak|understand|comply|follow|attend|return|travel|prescribed|screen|re-screen(?:ed)?|failures?|unable|able|inability|being|findings|\w+-(?:diagnosed|confirmed|documented))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:study|studies|trial|trials|protocol|investigator|investigators|sponsor|consent|criteria|criterion|visit|visits|screening|randomi[sz]ation|enrol+ment|baseline|days?|weeks?|months?|years?|hours?|dose|doses|dosing|following|above|below|listed|specified|described|mentioned|these|this|those|such|investigational|experimental|placebo|participation|prohibited|disallowed|contraindicated|restricted|excluded|permitted|allowed|approved|unapproved|non-?approved|registered|non-?registered|licensed|unlicensed|marketed|patient|patients|subject|subjects|participant|participants|unknown|uncertain|any\s+kind|any\s+type|aged?|that|which|whose|records?|available|availability|responses?|responders?|responsive|refractory|resistan\w*|additional|decisions?|judge?ments?|opinions?|discretion|physicians?|doctors?|class|grade|score|stage|status|level|index|count|value|ratio|lesions?|invasive|tumou?rs?|cancers?|carcinomas?|\w*malignan\w*|\w*neoplas\w*|metasta\w*|sarcomas?|lymphomas?|leuka?emias?|melanomas?|\w*blastomas?|gliomas?|adenomas?|margins?|nodes?|explanations?|causes?|reasons?|restrictions?|mismatch\w*|minimal|only|normal|regular|histolog\w*|features?|components?|english|french|spanish|german|languages?|communicate|read|write|speak|understand|comply|follow|attend|return|travel|prescribed|screen|re-screen(?:ed)?|failures?|unable|able|inability|being|findings|\w+-(?:diagnosed|confirmed|documented))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Vague();
+
+    [GeneratedRegex(@"^\W*[A-Za-z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Za-z][\w'’/-]*){0,4}\s*[.;]?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NounPhrase();
+
+    [GeneratedRegex(@"\b(?:is|are|be|been|being|was|were|must|will|shall|should|may|might|can|could|would|have|has|had|do|does|did|to|for|with|without|not|none|see|n/a|na|nil|if|unless|only|all|criteria|criterion|exclusion|inclusion|applicable|above|below|following|yes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VerbWord();
+
+    [GeneratedRegex(@"\bother\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OtherWord();
 
     [GeneratedRegex(@"\b(?:current|currently|concurrent|concomitant|ongoing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CurrentUse();
@@ -228,10 +243,10 @@ public static partial class UnlistedConceptParser
     [GeneratedRegex(@"\s(?:disease|diseases|disorder|disorders|dysfunction|failure|insufficiency|impairment|syndrome|syndromes|infection|infections|injury|injuries|abnormality|abnormalities|condition|conditions|illness|deficiency|damage)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeadNoun();
 
-    [GeneratedRegex(@"^(?:(?:clinically\s+significant|clinically\s+relevant|significant|severe|serious|active|uncontrolled|unstable|symptomatic|chronic|acute|documented|known|suspected|confirmed|current|previous|prior|potentially|life-threatening|major|untreated|progressive|recurrent|persistent|ongoing|concurrent|concomitant|recent|past|present|former|or|and)(?:[\s,]+|\s*/\s*))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:clinically\s+significant|clinically\s+relevant|significant|severe|serious|active|uncontrolled|unstable|symptomatic|chronic|acute|documented|known|suspected|confirmed|current|previous|prior|potentially|life-threatening|major|untreated|progressive|recurrent|persistent|ongoing|concurrent|concomitant|recent|past|present|former|other|any|or|and)(?:[\s,]+|\s*/\s*))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingQualifier();
 
-    [GeneratedRegex(@"^(?:(?:documented|known|suspected|confirmed|current|previous|prior|potentially|ongoing|concurrent|concomitant|or|and)(?:[\s,]+|\s*/\s*|$))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:documented|known|suspected|confirmed|current|previous|prior|potentially|ongoing|concurrent|concomitant|other|any|or|and)(?:[\s,]+|\s*/\s*|$))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Dropped();
 
     [GeneratedRegex(@"(?:therapy|therapies|treatment|treatments|agents?|medications?|drugs?|inhibitors?|antibod(?:y|ies)|vaccines?|vaccination|steroids?|corticosteroids?|\w+ives|supplements?|supplementation)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -244,7 +259,7 @@ public static partial class UnlistedConceptParser
     [GeneratedRegex(@"^(?:(?:unable|inability|able|ability)\s+to|cannot|can\s+not)", RegexOptions.CultureInvariant)]
     private static partial Regex Ability();
 
-    [GeneratedRegex(@"\b(?:active|severe|uncontrolled|unstable|symptomatic|acute|concurrent|concomitant|prior|previous)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:active|severe|uncontrolled|unstable|symptomatic|acute|chronic|significant|recent|concurrent|concomitant|prior|previous|other)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClinicalQualifier();
 
     [GeneratedRegex(@"\b(?:allowed|permitted|eligible|acceptable|is\s+not\s+(?:an\s+)?exclusion)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
