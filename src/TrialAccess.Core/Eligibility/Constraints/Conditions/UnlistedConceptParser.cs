@@ -111,8 +111,10 @@ public static partial class UnlistedConceptParser
         // "Any other eosinophilic disorders": another one than the disease the trial studies.
         var other = OtherWord().IsMatch(quals.Value);
         var added = new List<EligibilityConstraint>();
-        foreach (var (start, stopAt) in items)
+        for (var index = 0; index < items.Count; index++)
         {
+            var (start, stopAt) = items[index];
+            var last = index == items.Count - 1;
             var name = c.Text[start..stopAt].Trim().TrimEnd('.', ',', ';', ':');
 
             // "Clinically significant central nervous system dysfunction": the qualifier is asked about, the concept is what follows it.
@@ -123,16 +125,15 @@ public static partial class UnlistedConceptParser
                 name = name[q.Length..];
             }
 
-            if (sharedHead is not null && !HeadNoun().IsMatch(name) && !name.Contains(' ', StringComparison.Ordinal) && (start, stopAt) != items[^1])
+            if (sharedHead is not null && !HeadNoun().IsMatch(name) && !name.Contains(' ', StringComparison.Ordinal) && !last)
             {
                 name += " " + sharedHead.Trim();
             }
 
             // "Aggressive or violent behavior", "conjugated or unconjugated auristatin": an adjective alone shares the
             // words of the next item after its own first word.
-            var index = items.IndexOf((start, stopAt));
-            var nextWords = index + 1 < items.Count ? c.Text[items[index + 1].Start..items[index + 1].End].Trim().TrimEnd('.', ',', ';', ':') : string.Empty;
-            if (index + 1 < items.Count && !name.Contains(' ', StringComparison.Ordinal) && Adjective().IsMatch(name) && nextWords.IndexOf(' ') is > 0 and var space)
+            var nextWords = last ? string.Empty : c.Text[items[index + 1].Start..items[index + 1].End].Trim().TrimEnd('.', ',', ';', ':');
+            if (!last && !name.Contains(' ', StringComparison.Ordinal) && Adjective().IsMatch(name) && nextWords.IndexOf(' ') is > 0 and var space)
             {
                 name += nextWords[space..];
             }
