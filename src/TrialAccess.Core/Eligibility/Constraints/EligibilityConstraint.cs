@@ -111,6 +111,30 @@ public abstract record EligibilityConstraint
     protected static ConstraintCheck NotRecorded(PatientProfile patient, ConstraintCheck unknown, string what) =>
         patient.CompleteHistory ? ConstraintCheck.PresumedAbsent(what, unknown.Question ?? $"Confirm: does the patient have {what}?") : unknown;
 
+    /// <summary>
+    /// The answer for a specific of a cancer (its stage, its measurable disease) when the record names no cancer and no
+    /// metastasis at all: a patient without cancer has no cancer stage. Recorded when the record denies cancer,
+    /// presumed in a complete history, and null (the family asks its own question) when a cancer is recorded or the
+    /// history is not complete.
+    /// </summary>
+    /// <param name="what">The specific asked for, in words ("cancer stage", "measurable disease").</param>
+    protected static ConstraintCheck? WithoutCancer(PatientProfile patient, string what)
+    {
+        if (patient.Metastases.Count > 0 || patient.Diagnoses.Any(d => d.Certainty != Certainty.Negated))
+        {
+            return null;
+        }
+
+        if (patient.Diagnoses.Count > 0)
+        {
+            return ConstraintCheck.NotMet($"no cancer diagnosis, so no {what}");
+        }
+
+        return patient.CompleteHistory
+            ? new ConstraintCheck(CriterionOutcome.NotMet, $"no cancer recorded: presumed absent, so no {what}; confirm", $"Does the patient have a cancer, and what is its {what}?") { Presumed = true }
+            : null;
+    }
+
     protected static string Number(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }
 

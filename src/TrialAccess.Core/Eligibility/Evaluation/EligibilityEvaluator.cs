@@ -135,6 +135,11 @@ public static partial class EligibilityEvaluator
 
         if (plan.FreeTextQuestion is { } ask)
         {
+            if (plan.FreeText is { NotARule: true })
+            {
+                return new CriterionEvaluation(criterion, CriterionOutcome.NotApplicable, [], "asks nothing of the patient at entry (a heading, the inclusion criteria restated, or an event during the study)", []);
+            }
+
             // Not parsed, but about something a complete history would mention, and the record mentions none of its
             // words: presumed absent, as for a typed condition.
             // An inclusion the engine could not read is not presumed failed: what it requires is not known (an

@@ -181,8 +181,18 @@ internal sealed partial record FreeTextReading(IReadOnlySet<string> Terms, bool 
 
         var presumable = terms.Count > 0 && !NeverPresumed().IsMatch(text) && !EligibilityEvaluator.IsPermission(text) && !text.TrimEnd().EndsWith(':');
         var absence = role == Segmentation.CriterionRole.Inclusion && AbsenceCue().IsMatch(text);
-        return new FreeTextReading(terms, presumable, absence);
+        return new FreeTextReading(terms, presumable, absence) { NotARule = NotARuleText().IsMatch(text) };
     }
+
+    /// <summary>
+    /// True when the text asks nothing of the patient at entry: a heading left among the criteria ("Sub-study I &amp;
+    /// II", "Elimination Criteria", "Historical control group"), the inclusion criteria restated ("Failure to meet the
+    /// inclusion criteria"), or an event during the study ("Lost to follow up", "missed doses ≥ 3 times").
+    /// </summary>
+    public bool NotARule { get; init; }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:[\w'&/-]+\s+){0,3}(?:criteria|groups?|cohorts?|arms?|sub-?stud(?:y|ies)(?:\s+[\w&]+){0,3}|part\s+[a-z0-9]+|phase\s+[ivx0-9]+)|(?:failure|fail(?:s|ed)?|not)\s+(?:to\s+)?(?:meet|fulfil+)\s+(?:(?:the|all|any|of|one)\s+)*(?:(?:above|listed)\s+)?inclusion\s+criteri(?:a|on)|(?:patients?\s+|subjects?\s+)?(?:who\s+(?:are|were)\s+)?lost\s+to\s+follow[- ]?up|withdraw(?:al|s)?\s+(?:of\s+)?(?:their\s+)?consent)\W*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NotARuleText();
 
     /// <summary>True when the record mentions one of the criterion's words (the patient's own words, stemmed alike).</summary>
     public bool MentionedIn(IReadOnlySet<string> patientTerms)

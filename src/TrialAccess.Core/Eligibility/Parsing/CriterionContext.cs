@@ -216,7 +216,7 @@ public sealed partial class CriterionContext
         TestDrugBefore().IsMatch(Lower.AsSpan(Math.Max(0, position - 40), position - Math.Max(0, position - 40)))
         && (Found.Any(f => f.Kind is ConstraintKind.Laboratory or ConstraintKind.OrganFunction) || MeasurementWords().IsMatch(Lower));
 
-    public bool IsProspectiveAt(int position) => Prospective().IsMatch(Lower.AsSpan()[Math.Max(0, position - 60)..Math.Min(position, Lower.Length)]);
+    public bool IsProspectiveAt(int position) => Prospective().IsMatch(Lower.AsSpan()[Math.Max(0, position - 110)..Math.Min(position, Lower.Length)]);
 
     /// <summary>True when a treatment at <paramref name="position"/> is one something requires ("lesions that require radiotherapy", "pneumonitis requiring steroids").</summary>
     public bool IsRequiredAt(int position) => Required().IsMatch(Lower.AsSpan()[Math.Max(0, position - 40)..Math.Min(position, Lower.Length)]);
@@ -346,7 +346,13 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:(?:trials?|stud(?:y|ies)|network|program(?:me)?|registry|consortium|guidelines?)\s+(?:\w+\s+){0,2}(?:in|of|for|on)|(?:inclusion|exclusion)(?:\s+criteria)?\s+for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex ContextOf();
 
-    [GeneratedRegex(@"\b(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|scheduled\s+for|planned|planning|awaiting|referred\s+for|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|(?:will|must|should|shall)\s+(?:also\s+)?(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing(?:ness)?|able|ability|agrees?|agreement|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to)|prior\s+to|before|while\s+(?:taking|receiving|on|undergoing))\s+(?:[\w-]+(?:\s+|/)){0,4}$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A treatment or procedure to come, not one had: "eligible for allogeneic peripheral blood stem cell or bone marrow
+    /// transplantation", "run-in chemotherapy", "scheduled for surgery", "while on". A candidacy (a clinical judgement,
+    /// which no history answers) reaches over a list of up to twelve words without a verb of its own; a plan, which a
+    /// complete history would mention, only over four, as before.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|awaiting|referred\s+for|predicted\s+(?:treatment|therapy)\s+(?:must\s+|will\s+)?(?:include|involve)s?(?:\s+the\s+use\s+of)?|run-in)\s+(?:(?!(?:have|has|had|received?|receiving|who|which|that|must|is|are|was|were|not|no|without|prior|previous)\b)[\w-]+(?:\s+|/)){0,12}|(?:scheduled\s+for|planned|planning|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|(?:will|must|should|shall)\s+(?:also\s+)?(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing(?:ness)?|able|ability|agrees?|agreement|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to)|prior\s+to|before|while\s+(?:taking|receiving|on|undergoing))\s+(?:[\w-]+(?:\s+|/)){0,4})$", RegexOptions.CultureInvariant)]
     private static partial Regex Prospective();
 
     [GeneratedRegex(@"(?:\b(?:pre|post)[- ]?|\b(?:after|following|post)\s+(?:(?:\d+|two|four)\s+puffs?\s+of\s+|(?:inhalation|administration|a\s+dose|a\s+challenge)\s+(?:of\s+|with\s+)?)?(?:inhaled\s+|nebuli[sz]ed\s+)?|\b(?:\d+(?:\s*-\s*\d+)?|two|four)\s+puffs?\s+of\s+|\b(?:reversib\w*|responsive\w*|response)\s+(?:to|with)\s+(?:inhaled\s+|nebuli[sz]ed\s+)?)$", RegexOptions.CultureInvariant)]

@@ -80,6 +80,8 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
         {
             found.RemoveAll(f => f is PriorTherapyConstraint { Agent: "investigational agent" });
         }
+
+        DropExplanations(context, found);
         for (var i = 0; i < found.Count; i++)
         {
             if (!found[i].Qualifies && (context.IsAftermathAt(found[i].Span.Start) || IsAnyStatus(context, found[i])))
@@ -97,6 +99,35 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
         var (scope, body) = ScopeOf(segment, found);
         return new ParsedCriterion(segment, body) { Scope = scope };
     }
+
+    /// <summary>
+    /// What a hedged aside says of a disease's cause or company is an explanation, not a rule: "Subacute thyroiditis,
+    /// a painful inflammation thought to result from viral infection", "Secondary hypothyroidism, usually resulting
+    /// from tumors of the pituitary", "usually present in patients with psychiatric illness". Constraints read inside
+    /// such an aside (up to the end of its clause) are dropped; the disease named before it stands.
+    /// </summary>
+    private static void DropExplanations(CriterionContext context, List<EligibilityConstraint> found)
+    {
+        if (found.Count == 0 || context.Lower.AsSpan().IndexOfAny(HedgeWords) < 0)
+        {
+            return;
+        }
+
+        foreach (Match aside in Explanation().Matches(context.Lower))
+        {
+            var start = aside.Index;
+            var end = start + aside.Length;
+            found.RemoveAll(f => f.Span.Start >= start && f.Span.Start < end);
+        }
+    }
+
+    /// <summary>The words an explanation starts with, to pass over most criteria without running its pattern.</summary>
+    private static readonly System.Buffers.SearchValues<string> HedgeWords = System.Buffers.SearchValues.Create(
+        ["thought", "believed", "presumed", "felt", "considered", "usually", "probably", "possibly", "typically", "often", "commonly", "generally", "mostly", "frequently", "which may", "which can", "which might"],
+        StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\b(?:(?:thought|believed|presumed|felt|considered)\s+to\s+(?:result|arise|stem|be\s+(?:caused|due|related|secondary))|(?:usually|probably|possibly|typically|often|commonly|generally|mostly|frequently)\s+(?:\w+\s+)?(?:result\w*|caus\w*|due|related|associated|present|seen|found|occurr\w*|secondary|arising|attributed)|which\s+(?:may|can|might)\s+(?:be\s+(?:present|seen|found|caused|due)|result|occur|arise))\b[^;.()]*", RegexOptions.CultureInvariant)]
+    private static partial Regex Explanation();
 
     /// <summary>
     /// The subgroup the criterion is limited to, from its own opening words ("For patients with X, ...", "Group A: ...",

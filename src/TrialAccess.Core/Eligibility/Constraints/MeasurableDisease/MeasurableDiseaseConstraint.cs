@@ -14,9 +14,13 @@ public sealed record MeasurableDiseaseConstraint(string? Standard, bool Evaluabl
 
     public override string Describe() => $"{(EvaluableSuffices ? "evaluable" : "measurable")} disease{(Standard is null ? string.Empty : $" ({Standard})")}";
 
-    /// <summary>The patient model does not record measurability; it is asked.</summary>
+    /// <summary>
+    /// The patient model does not record measurability; it is asked. Under a tumour response standard (RECIST, RANO,
+    /// IMWG...) the disease is a cancer, which a record naming none answers; without one, "measurable lesion" may be a
+    /// skin lesion or a wart, and is asked.
+    /// </summary>
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context) =>
-        ConstraintCheck.Unknown($"Does the patient have {(EvaluableSuffices ? "evaluable" : "measurable")} disease{(Standard is null ? string.Empty : $" by {Standard}")}?", "measurability is not in the patient record");
+        (Standard is null ? null : WithoutCancer(patient, "measurable disease")) ?? ConstraintCheck.Unknown($"Does the patient have {(EvaluableSuffices ? "evaluable" : "measurable")} disease{(Standard is null ? string.Empty : $" by {Standard}")}?", "measurability is not in the patient record");
 }
 
 /// <summary>Reads "measurable disease", "at least one measurable lesion", "per RECIST v1.1", "evaluable disease".</summary>

@@ -398,11 +398,16 @@ public static partial class PriorTherapyParser
         return CriterionContext.LastMatchBefore(first, start) is { } nearest && nearest.Index != first.Index ? Interval(c, nearest) : (days, since);
     }
 
+    [GeneratedRegex(@"\G\s*(?:team|teams|unit|units|program|programme|cent(?:er|re)s?|service|services|ward|department|registry|register|society|group|network|consortium|committee|specialists?|nurses?|coordinators?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NamesABody();
+
     private static void AddAgent(CriterionContext c, string agent, TherapyAgentKind kind, int start, int end, bool refractory, bool current, int? days, bool allergy, bool since)
     {
         // "Any medication other than levothyroxine", "not amenable to lumpectomy": an exception, or a treatment the
         // patient could have, is not one they must have had or avoided.
-        if (c.IsInsideUrl(start) || c.IsProspectiveAt(start))
+        // "As determined by the Stem Cell Transplant team", "the Scandinavian Obesity Surgery Registry": a name of
+        // people or a register, not a treatment.
+        if (c.IsInsideUrl(start) || c.IsProspectiveAt(start) || NamesABody().IsMatch(c.Lower, Math.Min(end, c.Lower.Length)))
         {
             c.Claim(start, end);
             return;

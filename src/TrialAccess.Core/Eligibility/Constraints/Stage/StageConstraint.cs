@@ -21,7 +21,7 @@ public enum DiseaseExtent
 /// <summary>A stage requirement: stage groups ("IIIB", "IV"), TNM parts, or an extent ("metastatic", "locally advanced", "unresectable").</summary>
 /// <param name="Groups">Stage groups admitted, in Roman numerals with letters ("IIIB", "IV"); empty when only an extent is given.</param>
 /// <param name="Tnm">TNM text as written ("T1-2N0M0"), or null.</param>
-public sealed record StageConstraint(IReadOnlyList<string> Groups, IReadOnlyList<DiseaseExtent> Extents, string? Tnm = null) : EligibilityConstraint
+public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IReadOnlyList<DiseaseExtent> Extents, string? Tnm = null) : EligibilityConstraint
 {
     public override ConstraintKind Kind => ConstraintKind.Stage;
 
@@ -33,7 +33,7 @@ public sealed record StageConstraint(IReadOnlyList<string> Groups, IReadOnlyList
         var metastatic = stage?.Metastatic ?? (patient.Metastases.Any(m => m.Certainty == Certainty.Asserted) ? true : null);
         if (stage is null && metastatic is null)
         {
-            return ConstraintCheck.Unknown($"What is the stage of the patient's cancer? (trial: {Describe()})", "no stage recorded");
+            return (NamesACancerStage ? WithoutCancer(patient, "cancer stage") : null) ?? ConstraintCheck.Unknown($"What is the stage of the patient's cancer? (trial: {Describe()})", "no stage recorded");
         }
 
         if (Groups.Count > 0 && stage?.Group is { } group)
@@ -70,6 +70,20 @@ public sealed record StageConstraint(IReadOnlyList<string> Groups, IReadOnlyList
             : ConstraintCheck.NotMet(DescribeStage(stage, metastatic));
     }
 
+    /// <summary>
+    /// True when the words can only be a cancer's stage: a stage group, a TNM with its tumour part, or an extent only
+    /// cancers have (metastatic, locally advanced, unresectable). Not "recurrent" or "advanced" alone ("recurrent
+    /// paroxysmal atrial fibrillation", "relatively advanced Parkinson's disease"), nor a lone "M1" (a segment of the
+    /// middle cerebral artery): those are asked, never presumed.
+    /// </summary>
+    private bool NamesACancerStage =>
+        Groups.Count > 0
+        || (Tnm is not null && TumourPart().IsMatch(Tnm))
+        || Extents.Any(e => e is DiseaseExtent.Metastatic or DiseaseExtent.LocallyAdvanced or DiseaseExtent.Unresectable);
+
+    [GeneratedRegex(@"T(?:[0-4]|is)", RegexOptions.CultureInvariant)]
+    private static partial Regex TumourPart();
+
     private static string DescribeStage(Stage? stage, bool? metastatic) =>
         stage?.Group is { } g ? $"stage {g}" : metastatic == true ? "metastatic" : metastatic == false ? "not metastatic" : "stage not recorded";
 }
@@ -87,7 +101,10 @@ public static partial class StageParser
         foreach (Match m in StageGroups().Matches(c.Text))
         {
             var items = Roman().Matches(m.Groups["list"].Value).Select(r => r.Value.ToUpperInvariant().Replace("1", "I", StringComparison.Ordinal).Replace("2", "II", StringComparison.Ordinal).Replace("3", "III", StringComparison.Ordinal).Replace("4", "IV", StringComparison.Ordinal)).ToList();
-            if (items.Count == 0)
+            // "Hoehn & Yahr stage I-III", "NYHA stage II", "stage 3 chronic kidney disease": the stage of another
+            // disease's scale, not of a cancer.
+            if (items.Count == 0 || OtherScaleBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Index - 30), m.Index - Math.Max(0, m.Index - 30)))
+                || OtherScaleAfter().IsMatch(c.Lower, Math.Min(m.Index + m.Length, c.Lower.Length)))
             {
                 continue;
             }
@@ -144,6 +161,12 @@ public static partial class StageParser
 
     [GeneratedRegex(@"\bstages?\s+(?<list>(?:(?:0|IV[ABC]?|I{1,3}[ABC]?[1-3]?|[1-4][ABC]?)\b\s*(?:,|/|-|–|to|or|and|through|and/or)?\s*)+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StageGroups();
+
+    [GeneratedRegex(@"\b(?:hoehn|hohen|yahr|pubertal|puberty|h\s*&\s*y|nyha|tanner|gold|ckd|kidney(?:\s+disease)?|renal(?:\s+disease)?|heart\s+failure|acc/aha|fibrosis|hypertension|pressure\s+(?:ulcer|injur\w*)|lymph(?:o)?edema|sleep|labou?r|endometriosis|prolapse|kellgren(?:[\s-]+lawrence)?|hurley|fontaine|rutherford|ceap|wagner|sarcoidosis|hidradenitis|retinopathy|periodontitis|lyme|hiv|syphilis|parkinson'?s?(?:\s+disease)?|dementia|copd)\s*(?:\(\w+\)\s*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherScaleBefore();
+
+    [GeneratedRegex(@"\G\s*(?:chronic\s+kidney|ckd|kidney|renal|hypertension|pressure\s+(?:ulcer|injur)|decubitus|lymph(?:o)?edema|heart\s+failure|sleep|liver\s+fibrosis|fibrosis|copd|endometriosis|prolapse|osteoarthritis|parkinson|dementia|labou?r|hiv|lyme|syphilis|sarcoidosis|hidradenitis|retinopathy|periodontitis|lupus\s+nephritis|nephropathy)", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherScaleAfter();
 
     [GeneratedRegex(@"IV[ABC]?|I{1,3}[ABC]?(?=[1-3]?\b)|\b[1-4][ABC]?\b|\b0\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Roman();

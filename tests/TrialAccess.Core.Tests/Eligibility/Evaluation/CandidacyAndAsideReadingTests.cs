@@ -1,0 +1,126 @@
+using TrialAccess.Eligibility.Constraints;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
+using static TrialAccess.Core.Tests.Eligibility.Evaluation.ReadingTestKit;
+
+namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
+
+/// <summary>
+/// Readings that keep a criterion from asking for something it does not ask for: a candidacy is not a treatment had,
+/// a hedged aside on a disease's cause is no rule, another disease's scale is no cancer stage, a heading or an event
+/// during the study asks nothing at entry; and a cancer's stage asked of a patient with no cancer at all.
+/// </summary>
+public class CandidacyAndAsideReadingTests
+{
+    private static IReadOnlyList<EligibilityConstraint> Read(string criterion, CriterionRole role = CriterionRole.Inclusion) =>
+        CriterionParser.Default.Parse(criterion, role).Constraints;
+
+    private static readonly PatientProfile WithoutCancer = Note("A 45-year-old man with type 2 diabetes mellitus and hypertension, on metformin and lisinopril.");
+
+    private static readonly PatientProfile WithLungCancer = Note("A 61-year-old woman with metastatic lung adenocarcinoma to the liver, on carboplatin and pemetrexed.");
+
+    [Theory]
+    [InlineData("Eligible for allogeneic peripheral blood stem cell or bone marrow transplantation")]
+    [InlineData("Candidate for treatment with docetaxel/trastuzumab")]
+    [InlineData("Be eligible for apheresis, as determined by the Stem Cell Transplant team")]
+    [InlineData("Complete all 4 cycles of run-in chemotherapy")]
+    [InlineData("Predicted treatment must include the use of an intravenous opiate")]
+    public void ACandidacyOrAStudyTreatment_IsNoTreatmentTheRecordMustShow(string criterion)
+    {
+        Read(criterion).OfType<PriorTherapyConstraint>().Should().BeEmpty();
+
+        var evaluation = Evaluate(criterion, WithoutCancer);
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown, "a candidacy is a clinical judgement no history answers");
+    }
+
+    [Fact]
+    public void ATreatmentHadBesideACandidacy_IsStillRead()
+    {
+        Read("Eligible for surgery and prior chemotherapy with cisplatin").OfType<PriorTherapyConstraint>().Select(t => t.Agent)
+            .Should().Contain("cisplatin");
+        Read("No chemotherapy within 4 weeks before the first dose of study drug or radiotherapy").OfType<PriorTherapyConstraint>().Select(t => t.Agent)
+            .Should().Contain("radiotherapy");
+    }
+
+    [Theory]
+    [InlineData("as determined by the Stem Cell Transplant team")]
+    [InlineData("Included in the Scandinavian Obesity Surgery Registry")]
+    public void ATeamOrRegisterNamedAfterATreatment_IsNoTreatment(string criterion) =>
+        Read(criterion).OfType<PriorTherapyConstraint>().Should().BeEmpty();
+
+    [Fact]
+    public void AHedgedAsideOnACause_IsNoRule_AndTheDiseaseBeforeItStands()
+    {
+        Read("Subacute thyroiditis (SAT), a painful inflammation thought to result from viral infection with Coxsackie, as well as other viruses;")
+            .Should().BeEmpty();
+        Read("Graves' disease (GD) thought to result from thyroid-stimulating immunoglobulins").Select(c => c.Describe())
+            .Should().ContainSingle().Which.Should().Contain("Graves");
+        Read("Secondary (or pituitary) hypothyroidism, usually resulting from tumors of the pituitary gland, or their treatment with surgery and/or radiotherapy;")
+            .Should().OnlyContain(c => c.Kind == ConstraintKind.Condition);
+    }
+
+    [Fact]
+    public void ACauseStatedAsARule_IsStillRead() =>
+        Read("Hypothyroidism due to prior radiotherapy to the neck").OfType<PriorTherapyConstraint>().Should().NotBeEmpty();
+
+    [Theory]
+    [InlineData("Hoehn & Yahr Stage I-III inclusive")]
+    [InlineData("Patients with Hohen and Yahr stage II-IV")]
+    [InlineData("Pubertal stage II")]
+    [InlineData("Stage 3 chronic kidney disease")]
+    [InlineData("NYHA stage III heart failure")]
+    public void AnotherDiseasesScale_IsNoCancerStage(string criterion) =>
+        Read(criterion).OfType<StageConstraint>().Where(s => s.Groups.Count > 0).Should().BeEmpty();
+
+    [Fact]
+    public void ACancerStage_IsStillRead() =>
+        Read("Stage III or IV non-small cell lung cancer").OfType<StageConstraint>().Should().ContainSingle()
+            .Which.Groups.Should().Contain(["III", "IV"]);
+
+    [Theory]
+    [InlineData("Advanced or metastatic disease (stage IIIB/IV)")]
+    [InlineData("T2-T4c, any N, M0 disease")]
+    [InlineData("At least one measurable lesion exists (RECIST 1.1).")]
+    public void ACancersSpecific_AskedOfAPatientWithNoCancer_IsNotMetPresumed(string criterion)
+    {
+        var evaluation = Evaluate(criterion, WithoutCancer);
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
+        evaluation.Basis.Should().Be(OutcomeBasis.Presumed);
+        evaluation.Evidence.Should().Contain("no cancer recorded");
+
+        Evaluate(criterion, WithoutCancer with { CompleteHistory = false }).Outcome.Should().Be(CriterionOutcome.Unknown, "nothing is presumed from an incomplete history");
+    }
+
+    [Theory]
+    [InlineData("Patients with recurrent paroxysmal atrial fibrillation for at least 3 months")]
+    [InlineData("Most will have relatively advanced disease with motor response complications")]
+    [InlineData("At least one measurable lesion")]
+    public void WordsOtherDiseasesShare_AreNotPresumedFromNoCancer(string criterion) =>
+        Evaluate(criterion, WithoutCancer).Evidence.Should().NotContain("no cancer recorded");
+
+    [Fact]
+    public void ACancersSpecific_AskedOfAPatientWithCancer_IsReadFromTheRecord()
+    {
+        Evaluate("Advanced or metastatic disease (stage IIIB/IV)", WithLungCancer).Outcome.Should().Be(CriterionOutcome.Met);
+        Evaluate("At least one measurable lesion exists (RECIST 1.1).", WithLungCancer).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Theory]
+    [InlineData("Sub-study I & II", CriterionRole.Exclusion)]
+    [InlineData("Elimination Criteria", CriterionRole.Exclusion)]
+    [InlineData("Historical control group", CriterionRole.Inclusion)]
+    [InlineData("Failure to meet the Inclusion Criteria.", CriterionRole.Exclusion)]
+    [InlineData("Lost to follow up.", CriterionRole.Exclusion)]
+    public void AHeadingOrAnEventDuringTheStudy_AsksNothingAtEntry(string criterion, CriterionRole role)
+    {
+        var evaluation = Evaluate(criterion, WithoutCancer, role);
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotApplicable);
+        evaluation.Basis.Should().Be(OutcomeBasis.Recorded);
+    }
+
+    [Fact]
+    public void AShortRuleThatIsNoHeading_IsStillARule() =>
+        Evaluate("Pancreatitis", WithoutCancer, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.NotMet);
+}
