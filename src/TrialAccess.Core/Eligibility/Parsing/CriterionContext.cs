@@ -195,7 +195,12 @@ public sealed partial class CriterionContext
     /// to metronidazole", "adverse reaction to corticosteroids"): the criterion is about that reaction, not about having
     /// received the agent.
     /// </summary>
-    public bool IsAllergyObjectAt(int position) => AllergyObject().IsMatch(Lower.AsSpan()[Math.Max(0, position - 120)..Math.Min(position, Lower.Length)]);
+    public bool IsAllergyObjectAt(int position) => AllergyObject().IsMatch(Lower.AsSpan()[Math.Max(0, position - 200)..Math.Min(position, Lower.Length)])
+        || AllergyAfter().IsMatch(Lower, Math.Min(position, Lower.Length));
+
+    /// <summary>Agents listed before the reaction: "oxaliplatin, fludarabine, cytarabine or rituximab intolerance", "penicillin allergy".</summary>
+    [GeneratedRegex(@"\G[\w-]+(?:(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and|and/or)\s+)[\w-]+){0,6}\s+(?:intoleran\w*|allerg\w*|hypersensitiv\w*)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AllergyAfter();
 
     /// <summary>True when <paramref name="position"/> lies inside a web address, whose words are not the criterion's.</summary>
     public bool IsInsideUrl(int position) => Url().Matches(Text).Any(m => position >= m.Index && position < m.Index + m.Length);
@@ -298,7 +303,7 @@ public sealed partial class CriterionContext
     /// <summary>"Recovered from (the toxic effects of) any prior surgery": what follows is about the aftermath of a treatment, if there was one.</summary>
     public bool IsAftermathAt(int position) => RecoveredFrom().IsMatch(Lower.AsSpan()[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
 
-    [GeneratedRegex(@"\b(?:due\s+to|secondary\s+to|caused\s+by|because\s+of|attribut(?:able|ed)\s+to|as\s+a\s+(?:result|consequence|complication)\s+of|in\s+the\s+(?:setting|context)\s+of|associated\s+with|related\s+to|known\s+to\s+cause|(?:that|which)\s+(?:can|could|may|might|would)\s+(?:produce|cause|result\s+in|lead\s+to|mimic)|(?:intended|used|given|prescribed|aim(?:ed|ing))\s+(?:at|to)(?:\s+(?:treat|prevent|control|manage))?(?:\s+or\s+(?:treat|prevent|control|manage))?|(?<!\b(?:unable|inability|failure|failed|difficult)\s)to\s+(?:control|treat|manage|prevent)(?:\s+or\s+(?:treat|prevent|control|manage))?|with\s+or\s+without|whether\s+or\s+not|regardless\s+of|irrespective\s+of|willing(?:ness)?\s+to\s+(?:limit|avoid|reduce|stop|quit|abstain\s+from|refrain\s+from))\s+(?:[\w'-]+[\s,()]+){0,4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:due\s+to|secondary\s+to|caused\s+by|(?:toxicit(?:y|ies)|adverse\s+(?:events?|effects?)|side[- ]effects?)\s+(?:(?:continuing|resulting|persisting|remaining|arising|related|attributed)\s+)?(?:from|of|following|after|to)|because\s+of|attribut(?:able|ed)\s+to|as\s+a\s+(?:result|consequence|complication)\s+of|in\s+the\s+(?:setting|context)\s+of|associated\s+with|related\s+to|known\s+to\s+cause|(?:that|which)\s+(?:can|could|may|might|would)\s+(?:produce|cause|result\s+in|lead\s+to|mimic)|(?:intended|used|given|prescribed|aim(?:ed|ing))\s+(?:at|to)(?:\s+(?:treat|prevent|control|manage))?(?:\s+or\s+(?:treat|prevent|control|manage))?|(?<!\b(?:unable|inability|failure|failed|difficult)\s)to\s+(?:control|treat|manage|prevent)(?:\s+or\s+(?:treat|prevent|control|manage))?|with\s+or\s+without|whether\s+or\s+not|regardless\s+of|irrespective\s+of|willing(?:ness)?\s+to\s+(?:limit|avoid|reduce|stop|quit|abstain\s+from|refrain\s+from))\s+(?:[\w'-]+[\s,()]+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex CauseOrOption();
 
     /// <summary>

@@ -82,6 +82,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
         }
 
         DropExplanations(context, found);
+        ReadTreatmentsOfAnotherCancer(context, found);
         for (var i = 0; i < found.Count; i++)
         {
             if (!found[i].Qualifies && (context.IsAftermathAt(found[i].Span.Start) || IsAnyStatus(context, found[i])))
@@ -99,6 +100,35 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
         var (scope, body) = ScopeOf(segment, found);
         return new ParsedCriterion(segment, body) { Scope = scope };
     }
+
+    /// <summary>
+    /// "No chemotherapy for treatment of any other prior malignancy": the treatment is the other cancer's, so the
+    /// patient's treatments of the cancer the trial studies do not count. The treatment only qualifies; the other
+    /// cancer, with the treatment named, decides.
+    /// </summary>
+    private static void ReadTreatmentsOfAnotherCancer(CriterionContext context, List<EligibilityConstraint> found)
+    {
+        for (var o = 0; o < found.Count; o++)
+        {
+            if (found[o] is not OtherMalignancyConstraint other)
+            {
+                continue;
+            }
+
+            for (var t = 0; t < found.Count; t++)
+            {
+                if (found[t] is PriorTherapyConstraint { Qualifies: false } therapy && therapy.Span.End <= other.Span.Start
+                    && TherapyForAnother().IsMatch(context.Lower.AsSpan(therapy.Span.End, other.Span.Start - therapy.Span.End)))
+                {
+                    found[t] = therapy with { Qualifies = true };
+                    found[o] = other = other with { TreatedWith = other.TreatedWith is { } named ? $"{named} or {therapy.Agent}" : therapy.Agent };
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^(?:\s*(?:,|or|and|and/or)?\s*[\w-]+){0,4}?\s+(?:given\s+|received\s+)?(?:for|to\s+treat|in)\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:(?:any|an|a|the|their)\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TherapyForAnother();
 
     /// <summary>
     /// What a hedged aside says of a disease's cause or company is an explanation, not a rule: "Subacute thyroiditis,

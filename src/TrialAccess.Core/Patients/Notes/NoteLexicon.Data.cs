@@ -293,10 +293,10 @@ internal sealed partial class NoteLexicon
         letrozole | aromatase inhibitor, hormonal therapy = femara
         anastrozole | aromatase inhibitor, hormonal therapy = arimidex
         octreotide | somatostatin analogue = octreotide lar; sandostatin
-        fcr | chemoimmunotherapy = fludarabine cyclophosphamide rituximab
-        pcr | chemoimmunotherapy = pentostatin cyclophosphamide rituximab
-        r-chop | chemoimmunotherapy = rchop; r chop
-        r-cvp | chemoimmunotherapy = rcvp; r cvp
+        fcr | chemotherapy, chemoimmunotherapy, anti-CD20, purine analog, alkylating agent, fludarabine, cyclophosphamide, rituximab = fludarabine cyclophosphamide rituximab
+        pcr | chemotherapy, chemoimmunotherapy, anti-CD20, purine analog, alkylating agent, pentostatin, cyclophosphamide, rituximab = pentostatin cyclophosphamide rituximab
+        r-chop | chemotherapy, chemoimmunotherapy, anti-CD20, anthracycline, alkylating agent, vinca alkaloid, rituximab, cyclophosphamide, doxorubicin, vincristine, prednisone = rchop; r chop
+        r-cvp | chemotherapy, chemoimmunotherapy, anti-CD20, alkylating agent, vinca alkaloid, rituximab, cyclophosphamide, vincristine, prednisone = rcvp; r cvp
         palbociclib | CDK4/6 inhibitor = ibrance
         ribociclib | CDK4/6 inhibitor = kisqali
         abemaciclib | CDK4/6 inhibitor = verzenio
@@ -353,13 +353,13 @@ internal sealed partial class NoteLexicon
         bleomycin | chemotherapy
         carmustine | alkylating agent, chemotherapy = bcnu
         lomustine | alkylating agent, chemotherapy = ccnu
-        folfirinox | chemotherapy
-        capox | chemotherapy = xelox
-        ac-t | chemotherapy = ac t; act
+        folfirinox | chemotherapy, fluoropyrimidine, platinum, topoisomerase inhibitor, fluorouracil, leucovorin, irinotecan, oxaliplatin
+        capox | chemotherapy, fluoropyrimidine, platinum, capecitabine, oxaliplatin = xelox
+        ac-t | chemotherapy, anthracycline, alkylating agent, taxane, doxorubicin, cyclophosphamide, paclitaxel = ac t; act
         car-t cell therapy | cell therapy = car t; car-t; car t cell therapy; axicabtagene ciloleucel; tisagenlecleucel
-        folfox | chemotherapy
-        folfiri | chemotherapy
-        vad | chemotherapy = vad regimen
+        folfox | chemotherapy, fluoropyrimidine, platinum, fluorouracil, leucovorin, oxaliplatin
+        folfiri | chemotherapy, fluoropyrimidine, topoisomerase inhibitor, fluorouracil, leucovorin, irinotecan
+        vad | chemotherapy, vinca alkaloid, anthracycline, vincristine, doxorubicin, dexamethasone = vad regimen
         interferon | interferon = ifn; interferon alfa; peginterferon
         ribavirin | antiviral = rbv
         direct-acting antiviral | antiviral = direct antiviral drugs; direct acting antivirals; daa; direct antiviral

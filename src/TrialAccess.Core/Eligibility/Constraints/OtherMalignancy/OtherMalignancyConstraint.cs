@@ -13,7 +13,14 @@ public sealed record OtherMalignancyConstraint(decimal? WithinYears, bool Allows
 {
     public override ConstraintKind Kind => ConstraintKind.OtherMalignancy;
 
-    public override string Describe() => WithinYears is { } y ? $"other malignancy within {Number(y)} years" : "other malignancy";
+    /// <summary>
+    /// Set when the rule is about a treatment given for the other cancer ("no chemotherapy for any other prior
+    /// malignancy"): the treatment named. The treatments of the patient's own cancer do not count; another cancer
+    /// recorded leaves open whether it was so treated.
+    /// </summary>
+    public string? TreatedWith { get; init; }
+
+    public override string Describe() => (WithinYears is { } y ? $"other malignancy within {Number(y)} years" : "other malignancy") + (TreatedWith is { } t ? $" treated with {t}" : string.Empty);
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
@@ -37,6 +44,11 @@ public sealed record OtherMalignancyConstraint(decimal? WithinYears, bool Allows
         if (recent.Count == 0)
         {
             return ConstraintCheck.NotMet($"other cancer {others[0].Text} diagnosed {others[0].DiagnosedOn:yyyy-MM-dd}, before the look-back");
+        }
+
+        if (TreatedWith is { } treatment)
+        {
+            return ConstraintCheck.Unknown($"Was the patient's {recent[0].Text} treated with {treatment}?", $"other cancer: {recent[0].Text}");
         }
 
         var dated = recent.FirstOrDefault(d => d.DiagnosedOn is not null);

@@ -51,6 +51,16 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
     /// </summary>
     public string? Purpose { get; init; }
 
+    /// <summary>
+    /// A cumulative dose the rule is about, as written ("&lt; 300 mg/m2"): "more than 300 mg/m2 of doxorubicin", "cumulative
+    /// doses of &lt; 450 mg/m2 prior epirubicin". A record that names the drug rarely gives its dose, so having had it
+    /// leaves the dose a question; not having had it is a dose of none.
+    /// </summary>
+    public string? DoseLimit { get; init; }
+
+    /// <summary>True when <see cref="DoseLimit"/> is an upper bound ("&lt; 300 mg/m2", "no more than"), which none satisfies.</summary>
+    public bool DoseBelow { get; init; }
+
     public override string Describe()
     {
         var parts = new List<string>();
@@ -70,6 +80,11 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
             parts.Add($"within {days} days");
         }
 
+        if (DoseLimit is { } dose)
+        {
+            parts.Add($"(cumulative dose {dose})");
+        }
+
         return string.Join(' ', parts);
     }
 
@@ -85,7 +100,18 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context) =>
         Unlisted
             ? UnlistedConcepts.InPatientsFavour(this, CheckListed(patient, context), patient, Agent, $"Has the patient {(Current ? "currently" : "ever")} received {Agent}?")
-            : CheckListed(patient, context);
+            : DoseLimit is null ? CheckListed(patient, context) : CheckDose(CheckListed(patient, context));
+
+    /// <summary>
+    /// A rule on a cumulative dose: the drug received leaves the dose a question; none received is a dose of none, which
+    /// an upper bound admits and a lower bound does not.
+    /// </summary>
+    private ConstraintCheck CheckDose(ConstraintCheck received) => received.Outcome switch
+    {
+        CriterionOutcome.Met => ConstraintCheck.Unknown($"What cumulative dose of {Agent} has the patient received? (trial: {DoseLimit})", $"{received.Evidence}, dose not recorded"),
+        CriterionOutcome.NotMet when DoseBelow => received with { Outcome = CriterionOutcome.Met, Evidence = $"{received.Evidence} (a dose of none, within {DoseLimit})" },
+        _ => received,
+    };
 
     private ConstraintCheck CheckListed(PatientProfile patient, EvaluationContext context)
     {
@@ -454,14 +480,56 @@ public static partial class PriorTherapyParser
             return;
         }
 
+        var dose = kind == TherapyAgentKind.Modality ? null : DoseLimitAt(c, start, end);
         c.Add(new PriorTherapyConstraint(agent, kind, Refractory: refractory, WithinDays: days, Current: current && days is null)
         {
             Span = CriterionContext.Span(start, end),
             Negated = since ^ c.IsNegatedAt(start),
             Qualifies = c.IsExceptedAt(start) || c.IsCauseOrOptionAt(start) || c.IsTreatmentDespiteAt(start) || c.IsPermittedAt(start),
             Purpose = kind == TherapyAgentKind.Modality ? null : PurposeAt(c, end),
+            DoseLimit = dose?.Limit,
+            DoseBelow = dose?.Below ?? false,
         });
     }
+
+    /// <summary>
+    /// A cumulative dose in body-surface units stated beside the agent, in the same sentence ("&gt; 300 mg/m2 lifetime
+    /// cumulative dose of doxorubicin", "doxorubicin exceeding 360 mg/m2"), with whether it is an upper bound.
+    /// </summary>
+    private static (string Limit, bool Below)? DoseLimitAt(CriterionContext c, int start, int end)
+    {
+        var from = Math.Max(0, start - 70);
+        var to = Math.Min(c.Lower.Length, end + 70);
+        (string, bool)? nearest = null;
+        var distance = int.MaxValue;
+        foreach (Match m in CumulativeDose().Matches(c.Lower[from..to]))
+        {
+            var at = from + m.Index;
+            var before = at < start;
+            var between = before ? c.Lower[Math.Min(at + m.Length, start)..start] : c.Lower[end..Math.Max(end, at)];
+            var gap = between.Length;
+            // A dose after the agent is its own only when nothing lists another agent between them ("doxorubicin
+            // exceeding 360 mg/m2", not "doxorubicin or < 450 mg/m2 prior epirubicin").
+            if (between.AsSpan().IndexOfAny(';', '.') >= 0 || gap >= distance
+                || (!before && (between.Contains(',', StringComparison.Ordinal) || between.Contains(" or ", StringComparison.Ordinal) || between.Contains(" and ", StringComparison.Ordinal))))
+            {
+                continue;
+            }
+
+            var bound = m.Groups["bound"].Value;
+            var below = bound is "<" or "≤" or "=<" or "<=" || BelowWord().IsMatch(bound);
+            nearest = ($"{(below ? "<" : ">")} {m.Groups["amount"].Value} mg/m2", below);
+            distance = gap;
+        }
+
+        return nearest;
+    }
+
+    [GeneratedRegex(@"(?<bound>[<>≤≥]=?|=<|>=|(?:no|not)\s+(?:more|greater)\s+than|more\s+than|greater\s+than|less\s+than|lower\s+than|fewer\s+than|exceed(?:ing|s|ed)?|not\s+exceed(?:ing)?|in\s+excess\s+of|above|over|under|below|up\s+to|maximum(?:\s+of)?|max(?:imum)?\.?|at\s+most|at\s+least)\s*(?:a\s+)?(?:(?:total|cumulative|lifetime)\s+(?:dose\s+)?(?:of\s+)?)?(?<amount>\d[\d,]*(?:\.\d+)?)\s*mg\s*/\s*m\s*(?:2|²|\^2|sq)", RegexOptions.CultureInvariant)]
+    private static partial Regex CumulativeDose();
+
+    [GeneratedRegex(@"^(?:(?:no|not)\s+(?:more|greater)\s+than|less\s+than|lower\s+than|fewer\s+than|not\s+exceed(?:ing)?|under|below|up\s+to|maximum(?:\s+of)?|max(?:imum)?\.?|at\s+most)$", RegexOptions.CultureInvariant)]
+    private static partial Regex BelowWord();
 
     /// <summary>The condition a drug named just before <paramref name="end"/> was given for, or null (see <see cref="PriorTherapyConstraint.Purpose"/>).</summary>
     public static string? PurposeAt(CriterionContext c, int end) =>
