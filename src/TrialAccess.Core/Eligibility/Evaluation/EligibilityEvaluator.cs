@@ -211,6 +211,10 @@ public static partial class EligibilityEvaluator
             }
 
             combined = any.AnyHolds;
+            if (combined.Outcome == CriterionOutcome.Unknown && criterion.Segment.Role == CriterionRole.Exclusion && ExamplesOfAnAbsentCondition(results, criterion.Segment.Text))
+            {
+                combined = new Combined(CriterionOutcome.NotMet, true);
+            }
         }
 
         var outcome = combined.Outcome;
@@ -272,6 +276,49 @@ public static partial class EligibilityEvaluator
 
         return new CriterionEvaluation(criterion, outcome, results, joined, questions ?? []) { Presumed = combined.Presumed };
     }
+
+    /// <summary>
+    /// "Decompensated liver disease, including prolonged clotting times, hypoalbuminemia, encephalopathy": what follows
+    /// "including", "such as", "e.g." or "defined as" are the forms or signs of the condition named before it. When that
+    /// condition is presumed absent and none of its signs is recorded, the signs left unknown (a value never presumed)
+    /// do not leave the exclusion open: a patient without the condition has none of its forms.
+    /// </summary>
+    private static bool ExamplesOfAnAbsentCondition(ConstraintEvaluation[] results, string text)
+    {
+        if (ExampleCue().Match(text) is not { Success: true } cue)
+        {
+            return false;
+        }
+
+        // The condition is the one named before the cue, absent (recorded or presumed) or a label heading the rule
+        // ("Liver disease: ... as defined by ..."); at least one of the named forms must be absent too.
+        var head = false;
+        var absent = false;
+        foreach (var result in results)
+        {
+            var before = result.Constraint.Span.Start < cue.Index;
+            switch (result.Check.Outcome)
+            {
+                case CriterionOutcome.Met:
+                    return false;
+                // A value that defines the condition ("renal impairment (i.e., eGFR < 60)") is never presumed.
+                case CriterionOutcome.Unknown when before || result.Constraint.Kind is not ConstraintKind.Condition:
+                    return false;
+                case CriterionOutcome.NotMet:
+                    absent = true;
+                    head |= before && result.Constraint is ConditionConstraint { ConceptKind: MedicalConceptKind.Condition, Unlisted: false };
+                    break;
+                case CriterionOutcome.NotApplicable when before && result.Constraint is ConditionConstraint { ConceptKind: MedicalConceptKind.Condition }:
+                    head = true;
+                    break;
+            }
+        }
+
+        return head && absent;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:including|includes|such\s+as|e\.\s?g\.?|i\.\s?e\.?|defined\s+as|as\s+(?:defined|evidenced|manifested)\s+by|manifested\s+by|characteri[sz]ed\s+by)(?=[\s,:(])", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ExampleCue();
 
     /// <summary>
     /// True when every constraint that fails does so because a diagnosis (not a treatment or procedure, not a symptom a

@@ -1,0 +1,39 @@
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
+using static TrialAccess.Core.Tests.Eligibility.Evaluation.ReadingTestKit;
+
+namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
+
+/// <summary>
+/// An exclusion naming a condition and then its forms or signs ("including", "such as", "as defined by"): a patient
+/// without the condition has none of its forms, so a sign left unknown does not keep the exclusion open; a value that
+/// defines the condition is never presumed.
+/// </summary>
+public class ConditionExamplesReadingTests
+{
+    private static readonly PatientProfile Healthy = Note("A 52-year-old man with asthma, on inhaled budesonide. Past history otherwise non-significant.");
+
+    [Theory]
+    [InlineData("Decompensated clinical liver disease, including a history of prolonged clotting times, hypoalbuminemia, encephalopathy, ascites or variceal bleeding")]
+    [InlineData("Liver Disease: Known, pre-existing, unstable liver disease (as defined by the presence of ascites, encephalopathy, coagulopathy, hypoalbuminaemia, oesophageal or gastric varices, or persistent jaundice)")]
+    public void TheFormsOfAnAbsentCondition_AreAbsentToo(string criterion)
+    {
+        var evaluation = Evaluate(criterion, Healthy, CriterionRole.Exclusion);
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
+        evaluation.Basis.Should().Be(OutcomeBasis.Presumed);
+    }
+
+    [Fact]
+    public void AValueThatDefinesTheCondition_IsNeverPresumed() =>
+        Evaluate("Renal impairment (i.e., an estimated GFR < 60 ml/min/1.73 m2) or history of renal failure", Healthy, CriterionRole.Exclusion)
+            .Outcome.Should().Be(CriterionOutcome.Unknown);
+
+    [Fact]
+    public void ARecordedForm_StillExcludes()
+    {
+        var cirrhotic = Note("A 60-year-old man with alcoholic cirrhosis complicated by ascites and hepatic encephalopathy.");
+        Evaluate("Decompensated clinical liver disease, including a history of prolonged clotting times, hypoalbuminemia, encephalopathy, ascites or variceal bleeding", cirrhotic, CriterionRole.Exclusion)
+            .Outcome.Should().Be(CriterionOutcome.Met);
+    }
+}
