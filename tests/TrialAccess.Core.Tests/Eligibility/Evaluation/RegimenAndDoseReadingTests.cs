@@ -86,4 +86,23 @@ public class RegimenAndDoseReadingTests
         Evaluate(Criterion, twoCancers).Outcome.Should().Be(CriterionOutcome.Unknown, "how the prostate cancer was treated is not recorded");
         Evaluate("No prior chemotherapy. No other malignancy", AfterFourRegimens).Outcome.Should().Be(CriterionOutcome.NotMet);
     }
+
+    [Theory]
+    [InlineData("A 45-year-old man with hypertension.", "No prior hysterectomy", CriterionRole.Inclusion)]
+    [InlineData("A 45-year-old man with hypertension.", "Radiation-induced oophorectomy with last menses >1 year ago", CriterionRole.Inclusion)]
+    [InlineData("A 70-year-old man with prostate cancer.", "History of bilateral oophorectomy", CriterionRole.Exclusion)]
+    public void AnOperationThePatientsSexCannotHaveHad_DoesNotApply(string note, string criterion, CriterionRole role)
+    {
+        var evaluation = Evaluate(criterion, Note(note), role);
+        evaluation.Constraints.Where(c => c.Constraint is PriorTherapyConstraint { AgentKind: TherapyAgentKind.Modality } t && t.Agent != "radiotherapy")
+            .Should().NotBeEmpty().And.OnlyContain(c => c.Check.Outcome == CriterionOutcome.NotApplicable);
+        Evaluate(criterion, Note("A 45-year-old woman with hypertension."), role).Constraints
+            .Where(c => c.Constraint is PriorTherapyConstraint { Agent: "hysterectomy" or "oophorectomy" })
+            .Should().OnlyContain(c => c.Check.Outcome != CriterionOutcome.NotApplicable);
+    }
+
+    [Fact]
+    public void RecoveryFromToxicEffectsOfTreatments_DoesNotAskForTheTreatments() =>
+        Evaluate("Subjects must be recovered from any clinically relevant toxic effects of any prior surgery, radiotherapy, or other therapy", Untreated)
+            .Outcome.Should().NotBe(CriterionOutcome.NotMet);
 }

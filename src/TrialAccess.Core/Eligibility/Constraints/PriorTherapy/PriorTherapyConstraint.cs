@@ -102,6 +102,16 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
             ? UnlistedConcepts.InPatientsFavour(this, CheckListed(patient, context), patient, Agent, $"Has the patient {(Current ? "currently" : "ever")} received {Agent}?")
             : DoseLimit is null ? CheckListed(patient, context) : CheckDose(CheckListed(patient, context));
 
+    /// <summary>The sex an operation is done on, or null when either ("hysterectomy": women; "vasectomy": men).</summary>
+    private static PatientSex? SexSpecificOperation(string agent) =>
+        FemaleOperation().IsMatch(agent) ? PatientSex.Female : MaleOperation().IsMatch(agent) ? PatientSex.Male : null;
+
+    [GeneratedRegex(@"hysterectomy|oophorectomy|salpingectomy|ovariectomy|tubal", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FemaleOperation();
+
+    [GeneratedRegex(@"vasectomy|orchiectomy|orchidectomy|prostatectomy", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MaleOperation();
+
     /// <summary>
     /// A rule on a cumulative dose: the drug received leaves the dose a question; none received is a dose of none, which
     /// an upper bound admits and a lower bound does not.
@@ -115,6 +125,13 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
 
     private ConstraintCheck CheckListed(PatientProfile patient, EvaluationContext context)
     {
+        // "Surgically sterile (hysterectomy, bilateral oophorectomy)" asked of a man, "vasectomy" of a woman: an
+        // operation the patient's sex cannot have had says nothing of the patient.
+        if (AgentKind == TherapyAgentKind.Modality && patient.Sex?.Value is { } sex && SexSpecificOperation(Agent) is { } only && only != sex)
+        {
+            return ConstraintCheck.NotApplicable($"{(sex == PatientSex.Male ? "a man" : "a woman")}: {Agent} does not apply");
+        }
+
         if (MinimumLines is not null || MaximumLines is not null)
         {
             const string LinesQuestion = "How many prior lines of systemic therapy has the patient had?";
