@@ -177,9 +177,47 @@ public sealed partial class CriterionContext
     public bool IsQualifierAt(int position)
     {
         var before = Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)];
-        return TherapyFor().IsMatch(before) || ExceptedBefore().IsMatch(before) || ContextOf().IsMatch(before) || IsAftermathAt(position)
-            || IsCauseOrOptionAt(position) || OtherStudyBefore().IsMatch(before) || PermittedBefore().IsMatch(before) || PermittedAfter().IsMatch(Lower, Math.Min(position, Lower.Length));
+        return (MayNameTherapy && TherapyFor().IsMatch(before)) || (MayExcept && ExceptedBefore().IsMatch(before)) || ContextOf().IsMatch(before) || IsAftermathAt(position)
+            || IsCauseOrOptionAt(position) || OtherStudyBefore().IsMatch(before) || PermittedBefore().IsMatch(before) || IsGrantedAfter(position);
     }
+
+    // Keyword tests, once per criterion, before the patterns asked at many positions: each pattern can only match where
+    // one of its words stands, and most criteria hold none of them (the patterns are case-sensitive on Lower, as these).
+    private bool? _mayNameTherapy;
+    private bool? _mayExcept;
+    private bool? _mayGrant;
+    private bool? _mayNameCause;
+
+    /// <summary>Every alternative of <see cref="TherapyFor"/> starts with a word holding one of these.</summary>
+    private static readonly SearchValues<string> TherapyWords = SearchValues.Create(
+        ["therap", "treat", "chemo", "radiation", "surgery", "resection", "medication", "drug", "agent", "regimen", "transplant", "intervention", "procedure", "operation"],
+        StringComparison.Ordinal);
+
+    /// <summary>Every alternative of <see cref="ExceptedBefore"/> holds one of these.</summary>
+    private static readonly SearchValues<string> ExceptionWords = SearchValues.Create(
+        ["not", "exclud", "except", "other", "cause", "etiolog", "reason", "apart", "aside", "besides", "addition"], StringComparison.Ordinal);
+
+    /// <summary>Every match of <see cref="PermittedAfter"/> ends with one of these.</summary>
+    private static readonly SearchValues<string> GrantWords = SearchValues.Create(
+        ["excluded", "allowed", "permitted", "acceptable", "included", "enrolled", "continued"], StringComparison.Ordinal);
+
+    /// <summary>Every alternative of <see cref="CauseOrOption"/> holds one of these.</summary>
+    private static readonly SearchValues<string> CauseWords = SearchValues.Create(
+        ["due", "secondary", "cause", "because", "attribut", "result", "consequence", "complication", "setting", "context", "associated", "related", "known",
+            "produce", "lead", "mimic", "intended", "used", "given", "prescribed", "aim", "control", "treat", "manage", "prevent", "without", "whether",
+            "regardless", "irrespective", "willing"],
+        StringComparison.Ordinal);
+
+    private bool MayNameTherapy => _mayNameTherapy ??= Lower.AsSpan().ContainsAny(TherapyWords);
+
+    private bool MayExcept => _mayExcept ??= Lower.AsSpan().ContainsAny(ExceptionWords);
+
+    private bool MayGrant => _mayGrant ??= Lower.AsSpan().ContainsAny(GrantWords);
+
+    private bool MayNameCause => _mayNameCause ??= Lower.AsSpan().ContainsAny(CauseWords);
+
+    /// <summary>True when a grant follows <paramref name="position"/> ("... are allowed"), see <see cref="PermittedAfter"/>.</summary>
+    private bool IsGrantedAfter(int position) => MayGrant && PermittedAfter().IsMatch(Lower, Math.Min(position, Lower.Length));
 
     /// <summary>
     /// True when the words at <paramref name="position"/> name a cause, a purpose or an option of what the criterion is
@@ -187,7 +225,7 @@ public sealed partial class CriterionContext
     /// "suicide attempt associated with the current episode of depression", "drugs to control diarrhoea", "agents
     /// intended to treat or prevent breast cancer", "with or without chronic cough".
     /// </summary>
-    public bool IsCauseOrOptionAt(int position) => CauseOrOption().IsMatch(Lower.AsSpan(Math.Max(0, position - 60), Math.Min(position, Lower.Length) - Math.Max(0, position - 60)));
+    public bool IsCauseOrOptionAt(int position) => MayNameCause && CauseOrOption().IsMatch(Lower.AsSpan(Math.Max(0, position - 60), Math.Min(position, Lower.Length) - Math.Max(0, position - 60)));
 
     /// <summary>
     /// True when the words at <paramref name="position"/> name what the patient is allergic, intolerant or otherwise
@@ -201,7 +239,7 @@ public sealed partial class CriterionContext
     public bool IsInsideUrl(int position) => Url().Matches(Text).Any(m => position >= m.Index && position < m.Index + m.Length);
 
     /// <summary>True when the words at <paramref name="position"/> are named as an exception ("other than levothyroxine").</summary>
-    public bool IsExceptedAt(int position) => ExceptedBefore().IsMatch(Lower.AsSpan()[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
+    public bool IsExceptedAt(int position) => MayExcept && ExceptedBefore().IsMatch(Lower.AsSpan()[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
 
     /// <summary>
     /// True when a treatment at <paramref name="position"/> is one the patient could have, not one they had: "not
@@ -314,7 +352,7 @@ public sealed partial class CriterionContext
 
     /// <summary>True when the words at <paramref name="position"/> name what the patient may have or take ("may be on levodopa"), a permission.</summary>
     public bool IsPermittedAt(int position) => PermittedBefore().IsMatch(Lower.AsSpan(Math.Max(0, position - 60), Math.Min(position, Lower.Length) - Math.Max(0, position - 60)))
-        || PermittedAfter().IsMatch(Lower, Math.Min(position, Lower.Length));
+        || IsGrantedAfter(position);
 
     /// <summary>"Patients on opiates and acetaminophen will not be excluded", "inhaled steroids are allowed": a grant written after what it grants.</summary>
     [GeneratedRegex(@"\G[\w'-]*(?:[\s,/]+(?:and|or|[\w'-]+)){0,4}\s+(?:will\s+not\s+be\s+excluded|(?:is|are)\s+not\s+excluded|(?:is|are)\s+(?:allowed|permitted|acceptable)|may\s+be\s+(?:included|enrolled|continued))\b", RegexOptions.CultureInvariant)]

@@ -65,10 +65,10 @@ public static partial class BoilerplateParser
             Try(c, SampleOrDonationFragments, SampleOrDonation(), BoilerplateKind.StudyConduct);
         }
 
-        Try(c, null, Logistics(), BoilerplateKind.Logistics);
+        Try(c, LogisticsFragments, Logistics(), BoilerplateKind.Logistics);
         if (c.Found.Count == 0)
         {
-            var pointer = CrossReference().Match(c.Text);
+            var pointer = CrossReference(c);
             if (!pointer.Success && c.Contains(MoreCriteriaFragments))
             {
                 pointer = MoreCriteria().Match(c.Text);
@@ -80,6 +80,13 @@ public static partial class BoilerplateParser
             }
         }
     }
+
+    /// <summary>Every alternative of <see cref="Logistics"/> holds one of these (lower case).</summary>
+    private static readonly SearchValues<string> LogisticsFragments = SearchValues.Create(
+        ["english", "french", "german", "spanish", "dutch", "language", "chinese", "japanese", "italian", "danish", "swedish", "norwegian", "hebrew",
+            "portuguese", "arabic", "fluent", "native", "resid", "living", "live", "mile", "km", "kilomet", "minute", "hour", "telephone", "internet", "insur",
+            "medicaid", "medicare", "travel", "transportation", "geographic"],
+        StringComparison.Ordinal);
 
     [GeneratedRegex(@"\b(?:(?:read|speak|understand|write)\s+(?:and\s+(?:write|understand|speak|read)\s+)?(?:english|french|german|spanish|dutch|the\s+local\s+language|chinese|japanese|italian|danish|swedish|norwegian|hebrew|portuguese|arabic)|fluent\s+in|language\s+barrier|(?:english|spanish|french|german)[- ]speaking|native\s+speaker|resid(?:e|es|ing|ents?|ence)\b|living\s+in|lives\s+in|live\s+(?:within|in|near)|within\s+\d+\s*(?:miles|km|kilometers|kilometres)|within\s+(?:a\s+)?\d*\s*(?:minutes?|hours?)['’]?\s+(?:of|from|drive|driving|travel)\b|telephone|internet\s+access|health\s+insurance|insured|medicaid|medicare|travel\s+to|transportation|geographic(?:al)?(?:ly)?\s+(?:accessible|proximity|inaccessib\w*))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Logistics();
@@ -150,6 +157,27 @@ public static partial class BoilerplateParser
     [GeneratedRegex(@"\b(?:other|additional|further|more)\s+(?:(?:specific|study|trial)\s+)?(?:(?:inclusion|exclusion|eligibility)\s*(?:/\s*(?:inclusion|exclusion)\s*)?)?criteria\s+(?:may\s+|will\s+|also\s+)?(?:apply|exist)|\bfor\s+more\s+information\s+(?:regarding|about|on)\b|^\W*(?:inclusion|exclusion)\s*(?:/\s*(?:inclusion|exclusion)\s*)?(?:criteria)?\s*(?:may\s+)?apply", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MoreCriteria();
 
-    [GeneratedRegex(@"\b(?:other\s+)?protocol[- ]?(?:defined|specific)\s+(?:[\w/]+\s*){0,3}criteria|^\W*(?:see\s+(?:above|below|inclusion|exclusion|disease\s+characteristics|patient\s+characteristics|section|protocol|criteria)|as\s+(?:above|stated\s+above|listed\s+above)|not\s+applicable|n/?a|none|no\s+(?:exclusion|inclusion)\s+criteria|no\s+eligibility\s+criteria|please\s+contact\s+site|not\s+specified|refer\s+to)|^[\w\s/,]{0,40}?(?::|--)?\s*(?:not\s+specified|see\s+(?:disease\s+characteristics|patient\s+characteristics|general\s+eligibility|above|below))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CrossReference();
+    /// <summary>
+    /// The first pointer to other criteria: "protocol-defined criteria" anywhere, or a pointer in the opening words
+    /// ("See above", "Not applicable"). The opening pointers can only match at the start, so they are tried there once,
+    /// and the protocol criteria, which are rare, only when the text says "protocol"; the match is the one a single
+    /// pattern of the three alternatives would give (the leftmost, the protocol criteria first at the start).
+    /// </summary>
+    private static Match CrossReference(CriterionContext c)
+    {
+        var protocol = c.Lower.Contains("protocol", StringComparison.Ordinal) ? ProtocolCriteria().Match(c.Text) : Match.Empty;
+        if (protocol.Success && protocol.Index == 0)
+        {
+            return protocol;
+        }
+
+        var opening = OpeningPointer().Match(c.Text);
+        return opening.Success ? opening : protocol;
+    }
+
+    [GeneratedRegex(@"\b(?:other\s+)?protocol[- ]?(?:defined|specific)\s+(?:[\w/]+\s*){0,3}criteria", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProtocolCriteria();
+
+    [GeneratedRegex(@"^\W*(?:see\s+(?:above|below|inclusion|exclusion|disease\s+characteristics|patient\s+characteristics|section|protocol|criteria)|as\s+(?:above|stated\s+above|listed\s+above)|not\s+applicable|n/?a|none|no\s+(?:exclusion|inclusion)\s+criteria|no\s+eligibility\s+criteria|please\s+contact\s+site|not\s+specified|refer\s+to)|^[\w\s/,]{0,40}?(?::|--)?\s*(?:not\s+specified|see\s+(?:disease\s+characteristics|patient\s+characteristics|general\s+eligibility|above|below))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OpeningPointer();
 }
