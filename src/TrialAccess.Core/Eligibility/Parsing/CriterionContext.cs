@@ -70,6 +70,27 @@ public sealed partial class CriterionContext
 
     public List<EligibilityConstraint> Found { get; } = [];
 
+    /// <summary>True when the text holds a digit (as <c>\d</c> matches: any script), which every number pattern needs.</summary>
+    public bool HasDigit => _hasDigit ??= HoldsDigit(Text);
+
+    private bool? _hasDigit;
+
+    private static bool HoldsDigit(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (char.IsDigit(ch))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the criterion is about current treatment, once read (<see cref="PriorTherapyParser.IsAboutCurrentTreatment"/>).</summary>
+    internal bool? AboutCurrentTreatment { get; set; }
+
     /// <summary>True when the heading holds one of the words at the start of a word ("Age" but not "Stage").</summary>
     public bool SectionIs(params string[] words) => Section is { } s && words.Any(w => StartsAWordIn(s, w));
 
