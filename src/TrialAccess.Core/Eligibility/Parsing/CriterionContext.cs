@@ -159,7 +159,7 @@ public sealed partial class CriterionContext
         // excepts, which may be written after the position ("no prior chemotherapy (prior tamoxifen allowed)").
         var clauseStart = 0;
         var previousStart = 0;
-        foreach (var start in _clauseStarts ??= [.. ClauseBoundary().Matches(Lower).Select(b => b.Index + b.Length)])
+        foreach (var start in _clauseStarts ??= ClauseStarts())
         {
             if (start > position)
             {
@@ -187,6 +187,41 @@ public sealed partial class CriterionContext
 
         // "Non-smoker", "non smoker": the prefix negates the word it is written on, and only that word.
         return NegationCue().IsMatch(window) || NonPrefix().IsMatch(window);
+    }
+
+    /// <summary>Where each clause starts: after every boundary of <see cref="ClauseBoundary"/>.</summary>
+    /// <remarks>
+    /// The pattern tries its words at almost every letter. A criterion without any of them as a word (the tokens are the
+    /// words the pattern's <c>\b</c> sees, or more) has only the punctuation boundaries, which the shorter pattern finds
+    /// at the same places: no word boundary overlaps a punctuation one.
+    /// </remarks>
+    private int[] ClauseStarts()
+    {
+        var boundaries = HasAnyWord(ClauseWords) ? ClauseBoundary().Matches(Lower) : PunctuationBoundary().Matches(Lower);
+        var starts = new int[boundaries.Count];
+        for (var i = 0; i < starts.Length; i++)
+        {
+            starts[i] = boundaries[i].Index + boundaries[i].Length;
+        }
+
+        return starts;
+    }
+
+    /// <summary>The words of <see cref="ClauseBoundary"/>'s word alternatives ("other than" and "with the exception" by one word each).</summary>
+    private static readonly string[] ClauseWords = ["but", "except", "unless", "other", "excluding", "however", "exception", "if", "or"];
+
+    private bool HasAnyWord(string[] words)
+    {
+        var tokens = Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (Array.IndexOf(words, tokens[i].Value) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -302,7 +337,7 @@ public sealed partial class CriterionContext
     public static Comparison? ParseComparison(string op)
     {
         // "Greater than or equal (>=)": the symbol in parentheses repeats the words; "to" is often left out.
-        var o = Regex.Replace(op.EndsWith(')') ? op[..op.LastIndexOf('(')] : op, @"\s+", " ").Trim().ToLowerInvariant();
+        var o = Whitespace().Replace(op.EndsWith(')') ? op[..op.LastIndexOf('(')] : op, " ").Trim().ToLowerInvariant();
         if (o.EndsWith(" or equal", StringComparison.Ordinal))
         {
             o += " to";
@@ -335,18 +370,28 @@ public sealed partial class CriterionContext
     public static Comparison? ParseTrailing(string words)
     {
         var w = words.ToLowerInvariant();
-        if (Regex.IsMatch(w, @"^\s*(?:years?\s*(?:of\s+age\s*)?)?(?:or|and)\s+(?:more|greater|higher|above|older|over|longer)|^\s*\+"))
+        if (TrailingAtLeast().IsMatch(w))
         {
             return Comparison.AtLeast;
         }
 
-        if (Regex.IsMatch(w, @"^\s*(?:years?\s*(?:of\s+age\s*)?)?(?:or|and)\s+(?:less|lower|below|younger|under|fewer)"))
+        if (TrailingAtMost().IsMatch(w))
         {
             return Comparison.AtMost;
         }
 
         return null;
     }
+
+    // Generated once rather than looked up in the regex cache at every bound read; the same patterns, no case folding.
+    [GeneratedRegex(@"\s+")]
+    internal static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^\s*(?:years?\s*(?:of\s+age\s*)?)?(?:or|and)\s+(?:more|greater|higher|above|older|over|longer)|^\s*\+")]
+    private static partial Regex TrailingAtLeast();
+
+    [GeneratedRegex(@"^\s*(?:years?\s*(?:of\s+age\s*)?)?(?:or|and)\s+(?:less|lower|below|younger|under|fewer)")]
+    private static partial Regex TrailingAtMost();
 
     [GeneratedRegex(@"\b(?:therap(?:y|ies)|treatments?|treated|chemotherap(?:y|ies)|chemo|radiotherapy|radiation|irradiation|immunotherap(?:y|ies)|surgery|resection|medications?|drugs?|agents?|regimens?|transplant(?:ation)?|(?:surgical\s+)?(?:interventions?|procedures?|operations?))\s+(?:\w+\s+){0,2}(?:for|of|against|to\s+treat)\s+(?:(?:[a-z'-]+\s+){1,3}(?:or|and|and/or)\s+(?:other\s+|any\s+|related\s+)?)?(?:(?:the|this|that|their|his|her|a|an|any|prior|previous|current|underlying|primary|metastatic|advanced|recurrent|locally|early|localized|invasive|or|and|stage\s+\w+)\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex TherapyFor();
@@ -428,6 +473,10 @@ public sealed partial class CriterionContext
 
     [GeneratedRegex(@";|\.\s|\bbut\b|\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bhowever\b|\bwith the exception\b|\bif\b|\((?=[^)]*\b(?:allowed|permitted|acceptable|eligible|may|except|unless|other\s+than|excluding|but|not\s+(?:an?\s+)?exclusions?|not\s+excluded)\b)|\bor\s+(?=\w+\s+(?:is|are|must|should)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBoundary();
+
+    /// <summary>The alternatives of <see cref="ClauseBoundary"/> without a word, in the same order.</summary>
+    [GeneratedRegex(@";|\.\s|\((?=[^)]*\b(?:allowed|permitted|acceptable|eligible|may|except|unless|other\s+than|excluding|but|not\s+(?:an?\s+)?exclusions?|not\s+excluded)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex PunctuationBoundary();
 
     [GeneratedRegex(@"\b(?:no|not(?!\s+(?:more|less|greater|higher|lower|exceed|exceeding|to\s+exceed|including|applicable|required|limited|only|necessarily|yet|otherwise))|(?<!\bwith\s+or\s+)without|never(?!\s+(?:smokers?|drinkers?)\b)|absence\s+of|free\s+(?:of|from)|independent(?:ly)?\s+of|lack\s+of|none|nor|neither|cannot|denies|unable\s+to\s+receive|refrain(?:s|ing)?\s+from|abstain(?:s|ing)?\s+from)\b(?!\s+(?:more|less|greater|higher|longer|fewer)\s+than)", RegexOptions.CultureInvariant)]
     private static partial Regex NegationCue();

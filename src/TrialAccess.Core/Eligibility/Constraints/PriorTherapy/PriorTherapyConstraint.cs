@@ -338,7 +338,7 @@ public static partial class PriorTherapyParser
             c.Add(new PriorTherapyConstraint(other.Groups["agent"].Value.Trim().ToLowerInvariant(), TherapyAgentKind.DrugClass, WithinDays: days) { Span = CriterionContext.Span(washout.Index, other.Index + other.Length), Negated = true });
         }
 
-        if (Naive().Match(c.Text) is { Success: true } naive && !c.Found.OfType<PriorTherapyConstraint>().Any())
+        if (c.Contains(NaiveFragments) && Naive().Match(c.Text) is { Success: true } naive && !c.Found.OfType<PriorTherapyConstraint>().Any())
         {
             c.Add(new PriorTherapyConstraint("systemic therapy", TherapyAgentKind.DrugClass) { Span = CriterionContext.Span(naive), Negated = true });
         }
@@ -544,6 +544,9 @@ public static partial class PriorTherapyParser
     /// <summary>Every alternative of <see cref="Current"/> holds one of these; asked once per criterion (the condition parser asks for every drug it reads).</summary>
     private static readonly SearchValues<string> CurrentWords = SearchValues.Create(
         ["concurrent", "concomitant", "current", "ongoing", "receiving", "chronic", "requiring", "use", "taking", "dose", "treatment"], StringComparison.Ordinal);
+
+    /// <summary>Every alternative of <see cref="Naive"/> holds one of these (lower case).</summary>
+    private static readonly SearchValues<string> NaiveFragments = SearchValues.Create(["naive", "na\u00efve", "previously", "prior"], StringComparison.Ordinal);
 
     /// <summary>Every match of <see cref="Washout"/> holds a number and one of these units (lower case).</summary>
     private static readonly SearchValues<string> WashoutUnits = SearchValues.Create(["day", "week", "wk", "month", "hour", "year"], StringComparison.Ordinal);
