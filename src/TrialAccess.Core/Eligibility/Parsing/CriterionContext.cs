@@ -232,7 +232,7 @@ public sealed partial class CriterionContext
     /// </summary>
     public bool IsQualifierAt(int position)
     {
-        var before = Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)];
+        var before = Lower.AsSpan()[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)];
         return (MayNameTherapy && TherapyFor().IsMatch(before)) || (MayExcept && ExceptedBefore().IsMatch(before)) || ContextOf().IsMatch(before) || IsAftermathAt(position)
             || IsCauseOrOptionAt(position) || OtherStudyBefore().IsMatch(before) || PermittedBefore().IsMatch(before) || IsGrantedAfter(position);
     }
