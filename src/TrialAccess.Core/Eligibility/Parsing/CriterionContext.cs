@@ -292,7 +292,18 @@ public sealed partial class CriterionContext
     public bool IsAllergyObjectAt(int position) => AllergyObject().IsMatch(Lower.AsSpan()[Math.Max(0, position - 120)..Math.Min(position, Lower.Length)]);
 
     /// <summary>True when <paramref name="position"/> lies inside a web address, whose words are not the criterion's.</summary>
-    public bool IsInsideUrl(int position) => Url().Matches(Text).Any(m => position >= m.Index && position < m.Index + m.Length);
+    public bool IsInsideUrl(int position)
+    {
+        for (var m = Url().Match(Text); m.Success; m = m.NextMatch())
+        {
+            if (position >= m.Index && position < m.Index + m.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the words at <paramref name="position"/> are named as an exception ("other than levothyroxine").</summary>
     public bool IsExceptedAt(int position) => MayExcept && ExceptedBefore().IsMatch(Lower.AsSpan()[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);

@@ -86,7 +86,7 @@ public static partial class MetastasisParser
             return;
         }
 
-        foreach (Match m in SiteMetastases().Matches(c.Text))
+        for (var m = SiteMetastases().Match(c.Text); m.Success; m = m.NextMatch())
         {
             if (c.IsClaimed(m.Index, m.Index + m.Length))
             {

@@ -156,7 +156,7 @@ public static partial class ReproductiveParser
 
         if ((!test.Success || confirming) && !contraception.Success)
         {
-            foreach (Match m in Pregnant().Matches(c.Text))
+            for (var m = Pregnant().Match(c.Text); m.Success; m = m.NextMatch())
             {
                 if (confirming && m.Index >= test.Index && m.Index < test.Index + test.Length)
                 {
@@ -174,7 +174,7 @@ public static partial class ReproductiveParser
 
         if (!contraception.Success)
         {
-            foreach (Match m in Breastfeeding().Matches(c.Text))
+            for (var m = Breastfeeding().Match(c.Text); m.Success; m = m.NextMatch())
             {
                 c.Add(new ReproductiveConstraint(ReproductiveTopic.Breastfeeding) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) ^ IsNonPrefixed(m) });
             }
