@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace TrialAccess.Vocabulary;
 
 /// <summary>A word of a text: lower-cased letters and digits, with where it lies in the text.</summary>
@@ -50,11 +48,6 @@ public sealed class PhraseMatcher<T>
     // Phrases of one word by that word; longer phrases by their first two words (short lists to compare), longest first.
     private readonly Dictionary<string, List<(string[] Words, T Value, string Phrase)>> _byFirstWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
-
-    // Read-only copies of the two lookups for FindAll, which asks them for every word of every criterion: a frozen set
-    // hashes a few characters of a word instead of all of them. Rebuilt with the sorting, after phrases were added.
-    private FrozenDictionary<string, List<(string[] Words, T Value, string Phrase)>> _frozenByFirstWords = FrozenDictionary<string, List<(string[] Words, T Value, string Phrase)>>.Empty;
-    private FrozenSet<string> _frozenFirstWords = FrozenSet<string>.Empty;
     private volatile bool _sorted = true;
 
     public int Count { get; private set; }
@@ -119,22 +112,20 @@ public sealed class PhraseMatcher<T>
     {
         EnsureSorted();
         var matches = new List<PhraseMatch<T>>();
-        var firstWords = _frozenFirstWords;
-        var byFirstWordsFrozen = _frozenByFirstWords;
-        var byFirstWords = byFirstWordsFrozen.GetAlternateLookup<ReadOnlySpan<char>>();
+        var byFirstWords = _byFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> pair = stackalloc char[64];
         var i = 0;
         while (i < tokens.Count)
         {
             var matched = 0;
-            if (firstWords.Contains(tokens[i].Value))
+            if (_firstWords.Contains(tokens[i].Value))
             {
                 if (i + 1 < tokens.Count && byFirstWords.TryGetValue(KeyOf(tokens[i].Value, tokens[i + 1].Value, pair), out var longer))
                 {
                     matched = TryMatch(text, tokens, i, longer, matches);
                 }
 
-                if (matched == 0 && byFirstWordsFrozen.TryGetValue(tokens[i].Value, out var single))
+                if (matched == 0 && _byFirstWords.TryGetValue(tokens[i].Value, out var single))
                 {
                     matched = TryMatch(text, tokens, i, single, matches);
                 }
@@ -182,8 +173,6 @@ public sealed class PhraseMatcher<T>
                 list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
             }
 
-            _frozenByFirstWords = _byFirstWords.ToFrozenDictionary(StringComparer.Ordinal);
-            _frozenFirstWords = _firstWords.ToFrozenSet(StringComparer.Ordinal);
             _sorted = true;
         }
     }
