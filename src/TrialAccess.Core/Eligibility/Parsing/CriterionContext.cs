@@ -70,6 +70,27 @@ public sealed partial class CriterionContext
 
     public List<EligibilityConstraint> Found { get; } = [];
 
+    /// <summary>True when the text holds a digit (as <c>\d</c> matches: any script), which every number pattern needs.</summary>
+    public bool HasDigit => _hasDigit ??= HoldsDigit(Text);
+
+    private bool? _hasDigit;
+
+    private static bool HoldsDigit(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (char.IsDigit(ch))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the criterion is about current treatment, once read (<see cref="PriorTherapyParser.IsAboutCurrentTreatment"/>).</summary>
+    internal bool? AboutCurrentTreatment { get; set; }
+
     /// <summary>True when the heading holds one of the words at the start of a word ("Age" but not "Stage").</summary>
     public bool SectionIs(params string[] words) => Section is { } s && words.Any(w => StartsAWordIn(s, w));
 
@@ -138,7 +159,7 @@ public sealed partial class CriterionContext
         // excepts, which may be written after the position ("no prior chemotherapy (prior tamoxifen allowed)").
         var clauseStart = 0;
         var previousStart = 0;
-        foreach (var start in _clauseStarts ??= [.. ClauseBoundary().Matches(Lower).Select(b => b.Index + b.Length)])
+        foreach (var start in _clauseStarts ??= ClauseStarts())
         {
             if (start > position)
             {
@@ -168,6 +189,41 @@ public sealed partial class CriterionContext
         return NegationCue().IsMatch(window) || NonPrefix().IsMatch(window);
     }
 
+    /// <summary>Where each clause starts: after every boundary of <see cref="ClauseBoundary"/>.</summary>
+    /// <remarks>
+    /// The pattern tries its words at almost every letter. A criterion without any of them as a word (the tokens are the
+    /// words the pattern's <c>\b</c> sees, or more) has only the punctuation boundaries, which the shorter pattern finds
+    /// at the same places: no word boundary overlaps a punctuation one.
+    /// </remarks>
+    private int[] ClauseStarts()
+    {
+        var boundaries = HasAnyWord(ClauseWords) ? ClauseBoundary().Matches(Lower) : PunctuationBoundary().Matches(Lower);
+        var starts = new int[boundaries.Count];
+        for (var i = 0; i < starts.Length; i++)
+        {
+            starts[i] = boundaries[i].Index + boundaries[i].Length;
+        }
+
+        return starts;
+    }
+
+    /// <summary>The words of <see cref="ClauseBoundary"/>'s word alternatives ("other than" and "with the exception" by one word each).</summary>
+    private static readonly string[] ClauseWords = ["but", "except", "unless", "other", "excluding", "however", "exception", "if", "or"];
+
+    private bool HasAnyWord(string[] words)
+    {
+        var tokens = Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (Array.IndexOf(words, tokens[i].Value) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// True when the words at <paramref name="position"/> only qualify or except something else: the disease a therapy
     /// was for ("no prior chemotherapy for breast cancer", "medications for their Parkinson's disease") or an exception
@@ -176,10 +232,48 @@ public sealed partial class CriterionContext
     /// </summary>
     public bool IsQualifierAt(int position)
     {
-        var before = Lower[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)];
-        return TherapyFor().IsMatch(before) || ExceptedBefore().IsMatch(before) || ContextOf().IsMatch(before) || IsAftermathAt(position)
-            || IsCauseOrOptionAt(position) || OtherStudyBefore().IsMatch(before) || PermittedBefore().IsMatch(before) || PermittedAfter().IsMatch(Lower, Math.Min(position, Lower.Length));
+        var before = Lower.AsSpan()[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)];
+        return (MayNameTherapy && TherapyFor().IsMatch(before)) || (MayExcept && ExceptedBefore().IsMatch(before)) || ContextOf().IsMatch(before) || IsAftermathAt(position)
+            || IsCauseOrOptionAt(position) || OtherStudyBefore().IsMatch(before) || PermittedBefore().IsMatch(before) || IsGrantedAfter(position);
     }
+
+    // Keyword tests, once per criterion, before the patterns asked at many positions: each pattern can only match where
+    // one of its words stands, and most criteria hold none of them (the patterns are case-sensitive on Lower, as these).
+    private bool? _mayNameTherapy;
+    private bool? _mayExcept;
+    private bool? _mayGrant;
+    private bool? _mayNameCause;
+
+    /// <summary>Every alternative of <see cref="TherapyFor"/> starts with a word holding one of these.</summary>
+    private static readonly SearchValues<string> TherapyWords = SearchValues.Create(
+        ["therap", "treat", "chemo", "radiation", "surgery", "resection", "medication", "drug", "agent", "regimen", "transplant", "intervention", "procedure", "operation"],
+        StringComparison.Ordinal);
+
+    /// <summary>Every alternative of <see cref="ExceptedBefore"/> holds one of these.</summary>
+    private static readonly SearchValues<string> ExceptionWords = SearchValues.Create(
+        ["not", "exclud", "except", "other", "cause", "etiolog", "reason", "apart", "aside", "besides", "addition"], StringComparison.Ordinal);
+
+    /// <summary>Every match of <see cref="PermittedAfter"/> ends with one of these.</summary>
+    private static readonly SearchValues<string> GrantWords = SearchValues.Create(
+        ["excluded", "allowed", "permitted", "acceptable", "included", "enrolled", "continued"], StringComparison.Ordinal);
+
+    /// <summary>Every alternative of <see cref="CauseOrOption"/> holds one of these.</summary>
+    private static readonly SearchValues<string> CauseWords = SearchValues.Create(
+        ["due", "secondary", "cause", "because", "attribut", "result", "consequence", "complication", "setting", "context", "associated", "related", "known",
+            "produce", "lead", "mimic", "intended", "used", "given", "prescribed", "aim", "control", "treat", "manage", "prevent", "without", "whether",
+            "regardless", "irrespective", "willing"],
+        StringComparison.Ordinal);
+
+    private bool MayNameTherapy => _mayNameTherapy ??= Lower.AsSpan().ContainsAny(TherapyWords);
+
+    private bool MayExcept => _mayExcept ??= Lower.AsSpan().ContainsAny(ExceptionWords);
+
+    private bool MayGrant => _mayGrant ??= Lower.AsSpan().ContainsAny(GrantWords);
+
+    private bool MayNameCause => _mayNameCause ??= Lower.AsSpan().ContainsAny(CauseWords);
+
+    /// <summary>True when a grant follows <paramref name="position"/> ("... are allowed"), see <see cref="PermittedAfter"/>.</summary>
+    private bool IsGrantedAfter(int position) => MayGrant && PermittedAfter().IsMatch(Lower, Math.Min(position, Lower.Length));
 
     /// <summary>
     /// True when the words at <paramref name="position"/> name a cause, a purpose or an option of what the criterion is
@@ -187,7 +281,7 @@ public sealed partial class CriterionContext
     /// "suicide attempt associated with the current episode of depression", "drugs to control diarrhoea", "agents
     /// intended to treat or prevent breast cancer", "with or without chronic cough".
     /// </summary>
-    public bool IsCauseOrOptionAt(int position) => CauseOrOption().IsMatch(Lower.AsSpan(Math.Max(0, position - 60), Math.Min(position, Lower.Length) - Math.Max(0, position - 60)));
+    public bool IsCauseOrOptionAt(int position) => MayNameCause && CauseOrOption().IsMatch(Lower.AsSpan(Math.Max(0, position - 60), Math.Min(position, Lower.Length) - Math.Max(0, position - 60)));
 
     /// <summary>
     /// True when the words at <paramref name="position"/> name what the patient is allergic, intolerant or otherwise
@@ -203,10 +297,21 @@ public sealed partial class CriterionContext
     private static partial Regex AllergyAfter();
 
     /// <summary>True when <paramref name="position"/> lies inside a web address, whose words are not the criterion's.</summary>
-    public bool IsInsideUrl(int position) => Url().Matches(Text).Any(m => position >= m.Index && position < m.Index + m.Length);
+    public bool IsInsideUrl(int position)
+    {
+        for (var m = Url().Match(Text); m.Success; m = m.NextMatch())
+        {
+            if (position >= m.Index && position < m.Index + m.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the words at <paramref name="position"/> are named as an exception ("other than levothyroxine").</summary>
-    public bool IsExceptedAt(int position) => ExceptedBefore().IsMatch(Lower.AsSpan()[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
+    public bool IsExceptedAt(int position) => MayExcept && ExceptedBefore().IsMatch(Lower.AsSpan()[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
 
     /// <summary>
     /// True when a treatment at <paramref name="position"/> is one the patient could have, not one they had: "not
@@ -248,7 +353,7 @@ public sealed partial class CriterionContext
     public static Comparison? ParseComparison(string op)
     {
         // "Greater than or equal (>=)": the symbol in parentheses repeats the words; "to" is often left out.
-        var o = Regex.Replace(op.EndsWith(')') ? op[..op.LastIndexOf('(')] : op, @"\s+", " ").Trim().ToLowerInvariant();
+        var o = Whitespace().Replace(op.EndsWith(')') ? op[..op.LastIndexOf('(')] : op, " ").Trim().ToLowerInvariant();
         if (o.EndsWith(" or equal", StringComparison.Ordinal))
         {
             o += " to";
@@ -281,18 +386,28 @@ public sealed partial class CriterionContext
     public static Comparison? ParseTrailing(string words)
     {
         var w = words.ToLowerInvariant();
-        if (Regex.IsMatch(w, @"^\s*(?:years?\s*(?:of\s+age\s*)?)?(?:or|and)\s+(?:more|greater|higher|above|older|over|longer)|^\s*\+"))
+        if (TrailingAtLeast().IsMatch(w))
         {
             return Comparison.AtLeast;
         }
 
-        if (Regex.IsMatch(w, @"^\s*(?:years?\s*(?:of\s+age\s*)?)?(?:or|and)\s+(?:less|lower|below|younger|under|fewer)"))
+        if (TrailingAtMost().IsMatch(w))
         {
             return Comparison.AtMost;
         }
 
         return null;
     }
+
+    // Generated once rather than looked up in the regex cache at every bound read; the same patterns, no case folding.
+    [GeneratedRegex(@"\s+")]
+    internal static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^\s*(?:years?\s*(?:of\s+age\s*)?)?(?:or|and)\s+(?:more|greater|higher|above|older|over|longer)|^\s*\+")]
+    private static partial Regex TrailingAtLeast();
+
+    [GeneratedRegex(@"^\s*(?:years?\s*(?:of\s+age\s*)?)?(?:or|and)\s+(?:less|lower|below|younger|under|fewer)")]
+    private static partial Regex TrailingAtMost();
 
     [GeneratedRegex(@"\b(?:therap(?:y|ies)|treatments?|treated|chemotherap(?:y|ies)|chemo|radiotherapy|radiation|irradiation|immunotherap(?:y|ies)|surgery|resection|medications?|drugs?|agents?|regimens?|transplant(?:ation)?|(?:surgical\s+)?(?:interventions?|procedures?|operations?))\s+(?:\w+\s+){0,2}(?:for|of|against|to\s+treat)\s+(?:(?:[a-z'-]+\s+){1,3}(?:or|and|and/or)\s+(?:other\s+|any\s+|related\s+)?)?(?:(?:the|this|that|their|his|her|a|an|any|prior|previous|current|underlying|primary|metastatic|advanced|recurrent|locally|early|localized|invasive|or|and|stage\s+\w+)\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex TherapyFor();
@@ -319,7 +434,7 @@ public sealed partial class CriterionContext
 
     /// <summary>True when the words at <paramref name="position"/> name what the patient may have or take ("may be on levodopa"), a permission.</summary>
     public bool IsPermittedAt(int position) => PermittedBefore().IsMatch(Lower.AsSpan(Math.Max(0, position - 60), Math.Min(position, Lower.Length) - Math.Max(0, position - 60)))
-        || PermittedAfter().IsMatch(Lower, Math.Min(position, Lower.Length));
+        || IsGrantedAfter(position);
 
     /// <summary>"Patients on opiates and acetaminophen will not be excluded", "inhaled steroids are allowed": a grant written after what it grants.</summary>
     [GeneratedRegex(@"\G[\w'-]*(?:[\s,/]+(?:and|or|[\w'-]+)){0,4}\s+(?:will\s+not\s+be\s+excluded|(?:is|are)\s+not\s+excluded|(?:is|are)\s+(?:allowed|permitted|acceptable)|may\s+be\s+(?:included|enrolled|continued))\b", RegexOptions.CultureInvariant)]
@@ -380,6 +495,10 @@ public sealed partial class CriterionContext
 
     [GeneratedRegex(@";|\.\s|\bbut\b|\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bhowever\b|\bwith the exception\b|\bif\b|\((?=[^)]*\b(?:allowed|permitted|acceptable|eligible|may|except|unless|other\s+than|excluding|but|not\s+(?:an?\s+)?exclusions?|not\s+excluded)\b)|\bor\s+(?=\w+\s+(?:is|are|must|should)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBoundary();
+
+    /// <summary>The alternatives of <see cref="ClauseBoundary"/> without a word, in the same order.</summary>
+    [GeneratedRegex(@";|\.\s|\((?=[^)]*\b(?:allowed|permitted|acceptable|eligible|may|except|unless|other\s+than|excluding|but|not\s+(?:an?\s+)?exclusions?|not\s+excluded)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex PunctuationBoundary();
 
     [GeneratedRegex(@"\b(?:no|not(?!\s+(?:more|less|greater|higher|lower|exceed|exceeding|to\s+exceed|including|applicable|required|limited|only|necessarily|yet|otherwise))|(?<!\bwith\s+or\s+)without|never(?!\s+(?:smokers?|drinkers?)\b)|absence\s+of|free\s+(?:of|from)|independent(?:ly)?\s+of|lack\s+of|none|nor|neither|cannot|denies|unable\s+to\s+receive|refrain(?:s|ing)?\s+from|abstain(?:s|ing)?\s+from)\b(?!\s+(?:more|less|greater|higher|longer|fewer)\s+than)", RegexOptions.CultureInvariant)]
     private static partial Regex NegationCue();

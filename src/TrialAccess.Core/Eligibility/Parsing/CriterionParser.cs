@@ -350,7 +350,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
         }
 
         // "No concurrent corticosteroids (up to 10 mg prednisone a day allowed)": what the parenthesis permits.
-        foreach (Match permitted in PermittingParenthesis().Matches(context.Text))
+        for (var permitted = PermittingParenthesis().Match(context.Text); permitted.Success; permitted = permitted.NextMatch())
         {
             for (var i = 0; i < found.Count; i++)
             {
@@ -457,7 +457,7 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
             return found;
         }
 
-        foreach (Match label in Label().Matches(context.Text))
+        for (var label = Label().Match(context.Text); label.Success; label = label.NextMatch())
         {
             var group = label.Groups["label"];
             for (var i = 0; i < found.Count; i++)

@@ -106,7 +106,7 @@ public static partial class AgeParser
             }
         }
 
-        foreach (Match m in RangePattern().Matches(c.Text))
+        for (var m = RangePattern().Match(c.Text); m.Success; m = m.NextMatch())
         {
             var lo = CriterionContext.ParseNumber(m.Groups["lo"].Value);
             var hi = CriterionContext.ParseNumber(m.Groups["hi"].Value);
@@ -117,7 +117,7 @@ public static partial class AgeParser
             }
         }
 
-        foreach (Match m in BoundPattern().Matches(c.Text))
+        for (var m = BoundPattern().Match(c.Text); m.Success; m = m.NextMatch())
         {
             var value = CriterionContext.ParseNumber(m.Groups["num"].Value);
             if (value is not { } v || v > 120 || c.IsClaimed(m.Index, m.Index + m.Length))
@@ -153,7 +153,7 @@ public static partial class AgeParser
     /// </summary>
     private static void ParseShortUnits(CriterionContext c, bool ageSection)
     {
-        foreach (Match m in ShortUnitRangePattern().Matches(c.Text))
+        for (var m = ShortUnitRangePattern().Match(c.Text); m.Success; m = m.NextMatch())
         {
             var lo = CriterionContext.ParseNumber(m.Groups["lo"].Value) is { } a ? InYears(a, m.Groups["lounit"].Success ? m.Groups["lounit"].Value : m.Groups["hiunit"].Value) : null;
             var hi = CriterionContext.ParseNumber(m.Groups["hi"].Value) is { } b ? InYears(b, m.Groups["hiunit"].Value) : null;
@@ -164,7 +164,7 @@ public static partial class AgeParser
             }
         }
 
-        foreach (Match m in ShortUnitBoundPattern().Matches(c.Text))
+        for (var m = ShortUnitBoundPattern().Match(c.Text); m.Success; m = m.NextMatch())
         {
             if (CriterionContext.ParseNumber(m.Groups["num"].Value) is not { } n || InYears(n, m.Groups["unit"].Value) is not { } v
                 || !(ageSection || IsAnAge(c, m)) || c.IsClaimed(m.Index, m.Index + m.Length))
@@ -199,7 +199,7 @@ public static partial class AgeParser
     /// </summary>
     private static bool HasPatientAgeWord(string lower)
     {
-        foreach (Match word in AgeWord().Matches(lower))
+        for (var word = AgeWord().Match(lower); word.Success; word = word.NextMatch())
         {
             var before = lower.AsSpan(Math.Max(0, word.Index - 24), Math.Min(24, word.Index));
             var after = lower.AsSpan(word.Index + word.Length, Math.Min(16, lower.Length - word.Index - word.Length));

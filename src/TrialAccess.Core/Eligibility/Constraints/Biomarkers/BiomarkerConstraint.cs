@@ -186,7 +186,7 @@ public static partial class BiomarkerParser
 
         if (c.Vocabulary.Biomarkers.Symbols.Count > 0)
         {
-            foreach (Match m in Symbol().Matches(c.Text))
+            for (var m = Symbol().Match(c.Text); m.Success; m = m.NextMatch())
             {
                 if (c.Vocabulary.Biomarkers.Symbols.TryGetValue(m.Value, out var symbol) && !found.Any(f => m.Index < f.End && m.Index + m.Length > f.Start)
                     && GeneContext().IsMatch(c.Text[(m.Index + m.Length)..Math.Min(c.Text.Length, m.Index + m.Length + 30)]))

@@ -74,7 +74,8 @@ public static partial class InfectionParser
 {
     public static void Parse(CriterionContext c)
     {
-        var active = Active().IsMatch(c.Lower);
+        // Whether the infection is active is read once a pathogen is named (most criteria name none).
+        bool? active = null;
         foreach (var m in c.Contains(PathogenFragments) ? Pathogens().Matches(c.Text) : Enumerable.Empty<Match>())
         {
             if (c.IsClaimed(m.Index, m.Index + m.Length))
@@ -88,7 +89,7 @@ public static partial class InfectionParser
             {
                 foreach (var virus in new[] { "hepatitis B", "hepatitis C" })
                 {
-                    c.Add(new InfectionConstraint(virus, active) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index), Qualifies = c.IsQualifierAt(m.Index) });
+                    c.Add(new InfectionConstraint(virus, active ??= Active().IsMatch(c.Lower)) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index), Qualifies = c.IsQualifierAt(m.Index) });
                 }
 
                 continue;
@@ -102,7 +103,7 @@ public static partial class InfectionParser
                 continue;
             }
 
-            c.Add(new InfectionConstraint(pathogen, active || pathogen == "active infection", SpecifierNear(c, m, pathogen), pathogen == "active infection" && Uncontrolled().IsMatch(c.Lower) && !ActiveOrUncontrolled().IsMatch(c.Lower)) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) ^ NegativeAfter().IsMatch(c.Text[(m.Index + m.Length)..]), Qualifies = c.IsQualifierAt(m.Index) });
+            c.Add(new InfectionConstraint(pathogen, (active ??= Active().IsMatch(c.Lower)) || pathogen == "active infection", SpecifierNear(c, m, pathogen), pathogen == "active infection" && Uncontrolled().IsMatch(c.Lower) && !ActiveOrUncontrolled().IsMatch(c.Lower)) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) ^ NegativeAfter().IsMatch(c.Text.AsSpan(m.Index + m.Length)), Qualifies = c.IsQualifierAt(m.Index) });
         }
     }
 

@@ -316,7 +316,7 @@ public static partial class LaboratoryParser
         var unit = m.Groups["unit"].Success ? m.Groups["unit"].Value.Trim() : null;
         if (unit is not null)
         {
-            unit = Regex.Replace(Regex.Replace(unit, @"^[x×*]\s*", string.Empty), @"\s+", string.Empty);
+            unit = CriterionContext.Whitespace().Replace(TimesSign().Replace(unit, string.Empty), string.Empty);
         }
 
         return (new Bound(comparison.Value, value), uln ? null : unit, uln);
@@ -360,6 +360,9 @@ public static partial class LaboratoryParser
 
     /// <summary>Every match of <see cref="ExceptionPattern"/> ends with one of these.</summary>
     private static readonly SearchValues<string> ExceptionSites = SearchValues.Create(["liver", "hepatic", "bone", "gilbert"], StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^[x×*]\s*")]
+    private static partial Regex TimesSign();
 
     [GeneratedRegex(@"\bGilbert(?:'s|’s|s)?(?:\s+(?:syndrome|disease))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GilbertSyndrome();

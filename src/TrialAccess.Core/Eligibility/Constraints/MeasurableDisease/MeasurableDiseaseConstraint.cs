@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
@@ -28,8 +29,8 @@ public static partial class MeasurableDiseaseParser
 {
     public static void Parse(CriterionContext c)
     {
-        var m = Phrase().Match(c.Text);
-        var standard = Standard().Match(c.Text);
+        var m = c.Contains(PhraseFragments) ? Phrase().Match(c.Text) : Match.Empty;
+        var standard = c.Contains(StandardFragments) ? Standard().Match(c.Text) : Match.Empty;
         if (!m.Success && !standard.Success)
         {
             return;
@@ -41,6 +42,13 @@ public static partial class MeasurableDiseaseParser
         var last = standard.Success && standard.Index > first.Index ? standard : first;
         c.Add(new MeasurableDiseaseConstraint(name, evaluable) { Span = CriterionContext.Span(first.Index, last.Index + last.Length), Negated = c.IsNegatedAt(first.Index) }, claim: false);
     }
+
+    /// <summary>Every alternative of <see cref="Phrase"/> holds one of these (lower case); most criteria hold none.</summary>
+    private static readonly SearchValues<string> PhraseFragments = SearchValues.Create(["measur", "evaluable", "target", "bidimensional", "mm", "cm"], StringComparison.Ordinal);
+
+    /// <summary>Every alternative of <see cref="Standard"/> holds one of these (lower case).</summary>
+    private static readonly SearchValues<string> StandardFragments = SearchValues.Create(
+        ["recist", "rano", "lugano", "cheson", "pcwg", "imwg", "gcig", "iwcll", "solid"], StringComparison.Ordinal);
 
     private static string Normalise(string value)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
@@ -75,9 +76,17 @@ public sealed record MetastasisConstraint(string Site, MetastasisActivity Activi
 /// <summary>Reads "active brain metastases", "untreated CNS metastases", "treated and stable brain metastases are allowed", "liver metastases", "leptomeningeal disease".</summary>
 public static partial class MetastasisParser
 {
+    /// <summary>Every alternative of <see cref="SiteMetastases"/> holds one of these (lower case): most criteria hold none.</summary>
+    private static readonly SearchValues<string> SiteMetastasesFragments = SearchValues.Create(["metasta", "mets", "brain", "cns", "central", "mening"], StringComparison.Ordinal);
+
     public static void Parse(CriterionContext c)
     {
-        foreach (Match m in SiteMetastases().Matches(c.Text))
+        if (!c.Contains(SiteMetastasesFragments))
+        {
+            return;
+        }
+
+        for (var m = SiteMetastases().Match(c.Text); m.Success; m = m.NextMatch())
         {
             if (c.IsClaimed(m.Index, m.Index + m.Length))
             {

@@ -37,7 +37,7 @@ public static partial class OrganFunctionParser
 {
     public static void Parse(CriterionContext c)
     {
-        foreach (Match m in Measure().Matches(c.Text))
+        for (var m = Measure().Match(c.Text); m.Success; m = m.NextMatch())
         {
             var measure = m.Groups["qt"].Success ? "QTc" : "LVEF";
             var rest = c.Text[(m.Index + m.Length)..];
@@ -57,7 +57,7 @@ public static partial class OrganFunctionParser
             c.Add(new OrganFunctionConstraint(measure, parsed) { Span = CriterionContext.Span(m.Index, end), Negated = parsed is null && c.IsNegatedAt(m.Index) });
         }
 
-        foreach (Match m in Adequate().Matches(c.Text))
+        for (var m = Adequate().Match(c.Text); m.Success; m = m.NextMatch())
         {
             var organs = m.Groups["organs"].Value.ToLowerInvariant();
             foreach (var (word, organ) in new[] { ("marrow", "bone marrow"), ("hematolog", "bone marrow"), ("haematolog", "bone marrow"), ("liver", "liver"), ("hepatic", "liver"), ("renal", "kidney"), ("kidney", "kidney"), ("cardiac", "heart"), ("pulmonary", "lung"), ("organ", "organ") })

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
@@ -63,7 +64,7 @@ public static partial class OtherMalignancyParser
 {
     public static void Parse(CriterionContext c)
     {
-        var m = Phrase().Match(c.Text);
+        var m = c.Contains(PhraseFragments) ? Phrase().Match(c.Text) : Match.Empty;
         if (!m.Success && c.Role == CriterionRole.Exclusion && (c.Lower.Contains("malignan", StringComparison.Ordinal) || c.Lower.Contains("cancer", StringComparison.Ordinal) || c.Lower.Contains("neoplas", StringComparison.Ordinal)))
         {
             // An exclusion that opens with a malignancy in general ("Malignancy", "Cancer within 5 years of enrolment",
@@ -107,6 +108,9 @@ public static partial class OtherMalignancyParser
             c.Claim(m.Index, clauseEnd < 0 ? c.Text.Length : clauseEnd);
         }
     }
+
+    /// <summary>Every alternative of <see cref="Phrase"/> holds one of these (lower case); most criteria hold none.</summary>
+    private static readonly SearchValues<string> PhraseFragments = SearchValues.Create(["malignan", "cancer", "neoplasm", "carcinoma", "primary"], StringComparison.Ordinal);
 
     [GeneratedRegex(@"\b(?:(?:other|another|prior|previous|second|secondary|concurrent|concomitant|additional|active|synchronous|metachronous|coexisting|history\s+of)\s+(?:(?!this\b|the\b|for\b|current\b|study\b|index\b|breast\b|lung\b)\w+\s+){0,3}?(?:malignanc(?:y|ies)|malignant\s+tumou?rs?|cancers?|primary\s+(?:tumou?rs?|cancers?|malignanc(?:y|ies))|invasive\s+(?:cancers?|malignanc(?:y|ies))|neoplasms?|carcinomas?)(?![\s-]+(?:therap(?:y|ies)|treatments?|drugs?|agents?|regimens?|chemotherapy|surgery|medications?|directed)\b)|malignanc(?:y|ies)\s+(?:other\s+than|within|in\s+the\s+(?:past|last))|second\s+primary|(?:history|diagnosis)\s+of\s+(?:any\s+)?(?:other\s+)?(?:malignanc(?:y|ies)|cancer))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Phrase();

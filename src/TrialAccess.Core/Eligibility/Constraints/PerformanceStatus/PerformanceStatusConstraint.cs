@@ -83,7 +83,7 @@ public static partial class PerformanceStatusParser
     public static void Parse(CriterionContext c)
     {
         var any = false;
-        foreach (Match m in Scale().Matches(c.Text))
+        for (var m = Scale().Match(c.Text); m.Success; m = m.NextMatch())
         {
             var scale = ScaleOf(m.Groups["scale"].Value);
             var rest = c.Text[(m.Index + m.Length)..];

@@ -314,8 +314,8 @@ public static partial class PriorTherapyParser
         }
 
         var refractory = Refractory().IsMatch(c.Lower);
-        var current = Current().IsMatch(c.Lower);
-        var washout = Washout().Match(c.Text);
+        var current = IsAboutCurrentTreatment(c);
+        var washout = c.HasDigit && c.Contains(WashoutUnits) ? Washout().Match(c.Text) : Match.Empty;
         var (days, since) = Interval(c, washout);
 
         foreach (var m in c.Vocabulary.Drugs.ClassNames.FindAll(c.Text, c.Tokens))
@@ -381,7 +381,7 @@ public static partial class PriorTherapyParser
             c.Add(new PriorTherapyConstraint(other.Groups["agent"].Value.Trim().ToLowerInvariant(), TherapyAgentKind.DrugClass, WithinDays: days) { Span = CriterionContext.Span(washout.Index, other.Index + other.Length), Negated = true });
         }
 
-        if (Naive().Match(c.Text) is { Success: true } naive && !c.Found.OfType<PriorTherapyConstraint>().Any())
+        if (c.Contains(NaiveFragments) && Naive().Match(c.Text) is { Success: true } naive && !c.Found.OfType<PriorTherapyConstraint>().Any())
         {
             c.Add(new PriorTherapyConstraint("systemic therapy", TherapyAgentKind.DrugClass) { Span = CriterionContext.Span(naive), Negated = true });
         }
@@ -629,7 +629,17 @@ public static partial class PriorTherapyParser
         ResponseAfter().IsMatch(c.Lower.AsSpan(end, Math.Min(c.Lower.Length, end + 25) - end)) || ResponseBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, start - 25), start - Math.Max(0, start - 25)));
 
     /// <summary>True when the criterion is about treatment now ("concurrent", "ongoing", "current antibiotic treatment").</summary>
-    public static bool IsAboutCurrentTreatment(CriterionContext c) => Current().IsMatch(c.Lower);
+    public static bool IsAboutCurrentTreatment(CriterionContext c) => c.AboutCurrentTreatment ??= c.Contains(CurrentWords) && Current().IsMatch(c.Lower);
+
+    /// <summary>Every alternative of <see cref="Current"/> holds one of these; asked once per criterion (the condition parser asks for every drug it reads).</summary>
+    private static readonly SearchValues<string> CurrentWords = SearchValues.Create(
+        ["concurrent", "concomitant", "current", "ongoing", "receiving", "chronic", "requiring", "use", "taking", "dose", "treatment"], StringComparison.Ordinal);
+
+    /// <summary>Every alternative of <see cref="Naive"/> holds one of these (lower case).</summary>
+    private static readonly SearchValues<string> NaiveFragments = SearchValues.Create(["naive", "na\u00efve", "previously", "prior"], StringComparison.Ordinal);
+
+    /// <summary>Every match of <see cref="Washout"/> holds a number and one of these units (lower case).</summary>
+    private static readonly SearchValues<string> WashoutUnits = SearchValues.Create(["day", "week", "wk", "month", "hour", "year"], StringComparison.Ordinal);
 
     [GeneratedRegex(@"^[\s-]*(?:treated\s+and\s+)?(?:response|responsive\w*|unresponsive\w*|responder|non-?responder)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ResponseAfter();

@@ -130,9 +130,6 @@ public static partial class ReproductiveParser
 {
     public static void Parse(CriterionContext c)
     {
-        var scope = c.Lead is null ? c.Lower : c.Lower + " " + c.Lead.ToLowerInvariant();
-        PatientSex? appliesTo = Female().IsMatch(scope) && !Male().IsMatch(scope) ? PatientSex.Female : Male().IsMatch(scope) && !Female().IsMatch(scope) ? PatientSex.Male : null;
-        var potentialOnly = Childbearing().IsMatch(scope);
         var before = c.Found.Count;
         var test = PregnancyTest().Match(c.Text);
 
@@ -154,12 +151,12 @@ public static partial class ReproductiveParser
 
         if (contraception.Success)
         {
-            c.Add(new ReproductiveConstraint(ReproductiveTopic.Contraception, appliesTo) { Span = CriterionContext.Span(contraception), Negated = NotUsing().IsMatch(c.Lower) });
+            c.Add(new ReproductiveConstraint(ReproductiveTopic.Contraception, AppliesTo(ScopeOf(c))) { Span = CriterionContext.Span(contraception), Negated = NotUsing().IsMatch(c.Lower) });
         }
 
         if ((!test.Success || confirming) && !contraception.Success)
         {
-            foreach (Match m in Pregnant().Matches(c.Text))
+            for (var m = Pregnant().Match(c.Text); m.Success; m = m.NextMatch())
             {
                 if (confirming && m.Index >= test.Index && m.Index < test.Index + test.Length)
                 {
@@ -177,7 +174,7 @@ public static partial class ReproductiveParser
 
         if (!contraception.Success)
         {
-            foreach (Match m in Breastfeeding().Matches(c.Text))
+            for (var m = Breastfeeding().Match(c.Text); m.Success; m = m.NextMatch())
             {
                 c.Add(new ReproductiveConstraint(ReproductiveTopic.Breastfeeding) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) ^ IsNonPrefixed(m) });
             }
@@ -188,7 +185,7 @@ public static partial class ReproductiveParser
             c.Add(new ReproductiveConstraint(ReproductiveTopic.Contraception, PatientSex.Female) { Span = CriterionContext.Span(cb) });
         }
 
-        if (potentialOnly)
+        if (c.Found.Count > before && Childbearing().IsMatch(ScopeOf(c)))
         {
             for (var i = before; i < c.Found.Count; i++)
             {
@@ -225,6 +222,13 @@ public static partial class ReproductiveParser
     private static partial Regex Pregnant();
 
     /// <summary>"Non-pregnant", "nonlactating": the word carries its own negation.</summary>
+    /// <summary>The words that say whom the criterion is for: its own and its lead's. Read only once a constraint is found (most criteria have none).</summary>
+    private static string ScopeOf(CriterionContext c) => c.Lead is null ? c.Lower : c.Lower + " " + c.Lead.ToLowerInvariant();
+
+    /// <summary>The sex a contraception rule is for, when the scope names one sex only.</summary>
+    private static PatientSex? AppliesTo(string scope) =>
+        Female().IsMatch(scope) && !Male().IsMatch(scope) ? PatientSex.Female : Male().IsMatch(scope) && !Female().IsMatch(scope) ? PatientSex.Male : null;
+
     private static bool IsNonPrefixed(Match m) => m.Value.StartsWith("non", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\b(?:(?:non-?\s?)?breast[- ]?feeding|breast[- ]?feed|(?:non-?\s?)?lactating|lactation|nursing(?!\s+(?:home|facility|staff|care))|breastfed)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -98,7 +98,7 @@ public static partial class StageParser
         var groups = new List<string>();
         var spanStart = int.MaxValue;
         var spanEnd = 0;
-        foreach (Match m in StageGroups().Matches(c.Text))
+        for (var m = StageGroups().Match(c.Text); m.Success; m = m.NextMatch())
         {
             var items = Roman().Matches(m.Groups["list"].Value).Select(r => r.Value.ToUpperInvariant().Replace("1", "I", StringComparison.Ordinal).Replace("2", "II", StringComparison.Ordinal).Replace("3", "III", StringComparison.Ordinal).Replace("4", "IV", StringComparison.Ordinal)).ToList();
             // "Hoehn & Yahr stage I-III", "NYHA stage II", "stage 3 chronic kidney disease": the stage of another
@@ -127,7 +127,7 @@ public static partial class StageParser
         }
 
         var extents = new List<DiseaseExtent>();
-        foreach (Match m in Extent().Matches(c.Text))
+        for (var m = Extent().Match(c.Text); m.Success; m = m.NextMatch())
         {
             // "CNS metastatic disease" was read as a metastatic site: not also the stage.
             if (c.IsClaimed(m.Index, m.Index + m.Length))
