@@ -261,7 +261,7 @@ public sealed partial class CriterionContext
     private static readonly SearchValues<string> CauseWords = SearchValues.Create(
         ["due", "secondary", "cause", "because", "attribut", "result", "consequence", "complication", "setting", "context", "associated", "related", "known",
             "produce", "lead", "mimic", "intended", "used", "given", "prescribed", "aim", "control", "treat", "manage", "prevent", "without", "whether",
-            "regardless", "irrespective", "willing"],
+            "regardless", "irrespective", "willing", "toxic", "adverse", "side"],
         StringComparison.Ordinal);
 
     private bool MayNameTherapy => _mayNameTherapy ??= Lower.AsSpan().ContainsAny(TherapyWords);
