@@ -145,6 +145,12 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
             }
         }
 
+        // A drug given for this condition only ("levothyroxine" for hypothyroidism): the condition is presumed, to confirm.
+        if (ConceptKind == MedicalConceptKind.Condition && WithinMonths is null && Qualifier is null && TreatingDrug(patient, context) is { } drug)
+        {
+            return new ConstraintCheck(CriterionOutcome.Met, $"on {drug.Name}, given for {DrugIndications.Of(drug.Name)}: presumed, confirm", $"Does the patient have {Concept}? (on {drug.Name})") { Presumed = true };
+        }
+
         // Nothing recorded: that answer depends only on the constraint, made once for each concept and timing.
         return NothingRecordedChecks.GetOrAdd((ConceptKind, Concept, WithinMonths, patient.CompleteHistory && !CurrentSetting && !Suspected), static key =>
         {
@@ -156,6 +162,21 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
             // of anyone (a BMI band, menopause, whether the veins can be cannulated).
             return key.Complete && !IsLaboratoryAbnormality(key.Concept) ? ConstraintCheck.PresumedAbsent(key.Concept, unknown.Question!) : unknown;
         });
+    }
+
+    /// <summary>A current drug the record names whose only use is this condition (see <see cref="DrugIndications"/>), or null.</summary>
+    private Therapy? TreatingDrug(PatientProfile patient, EvaluationContext context)
+    {
+        foreach (var therapy in patient.Therapies)
+        {
+            if (therapy.Kind == TherapyKind.Drug && therapy.Certainty == Certainty.Asserted && DrugIndications.Of(therapy.Name) is { } indication
+                && Same(context, indication, indication))
+            {
+                return therapy;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsLaboratoryAbnormality(string concept) => LaboratoryAbnormality().IsMatch(concept);
