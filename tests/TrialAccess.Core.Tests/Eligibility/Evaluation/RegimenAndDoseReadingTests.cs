@@ -105,4 +105,18 @@ public class RegimenAndDoseReadingTests
     public void RecoveryFromToxicEffectsOfTreatments_DoesNotAskForTheTreatments() =>
         Evaluate("Subjects must be recovered from any clinically relevant toxic effects of any prior surgery, radiotherapy, or other therapy", Untreated)
             .Outcome.Should().NotBe(CriterionOutcome.NotMet);
+
+    [Fact]
+    public void ADailyOrStableDose_OfADrugTaken_IsAQuestion_AndStillAsksForTheDrug()
+    {
+        var onLevodopa = Note("A 68-year-old man with Parkinson's disease, on levodopa.");
+        Evaluate("Stable daily dose of L-DOPA of at least 300 mg", onLevodopa).Outcome.Should().Be(CriterionOutcome.Unknown, "the note gives no dose");
+
+        var notOnInsulin = Note("A 55-year-old woman with hypertension on lisinopril.");
+        var insulin = Evaluate("Insulin treated for at least 12 months with total insulin dose <1.2U/kg/day.", notOnInsulin);
+        insulin.Outcome.Should().Be(CriterionOutcome.NotMet, "a daily dose limit still asks for insulin, unlike a lifetime one");
+
+        CriterionParser.Default.Parse("Hemoglobin < 9 g/dL or prior transfusion of 2 units", CriterionRole.Exclusion).Constraints.OfType<PriorTherapyConstraint>()
+            .Should().OnlyContain(t => t.DoseLimit == null, "a concentration is no dose");
+    }
 }

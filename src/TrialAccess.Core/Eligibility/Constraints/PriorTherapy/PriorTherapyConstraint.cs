@@ -52,7 +52,7 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
     public string? Purpose { get; init; }
 
     /// <summary>
-    /// A cumulative dose the rule is about, as written ("&lt; 300 mg/m2"): "more than 300 mg/m2 of doxorubicin", "cumulative
+    /// A dose the rule is about ("&lt; 300 mg/m2", "&gt;= 300 mg/day"): "more than 300 mg/m2 of doxorubicin", "cumulative
     /// doses of &lt; 450 mg/m2 prior epirubicin". A record that names the drug rarely gives its dose, so having had it
     /// leaves the dose a question; not having had it is a dose of none.
     /// </summary>
@@ -82,7 +82,7 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
 
         if (DoseLimit is { } dose)
         {
-            parts.Add($"(cumulative dose {dose})");
+            parts.Add($"(dose {dose})");
         }
 
         return string.Join(' ', parts);
@@ -113,12 +113,12 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
     private static partial Regex MaleOperation();
 
     /// <summary>
-    /// A rule on a cumulative dose: the drug received leaves the dose a question; none received is a dose of none, which
+    /// A rule on a dose (cumulative, daily or stable): the drug received leaves the dose a question; none received is a dose of none, which
     /// an upper bound admits and a lower bound does not.
     /// </summary>
     private ConstraintCheck CheckDose(ConstraintCheck received) => received.Outcome switch
     {
-        CriterionOutcome.Met => ConstraintCheck.Unknown($"What cumulative dose of {Agent} has the patient received? (trial: {DoseLimit})", $"{received.Evidence}, dose not recorded"),
+        CriterionOutcome.Met => ConstraintCheck.Unknown($"What dose of {Agent} has the patient received? (trial: {DoseLimit})", $"{received.Evidence}, dose not recorded"),
         CriterionOutcome.NotMet when DoseBelow => received with { Outcome = CriterionOutcome.Met, Evidence = $"{received.Evidence} (a dose of none, within {DoseLimit})" },
         _ => received,
     };
@@ -510,16 +510,22 @@ public static partial class PriorTherapyParser
     }
 
     /// <summary>
-    /// A cumulative dose in body-surface units stated beside the agent, in the same sentence ("&gt; 300 mg/m2 lifetime
-    /// cumulative dose of doxorubicin", "doxorubicin exceeding 360 mg/m2"), with whether it is an upper bound.
+    /// A dose stated beside the agent, in the same sentence ("&gt; 300 mg/m2 lifetime cumulative dose of doxorubicin",
+    /// "doxorubicin exceeding 360 mg/m2", "stable daily dose of L-DOPA of at least 300 mg", "total insulin dose
+    /// &lt;1.2U/kg/day"), with whether it is an upper bound. Concentrations ("9 g/dL") are no dose.
     /// </summary>
-    private static (string Limit, bool Below)? DoseLimitAt(CriterionContext c, int start, int end)
+    internal static (string Limit, bool Below)? DoseLimitAt(CriterionContext c, int start, int end)
     {
+        if (!c.HasDigit)
+        {
+            return null;
+        }
+
         var from = Math.Max(0, start - 70);
         var to = Math.Min(c.Lower.Length, end + 70);
         (string, bool)? nearest = null;
         var distance = int.MaxValue;
-        foreach (Match m in CumulativeDose().Matches(c.Lower[from..to]))
+        foreach (Match m in Dose().Matches(c.Lower[from..to]))
         {
             var at = from + m.Index;
             var before = at < start;
@@ -533,17 +539,27 @@ public static partial class PriorTherapyParser
                 continue;
             }
 
+            // Only a cumulative exposure ("lifetime", "cumulative", per square metre) is one that none satisfies; a
+            // daily or stable dose ("insulin dose < 1.2 U/kg/day") still asks for the drug.
             var bound = m.Groups["bound"].Value;
-            var below = bound is "<" or "≤" or "=<" or "<=" || BelowWord().IsMatch(bound);
-            nearest = ($"{(below ? "<" : ">")} {m.Groups["amount"].Value} mg/m2", below);
+            var cumulative = m.Groups["per"].Value.Contains('m', StringComparison.Ordinal) || Cumulative().IsMatch(c.Lower.AsSpan(from, to - from));
+            var below = cumulative && (bound is "<" or "≤" or "=<" or "<=" || BelowWord().IsMatch(bound));
+            var symbol = bound.Length == 0 ? "=" : bound is "<" or "≤" or "=<" or "<=" || BelowWord().IsMatch(bound) ? "<" : AtLeastWord().IsMatch(bound) ? ">=" : ">";
+            nearest = ($"{symbol} {m.Groups["amount"].Value} {m.Groups["unit"].Value}{m.Groups["per"].Value.Replace(" ", string.Empty, StringComparison.Ordinal)}", below);
             distance = gap;
         }
 
         return nearest;
     }
 
-    [GeneratedRegex(@"(?<bound>[<>≤≥]=?|=<|>=|(?:no|not)\s+(?:more|greater)\s+than|more\s+than|greater\s+than|less\s+than|lower\s+than|fewer\s+than|exceed(?:ing|s|ed)?|not\s+exceed(?:ing)?|in\s+excess\s+of|above|over|under|below|up\s+to|maximum(?:\s+of)?|max(?:imum)?\.?|at\s+most|at\s+least)\s*(?:a\s+)?(?:(?:total|cumulative|lifetime)\s+(?:dose\s+)?(?:of\s+)?)?(?<amount>\d[\d,]*(?:\.\d+)?)\s*mg\s*/\s*m\s*(?:2|²|\^2|sq)", RegexOptions.CultureInvariant)]
-    private static partial Regex CumulativeDose();
+    [GeneratedRegex(@"(?:(?<bound>[<>≤≥]=?|=<|>=|(?:no|not)\s+(?:more|greater)\s+than|more\s+than|greater\s+than|less\s+than|lower\s+than|fewer\s+than|exceed(?:ing|s|ed)?|not\s+exceed(?:ing)?|in\s+excess\s+of|above|over|under|below|up\s+to|maximum(?:\s+of)?|max(?:imum)?\.?|at\s+most|at\s+least|minimum(?:\s+of)?)\s*(?:a\s+)?(?:(?:total|cumulative|lifetime|daily)\s+(?:dose\s+)?(?:of\s+)?)?)?(?<![\d.,])(?<amount>\d[\d,]*(?:\.\d+)?)\s*(?<unit>mg|mcg|µg|μg|ug|g|iu|u|units?)(?<per>(?:\s*/\s*(?:kg|m2|m²|m\^2|day|d|week|wk|dose|24\s*h(?:ours?)?))*)(?![\w/])", RegexOptions.CultureInvariant)]
+    private static partial Regex Dose();
+
+    [GeneratedRegex(@"\b(?:cumulative|lifetime)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Cumulative();
+
+    [GeneratedRegex(@"^(?:>=|≥|at\s+least|minimum(?:\s+of)?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex AtLeastWord();
 
     [GeneratedRegex(@"^(?:(?:no|not)\s+(?:more|greater)\s+than|less\s+than|lower\s+than|fewer\s+than|not\s+exceed(?:ing)?|under|below|up\s+to|maximum(?:\s+of)?|max(?:imum)?\.?|at\s+most)$", RegexOptions.CultureInvariant)]
     private static partial Regex BelowWord();
