@@ -61,6 +61,9 @@ public class RecruitmentBrowserTests(KestrelRecruitmentApp app) : IClassFixture<
     private async Task<IPage> SignedInPageAsync(IBrowser browser, TestUser user)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1400 } });
+        // Signing in hashes the password and may be the first request the server answers: on a loaded 2-core machine it
+        // took over Playwright's 30 s default once (the pipeline's browser tests allow the same).
+        context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.BaseAddress, "/account/sign-in").ToString());
         await page.FillAsync("#user-name", user.UserName);
