@@ -280,8 +280,9 @@ public static partial class EligibilityEvaluator
     /// <summary>
     /// "Decompensated liver disease, including prolonged clotting times, hypoalbuminemia, encephalopathy": what follows
     /// "including", "such as", "e.g." or "defined as" are the forms or signs of the condition named before it. When that
-    /// condition is presumed absent and none of its signs is recorded, the signs left unknown (a value never presumed)
-    /// do not leave the exclusion open: a patient without the condition has none of its forms.
+    /// condition is absent (recorded or presumed) or only heads the rule as a label, none of its signs is recorded and at
+    /// least one is absent, the signs left unknown do not leave the exclusion open: a patient without the condition has
+    /// none of its forms. The outcome is presumed. A value among them (a laboratory bound) still leaves it open.
     /// </summary>
     private static bool ExamplesOfAnAbsentCondition(ConstraintEvaluation[] results, string text)
     {
