@@ -85,7 +85,7 @@ internal static class CuratedGeneralMedicine
         [
             "rheumatoid arthritis", "systemic lupus erythematosus", "psoriasis", "psoriatic arthritis", "multiple sclerosis",
             "myasthenia gravis", "scleroderma", "Sjogren syndrome", "type 1 diabetes", "inflammatory bowel disease", "autoimmune hepatitis",
-            "Graves disease", "celiac disease", "autoimmune hemolytic anemia", "immune thrombocytopenia", "ankylosing spondylitis", "myositis",
+            "Graves disease", "Hashimoto thyroiditis", "celiac disease", "autoimmune hemolytic anemia", "immune thrombocytopenia", "ankylosing spondylitis", "myositis",
         ],
         ["psychiatric illness"] =
         [

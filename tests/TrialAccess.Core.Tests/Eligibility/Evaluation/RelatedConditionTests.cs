@@ -47,6 +47,9 @@ public class RelatedConditionTests
     [InlineData("MGUS", "Monoclonal gammopathy")]
     [InlineData("myocardial ischemia", "Coronary artery disease")]
     [InlineData("subdural hematoma", "Intracranial hemorrhage")]
+    [InlineData("type 1 diabetes", "Diabetes mellitus")]
+    [InlineData("Hashimoto's thyroiditis", "Thyroid disease")]
+    [InlineData("Hashimoto's thyroiditis", "Autoimmune disease")]
     public void Evaluate_PatientWithAFormOfTheCondition_MeetsTheCriterion(string condition, string criterion)
     {
         Outcome(criterion, With(condition)).Should().Be(CriterionOutcome.Met);
