@@ -103,10 +103,12 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
             : DoseLimit is null ? CheckListed(patient, context) : CheckDose(CheckListed(patient, context));
 
     /// <summary>The sex an operation is done on, or null when either ("hysterectomy": women; "vasectomy": men).</summary>
+    /// <remarks>Runs on every check of a modality for every patient: only a named operation ("...ectomy") is matched.</remarks>
     private static PatientSex? SexSpecificOperation(string agent) =>
-        FemaleOperation().IsMatch(agent) ? PatientSex.Female : MaleOperation().IsMatch(agent) ? PatientSex.Male : null;
+        !agent.EndsWith("ectomy", StringComparison.Ordinal) ? null
+        : FemaleOperation().IsMatch(agent) ? PatientSex.Female : MaleOperation().IsMatch(agent) ? PatientSex.Male : null;
 
-    [GeneratedRegex(@"hysterectomy|oophorectomy|salpingectomy|ovariectomy|tubal", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"hysterectomy|oophorectomy|salpingectomy|ovariectomy", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FemaleOperation();
 
     [GeneratedRegex(@"vasectomy|orchiectomy|orchidectomy|prostatectomy", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
