@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 using TrialAccess.Testing;
@@ -63,8 +62,7 @@ public class PipelineBrowserTests(KestrelPipelineApp app) : IClassFixture<Kestre
         await page.GotoAsync(new Uri(app.BaseAddress, "/account/sign-in?ReturnUrl=%2Fpipeline").ToString());
         await page.FillAsync("#user-name", userName);
         await page.FillAsync("#password", KestrelPipelineApp.Password);
-        await page.ClickAsync("#sign-in-button");
-        await page.WaitForURLAsync(new Regex("/pipeline$"));
+        await HeadlessChromium.SubmitSignInAsync(page, url => new Uri(url).AbsolutePath.EndsWith("/pipeline", StringComparison.Ordinal));
         return page;
     }
 

@@ -68,8 +68,7 @@ public class RecruitmentBrowserTests(KestrelRecruitmentApp app) : IClassFixture<
         await page.GotoAsync(new Uri(app.BaseAddress, "/account/sign-in").ToString());
         await page.FillAsync("#user-name", user.UserName);
         await page.FillAsync("#password", user.Password);
-        await page.ClickAsync("#sign-in-button");
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await HeadlessChromium.SubmitSignInAsync(page, url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
         return page;
     }
 
