@@ -98,14 +98,72 @@ public sealed class CancerTypeCatalog
             return type.Code;
         }
 
-        if (Names.TryGet(nameOrCode, out var code))
+        var code = Lookup(nameOrCode);
+        if (code is not (null or Root))
+        {
+            // "Leukemia, Myeloid, Acute" names acute myeloid leukaemia, not leukaemia in general.
+            return nameOrCode.Contains(',') && Lookup(string.Join(' ', nameOrCode.Split(',', StringSplitOptions.TrimEntries).Reverse())) is { } natural
+                && natural != code && IsWithin(natural, code) ? natural : code;
+        }
+
+        // A registry's condition is often a MeSH heading: inverted ("Carcinoma, Hepatocellular", "Leukemia, Myeloid,
+        // Acute") or named with a generic noun ("Breast Neoplasms", "Brain Tumors"). Read as written first; only when
+        // that names no particular cancer, read the heading in natural order and with "cancer" for the generic noun.
+        foreach (var variant in HeadingVariants(nameOrCode))
+        {
+            if (Lookup(variant) is { } better && better != Root)
+            {
+                return better;
+            }
+        }
+
+        return code;
+    }
+
+    private string? Lookup(string name)
+    {
+        if (Names.TryGet(name, out var code))
         {
             return code;
         }
 
-        var tokens = Tokenizer.Tokenize(nameOrCode);
-        var matches = Names.FindAll(nameOrCode, tokens);
+        var matches = Names.FindAll(name, Tokenizer.Tokenize(name));
         return matches.Count == 0 ? null : matches.MaxBy(m => m.End - m.Start).Value;
+    }
+
+    private static readonly string[] GenericNouns = ["neoplasms", "neoplasm", "neoplasia", "tumors", "tumours", "tumor", "tumour", "malignancies", "malignancy", "cancers"];
+
+    /// <summary>"Carcinoma, Renal Cell" as "Renal Cell Carcinoma"; "Prostatic Neoplasms" as "Prostatic cancer".</summary>
+    private static IEnumerable<string> HeadingVariants(string name)
+    {
+        var parts = name.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var natural = parts.Length > 1 ? string.Join(' ', parts.Reverse()) : name;
+        if (parts.Length > 1)
+        {
+            yield return natural;
+        }
+
+        var words = natural.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var generic = false;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (GenericNouns.Contains(words[i].ToLowerInvariant()))
+            {
+                words[i] = "cancer";
+                generic = true;
+            }
+        }
+
+        if (generic)
+        {
+            yield return string.Join(' ', words);
+        }
+
+        // "Gastrointestinal Stromal Tumors": the vocabulary names the type in the singular.
+        if (natural.EndsWith('s') && natural.Length > 4 && !natural.EndsWith("ss", StringComparison.Ordinal) && !natural.EndsWith("sis", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return natural.EndsWith("ies", StringComparison.OrdinalIgnoreCase) ? natural[..^3] + "y" : natural[..^1];
+        }
     }
 
     /// <summary>

@@ -22,6 +22,28 @@ public class CancerGroupingTests
     }
 
     [Theory]
+    [InlineData("Carcinoma, Hepatocellular", "HCC")]
+    [InlineData("Carcinoma, Non-Small-Cell Lung", "NSCLC")]
+    [InlineData("Leukemia, Myeloid, Acute", "AML")]
+    [InlineData("Breast Neoplasms", "BREAST")]
+    [InlineData("Prostatic Neoplasms, Castration-Resistant", "PROSTATE")]
+    [InlineData("Gastrointestinal Stromal Tumors", "GIST")]
+    [InlineData("Brain and Central Nervous System Tumors", "BRAIN")]
+    [InlineData("Neoplasms", CancerTypeCatalog.Root)]
+    [InlineData("Neoplasm Metastasis", CancerTypeCatalog.Root)]
+    public void ARegistryHeading_InvertedOrWithAGenericNoun_ResolvesToItsCancer(string condition, string code)
+    {
+        Catalog.Resolve(condition).Should().Be(code);
+    }
+
+    [Fact]
+    public void AHeadingThatIsNotACancer_StaysUnresolved()
+    {
+        Catalog.Resolve("Diabetes Mellitus, Type 2").Should().BeNull();
+        Catalog.Resolve("Pulmonary Disease, Chronic Obstructive").Should().BeNull();
+    }
+
+    [Theory]
     [InlineData("AML", "LEUK", true)]
     [InlineData("CLLSLL", "LEUK", true)]
     [InlineData("BLL", "ACLEUK", true)]

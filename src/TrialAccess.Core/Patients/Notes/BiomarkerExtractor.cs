@@ -38,10 +38,16 @@ internal static partial class BiomarkerExtractor
             }
 
             var last = group[^1];
-            var result = ReadResult(text, tokens, last.Next, sentence.End) ?? ReadResultBefore(tokens, group[0].First);
+            var result = ReadResult(text, tokens, last.Next, sentence.End) ?? ReadResultBefore(tokens, group[0].First) ?? ImmunohistochemistryZero(text, tokens, last);
             if (result is not { } r)
             {
                 continue;
+            }
+
+            // No staining is a negative result: "ER 0%", "PD-L1 TPS 0%"; for the hormone receptors under 1% is negative.
+            if (r is { Status: BiomarkerStatus.Positive, Unit: "%", Value: { } percent } && (percent == 0 || (percent < 1 && last.Entry.Canonical is "ESR1" or "PGR")))
+            {
+                r = r with { Status = BiomarkerStatus.Negative };
             }
 
             var certainty = CertaintyScope.Of(tokens, group[0].First, last.Next, sex);
@@ -138,7 +144,7 @@ internal static partial class BiomarkerExtractor
                     }
 
                     return new Result(BiomarkerStatus.Positive, $"exon {tokens[k + 1].Norm} {kind}", null, null, tokens[k + 2].End);
-                case "tps" or "cps" or "score" or "expression" or "of" or "ihc" or "status" or "is" or "was" or "testing" or "test" or "by" or "fish":
+                case "tps" or "cps" or "score" or "expression" or "of" or "ihc" or "status" or "is" or "was" or "are" or "were" or "all" or "both" or "testing" or "test" or "by" or "fish":
                     unit = word is "cps" ? "CPS" : unit;
                     continue;
                 default:
@@ -172,6 +178,20 @@ internal static partial class BiomarkerExtractor
         }
 
         return null;
+    }
+
+    /// <summary>"HER2 0": a bare zero after HER2 is the immunohistochemistry score 0, a negative result.</summary>
+    private static Result? ImmunohistochemistryZero(string text, IReadOnlyList<NoteToken> tokens, LexiconMatch marker)
+    {
+        if (marker.Entry.Canonical != "ERBB2" || marker.Next >= tokens.Count || tokens[marker.Next].Norm != "0")
+        {
+            return null;
+        }
+
+        var end = tokens[marker.Next].End;
+        return end < text.Length && (text[end] == '%' || text[end] == '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))
+            ? null
+            : new Result(BiomarkerStatus.Negative, null, null, null, end);
     }
 
     private static Result? ReadResultBefore(IReadOnlyList<NoteToken> tokens, int first)

@@ -168,11 +168,16 @@ public sealed class NoteReaderTests
     [InlineData("triple negative breast cancer", "ESR1:Negative,PGR:Negative,ERBB2:Negative")]
     [InlineData("KRAS G12C mutation; ALK wild type; no EGFR mutation", "KRAS:Positive,ALK:WildType,EGFR:Negative")]
     [InlineData("tested positive for HPV 16", "HPV:Positive")]
+    [InlineData("EGFR, ALK and ROS1 are negative", "EGFR:Negative,ALK:Negative,ROS1:Negative")]
+    [InlineData("ER 0%, PR 0%, HER2 0 by immunohistochemistry", "ESR1:Negative,PGR:Negative,ERBB2:Negative")]
+    [InlineData("ER 0.5%, PR 40%", "ESR1:Negative,PGR:Positive")]
+    [InlineData("PD-L1 TPS 0%", "PD-L1:Negative")]
+    [InlineData("HER2 0.5 ratio", "")]
     public void Extract_BiomarkerNotation_GivesStatusPerMarker(string note, string expected)
     {
         var found = NoteReader.Extract(note).Biomarkers.Select(b => $"{b.Marker}:{b.Status}");
 
-        found.Should().Equal(expected.Split(','));
+        found.Should().Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
