@@ -148,6 +148,13 @@ public static partial class TrialPopulationReader
             Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), "liver-directed or transplant setting (disease confined to the liver)", m);
         }
 
+        foreach (Match m in CurativeResection().Matches(rest))
+        {
+            // The operation under study removes the primary tumour with curative intent: disease that has not spread.
+            Add(PopulationAxis.Extent, nameof(DiseaseExtent.Early), "curative resection of the primary tumour (localised disease)", m);
+            Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), "curative resection of the primary tumour (localised disease)", m);
+        }
+
         foreach (Match m in Untreated().Matches(rest))
         {
             if (m.Groups["new"].Success)
@@ -385,6 +392,13 @@ public static partial class TrialPopulationReader
 
     [GeneratedRegex(@"\b(?:(?:transarterial|trans-arterial|transcatheter\s+arterial|hepatic\s+arterial)\s+(?:chemo)?(?:embolization|embolisation|radioembolization|infusion)|chemo-?embolization|chemo-?embolisation|radioembolization|radioembolisation|TACE|TARE|SIRT|(?:radiofrequency|microwave|percutaneous|thermal)\s+ablation|liver\s+(?:transplant|transplantation)|hepatic\s+transplant\w*|hepatectomy|hepatic\s+resection|liver\s+resection)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LiverDirected();
+
+    /// <summary>
+    /// An operation that removes a primary tumour for cure, as the subject of a trial ("Robotic Versus Open Radical
+    /// Prostatectomy"); not one the population has had ("after mastectomy", "post-prostatectomy"), nor a cytoreductive one.
+    /// </summary>
+    [GeneratedRegex(@"(?<!\b(?:after|following|post|prior|previous|history\s+of|cytoreductive|palliative|salvage)[- ](?:\w+[- ]){0,2}?)\b(?:radical\s+(?:prostatectomy|cystectomy|hysterectomy|trachelectomy|nephroureterectomy)|(?:robotic|laparoscopic|open)\s+(?:assisted\s+)?prostatectomy|mastectomy|lumpectomy|breast[- ]conserving\s+(?:surgery|therapy)|(?:pulmonary\s+|VATS\s+)?lobectomy|pneumonectomy|o?esophagectomy|pancreaticoduodenectomy|whipple\s+(?:procedure|operation)|total\s+mesorectal\s+excision)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CurativeResection();
 
     [GeneratedRegex(@"^(?:(?<!neo)adjuvant|post[- ]?operative|(?:after|following)\s+(?:complete\s+|curative\s+)?(?:surgery|resection))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Adjuvant();

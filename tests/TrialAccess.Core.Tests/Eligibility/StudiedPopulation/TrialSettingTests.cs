@@ -85,6 +85,37 @@ public class TrialSettingTests
             .Should().BeEquivalentTo(["Early", "LocallyAdvanced"]);
     }
 
+    [Theory]
+    [InlineData("Prospective Randomized Trial Comparing Robotic Versus Open Radical Prostatectomy", true)]
+    [InlineData("Sentinel Node Biopsy Before Mastectomy in Breast Cancer", true)]
+    [InlineData("VATS Lobectomy Versus Open Lobectomy for Lung Cancer", true)]
+    [InlineData("Exercise for Shoulder Function After Mastectomy", false)]
+    [InlineData("Pain Management Following Radical Prostatectomy", false)]
+    [InlineData("Cytoreductive Radical Prostatectomy in Oligometastatic Prostate Cancer", false)]
+    public void Read_ACurativeResectionUnderStudy_IsLocalisedDisease(string title, bool localised)
+    {
+        var extents = Traits(title, PopulationAxis.Extent).Where(t => t.Label.StartsWith("curative resection", StringComparison.Ordinal)).Select(t => t.Value);
+        if (localised)
+        {
+            extents.Should().BeEquivalentTo(["Early", "LocallyAdvanced"]);
+        }
+        else
+        {
+            extents.Should().BeEmpty();
+        }
+    }
+
+    [Fact]
+    public void ARadicalProstatectomyTrial_AgainstAMetastaticPatient_IsLikelyIneligible_AndStillShown()
+    {
+        var trial = Trial("Robotic Versus Open Radical Prostatectomy", "Prostate Cancer");
+        var evaluation = Evaluate(trial, "A 66-year-old man with prostate adenocarcinoma metastatic to bone, on androgen deprivation.");
+
+        evaluation.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Population(evaluation).Should().ContainSingle().Which.Evidence.Should().Contain("Radical Prostatectomy").And.Contain("metastatic");
+        Evaluate(trial, "A 61-year-old man with localised prostate adenocarcinoma, Gleason 7.").Verdict.Should().NotBe(TrialVerdict.LikelyIneligible);
+    }
+
     [Fact]
     public void Read_AdvancedInAnAdjuvantTrial_IsTheResectedTumoursStage()
     {
