@@ -22,6 +22,9 @@ public enum PopulationAxis
 
     /// <summary>Ovarian (and similar) cancer recurring six months or more after platinum ("sensitive") or sooner, or progressing on it ("resistant").</summary>
     Platinum,
+
+    /// <summary>Disease that progressed on, relapsed after or was treated with a named therapy ("progressing on osimertinib", "treated after TACE"); the value is the words naming it.</summary>
+    AfterTherapy,
 }
 
 /// <summary>The values of <see cref="PopulationAxis.Extent"/>, from the least to the most spread.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TrialAccess.Eligibility.Constraints;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Eligibility.Segmentation;
@@ -64,6 +65,11 @@ public static partial class TrialPopulationCheck
         if (Platinum(population, patient) is { } platinum)
         {
             yield return platinum;
+        }
+
+        if (AfterTherapy(population, patient, context) is { } after)
+        {
+            yield return after;
         }
 
         if (BrainMetastases(population, patient) is { } brain)
@@ -309,6 +315,58 @@ public static partial class TrialPopulationCheck
             string.Join(" or ", stated.Select(t => t.Label).Distinct()),
             $"trial is for {Stated(stated)}; the patient {have.Evidence}: confirm",
             presumed: true);
+    }
+
+    /// <summary>Therapies too general to name a population ("standard therapy", "chemotherapy"): the line axis reads those.</summary>
+    private static readonly HashSet<string> GeneralTherapies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "systemic therapy", "standard therapy", "chemotherapy", "therapy", "treatment", "first-line therapy", "prior therapy",
+        "anticancer therapy", "cancer therapy", "standard treatment", "line of therapy",
+    };
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, EligibilityConstraint[]> NamedTherapyReadings = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The treatments a population trait names, read as a criterion "Prior ..." is: drugs, classes and procedures.</summary>
+    private static EligibilityConstraint[] NamedTherapies(string named) => NamedTherapyReadings.GetOrAdd(named, static words =>
+        [.. CriterionParser.Default.Parse("Prior " + words, CriterionRole.Inclusion).Constraints
+            .Where(c => !c.Negated && c switch
+            {
+                PriorTherapyConstraint p => !GeneralTherapies.Contains(p.Agent),
+                ConditionConstraint { ConceptKind: MedicalConceptKind.Procedure } => true,
+                _ => false,
+            })]);
+
+    /// <summary>
+    /// A trial for disease treated with a named therapy ("progressing on osimertinib", "treated after TACE") against a
+    /// patient whose history lacks it: a presumed failure, as a criterion "prior osimertinib" would be. Traits are
+    /// alternatives, and so are the therapies one trait names ("sorafenib or lenvatinib").
+    /// </summary>
+    private static CriterionEvaluation? AfterTherapy(TrialPopulation population, PatientProfile patient, EvaluationContext context)
+    {
+        var failed = new List<(PopulationTrait Trait, string Evidence)>();
+        foreach (var trait in population.Traits.Where(t => t.Axis == PopulationAxis.AfterTherapy))
+        {
+            var named = NamedTherapies(trait.Value);
+            if (named.Length == 0)
+            {
+                continue;
+            }
+
+            var checks = named.Select(c => c.Evaluate(patient, context)).ToList();
+            if (!checks.TrueForAll(k => k.Outcome == CriterionOutcome.NotMet))
+            {
+                return null;
+            }
+
+            failed.Add((trait, string.Join("; ", checks.Select(k => k.Evidence).OfType<string>().Distinct())));
+        }
+
+        return failed.Count == 0
+            ? null
+            : Fails(
+                string.Join(" or ", failed.Select(f => f.Trait.Label).Distinct()),
+                $"trial is for disease treated with a named therapy ({Stated(failed.Select(f => f.Trait))}); {string.Join("; ", failed.Select(f => f.Evidence).Distinct())}",
+                presumed: true);
     }
 
     private static CriterionEvaluation? Castration(TrialPopulation population, PatientProfile patient, Diagnosis? cancer)

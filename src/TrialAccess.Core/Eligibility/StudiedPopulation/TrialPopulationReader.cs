@@ -148,6 +148,12 @@ public static partial class TrialPopulationReader
             Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), "liver-directed or transplant setting (disease confined to the liver)", m);
         }
 
+        foreach (Match m in AfterTherapy().Matches(rest))
+        {
+            var named = m.Groups["what"].Value.Trim();
+            Add(PopulationAxis.AfterTherapy, named, $"after {named}", m);
+        }
+
         foreach (Match m in CurativeResection().Matches(rest))
         {
             // The operation under study removes the primary tumour with curative intent: disease that has not spread.
@@ -392,6 +398,14 @@ public static partial class TrialPopulationReader
 
     [GeneratedRegex(@"\b(?:(?:transarterial|trans-arterial|transcatheter\s+arterial|hepatic\s+arterial)\s+(?:chemo)?(?:embolization|embolisation|radioembolization|infusion)|chemo-?embolization|chemo-?embolisation|radioembolization|radioembolisation|TACE|TARE|SIRT|(?:radiofrequency|microwave|percutaneous|thermal)\s+ablation|liver\s+(?:transplant|transplantation)|hepatic\s+transplant\w*|hepatectomy|hepatic\s+resection|liver\s+resection)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LiverDirected();
+
+    /// <summary>
+    /// A disease the population has had treated with a named therapy: "progressing on osimertinib", "refractory to
+    /// imatinib", "treated after transcatheter arterial chemoembolization", "relapsed after allogeneic transplantation".
+    /// A bare "after" is not read: "Sorafenib After TACE" may give both in the trial.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:progressi(?:ng|on|ve\s+disease)\s+(?:on|after|following|despite|during)|progressed\s+(?:on|after|following)|refractory\s+to|resistant\s+to|intolerant\s+(?:of|to)|(?:relapsed|relapsing|recurr(?:ent|ing|ed))\s+(?:after|following)|(?:pre|previously)[- ]?treated\s+(?:with|by)|treated\s+(?:after|following)(?!\s+(?:surgery|resection|surgical)\b)|failure\s+of|failed|failing)\s+(?:(?:prior|previous|at\s+least\s+one|one|two|a|an|the|with)\s+)*(?<what>[\w/+-]+(?:\s+(?:\([\w/+-]+\)|[\w/+-]+)){0,6})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AfterTherapy();
 
     /// <summary>
     /// An operation that removes a primary tumour for cure, as the subject of a trial ("Robotic Versus Open Radical

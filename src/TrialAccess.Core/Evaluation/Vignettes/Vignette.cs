@@ -42,7 +42,15 @@ public enum BasketTrials
 /// run of characters other than letters, digits and "+" read as one space ("HER2-positive" finds "HER2 positive").
 /// </param>
 /// <param name="Except">Phrases blanked out before <paramref name="Terms"/> are looked for ("non-small cell" before "small cell lung").</param>
-public sealed record SettingMarker(string Name, IReadOnlyList<string> Terms, IReadOnlyList<string> Except);
+public sealed record SettingMarker(string Name, IReadOnlyList<string> Terms, IReadOnlyList<string> Except)
+{
+    /// <summary>
+    /// Phrases naming the patient's own setting or population: a trial whose titles or conditions name one of them as
+    /// well ("Newly Diagnosed or Recurrent Glioma" for a newly diagnosed patient) takes the patient's setting too, and
+    /// does not carry the marker.
+    /// </summary>
+    public IReadOnlyList<string> UnlessAlso { get; init; } = [];
+}
 
 /// <summary>A file of vignettes (format in the README beside the suites in the tests).</summary>
 public static class VignetteSuite
@@ -62,7 +70,7 @@ public static class VignetteSuite
 
     private sealed record TargetEntry(IReadOnlyList<string>? CancerTypes, IReadOnlyList<string>? ExactTypes, IReadOnlyList<string>? Terms, BasketTrials? Basket);
 
-    private sealed record MarkerEntry(string? Name, IReadOnlyList<string>? Terms, IReadOnlyList<string>? Except);
+    private sealed record MarkerEntry(string? Name, IReadOnlyList<string>? Terms, IReadOnlyList<string>? Except, IReadOnlyList<string>? UnlessAlso);
 
     /// <summary>Reads a suite; a file that does not hold one gives the first problem, naming the vignette.</summary>
     public static (IReadOnlyList<Vignette>? Vignettes, string? Error) Parse(string json)
@@ -126,7 +134,7 @@ public static class VignetteSuite
                     return (null, $"{where}: every forbidden marker needs a name and terms");
                 }
 
-                markers.Add(new SettingMarker(marker.Name, marker.Terms, marker.Except ?? []));
+                markers.Add(new SettingMarker(marker.Name, marker.Terms, marker.Except ?? []) { UnlessAlso = marker.UnlessAlso ?? [] });
             }
 
             vignettes.Add(new Vignette(

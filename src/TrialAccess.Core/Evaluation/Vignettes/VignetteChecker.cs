@@ -119,7 +119,8 @@ public sealed class VignetteChecker
     {
         ArgumentNullException.ThrowIfNull(trial);
         ArgumentNullException.ThrowIfNull(marker);
-        return ContainsAny(SubjectOf(trial).Text, marker.Terms, marker.Except);
+        var text = SubjectOf(trial).Text;
+        return ContainsAny(text, marker.Terms, marker.Except) && !ContainsAny(text, marker.UnlessAlso, []);
     }
 
     private (string[] Codes, string Text) SubjectOf(ClinicalTrial trial) => _subjects.GetOrAdd(trial.NctId, _ =>

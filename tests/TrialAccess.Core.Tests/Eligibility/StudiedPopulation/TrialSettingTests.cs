@@ -105,6 +105,45 @@ public class TrialSettingTests
         }
     }
 
+    [Theory]
+    [InlineData("Drug X in EGFR-Mutant NSCLC Progressing on Osimertinib", "Osimertinib")]
+    [InlineData("Sorafenib in Advanced Hepatocellular Carcinoma Treated After Transcatheter Arterial Chemoembolization (TACE)", "Transcatheter Arterial Chemoembolization (TACE)")]
+    [InlineData("Nilotinib in GIST Refractory to Imatinib", "Imatinib")]
+    public void Read_FindsTheNamedTherapyThePopulationHadBefore(string title, string named)
+    {
+        Traits(title, PopulationAxis.AfterTherapy).Select(t => t.Value).Should().Contain(named);
+    }
+
+    [Theory]
+    [InlineData("Sorafenib After TACE in Hepatocellular Carcinoma")]
+    [InlineData("Capecitabine in Colon Cancer Treated After Surgery")]
+    public void Read_ABareAfterOrASurgery_IsNoNamedTherapy(string title)
+    {
+        Traits(title, PopulationAxis.AfterTherapy).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ATrialAfterANamedTherapy_AgainstAPatientWithoutIt_IsLikelyIneligible_AndWithIt_IsNotFailed()
+    {
+        var trial = Trial("Drug X in EGFR-Mutant NSCLC Progressing on Osimertinib", "Non-small Cell Lung Cancer");
+
+        var without = Evaluate(trial, "A 60-year-old woman with metastatic EGFR exon 19 deleted lung adenocarcinoma who progressed on erlotinib.");
+        without.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        var item = Population(without).Should().ContainSingle().Subject;
+        item.Basis.Should().Be(OutcomeBasis.Presumed);
+        item.Evidence.Should().Contain("Osimertinib").And.Contain("presumed absent");
+
+        var with = Evaluate(trial, "A 60-year-old woman with metastatic EGFR exon 19 deleted lung adenocarcinoma who progressed on osimertinib.");
+        Population(with).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ATrialAfterAGeneralTherapy_IsLeftToTheLineAxis()
+    {
+        Population(Evaluate(Trial("Drug X in Lung Cancer Refractory to Standard Therapy", "Non-small Cell Lung Cancer"), UntreatedMetastaticLung))
+            .Should().NotContain(c => c.Evidence != null && c.Evidence.Contains("named therapy"));
+    }
+
     [Fact]
     public void ARadicalProstatectomyTrial_AgainstAMetastaticPatient_IsLikelyIneligible_AndStillShown()
     {

@@ -147,11 +147,28 @@ public class VignetteCheckerTests
     }
 
     [Fact]
+    public void HasMarker_ATrialThatAlsoNamesThePatientsOwnSetting_DoesNotCarryIt()
+    {
+        var recurrent = new SettingMarker("recurrent disease", ["recurrent", "relapsed"], []) { UnlessAlso = ["newly diagnosed"] };
+
+        Checker.HasMarker(Trial("Temozolomide in Newly Diagnosed or Recurrent Glioma"), recurrent).Should().BeFalse();
+        Checker.HasMarker(Trial("Bevacizumab in Recurrent Glioblastoma"), recurrent).Should().BeTrue();
+    }
+
+    [Fact]
+    public void IsOnTarget_ReadsAConditionAsAHeading()
+    {
+        var target = new CancerTarget(["HCC"], [], [], BasketTrials.None);
+
+        Checker.IsOnTarget(Trial("Sorafenib after chemoembolization", "Carcinoma, Hepatocellular"), target).Should().BeTrue();
+    }
+
+    [Fact]
     public void Parse_ReadsTheFormatAndRefusesAVignetteWithoutTarget()
     {
         const string json = """
             {"vignettes": [{"id": "a", "note": "55-year-old woman with breast cancer.", "onTarget": {"cancerTypes": ["BREAST"], "basket": "solid"}, "minOnTarget": 8,
-              "forbidden": [{"name": "HER2-positive", "terms": ["HER2-positive"], "except": ["HER2-positive or negative"]}]}]}
+              "forbidden": [{"name": "HER2-positive", "terms": ["HER2-positive"], "except": ["HER2-positive or negative"], "unlessAlso": ["HER2-negative"]}]}]}
             """;
 
         var (vignettes, error) = VignetteSuite.Parse(json);
@@ -160,6 +177,7 @@ public class VignetteCheckerTests
         vignettes.Should().NotBeNull().And.ContainSingle();
         vignettes![0].OnTarget.Basket.Should().Be(BasketTrials.Solid);
         vignettes[0].Forbidden[0].Except.Should().Equal("HER2-positive or negative");
+        vignettes[0].Forbidden[0].UnlessAlso.Should().Equal("HER2-negative");
         VignetteSuite.Parse("""{"vignettes": [{"id": "a", "note": "x", "onTarget": {}, "minOnTarget": 8}]}""").Error.Should().Be("vignettes[0] (a): onTarget needs cancerTypes, exactTypes or terms");
         VignetteSuite.Parse("""{"vignettes": [{"id": "a", "note": "x", "onTarget": {"cancerTypes": ["BREAST"]}, "minOnTarget": 11}]}""").Error.Should().Be("vignettes[0] (a): minOnTarget must be between 0 and 10");
     }
