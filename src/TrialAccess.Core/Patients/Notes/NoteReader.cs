@@ -347,6 +347,12 @@ public static partial class NoteReader
                 continue;
             }
 
+            // "Pain worsened with coughing", "dyspnea relieved by rest": what brings on or eases another symptom.
+            if (m.Value.Kind == Vocabulary.MedicalConceptKind.Condition && IsTrigger(tokens, first))
+            {
+                continue;
+            }
+
             var certainty = CertaintyScope.Of(tokens, first, next, patientSex);
 
             // "Non-smoker", "never drinker": a habit named with its own negation.
@@ -376,6 +382,24 @@ public static partial class NoteReader
                     break;
             }
         }
+    }
+
+    private static readonly HashSet<string> ModifyingVerbs = new(StringComparer.Ordinal)
+    {
+        "worse", "worsened", "worsens", "worsening", "exacerbated", "aggravated", "increased", "provoked", "precipitated",
+        "triggered", "elicited", "relieved", "improved", "eased", "better", "induced", "brought", "reproduced",
+    };
+
+    /// <summary>True when the words just before a condition make it what modifies another ("worsened with", "brought on by").</summary>
+    private static bool IsTrigger(IReadOnlyList<NoteToken> tokens, int first)
+    {
+        if (first < 2 || tokens[first - 1].Norm is not ("with" or "by" or "on" or "upon" or "during" or "when" or "while"))
+        {
+            return false;
+        }
+
+        var verb = tokens[first - 2].Norm;
+        return ModifyingVerbs.Contains(verb) || (verb == "on" && first >= 3 && tokens[first - 3].Norm == "brought");
     }
 
     /// <summary>True when the words just before a drug's name make it the object of an allergy ("allergic to", "intolerant of").</summary>

@@ -35,6 +35,18 @@ public class CandidacyAndAsideReadingTests
         evaluation.Outcome.Should().Be(CriterionOutcome.Unknown, "a candidacy is a clinical judgement no history answers");
     }
 
+    [Theory]
+    [InlineData("Subjects not willing to or otherwise unable to use CPAP for treatment of OSA.")]
+    [InlineData("Uncontrolled serious infection, i.e. not responding to antimicrobial therapy.")]
+    [InlineData("Patients not tolerating metformin")]
+    public void AnInabilityOrAFailedResponse_DoesNotNegateTheTreatment(string criterion)
+    {
+        // Not being able to use CPAP, or an infection not responding to antibiotics, says nothing of a patient who never had either.
+        Evaluate(criterion, WithoutCancer, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.Met);
+        Read(criterion, CriterionRole.Exclusion).Where(c => c is PriorTherapyConstraint or ConditionConstraint { ConceptKind: TrialAccess.Vocabulary.MedicalConceptKind.Procedure })
+            .Should().NotContain(c => c.Negated);
+    }
+
     [Fact]
     public void ATreatmentHadBesideACandidacy_IsStillRead()
     {

@@ -180,6 +180,14 @@ public sealed class NoteReaderTests
         found.Should().Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Theory]
+    [InlineData("Mid-abdominal pain radiating to the flank, worsened with coughing.", "cough")]
+    [InlineData("Chest pain brought on by exertion and relieved by rest; no wheezing.", "wheezing")]
+    public void Extract_WhatWorsensOrEasesASymptom_IsNotAFinding(string note, string absent)
+    {
+        NoteReader.Extract(note).Conditions.Should().NotContain(c => c.Concept == absent && c.Certainty == Certainty.Asserted);
+    }
+
     [Fact]
     public void Extract_ProgressedOnDrug_IsNotCurrent()
     {

@@ -334,7 +334,7 @@ public static partial class ConditionParser
             var amount = m.Value.Name is SmokingConcept or AlcoholConcept && !qualifier.Success && !after.Success ? HabitAmount().Match(c.Text) : Match.Empty;
             var dose = m.Value.Kind == MedicalConceptKind.Medication ? PriorTherapyParser.DoseLimitAt(c, m.Start, m.End) : null;
             EligibilityConstraint constraint = m.Value.Kind == MedicalConceptKind.Medication
-                ? new PriorTherapyConstraint(m.Value.Name, TherapyAgentKind.DrugClass, WithinDays: months is { } mo ? (int)(mo * 30) : null, Current: months is null && PriorTherapyParser.IsAboutCurrentTreatment(c)) { Purpose = PriorTherapyParser.PurposeAt(c, m.End), DoseLimit = dose?.Limit, DoseBelow = dose?.Below ?? false }
+                ? new PriorTherapyConstraint(m.Value.Name, TherapyAgentKind.DrugClass, Refractory: PriorTherapyParser.RefractoryBefore(c, m.Start), WithinDays: months is { } mo ? (int)(mo * 30) : null, Current: months is null && PriorTherapyParser.IsAboutCurrentTreatment(c)) { Purpose = PriorTherapyParser.PurposeAt(c, m.End), DoseLimit = dose?.Limit, DoseBelow = dose?.Below ?? false }
                 : new ConditionConstraint(m.Value.Name, m.Value.Kind, months, qualifier.Success ? qualifier.Groups["q"].Value.ToLowerInvariant() : amount.Success ? $"in the amount stated ({amount.Value.Trim()})" : NarrowingOf(after));
             // A name that carries its own negation ("non-smoker", "never smoker", "able to swallow" for malabsorption)
             // is the concept's absence.

@@ -566,6 +566,13 @@ public static partial class PriorTherapyParser
     [GeneratedRegex(@"^(?:(?:no|not)\s+(?:more|greater)\s+than|less\s+than|lower\s+than|fewer\s+than|not\s+exceed(?:ing)?|under|below|up\s+to|maximum(?:\s+of)?|max(?:imum)?\.?|at\s+most)$", RegexOptions.CultureInvariant)]
     private static partial Regex BelowWord();
 
+    /// <summary>"Not responding to antimicrobial therapy", "refractory to steroids": a failure of the treatment named at <paramref name="start"/>.</summary>
+    public static bool RefractoryBefore(CriterionContext c, int start) =>
+        start > 0 && RefractoryJustBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, start - 40), start - Math.Max(0, start - 40)));
+
+    [GeneratedRegex(@"(?:refractory|resistant|not\s+(?:respond(?:ing|ed)?|responsive|tolerat(?:ing|ed|e))|(?:un|non-?)responsive|intolerant|failure|failed)\s+(?:to|of|on)?\s*(?:(?:prior|previous|standard|conventional|the|a|an|any|all|two|one)\s+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex RefractoryJustBefore();
+
     /// <summary>The condition a drug named just before <paramref name="end"/> was given for, or null (see <see cref="PriorTherapyConstraint.Purpose"/>).</summary>
     public static string? PurposeAt(CriterionContext c, int end) =>
         PurposeAfter().Match(c.Text, end) is { Success: true } purpose ? purpose.Groups["what"].Value.Trim() : null;
@@ -619,7 +626,7 @@ public static partial class PriorTherapyParser
     [GeneratedRegex(@"^(?:within|in\b|during|<|≤|less|fewer)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WithinInterval();
 
-    [GeneratedRegex(@"refractory|resistant|resistance|progress(?:ed|ion|ing)\s+(?:on|after|during|following|while)|failed|failure\s+(?:of|on|to)|relapsed\s+(?:after|following)|intolerant|intolerance\s+to|after\s+(?:failure|progression)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"refractory|resistant|resistance|progress(?:ed|ion|ing)\s+(?:on|after|during|following|while)|failed|failure\s+(?:of|on|to)|relapsed\s+(?:after|following)|intolerant|intolerance\s+to|after\s+(?:failure|progression)|not\s+(?:respond(?:ing|ed)?|responsive|tolerat(?:ing|ed|e))\s+to|not\s+tolerat(?:ing|ed|e)|(?:un|non-?)responsive\s+to", RegexOptions.CultureInvariant)]
     private static partial Regex Refractory();
 
     [GeneratedRegex(@"\b(?:concurrent|concomitant|currently\s+(?:receiving|taking|on|using|treated)|current\s+(?:[a-z-]+\s+){0,2}(?:treatment|therapy|use|medications?)\b|ongoing|receiving|chronic\s+(?:use|treatment)|requiring|use\s+of|taking|on\s+(?:stable\s+)?(?:dose|treatment))\b", RegexOptions.CultureInvariant)]
