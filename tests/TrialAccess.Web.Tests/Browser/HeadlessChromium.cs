@@ -44,29 +44,28 @@ internal static class HeadlessChromium
     }
 
     /// <summary>
-    /// Submits the sign-in form and waits for the page it leads to. Twice in four CI runs on 2026-12-05 the navigation
-    /// after the click never came: the cause is not known. So the click is given 30 s. If nothing has
-    /// happened by then, a screenshot of the stuck page is kept ("sign-in-stuck.png", for whoever looks into it) and
-    /// the form is submitted once more before the wait runs to the page's full timeout.
+    /// Submits the sign-in form and waits, in the browser, for the signed-in page it leads to (the header's sign-out
+    /// form) or for the form's error; then checks that the page is the one expected (<paramref name="arrived"/>).
+    /// <para>
+    /// Why not <c>WaitForURLAsync</c>: the click returns once the navigation it started has committed, so the URL already
+    /// matches, and Playwright .NET (1.64) then waits for the "load" state client-side. It checks its list of load states
+    /// and only then subscribes to the event that adds one, while that event is raised on the driver's reader thread. When
+    /// the page's load event lands between the check and the subscription, the wait never ends. That hung sign-in in CI
+    /// (at 30 s and 120 s). It was caught once locally: server 302 after 234 ms, /pipeline committed and fully rendered
+    /// at +790 ms, and the wait still ran out 30 s later. A locator wait runs in the driver and has no such gap.
+    /// </para>
     /// </summary>
     public static async Task SubmitSignInAsync(IPage page, Func<string, bool> arrived)
     {
         await page.ClickAsync("#sign-in-button");
-        try
+        await page.Locator("#sign-out, #sign-in-error").First.WaitForAsync();
+        var error = page.Locator("#sign-in-error");
+        if (await error.CountAsync() > 0)
         {
-            await page.WaitForURLAsync(arrived, new PageWaitForURLOptions { Timeout = 30_000 });
+            throw new InvalidOperationException($"Sign-in was refused: {await error.InnerTextAsync()}");
         }
-        catch (TimeoutException)
-        {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactPath("sign-in-stuck.png"), FullPage = true });
-            if (arrived(page.Url))
-            {
-                return;
-            }
 
-            await page.ClickAsync("#sign-in-button");
-            await page.WaitForURLAsync(arrived);
-        }
+        arrived(page.Url).Should().BeTrue($"signing in should lead to the page asked for, not {page.Url}");
     }
 
     public static string ArtifactPath(string name)
