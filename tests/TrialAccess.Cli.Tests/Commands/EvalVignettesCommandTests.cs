@@ -18,9 +18,10 @@ public sealed class EvalVignettesCommandTests(ITestOutputHelper output) : IDispo
     /// measured (see the README of the vignettes and the issue notes for the figure and the commit), and every failure is
     /// printed. Raise the floor as the matcher improves.
     /// </summary>
-    // 5 on main before the studied-population checks; 10 with them; 20 with the line and setting checks (2026-12-03).
+    // 5 on main before the studied-population checks; 10 with them; 20 with the line and setting checks (2026-12-03);
+    // 30 at stop 29 (2026-12-05; 21 of them without the markers' unlessAlso phrases, see the README).
     // The floor stands two below the measured figure: ages and date windows move with the evaluation date.
-    private const int PassingFloor = 18;
+    private const int PassingFloor = 28;
 
     [SharedDataFact]
     public async Task EvalVignettes_DevelopmentSuiteOverTheSharedCorpus_PassesAtLeastTheFloor()
