@@ -265,6 +265,13 @@ public static partial class EligibilityEvaluator
             return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (excludes only in the investigator's judgement)", [$"In the investigator's judgement, does this exclude the patient: \"{Shorten(criterion.Segment.Text)}\"?"]);
         }
 
+        // "Able to have an MRI scan (no pacemakers or history of claustrophobia)" listed among exclusions: a requirement
+        // filed under the wrong heading. Met literally it would exclude the patients it means to admit: a question.
+        if (outcome == CriterionOutcome.Met && criterion.Segment.Role == CriterionRole.Exclusion && AbilityHead().IsMatch(criterion.Segment.Text))
+        {
+            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (a requirement listed among the exclusions)", [$"This exclusion reads as a requirement; does it exclude the patient: \"{Shorten(criterion.Segment.Text)}\"? (ask the study team)"]);
+        }
+
         // A patient who presents with a symptom and no working diagnosis ("abdominal pain", "lower urinary tract
         // symptoms") may have an unnamed condition an inclusion asks for: it is the question being worked up, so its
         // absence from the note is not presumed (conditions only; treatments and procedures are history).
@@ -395,6 +402,10 @@ public static partial class EligibilityEvaluator
     private static partial System.Text.RegularExpressions.Regex ScopeWordsAfter();
 
     private static bool HasJudgement(ConstraintEvaluation[] results) => Array.Exists(results, r => r.Constraint.Kind == ConstraintKind.Boilerplate);
+
+    /// <summary>A criterion that opens with what the patient can or will do ("Able to", "Willing and able to", "Capable of").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:must|should)\s+be\s+)?(?:(?:able|capable|willing)(?:\s+and\s+(?:able|willing|capable))?\s+(?:to|of)|ability\s+to)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AbilityHead();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:opinion|judg(?:e)?ment|discretion|deemed|considered\s+by\s+the\s+investigator)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex InvestigatorJudgement();

@@ -47,6 +47,18 @@ public class CandidacyAndAsideReadingTests
             .Should().NotContain(c => c.Negated);
     }
 
+    [Theory]
+    [InlineData("Able to have an MRI scan (no pacemakers or history of claustrophobia)")]
+    [InlineData("Capable of lying still for an MRI (no pacemaker or claustrophobia)")]
+    public void ARequirementListedAmongExclusions_IsAQuestion_NotAnExclusionMet(string criterion)
+    {
+        var evaluation = Evaluate(criterion, WithoutCancer, CriterionRole.Exclusion);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+        evaluation.Questions.Should().ContainSingle().Which.Should().Contain("reads as a requirement");
+        Evaluate("Unable to have an MRI scan (pacemaker or claustrophobia)", WithoutCancer, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
     [Fact]
     public void ATreatmentHadBesideACandidacy_IsStillRead()
     {
