@@ -636,7 +636,7 @@ internal static class CuratedGeneralMedicine
         "microwave ablation|microwave ablation;MWA",
         "catheter ablation|catheter ablation;cardiac ablation",
         "embolization|embolization;embolisation",
-        "transarterial chemoembolization|transarterial chemoembolization;transarterial chemoembolisation;transcatheter arterial chemoembolization;transcatheter arterial chemoembolisation;chemoembolization;chemoembolisation;TACE",
+        "transarterial chemoembolization|transarterial chemoembolization;transarterial chemoembolisation;transcatheter arterial chemoembolization;transcatheter arterial chemoembolisation;TACE",
         "radioembolization|radioembolization;radioembolisation;selective internal radiation therapy;SIRT;Y-90 radioembolization",
         "in vitro fertilization|in vitro fertilization;in vitro fertilisation;IVF",
         "assisted reproduction|assisted reproduction;assisted reproductive technology",
