@@ -125,8 +125,8 @@ public sealed class VignetteChecker
 
     private (string[] Codes, string Text) SubjectOf(ClinicalTrial trial) => _subjects.GetOrAdd(trial.NctId, _ =>
     {
-        var subject = string.Join('\n', new[] { trial.BriefTitle, trial.OfficialTitle ?? string.Empty }.Concat(trial.Conditions));
         var titles = string.Join('\n', trial.BriefTitle, trial.OfficialTitle ?? string.Empty);
+        var subject = string.Join('\n', trial.Conditions.Prepend(titles));
         // A condition is read as the engine reads it, whole (a MeSH heading such as "Carcinoma, Hepatocellular" included).
         var codes = _cancerTypes.Names.FindAll(titles, Tokenizer.Tokenize(titles)).Select(m => m.Value)
             .Concat(trial.Conditions.Select(_cancerTypes.Resolve).OfType<string>())
