@@ -272,6 +272,15 @@ public static partial class EligibilityEvaluator
             return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (a requirement listed among the exclusions)", [$"This exclusion reads as a requirement; does it exclude the patient: \"{Shorten(criterion.Segment.Text)}\"? (ask the study team)"]);
         }
 
+        // "Applicable disorders include but are not limited to dystonia, hemifacial spasm": the list gives examples of
+        // what the trial takes, not all of it. Every one presumed absent does not say the patient has none of what it
+        // means; the question is the study team's.
+        if (outcome == CriterionOutcome.NotMet && combined.Presumed && criterion.Segment.Role == CriterionRole.Inclusion
+            && NotLimitedTo().Match(criterion.Segment.Text) is { Success: true } examples && OnlyExamplesFail(results, examples.Index))
+        {
+            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (the list gives examples only)", [.. (questions ?? []).Append($"Does the patient have what this criterion means, beyond its examples: \"{Shorten(criterion.Segment.Text)}\"?")]);
+        }
+
         // A patient who presents with a symptom and no working diagnosis ("abdominal pain", "lower urinary tract
         // symptoms") may have an unnamed condition an inclusion asks for: it is the question being worked up, so its
         // absence from the note is not presumed (conditions only; treatments and procedures are history).
@@ -402,6 +411,30 @@ public static partial class EligibilityEvaluator
     private static partial System.Text.RegularExpressions.Regex ScopeWordsAfter();
 
     private static bool HasJudgement(ConstraintEvaluation[] results) => Array.Exists(results, r => r.Constraint.Kind == ConstraintKind.Boilerplate);
+
+    /// <summary>"Including but not limited to", "include but are not limited to": what follows are examples.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?:but|and)\s+(?:(?:is|are)\s+)?)?not\s+(?:be\s+)?limited\s+to\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NotLimitedTo();
+
+    /// <summary>True when every constraint that fails stands after <paramref name="cue"/>: only examples of the list fail.</summary>
+    private static bool OnlyExamplesFail(ConstraintEvaluation[] results, int cue)
+    {
+        var any = false;
+        foreach (var result in results)
+        {
+            if (result.Check.Outcome == CriterionOutcome.NotMet)
+            {
+                if (result.Constraint.Span.Start < cue)
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
+    }
 
     /// <summary>A criterion that opens with what the patient can or will do ("Able to", "Willing and able to", "Capable of").</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:must|should)\s+be\s+)?(?:(?:able|capable|willing)(?:\s+and\s+(?:able|willing|capable))?\s+(?:to|of)|ability\s+to)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -116,6 +116,12 @@ public static partial class TrialPopulationReader
 
         foreach (Match m in LocallyAdvanced().Matches(rest))
         {
+            // "Unresectable metastatic adenocarcinoma", "inoperable liver metastases": the word qualifies the metastases.
+            if (m.Groups["unresectable"].Success && QualifiesMetastases().IsMatch(rest, m.Index + m.Length))
+            {
+                continue;
+            }
+
             Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), "locally advanced disease", m);
             if (m.Groups["unresectable"].Success)
             {
@@ -362,6 +368,9 @@ public static partial class TrialPopulationReader
 
     [GeneratedRegex(@"\b(?:locally[- ]advanced|borderline[- ]resectable|(?<unresectable>unresectable|inoperable|non[- ]?resectable|non[- ]?operable))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LocallyAdvanced();
+
+    [GeneratedRegex(@"\G\s+(?:and\s+)?(?:(?:liver|hepatic|lung|pulmonary|bone|brain|peritoneal|distant)\s+)?(?:metastatic|metastases|metastasis|stage\s+(?:IV|4)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QualifiesMetastases();
 
     [GeneratedRegex(@"(?<!non[- ]?|micro|(?:nodal|lymph[- ]node|node|axillary|inguinal|cervical|regional|in[- ]transit)\s+)\b(?:metastatic|metastases|metastasis|disseminated|stage\s+IV|(?<advanced>(?<!locally[- ])advanced(?=[- ](?:(?:stage|\w+)[- ]){0,3}?(?:cancers?|carcinomas?|disease|tumou?rs?|malignan\w*|neoplasms?|NSCLC|SCLC|HCC|RCC|CRC|melanoma|lymphoma|sarcoma|myeloma|adenocarcinoma|mesothelioma|glioma))))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Metastatic();

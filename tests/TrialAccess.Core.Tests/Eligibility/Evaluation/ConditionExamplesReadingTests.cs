@@ -36,4 +36,21 @@ public class ConditionExamplesReadingTests
         Evaluate("Decompensated clinical liver disease, including a history of prolonged clotting times, hypoalbuminemia, encephalopathy, ascites or variceal bleeding", cirrhotic, CriterionRole.Exclusion)
             .Outcome.Should().Be(CriterionOutcome.Met);
     }
+
+    [Fact]
+    public void AnInclusionListingExamplesOnly_IsAQuestion_WhenNoneIsRecorded()
+    {
+        var parkinson = Note("A 57-year-old man with Parkinson's disease, on levodopa.");
+        var evaluation = Evaluate("Applicable disorders include but are not limited to dystonia, hemifacial spasm, tardive dyskinesia", parkinson, CriterionRole.Inclusion);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+        evaluation.Questions.Should().Contain(q => q.Contains("beyond its examples", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnAbsentConditionHeadingItsExamples_StillFails()
+    {
+        Evaluate("Patients with chronic kidney disease, including but not limited to diabetic nephropathy", Healthy, CriterionRole.Inclusion)
+            .Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
 }

@@ -86,4 +86,25 @@ public class TreatmentWordingTests
 
         constraints.Should().ContainSingle().Which.Should().BeOfType<TrialAccess.Eligibility.Constraints.BoilerplateConstraint>();
     }
+
+    [Theory]
+    [InlineData("Taxane-naive patients", "taxane")]
+    [InlineData("Patients must be chemotherapy-na\u00efve", "chemotherapy")]
+    [InlineData("Treatment naive to anti-PD-1 therapy", "anti-PD-1")]
+    public void NaiveToAnAgent_IsNeverHavingHadIt(string criterion, string agent)
+    {
+        var constraint = CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints
+            .OfType<TrialAccess.Eligibility.Constraints.PriorTherapyConstraint>().Should().ContainSingle(c => c.Agent == agent).Subject;
+
+        constraint.Negated.Should().BeTrue();
+    }
+
+    [Fact]
+    public void NaiveToAnAgent_IsMetForAPatientWhoNeverHadIt_AndNotMetForOneWhoDid()
+    {
+        ReadingTestKit.Evaluate("Taxane-naive patients", ReadingTestKit.Note("A 55-year-old woman with metastatic breast cancer treated with letrozole."), CriterionRole.Inclusion)
+            .Outcome.Should().Be(CriterionOutcome.Met);
+        ReadingTestKit.Evaluate("Taxane-naive patients", ReadingTestKit.Note("A 55-year-old woman with metastatic breast cancer treated with paclitaxel."), CriterionRole.Inclusion)
+            .Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
 }

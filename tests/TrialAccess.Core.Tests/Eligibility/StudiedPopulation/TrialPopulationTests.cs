@@ -99,6 +99,21 @@ public class TrialPopulationTests
             .Where(t => t.Axis == PopulationAxis.Extent && t.Value != "LocallyAdvanced").Select(t => t.Label + " " + t.Evidence).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("A Phase II Study of Patients With Unresectable Metastatic Adenocarcinoma of the Colon or Rectum")]
+    [InlineData("Chemotherapy for Inoperable Liver Metastases From Colorectal Cancer")]
+    public void Read_UnresectableQualifyingTheMetastases_IsMetastaticOnly(string title)
+    {
+        Read(title, "Colorectal Cancer").Traits.Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Distinct().Should().BeEquivalentTo(["Metastatic"]);
+    }
+
+    [Fact]
+    public void Read_UnresectableOrMetastatic_StaysTwoAlternatives()
+    {
+        Read("Drug in Unresectable or Metastatic Melanoma", "Melanoma").Traits.Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Distinct()
+            .Should().BeEquivalentTo(["LocallyAdvanced", "Metastatic"]);
+    }
+
     [Fact]
     public void Read_ReadsNoSettingForATrialThatStudiesNoCancer()
     {

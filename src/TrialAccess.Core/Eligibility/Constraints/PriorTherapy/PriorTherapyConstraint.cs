@@ -443,6 +443,14 @@ public static partial class PriorTherapyParser
         return CriterionContext.LastMatchBefore(first, start) is { } nearest && nearest.Index != first.Index ? Interval(c, nearest) : (days, since);
     }
 
+    /// <summary>"Taxane-naive", "anti-PD-1 naïve", "chemotherapy-naive": never had the agent the word is written on.</summary>
+    [GeneratedRegex(@"\G(?:[- ]?(?:therapy|treatment|agents?|drugs?|inhibitors?))?[- ]?na[iï]ve\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NaiveAfter();
+
+    /// <summary>"Naive to anti-PD-1 therapy", "naïve to prior taxanes": never had what follows, up to a few words on.</summary>
+    [GeneratedRegex(@"\bna[iï]ve\s+to\s+(?:(?:any|all|the|prior|previous|an?|other)\s+)*(?:[\w-]+\s+){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NaiveToBefore();
+
     [GeneratedRegex(@"\G\s*(?:team|teams|unit|units|program|programme|cent(?:er|re)s?|service|services|ward|department|registry|register|society|group|network|consortium|committee|specialists?|nurses?|coordinators?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NamesABody();
 
@@ -503,7 +511,7 @@ public static partial class PriorTherapyParser
         c.Add(new PriorTherapyConstraint(agent, kind, Refractory: refractory, WithinDays: days, Current: current && days is null)
         {
             Span = CriterionContext.Span(start, end),
-            Negated = since ^ c.IsNegatedAt(start),
+            Negated = since ^ (c.IsNegatedAt(start) || NaiveAfter().IsMatch(c.Lower, Math.Min(end, c.Lower.Length)) || NaiveToBefore().IsMatch(c.Lower.AsSpan(0, start))),
             Qualifies = c.IsExceptedAt(start) || c.IsCauseOrOptionAt(start) || c.IsTreatmentDespiteAt(start) || c.IsPermittedAt(start),
             Purpose = kind == TherapyAgentKind.Modality ? null : PurposeAt(c, end),
             DoseLimit = dose?.Limit,
