@@ -4,15 +4,29 @@ namespace TrialAccess.Registry.Sources;
 
 /// <summary>One piece a JSON file splits into: a record's bytes (with its position), or an error that ends the file.</summary>
 /// <param name="Bytes">The record's own UTF-8 bytes, or null for an error.</param>
-/// <param name="Index">The position in the array (root array or a page's <c>studies</c>), or -1 for a file that is one object.</param>
-/// <param name="InPage">True for an element of a page's <c>studies</c> list.</param>
+/// <param name="Index">The position in the array (root array or a page's list), or -1 for a file that is one object.</param>
+/// <param name="Page">Which page list the record is an element of; <see cref="JsonRecordPage.None"/> for a root array element or a root object.</param>
 /// <param name="Error">What was wrong: a record too large (reading goes on) or a file that cannot be followed further (reading stops).</param>
 /// <param name="EndsFile">True when the error is about the file, which is not followed further; false when it is about the record at <paramref name="Index"/>.</param>
-internal readonly record struct JsonRecordPiece(byte[]? Bytes, int Index, bool InPage, string? Error, bool EndsFile = false);
+internal readonly record struct JsonRecordPiece(byte[]? Bytes, int Index, JsonRecordPage Page, string? Error, bool EndsFile = false);
+
+/// <summary>The page list a record came from, which says its format without looking at its keys.</summary>
+internal enum JsonRecordPage
+{
+    /// <summary>Not in a page: an element of a root array, or a file that is one object.</summary>
+    None,
+
+    /// <summary>An element of a ClinicalTrials.gov API v2 page, <c>{"studies": [...]}</c>.</summary>
+    Studies,
+
+    /// <summary>An element of an NCI Clinical Trials Search API search response, <c>{"total": n, "data": [...]}</c>.</summary>
+    Data,
+}
 
 /// <summary>
 /// Streams a JSON file record by record without holding more than one record: a root array yields its elements, a
-/// page <c>{"studies": [...]}</c> yields the studies, any other root object is one record. It follows only the
+/// page <c>{"studies": [...]}</c> yields the studies, a search response <c>{"total": n, "data": [...]}</c> yields the
+/// elements of <c>data</c>, any other root object is one record. It follows only the
 /// structure (strings, brackets, commas); each record is then checked in full by <see cref="Decoding.StrictJson"/>. A
 /// record larger than the limit is reported by position and skipped; a file whose structure breaks (mismatched
 /// brackets, truncation, content after the root value) ends with an error naming the byte, and the records before
@@ -51,8 +65,10 @@ internal sealed class JsonRecordSplitter(long maxRecordBytes, int maxDepth)
     // Root object: the key being read at depth 1, and what the last key was.
     private bool _expectKey;
     private int _keyStart = -1;
-    private bool _lastKeyIsStudies;
+    private JsonRecordPage _lastKeyPage;
     private bool _awaitingValue;
+
+    private JsonRecordPage _page;
 
     private bool _finished;
 
@@ -89,6 +105,8 @@ internal sealed class JsonRecordSplitter(long maxRecordBytes, int maxDepth)
     private long Offset => _dropped + _position;
 
     private int ElementDepth => _mode == Mode.Page ? 2 : 1;
+
+    private JsonRecordPage CurrentPage => _mode == Mode.Page ? _page : JsonRecordPage.None;
 
     /// <summary>Drops what is no longer needed from the front of the buffer and makes space for the next chunk.</summary>
     private void MakeRoom()
@@ -156,7 +174,10 @@ internal sealed class JsonRecordSplitter(long maxRecordBytes, int maxDepth)
                     _inString = false;
                     if (_keyStart >= 0)
                     {
-                        _lastKeyIsStudies = _buffer.AsSpan(_keyStart + 1, _position - _keyStart - 1).SequenceEqual("studies"u8);
+                        var key = _buffer.AsSpan(_keyStart + 1, _position - _keyStart - 1);
+                        _lastKeyPage = key.SequenceEqual("studies"u8) ? JsonRecordPage.Studies
+                            : key.SequenceEqual("data"u8) ? JsonRecordPage.Data
+                            : JsonRecordPage.None;
                         _keyStart = -1;
                     }
                 }
@@ -264,16 +285,18 @@ internal sealed class JsonRecordSplitter(long maxRecordBytes, int maxDepth)
             if (_awaitingValue)
             {
                 _awaitingValue = false;
-                if (_lastKeyIsStudies)
+                if (_lastKeyPage == JsonRecordPage.Studies && b != '[')
                 {
-                    if (b != '[')
-                    {
-                        Fail(pieces, "studies: expected a list");
-                        return false;
-                    }
+                    Fail(pieces, "studies: expected a list");
+                    return false;
+                }
 
-                    // A page: the studies are streamed one by one; nothing else of the page is kept.
+                // "data" that is not a list is an ordinary field of a record that happens to have one.
+                if (_lastKeyPage != JsonRecordPage.None && b == '[')
+                {
+                    // A page: its records are streamed one by one; nothing else of the page is kept.
                     _mode = Mode.Page;
+                    _page = _lastKeyPage;
                     _recordStart = -1;
                     _stack.Add(b);
                     return true;
@@ -339,11 +362,11 @@ internal sealed class JsonRecordSplitter(long maxRecordBytes, int maxDepth)
         {
             if (_oversize)
             {
-                pieces.Add(new JsonRecordPiece(null, -1, false, $"the JSON object is larger than {Describe(maxRecordBytes)}; not read", EndsFile: true));
+                pieces.Add(new JsonRecordPiece(null, -1, JsonRecordPage.None, $"the JSON object is larger than {Describe(maxRecordBytes)}; not read", EndsFile: true));
             }
             else
             {
-                pieces.Add(new JsonRecordPiece(_buffer.AsSpan(_recordStart, _position + 1 - _recordStart).ToArray(), -1, false, null));
+                pieces.Add(new JsonRecordPiece(_buffer.AsSpan(_recordStart, _position + 1 - _recordStart).ToArray(), -1, JsonRecordPage.None, null));
             }
 
             _recordStart = -1;
@@ -362,7 +385,7 @@ internal sealed class JsonRecordSplitter(long maxRecordBytes, int maxDepth)
 
         if (_oversize)
         {
-            pieces.Add(new JsonRecordPiece(null, _index, _mode == Mode.Page, $"record larger than {Describe(maxRecordBytes)}; skipped"));
+            pieces.Add(new JsonRecordPiece(null, _index, CurrentPage, $"record larger than {Describe(maxRecordBytes)}; skipped"));
         }
         else
         {
@@ -372,7 +395,7 @@ internal sealed class JsonRecordSplitter(long maxRecordBytes, int maxDepth)
                 end--;
             }
 
-            pieces.Add(new JsonRecordPiece(_buffer.AsSpan(_recordStart, end - _recordStart).ToArray(), _index, _mode == Mode.Page, null));
+            pieces.Add(new JsonRecordPiece(_buffer.AsSpan(_recordStart, end - _recordStart).ToArray(), _index, CurrentPage, null));
         }
 
         _index++;
@@ -419,7 +442,7 @@ internal sealed class JsonRecordSplitter(long maxRecordBytes, int maxDepth)
 
     private void Fail(List<JsonRecordPiece> pieces, string message)
     {
-        pieces.Add(new JsonRecordPiece(null, _index, _mode == Mode.Page, message, EndsFile: true));
+        pieces.Add(new JsonRecordPiece(null, _index, CurrentPage, message, EndsFile: true));
         _finished = true;
         _recordStart = -1;
         _keyStart = -1;

@@ -5,6 +5,7 @@ using TrialAccess.Decoding;
 using TrialAccess.Ingestion;
 using TrialAccess.Registry.CtGovJson;
 using TrialAccess.Registry.CtGovXml;
+using TrialAccess.Registry.NciCts;
 using TrialAccess.Registry.TrialGpt;
 
 namespace TrialAccess.Registry.Sources;
@@ -12,8 +13,9 @@ namespace TrialAccess.Registry.Sources;
 /// <summary>
 /// Turns the paths a user names (files, folders, zip archives) into trial records, detecting each file's format:
 /// ClinicalTrials.gov API v2 JSON (one study, an array of studies, or a page <c>{"studies": [...]}</c>), the legacy
-/// <c>clinical_study</c> XML, the TrialGPT corpus format (one object per file or JSON Lines), and zip archives of
-/// any of them.
+/// <c>clinical_study</c> XML, the TrialGPT corpus format (one object per file or JSON Lines), NCI Clinical Trials
+/// Search API records (one record, an array, or a search response <c>{"total": n, "data": [...]}</c>), and zip
+/// archives of any of them.
 /// </summary>
 /// <remarks>
 /// A file that cannot be read yields a failure naming it and reading goes on with the next; records read from a file
@@ -135,7 +137,7 @@ public static class TrialSources
             ContentKind.Xml => One(CtGovXmlReader.Read(content, source, limits)),
             ContentKind.Json => ReadJsonAsync(content, source, limits, cancellationToken),
             ContentKind.Utf16Json => One(TrialReadResult.Failure(source, null, "JSON must be UTF-8; this file is UTF-16 (save it as UTF-8)")),
-            _ => One(TrialReadResult.Failure(source, null, "not a trial file: expected ClinicalTrials.gov XML or JSON, TrialGPT JSON/JSONL, or a zip archive of them")),
+            _ => One(TrialReadResult.Failure(source, null, "not a trial file: expected ClinicalTrials.gov XML or JSON, TrialGPT JSON/JSONL, NCI CTS JSON, or a zip archive of them")),
         };
 
         await using var enumerator = records.GetAsyncEnumerator(cancellationToken);
@@ -319,7 +321,7 @@ public static class TrialSources
                 continue;
             }
 
-            yield return MapRecord(piece.Bytes!, recordSource, limits, page: piece.InPage);
+            yield return MapRecord(piece.Bytes!, recordSource, limits, piece.Page);
         }
     }
 
@@ -334,12 +336,12 @@ public static class TrialSources
                 continue;
             }
 
-            yield return MapRecord(line.Bytes, lineSource, limits, page: false);
+            yield return MapRecord(line.Bytes, lineSource, limits, JsonRecordPage.None);
         }
     }
 
     /// <summary>Checks one record's bytes against the decoding policy, parses and maps it.</summary>
-    private static TrialReadResult MapRecord(byte[] bytes, string source, TrialSourceLimits limits, bool page)
+    private static TrialReadResult MapRecord(byte[] bytes, string source, TrialSourceLimits limits, JsonRecordPage page)
     {
         var (document, error) = StrictJson.Parse(bytes, limits.MaxJsonDepth);
         if (error is not null)
@@ -349,11 +351,16 @@ public static class TrialSources
 
         using (document!)
         {
-            return page ? CtGovJsonStudyMapper.Map(document!.RootElement, source) : MapObject(document!.RootElement, source);
+            return page switch
+            {
+                JsonRecordPage.Studies => CtGovJsonStudyMapper.Map(document!.RootElement, source),
+                JsonRecordPage.Data => NciCtsRecordMapper.Map(document!.RootElement, source),
+                _ => MapObject(document!.RootElement, source),
+            };
         }
     }
 
-    /// <summary>A study object of either JSON format, recognised by its keys.</summary>
+    /// <summary>A study object of any of the JSON formats, recognised by its keys.</summary>
     private static TrialReadResult MapObject(JsonElement element, string source)
     {
         if (element.ValueKind != JsonValueKind.Object)
@@ -371,7 +378,12 @@ public static class TrialSources
             return TrialGptRecordMapper.Map(element, source);
         }
 
-        return TrialReadResult.Failure(source, null, "not a recognised trial record: expected 'protocolSection' (ClinicalTrials.gov API v2) or '_id' (TrialGPT corpus)");
+        if (NciCtsRecordMapper.IsRecord(element))
+        {
+            return NciCtsRecordMapper.Map(element, source);
+        }
+
+        return TrialReadResult.Failure(source, null, "not a recognised trial record: expected 'protocolSection' (ClinicalTrials.gov API v2), '_id' (TrialGPT corpus) or 'nci_id' / 'nct_id' with 'eligibility' (NCI Clinical Trials Search)");
     }
 
     private static bool IsHidden(string relativePath) =>

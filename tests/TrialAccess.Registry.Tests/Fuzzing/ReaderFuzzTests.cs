@@ -29,6 +29,11 @@ public class ReaderFuzzTests
     private static readonly Lazy<List<byte[]>> TrialGptSeeds = new(() =>
         File.ReadLines(SharedData.PathTo("trials/trialgpt-format/breast-100/100_trials_corpus.jsonl")).Where(l => l.Length > 0).Select(Encoding.UTF8.GetBytes).ToList());
 
+    /// <summary>The smaller NCI CTS records (under 150 KB), so that a few hundred mutations stay quick.</summary>
+    private static readonly Lazy<List<byte[]>> NciCtsSeeds = new(() =>
+        Directory.EnumerateFiles(SharedData.PathTo("trials/nci-cts"), "*.json").Order(StringComparer.Ordinal)
+            .Where(f => new FileInfo(f).Length < 150_000).Select(File.ReadAllBytes).ToList());
+
     private static async Task<List<TrialReadResult>> ReadAsync(byte[] bytes, string name)
     {
         var results = new List<TrialReadResult>();
@@ -71,6 +76,17 @@ public class ReaderFuzzTests
             var studies = string.Join(",", V2Seeds.Value.Take(20).Select(Encoding.UTF8.GetString));
             var whole = Encoding.UTF8.GetBytes(mutator.Seed % 2 == 0 ? $"[{studies}]" : $"{{\"studies\": [{studies}], \"nextPageToken\": \"x\"}}");
             ShouldBeNamedOutcomes(await ReadAsync(mutator.Mutate(whole, maxMutations: 8), "page.json"));
+        });
+
+    [SharedDataFact]
+    public Task NciCts_MutatedRecordsAndSearchResponses_AreReadOrNamedFailures() =>
+        Fuzz.CheckAsync("NCI CTS JSON", 200, async mutator =>
+        {
+            var record = Pick(mutator, NciCtsSeeds.Value);
+            var whole = mutator.Seed % 2 == 0
+                ? record
+                : Encoding.UTF8.GetBytes($"{{\"total\": 2, \"data\": [{Encoding.UTF8.GetString(record)}, {Encoding.UTF8.GetString(NciCtsSeeds.Value[0])}]}}");
+            ShouldBeNamedOutcomes(await ReadAsync(mutator.Mutate(whole), "cts.json"));
         });
 
     [SharedDataFact]

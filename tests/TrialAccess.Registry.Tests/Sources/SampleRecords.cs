@@ -85,4 +85,96 @@ internal static class SampleRecords
     public static string TrialGptRecord(string nctId = "NCT90000003") => $$$"""
         {"_id": "{{{nctId}}}", "title": "Exercise during chemotherapy", "text": "Summary: A walking programme.\nInclusion criteria: ...", "metadata": {"brief_title": "Exercise during chemotherapy", "phase": "Phase 2", "drugs_list": "['Walking', \"Patient's diary\"]", "diseases_list": "['Breast Cancer']", "enrollment": "60.0", "inclusion_criteria": "inclusion criteria: \n\n Women aged 18 or over \n\n ", "exclusion_criteria": ": \n\n Metastatic disease", "brief_summary": "A walking programme."}}
         """;
+
+    /// <summary>
+    /// A fictional NCI Clinical Trials Search API v2 record with the fields' real shapes: NCIt ancestors marked
+    /// <c>TREE</c>, criteria items out of display order, the "999 Years" that means no maximum age, a placeholder arm.
+    /// </summary>
+    public static string NciCtsRecord(string? nctId = "NCT99000001", string nciId = "NCI-2099-00001", string status = "Active", string phase = "I_II") => $$"""
+        {
+          "nci_id": "{{nciId}}",
+          "nct_id": {{(nctId is null ? "null" : $"\"{nctId}\"")}},
+          "protocol_id": "ZZ-101",
+          "ctep_id": "ZZ101",
+          "dcp_id": null,
+          "other_ids": [ { "name": "Study Protocol Other Identifier", "value": "s99-00001" } ],
+          "brief_title": "Zetolimab with Standard Chemotherapy in Treating Patients with Stage IV Lung Cancer",
+          "official_title": "A Randomized Phase I/II Trial of Zetolimab in Stage IV Non-Small Cell Lung Cancer",
+          "acronym": "ZETA-1",
+          "brief_summary": "This phase I/II trial studies zetolimab.\r\nSecond line.",
+          "detail_description": "PRIMARY OBJECTIVE:\n\nI. To compare survival.",
+          "keywords": [ "zetolimab", "NSCLC", "nsclc" ],
+          "phase": "{{phase}}",
+          "current_trial_status": "{{status}}",
+          "current_trial_status_date": "2024-02-01",
+          "record_verification_date": "2024-03-15",
+          "amendment_date": "2024-04-20T00:00:00",
+          "start_date": "2023-06-01",
+          "completion_date": "2027-12-31",
+          "primary_purpose": "TREATMENT",
+          "study_protocol_type": "Interventional",
+          "lead_org": "Fictional Oncology Group",
+          "collaborators": [ { "name": "National Cancer Institute", "functional_role": "FUNDING_SOURCE" } ],
+          "principal_investigator": "Ada Example",
+          "central_contact": { "phone": null, "name": null, "type": null, "email": null },
+          "minimum_target_accrual_number": 240,
+          "diseases": [
+            { "inclusion_indicator": "TREE", "is_lead_disease": true, "name": "Neoplasm by Site", "type": [ "subtype" ], "nci_thesaurus_concept_id": "C3263" },
+            { "inclusion_indicator": "TRIAL", "is_lead_disease": false, "name": "Stage IV Lung Cancer AJCC v8", "type": [ "stage" ], "nci_thesaurus_concept_id": "C136391" },
+            { "inclusion_indicator": "TRIAL", "is_lead_disease": true, "name": "Non-Small Cell Lung Carcinoma", "type": [ "maintype", "subtype" ], "nci_thesaurus_concept_id": "C2926" },
+            { "inclusion_indicator": "TRIAL", "is_lead_disease": false, "name": "non-small cell lung carcinoma", "type": [ "subtype" ], "nci_thesaurus_concept_id": "C2926" }
+          ],
+          "arms": [
+            {
+              "name": "Arm I (zetolimab, carboplatin)",
+              "type": "EXPERIMENTAL",
+              "description": "Patients receive zetolimab IV and carboplatin IV.",
+              "interventions": [
+                { "inclusion_indicator": "TRIAL", "name": "Zetolimab", "type": "Biological/Vaccine", "category": "agent", "description": "A fictional antibody.", "synonyms": [ "ZT-101", "Zetolimab" ] },
+                { "inclusion_indicator": "TRIAL", "name": "Carboplatin", "type": "Drug", "category": "agent", "synonyms": [ "Paraplatin" ] },
+                { "inclusion_indicator": "TREE", "name": "Platinum Compound", "type": "Drug", "category": "agent category" }
+              ]
+            },
+            {
+              "name": "Arm II (carboplatin)",
+              "type": "ACTIVE_COMPARATOR",
+              "description": null,
+              "interventions": [ { "inclusion_indicator": "TRIAL", "name": "Carboplatin", "type": "Drug", "category": "agent" } ]
+            },
+            {
+              "name": "Arm not specified",
+              "type": null,
+              "interventions": [ { "inclusion_indicator": "TRIAL", "name": "Quality-of-Life Assessment", "category": "other" } ]
+            }
+          ],
+          "eligibility": {
+            "structured": {
+              "sex": "FEMALE",
+              "min_age": "18 Years", "min_age_number": 18, "min_age_unit": "Years",
+              "max_age": "999 Years", "max_age_number": 999, "max_age_unit": "Years",
+              "accepts_healthy_volunteers": false
+            },
+            "unstructured": [
+              { "inclusion_indicator": false, "display_order": 4, "description": "Pregnant or breast-feeding" },
+              { "inclusion_indicator": true, "display_order": 1, "description": "Histologically confirmed stage IV non-small cell lung cancer" },
+              { "inclusion_indicator": true, "display_order": 3, "description": "Adequate organ function:\r\n* Platelets >= 100,000/mm^3\r\n* Total bilirubin =< 1.5 x ULN" },
+              { "inclusion_indicator": true, "display_order": 2, "description": "Eastern Cooperative Oncology Group (ECOG) performance status 0-1" },
+              { "inclusion_indicator": false, "display_order": 5, "description": "Prior treatment with an anti-PD-1 antibody" },
+              { "inclusion_indicator": true, "display_order": 6, "description": "  " }
+            ]
+          },
+          "sites": [
+            {
+              "org_name": "North Example Cancer Center", "org_city": "Portland", "org_state_or_province": "OR", "org_country": "United States",
+              "org_postal_code": "97201", "org_coordinates": { "lon": -122.68, "lat": 45.51 }, "recruitment_status": "ACTIVE",
+              "contact_name": "Site Public Contact", "contact_phone": "555-0100", "contact_email": "trials@example.org"
+            },
+            {
+              "org_name": "South Example Hospital", "org_city": "Toronto", "org_state_or_province": "ON", "org_country": "Canada",
+              "org_postal_code": null, "org_coordinates": null, "recruitment_status": "TEMPORARILY_CLOSED_TO_ACCRUAL",
+              "contact_name": null, "contact_phone": null, "contact_email": null
+            }
+          ]
+        }
+        """;
 }

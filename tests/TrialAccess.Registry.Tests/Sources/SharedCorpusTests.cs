@@ -50,6 +50,21 @@ public class SharedCorpusTests
     }
 
     [SharedDataFact]
+    public async Task ReadFileAsync_NciCtsRecords_ReadEveryFileWithCriteriaAndConditions()
+    {
+        var results = await ReadAsync("trials/nci-cts");
+
+        results.Where(r => !r.IsSuccess).Select(r => r.Error!.ToString()).Should().BeEmpty();
+        results.Should().HaveCount(15, "one record per file");
+        var trials = results.Select(r => r.Trial!).ToList();
+        trials.Select(t => t.NctId).Distinct().Should().HaveCount(14, "NCT02201992.json repeats NCI-2014-01507");
+        trials.Should().OnlyContain(t => t.Eligibility.Criteria != null && t.Conditions.Count > 0);
+        trials.Should().OnlyContain(t => t.OverallStatus != Trials.RecruitmentStatus.NotStated && t.Phases.Count > 0 && t.Dates.LastUpdate != null);
+        trials.SelectMany(t => t.Sites).Should().Contain(s => s.Status == Trials.RecruitmentStatus.Recruiting && s.Coordinates != null);
+        trials.SelectMany(t => t.Sites).Should().OnlyContain(s => s.Status != Trials.RecruitmentStatus.NotStated);
+    }
+
+    [SharedDataFact]
     public async Task ReadFileAsync_XmlCorpus_KeepsCriteriaStatusAndSites()
     {
         var results = await ReadAsync("trials/ctgov-xml");

@@ -77,6 +77,60 @@ public class TrialSourcesTests
     }
 
     [Fact]
+    public async Task ReadFileAsync_NciCtsSearchResponse_ReadsEveryRecordAndNamesTheOneWithoutNctId()
+    {
+        using var folder = new TempFolder();
+        var records = string.Join(", ", SampleRecords.NciCtsRecord("NCT99000001"), SampleRecords.NciCtsRecord(nctId: null, nciId: "NCI-2099-00002"), SampleRecords.NciCtsRecord("NCT99000003"));
+        await File.WriteAllTextAsync(folder.File("search.json"), $$"""{"total": 3, "data": [{{records}}]}""");
+
+        var results = await ReadAllAsync([folder.File("search.json")]);
+
+        results.Where(r => r.IsSuccess).Select(r => r.Trial!.NctId.Value).Should().Equal("NCT99000001", "NCT99000003");
+        results[2].Trial!.Source.Should().EndWith("search.json[2]");
+        var failure = results.Single(r => !r.IsSuccess).Error!;
+        failure.Source.Should().EndWith("search.json[1]");
+        failure.Field.Should().Be("nct_id");
+        failure.Message.Should().Contain("NCI-2099-00002");
+    }
+
+    [Fact]
+    public async Task ReadFileAsync_NciCtsRecordAndArray_AreRecognisedByTheirKeys()
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("NCI-2099-00001.json"), SampleRecords.NciCtsRecord("NCT99000001"));
+        await File.WriteAllTextAsync(folder.File("two.json"), $"[{SampleRecords.NciCtsRecord("NCT99000004")}, {SampleRecords.NciCtsRecord("NCT99000005")}]");
+
+        var results = await ReadAllAsync([folder.Path]);
+
+        results.Select(r => r.Error?.ToString()).Should().OnlyContain(e => e == null);
+        results.Select(r => r.Trial!.NctId.Value).Should().Equal("NCT99000001", "NCT99000004", "NCT99000005");
+        results[0].Trial!.Eligibility.Criteria.Should().StartWith("Inclusion Criteria:\n\n* ");
+    }
+
+    [Fact]
+    public async Task ReadFileAsync_RecordWithADataObject_IsOneRecordNotAPage()
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("one.json"), SampleRecords.NciCtsRecord("NCT99000006").TrimEnd().TrimEnd('}') + """, "data": {"note": "not a page"}}""");
+
+        var results = await ReadAllAsync([folder.File("one.json")]);
+
+        results.Should().ContainSingle().Which.Trial!.NctId.Value.Should().Be("NCT99000006");
+    }
+
+    [Fact]
+    public async Task ReadFileAsync_UnknownObject_ListsTheFormatsItLooksFor()
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("other.json"), """{"id": "x", "eligibility": {}}""");
+
+        var results = await ReadAllAsync([folder.File("other.json")]);
+
+        results.Should().ContainSingle().Which.Error!.Message.Should().Be(
+            "not a recognised trial record: expected 'protocolSection' (ClinicalTrials.gov API v2), '_id' (TrialGPT corpus) or 'nci_id' / 'nct_id' with 'eligibility' (NCI Clinical Trials Search)");
+    }
+
+    [Fact]
     public async Task ReadFileAsync_JsonLinesWithBadLine_ReportsTheLineNumber()
     {
         using var folder = new TempFolder();
