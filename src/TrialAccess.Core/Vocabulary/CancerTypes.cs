@@ -248,16 +248,26 @@ public sealed class CancerTypeCatalog
             return true;
         }
 
+        var below = (string?)null;
         foreach (var step in Lineage(code))
         {
             if (step.Equals(ancestor, StringComparison.OrdinalIgnoreCase))
             {
-                return true;
+                return below is null || !NotCalledBy.Contains((below, ancestor.ToUpperInvariant()));
             }
+
+            below ??= NotCalledBy.Any(n => n.Code.Equals(step, StringComparison.OrdinalIgnoreCase)) ? step.ToUpperInvariant() : null;
         }
 
         return false;
     }
+
+    /// <summary>
+    /// Where the tree files a cancer under a name that clinicians do not use for it: OncoTree puts plasma cell myeloma
+    /// among the mature B-cell neoplasms, under Non-Hodgkin Lymphoma and Lymphoid Neoplasm ("lymphoma"), yet a trial for
+    /// "non-Hodgkin lymphoma" or "lymphoma" does not mean myeloma. "B-cell malignancy" still does.
+    /// </summary>
+    private static readonly HashSet<(string Code, string Ancestor)> NotCalledBy = [("PCM", "NHL"), ("PCM", "LNM")];
 
     /// <summary>The curated set TrialAccess ships: the common cancers, their synonyms and abbreviations.</summary>
     public static CancerTypeCatalog BuiltIn()

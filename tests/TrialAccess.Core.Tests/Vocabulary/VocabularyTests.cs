@@ -30,6 +30,11 @@ public class VocabularyTests
     [InlineData("NSCLC", "LUAD", false)]
     [InlineData("DLBCLNOS", "NHL", true)]
     [InlineData("BRCA", "TISSUE", true)]
+    [InlineData("PCM", "NHL", false)]
+    [InlineData("PCM", "LNM", false)]
+    [InlineData("PCM", "MBN", true)]
+    [InlineData("PCM", "HEME", true)]
+    [InlineData("CLLSLL", "NHL", true)]
     public void IsWithin_ChildAndAncestor_RelatesThroughTheHierarchy(string code, string ancestor, bool expected)
     {
         Vocabulary.CancerTypes.IsWithin(code, ancestor).Should().Be(expected);
