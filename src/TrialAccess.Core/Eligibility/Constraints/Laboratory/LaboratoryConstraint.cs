@@ -63,6 +63,11 @@ public sealed partial record LaboratoryConstraint(string Analyte, Bound? Bound, 
             return ConstraintCheck.Unknown($"Are the patient's {(analyte == NamedMeasureParser.Electrocardiogram ? "ECG findings" : analyte)} within what the trial allows?", $"the trial asks about {analyte} in general; a clinician judges them");
         }
 
+        if (result is null && DiseaseMeasures.WithoutTheDisease(analyte, patient, context) is { } withoutTheDisease)
+        {
+            return withoutTheDisease;
+        }
+
         if (result is null)
         {
             // Most patients have no result for most analytes: that answer depends only on the analyte, made once.
