@@ -171,7 +171,7 @@ internal static class CuratedGeneralMedicine
         "septic arthritis|septic arthritis;infectious arthritis",
         "gastroenteritis|gastroenteritis",
         "infectious diarrhea|infectious diarrhea;infectious diarrhoea",
-        "Clostridioides difficile infection|Clostridium difficile;C. difficile;Clostridioides difficile;Clostridium difficile infection;C. difficile infection;Clostridioides difficile infection;C. diff",
+        "Clostridioides difficile infection|Clostridium difficile;C. difficile;Clostridioides difficile;Clostridium difficile infection;C. difficile infection;Clostridioides difficile infection;C. diff;C. difficile colitis;C difficile colitis;Clostridium difficile colitis;Clostridioides difficile colitis;C. diff colitis;C diff colitis;pseudomembranous colitis;C. difficile-associated diarrhea;Clostridium difficile-associated diarrhea;Clostridium difficile associated diarrhea;CDAD;CDI",
         "esophagitis|esophagitis;oesophagitis",
         "gastritis|gastritis",
         "esophageal varices|esophageal varices;oesophageal varices;varices;gastroesophageal varices",

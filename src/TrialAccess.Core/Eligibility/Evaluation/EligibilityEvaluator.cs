@@ -272,6 +272,15 @@ public static partial class EligibilityEvaluator
             return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (a requirement listed among the exclusions)", [$"This exclusion reads as a requirement; does it exclude the patient: \"{Shorten(criterion.Segment.Text)}\"? (ask the study team)"]);
         }
 
+        // "MRI scan demonstrating no structural lesions: stroke, tumor or hydrocephalus", "must not have received anti-CD20
+        // antibodies in the past 30 days", "treated conservatively (non-surgically)" listed among exclusions: met only
+        // because what it names is presumed absent, it reads as a requirement filed under the wrong heading. Excluding on
+        // that double negative would exclude the patients it means to admit: a question, not an exclusion met.
+        if (outcome == CriterionOutcome.Met && combined.Presumed && criterion.Segment.Role == CriterionRole.Exclusion && MetOnlyThroughPresumedAbsence(results))
+        {
+            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (an exclusion met only because what it names is presumed absent: it reads as a requirement)", [$"This exclusion reads as a requirement; does it exclude the patient: \"{Shorten(criterion.Segment.Text)}\"? (ask the study team)"]);
+        }
+
         // "Applicable disorders include but are not limited to dystonia, hemifacial spasm": the list gives examples of
         // what the trial takes, not all of it. Every one presumed absent does not say the patient has none of what it
         // means; the question is the study team's.
@@ -411,6 +420,26 @@ public static partial class EligibilityEvaluator
     private static partial System.Text.RegularExpressions.Regex ScopeWordsAfter();
 
     private static bool HasJudgement(ConstraintEvaluation[] results) => Array.Exists(results, r => r.Constraint.Kind == ConstraintKind.Boilerplate);
+
+    /// <summary>True when every constraint that is met is a negated one met because its subject is presumed absent.</summary>
+    private static bool MetOnlyThroughPresumedAbsence(ConstraintEvaluation[] results)
+    {
+        var any = false;
+        foreach (var result in results)
+        {
+            if (result.Check.Outcome == CriterionOutcome.Met)
+            {
+                if (!result.Constraint.Negated || !result.Check.Presumed)
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
+    }
 
     /// <summary>"Including but not limited to", "include but are not limited to": what follows are examples.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?:but|and)\s+(?:(?:is|are)\s+)?)?not\s+(?:be\s+)?limited\s+to\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -234,8 +234,16 @@ public sealed partial class CriterionContext
     {
         var before = Lower.AsSpan()[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)];
         return (MayNameTherapy && TherapyFor().IsMatch(before)) || (MayExcept && ExceptedBefore().IsMatch(before)) || ContextOf().IsMatch(before) || IsAftermathAt(position)
-            || IsCauseOrOptionAt(position) || OtherStudyBefore().IsMatch(before) || PermittedBefore().IsMatch(before) || IsGrantedAfter(position);
+            || IsCauseOrOptionAt(position) || OtherStudyBefore().IsMatch(before) || PermittedBefore().IsMatch(before) || IsGrantedAfter(position)
+            || (ParticipatedInBefore().IsMatch(before) && StudyNamedAfter().IsMatch(Lower, Math.Min(position, Lower.Length)));
     }
+
+    /// <summary>"Participated in a CDI vaccine study", "enrolled in an asthma trial": the condition names the study.</summary>
+    [GeneratedRegex(@"\b(?:participat\w*|enrol+(?:ed|ment)?)\s+in\s+(?:an?\s+|any\s+|the\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ParticipatedInBefore();
+
+    [GeneratedRegex(@"\G(?:[\w'.-]+\s+){1,4}(?:study|studies|trials?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StudyNamedAfter();
 
     // Keyword tests, once per criterion, before the patterns asked at many positions: each pattern can only match where
     // one of its words stands, and most criteria hold none of them (the patterns are case-sensitive on Lower, as these).

@@ -59,6 +59,41 @@ public class CandidacyAndAsideReadingTests
         Evaluate("Unable to have an MRI scan (pacemaker or claustrophobia)", WithoutCancer, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.NotMet);
     }
 
+    [Theory]
+    [InlineData("MRI scan demonstrating no structural lesions: stroke, tumor or hydrocephalus")]
+    [InlineData("Patients must not have received any anti-CD20 antibody products in the past 30 days")]
+    [InlineData("Patients must not have any evidence of bleeding diathesis")]
+    public void AnExclusionMetOnlyThroughPresumedAbsence_ReadsAsARequirement_AndIsAQuestion(string criterion)
+    {
+        var evaluation = Evaluate(criterion, WithoutCancer, CriterionRole.Exclusion);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+        evaluation.Questions.Should().ContainSingle().Which.Should().Contain("reads as a requirement");
+    }
+
+    [Fact]
+    public void AnExclusionWhosePresenceIsRecorded_StillExcludes()
+    {
+        Evaluate("History of stroke", Note("A 70-year-old man with a stroke two years ago and hypertension."), CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Theory]
+    [InlineData("More than one previous episode of CDAD in the 3-month period prior to randomization.")]
+    [InlineData("Subject has experienced more than 2 previous episodes of CDI in the 3 months prior to study enrolment")]
+    [InlineData("Has continued CDI diarrhea despite being on a course of antibiotics prescribed for CDI treatment.")]
+    public void ACountOrCourseOfTheDiseaseThePatientHas_IsAQuestion_NotAnExclusionMet(string criterion)
+    {
+        var patient = Note("A 60-year-old woman admitted with Clostridium difficile colitis, her first episode, on oral vancomycin.");
+        Evaluate(criterion, patient, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void ADiseaseNamingAnotherStudy_IsNotThePatients()
+    {
+        var patient = Note("A 60-year-old woman admitted with Clostridium difficile colitis, on oral vancomycin.");
+        Evaluate("Subject has previously participated in a CDI vaccine study", patient, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+
     [Fact]
     public void ATreatmentHadBesideACandidacy_IsStillRead()
     {
