@@ -281,6 +281,15 @@ public static partial class EligibilityEvaluator
             return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (an exclusion met only because what it names is presumed absent: it reads as a requirement)", [$"This exclusion reads as a requirement; does it exclude the patient: \"{Shorten(criterion.Segment.Text)}\"? (ask the study team)"]);
         }
 
+        // "(Note: The prednisone dose must be stable as defined in the prednisone only group)", "NOTE: Positive nodes refers
+        // to H&E visible nodal metastases": a note explains another criterion; what it names presumed absent does not
+        // fail the patient on its own.
+        if (combined.Presumed && outcome == (criterion.Segment.Role == CriterionRole.Inclusion ? CriterionOutcome.NotMet : CriterionOutcome.Met)
+            && NoteHead().IsMatch(criterion.Segment.Text))
+        {
+            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (a note explaining another criterion)", [.. (questions ?? []).Append($"Does this note change whether the patient can join: \"{Shorten(criterion.Segment.Text)}\"?")]);
+        }
+
         // "Applicable disorders include but are not limited to dystonia, hemifacial spasm": the list gives examples of
         // what the trial takes, not all of it. Every one presumed absent does not say the patient has none of what it
         // means; the question is the study team's.
@@ -420,6 +429,10 @@ public static partial class EligibilityEvaluator
     private static partial System.Text.RegularExpressions.Regex ScopeWordsAfter();
 
     private static bool HasJudgement(ConstraintEvaluation[] results) => Array.Exists(results, r => r.Constraint.Kind == ConstraintKind.Boilerplate);
+
+    /// <summary>A criterion that is a note on others: "Note:", "(Note: ...", "NB:", "Please note".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:please\s+)?(?:note|nb|n\.b\.)\b\s*[:\-–]?", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NoteHead();
 
     /// <summary>True when every constraint that is met is a negated one met because its subject is presumed absent.</summary>
     private static bool MetOnlyThroughPresumedAbsence(ConstraintEvaluation[] results)

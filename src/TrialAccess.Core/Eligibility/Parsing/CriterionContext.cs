@@ -454,6 +454,12 @@ public sealed partial class CriterionContext
     /// </summary>
     public bool IsMeasuredSubstanceAt(int end) => MeasuredAfter().IsMatch(Lower, Math.Min(end, Lower.Length));
 
+    /// <summary>True when the substance starting at <paramref name="start"/> is what antibodies are against ("antibodies to mouse immunoglobulins", "antibodies against insulin"): an antigen, not a treatment.</summary>
+    public bool IsAntigenAt(int start) => AntibodiesAgainstBefore().IsMatch(Lower.AsSpan(Math.Max(0, start - 60), Math.Min(start, Lower.Length) - Math.Max(0, start - 60)));
+
+    [GeneratedRegex(@"\b(?:anti-?)?antibod(?:y|ies)\s+(?:to|against|directed\s+against|reactive\s+(?:to|with))\s+(?:[\w-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AntibodiesAgainstBefore();
+
     [GeneratedRegex(@"\G[\s-]*(?:expression|expressing|levels?|deposits?|deposition|staining|stain|concentrations?|titers?|titres?|positivity|negativity|receptors?|spike|antibod(?:y|ies)|resistance|binding|secretion|production|deficiency|assay)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MeasuredAfter();
 
@@ -480,7 +486,7 @@ public sealed partial class CriterionContext
     /// which no history answers) reaches over a list of up to twelve words without a verb of its own; a plan, which a
     /// complete history would mention, only over four, as before.
     /// </summary>
-    [GeneratedRegex(@"\b(?:(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|awaiting|referred\s+for|predicted\s+(?:treatment|therapy)\s+(?:must\s+|will\s+)?(?:include|involve)s?(?:\s+the\s+use\s+of)?|run-in)\s+(?:(?!(?:have|has|had|received?|receiving|who|which|that|must|is|are|was|were|not|no|without|prior|previous)\b)[\w-]+(?:\s+|/)){0,12}|(?:scheduled\s+for|planned|planning|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|(?:will|must|should|shall)\s+(?:also\s+)?(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing(?:ness)?|unwilling|able|unable|ability|agrees?|agreement|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to|comply\s+with|tolerate|undergo)|prior\s+to|before|while\s+(?:taking|receiving|on|undergoing))\s+(?:[\w-]+(?:\s+|/)){0,4})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|awaiting|referred\s+for|predicted\s+(?:treatment|therapy)\s+(?:must\s+|will\s+)?(?:include|involve)s?(?:\s+the\s+use\s+of)?|run-in)\s+(?:(?!(?:have|has|had|received?|receiving|who|which|that|must|is|are|was|were|not|no|without|prior|previous)\b)[\w-]+(?:\s+|/)){0,12}|(?:scheduled\s+for|planned|planning|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|(?:will|must|should|shall)\s+(?:also\s+)?(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing(?:ness)?|unwilling|able|unable|ability|agrees?|agreement|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to|comply\s+with|tolerate|undergo|replace|substitute|change)|prior\s+to|before|while\s+(?:taking|receiving|on|undergoing))\s+(?:[\w-]+(?:\s+|/)){0,4})$", RegexOptions.CultureInvariant)]
     private static partial Regex Prospective();
 
     [GeneratedRegex(@"(?:\b(?:pre|post)[- ]?|\b(?:after|following|post)\s+(?:(?:\d+|two|four)\s+puffs?\s+of\s+|(?:inhalation|administration|a\s+dose|a\s+challenge)\s+(?:of\s+|with\s+)?)?(?:inhaled\s+|nebuli[sz]ed\s+)?|\b(?:\d+(?:\s*-\s*\d+)?|two|four)\s+puffs?\s+of\s+|\b(?:reversib\w*|responsive\w*|response)\s+(?:to|with)\s+(?:inhaled\s+|nebuli[sz]ed\s+)?)$", RegexOptions.CultureInvariant)]

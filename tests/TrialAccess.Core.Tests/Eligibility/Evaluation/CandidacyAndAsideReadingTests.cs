@@ -95,6 +95,29 @@ public class CandidacyAndAsideReadingTests
     }
 
     [Fact]
+    public void WhatAntibodiesAreAgainst_IsAnAntigen_NotATreatment()
+    {
+        Read("Antibodies to mouse immunoglobulins leading to an artifactual elevation in the TSH assay").Should().NotContain(c => c is PriorTherapyConstraint);
+        Read("Prior treatment with intravenous immunoglobulins", CriterionRole.Exclusion).Should().Contain(c => c is PriorTherapyConstraint);
+    }
+
+    [Theory]
+    [InlineData("(Note: The prednisone dose must be stable as defined in the prednisone only group)")]
+    [InlineData("NOTE: Positive nodes refers to H&E visible nodal metastases")]
+    public void ANoteOnAnotherCriterion_DoesNotFailOnAPresumption(string criterion)
+    {
+        Evaluate(criterion, WithoutCancer).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Theory]
+    [InlineData("documented HgbSS, SC or HgbS-beta0 thalassemia")]
+    [InlineData("Patients with Hb SS, Sbeta-thal, SD, or SO-Arab")]
+    public void SickleGenotypes_AreSickleCellDisease(string criterion)
+    {
+        Evaluate(criterion, Note("A 34-year-old man with sickle cell disease and recurrent pain crises.")).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
     public void ATreatmentHadBesideACandidacy_IsStillRead()
     {
         Read("Eligible for surgery and prior chemotherapy with cisplatin").OfType<PriorTherapyConstraint>().Select(t => t.Agent)

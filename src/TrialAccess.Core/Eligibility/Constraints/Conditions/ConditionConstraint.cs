@@ -274,7 +274,7 @@ public static partial class ConditionParser
 
             // "FEV1 after 2 puffs of albuterol": the drug given for the measurement, not a treatment requirement;
             // "levodopa response": the response to the drug, which naming the drug does not settle.
-            if (m.Value.Kind == MedicalConceptKind.Medication && (c.IsTestDrugAt(m.Start) || PriorTherapyParser.IsResponseAt(c, m.Start, m.End) || c.IsMeasuredSubstanceAt(m.End)))
+            if (m.Value.Kind == MedicalConceptKind.Medication && (c.IsTestDrugAt(m.Start) || PriorTherapyParser.IsResponseAt(c, m.Start, m.End) || c.IsMeasuredSubstanceAt(m.End) || c.IsAntigenAt(m.Start)))
             {
                 c.Claim(m.Start, m.End);
                 continue;

@@ -476,7 +476,7 @@ public static partial class PriorTherapyParser
 
         // "Absence or loss of levodopa response", "levodopa treated and responsive": the response to the drug, which a
         // record that names the drug does not give.
-        if (kind != TherapyAgentKind.Modality && (IsResponseAt(c, start, end) || c.IsMeasuredSubstanceAt(end)))
+        if (kind != TherapyAgentKind.Modality && (IsResponseAt(c, start, end) || c.IsMeasuredSubstanceAt(end) || c.IsAntigenAt(start)))
         {
             c.Claim(start, end);
             return;
