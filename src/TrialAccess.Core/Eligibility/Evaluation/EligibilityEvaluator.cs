@@ -294,7 +294,7 @@ public static partial class EligibilityEvaluator
         // what the trial takes, not all of it. Every one presumed absent does not say the patient has none of what it
         // means; the question is the study team's.
         if (outcome == CriterionOutcome.NotMet && combined.Presumed && criterion.Segment.Role == CriterionRole.Inclusion
-            && NotLimitedTo().Match(criterion.Segment.Text) is { Success: true } examples && OnlyExamplesFail(results, examples.Index))
+            && ExamplesOnly(criterion.Segment.Text, results) is { } examples && OnlyExamplesFail(results, examples))
         {
             return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (the list gives examples only)", [.. (questions ?? []).Append($"Does the patient have what this criterion means, beyond its examples: \"{Shorten(criterion.Segment.Text)}\"?")]);
         }
@@ -457,6 +457,23 @@ public static partial class EligibilityEvaluator
     /// <summary>"Including but not limited to", "include but are not limited to": what follows are examples.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?:but|and)\s+(?:(?:is|are)\s+)?)?not\s+(?:be\s+)?limited\s+to\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex NotLimitedTo();
+
+    /// <summary>
+    /// Where a list of examples starts: after "not limited to", or after "including", "such as", "e.g." when nothing before
+    /// it was read ("Patients with SM, including mast cell leukemia": the class is not one the engine knows). Null otherwise.
+    /// </summary>
+    private static int? ExamplesOnly(string text, ConstraintEvaluation[] results)
+    {
+        if (NotLimitedTo().Match(text) is { Success: true } notLimited)
+        {
+            return notLimited.Index;
+        }
+
+        return SomeExamples().Match(text) is { Success: true } some && Array.TrueForAll(results, r => r.Constraint.Span.Start > some.Index) ? some.Index : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:including|includes|such\s+as|e\.\s?g\.?|for\s+example)(?=[\s,:(])", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SomeExamples();
 
     /// <summary>True when every constraint that fails stands after <paramref name="cue"/>: only examples of the list fail.</summary>
     private static bool OnlyExamplesFail(ConstraintEvaluation[] results, int cue)

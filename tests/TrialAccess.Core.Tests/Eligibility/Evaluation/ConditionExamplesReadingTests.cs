@@ -53,4 +53,25 @@ public class ConditionExamplesReadingTests
         Evaluate("Patients with chronic kidney disease, including but not limited to diabetic nephropathy", Healthy, CriterionRole.Inclusion)
             .Outcome.Should().Be(CriterionOutcome.NotMet);
     }
+
+    [Fact]
+    public void ExamplesOfAClassTheEngineCannotRead_AreAQuestion_NotAFailure()
+    {
+        Evaluate("Patients with SM, including mast cell leukemia (MCL).", Healthy).Outcome.Should().Be(CriterionOutcome.Unknown);
+        Evaluate("Prior chemotherapy, including a taxane", Healthy).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void AtRiskOfACondition_IsNotPresumedAbsent()
+    {
+        Evaluate("Presented to the emergency department with or at risk of acute stroke, TIA, or other disturbances of cerebral circulation", Healthy)
+            .Outcome.Should().Be(CriterionOutcome.Unknown);
+        Evaluate("Presented to the emergency department with acute stroke", Healthy).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void ChronicViralHepatitis_IsChronicHepatitis()
+    {
+        Evaluate("Evidence of chronic hepatitis", Note("A 53-year-old man with chronic HCV infection on interferon and ribavirin.")).Outcome.Should().Be(CriterionOutcome.Met);
+    }
 }

@@ -32,7 +32,8 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
 
     /// <summary>
     /// True when the criterion asks for the condition suspected ("suspected acute appendicitis", "clinical suspicion of
-    /// sepsis"): a clinician's working hypothesis, which a note that does not name the condition does not rule out.
+    /// sepsis") or a risk of it ("with or at risk of acute stroke"): a clinician's working hypothesis or judgement, which a
+    /// note that does not name the condition does not rule out.
     /// </summary>
     public bool Suspected { get; init; }
 
@@ -525,7 +526,7 @@ public static partial class ConditionParser
     [GeneratedRegex(@"\G\s*(?:amenable|eligible|suitable|unsuitable|resectable|unresectable|operable|inoperable|curable|feasible|possible|indicated|candidates?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ProspectiveAfter();
 
-    [GeneratedRegex(@"\b(?:suspect(?:ed)?|suspicion\s+of|possible|probable|presumptive|presumed|working\s+diagnosis\s+of)\s+(?:(?:or|and|/)\s+(?:confirmed|proven|documented)\s+)?(?:[a-z-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:suspect(?:ed)?|suspicion\s+of|possible|probable|presumptive|presumed|working\s+diagnosis\s+of)\s+(?:(?:or|and|/)\s+(?:confirmed|proven|documented)\s+)?(?:[a-z-]+\s+){0,2}$|\b(?:at|of)\s+(?:high\s+|increased\s+)?risk\s+(?:of|for)(?:\s+(?:developing|having))?\s+(?:[a-z-]+,?\s+){0,6}$", RegexOptions.CultureInvariant)]
     private static partial Regex SuspectedBefore();
 
     [GeneratedRegex(@"^(?:hospitali[sz]ed|inpatients?)$", RegexOptions.CultureInvariant)]
