@@ -107,4 +107,15 @@ public class TreatmentWordingTests
         ReadingTestKit.Evaluate("Taxane-naive patients", ReadingTestKit.Note("A 55-year-old woman with metastatic breast cancer treated with paclitaxel."), CriterionRole.Inclusion)
             .Outcome.Should().Be(CriterionOutcome.NotMet);
     }
+
+    [Theory]
+    [InlineData("Prior solid organ transplant")]
+    [InlineData("Lymphoproliferative disorders following an allogeneic organ transplant")]
+    public void AnOrganTransplant_IsNoStemCellTransplant(string criterion)
+    {
+        CriterionParser.Default.Parse(criterion, CriterionRole.Exclusion).Constraints.OfType<TrialAccess.Eligibility.Constraints.PriorTherapyConstraint>()
+            .Should().NotContain(c => c.Agent.Contains("stem cell", StringComparison.Ordinal));
+        ReadingTestKit.Evaluate("Prior solid organ transplant", ReadingTestKit.Note("A 50-year-old man with a kidney transplant in 2015, on tacrolimus."), CriterionRole.Exclusion)
+            .Outcome.Should().Be(CriterionOutcome.Met);
+    }
 }

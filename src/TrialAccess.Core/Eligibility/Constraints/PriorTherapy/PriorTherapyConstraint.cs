@@ -346,6 +346,14 @@ public static partial class PriorTherapyParser
             }
 
             var word = m.Value.ToLowerInvariant();
+
+            // "Allogeneic organ transplant", "kidney transplantation": an organ, not stem cells; the vocabulary's own
+            // procedure reads it.
+            if (word.Contains("transplant", StringComparison.Ordinal) && OrganBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Index - 40), m.Index - Math.Max(0, m.Index - 40))))
+            {
+                continue;
+            }
+
             var agent = word.Contains("transfusion", StringComparison.Ordinal) ? "transfusion"
                 : word.Contains("vaccin", StringComparison.Ordinal) ? "vaccine"
                 : word.Contains("dialysis", StringComparison.Ordinal) ? "dialysis"
@@ -442,6 +450,9 @@ public static partial class PriorTherapyParser
     {
         return CriterionContext.LastMatchBefore(first, start) is { } nearest && nearest.Index != first.Index ? Interval(c, nearest) : (days, since);
     }
+
+    [GeneratedRegex(@"\b(?:solid[- ]organ|organ|kidney|renal|liver|hepatic|heart|cardiac|lung|pulmonary|pancreas|pancreatic|islet|intestinal|small\s+bowel|corneal?|face|hand|uterine|uterus)(?:\s+(?:or|and|/)\s+[\w-]+)?\s+(?:[\w-]+\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex OrganBefore();
 
     /// <summary>"Taxane-naive", "anti-PD-1 naïve", "chemotherapy-naive": never had the agent the word is written on.</summary>
     [GeneratedRegex(@"\G(?:[- ]?(?:therapy|treatment|agents?|drugs?|inhibitors?))?[- ]?na[iï]ve\b", RegexOptions.CultureInvariant)]
@@ -685,7 +696,7 @@ public static partial class PriorTherapyParser
         ["radi", "sbrt", "srs", "wbrt", "brachytherapy", "surg", "resection", "operation", "transplant", "hsct", "bmt", "ectomy", "transfusion", "vaccin", "dialysis"],
         StringComparison.Ordinal);
 
-    [GeneratedRegex(@"\b(?:radiotherapy|radiation(?:\s+therapy)?|irradiation|radiosurgery|SBRT|SRS|WBRT|chemoradi\w+|brachytherapy|major\s+surgery|surgical\s+(?:procedure|resection|intervention)s?|surgery|resection|operation|(?:stem\s+cell|bone\s+marrow|hematopoietic\s+(?:stem\s+)?cell|allogeneic|allogenic|autologous|cord\s+blood|organ)\s+transplant\w*|HSCT|BMT|\w+ectomy|transfusions?|vaccines?|vaccinations?|dialysis)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:radiotherapy|radiation(?:\s+therapy)?|irradiation|radiosurgery|SBRT|SRS|WBRT|chemoradi\w+|brachytherapy|major\s+surgery|surgical\s+(?:procedure|resection|intervention)s?|surgery|resection|operation|(?:stem\s+cell|bone\s+marrow|hematopoietic\s+(?:stem\s+)?cell|allogeneic|allogenic|autologous|cord\s+blood)\s+transplant\w*|HSCT|BMT|\w+ectomy|transfusions?|vaccines?|vaccinations?|dialysis)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Modality();
 
     [GeneratedRegex(@"\b(?:treatment[- ]na[iï]ve|therapy[- ]na[iï]ve|chemotherapy[- ]na[iï]ve|previously\s+untreated|no\s+prior\s+(?:systemic\s+)?(?:treatment|therapy)|not\s+(?:been\s+)?previously\s+treated|na[iï]ve\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
