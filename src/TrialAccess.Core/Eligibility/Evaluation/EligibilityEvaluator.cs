@@ -290,6 +290,14 @@ public static partial class EligibilityEvaluator
             return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (a note explaining another criterion)", [.. (questions ?? []).Append($"Does this note change whether the patient can join: \"{Shorten(criterion.Segment.Text)}\"?")]);
         }
 
+        // "Criteria as indicated in Study Population Description (i.e., criteria based on familial relationships,
+        // hypertension ...)": the rule is written elsewhere; what it names presumed absent says nothing on its own.
+        if (combined.Presumed && outcome == (criterion.Segment.Role == CriterionRole.Inclusion ? CriterionOutcome.NotMet : CriterionOutcome.Met)
+            && ElsewhereHead().IsMatch(criterion.Segment.Text))
+        {
+            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (the criteria are given elsewhere in the record)", [$"The record gives these criteria elsewhere; does the patient meet them: \"{Shorten(criterion.Segment.Text)}\"?"]);
+        }
+
         // "Applicable disorders include but are not limited to dystonia, hemifacial spasm": the list gives examples of
         // what the trial takes, not all of it. Every one presumed absent does not say the patient has none of what it
         // means; the question is the study team's.
@@ -429,6 +437,10 @@ public static partial class EligibilityEvaluator
     private static partial System.Text.RegularExpressions.Regex ScopeWordsAfter();
 
     private static bool HasJudgement(ConstraintEvaluation[] results) => Array.Exists(results, r => r.Constraint.Kind == ConstraintKind.Boilerplate);
+
+    /// <summary>A criterion that points to criteria written elsewhere: "Criteria as indicated in the Study Population Description", "See the detailed description".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:the\s+)?(?:eligibility\s+|inclusion\s+|exclusion\s+)?criteria\s+(?:are\s+)?(?:as\s+)?(?:indicated|described|listed|defined|outlined|detailed|given|specified)\s+(?:in|under|below|above)|(?:please\s+)?see\s+(?:the\s+)?(?:detailed\s+description|study\s+(?:population\s+)?description|protocol|brief\s+summary))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ElsewhereHead();
 
     /// <summary>A criterion that is a note on others: "Note:", "(Note: ...", "NB:", "Please note".</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:please\s+)?(?:note|nb|n\.b\.)\b\s*[:\-–]?", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -118,6 +118,20 @@ public class CandidacyAndAsideReadingTests
     }
 
     [Fact]
+    public void CriteriaGivenElsewhere_AreAQuestion()
+    {
+        var evaluation = Evaluate("Criteria as indicated in Study Population Description (i.e., criteria based on familial relationships, hypertension and antihypertensive medication status)", WithoutCancer with { Conditions = [], Therapies = [] });
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+        evaluation.Questions.Should().ContainSingle().Which.Should().Contain("elsewhere");
+    }
+
+    [Fact]
+    public void ARadiationFieldToCome_IsNoRadiotherapyHad()
+    {
+        Read("Resectable malignancy must be located in a region that can be encompassed by a radiation port of 20 x 20 cm").Should().NotContain(c => c is PriorTherapyConstraint);
+    }
+
+    [Fact]
     public void ATreatmentHadBesideACandidacy_IsStillRead()
     {
         Read("Eligible for surgery and prior chemotherapy with cisplatin").OfType<PriorTherapyConstraint>().Select(t => t.Agent)
