@@ -200,6 +200,18 @@ public static partial class TrialPopulationCheck
                 presumed: true);
         }
 
+        // A cancer that came back after its first treatment is past the early, curative setting that a trial only of
+        // "stage I or II disease following surgery" or of operable disease studies, unless the record itself speaks of
+        // recurrence ("resectable locally recurrent rectal cancer"): such a trial fails on a presumption.
+        if (Recurrence(patient, cancer) is { } recurrence && stated.TrueForAll(EarlyOnly)
+            && !population.Traits.Any(t => t.Axis == PopulationAxis.PriorTreatment && t.Value is "recurrent" or "previously treated"))
+        {
+            return Fails(
+                $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
+                $"trial is for {Stated(stated)}; the patient's cancer has recurred: {recurrence}",
+                presumed: true);
+        }
+
         if (PatientExtent(patient, cancer) is not { } have)
         {
             // Recorded as not metastatic ("no distant metastases"), its stage otherwise unknown: a trial only of metastatic
@@ -267,6 +279,19 @@ public static partial class TrialPopulationCheck
 
         return stage?.LocallyAdvanced == true ? (DiseaseExtent.LocallyAdvanced, Quote(patient, stage.Span ?? cancer.Span, $"locally advanced ({cancer.Text})")) : null;
     }
+
+    /// <summary>The words saying the patient's cancer has come back after its first treatment, or null.</summary>
+    private static string? Recurrence(PatientProfile patient, Diagnosis? cancer) =>
+        patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Relapsed) is { } relapse ? Quote(patient, relapse.Span, "recurrent")
+        : cancer?.Stage is { Recurrent: true } stage ? Quote(patient, stage.Span ?? cancer.Span, "recurrent")
+        : null;
+
+    /// <summary>A trait of early disease only: operable, curative or adjuvant settings, in situ, stage 0 to II.</summary>
+    private static bool EarlyOnly(PopulationTrait trait) =>
+        trait.Label is "early or operable disease" or "in situ (pre-invasive) disease"
+        || trait.Label.StartsWith("curative resection", StringComparison.Ordinal)
+        || (trait.Label.StartsWith("stage ", StringComparison.Ordinal) && trait.Value is nameof(DiseaseExtent.Early) or nameof(DiseaseExtent.InSitu)
+            && !trait.Label.Contains("III", StringComparison.Ordinal) && !trait.Label.Contains("IV", StringComparison.Ordinal) && !trait.Label.Contains('3') && !trait.Label.Contains('4'));
 
     /// <summary>The words saying the patient's cancer was removed with nothing left, unless a relapse or distant metastases are recorded.</summary>
     private static string? ResectedWithoutDisease(PatientProfile patient)

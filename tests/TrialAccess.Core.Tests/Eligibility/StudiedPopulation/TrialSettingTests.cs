@@ -283,4 +283,25 @@ public class TrialSettingTests
         Population(evaluation).Single().Evidence.Should().Contain("Ductal Carcinoma in Situ").And.Contain("IIB");
         Evaluate(Trial("Chemoprevention in Women With Premalignant Breast Lesions", "Breast Cancer"), Note).Verdict.Should().NotBe(TrialVerdict.Ineligible);
     }
+
+    private const string RecurrentEndometrial = "A 65-year-old woman with endometrioid endometrial carcinoma treated with hysterectomy two years ago now has recurrence in the pelvis. ECOG 1.";
+
+    [Theory]
+    [InlineData("Radiation Therapy Following Surgery in Treating Patients With Stage I or Stage II Endometrial Cancer")]
+    [InlineData("Adjuvant Chemotherapy in Early Stage Endometrial Cancer")]
+    public void AnEarlyOrCurativeSettingTrial_FailsARecurrentCancer_OnAPresumption(string title)
+    {
+        var evaluation = Evaluate(Trial(title, "Endometrial Cancer"), RecurrentEndometrial);
+
+        evaluation.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Population(evaluation).Should().ContainSingle(c => c.Fails).Which.Evidence.Should().Contain("recurred");
+    }
+
+    [Theory]
+    [InlineData("Surgery for Resectable Locally Recurrent Endometrial Cancer")]
+    [InlineData("Chemotherapy in Stage III or IV Endometrial Cancer")]
+    public void ATrialThatSpeaksOfRecurrenceOrLaterStages_SaysNothingAgainstIt(string title)
+    {
+        Population(Evaluate(Trial(title, "Endometrial Cancer"), RecurrentEndometrial)).Should().NotContain(c => c.Fails && c.Evidence!.Contains("recurred", StringComparison.Ordinal));
+    }
 }
