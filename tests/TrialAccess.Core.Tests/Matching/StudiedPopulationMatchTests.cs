@@ -71,4 +71,25 @@ public class StudiedPopulationMatchTests
         hypertension.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
         PopulationItem(hypertension).Evidence.Should().Contain("lung adenocarcinoma");
     }
+
+    [Fact]
+    public async Task APopulationPresumedWrong_RanksBelowACriterionPresumedUnmet()
+    {
+        // Both lung trials are Likely ineligible: one for its own population (untreated brain metastases, the patient's are
+        // treated), one for a criterion (a prior operation the note does not record). The trial's own population says more.
+        var trials = new[]
+        {
+            Trial("NCT09100011", "Radiosurgery for Untreated Brain Metastases From EGFR-mutant Lung Adenocarcinoma", "Non-small Cell Lung Cancer"),
+            Trial("NCT09100012", "Drug C in EGFR-mutant Lung Adenocarcinoma", "Non-small Cell Lung Cancer") with
+            {
+                Eligibility = new TrialEligibility { Criteria = "Inclusion Criteria:\n* Prior surgical resection of the primary tumour", MinimumAge = new AgeLimit(18, AgeUnit.Years) },
+            },
+        };
+        var byId = trials.ToDictionary(t => t.NctId);
+        var matcher = new TrialMatcher(TrialCatalog.Build(trials), (id, _) => ValueTask.FromResult(byId.GetValueOrDefault(id)), new FixedClock(new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero)));
+        var matches = (await matcher.MatchAsync(new MatchRequest { Patient = NoteReader.Extract(Note), Note = Note, Restrict = [.. trials.Select(t => t.NctId)] })).Trials;
+
+        matches.Should().OnlyContain(m => m.Verdict == TrialVerdict.LikelyIneligible);
+        matches[^1].Trial.NctId.Value.Should().Be("NCT09100011");
+    }
 }
