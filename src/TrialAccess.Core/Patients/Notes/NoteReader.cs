@@ -80,6 +80,7 @@ public static partial class NoteReader
         var conditions = new List<Condition>();
         var settings = new List<SettingStatement>();
         SourceSpan? nonMetastatic = null;
+        SourceSpan? imagedMetastases = null;
         Fact<bool>? pregnant = null;
         Fact<bool>? breastfeeding = null;
 
@@ -173,6 +174,11 @@ public static partial class NoteReader
                 nonMetastatic = new SourceSpan(local.Index, local.Length);
             }
 
+            if (imagedMetastases is null && ImagingShowsMetastases().Match(note, sentence.Start, sentence.End - sentence.Start) is { Success: true } imaged)
+            {
+                imagedMetastases = new SourceSpan(imaged.Index, imaged.Length);
+            }
+
             // The lexicon's therapies first, so that the vocabulary does not read the same drug again ("Levothyroxine").
             therapies.AddRange(Therapies(note, tokens, lexicon, labSpans, patientSex));
             ConceptsOfGeneralMedicine(note, sentence, labSpans, conditions, diagnoses, therapies, patientSex);
@@ -199,6 +205,10 @@ public static partial class NoteReader
         if (nonMetastatic is { } statedLocal)
         {
             readDiagnoses = NotMetastatic(readDiagnoses, metastases, statedLocal);
+        }
+        else if (imagedMetastases is { } imagedSpan)
+        {
+            readDiagnoses = MetastaticOnImaging(readDiagnoses, imagedSpan);
         }
 
         return new PatientProfile
@@ -244,6 +254,27 @@ public static partial class NoteReader
         result[primary] = result[primary] with { Stage = stage is null ? new Stage { Metastatic = false, MetastaticSpan = statement } : stage with { Metastatic = false, MetastaticSpan = statement } };
         return result;
     }
+
+    /// <summary>
+    /// "CXR was remarkable for metastatic lesions", "the staging CT showed multiple metastases": imaging that found
+    /// metastases without naming where makes the primary cancer metastatic, unless its stage already says otherwise.
+    /// </summary>
+    private static List<Diagnosis> MetastaticOnImaging(List<Diagnosis> diagnoses, SourceSpan statement)
+    {
+        var primary = diagnoses.FindIndex(d => d.IsPrimary && d.Certainty == Certainty.Asserted);
+        if (primary < 0 || diagnoses[primary].Stage?.Metastatic is not null)
+        {
+            return diagnoses;
+        }
+
+        var result = diagnoses.ToList();
+        var stage = result[primary].Stage;
+        result[primary] = result[primary] with { Stage = stage is null ? new Stage { Metastatic = true, MetastaticSpan = statement } : stage with { Metastatic = true, MetastaticSpan = statement } };
+        return result;
+    }
+
+    [GeneratedRegex(@"\b(?:CXR|chest\s+x-?ray|CT(?:\s+scan)?|PET(?:[-/ ]CT)?|MRI|bone\s+scan|scans?|imaging|x-?rays?|ultrasound|staging(?:\s+work-?up)?)\b[^.;]{0,40}?\b(?:remarkable\s+for|showed|shows|revealed|reveals|demonstrated|demonstrates|consistent\s+with|positive\s+for|found)\s+(?:(?:multiple|several|numerous|diffuse|widespread|new|innumerable|many)\s+)?(?:metastatic\s+(?:lesions?|disease|deposits?|foci|nodules?|masses|spread)|metastases|metastasis|mets)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ImagingShowsMetastases();
 
     [GeneratedRegex(@"\bno\s+(?:evidence\s+of\s+|signs?\s+of\s+)?(?:(?:nodal|regional|lymph\s+node)\s+(?:or|and|/)\s+)?(?:distant|metastatic|systemic|extra-?\w+)\s+(?:disease|metastas[ie]s|spread|involvement)\b|\bno\s+(?:evidence\s+of\s+)?(?:distant\s+)?metastas[ie]s\b|\bnon-?metastatic\b|\b(?-i:c?M0)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NoDistantDisease();

@@ -132,6 +132,13 @@ public class CandidacyAndAsideReadingTests
     }
 
     [Fact]
+    public void NodeStagesAlone_AreAskedOfAMetastaticCancer_NotFailed()
+    {
+        var evaluation = Evaluate("Subjects must be either lymph node-positive (pN1-3) or lymph node-negative (pN0) with high-risk features", WithLungCancer);
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
     public void ATreatmentHadBesideACandidacy_IsStillRead()
     {
         Read("Eligible for surgery and prior chemotherapy with cisplatin").OfType<PriorTherapyConstraint>().Select(t => t.Agent)

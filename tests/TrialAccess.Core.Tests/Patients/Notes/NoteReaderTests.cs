@@ -323,4 +323,22 @@ public sealed class NoteReaderTests
         NoteReader.Extract("A 42-year-old woman came to the clinic to have her flu shot.").Therapies
             .Should().Contain(t => t.Certainty == Certainty.Hypothetical).And.NotContain(t => t.Certainty == Certainty.Historical);
     }
+
+    [Theory]
+    [InlineData("A 45-year-old woman with invasive ductal breast cancer, HER2-positive. CXR was remarkable for metastatic lesions.")]
+    [InlineData("A 60-year-old man with colon adenocarcinoma. The staging CT showed multiple metastases.")]
+    public void ImagingThatFoundMetastases_MakesThePrimaryMetastatic(string note)
+    {
+        var diagnosis = NoteReader.Extract(note).Diagnoses.Single(d => d.IsPrimary);
+        diagnosis.Stage!.Metastatic.Should().BeTrue();
+        diagnosis.Stage.MetastaticSpan.Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData("A 60-year-old man with colon adenocarcinoma. The staging CT showed no metastases.")]
+    [InlineData("A 60-year-old man with colon adenocarcinoma. CT revealed a 4 cm mass; no distant metastases.")]
+    public void ImagingWithoutMetastases_DoesNotMakeItMetastatic(string note)
+    {
+        NoteReader.Extract(note).Diagnoses.Single(d => d.IsPrimary).Stage?.Metastatic.Should().NotBe(true);
+    }
 }

@@ -65,6 +65,16 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
             }
         }
 
+        if (Extents.Count == 0 && Groups.Count == 0)
+        {
+            // TNM alone ("pN1-3 or pN0", "cT2-cT4, cN0-cN3, cM0"): only its M part can be set against what the record
+            // says of metastases; the tumour and node parts are asked.
+            var m = Tnm is null ? null : MetastasisPart().Match(Tnm) is { Success: true } part ? part.Value : null;
+            return m is not null && metastatic is { } spread
+                ? ConstraintCheck.Of(m.EndsWith('1') == spread, $"{DescribeStage(stage, metastatic)} (trial: {m})")
+                : ConstraintCheck.Unknown($"What is the TNM stage of the patient's cancer? (trial: {Describe()})", DescribeStage(stage, metastatic));
+        }
+
         return Extents.Count == 0 && Groups.Count > 0
             ? ConstraintCheck.Unknown($"What is the stage group of the patient's cancer? (trial: {Describe()})", DescribeStage(stage, metastatic))
             : ConstraintCheck.NotMet(DescribeStage(stage, metastatic));
@@ -83,6 +93,9 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
 
     [GeneratedRegex(@"T(?:[0-4]|is)", RegexOptions.CultureInvariant)]
     private static partial Regex TumourPart();
+
+    [GeneratedRegex(@"(?<![A-Za-z])[cp]?M[01]\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MetastasisPart();
 
     private static string DescribeStage(Stage? stage, bool? metastatic) =>
         stage?.Group is { } g ? $"stage {g}" : metastatic == true ? "metastatic" : metastatic == false ? "not metastatic" : "stage not recorded";
