@@ -23,6 +23,9 @@ public enum PopulationAxis
     /// <summary>Ovarian (and similar) cancer recurring six months or more after platinum ("sensitive") or sooner, or progressing on it ("resistant").</summary>
     Platinum,
 
+    /// <summary>People at risk of the cancer, to prevent it or find it early ("prevention of breast cancer", "women at high genetic risk", "lung cancer screening"): the value is "at risk".</summary>
+    AtRisk,
+
     /// <summary>Disease that progressed on, relapsed after or was treated with a named therapy ("progressing on osimertinib", "treated after TACE"); the value is the words naming it.</summary>
     AfterTherapy,
 }

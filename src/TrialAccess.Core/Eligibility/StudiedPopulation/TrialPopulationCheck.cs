@@ -47,6 +47,11 @@ public static partial class TrialPopulationCheck
         }
 
         var cancer = PrimaryCancer(patient);
+        if (AtRisk(population, cancer) is { } atRisk)
+        {
+            yield return atRisk;
+        }
+
         if (Extent(population, patient, cancer) is { } extent)
         {
             yield return extent;
@@ -179,6 +184,24 @@ public static partial class TrialPopulationCheck
     }
 
     // ---- extent ----
+
+    /// <summary>
+    /// A trial of people at risk of a cancer (its prevention, screening, early detection) is for those who do not have it:
+    /// a patient whose record has the cancer fails it on a presumption.
+    /// </summary>
+    private static CriterionEvaluation? AtRisk(TrialPopulation population, Diagnosis? cancer)
+    {
+        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.AtRisk).ToList();
+        if (stated.Count == 0 || cancer is not { Certainty: Certainty.Asserted })
+        {
+            return null;
+        }
+
+        return Fails(
+            $"{stated[0].Label}",
+            $"trial is for {Stated(stated)}; the patient has {cancer.Text}",
+            presumed: true);
+    }
 
     private static CriterionEvaluation? Extent(TrialPopulation population, PatientProfile patient, Diagnosis? cancer)
     {

@@ -154,6 +154,16 @@ public static partial class TrialPopulationReader
             Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), "liver-directed or transplant setting (disease confined to the liver)", m);
         }
 
+        // Prevention, screening and risk: people who do not have the cancer, unless the record speaks of those who had it
+        // ("survivors", "history of", "second primary", "recurrence").
+        if (!HadTheCancer().IsMatch(rest))
+        {
+            foreach (Match m in AtRisk().Matches(rest))
+            {
+                Add(PopulationAxis.AtRisk, "at risk", "people at risk of the cancer (prevention, screening or early detection)", m);
+            }
+        }
+
         foreach (Match m in AfterTherapy().Matches(rest))
         {
             var named = m.Groups["what"].Value.Trim();
@@ -401,6 +411,12 @@ public static partial class TrialPopulationReader
 
     [GeneratedRegex(@"\b(?<resistant>(?:castration|castrate|androgen|hormone)[- ]?(?:resistant|refractory|independent|insensitive)|(?-i:(?:m|nm)?CRPC))\b|\b(?:(?:castration|castrate|hormone)[- ]?(?:sensitive|na[iï]ve|responsive)|androgen[- ]dependent|(?-i:m?(?:HSPC|CSPC)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Castration();
+
+    [GeneratedRegex(@"\b(?:prevention\s+of|preventing|prevent|chemoprevention\s+of|reduce\s+the\s+risk\s+of|reducing\s+the\s+risk\s+of|risk\s+reduction\s+(?:of|for|in))\s+(?:(?!(?:in|after|during|among|with|for|following|of|by|induced|related|associated)\b)[\w-]+\s+){0,3}?(?:cancers?|carcinomas?|neoplasms?|neoplasia|tumou?rs?|malignan\w+|melanoma|leuka?emia|lymphoma)\b(?!\s+(?:recurrence|relapse|progression|metastas\w*))|\b(?:at\s+(?:high|increased|elevated|moderate)\s+(?:genetic\s+|familial\s+)?risk\s+(?:of|for)(?:\s+developing)?|(?:cancer|carcinoma)\s+screening|screening\s+(?:for|of)\s+(?:[\w-]+\s+){0,2}?(?:cancer|carcinoma|neoplasia|neoplasms?)|early\s+detection\s+of\s+(?:[\w-]+\s+){0,2}?(?:cancer|carcinoma))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AtRisk();
+
+    [GeneratedRegex(@"\b(?:survivors?|history\s+of|previously\s+(?:treated|diagnosed)|second\s+primary|recurren\w+|relapse\w*|patients\s+with|women\s+with|men\s+with|diagnosed\s+with|resected|treated\s+for|metasta\w+|stage\s+[0IV1-4])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HadTheCancer();
 
     [GeneratedRegex(@"\b(?<resistant>platinum[- ](?:resistant|refractory)|refractory\s+to\s+(?:\w+\s+(?:and|or)\s+)?platinum)\b|\b(?:partially\s+)?platinum[- ]sensitive\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Platinum();

@@ -114,6 +114,34 @@ public class TrialPopulationTests
             .Should().BeEquivalentTo(["LocallyAdvanced", "Metastatic"]);
     }
 
+    [Theory]
+    [InlineData("Study of Tamoxifen and Raloxifene (STAR) for the Prevention of Breast Cancer in Postmenopausal Women")]
+    [InlineData("Breast Imaging Studies in Women at High Genetic Risk of Breast Cancer")]
+    [InlineData("Lung Cancer Screening With Low-Dose CT")]
+    public void Read_PreventionScreeningOrRisk_IsAPopulationAtRisk(string title)
+    {
+        Read(title, "Breast Cancer").Traits.Should().Contain(t => t.Axis == PopulationAxis.AtRisk);
+    }
+
+    [Theory]
+    [InlineData("Prevention of Lymphedema in Breast Cancer")]
+    [InlineData("Exercise to Prevent Breast Cancer Recurrence")]
+    [InlineData("Celecoxib in Preventing Second Primary Lung Cancer in Patients With Resected Stage I NSCLC")]
+    [InlineData("Tamoxifen in Treating Women With High-Risk Breast Cancer")]
+    public void Read_PreventionForPeopleWhoHadTheCancer_IsNoPopulationAtRisk(string title)
+    {
+        Read(title, "Breast Cancer").Traits.Should().NotContain(t => t.Axis == PopulationAxis.AtRisk);
+    }
+
+    [Fact]
+    public void APreventionTrial_FailsAPatientWithTheCancer_OnAPresumption()
+    {
+        var evaluation = Evaluate(Trial("Study of Tamoxifen and Raloxifene for the Prevention of Breast Cancer in Postmenopausal Women", ["Breast Cancer"]), Breast(BiomarkerStatus.Negative, metastatic: false));
+
+        evaluation.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Population(evaluation).Should().ContainSingle(c => c.Fails).Which.Evidence.Should().Contain("Prevention of Breast Cancer").And.Contain("breast cancer");
+    }
+
     [Fact]
     public void Read_ReadsNoSettingForATrialThatStudiesNoCancer()
     {
