@@ -174,7 +174,9 @@ public static partial class NoteReader
                 nonMetastatic = new SourceSpan(local.Index, local.Length);
             }
 
-            if (imagedMetastases is null && ImagingShowsMetastases().Match(note, sentence.Start, sentence.End - sentence.Start) is { Success: true } imaged)
+            // Tried only on a sentence that speaks of metastases: the pattern starts at every letter x, c, p, m or s.
+            if (imagedMetastases is null && MentionsMetastases(note.AsSpan(sentence.Start, sentence.End - sentence.Start))
+                && ImagingShowsMetastases().Match(note, sentence.Start, sentence.End - sentence.Start) is { Success: true } imaged)
             {
                 imagedMetastases = new SourceSpan(imaged.Index, imaged.Length);
             }
@@ -254,6 +256,9 @@ public static partial class NoteReader
         result[primary] = result[primary] with { Stage = stage is null ? new Stage { Metastatic = false, MetastaticSpan = statement } : stage with { Metastatic = false, MetastaticSpan = statement } };
         return result;
     }
+
+    private static bool MentionsMetastases(ReadOnlySpan<char> sentence) =>
+        sentence.Contains("metast", StringComparison.OrdinalIgnoreCase) || sentence.Contains("mets", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// "CXR was remarkable for metastatic lesions", "the staging CT showed multiple metastases": imaging that found

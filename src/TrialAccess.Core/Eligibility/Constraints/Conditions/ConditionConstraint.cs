@@ -137,6 +137,15 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
                 : ConstraintCheck.Unknown($"Is the patient's {condition.Text} {Qualifier}?", evidence);
         }
 
+        // A sign the record gives as a value only ("temperature 39.2", "BMI 41.5", "BP 150/100"): met by its definition,
+        // or, for a raised blood pressure, a question rather than a presumed absence.
+        if (ConceptKind == MedicalConceptKind.Condition && WithinMonths is null && MeasuredSigns.Of(Concept, patient) is { } measured)
+        {
+            return measured.Outcome == CriterionOutcome.Met && Qualifier is not null
+                ? ConstraintCheck.Unknown($"Is the patient's {Concept} {Qualifier}?", measured.Evidence)
+                : measured;
+        }
+
         if (ConceptKind != MedicalConceptKind.Condition)
         {
             var therapy = patient.Therapies.FirstOrDefault(t => Same(context, null, t.Name));

@@ -1,0 +1,78 @@
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Patients;
+using TrialAccess.Patients.Notes;
+
+namespace TrialAccess.Eligibility.Constraints;
+
+/// <summary>
+/// Conditions that a recorded vital sign shows when the record does not name them: fever (temperature of 38 °C or
+/// more), tachycardia (heart rate over 100), bradycardia (under 60), tachypnoea (respiratory rate over 20), hypoxaemia
+/// (oxygen saturation under 90%), hypotension (systolic under 90), obesity (BMI of 30 or more; severe obesity 40). These
+/// are met by the value, which is their definition; a BMI under the band says the patient is not obese. A raised blood pressure is not a diagnosis of hypertension on its
+/// own: it leaves the question open instead of letting the condition be presumed absent.
+/// </summary>
+internal static class MeasuredSigns
+{
+    /// <summary>What the recorded values say of <paramref name="concept"/>, or null when no value bears on it.</summary>
+    public static ConstraintCheck? Of(string concept, PatientProfile patient)
+    {
+        switch (concept.ToLowerInvariant())
+        {
+            case "fever" or "pyrexia":
+                return Above(patient, VitalSignExtractor.Temperature, 38m, "°C", concept);
+            case "tachycardia":
+                return Above(patient, VitalSignExtractor.HeartRate, 100.01m, "/min", concept);
+            case "bradycardia":
+                return Below(patient, VitalSignExtractor.HeartRate, 60m, "/min", concept);
+            case "tachypnea" or "tachypnoea":
+                return Above(patient, VitalSignExtractor.RespiratoryRate, 20.01m, "/min", concept);
+            case "hypoxemia" or "hypoxaemia" or "hypoxia":
+                return Below(patient, VitalSignExtractor.OxygenSaturation, 90m, "%", concept);
+            case "hypotension":
+                return Below(patient, VitalSignExtractor.SystolicBloodPressure, 90m, "mmHg", concept);
+            case "obesity":
+                return Band(patient, 30m, concept);
+            case "morbid obesity" or "severe obesity":
+                return Band(patient, 40m, concept);
+            case "hypertension":
+                var systolic = Latest(patient, VitalSignExtractor.SystolicBloodPressure);
+                var diastolic = Latest(patient, VitalSignExtractor.DiastolicBloodPressure);
+                return systolic?.Value >= 140m || diastolic?.Value >= 90m
+                    ? ConstraintCheck.Unknown(
+                        $"Does the patient have hypertension? (blood pressure {Number(systolic?.Value)}/{Number(diastolic?.Value)} mmHg recorded)",
+                        $"blood pressure {Number(systolic?.Value)}/{Number(diastolic?.Value)} mmHg recorded; hypertension not named")
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Obesity is a BMI band: a recorded BMI says it either way.</summary>
+    private static ConstraintCheck? Band(PatientProfile patient, decimal threshold, string concept) =>
+        Latest(patient, VitalSignExtractor.BodyMassIndex) is { } bmi
+            ? ConstraintCheck.Of(bmi.Value >= threshold, $"{concept}: body mass index {Number(bmi.Value)} kg/m2 recorded")
+            : null;
+
+    private static ConstraintCheck? Above(PatientProfile patient, string analyte, decimal threshold, string unit, string concept) =>
+        Latest(patient, analyte) is { } result && result.Value >= threshold ? ConstraintCheck.Met($"{concept}: {analyte} {Number(result.Value)} {unit} recorded") : null;
+
+    private static ConstraintCheck? Below(PatientProfile patient, string analyte, decimal threshold, string unit, string concept) =>
+        Latest(patient, analyte) is { } result && result.Value < threshold ? ConstraintCheck.Met($"{concept}: {analyte} {Number(result.Value)} {unit} recorded") : null;
+
+    /// <summary>The latest result of the analyte: the last recorded among those of the latest date.</summary>
+    private static LabResult? Latest(PatientProfile patient, string analyte)
+    {
+        LabResult? latest = null;
+        foreach (var result in patient.LabResults)
+        {
+            if (string.Equals(result.Analyte, analyte, StringComparison.OrdinalIgnoreCase) && (latest is null || (result.MeasuredOn ?? DateOnly.MinValue) >= (latest.MeasuredOn ?? DateOnly.MinValue)))
+            {
+                latest = result;
+            }
+        }
+
+        return latest;
+    }
+
+    private static string Number(decimal? value) => value is { } v ? v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "?";
+}
