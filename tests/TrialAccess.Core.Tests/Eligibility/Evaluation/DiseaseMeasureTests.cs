@@ -63,6 +63,7 @@ public class DiseaseMeasureTests
     [InlineData("A 30-year-old man with cough. Temperature 39.2 C, heart rate 118/min, SpO2 86%.", "Hypoxemia", CriterionOutcome.Met)]
     [InlineData("A 32-year-old woman, BMI 41.5, with sleep apnea.", "Obesity", CriterionOutcome.Met)]
     [InlineData("A 32-year-old woman, BMI 24, with sleep apnea.", "Obesity", CriterionOutcome.NotMet)]
+    [InlineData("A 32-year-old woman, BMI 32, with sleep apnea.", "Morbid obesity", CriterionOutcome.Unknown)]
     [InlineData("A 19-year-old woman at 32 weeks of pregnancy with headache. BP 150/100 mmHg, urine protein 3+.", "Hypertension", CriterionOutcome.Unknown)]
     [InlineData("A 40-year-old man with knee pain. BP 118/76 mmHg.", "Hypertension", CriterionOutcome.NotMet)]
     public void ASignGivenAsAValue_AnswersTheCondition(string note, string criterion, CriterionOutcome expected)

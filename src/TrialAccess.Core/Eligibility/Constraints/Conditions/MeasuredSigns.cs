@@ -7,8 +7,8 @@ namespace TrialAccess.Eligibility.Constraints;
 /// <summary>
 /// Conditions that a recorded vital sign shows when the record does not name them: fever (temperature of 38 °C or
 /// more), tachycardia (heart rate over 100), bradycardia (under 60), tachypnoea (respiratory rate over 20), hypoxaemia
-/// (oxygen saturation under 90%), hypotension (systolic under 90), obesity (BMI of 30 or more; severe obesity 40). These
-/// are met by the value, which is their definition; a BMI under the band says the patient is not obese. A raised blood pressure is not a diagnosis of hypertension on its
+/// (oxygen saturation under 90%), hypotension (systolic under 90), obesity (see Band). These are met by the value,
+/// which is their definition. A raised blood pressure is not a diagnosis of hypertension on its
 /// own: it leaves the question open instead of letting the condition be presumed absent.
 /// </summary>
 internal static class MeasuredSigns
@@ -16,7 +16,8 @@ internal static class MeasuredSigns
     /// <summary>What the recorded values say of <paramref name="concept"/>, or null when no value bears on it.</summary>
     public static ConstraintCheck? Of(string concept, PatientProfile patient)
     {
-        switch (concept.ToLowerInvariant())
+        // The vocabulary's canonical names are lower case; this runs for every condition a record does not name.
+        switch (concept)
         {
             case "fever" or "pyrexia":
                 return Above(patient, VitalSignExtractor.Temperature, 38m, "°C", concept);
@@ -31,9 +32,7 @@ internal static class MeasuredSigns
             case "hypotension":
                 return Below(patient, VitalSignExtractor.SystolicBloodPressure, 90m, "mmHg", concept);
             case "obesity":
-                return Band(patient, 30m, concept);
-            case "morbid obesity" or "severe obesity":
-                return Band(patient, 40m, concept);
+                return Band(patient, concept);
             case "hypertension":
                 var systolic = Latest(patient, VitalSignExtractor.SystolicBloodPressure);
                 var diastolic = Latest(patient, VitalSignExtractor.DiastolicBloodPressure);
@@ -47,11 +46,14 @@ internal static class MeasuredSigns
         }
     }
 
-    /// <summary>Obesity is a BMI band: a recorded BMI says it either way.</summary>
-    private static ConstraintCheck? Band(PatientProfile patient, decimal threshold, string concept) =>
-        Latest(patient, VitalSignExtractor.BodyMassIndex) is { } bmi
-            ? ConstraintCheck.Of(bmi.Value >= threshold, $"{concept}: body mass index {Number(bmi.Value)} kg/m2 recorded")
-            : null;
+    /// <summary>
+    /// Obesity is a BMI band, but the vocabulary's concept also carries "overweight" (25 or more) and "morbid obesity" (40
+    /// or more): a BMI of 40 or more meets all three, one under 25 none of them, and one between is asked.
+    /// </summary>
+    private static ConstraintCheck? Band(PatientProfile patient, string concept) =>
+        Latest(patient, VitalSignExtractor.BodyMassIndex) is not { } bmi ? null
+        : bmi.Value >= 40m || bmi.Value < 25m ? ConstraintCheck.Of(bmi.Value >= 40m, $"{concept}: body mass index {Number(bmi.Value)} kg/m2 recorded")
+        : ConstraintCheck.Unknown($"Is the patient's body mass index of {Number(bmi.Value)} kg/m2 the {concept} the trial means?", $"body mass index {Number(bmi.Value)} kg/m2 recorded");
 
     private static ConstraintCheck? Above(PatientProfile patient, string analyte, decimal threshold, string unit, string concept) =>
         Latest(patient, analyte) is { } result && result.Value >= threshold ? ConstraintCheck.Met($"{concept}: {analyte} {Number(result.Value)} {unit} recorded") : null;
