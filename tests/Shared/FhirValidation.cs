@@ -23,6 +23,12 @@ internal static class FhirValidation
 
     private static readonly FhirJsonDeserializer Strict = new(new DeserializerSettings());
 
+    /// <summary>
+    /// One validation at a time: the validator loads and converts profiles on first use, and two tests doing that at once
+    /// have failed with "Failed to convert ElementDefinition ... Index was out of range" (a race in the shared cache).
+    /// </summary>
+    private static readonly Lock Gate = new();
+
     /// <summary>The errors (and fatal issues) in FHIR JSON: strict parsing first, then the base profiles; empty when valid.</summary>
     public static IReadOnlyList<string> Errors(string json)
     {
@@ -31,7 +37,12 @@ internal static class FhirValidation
             return parseIssues.Select(i => "parse: " + i.Message).ToList();
         }
 
-        var outcome = Instance.Value.Validate(resource!);
+        OperationOutcome outcome;
+        lock (Gate)
+        {
+            outcome = Instance.Value.Validate(resource!);
+        }
+
         return outcome.Issue
             .Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal)
             .Select(i => $"{i.Severity} {i.Code} at {string.Join(", ", i.Expression)}: {i.Details?.Text ?? i.Diagnostics}")
@@ -42,7 +53,13 @@ internal static class FhirValidation
     public static IReadOnlyList<string> Warnings(string json)
     {
         var resource = Strict.DeserializeResource(json);
-        return Instance.Value.Validate(resource).Issue
+        OperationOutcome outcome;
+        lock (Gate)
+        {
+            outcome = Instance.Value.Validate(resource);
+        }
+
+        return outcome.Issue
             .Where(i => i.Severity == OperationOutcome.IssueSeverity.Warning)
             .Select(i => $"{i.Code} at {string.Join(", ", i.Expression)}: {i.Details?.Text ?? i.Diagnostics}")
             .ToList();
