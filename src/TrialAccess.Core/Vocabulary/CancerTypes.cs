@@ -256,7 +256,7 @@ public sealed class CancerTypeCatalog
                 return below is null || !NotCalledBy.Contains((below, ancestor.ToUpperInvariant()));
             }
 
-            below ??= NotCalledBy.Any(n => n.Code.Equals(step, StringComparison.OrdinalIgnoreCase)) ? step.ToUpperInvariant() : null;
+            below ??= NotCalledByCodes.Contains(step) ? step.ToUpperInvariant() : null;
         }
 
         return false;
@@ -268,6 +268,8 @@ public sealed class CancerTypeCatalog
     /// "non-Hodgkin lymphoma" or "lymphoma" does not mean myeloma. "B-cell malignancy" still does.
     /// </summary>
     private static readonly HashSet<(string Code, string Ancestor)> NotCalledBy = [("PCM", "NHL"), ("PCM", "LNM")];
+
+    private static readonly HashSet<string> NotCalledByCodes = new(NotCalledBy.Select(n => n.Code), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The curated set TrialAccess ships: the common cancers, their synonyms and abbreviations.</summary>
     public static CancerTypeCatalog BuiltIn()

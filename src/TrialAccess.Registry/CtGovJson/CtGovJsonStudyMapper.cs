@@ -15,14 +15,7 @@ public static class CtGovJsonStudyMapper
 {
     public static TrialReadResult Map(JsonElement study, string source)
     {
-        try
-        {
-            return MapCore(study, source);
-        }
-        catch (FieldException e)
-        {
-            return TrialReadResult.Failure(source, e.Field, e.Message);
-        }
+        return FieldException.Guard(source, () => MapCore(study, source));
     }
 
     private static TrialReadResult MapCore(JsonElement study, string source)
@@ -317,11 +310,5 @@ public static class CtGovJsonStudyMapper
         }
 
         return value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).ToList();
-    }
-
-    /// <summary>Carries a field-level error out of the nested helpers; caught in <see cref="Map"/>, never escapes.</summary>
-    private sealed class FieldException(string field, string message) : Exception(message)
-    {
-        public string Field { get; } = field;
     }
 }

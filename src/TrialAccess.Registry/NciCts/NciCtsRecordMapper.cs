@@ -42,14 +42,7 @@ public static partial class NciCtsRecordMapper
 
     public static TrialReadResult Map(JsonElement record, string source)
     {
-        try
-        {
-            return MapCore(record, source);
-        }
-        catch (FieldException e)
-        {
-            return TrialReadResult.Failure(source, e.Field, e.Message);
-        }
+        return FieldException.Guard(source, () => MapCore(record, source));
     }
 
     private static TrialReadResult MapCore(JsonElement record, string source)
@@ -663,11 +656,5 @@ public static partial class NciCtsRecordMapper
             .Select((e, i) => (Element: e, Path: $"{path}[{i}]"))
             .Where(e => e.Element.ValueKind == JsonValueKind.Object)
             .ToList();
-    }
-
-    /// <summary>Carries a field-level error out of the nested helpers; caught in <see cref="Map"/>, never escapes.</summary>
-    private sealed class FieldException(string field, string message) : Exception(message)
-    {
-        public string Field { get; } = field;
     }
 }

@@ -281,21 +281,22 @@ public static partial class EligibilityEvaluator
             return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (an exclusion met only because what it names is presumed absent: it reads as a requirement)", [$"This exclusion reads as a requirement; does it exclude the patient: \"{Shorten(criterion.Segment.Text)}\"? (ask the study team)"]);
         }
 
-        // "(Note: The prednisone dose must be stable as defined in the prednisone only group)", "NOTE: Positive nodes refers
-        // to H&E visible nodal metastases": a note explains another criterion; what it names presumed absent does not
-        // fail the patient on its own.
-        if (combined.Presumed && outcome == (criterion.Segment.Role == CriterionRole.Inclusion ? CriterionOutcome.NotMet : CriterionOutcome.Met)
-            && NoteHead().IsMatch(criterion.Segment.Text))
+        // A note on another criterion ("(Note: The prednisone dose must be stable as defined in the prednisone only group)",
+        // "NOTE: Positive nodes refers to H&E visible nodal metastases") or a pointer to criteria written elsewhere
+        // ("Criteria as indicated in Study Population Description (i.e., ... hypertension ...)") is no rule of its own:
+        // what it names presumed absent does not fail the patient.
+        if (combined.Presumed && outcome == (criterion.Segment.Role == CriterionRole.Inclusion ? CriterionOutcome.NotMet : CriterionOutcome.Met))
         {
-            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (a note explaining another criterion)", [.. (questions ?? []).Append($"Does this note change whether the patient can join: \"{Shorten(criterion.Segment.Text)}\"?")]);
-        }
+            var text = criterion.Segment.Text;
+            if (NoteHead().IsMatch(text))
+            {
+                return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (a note explaining another criterion)", [.. (questions ?? []).Append($"Does this note change whether the patient can join: \"{Shorten(text)}\"?")]);
+            }
 
-        // "Criteria as indicated in Study Population Description (i.e., criteria based on familial relationships,
-        // hypertension ...)": the rule is written elsewhere; what it names presumed absent says nothing on its own.
-        if (combined.Presumed && outcome == (criterion.Segment.Role == CriterionRole.Inclusion ? CriterionOutcome.NotMet : CriterionOutcome.Met)
-            && ElsewhereHead().IsMatch(criterion.Segment.Text))
-        {
-            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (the criteria are given elsewhere in the record)", [$"The record gives these criteria elsewhere; does the patient meet them: \"{Shorten(criterion.Segment.Text)}\"?"]);
+            if (ElsewhereHead().IsMatch(text))
+            {
+                return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (the criteria are given elsewhere in the record)", [$"The record gives these criteria elsewhere; does the patient meet them: \"{Shorten(text)}\"?"]);
+            }
         }
 
         // "Applicable disorders include but are not limited to dystonia, hemifacial spasm": the list gives examples of
