@@ -653,7 +653,7 @@ internal static class CuratedGeneralMedicine
         "tooth extraction|dental extraction;tooth extraction;dental extractions;tooth extractions",
         "tubal ligation|tubal ligation;tubal sterilization;bilateral tubal ligation",
         "vasectomy|vasectomy",
-        "surgical sterilization|surgical sterilization;surgically sterile;surgically sterilized",
+        "surgical sterilization|surgical sterilization;surgically sterile;surgically sterilized;surgically sterilised;surgically infertile;surgically incapable of bearing children;surgically incapable of childbearing;surgically incapable of pregnancy;surgically unable to bear children",
         "biliary stent|biliary stent;biliary stenting;biliary drainage",
         "ventriculoperitoneal shunt|ventriculoperitoneal shunt;VP shunt",
         "splenectomy|splenectomy",

@@ -618,6 +618,7 @@ public static partial class EligibilityEvaluator
         ApplyLists(evaluations, first, plan);
         ApplyDiagnosisAlternatives(evaluations, first, plan);
         ApplyTrailingOr(evaluations, first, eligibility);
+        QuestionItemsWithoutLead(evaluations, first, eligibility);
         QuestionUncertainFailures(evaluations, eligibility, context.Vocabulary);
 
         var failing = new List<CriterionEvaluation>();
@@ -982,6 +983,37 @@ public static partial class EligibilityEvaluator
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:\bor|\band/or)\s*[,;:]?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex TrailingOr();
+
+    /// <summary>
+    /// A bare name indented under a criterion that does not introduce it ("oral vancomycin", "fever" under a sentence
+    /// without a colon): the record lost the lead that said whether the items are required, alternatives or forbidden.
+    /// Failing the patient on the presumption that it is required would guess that lead; it is a question instead.
+    /// </summary>
+    private static void QuestionItemsWithoutLead(List<CriterionEvaluation> evaluations, int first, ParsedEligibility eligibility)
+    {
+        var criteria = eligibility.Criteria;
+        for (var i = 0; i < criteria.Count; i++)
+        {
+            var segment = criteria[i].Segment;
+            if (segment.Depth == 0 || segment.Lead is not null || segment.Role != CriterionRole.Inclusion
+                || evaluations[first + i] is not { Fails: true, Presumed: true } failing || !BareName().IsMatch(segment.Text))
+            {
+                continue;
+            }
+
+            evaluations[first + i] = failing with
+            {
+                Outcome = CriterionOutcome.Unknown,
+                Presumed = false,
+                Evidence = $"{failing.Evidence} (an item listed without the lead that says what the list asks)",
+                Questions = [$"The record lists this without saying whether it is required, one of several, or not allowed; how does it apply: \"{Shorten(segment.Text)}\"?"],
+            };
+        }
+    }
+
+    /// <summary>A name of up to six words with no verb, number or sentence of its own ("oral and intravenous metronidazole", "abdominal pain or cramps").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?!.*\b(?:is|are|was|were|be|been|has|have|had|must|should|will|may|can|with|without|who|which|that|no|not|history|prior|previous|within|since)\b)[A-Za-z][\w'/-]*(?:\s+[A-Za-z][\w'/-]*){0,5}\s*[.;,]?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BareName();
 
     /// <summary>True when the criterion says little besides the conditions named ("Previous history of acromegaly", "for GHD").</summary>
     private static bool OnlyNames(string text, IReadOnlyList<EligibilityConstraint> named)

@@ -127,13 +127,17 @@ internal sealed partial class CriterionPlan
         var from = Math.Min(first.End, text.Length);
         var to = Math.Min(Math.Max(from, second.Start), text.Length);
         var between = text[from..to];
-        if (between.Contains(" or ", StringComparison.OrdinalIgnoreCase) || between.Contains('/') || between.Trim() is "or" || between.Contains("either", StringComparison.OrdinalIgnoreCase))
+        // Registry text is wrapped ("surgically sterile, or\n        practicing birth control"): "or" between any whitespace.
+        if (OrWord().IsMatch(between) || between.Contains('/') || between.Contains("either", StringComparison.OrdinalIgnoreCase))
         {
             return Join.Or;
         }
 
         return between.Trim() == "," ? Join.Comma : Join.And;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\s)or(?:\s|$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OrWord();
 }
 
 /// <summary>

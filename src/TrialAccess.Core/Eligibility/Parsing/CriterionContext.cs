@@ -336,6 +336,15 @@ public sealed partial class CriterionContext
 
     public bool IsProspectiveAt(int position) => Prospective().IsMatch(Lower.AsSpan()[Math.Max(0, position - 110)..Math.Min(position, Lower.Length)]);
 
+    /// <summary>
+    /// True when what ends at <paramref name="position"/> may also be given when the study starts ("vaccinated within 3
+    /// years prior to, or at the time of, initiating study drug"): an inclusion the patient can meet at enrolment, which
+    /// no history answers.
+    /// </summary>
+    public bool IsDueByEnrolmentAfter(int position) =>
+        Role == CriterionRole.Inclusion && position < Lower.Length
+        && DueByEnrolment().IsMatch(Lower.AsSpan()[position..Math.Min(Lower.Length, position + 140)]);
+
     /// <summary>True when a treatment at <paramref name="position"/> is one something requires ("lesions that require radiotherapy", "pneumonitis requiring steroids").</summary>
     public bool IsRequiredAt(int position) => Required().IsMatch(Lower.AsSpan()[Math.Max(0, position - 40)..Math.Min(position, Lower.Length)]);
 
@@ -484,10 +493,14 @@ public sealed partial class CriterionContext
     /// A treatment or procedure to come, not one had: "eligible for allogeneic peripheral blood stem cell or bone marrow
     /// transplantation", "run-in chemotherapy", "scheduled for surgery", "while on". A candidacy (a clinical judgement,
     /// which no history answers) reaches over a list of up to twelve words without a verb of its own; a plan, which a
-    /// complete history would mention, only over four, as before.
+    /// complete history would mention, only over four, as before, and a name given with its synonym after a slash
+    /// ("replace their current SABA with albuterol/salbutamol") counts once.
     /// </summary>
-    [GeneratedRegex(@"\b(?:(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|awaiting|referred\s+for|predicted\s+(?:treatment|therapy)\s+(?:must\s+|will\s+)?(?:include|involve)s?(?:\s+the\s+use\s+of)?|run-in)\s+(?:(?!(?:have|has|had|received?|receiving|who|which|that|must|is|are|was|were|not|no|without|prior|previous)\b)[\w-]+(?:\s+|/)){0,12}|(?:scheduled\s+for|planned|planning|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|(?:will|must|should|shall)\s+(?:also\s+)?(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing(?:ness)?|unwilling|able|unable|ability|agrees?|agreement|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to|comply\s+with|tolerate|undergo|replace|substitute|change)|prior\s+to|before|while\s+(?:taking|receiving|on|undergoing)|can\s+be\s+(?:safely\s+)?(?:encompassed|included|covered|treated|irradiated)\s+(?:by|in|within|with))\s+(?:[\w-]+(?:\s+|/)){0,4})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|awaiting|referred\s+for|predicted\s+(?:treatment|therapy)\s+(?:must\s+|will\s+)?(?:include|involve)s?(?:\s+the\s+use\s+of)?|run-in)\s+(?:(?!(?:have|has|had|received?|receiving|who|which|that|must|is|are|was|were|not|no|without|prior|previous)\b)[\w-]+(?:\s+|/)){0,12}|(?:scheduled\s+for|planned|planning|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|(?:will|must|should|shall)\s+(?:also\s+)?(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing(?:ness)?|unwilling|able|unable|ability|agrees?|agreement|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to|comply\s+with|tolerate|undergo|replace|substitute|change)|prior\s+to|before|while\s+(?:taking|receiving|on|undergoing)|can\s+be\s+(?:safely\s+)?(?:encompassed|included|covered|treated|irradiated)\s+(?:by|in|within|with))\s+(?:[\w-]+(?:\s+|/)){0,4}(?:[\w-]+/)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Prospective();
+
+    [GeneratedRegex(@"^[^.;]*?\bor\s*,?\s*(?:at\s+the\s+time\s+of|at|on\s+the\s+day\s+of|by\s+the\s+time\s+of|before|prior\s+to)\s*,?\s*(?:the\s+)?(?:initiat\w*|start\w*|first\s+dose|enrol\w*|randomi[sz]\w*|registration|study\s+entry|entry\s+into)", RegexOptions.CultureInvariant)]
+    private static partial Regex DueByEnrolment();
 
     [GeneratedRegex(@"(?:\b(?:pre|post)[- ]?|\b(?:after|following|post)\s+(?:(?:\d+|two|four)\s+puffs?\s+of\s+|(?:inhalation|administration|a\s+dose|a\s+challenge)\s+(?:of\s+|with\s+)?)?(?:inhaled\s+|nebuli[sz]ed\s+)?|\b(?:\d+(?:\s*-\s*\d+)?|two|four)\s+puffs?\s+of\s+|\b(?:reversib\w*|responsive\w*|response)\s+(?:to|with)\s+(?:inhaled\s+|nebuli[sz]ed\s+)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex TestDrugBefore();

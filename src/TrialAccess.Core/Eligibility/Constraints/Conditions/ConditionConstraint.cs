@@ -282,6 +282,26 @@ public static partial class ConditionParser
                 continue;
             }
 
+            // "Biopsy-proven Richter's transformation (Richter Transformation - RT)": an abbreviation the criterion
+            // defines by words whose initials it is, and which do not name the concept, is not the concept it spells elsewhere.
+            if (m.End - m.Start is >= 2 and <= 6 && IsAbbreviation(c.Text.AsSpan(m.Start, m.End - m.Start))
+                && DefinedOtherwise(c, c.Text[m.Start..m.End], m.Value.Name))
+            {
+                c.Claim(m.Start, m.End);
+                continue;
+            }
+
+            // "Approving the participant in the weight loss intervention": the goal of an intervention, not the symptom;
+            // "a score of at least 2 for erythema": the sign a score rates, which the score's own constraint asks about;
+            // "prostatic length 30-50 mm by cystoscopy": the procedure a measurement is taken by, not one the history must hold.
+            if ((m.Value.Kind == MedicalConceptKind.Condition && (GoalOfIntervention().IsMatch(c.Lower.AsSpan(m.Start, m.End - m.Start)) && InterventionAfter().IsMatch(c.Lower, m.End)
+                    || RatedBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Start - 60), Math.Min(m.Start, 60)))))
+                || (m.Value.Kind == MedicalConceptKind.Procedure && MeasuredBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Start - 40), Math.Min(m.Start, 40)))))
+            {
+                c.Claim(m.Start, m.End);
+                continue;
+            }
+
             // "FEV1 after 2 puffs of albuterol": the drug given for the measurement, not a treatment requirement;
             // "levodopa response": the response to the drug, which naming the drug does not settle.
             if (m.Value.Kind == MedicalConceptKind.Medication && (c.IsTestDrugAt(m.Start) || PriorTherapyParser.IsResponseAt(c, m.Start, m.End) || c.IsMeasuredSubstanceAt(m.End) || c.IsAntigenAt(m.Start)))
@@ -292,8 +312,8 @@ public static partial class ConditionParser
 
             // "Pneumonitis requiring steroid treatment": a treatment the patient would need is part of another rule.
             // "Corticosteroids stopped 6 weeks before transplantation", "eligible for surgery": a procedure to come.
-            if ((m.Value.Kind == MedicalConceptKind.Medication && (c.IsProspectiveAt(m.Start) || c.IsRequiredAt(m.Start)))
-                || (m.Value.Kind == MedicalConceptKind.Procedure && (c.IsProspectiveAt(m.Start) || ProspectiveAfter().IsMatch(c.Lower, m.End))))
+            if ((m.Value.Kind == MedicalConceptKind.Medication && (c.IsProspectiveAt(m.Start) || c.IsRequiredAt(m.Start) || c.IsDueByEnrolmentAfter(m.End)))
+                || (m.Value.Kind == MedicalConceptKind.Procedure && (c.IsProspectiveAt(m.Start) || ProspectiveAfter().IsMatch(c.Lower, m.End) || c.IsDueByEnrolmentAfter(m.End))))
             {
                 c.Claim(m.Start, m.End);
                 continue;
@@ -419,6 +439,40 @@ public static partial class ConditionParser
 
     [GeneratedRegex(@"^(?:(?:non-?\s?|never\s)[a-z]+ers?$|able\s+to\s|ability\s+to\s)", RegexOptions.CultureInvariant)]
     private static partial Regex NegativeName();
+
+    /// <summary>
+    /// True when the criterion writes out <paramref name="abbreviation"/> as words of its own ("Richter Transformation -
+    /// RT", "clinical trial (CT)") whose initials it is and which do not name <paramref name="concept"/>.
+    /// </summary>
+    private static bool DefinedOtherwise(CriterionContext c, string abbreviation, string concept)
+    {
+        var words = abbreviation.Length;
+        var pattern = $@"(?<phrase>(?:\b[A-Za-z][\w']*[\s-]+){{{words - 1}}}[A-Za-z][\w']*)\s*(?:\(\s*|[-–:=,]\s*){Regex.Escape(abbreviation)}\b";
+        foreach (Match definition in Regex.Matches(c.Text, pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)))
+        {
+            var phrase = definition.Groups["phrase"].Value;
+            var initials = string.Concat(phrase.Split([' ', '-', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0])));
+            if (initials == abbreviation.ToUpperInvariant()
+                && !c.Vocabulary.Concepts.Names.FindAll(phrase, Vocabulary.Tokenizer.Tokenize(phrase)).Exists(x => x.Value.Name == concept))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^(?:weight\s+(?:loss|reduction)|losing\s+weight)$", RegexOptions.CultureInvariant)]
+    private static partial Regex GoalOfIntervention();
+
+    [GeneratedRegex(@"\G\s+(?:interventions?|programs?|programmes?|diets?|surgery|surger(?:y|ies)|stud(?:y|ies)|trials?|medications?|drugs?|counsel\w*|class(?:es)?|goals?|attempts?|treatments?|therap(?:y|ies)|groups?|sessions?|management|procedures?|operations?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex InterventionAfter();
+
+    [GeneratedRegex(@"\b(?:scores?|grades?|ratings?)\s+(?:of\s+)?(?:(?:at\s+least|at\s+most|>=?|<=?|≥|≤|more\s+than|less\s+than)\s*)?(?:\d+(?:\.\d+)?\s+)?(?:or\s+(?:more|higher|greater|less|lower)\s+)?(?:for|on)\s+(?:the\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RatedBefore();
+
+    [GeneratedRegex(@"(?:\d\s*(?:mm|cm|ml|cc|g|%)\s+|\b(?:measured|assessed|estimated|determined|calculated|quantified)\s+)(?:by|on|at|using|with|via)\s+(?:an?\s+|the\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex MeasuredBefore();
 
     private static bool IsAbbreviation(ReadOnlySpan<char> name)
     {

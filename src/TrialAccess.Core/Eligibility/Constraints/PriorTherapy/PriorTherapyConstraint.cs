@@ -373,7 +373,7 @@ public static partial class PriorTherapyParser
             // "Allergy to components of the study vaccine", "would make vaccination unsafe": the trial's own vaccine, or
             // one to come, not a vaccination the patient had.
             if (c.IsRequiredAt(m.Index)
-                || (agent == "vaccine" && (c.IsAllergyObjectAt(m.Index) || c.IsProspectiveAt(m.Index) || StudyVaccine().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Index - 70), Math.Min(m.Index, 70))) || VaccineReaction().IsMatch(c.Lower))))
+                || (agent == "vaccine" && (c.IsAllergyObjectAt(m.Index) || c.IsProspectiveAt(m.Index) || c.IsDueByEnrolmentAfter(m.Index + m.Length) || StudyVaccine().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Index - 70), Math.Min(m.Index, 70))) || VaccineReaction().IsMatch(c.Lower))))
             {
                 c.Claim(m.Index, m.Index + m.Length);
                 continue;
@@ -467,11 +467,11 @@ public static partial class PriorTherapyParser
 
     private static void AddAgent(CriterionContext c, string agent, TherapyAgentKind kind, int start, int end, bool refractory, bool current, int? days, bool allergy, bool since)
     {
-        // "Any medication other than levothyroxine", "not amenable to lumpectomy": an exception, or a treatment the
-        // patient could have, is not one they must have had or avoided.
+        // "Any medication other than levothyroxine", "not amenable to lumpectomy", "vaccinated ... or at the time of
+        // initiating study drug": an exception, or a treatment the patient could have, is not one they must have had or avoided.
         // "As determined by the Stem Cell Transplant team", "the Scandinavian Obesity Surgery Registry": a name of
         // people or a register, not a treatment.
-        if (c.IsInsideUrl(start) || c.IsProspectiveAt(start) || NamesABody().IsMatch(c.Lower, Math.Min(end, c.Lower.Length)))
+        if (c.IsInsideUrl(start) || c.IsProspectiveAt(start) || c.IsDueByEnrolmentAfter(end) || NamesABody().IsMatch(c.Lower, Math.Min(end, c.Lower.Length)))
         {
             c.Claim(start, end);
             return;

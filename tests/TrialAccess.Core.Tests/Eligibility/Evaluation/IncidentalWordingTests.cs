@@ -1,0 +1,95 @@
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Segmentation;
+using TrialAccess.Patients;
+using static TrialAccess.Core.Tests.Eligibility.Evaluation.ReadingTestKit;
+
+namespace TrialAccess.Core.Tests.Eligibility.Evaluation;
+
+/// <summary>
+/// Words that name a condition, drug or procedure without asking the history for it: alternatives wrapped over lines, a
+/// treatment that may also be given when the study starts, a synonym after a slash, an abbreviation the criterion
+/// defines as something else, the goal of an intervention, the sign a score rates and the procedure a measurement is taken by.
+/// </summary>
+public sealed class IncidentalWordingTests
+{
+    private static readonly PatientProfile YoungWoman = Note("A 24-year-old woman with relapsing multiple sclerosis diagnosed last year, on no treatment. No other illness.");
+
+    private static readonly PatientProfile OlderMan = Note("A 70-year-old man with an enlarged prostate and difficulty passing urine for a year. No other illness.");
+
+    [Theory]
+    [InlineData("Women must be postmenopausal, surgically sterile, or using an accepted method of contraception.")]
+    [InlineData("Women must be postmenopausal, surgically sterile, or\n        using an accepted method of contraception.")]
+    [InlineData("Women must be postmenopausal, surgically incapable of bearing children, or\n        using an accepted method of contraception.")]
+    public void Evaluate_AlternativesWrappedOverLines_AreStillAlternatives(string criterion)
+    {
+        var evaluation = Evaluate(criterion, YoungWoman);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+        evaluation.Evidence.Should().Contain("contraception");
+    }
+
+    [Fact]
+    public void Evaluate_ATreatmentThatMayAlsoBeGivenAtTheStart_IsNotPresumedMissing()
+    {
+        Evaluate("Vaccinated against pneumococcus within the last 5 years, or at the time of starting the study treatment", YoungWoman).Outcome.Should().Be(CriterionOutcome.Unknown);
+        Evaluate("Vaccinated against pneumococcus within the last 5 years, or before randomization", YoungWoman).Outcome.Should().Be(CriterionOutcome.Unknown);
+
+        var past = Evaluate("Vaccinated against pneumococcus within the last 5 years", YoungWoman);
+        past.Outcome.Should().Be(CriterionOutcome.NotMet);
+        past.Presumed.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Evaluate_ADrugToSwitchToNamedWithItsSynonym_IsAPlan()
+    {
+        var evaluation = Evaluate("Must be able to replace their inhaler with albuterol/salbutamol for the whole study.", YoungWoman);
+
+        evaluation.Outcome.Should().NotBe(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_AnAbbreviationTheCriterionDefinesAsSomethingElse_IsNotTheConceptItSpells()
+    {
+        Evaluate("Confirmed Richter syndrome on biopsy (Richter Transformation - RT) with large cell histology", YoungWoman)
+            .Evidence.Should().NotContain("radiotherapy");
+        Evaluate("Previous tumour response to chemotherapy (treatment response - TR)", YoungWoman)
+            .Evidence.Should().NotContain("tricuspid");
+
+        // Written out as itself, the abbreviation still means the concept.
+        var radiotherapy = Evaluate("Prior radiation therapy (RT) to the pelvis", YoungWoman, CriterionRole.Exclusion);
+        radiotherapy.Outcome.Should().Be(CriterionOutcome.NotMet);
+        radiotherapy.Evidence.Should().Contain("radiotherapy");
+    }
+
+    [Fact]
+    public void Evaluate_TheGoalOfAnIntervention_IsNotTheSymptom()
+    {
+        Evaluate("Approved by the family doctor for the weight loss programme", YoungWoman).Outcome.Should().NotBe(CriterionOutcome.NotMet);
+
+        var symptom = Evaluate("Unintentional weight loss of more than 10% in 6 months", YoungWoman, CriterionRole.Exclusion);
+        symptom.Evidence.Should().NotBeNullOrEmpty();
+        symptom.Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_TheSignAScoreRates_IsAskedByTheScore()
+    {
+        var evaluation = Evaluate("Severity score of at least 2 for redness and a score of at least 2 for itching at the treated site", YoungWoman);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+        evaluation.Presumed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Evaluate_AProcedureAMeasurementIsTakenBy_IsNotAPriorProcedure()
+    {
+        var evaluation = Evaluate("Prostate volume 40-80 ml by transrectal ultrasound or 35-70 mm length measured by cystoscopy", OlderMan);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Unknown);
+        evaluation.Presumed.Should().BeFalse();
+
+        var prior = Evaluate("Cystoscopy within the last 3 months", OlderMan);
+        prior.Outcome.Should().Be(CriterionOutcome.NotMet);
+        prior.Presumed.Should().BeTrue();
+    }
+}
