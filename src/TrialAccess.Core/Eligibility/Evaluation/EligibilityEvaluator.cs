@@ -1138,7 +1138,7 @@ public static partial class EligibilityEvaluator
 
     internal static bool IsWithheldLead(string lead) => WithheldLead().IsMatch(lead);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:not\s+(?:be\s+)?(?:using|use|take|taking|taken|received?|receiving|had|have\s+(?:used|taken|received|had))\s+(?:any\s+(?:of\s+)?)?(?:the\s+)?(?:following|medications?|drugs?|treatments?|therap\w+|agents?)|wash-?out\s+(?:criteria|periods?|requirements?)|withh[oe]ld\s+(?:the\s+)?(?:following|medications?|drugs?)|(?:following|these)\s+(?:medications?|drugs?|treatments?|therapies)\s+(?:are|is)\s+(?:not\s+(?:allowed|permitted)|prohibited))", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:not\s+(?:be\s+)?(?:using|use|take|taking|taken|received?|receiving|had|have\s+(?:used|taken|received|had))\s+(?:any\s+(?:of\s+)?)?(?:the\s+)?(?:following|medications?|drugs?|treatments?|therap\w+|agents?)|wash-?out\s+(?:criteria|periods?|requirements?)|withh[oe]ld\s+(?:the\s+)?(?:following|medications?|drugs?)|(?:avoid|refrain\s+from|abstain\s+from|not\s+to\s+(?:use|take))\s+(?:taking\s+|using\s+)?(?:any\s+(?:of\s+)?)?(?:the\s+)?(?:following|these)\b|(?:following|these)\s+(?:medications?|drugs?|treatments?|therapies)\s+(?:are|is)\s+(?:not\s+(?:allowed|permitted)|prohibited))", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex WithheldLead();
 
     /// <summary>An outcome with whether it rests on presumption.</summary>

@@ -92,4 +92,40 @@ public sealed class IncidentalWordingTests
         prior.Outcome.Should().Be(CriterionOutcome.NotMet);
         prior.Presumed.Should().BeTrue();
     }
+
+    [Fact]
+    public void EvaluateTrial_ItemsUnderALeadToAvoidThem_AreMetWhenAbsent()
+    {
+        const string criteria = """
+            Inclusion Criteria:
+
+              -  Age 18 years or older.
+              -  Participants willing to avoid the following medicines during the study:
+                   -  oral fluconazole
+                   -  loperamide
+            """;
+
+        var evaluation = EvaluateTrial(criteria, Note("A 45-year-old man with watery diarrhoea for three days after antibiotics. No other illness, no regular medicines."));
+
+        evaluation.Criteria.Where(c => c.Criterion.Segment.Depth > 0).Should().OnlyContain(c => c.Outcome == CriterionOutcome.Met);
+        evaluation.Verdict.Should().NotBe(TrialVerdict.LikelyIneligible);
+    }
+
+    [Fact]
+    public void EvaluateTrial_ANameListedWithoutItsLead_IsAQuestion()
+    {
+        const string criteria = """
+            Inclusion Criteria:
+
+              -  Age 18 years or older.
+              -  Stool test positive for the toxin within 2 days before enrolment.
+                   -  oral fluconazole
+                   -  loperamide
+            """;
+
+        var evaluation = EvaluateTrial(criteria, Note("A 45-year-old man with watery diarrhoea for three days after antibiotics. No other illness, no regular medicines."));
+
+        evaluation.Criteria.Where(c => c.Criterion.Segment.Depth > 0).Should().OnlyContain(c => c.Outcome == CriterionOutcome.Unknown);
+        evaluation.Verdict.Should().NotBe(TrialVerdict.LikelyIneligible);
+    }
 }
