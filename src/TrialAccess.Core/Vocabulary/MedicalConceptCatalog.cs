@@ -221,6 +221,7 @@ public sealed class MedicalConceptCatalog
         "iron deficiency|iron deficiency",
         "iron deficiency anemia|iron deficiency anemia;iron deficiency anaemia;iron-deficiency anemia|anemia;iron deficiency",
         "sickle cell disease|sickle cell disease;sickle cell anemia;sickle cell anaemia;HbSS;Hb SS;HgbSS;Hgb SS;HbSC;Hb SC;HgbSC;Hgb SC;HbS-beta thalassemia;HbS-beta0 thalassemia;HgbS-beta thalassemia;HgbS-beta0 thalassemia;HbS beta thalassemia;sickle beta thalassemia;sickle-beta thalassemia;sickle beta-thalassemia;S-beta thalassemia;Sbeta-thal;S-beta thal;sickle cell-beta thalassemia;sickle cell beta thalassemia|anemia",
+        "sickle cell crisis|sickle cell crisis;sickle cell crises;sickle crisis;sickle crises;sickle cell pain crisis;sickle cell pain crises;vaso-occlusive crisis;vaso-occlusive crises;vasoocclusive crisis;vasoocclusive crises;vaso-occlusive pain crisis;vaso-occlusive pain crises;vaso-occlusive pain episode;vaso-occlusive pain episodes;painful crisis;painful crises;pain crisis;pain crises|sickle cell disease",
         "thalassemia|thalassemia;thalassaemia",
         "type 1 diabetes|type 1 diabetes;type 1 diabetes mellitus;T1DM;insulin-dependent diabetes;IDDM;juvenile diabetes|diabetes mellitus",
         "type 2 diabetes|type 2 diabetes;type 2 diabetes mellitus;T2DM;non-insulin-dependent diabetes;NIDDM;adult-onset diabetes;T2D|diabetes mellitus",

@@ -128,4 +128,19 @@ public sealed class IncidentalWordingTests
         evaluation.Criteria.Where(c => c.Criterion.Segment.Depth > 0).Should().OnlyContain(c => c.Outcome == CriterionOutcome.Unknown);
         evaluation.Verdict.Should().NotBe(TrialVerdict.LikelyIneligible);
     }
+
+    [Fact]
+    public void Evaluate_AConditionRequiringAStay_IsAFormOfTheCondition()
+    {
+        var withPancreatitis = Note("A 50-year-old man with a history of gallstone pancreatitis two years ago, now with type 2 diabetes.");
+
+        // A recorded pancreatitis does not say whether it needed a stay: a question, never an exclusion met.
+        Evaluate("Pancreatitis requiring hospitalisation within the last 5 years", withPancreatitis, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Unknown);
+        var absent = Evaluate("Pancreatitis requiring hospitalisation within the last 5 years", OlderMan, CriterionRole.Exclusion);
+        absent.Outcome.Should().Be(CriterionOutcome.NotMet);
+        absent.Presumed.Should().BeTrue();
+
+        var crises = Note("A 28-year-old woman with sickle cell disease and frequent vaso-occlusive crises since childhood.");
+        Evaluate("At least two painful crises in the past year, each requiring hospital admission", crises).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
 }

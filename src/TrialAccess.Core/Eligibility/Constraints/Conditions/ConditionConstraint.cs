@@ -386,6 +386,21 @@ public static partial class ConditionParser
                 negated = !negated;
             }
 
+            // "Asthma requiring hospitalization", "crises, each requiring hospitalization": the stay is the form of the
+            // condition named before it (its qualifier), not a stay the patient must have had of its own.
+            if (m.Value.Name == "hospitalization" && c.IsRequiredAt(m.Start)
+                && c.Found.OfType<ConditionConstraint>().LastOrDefault(f => f.Span.End <= m.Start && f.Kind == ConstraintKind.Condition && f.ConceptKind == MedicalConceptKind.Condition
+                    && c.Lower.AsSpan(f.Span.End, m.Start - f.Span.End).IndexOfAny('.', ';') < 0) is { } form)
+            {
+                if (form.Qualifier is null)
+                {
+                    c.Found[c.Found.IndexOf(form)] = form with { Qualifier = "requiring hospitalization" };
+                }
+
+                c.Claim(m.Start, m.End);
+                continue;
+            }
+
             // "Required ICU care during the hospital admission": the stay is when, not what, the criterion asks.
             if (m.Value.Name == "hospitalization" && DuringBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Start - 25), m.Start - Math.Max(0, m.Start - 25))))
             {
@@ -465,7 +480,7 @@ public static partial class ConditionParser
     [GeneratedRegex(@"^(?:weight\s+(?:loss|reduction)|losing\s+weight)$", RegexOptions.CultureInvariant)]
     private static partial Regex GoalOfIntervention();
 
-    [GeneratedRegex(@"\G\s+(?:interventions?|programs?|programmes?|diets?|surgery|surger(?:y|ies)|stud(?:y|ies)|trials?|medications?|drugs?|counsel\w*|class(?:es)?|goals?|attempts?|treatments?|therap(?:y|ies)|groups?|sessions?|management|procedures?|operations?)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s+(?:interventions?|programs?|programmes?|projects?|pilot|plans?|services?|clinics?|diets?|surgery|surger(?:y|ies)|stud(?:y|ies)|trials?|medications?|drugs?|counsel\w*|class(?:es)?|goals?|attempts?|treatments?|therap(?:y|ies)|groups?|sessions?|management|procedures?|operations?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex InterventionAfter();
 
     [GeneratedRegex(@"\b(?:scores?|grades?|ratings?)\s+(?:of\s+)?(?:(?:at\s+least|at\s+most|>=?|<=?|≥|≤|more\s+than|less\s+than)\s*)?(?:\d+(?:\.\d+)?\s+)?(?:or\s+(?:more|higher|greater|less|lower)\s+)?(?:for|on)\s+(?:the\s+)?$", RegexOptions.CultureInvariant)]
@@ -602,7 +617,7 @@ public static partial class ConditionParser
     /// Words right after a condition that narrow it to a cause or a threshold: "amyloidosis secondary to rheumatoid
     /// arthritis", "bradycardia (HR &lt; 40)", "abdominal pain without tenderness". A patient who has the condition may not have it in that form.
     /// </summary>
-    [GeneratedRegex(@"\G\s*,?\s*(?:(?<cause>(?:secondary\s+to|due\s+to|caused\s+by|induced\s+by|resulting\s+from|attributable\s+to|related\s+to|(?:[a-z-]+\s+){0,2}(?:on\s+the\s+day\s+of|at\s+the\s+time\s+of)|inducible|induced\s+(?:on|by|at|during|after)|(?:isolated|limited|confined|restricted|localized|localised)\s+to|without(?=\s+[a-z]))\b[^,;.()]{0,60})|\(\s*(?<threshold>(?:[a-z]{1,12}\s*)?(?:[<>≤≥]|(?:more|less|greater|lower|higher)\s+than)\s*=?\s*\d[^)]{0,40})\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*,?\s*(?:(?<cause>(?:(?:(?!(?:and|or|but|with|without|not|no)\b)[a-z-]+\s+)?(?:(?:each|all|both|and|which|that)\s+)?(?:requir(?:ing|es|ed)|needing|needed|necessitating)\s+(?!(?:no|not)\b)|secondary\s+to|due\s+to|caused\s+by|induced\s+by|resulting\s+from|attributable\s+to|related\s+to|(?:[a-z-]+\s+){0,2}(?:on\s+the\s+day\s+of|at\s+the\s+time\s+of)|inducible|induced\s+(?:on|by|at|during|after)|(?:isolated|limited|confined|restricted|localized|localised)\s+to|without(?=\s+[a-z]))\b[^,;.()]{0,60})|\(\s*(?<threshold>(?:[a-z]{1,12}\s*)?(?:[<>≤≥]|(?:more|less|greater|lower|higher)\s+than)\s*=?\s*\d[^)]{0,40})\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Narrowing();
 
     private static string? NarrowingOf(Match after) =>
