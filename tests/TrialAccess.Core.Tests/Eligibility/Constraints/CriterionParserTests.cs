@@ -22,6 +22,17 @@ public class CriterionParserTests
     }
 
     [Theory]
+    [InlineData("LVEF ≥ 50%", 50)]
+    [InlineData("Ejection fraction less than or equal to .40", 40)]
+    [InlineData("Left ventricular ejection fraction < 0.35", 35)]
+    [InlineData("LVEF of 55 % or more", 55)]
+    public void Parse_EjectionFraction_GivesTheBoundInPercent(string text, int percent)
+    {
+        Parse(text).OfType<OrganFunctionConstraint>().Should().ContainSingle()
+            .Which.Bound!.Value.Value.Should().Be(percent);
+    }
+
+    [Theory]
     [InlineData("Age ≥ 18 years", 18, null)]
     [InlineData("Patients aged 18 to 75 years", 18, 75)]
     [InlineData("18 years of age or older", 18, null)]

@@ -49,6 +49,12 @@ public static partial class OrganFunctionParser
                 var comparison = bound.Groups["op"].Success ? CriterionContext.ParseComparison(bound.Groups["op"].Value) : CriterionContext.ParseTrailing(bound.Groups["tail"].Value);
                 if (comparison is { } cmp)
                 {
+                    // "Ejection fraction less than or equal to .40", "LVEF < 0.35": a fraction, which is 40% and 35%.
+                    if (measure == "LVEF" && value is > 0 and < 1 && !bound.Value.Contains('%'))
+                    {
+                        value *= 100;
+                    }
+
                     parsed = new Bound(cmp, value);
                     end += bound.Index + bound.Length;
                 }
