@@ -463,6 +463,14 @@ public sealed partial class CriterionContext
     /// </summary>
     public bool IsMeasuredSubstanceAt(int end) => MeasuredAfter().IsMatch(Lower, Math.Min(end, Lower.Length));
 
+    /// <summary>
+    /// True when the hormone named from <paramref name="start"/> to <paramref name="end"/> is the body's own, not one
+    /// given: "resistance to thyroid hormone", "secretion of TSH", "growth hormone deficiency", "GH-secreting tumours".
+    /// </summary>
+    public bool IsEndogenousHormoneAt(int start, int end) =>
+        EndogenousBefore().IsMatch(Lower.AsSpan(Math.Max(0, start - 40), Math.Min(start, Lower.Length) - Math.Max(0, start - 40)))
+        || EndogenousAfter().IsMatch(Lower, Math.Min(end, Lower.Length));
+
     /// <summary>True when the substance starting at <paramref name="start"/> is what antibodies are against ("antibodies to mouse immunoglobulins", "antibodies against insulin"): an antigen, not a treatment.</summary>
     public bool IsAntigenAt(int start) => AntibodiesAgainstBefore().IsMatch(Lower.AsSpan(Math.Max(0, start - 60), Math.Min(start, Lower.Length) - Math.Max(0, start - 60)));
 
@@ -498,6 +506,12 @@ public sealed partial class CriterionContext
     /// </summary>
     [GeneratedRegex(@"\b(?:(?:amenable\s+to|eligible\s+for|candidates?\s+for|suitable\s+for|fit\s+for|considered\s+for|awaiting|referred\s+for|predicted\s+(?:treatment|therapy)\s+(?:must\s+|will\s+)?(?:include|involve)s?(?:\s+the\s+use\s+of)?|run-in)\s+(?:(?!(?:have|has|had|received?|receiving|who|which|that|must|is|are|was|were|not|no|without|prior|previous)\b)[\w-]+(?:\s+|/)){0,12}|(?:scheduled\s+for|planned|planning|guidelines?\s+for|compliance\s+with|treated\s+by|intend\w*\s+to\s+(?:have|undergo|receive)|(?:will|must|should|shall)\s+(?:also\s+)?(?:receive|undergo)|to\s+(?:receive|undergo)|(?:willing(?:ness)?|unwilling|able|unable|ability|agrees?|agreement|consents?)\s+(?:and\s+able\s+)?to\s+(?:take|use|start|stop|discontinue|avoid|switch\s+to|comply\s+with|tolerate|undergo|replace|substitute|change)|prior\s+to|before|while\s+(?:taking|receiving|on|undergoing)|can\s+be\s+(?:safely\s+)?(?:encompassed|included|covered|treated|irradiated)\s+(?:by|in|within|with))\s+(?:[\w-]+(?:\s+|/)){0,4}(?:[\w-]+/)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Prospective();
+
+    [GeneratedRegex(@"\b(?:resistance|insensitivity|secretion|hypersecretion|oversecretion|action|actions|production|overproduction|deficiency|deficiencies|excess|synthesis)\s+(?:to|of)\s+(?:the\s+)?(?:endogenous\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex EndogenousBefore();
+
+    [GeneratedRegex(@"\G\s*(?:\([^)]{1,8}\)\s*)?[-\s]?(?:receptors?|resistance|insensitivity|deficien(?:t|cy|cies)|secretion|hypersecretion|secreting|producing|production|excess)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex EndogenousAfter();
 
     [GeneratedRegex(@"^[^.;]*?\bor\s*,?\s*(?:at\s+the\s+time\s+of|at|on\s+the\s+day\s+of|by\s+the\s+time\s+of|before|prior\s+to)\s*,?\s*(?:the\s+)?(?:initiat\w*|start\w*|first\s+dose|enrol\w*|randomi[sz]\w*|registration|study\s+entry|entry\s+into)", RegexOptions.CultureInvariant)]
     private static partial Regex DueByEnrolment();

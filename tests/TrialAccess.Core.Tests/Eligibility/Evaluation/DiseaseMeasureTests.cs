@@ -66,6 +66,10 @@ public class DiseaseMeasureTests
     [InlineData("A 32-year-old woman, BMI 32, with sleep apnea.", "Morbid obesity", CriterionOutcome.Unknown)]
     [InlineData("A 19-year-old woman at 32 weeks of pregnancy with headache. BP 150/100 mmHg, urine protein 3+.", "Hypertension", CriterionOutcome.Unknown)]
     [InlineData("A 40-year-old man with knee pain. BP 118/76 mmHg.", "Hypertension", CriterionOutcome.NotMet)]
+    [InlineData("A 17-year-old girl with tiredness. TSH 22 mIU/L, free T4 0.4 ng/dL.", "Hypothyroidism", CriterionOutcome.Met)]
+    [InlineData("A 17-year-old girl with tiredness. TSH 6.1 mIU/L, free T4 8 pmol/L.", "Hypothyroidism", CriterionOutcome.Met)]
+    [InlineData("A 17-year-old girl with tiredness. TSH 6.1 mIU/L, free T4 1.2 ng/dL.", "Hypothyroidism", CriterionOutcome.Unknown)]
+    [InlineData("A 41-year-old woman with palpitations. TSH 0.02 mIU/L, free T4 3.9 ng/dL.", "Hyperthyroidism", CriterionOutcome.Met)]
     public void ASignGivenAsAValue_AnswersTheCondition(string note, string criterion, CriterionOutcome expected)
     {
         Evaluate(criterion, Note(note)).Outcome.Should().Be(expected);

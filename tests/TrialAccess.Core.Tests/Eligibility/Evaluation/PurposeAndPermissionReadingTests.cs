@@ -71,6 +71,10 @@ public sealed class PurposeAndPermissionReadingTests
     [Theory]
     [InlineData("Clonality as evidenced by kappa or lambda light chain restriction (typically dim immunoglobulin expression)")]
     [InlineData("Thyroid hormone levels within the normal range")]
+    [InlineData("Generalised resistance to thyroid hormone")]
+    [InlineData("Pituitary adenoma with hypersecretion of growth hormone")]
+    [InlineData("Adults with growth hormone deficiency since childhood")]
+    [InlineData("Thyroid hormone receptor defects")]
     public void Parse_ASubstanceMeasuredOrStained_IsNotATreatment(string criterion)
     {
         CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints.OfType<PriorTherapyConstraint>().Should().BeEmpty();

@@ -304,7 +304,9 @@ public static partial class ConditionParser
 
             // "FEV1 after 2 puffs of albuterol": the drug given for the measurement, not a treatment requirement;
             // "levodopa response": the response to the drug, which naming the drug does not settle.
-            if (m.Value.Kind == MedicalConceptKind.Medication && (c.IsTestDrugAt(m.Start) || PriorTherapyParser.IsResponseAt(c, m.Start, m.End) || c.IsMeasuredSubstanceAt(m.End) || c.IsAntigenAt(m.Start)))
+            // "Resistance to thyroid hormone", "growth hormone deficiency": the body's own hormone, not one given.
+            if (m.Value.Kind == MedicalConceptKind.Medication && (c.IsTestDrugAt(m.Start) || PriorTherapyParser.IsResponseAt(c, m.Start, m.End) || c.IsMeasuredSubstanceAt(m.End) || c.IsAntigenAt(m.Start)
+                || (IsHormone(m.Value.Name) && c.IsEndogenousHormoneAt(m.Start, m.End))))
             {
                 c.Claim(m.Start, m.End);
                 continue;
@@ -488,6 +490,15 @@ public static partial class ConditionParser
 
     [GeneratedRegex(@"(?:\d\s*(?:mm|cm|ml|cc|g|%)\s+|\b(?:measured|assessed|estimated|determined|calculated|quantified)\s+)(?:by|on|at|using|with|via)\s+(?:an?\s+|the\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex MeasuredBefore();
+
+    private static bool IsHormone(string name) =>
+        name.Contains("hormone", StringComparison.OrdinalIgnoreCase) || Hormones.Contains(name);
+
+    private static readonly HashSet<string> Hormones = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "insulin", "cortisol", "testosterone", "estrogen", "estrogens", "oestrogen", "estradiol", "progesterone", "thyroxine", "levothyroxine",
+        "glucagon", "melatonin", "oxytocin", "vasopressin", "aldosterone", "prolactin", "erythropoietin", "TSH", "somatostatin",
+    };
 
     private static bool IsAbbreviation(ReadOnlySpan<char> name)
     {
