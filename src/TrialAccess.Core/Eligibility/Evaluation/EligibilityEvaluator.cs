@@ -1047,7 +1047,11 @@ public static partial class EligibilityEvaluator
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:if|unless|provided\s+(?:that|they)|when|whenever|in\s+case\s+of|at\s+the\s+discretion|likely|can\s+include|deferred)\b[^.;]{0,60}", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Conditional();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:except|other\s+than|excluding|exceptions?|unless|apart\s+from|with\s+the\s+exception)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A lead whose items are exceptions to the rule before it: "except:", "other than:", and what does not count towards
+    /// it ("The following may not be used as the sole site of measurable disease:", "are not considered measurable:").
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:except|other\s+than|excluding|exceptions?|unless|apart\s+from|with\s+the\s+exception)\b|\b(?:may|can|will|shall|must|should)\s*(?:not|n't)\s+(?:be\s+)?(?:used|counted|considered|accepted|serve)\s+(?:as|towards?|for)\b|\b(?:are|is)\s+not\s+(?:considered|counted|accepted)\s+(?:as\s+)?(?:measurable|evaluable|target)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ExceptionLead();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:one\s+of|1\s+of|any\s+of|either|at\s+least\s+(?:one|1)\b|(?:one|1)\s+or\s+more|following\s+(?:diagnoses|diseases|histolog\w*|tumou?r\s+types|cancers|conditions)|including|such\s+as|includes?\s+but\s+(?:are\s+|is\s+)?not\s+(?:restricted|limited)\s+to|(?:categories|groups|cohorts)\s+of\s+(?:subjects|patients|participants))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -143,4 +143,21 @@ public sealed class IncidentalWordingTests
         var crises = Note("A 28-year-old woman with sickle cell disease and frequent vaso-occlusive crises since childhood.");
         Evaluate("At least two painful crises in the past year, each requiring hospital admission", crises).Outcome.Should().Be(CriterionOutcome.Unknown);
     }
+
+    [Fact]
+    public void EvaluateTrial_ItemsThatDoNotCountTowardsARule_AreExceptions()
+    {
+        const string criteria = """
+            Inclusion Criteria:
+
+              -  Measurable disease on CT or MRI.
+              -  The following may not be used as the only site of measurable disease:
+                   -  pleural effusion
+                   -  bone metastases
+            """;
+
+        var evaluation = EvaluateTrial(criteria, Note("A 55-year-old woman with diffuse large B-cell lymphoma, relapsed after R-CHOP, with enlarged abdominal nodes."));
+
+        evaluation.Criteria.Where(c => c.Criterion.Segment.Depth > 0).Should().NotBeEmpty().And.OnlyContain(c => c.Outcome == CriterionOutcome.NotApplicable);
+    }
 }
