@@ -60,7 +60,7 @@ internal sealed partial class CriterionPlan
         var count => Numbers.NumberText.CountOrNull(count) is { } n && n is > 0 and < 20 ? n : null,
     };
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?<n>\d{1,2}|one|two|three|four|five)\s+(?:or\s+more|out\s+of\s+(?:\d{1,2}|two|three|four|five|six)|of\s+(?:the\s+)?(?:following|these|(?:\d{1,2}|two|three|four|five|six)\b))|at\s+least\s+(?<n>\d{1,2}|one|two|three|four|five)\s+(?:of|out\s+of)\b|(?:any|either)\s+(?:one\s+)?of\s+(?:the\s+)?(?:following|these|\w+\s+(?:risk\s+)?(?:factors|criteria|features|symptoms|signs))(?<n>))", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?<n>\d{1,2}|one|two|three|four|five)\s+(?:or\s+more|out\s+of\s+(?:\d{1,2}|two|three|four|five|six)|of\s+(?:the\s+)?(?:following|these|(?:\d{1,2}|two|three|four|five|six)\b))|at\s+least\s+(?<n>\d{1,2}|one|two|three|four|five)\s+(?:of|out\s+of)\b|(?:any|either)\s+(?:one\s+)?of\s+(?:the\s+)?(?:following|these|\w+\s+(?:risk\s+)?(?:factors|criteria|features|symptoms|signs))(?<n>)|(?:meets?|meeting|fulfil{1,2}s?|fulfil{1,2}ing|satisf(?:y|ies|ying))\s+any\s+(?:one\s+)?(?:of\s+(?:the\s+)?(?:following\s+)?)?(?:conditions|criteria)\b(?<n>))", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex CountedAlternatives();
 
     /// <summary>

@@ -86,7 +86,7 @@ internal sealed partial class NoteLexicon
         acute kidney injury = aki; acute renal failure; renal failure; kidney failure
         proteinuria
         neurogenic bladder
-        benign prostatic hyperplasia = bph; benign prostatic hypertrophy; enlarged prostate
+        benign prostatic hyperplasia = bph; benign prostatic hypertrophy; enlarged prostate; large prostate; prostatic enlargement; prostate enlargement; prostatomegaly; benign prostatic enlargement; bpe
         urethral stricture = urethral strictures
         urinary retention = acute urinary retention
         nephrolithiasis = kidney stone; kidney stones; renal stone; ureteral stone

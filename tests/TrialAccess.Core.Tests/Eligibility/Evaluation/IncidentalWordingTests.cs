@@ -160,4 +160,15 @@ public sealed class IncidentalWordingTests
 
         evaluation.Criteria.Where(c => c.Criterion.Segment.Depth > 0).Should().NotBeEmpty().And.OnlyContain(c => c.Outcome == CriterionOutcome.NotApplicable);
     }
+
+    [Fact]
+    public void Evaluate_MeetingAnyOfNumberedConditions_IsAChoice()
+    {
+        var patient = Note("A 68-year-old man seen in the emergency department with urinary retention for a day. CT shows a large prostate.");
+
+        var evaluation = Evaluate("Meet any conditions (1) chronic prostatitis. (2) complications of benign prostatic hyperplasia (bladder stones, urinary retention)", patient);
+
+        evaluation.Outcome.Should().NotBe(CriterionOutcome.NotMet);
+        patient.Conditions.Should().Contain(c => c.Concept == "benign prostatic hyperplasia");
+    }
 }

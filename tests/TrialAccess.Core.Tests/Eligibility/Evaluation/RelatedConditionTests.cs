@@ -50,6 +50,8 @@ public class RelatedConditionTests
     [InlineData("type 1 diabetes", "Diabetes mellitus")]
     [InlineData("Hashimoto's thyroiditis", "Thyroid disease")]
     [InlineData("Hashimoto's thyroiditis", "Autoimmune disease")]
+    [InlineData("urinary retention", "Lower urinary tract symptoms")]
+    [InlineData("acute urinary retention", "History of urinary retention")]
     public void Evaluate_PatientWithAFormOfTheCondition_MeetsTheCriterion(string condition, string criterion)
     {
         Outcome(criterion, With(condition)).Should().Be(CriterionOutcome.Met);
