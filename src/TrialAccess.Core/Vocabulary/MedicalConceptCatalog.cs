@@ -423,7 +423,7 @@ public sealed class MedicalConceptCatalog
         "colectomy|colectomy;hemicolectomy",
         "hysterectomy|hysterectomy;oophorectomy;bilateral oophorectomy;salpingo-oophorectomy",
         "orchiectomy|orchiectomy;surgical castration",
-        "coronary revascularization|coronary revascularization;coronary artery bypass graft;CABG;percutaneous coronary intervention;PCI;angioplasty;coronary stenting;stent placement",
+        "coronary revascularization|coronary revascularization;coronary artery bypass graft;coronary artery bypass grafting;coronary artery bypass surgery;coronary bypass surgery;CABG;percutaneous coronary intervention;PCI;angioplasty;coronary stenting;stent placement",
         "pacemaker|pacemaker;pacemakers;cardiac pacemaker|implanted cardiac device",
         "mechanical ventilation|mechanical ventilation;intubation;ventilator",
         "dialysis|dialysis;hemodialysis;peritoneal dialysis",

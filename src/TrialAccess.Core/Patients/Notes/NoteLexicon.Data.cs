@@ -440,7 +440,10 @@ internal sealed partial class NoteLexicon
         probiotics | supplement = probiotic
         """;
 
-    /// <summary>Oncologic operations and radiotherapy: <c>canonical | surgery or radiotherapy or procedure = aliases</c>.</summary>
+    /// <summary>
+    /// Oncologic operations and radiotherapy, and the operations of general medicine that notes name by abbreviation
+    /// (which the eligibility vocabulary's reading of notes skips as ambiguous): <c>canonical | surgery or radiotherapy or procedure = aliases</c>.
+    /// </summary>
     private const string ProcedureData = """
         radiotherapy | radiotherapy = radiation; radiation therapy; xrt; rt; field radiation; external beam radiation; chemoradiation; radiosurgery; srs; sbrt
         radioactive iodine ablation | radiotherapy = rai ablation; rai; radioactive iodine
@@ -455,6 +458,11 @@ internal sealed partial class NoteLexicon
         whipple procedure | surgery = pancreaticoduodenectomy; whipple
         tumor resection | surgery = neck mass resection; tumour resection; resection surgery; primary resection surgery; transsphenoidal surgery
         conization | surgery = cone biopsy; leep; loop electrosurgical excision procedure
+        coronary artery bypass graft | surgery = cabg; coronary artery bypass grafting; coronary bypass surgery; cabg x2; cabg x3; cabg x4; cabgx3
+        percutaneous coronary intervention | procedure = pci; ptca; percutaneous transluminal coronary angioplasty; coronary angioplasty; coronary stent placement; coronary stenting
+        cesarean section | surgery = c-section; c section; caesarean section; cesarean delivery; caesarean delivery
+        transurethral resection of the prostate | surgery = turp
+        endoscopic retrograde cholangiopancreatography | procedure = ercp
         allogeneic stem cell transplant | procedure = allogeneic transplant; allogeneic stem cell transplantation; allogeneic bone marrow transplant; allogeneic hematopoietic cell transplant; allo-sct; allo-hsct; allo transplant
         autologous stem cell transplant | procedure = autologous transplant; autologous stem cell transplantation; autologous bone marrow transplant; asct; auto-sct; auto transplant
         stem cell transplant | procedure = bone marrow transplant; stem cell transplantation; hematopoietic stem cell transplant; sct; hsct; bmt

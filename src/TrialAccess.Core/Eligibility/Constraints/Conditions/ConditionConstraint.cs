@@ -148,10 +148,17 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
 
         if (ConceptKind != MedicalConceptKind.Condition)
         {
-            var therapy = patient.Therapies.FirstOrDefault(t => Same(context, null, t.Name));
+            // A procedure of a relative is not the patient's; one the record proposes ("a candidate for TURP") is not yet
+            // done, and may be the one a criterion about a planned operation means: a question either way.
+            var therapy = patient.Therapies.FirstOrDefault(t => t.Certainty != Certainty.FamilyHistory && Same(context, null, t.Name));
             if (therapy is not null)
             {
-                return therapy.Certainty == Certainty.Negated ? ConstraintCheck.NotMet($"no {therapy.Name}") : ConstraintCheck.Met(therapy.Name);
+                return therapy.Certainty switch
+                {
+                    Certainty.Negated => ConstraintCheck.NotMet($"no {therapy.Name}"),
+                    Certainty.Hypothetical => ConstraintCheck.Unknown($"The record proposes {therapy.Name}: has it been done, or is it the one the criterion means?", $"{therapy.Name} proposed"),
+                    _ => ConstraintCheck.Met(therapy.Name),
+                };
             }
         }
 

@@ -61,6 +61,13 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
     /// <summary>True when <see cref="DoseLimit"/> is an upper bound ("&lt; 300 mg/m2", "no more than"), which none satisfies.</summary>
     public bool DoseBelow { get; init; }
 
+    /// <summary>
+    /// For "surgery": the kind or site the criterion names before the word ("carpal tunnel release surgery", "prostatic
+    /// surgery", "GI surgery", "emergency operation"). A recorded operation named otherwise (a cesarean section, a
+    /// coronary bypass) leaves whether it was that operation a question instead of meeting the rule.
+    /// </summary>
+    public string? Operation { get; init; }
+
     public override string Describe()
     {
         var parts = new List<string>();
@@ -212,6 +219,12 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
 
         var evidence = $"{therapy.Name}{(therapy.StartedOn is { } s ? $" from {s:yyyy-MM-dd}" : string.Empty)}{(therapy.EndedOn is { } e ? $" to {e:yyyy-MM-dd}" : therapy.IsCurrent == true ? ", ongoing" : string.Empty)}";
         var check = CheckReceived(received, evidence, context);
+        if (check.Outcome == CriterionOutcome.Met && Operation is { } operation
+            && !received.Exists(t => t.Name.Contains(operation, StringComparison.OrdinalIgnoreCase) || (t.Kind == TherapyKind.Surgery && PriorTherapyParser.IsOncologicOperation(t.Name))))
+        {
+            return ConstraintCheck.Unknown($"Was the patient's {therapy.Name} the {operation} operation the criterion names?", evidence);
+        }
+
         return check.Outcome == CriterionOutcome.Met && Purpose is { } purpose && context.Vocabulary.Drugs.IsAnticancer(therapy.Name, therapy.Classes) != true
             ? ConstraintCheck.Unknown($"Was the patient's {therapy.Name} given for {purpose}?", evidence)
             : check;
@@ -317,7 +330,8 @@ public static partial class PriorTherapyParser
 
         var refractory = Refractory().IsMatch(c.Lower);
         var current = IsAboutCurrentTreatment(c);
-        var washout = c.HasDigit && c.Contains(WashoutUnits) ? Washout().Match(c.Text) : Match.Empty;
+        // "Surgery two weeks prior to baseline": the count may be a word.
+        var washout = (c.HasDigit || c.Contains(CountWords)) && c.Contains(WashoutUnits) ? Washout().Match(c.Text) : Match.Empty;
         var (days, since) = Interval(c, washout);
 
         foreach (var m in c.Vocabulary.Drugs.ClassNames.FindAll(c.Text, c.Tokens))
@@ -381,6 +395,11 @@ public static partial class PriorTherapyParser
 
             var (interval, sinceInterval) = IntervalAt(c, washout, m.Index, days, since);
             AddAgent(c, agent, TherapyAgentKind.Modality, m.Index, m.Index + m.Length, refractory, current, interval, allergy: false, sinceInterval);
+            if (agent == "surgery" && (OperationNamedBefore(c, m.Index) ?? OperationNamedAfter(c, m.Index + m.Length)) is { } operation
+                && c.Found.Count > 0 && c.Found[^1] is PriorTherapyConstraint { Agent: "surgery" } surgery && surgery.Span.Start == m.Index)
+            {
+                c.Found[^1] = surgery with { Operation = operation };
+            }
         }
 
         // "At least 4 weeks since prior <agent not in the vocabulary>": still a washout, with the agent as written.
@@ -435,7 +454,8 @@ public static partial class PriorTherapyParser
             return (null, false);
         }
 
-        int? days = CriterionContext.ParseNumber(washout.Groups["num"].Value) is { } w ? (int)(Math.Clamp(w, 0m, 1_000_000m) * UnitDays(washout.Groups["unit"].Value)) : null;
+        var count = CriterionContext.ParseNumber(washout.Groups["num"].Value) ?? Numbers.NumberText.CountOrNull(washout.Groups["num"].Value);
+        int? days = count is { } w ? (int)(Math.Clamp(w, 0m, 1_000_000m) * UnitDays(washout.Groups["unit"].Value)) : null;
         var since = !DurationBefore().IsMatch(c.Lower.AsSpan(0, washout.Index)) && (Since().IsMatch(washout.Value + c.Lower[(washout.Index + washout.Length)..Math.Min(c.Lower.Length, washout.Index + washout.Length + 12)])
             || (!WithinInterval().IsMatch(washout.Value) && StoppedBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, washout.Index - 40), washout.Index - Math.Max(0, washout.Index - 40)))));
         return (days, since);
@@ -601,6 +621,57 @@ public static partial class PriorTherapyParser
     /// metronidazole) aiming at CDAD treatment", "antibiotics for pneumonia", "steroids to treat asthma".
     /// </summary>
     /// <summary>True when the words just before <paramref name="at"/> name a procedure of the vocabulary ("gastric bypass").</summary>
+    /// <summary>
+    /// The words before "surgery" or "operation" that say which ("carpal tunnel release", "prostatic", "GI",
+    /// "emergency"), or null when they only say when or how much ("prior major", "any previous", "recent").
+    /// </summary>
+    private static string? OperationNamedBefore(CriterionContext c, int at)
+    {
+        var before = OperationWords().Match(c.Lower[Math.Max(0, at - 60)..at]);
+        if (!before.Success)
+        {
+            return null;
+        }
+
+        var words = before.Groups["w"].Captures.Select(w => w.Value).Where(w => !GenericOperationWords.Contains(w)).ToList();
+        return words.Count == 0 ? null : string.Join(' ', words);
+    }
+
+    /// <summary>What "resection of thyroid tissue", "surgery on the spine" names after the word, or null.</summary>
+    private static string? OperationNamedAfter(CriterionContext c, int end)
+    {
+        var after = OperationSiteAfter().Match(c.Lower, Math.Min(end, c.Lower.Length));
+        if (!after.Success)
+        {
+            return null;
+        }
+
+        var words = after.Groups["w"].Captures.Select(w => w.Value).TakeWhile(w => !GenericOperationWords.Contains(w)).ToList();
+        return words.Count == 0 ? null : string.Join(' ', words);
+    }
+
+    [GeneratedRegex(@"\G\s+(?:of|on|to)\s+(?:the\s+)?(?:(?<w>[a-z][a-z-]*)(?:\s+|$)){1,2}", RegexOptions.CultureInvariant)]
+    private static partial Regex OperationSiteAfter();
+
+    /// <summary>Up to three words right before "surgery" or "operation", with no sentence break.</summary>
+    [GeneratedRegex(@"(?:(?<w>[a-z][a-z-]*)\s+){1,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OperationWords();
+
+    private static readonly HashSet<string> GenericOperationWords = new(StringComparer.Ordinal)
+    {
+        "prior", "previous", "previously", "recent", "recently", "past", "any", "major", "minor", "surgical", "elective", "planned",
+        "other", "a", "an", "the", "of", "or", "and", "no", "not", "had", "has", "have", "undergone", "underwent", "received",
+        "history", "within", "since", "after", "before", "following", "from", "for", "with", "without", "to", "in", "on", "at",
+        "open", "invasive", "significant", "extensive", "serious", "scheduled", "anticipated", "expected", "required", "requiring",
+        "last", "days", "weeks", "months", "years", "day", "week", "month", "year", "two", "three", "four", "six", "one",
+        "patients", "patient", "subjects", "subject", "who", "will", "be", "is", "are", "was", "were", "need", "needs",
+        "curative", "definitive", "primary", "initial", "potentially", "cancer", "tumor", "tumour", "oncologic", "diagnostic",
+    };
+
+    internal static bool IsOncologicOperation(string name) =>
+        name.Contains("ectomy", StringComparison.OrdinalIgnoreCase) || name.Contains("resection", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("whipple", StringComparison.OrdinalIgnoreCase) || name.Contains("conization", StringComparison.OrdinalIgnoreCase);
+
     private static bool NamesAProcedure(CriterionContext c, int at)
     {
         var from = Math.Max(0, at - 50);
@@ -651,7 +722,7 @@ public static partial class PriorTherapyParser
     [GeneratedRegex(@"\b(?:concurrent|concomitant|currently\s+(?:receiving|taking|on|using|treated)|current\s+(?:[a-z-]+\s+){0,2}(?:treatment|therapy|use|medications?)\b|ongoing|receiving|chronic\s+(?:use|treatment)|requiring|use\s+of|taking|on\s+(?:stable\s+)?(?:dose|treatment))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Current();
 
-    [GeneratedRegex(@"(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past)|<|≤|less\s+than|fewer\s+than|at\s+least)\s*(?<num>\d+(?:\.\d+)?)\s*(?<unit>days?|weeks?|wks?|months?|hours?|years?)|(?<num>\d+(?:\.\d+)?)\s*(?<unit>days?|weeks?|wks?|months?)\s+(?:prior|before|of|from|since|preceding)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past)|<|≤|less\s+than|fewer\s+than|at\s+least)\s*(?<num>\d+(?:\.\d+)?)\s*(?<unit>days?|weeks?|wks?|months?|hours?|years?)|(?<num>\d+(?:\.\d+)?|\b(?:one|two|three|four|five|six|eight|twelve))\s*(?<unit>days?|weeks?|wks?|months?)\s+(?:prior|before|of|from|since|preceding)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Washout();
 
     [GeneratedRegex(@"^(?:at\s+least|more\s+than|>|≥|>=|a\s+minimum\s+of|minimum)|\b(?:since|elapsed|washout|wash-out|must\s+have\s+passed|have\s+passed|from\s+(?:the\s+)?(?:last|prior|previous))\b", RegexOptions.CultureInvariant)]
@@ -684,6 +755,8 @@ public static partial class PriorTherapyParser
 
     /// <summary>Every match of <see cref="Washout"/> holds a number and one of these units (lower case).</summary>
     private static readonly SearchValues<string> WashoutUnits = SearchValues.Create(["day", "week", "wk", "month", "hour", "year"], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> CountWords = SearchValues.Create(["one ", "two ", "three ", "four ", "five ", "six ", "eight ", "twelve "], StringComparison.Ordinal);
 
     [GeneratedRegex(@"^[\s-]*(?:treated\s+and\s+)?(?:response|responsive\w*|unresponsive\w*|responder|non-?responder)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ResponseAfter();
