@@ -297,6 +297,13 @@ public static partial class EligibilityEvaluator
             {
                 return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (the criteria are given elsewhere in the record)", [$"The record gives these criteria elsewhere; does the patient meet them: \"{Shorten(text)}\"?"]);
             }
+
+            // "This was only for those centers who had selected cisplatin": a rule that depends on the site, which the
+            // patient's record cannot answer.
+            if (SiteConditional().IsMatch(text))
+            {
+                return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (applies only at some sites)", [$"Does this apply at the patient's site: \"{Shorten(text)}\"?"]);
+            }
         }
 
         // "Applicable disorders include but are not limited to dystonia, hemifacial spasm": the list gives examples of
@@ -442,6 +449,10 @@ public static partial class EligibilityEvaluator
     /// <summary>A criterion that points to criteria written elsewhere: "Criteria as indicated in the Study Population Description", "See the detailed description".</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:the\s+)?(?:eligibility\s+|inclusion\s+|exclusion\s+)?criteria\s+(?:are\s+)?(?:as\s+)?(?:indicated|described|listed|defined|outlined|detailed|given|specified)\s+(?:in|under|below|above)|(?:please\s+)?see\s+(?:the\s+)?(?:detailed\s+description|study\s+(?:population\s+)?description|protocol|brief\s+summary))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ElsewhereHead();
+
+    /// <summary>A rule for some sites only: "only for those centers who had selected cisplatin", "at sites that use MRI".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:only\s+(?:for|at|in)\s+(?:those\s+|the\s+)?|(?:for|at|in)\s+(?:those|the)\s+|at\s+(?:participating\s+)?)(?:cent(?:er|re)s|sites|institutions|hospitals)\s+(?:who|that|which|where|selecting|using|participating)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SiteConditional();
 
     /// <summary>A criterion that is a note on others: "Note:", "(Note: ...", "NB:", "Please note".</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:please\s+)?(?:note|nb|n\.b\.)\b\s*[:\-–]?", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

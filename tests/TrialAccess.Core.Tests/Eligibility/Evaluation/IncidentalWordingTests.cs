@@ -171,4 +171,15 @@ public sealed class IncidentalWordingTests
         evaluation.Outcome.Should().NotBe(CriterionOutcome.NotMet);
         patient.Conditions.Should().Contain(c => c.Concept == "benign prostatic hyperplasia");
     }
+
+    [Fact]
+    public void Evaluate_ARuleForSomeSitesOnly_IsAQuestion()
+    {
+        var siteRule = Evaluate("A hearing test before registration, only for those centres that chose cisplatin as their platinum drug.", YoungWoman);
+        siteRule.Outcome.Should().Be(CriterionOutcome.Unknown);
+        siteRule.Questions.Should().Contain(q => q.Contains("site", StringComparison.Ordinal));
+
+        var patientRule = Evaluate("Prior treatment with cisplatin", YoungWoman);
+        patientRule.Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
 }
