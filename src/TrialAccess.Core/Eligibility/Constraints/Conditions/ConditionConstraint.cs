@@ -470,6 +470,14 @@ public static partial class ConditionParser
     /// </summary>
     private static bool DefinedOtherwise(CriterionContext c, string abbreviation, string concept)
     {
+        // Most abbreviations are not defined in the criterion at all: look for the only places a definition ends.
+        if (!c.Text.Contains("(" + abbreviation, StringComparison.Ordinal) && !c.Text.Contains("- " + abbreviation, StringComparison.Ordinal)
+            && !c.Text.Contains("-" + abbreviation, StringComparison.Ordinal) && !c.Text.Contains(", " + abbreviation, StringComparison.Ordinal)
+            && !c.Text.Contains(": " + abbreviation, StringComparison.Ordinal) && !c.Text.Contains("= " + abbreviation, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var words = abbreviation.Length;
         var pattern = $@"(?<phrase>(?:\b[A-Za-z][\w']*[\s-]+){{{words - 1}}}[A-Za-z][\w']*)\s*(?:\(\s*|[-–:=,]\s*){Regex.Escape(abbreviation)}\b";
         foreach (Match definition in Regex.Matches(c.Text, pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)))

@@ -620,7 +620,6 @@ public static partial class PriorTherapyParser
     /// What a drug was given for, right after it (and a bracketed list of examples): "antibacterials (vancomycin,
     /// metronidazole) aiming at CDAD treatment", "antibiotics for pneumonia", "steroids to treat asthma".
     /// </summary>
-    /// <summary>True when the words just before <paramref name="at"/> name a procedure of the vocabulary ("gastric bypass").</summary>
     /// <summary>
     /// The words before "surgery" or "operation" that say which ("carpal tunnel release", "prostatic", "GI",
     /// "emergency"), or null when they only say when or how much ("prior major", "any previous", "recent").
@@ -672,6 +671,7 @@ public static partial class PriorTherapyParser
         name.Contains("ectomy", StringComparison.OrdinalIgnoreCase) || name.Contains("resection", StringComparison.OrdinalIgnoreCase)
         || name.Contains("whipple", StringComparison.OrdinalIgnoreCase) || name.Contains("conization", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True when the words just before <paramref name="at"/> name a procedure of the vocabulary ("gastric bypass").</summary>
     private static bool NamesAProcedure(CriterionContext c, int at)
     {
         var from = Math.Max(0, at - 50);
