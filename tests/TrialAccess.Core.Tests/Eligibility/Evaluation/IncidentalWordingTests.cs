@@ -142,6 +142,10 @@ public sealed class IncidentalWordingTests
 
         var crises = Note("A 28-year-old woman with sickle cell disease and frequent vaso-occlusive crises since childhood.");
         Evaluate("At least two painful crises in the past year, each requiring hospital admission", crises).Outcome.Should().Be(CriterionOutcome.Unknown);
+
+        var asthmatic = Note("A 40-year-old woman with asthma since childhood, using an inhaler.");
+        Evaluate("Asthma requiring intubation or mechanical ventilation", asthmatic, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Unknown);
+        Evaluate("Asthma", asthmatic, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Met);
     }
 
     [Fact]

@@ -395,15 +395,16 @@ public static partial class ConditionParser
                 negated = !negated;
             }
 
-            // "Asthma requiring hospitalization", "crises, each requiring hospitalization": the stay is the form of the
-            // condition named before it (its qualifier), not a stay the patient must have had of its own.
-            if (m.Value.Name == "hospitalization" && c.IsRequiredAt(m.Start)
+            // "Asthma requiring hospitalization", "crises, each requiring hospitalization", "pneumothorax requiring a chest
+            // tube": the stay or procedure is the form of the condition named before it (its qualifier), not one the
+            // patient must have had of its own (drugs and the treatments the therapy parser reads are claimed there).
+            if (m.Value.Kind == MedicalConceptKind.Procedure && c.IsRequiredAt(m.Start)
                 && c.Found.OfType<ConditionConstraint>().LastOrDefault(f => f.Span.End <= m.Start && f.Kind == ConstraintKind.Condition && f.ConceptKind == MedicalConceptKind.Condition
                     && c.Lower.AsSpan(f.Span.End, m.Start - f.Span.End).IndexOfAny('.', ';') < 0) is { } form)
             {
                 if (form.Qualifier is null)
                 {
-                    c.Found[c.Found.IndexOf(form)] = form with { Qualifier = "requiring hospitalization" };
+                    c.Found[c.Found.IndexOf(form)] = form with { Qualifier = $"requiring {m.Value.Name}" };
                 }
 
                 c.Claim(m.Start, m.End);
