@@ -51,13 +51,16 @@ public sealed class EvalTrecCommandTests : IDisposable
         // pairs whose catch rested on wrong readings: washout drugs listed under "by not using any of the medications
         // listed below" had each been required, and "Prior CLL therapy" read as the CLL diagnosis no longer excludes a
         // CLL patient from a leukaemia trial (an exclusion naming the studied cancer is a question); the floor follows
-        // (0.64 -> 0.63).
+        // (0.64 -> 0.63). At stop 31 it fell to 110 of 176 (0.625) on two more catches that rested on wrong readings: a
+        // bare item listed without its lead ("Quantitative determination of immunoglobulin") had required immunoglobulin
+        // therapy, and a "growth hormone secreting tumor" had required growth hormone treatment; the floor follows
+        // (0.63 -> 0.62). False exclusions fell from 15 to 14 of 192 in the same change.
         var ndcg = matcher.RootElement.GetProperty("mean").GetProperty("ndcg@10").GetDouble();
         var bm25Ndcg = baseline.RootElement.GetProperty("mean").GetProperty("ndcg@10").GetDouble();
         var figures = $"NDCG@10 {ndcg} (BM25 {bm25Ndcg}); safety {safety}";
         ndcg.Should().BeGreaterThanOrEqualTo(0.75, figures);
         ndcg.Should().BeGreaterThanOrEqualTo(bm25Ndcg + 0.08, figures);
         safety.GetProperty("falseExclusionRate").GetDouble().Should().BeLessThanOrEqualTo(0.09, figures);
-        safety.GetProperty("excludedCaughtRate").GetDouble().Should().BeGreaterThanOrEqualTo(0.63, figures);
+        safety.GetProperty("excludedCaughtRate").GetDouble().Should().BeGreaterThanOrEqualTo(0.62, figures);
     }
 }
