@@ -481,15 +481,22 @@ public static partial class ConditionParser
 
         var words = abbreviation.Length;
         var pattern = $@"(?<phrase>(?:\b[A-Za-z][\w']*[\s-]+){{{words - 1}}}[A-Za-z][\w']*)\s*(?:\(\s*|[-–:=,]\s*){Regex.Escape(abbreviation)}\b";
-        foreach (Match definition in Regex.Matches(c.Text, pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)))
+        try
         {
-            var phrase = definition.Groups["phrase"].Value;
-            var initials = string.Concat(phrase.Split([' ', '-', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0])));
-            if (initials == abbreviation.ToUpperInvariant()
-                && !c.Vocabulary.Concepts.Names.FindAll(phrase, Vocabulary.Tokenizer.Tokenize(phrase)).Exists(x => x.Value.Name == concept))
+            foreach (Match definition in Regex.Matches(c.Text, pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)))
             {
-                return true;
+                var phrase = definition.Groups["phrase"].Value;
+                var initials = string.Concat(phrase.Split([' ', '-', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0])));
+                if (initials == abbreviation.ToUpperInvariant()
+                    && !c.Vocabulary.Concepts.Names.FindAll(phrase, Vocabulary.Tokenizer.Tokenize(phrase)).Exists(x => x.Value.Name == concept))
+                {
+                    return true;
+                }
             }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A text the pattern cannot settle in time: read the abbreviation as the vocabulary's, as before.
         }
 
         return false;
