@@ -13,6 +13,8 @@ public class NoteCancerNamesTests
     [InlineData("A 53-year-old man with adenocarcinoma of the mid rectum, cT3N1.", "READ")]
     [InlineData("A 61-year-old woman with adenocarcinoma of the head of the pancreas.", "PAAD")]
     [InlineData("A 60-year-old woman underwent hemicolectomy for adenocarcinoma of the colon.", "COAD")]
+    [InlineData("A 64-year-old man with squamous cell carcinoma of the distal oesophagus.", "ESCC")]
+    [InlineData("A 57-year-old woman treated with plaque brachytherapy for choroidal melanoma.", "UM")]
     public void TheCancer_IsReadWithItsCode(string note, string code)
     {
         var diagnosis = NoteReader.Extract(note).Diagnoses.Should().ContainSingle().Subject;
