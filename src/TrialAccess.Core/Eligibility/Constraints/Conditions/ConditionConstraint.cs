@@ -399,7 +399,7 @@ public static partial class ConditionParser
             // tube": the stay or procedure is the form of the condition named before it (its qualifier), not one the
             // patient must have had of its own (drugs and the treatments the therapy parser reads are claimed there).
             if (m.Value.Kind == MedicalConceptKind.Procedure && c.IsRequiredAt(m.Start)
-                && c.Found.OfType<ConditionConstraint>().LastOrDefault(f => f.Span.End <= m.Start && f.Kind == ConstraintKind.Condition && f.ConceptKind == MedicalConceptKind.Condition
+                && c.Found.OfType<ConditionConstraint>().LastOrDefault(f => f.Span.End <= m.Start && f.ConceptKind == MedicalConceptKind.Condition
                     && c.Lower.AsSpan(f.Span.End, m.Start - f.Span.End).IndexOfAny('.', ';') < 0) is { } form)
             {
                 if (form.Qualifier is null)
