@@ -190,5 +190,6 @@ public class VignetteCheckerTests
         VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-dev.json"))).Vignettes.Should().HaveCount(30);
         VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-heldback.json"))).Vignettes.Should().HaveCount(10);
         VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-heldback-2.json"))).Vignettes.Should().HaveCount(10);
+        VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-heldback-3.json"))).Vignettes.Should().HaveCount(10);
     }
 }
