@@ -161,6 +161,9 @@ public sealed record Stage
 
     public bool? LocallyAdvanced { get; init; }
 
+    /// <summary>True when said in words to be confined to where it started ("early-stage", "localised", "non-muscle-invasive"), with or without a stage group.</summary>
+    public bool? Early { get; init; }
+
     public bool? Unresectable { get; init; }
 
     public bool? Recurrent { get; init; }

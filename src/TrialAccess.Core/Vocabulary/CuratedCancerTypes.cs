@@ -90,7 +90,7 @@ internal static class CuratedCancerTypes
         "HGSOC|High-Grade Serous Ovarian Cancer|SOC|high-grade serous ovarian cancer;high grade serous ovarian cancer;HGSOC;high-grade serous carcinoma",
         "SKIN|Skin|TISSUE|skin cancer",
         "MEL|Melanoma|SKIN|melanoma;malignant melanoma;cutaneous melanoma;melanomas",
-        "UM|Uveal Melanoma|OM|uveal melanoma;ocular melanoma;choroidal melanoma;ciliary body melanoma;iris melanoma;melanoma of the uvea;melanoma of the choroid",
+        "UM|Uveal Melanoma|OM|uveal melanoma;ocular melanoma;intraocular melanoma;eye melanoma;melanoma of the eye;choroidal melanoma;ciliary body melanoma;iris melanoma;melanoma of the uvea;melanoma of the choroid",
         "OM|Ocular Melanoma|EYE|",
         "EYE|Eye|TISSUE|eye cancer",
         "RBL|Retinoblastoma|EYE|retinoblastoma",

@@ -53,6 +53,7 @@ internal static class CuratedDrugs
         "eribulin|chemotherapy;microtubule inhibitor||Halaven",
         "bleomycin|chemotherapy||",
         "mitomycin|chemotherapy;alkylating agent||mitomycin C",
+        "BCG|intravesical therapy||Bacillus Calmette-Guerin;bacillus Calmette-Gu\u00e9rin;Bacille Calmette-Guerin;intravesical BCG;TICE BCG",
         "FOLFOX|chemotherapy;fluoropyrimidine;platinum||mFOLFOX6;FOLFOX4;FOLFOX6",
         "FOLFIRI|chemotherapy;fluoropyrimidine;topoisomerase inhibitor||",
         "FOLFIRINOX|chemotherapy;fluoropyrimidine;platinum;topoisomerase inhibitor||mFOLFIRINOX",

@@ -31,6 +31,8 @@ public class CancerGroupingTests
     [InlineData("Brain and Central Nervous System Tumors", "BRAIN")]
     [InlineData("Neoplasms", CancerTypeCatalog.Root)]
     [InlineData("Neoplasm Metastasis", CancerTypeCatalog.Root)]
+    [InlineData("Intraocular Melanoma", "UM")]
+    [InlineData("Melanoma of the Eye", "UM")]
     public void ARegistryHeading_InvertedOrWithAGenericNoun_ResolvesToItsCancer(string condition, string code)
     {
         Catalog.Resolve(condition).Should().Be(code);

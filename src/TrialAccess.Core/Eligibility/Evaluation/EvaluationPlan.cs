@@ -51,8 +51,23 @@ internal sealed partial class CriterionPlan
 
         var chains = criterion.Segment.Role == CriterionRole.Inclusion && criterion.Constraints.Count > 1 ? Chains(criterion.Constraints, text) : null;
         var atLeast = chains is not null && CountedAlternatives().Match(text) is { Success: true } count ? CountOf(count.Groups["n"].Value) : null;
-        return new CriterionPlan(EligibilityEvaluator.IsPermission(text), null, chains, atLeast: atLeast);
+        return new CriterionPlan(EligibilityEvaluator.IsPermission(text) || AllowedSubgroup(criterion), null, chains, atLeast: atLeast);
     }
+
+    /// <summary>
+    /// An inclusion that only names treated, stable metastases ("Stable brain metastases by CT or MRI scan", under "No
+    /// untreated CNS metastases") says which patients with metastases may take part, not that every patient must have
+    /// them: a trial of brain metastases says so in its title, which the studied population reads. "Must have", "at
+    /// least one" or "documented" make it a requirement.
+    /// </summary>
+    private static bool AllowedSubgroup(ParsedCriterion criterion) =>
+        criterion.Segment.Role == CriterionRole.Inclusion
+        && criterion.Constraints.Count > 0
+        && criterion.Constraints.All(c => c is MetastasisConstraint { Activity: MetastasisActivity.TreatedStable, Negated: false, Qualifies: false })
+        && !RequiredPresence().IsMatch(criterion.Segment.Text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:must|required?|requires|requiring|at\s+least\s+one|documented|presence|confirmed|have|has)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RequiredPresence();
 
     private static int? CountOf(string word) => word.ToLowerInvariant() switch
     {

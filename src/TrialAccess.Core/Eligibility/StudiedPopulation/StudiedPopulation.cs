@@ -85,5 +85,5 @@ public sealed record TrialPopulation(
 /// <summary>A condition of the record as a disease concept: an OncoTree code for a cancer, else a concept of general medicine.</summary>
 /// <param name="Condition">The condition as the record writes it.</param>
 /// <param name="CancerCode">The OncoTree code (TISSUE or SOLID or HEME for cancer in general), when it is a cancer.</param>
-/// <param name="Concept">The vocabulary's concept name, when it is not a cancer.</param>
+/// <param name="Concept">The vocabulary's concept name, when it is not a cancer; null for a disease the vocabulary does not know.</param>
 public sealed record StudiedDisease(string Condition, string? CancerCode, string? Concept);

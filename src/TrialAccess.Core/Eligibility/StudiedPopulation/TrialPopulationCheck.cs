@@ -19,7 +19,8 @@ namespace TrialAccess.Eligibility.StudiedPopulation;
 /// looser wording and fails on a presumption (Likely ineligible), except an in situ disease named in the conditions
 /// against a patient recorded with invasive disease. A trial whose conditions are all known diseases, none of them
 /// the patient's main problem, related to it in the OncoTree tree, or another condition the patient has, fails on a
-/// presumption too, unless it accepts healthy volunteers or the main problem is a symptom (no working diagnosis yet).
+/// presumption too (for a patient with cancer and a record naming no cancer, a disease the vocabulary does not know
+/// counts when the registry's MeSH heading or its name marks it as one and the patient's record does not name it), unless it accepts healthy volunteers or the main problem is a symptom (no working diagnosis yet).
 /// </remarks>
 public static partial class TrialPopulationCheck
 {
@@ -146,6 +147,15 @@ public static partial class TrialPopulationCheck
             concepts.Add(mainConcept);
         }
 
+        // A disease the vocabulary does not know is judged only for a patient with cancer against a record that names no
+        // cancer at all (an eye disease, not a supportive-care trial "in patients with cancer"), and it is the patient's
+        // when the patient's record names it.
+        var unnamed = conditions.Where(c => c.CancerCode is null && c.Concept is null).ToList();
+        if (unnamed.Count > 0 && (!main.IsCancer || population.StudiesCancer || unnamed.Exists(c => Names(patient, c.Condition))))
+        {
+            return null;
+        }
+
         foreach (var disease in conditions)
         {
             if (disease.CancerCode is { } code)
@@ -167,6 +177,14 @@ public static partial class TrialPopulationCheck
             $"the conditions studied are {studied}",
             $"trial studies {studied} (conditions); the patient's main problem is {Quote(patient, main.Span, main.Text)}, and none of the conditions studied is recorded",
             presumed: true);
+    }
+
+    /// <summary>True when the patient's note or a recorded condition names <paramref name="disease"/> (or it without its plural).</summary>
+    private static bool Names(PatientProfile patient, string disease)
+    {
+        var name = disease.Trim().TrimEnd('s', 'S');
+        return (patient.SourceText?.Contains(name, StringComparison.OrdinalIgnoreCase) ?? false)
+            || patient.Conditions.Any(c => c.Text.Contains(name, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>One cancer within the other, or both in one tissue (the tree is too coarse within a tissue to rule out).</summary>
@@ -300,7 +318,9 @@ public static partial class TrialPopulationCheck
             }
         }
 
-        return stage?.LocallyAdvanced == true ? (DiseaseExtent.LocallyAdvanced, Quote(patient, stage.Span ?? cancer.Span, $"locally advanced ({cancer.Text})")) : null;
+        return stage?.LocallyAdvanced == true ? (DiseaseExtent.LocallyAdvanced, Quote(patient, stage.Span ?? cancer.Span, $"locally advanced ({cancer.Text})"))
+            : stage?.Early == true ? (DiseaseExtent.Early, Quote(patient, stage.Span ?? cancer.Span, $"early ({cancer.Text})"))
+            : null;
     }
 
     /// <summary>The words saying the patient's cancer has come back after its first treatment, or null.</summary>

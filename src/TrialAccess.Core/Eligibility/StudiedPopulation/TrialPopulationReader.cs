@@ -328,7 +328,7 @@ public static partial class TrialPopulationReader
         }
     }
 
-    /// <summary>Every condition as a disease concept, or null when one of them is not a known disease.</summary>
+    /// <summary>Every condition as a disease (a concept when the vocabulary has one), or null when one of them is not known to be a disease.</summary>
     private static List<StudiedDisease>? Diseases(ClinicalTrial trial, OncologyVocabulary vocabulary)
     {
         var diseases = new List<StudiedDisease>();
@@ -345,18 +345,37 @@ public static partial class TrialPopulationReader
             // not a word inside a longer name ("Pain after knee replacement").
             var matches = vocabulary.Concepts.Names.FindAll(text, Tokenizer.Tokenize(text));
             var best = matches.Count == 0 ? (PhraseMatch<MedicalConcept>?)null : matches.MaxBy(m => m.End - m.Start);
-            if (best is not { } found || found.End - found.Start < 0.6 * Letters(text) || MedicalConceptCatalog.TooGeneral.Contains(found.Value.Name))
+            if (best is { } found && found.End - found.Start >= 0.6 * Letters(text) && !MedicalConceptCatalog.TooGeneral.Contains(found.Value.Name))
+            {
+                diseases.Add(new StudiedDisease(text, null, found.Value.Name));
+                continue;
+            }
+
+            // A disease the vocabulary does not know is still a disease when the registry indexed it under its own MeSH
+            // heading ("Choroiditis") or its name says so ("Choroidal Neovascularization", "Gyrate Atrophy"); a cancer
+            // the vocabulary does not know ("Choroid Plexus Tumors") or anything else ("Quality of Life") is not judged.
+            if (CancerNoun().IsMatch(text) || !(DiseaseName().IsMatch(text) || trial.ConditionMeshTerms.Any(term => SameName(term, text))))
             {
                 return null;
             }
 
-            diseases.Add(new StudiedDisease(text, null, found.Value.Name));
+            diseases.Add(new StudiedDisease(text, null, null));
         }
 
         return diseases.Count == 0 ? null : diseases;
     }
 
     private static int Letters(string text) => text.Trim().Length;
+
+    /// <summary>The same name but for case and a plural ("Retinal Disease" and "Retinal Diseases").</summary>
+    internal static bool SameName(string one, string other)
+    {
+        static string Stem(string text) => text.Trim().TrimEnd('s', 'S');
+        return string.Equals(Stem(one), Stem(other), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [GeneratedRegex(@"(?:itis|osis|opathy|aemia|emia|trophy|plasia|neovasculari[sz]ation|degeneration|\bdisease|\bdisorder|\bsyndrome|\binfection|\bdeficiency|\binsufficiency|\bfailure)s?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DiseaseName();
 
     [GeneratedRegex(@"cancer|carcinoma|tumou?r|neoplas|malignan|oma\b|omas\b|leuka?emia|myelodysplas|metasta", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CancerNoun();

@@ -141,6 +141,7 @@ public static class PatientJsonReader
             M = s.String("m"),
             Metastatic = s.Bool("metastatic"),
             LocallyAdvanced = s.Bool("locallyAdvanced"),
+            Early = s.Bool("early"),
             Unresectable = s.Bool("unresectable"),
             Recurrent = s.Bool("recurrent"),
         };

@@ -75,6 +75,7 @@ public static class PatientJsonWriter
             ("m", s.M),
             ("metastatic", s.Metastatic),
             ("locallyAdvanced", s.LocallyAdvanced),
+            ("early", s.Early),
             ("unresectable", s.Unresectable),
             ("recurrent", s.Recurrent)) : null),
         ("isPrimary", d.IsPrimary ? null : false),

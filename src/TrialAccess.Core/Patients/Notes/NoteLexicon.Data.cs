@@ -350,6 +350,7 @@ internal sealed partial class NoteLexicon
         ifosfamide | alkylating agent, chemotherapy
         epirubicin | anthracycline, chemotherapy
         mitomycin | chemotherapy
+        bcg | intravesical therapy = bacillus calmette-guerin; bacillus calmette guerin; intravesical bcg
         bleomycin | chemotherapy
         carmustine | alkylating agent, chemotherapy = bcnu
         lomustine | alkylating agent, chemotherapy = ccnu

@@ -493,10 +493,10 @@ public static partial class NoteReader
         return false;
     }
 
-    /// <summary>"metastatic", "locally advanced", "unresectable", "recurrent" just before a cancer's name, as a stage.</summary>
+    /// <summary>"metastatic", "locally advanced", "early-stage", "non-muscle-invasive", "unresectable", "recurrent" just before a cancer's name, as a stage.</summary>
     private static Stage? Descriptors(IReadOnlyList<NoteToken> tokens, int first)
     {
-        bool? metastatic = null, locallyAdvanced = null, unresectable = null, recurrent = null;
+        bool? metastatic = null, locallyAdvanced = null, early = null, unresectable = null, recurrent = null;
         var from = first;
         for (var k = first - 1; k >= 0 && k >= first - 4; k--)
         {
@@ -509,6 +509,15 @@ public static partial class NoteReader
                 case "advanced" when k > 0 && tokens[k - 1].Norm == "locally":
                     locallyAdvanced = true;
                     k--;
+                    break;
+                case "invasive" when k > 1 && tokens[k - 1].Norm == "muscle" && tokens[k - 2].Norm == "non":
+                    early = true;
+                    k -= 2;
+                    break;
+                case "stage" when k > 0 && tokens[k - 1].Norm == "early":
+                    continue;
+                case "early" or "localized" or "localised":
+                    early = true;
                     break;
                 case "unresectable" or "inoperable":
                     unresectable = true;
@@ -534,6 +543,7 @@ public static partial class NoteReader
         {
             Metastatic = metastatic,
             LocallyAdvanced = locallyAdvanced,
+            Early = early,
             Unresectable = unresectable,
             Recurrent = recurrent,
             Span = new SourceSpan(tokens[from].Start, tokens[first - 1].End - tokens[from].Start),
@@ -647,6 +657,7 @@ public static partial class NoteReader
         {
             Metastatic = stated.Metastatic ?? existing.Metastatic,
             LocallyAdvanced = stated.LocallyAdvanced ?? existing.LocallyAdvanced,
+            Early = stated.Early ?? existing.Early,
             Unresectable = stated.Unresectable ?? existing.Unresectable,
             Recurrent = stated.Recurrent ?? existing.Recurrent,
         };

@@ -252,4 +252,21 @@ public sealed class PurposeAndPermissionReadingTests
 
         Evaluate("No prior allogeneic stem cell transplant", patient).Outcome.Should().NotBe(CriterionOutcome.NotMet);
     }
+
+    private static readonly PatientProfile MelanomaWithoutBrainMetastases =
+        Note("A 58-year-old woman with metastatic uveal melanoma in the liver. No brain metastases on MRI. No systemic treatment so far.");
+
+    [Theory]
+    [InlineData("Stable brain metastases by CT or MRI scan")]
+    [InlineData("Treated and stable CNS metastases")]
+    public void Evaluate_AnInclusionThatOnlyNamesTreatedStableMetastases_AllowsThem_RatherThanRequiringThem(string criterion)
+    {
+        Evaluate(criterion, MelanomaWithoutBrainMetastases).Outcome.Should().Be(CriterionOutcome.NotApplicable);
+    }
+
+    [Fact]
+    public void Evaluate_TreatedStableMetastasesThePatientMustHave_StayARequirement()
+    {
+        Evaluate("Patients must have treated, stable brain metastases", MelanomaWithoutBrainMetastases).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
 }

@@ -91,6 +91,8 @@ public class TreatmentWordingTests
     [InlineData("Taxane-naive patients", "taxane")]
     [InlineData("Patients must be chemotherapy-na\u00efve", "chemotherapy")]
     [InlineData("Treatment naive to anti-PD-1 therapy", "anti-PD-1")]
+    [InlineData("Metastatic melanoma that is chemotherapy\n             naive", "chemotherapy")]
+    [InlineData("Chemotherapy naive", "chemotherapy")]
     public void NaiveToAnAgent_IsNeverHavingHadIt(string criterion, string agent)
     {
         var constraint = CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints

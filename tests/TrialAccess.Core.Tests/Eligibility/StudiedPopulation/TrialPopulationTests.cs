@@ -209,6 +209,22 @@ public class TrialPopulationTests
     }
 
     [Fact]
+    public void MetastaticTitle_AgainstCancerSaidToBeEarly_IsLikelyIneligible()
+    {
+        var patient = new PatientProfile
+        {
+            Age = new Fact<decimal>(69),
+            Sex = new Fact<PatientSex>(PatientSex.Male),
+            Diagnoses = [new Diagnosis { Text = "urothelial carcinoma", OncoTreeCode = "BLCA", Stage = new Stage { Early = true } }],
+        };
+
+        var evaluation = Evaluate(Trial("Drug X in Metastatic Bladder Cancer", ["Bladder Cancer"]), patient);
+
+        evaluation.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Population(evaluation).Single().Evidence.Should().Contain("early");
+    }
+
+    [Fact]
     public void MetastaticTitle_AgainstStageTwoDisease_IsLikelyIneligible_AndAgainstMetastatic_SaysNothing()
     {
         var trial = Trial("Drug in Metastatic Breast Cancer", ["Breast Cancer"]);
@@ -321,7 +337,50 @@ public class TrialPopulationTests
     [Fact]
     public void UnknownConditions_GiveNoJudgement()
     {
-        Population(Evaluate(Trial("Quality of Life Study", ["Zzyzx Syndrome Of The Left Elbow"]), Lung())).Should().BeEmpty();
+        Population(Evaluate(Trial("Quality of Life Study", ["Zzyzx Of The Left Elbow"]), Lung())).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Type 3 Choroidal Neovascularization")]
+    [InlineData("Polypoidal Choroidal Vasculopathy")]
+    [InlineData("Gyrate Atrophy")]
+    [InlineData("Zzyzx Syndrome Of The Left Elbow")]
+    public void ADiseaseTheVocabularyDoesNotKnow_NamedAsADisease_FailsAPatientWithCancer_OnAPresumption(string studied)
+    {
+        var evaluation = Evaluate(Trial($"Drug X for {studied}", [studied]), Lung());
+
+        evaluation.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Population(evaluation).Single().Evidence.Should().Contain(studied).And.Contain("lung adenocarcinoma");
+    }
+
+    [Fact]
+    public void ADiseaseTheVocabularyDoesNotKnow_IndexedUnderItsOwnMeshHeading_IsADisease()
+    {
+        var trial = Trial("Evaluation of Inflammatory Eye Disease", ["Choroiditis", "Iritis"]) with { ConditionMeshTerms = ["Choroiditis", "Iritis"] };
+        Population(Evaluate(trial, Lung())).Should().ContainSingle();
+
+        // Without the registry's heading, a name that does not say it is a disease is not judged.
+        Population(Evaluate(Trial("Evaluation of Inflammatory Eye Disease", ["Choroiditis", "Iritis", "Zzyzx"]), Lung())).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ADiseaseTheVocabularyDoesNotKnow_IsNotJudged_WhenThePatientsRecordNamesIt_OrTheRecordNamesACancer_OrTheMainProblemIsNotCancer()
+    {
+        var withIt = Lung() with { SourceText = "Lung adenocarcinoma. Also has gyrate atrophy of the retina." };
+        Population(Evaluate(Trial("Drug X for Gyrate Atrophy", ["Gyrate Atrophy"]), withIt)).Should().BeEmpty();
+
+        // A supportive-care trial in people with cancer, and a cancer the vocabulary does not know.
+        Population(Evaluate(Trial("Drug X for Zzyzx Syndrome in Patients With Cancer", ["Zzyzx Syndrome"]), Lung())).Should().BeEmpty();
+        Population(Evaluate(Trial("Drug X for Choroid Plexus Tumors", ["Choroid Plexus Tumors"]), Lung())).Should().BeEmpty();
+
+        var notCancer = new PatientProfile
+        {
+            Age = new Fact<decimal>(40),
+            Sex = new Fact<PatientSex>(PatientSex.Male),
+            CompleteHistory = true,
+            Conditions = [new Condition { Text = "pneumonia", Concept = "pneumonia", Certainty = Certainty.Asserted }],
+        };
+        Population(Evaluate(Trial("Drug X for Gyrate Atrophy", ["Gyrate Atrophy"]), notCancer)).Should().BeEmpty();
     }
 
     [Fact]

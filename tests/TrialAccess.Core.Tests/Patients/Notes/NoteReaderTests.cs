@@ -273,6 +273,30 @@ public sealed class NoteReaderTests
     }
 
     [Theory]
+    [InlineData("High-grade non-muscle-invasive urothelial carcinoma of the bladder.")]
+    [InlineData("Early-stage breast cancer, treated by lumpectomy.")]
+    [InlineData("Localised prostate cancer on active surveillance.")]
+    public void Extract_EarlyDescriptors_MarkTheCancerAsEarly(string note)
+    {
+        var diagnosis = NoteReader.Extract(note).Diagnoses.First();
+
+        diagnosis.Stage!.Early.Should().BeTrue();
+        diagnosis.Stage.Metastatic.Should().BeNull();
+    }
+
+    [Fact]
+    public void Extract_MuscleInvasiveWithoutNon_IsNotEarly()
+    {
+        NoteReader.Extract("Muscle-invasive urothelial carcinoma of the bladder.").Diagnoses.First().Stage?.Early.Should().BeNull();
+    }
+
+    [Fact]
+    public void Extract_IntravesicalBcg_IsATherapy()
+    {
+        NoteReader.Extract("Recurred after induction and maintenance BCG.").Therapies.Should().Contain(t => t.Name == "bcg" && t.Classes.Contains("intravesical therapy"));
+    }
+
+    [Theory]
     [InlineData("Received first-line carboplatin.", "carboplatin", 1)]
     [InlineData("Now on 2L docetaxel.", "docetaxel", 2)]
     [InlineData("Started docetaxel as second line therapy.", "docetaxel", 2)]

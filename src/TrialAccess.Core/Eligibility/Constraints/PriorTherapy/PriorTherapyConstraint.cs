@@ -475,7 +475,7 @@ public static partial class PriorTherapyParser
     private static partial Regex OrganBefore();
 
     /// <summary>"Taxane-naive", "anti-PD-1 naïve", "chemotherapy-naive": never had the agent the word is written on.</summary>
-    [GeneratedRegex(@"\G(?:[- ]?(?:therapy|treatment|agents?|drugs?|inhibitors?))?[- ]?na[iï]ve\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?:(?:-|\s+)?(?:therapy|treatment|agents?|drugs?|inhibitors?))?(?:-|\s+)?na[iï]ve\b", RegexOptions.CultureInvariant)]
     private static partial Regex NaiveAfter();
 
     /// <summary>"Naive to anti-PD-1 therapy", "naïve to prior taxanes": never had what follows, up to a few words on.</summary>
@@ -772,6 +772,6 @@ public static partial class PriorTherapyParser
     [GeneratedRegex(@"\b(?:radiotherapy|radiation(?:\s+therapy)?|irradiation|radiosurgery|SBRT|SRS|WBRT|chemoradi\w+|brachytherapy|major\s+surgery|surgical\s+(?:procedure|resection|intervention)s?|surgery|resection|operation|(?:stem\s+cell|bone\s+marrow|hematopoietic\s+(?:stem\s+)?cell|allogeneic|allogenic|autologous|cord\s+blood)\s+transplant\w*|HSCT|BMT|\w+ectomy|transfusions?|vaccines?|vaccinations?|dialysis)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Modality();
 
-    [GeneratedRegex(@"\b(?:treatment[- ]na[iï]ve|therapy[- ]na[iï]ve|chemotherapy[- ]na[iï]ve|previously\s+untreated|no\s+prior\s+(?:systemic\s+)?(?:treatment|therapy)|not\s+(?:been\s+)?previously\s+treated|na[iï]ve\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:treatment(?:-|\s+)na[iï]ve|therapy(?:-|\s+)na[iï]ve|chemotherapy(?:-|\s+)na[iï]ve|previously\s+untreated|no\s+prior\s+(?:systemic\s+)?(?:treatment|therapy)|not\s+(?:been\s+)?previously\s+treated|na[iï]ve\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Naive();
 }
