@@ -75,6 +75,36 @@ public class CancerGroupingTests
     }
 
     [Theory]
+    [InlineData("A 74-year-old man with lower-risk myelodysplastic syndrome.", "AML", "acute myeloid leukemia", CriterionOutcome.NotMet)]
+    [InlineData("A 50-year-old woman with multiple myeloma.", "HL", "Hodgkin lymphoma", CriterionOutcome.NotMet)]
+    [InlineData("A 50-year-old woman with peripheral T-cell lymphoma.", "MBN", "B-cell lymphoma", CriterionOutcome.NotMet)]
+    [InlineData("A 50-year-old woman with lymphoma.", "DLBCLNOS", "diffuse large B-cell lymphoma", CriterionOutcome.Unknown)]
+    [InlineData("A 50-year-old woman with follicular lymphoma.", "MBN", "B-cell lymphoma", CriterionOutcome.Met)]
+    public void TwoNamedBloodCancers_NeitherWithinTheOther_FailOnAPresumption(string note, string code, string name, CriterionOutcome expected)
+    {
+        var check = new CancerTypeConstraint(code, name).Check(NoteReader.Extract(note), Context);
+
+        check.Outcome.Should().Be(expected);
+        check.Presumed.Should().Be(expected == CriterionOutcome.NotMet);
+    }
+
+    [Theory]
+    [InlineData("Head and Neck Cancer", CriterionOutcome.NotMet)]
+    [InlineData("Head and Neck Neoplasms", CriterionOutcome.Unknown)]
+    public void AnOesophagealCancer_AgainstHeadAndNeckCancer_FailsUnlessTheNameIsTheMeshHeading_WhichFilesTheOesophagusThere(string name, CriterionOutcome expected)
+    {
+        new CancerTypeConstraint("HEAD_NECK", name).Check(NoteReader.Extract("A 66-year-old man with squamous cell carcinoma of the mid oesophagus."), Context)
+            .Outcome.Should().Be(expected);
+    }
+
+    [Fact]
+    public void AThyroidCancer_AgainstHeadAndNeckCancer_IsAQuestion_ForSponsorsCountItThere()
+    {
+        new CancerTypeConstraint("HEAD_NECK", "Head and Neck Cancer").Check(NoteReader.Extract("A 75-year-old man with metastatic papillary thyroid cancer."), Context)
+            .Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Theory]
     [InlineData("Diagnosis of cancer", "TISSUE")]
     [InlineData("Histologically confirmed solid tumor", CancerTypeCatalog.Solid)]
     [InlineData("Clinical diagnosis of kidney tumor < 4 cm", "KIDNEY")]

@@ -233,7 +233,7 @@ public static partial class TrialPopulationCheck
         // metastatic disease a trial treats, whatever its stage was: a trial stating only those fails on a presumption. A
         // stage the trial names ("stage III") or an adjuvant setting is not such a trait.
         if (ResectedWithoutDisease(patient) is { } resected
-            && stated.TrueForAll(t => t.Label is "metastatic disease" or "advanced disease" or "unresectable disease" or "locally advanced disease"))
+            && stated.TrueForAll(t => t.Label is "metastatic disease" or "advanced disease" or "unresectable disease" or "locally advanced disease" or TrialPopulationReader.AdvancedOrRecurrentLabel))
         {
             return Fails(
                 $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
@@ -251,6 +251,12 @@ public static partial class TrialPopulationCheck
                 $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
                 $"trial is for {Stated(stated)}; the patient's cancer has recurred: {recurrence}",
                 presumed: true);
+        }
+
+        // A trial of "recurrent or advanced" disease takes a recurrence whatever the stage was at diagnosis.
+        if (Recurrence(patient, cancer) is not null && stated.Exists(t => t.Label == TrialPopulationReader.AdvancedOrRecurrentLabel))
+        {
+            return null;
         }
 
         if (PatientExtent(patient, cancer) is not { } have)

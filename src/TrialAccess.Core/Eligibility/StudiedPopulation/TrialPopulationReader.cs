@@ -131,12 +131,16 @@ public static partial class TrialPopulationReader
 
         foreach (Match m in Metastatic().Matches(rest))
         {
-            if (m.Groups["advanced"].Success)
+            // "Recurrent or advanced", "advanced or persistent": beside a recurrence, "advanced" is the disease no longer
+            // curable (metastatic), not the locally advanced disease still treated with curative intent.
+            var advanced = m.Groups["advanced"].Success;
+            var incurable = advanced && AdvancedOrRecurrent().IsMatch(rest[Math.Max(0, m.Index - 30)..Math.Min(rest.Length, m.Index + m.Length + 30)]);
+            if (advanced && !incurable)
             {
                 Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), "advanced disease", m);
             }
 
-            Add(PopulationAxis.Extent, nameof(DiseaseExtent.Metastatic), m.Groups["advanced"].Success ? "advanced disease" : "metastatic disease", m);
+            Add(PopulationAxis.Extent, nameof(DiseaseExtent.Metastatic), incurable ? AdvancedOrRecurrentLabel : advanced ? "advanced disease" : "metastatic disease", m);
         }
 
         foreach (Match m in Stage().Matches(rest))
@@ -400,6 +404,12 @@ public static partial class TrialPopulationReader
 
     [GeneratedRegex(@"\G\s+(?:and\s+)?(?:(?:liver|hepatic|lung|pulmonary|bone|brain|peritoneal|distant)\s+)?(?:metastatic|metastases|metastasis|stage\s+(?:IV|4)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QualifiesMetastases();
+
+    /// <summary>The label of "advanced" read beside a recurrence: the incurable setting.</summary>
+    internal const string AdvancedOrRecurrentLabel = "advanced or recurrent (no longer curable) disease";
+
+    [GeneratedRegex(@"\b(?:recurrent|persistent|relapsed)\s*,?\s*(?:or|and/or)\s+advanced\b|\badvanced\s*,?\s*(?:or|and/or)\s+(?:recurrent|persistent|relapsed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AdvancedOrRecurrent();
 
     [GeneratedRegex(@"(?<!non[- ]?|micro|(?:nodal|lymph[- ]node|node|axillary|inguinal|cervical|regional|in[- ]transit)\s+)\b(?:metastatic|metastases|metastasis|disseminated|stage\s+IV|(?<advanced>(?<!locally[- ])advanced(?=[- ](?:(?:stage|\w+)[- ]){0,3}?(?:cancers?|carcinomas?|disease|tumou?rs?|malignan\w*|neoplasms?|NSCLC|SCLC|HCC|RCC|CRC|melanoma|lymphoma|sarcoma|myeloma|adenocarcinoma|mesothelioma|glioma))))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Metastatic();

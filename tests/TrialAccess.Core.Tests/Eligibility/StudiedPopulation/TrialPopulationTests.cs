@@ -208,6 +208,28 @@ public class TrialPopulationTests
         Population(evaluation).Single().Basis.Should().Be(OutcomeBasis.Presumed);
     }
 
+    [Theory]
+    [InlineData("Drug X in Treating Patients With Recurrent or Advanced Cancer of the Cervix")]
+    [InlineData("Drug X in Women Who Have Advanced or Persistent Cancer of the Cervix")]
+    public void AdvancedBesideARecurrence_IsTheIncurableSetting_NotLocallyAdvancedDiseaseUnderCurativeTreatment(string title)
+    {
+        Stage? stage = new Stage { Group = "IIIC1", Metastatic = false };
+        PatientProfile Cervix(bool recurred) => new()
+        {
+            Age = new Fact<decimal>(44),
+            Sex = new Fact<PatientSex>(PatientSex.Female),
+            Diagnoses = [new Diagnosis { Text = "squamous cell carcinoma of the cervix", OncoTreeCode = "CESC", Stage = stage }],
+            Settings = recurred ? [new SettingStatement(DiseaseSetting.Relapsed)] : [new SettingStatement(DiseaseSetting.NewlyDiagnosed)],
+            Therapies = recurred ? [new Therapy { Name = "cisplatin", Kind = TherapyKind.Drug }] : [],
+        };
+
+        Evaluate(Trial(title, ["Cervical Cancer"]), Cervix(recurred: false)).Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Population(Evaluate(Trial(title, ["Cervical Cancer"]), Cervix(recurred: true))).Should().BeEmpty();
+
+        // "Advanced" alone still takes locally advanced disease.
+        Population(Evaluate(Trial("Drug X in Advanced Cancer of the Cervix", ["Cervical Cancer"]), Cervix(recurred: false))).Should().BeEmpty();
+    }
+
     [Fact]
     public void MetastaticTitle_AgainstCancerSaidToBeEarly_IsLikelyIneligible()
     {

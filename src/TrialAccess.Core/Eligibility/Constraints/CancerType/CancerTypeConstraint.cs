@@ -9,7 +9,7 @@ namespace TrialAccess.Eligibility.Constraints;
 /// <summary>A cancer type by OncoTree code: "histologically confirmed NSCLC" is NSCLC, and accepts a LUAD patient.</summary>
 /// <param name="Code">OncoTree code (or SOLID/HEME/TISSUE for any solid, haematological or any cancer).</param>
 /// <param name="Name">The name as written in the criterion.</param>
-public sealed record CancerTypeConstraint(string Code, string Name) : EligibilityConstraint
+public sealed partial record CancerTypeConstraint(string Code, string Name) : EligibilityConstraint
 {
     public override ConstraintKind Kind => ConstraintKind.CancerType;
 
@@ -70,11 +70,45 @@ public sealed record CancerTypeConstraint(string Code, string Name) : Eligibilit
         var clearlyOther = wanted is not null && mapped.All(d =>
         {
             var have = byGroup ? GroupOf(catalog, d.Code!) : catalog.TissueOf(d.Code!);
-            return have is not null && !string.Equals(have, wanted, StringComparison.OrdinalIgnoreCase) && !CancerTypeCatalog.TissuesOverlap(have, wanted);
+            return have is not null && !string.Equals(have, wanted, StringComparison.OrdinalIgnoreCase)
+                && !(CancerTypeCatalog.TissuesOverlap(have, wanted) && (MeshWorded().IsMatch(Name) || IsThyroid(have) || IsThyroid(wanted)));
         });
-        return clearlyOther
-            ? ConstraintCheck.NotMet($"diagnosis {string.Join(", ", mapped.Select(d => $"{d.Diagnosis.Text} ({d.Code})"))}")
-            : ConstraintCheck.Unknown($"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?", $"diagnosis {mapped[0].Diagnosis.Text} ({mapped[0].Code}) is related to but not within {Code}");
+        if (clearlyOther)
+        {
+            return ConstraintCheck.NotMet($"diagnosis {string.Join(", ", mapped.Select(d => $"{d.Diagnosis.Text} ({d.Code})"))}");
+        }
+
+        // The blood cancers are named as distinct diseases (an MDS is no AML, a myeloma no Hodgkin lymphoma): within the
+        // myeloid or lymphoid tissue, two named diseases neither of which contains the other fail on a presumption.
+        if (!byGroup && mapped.TrueForAll(d => DistinctBloodCancers(catalog, d.Code!, Code)))
+        {
+            return new ConstraintCheck(
+                CriterionOutcome.NotMet,
+                $"diagnosis {string.Join(", ", mapped.Select(d => $"{d.Diagnosis.Text} ({d.Code})"))} is another blood cancer than {Code}: presumed not one, confirm",
+                $"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?") { Presumed = true };
+        }
+
+        return ConstraintCheck.Unknown($"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?", $"diagnosis {mapped[0].Diagnosis.Text} ({mapped[0].Code}) is related to but not within {Code}");
+    }
+
+    /// <summary>
+    /// A MeSH heading ("Head and Neck Neoplasms"), which files the oesophagus and thyroid under the head and neck, unlike
+    /// OncoTree. Sponsors too count the thyroid among head and neck cancers, but not the oesophagus: "Head and Neck
+    /// Cancer" in their words fails an oesophageal cancer.
+    /// </summary>
+    [GeneratedRegex(@"\bneoplasms?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MeshWorded();
+
+    private static bool IsThyroid(string tissue) => string.Equals(tissue, "THYROID", StringComparison.OrdinalIgnoreCase);
+
+    private static bool DistinctBloodCancers(CancerTypeCatalog catalog, string have, string wanted)
+    {
+        var tissue = catalog.TissueOf(have);
+        return tissue is "MYELOID" or "LYMPH"
+            && string.Equals(tissue, catalog.TissueOf(wanted), StringComparison.OrdinalIgnoreCase)
+            && !catalog.IsWithin(have, wanted) && !catalog.IsWithin(wanted, have)
+            && catalog.Find(have)?.Parent is { } haveParent && !string.Equals(haveParent, tissue, StringComparison.OrdinalIgnoreCase)
+            && catalog.Find(wanted)?.Parent is { } wantedParent && !string.Equals(wantedParent, tissue, StringComparison.OrdinalIgnoreCase);
     }
 
     private static string? GroupOf(CancerTypeCatalog catalog, string code) =>
