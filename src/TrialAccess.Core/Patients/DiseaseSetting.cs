@@ -32,6 +32,12 @@ public enum DiseaseSetting
     /// nothing is left to measure (the adjuvant setting, or follow-up), unless the record also states a relapse.
     /// </summary>
     Resected,
+
+    /// <summary>"Low-risk", "lower-risk", "IPSS-R low": the lower risk groups of the cancer's own risk scale.</summary>
+    LowerRisk,
+
+    /// <summary>"High-risk", "higher-risk", "IPSS-R very high", "poor-risk": the higher risk groups of the cancer's own risk scale.</summary>
+    HigherRisk,
 }
 
 /// <summary>One statement of the setting, with the words it was read from.</summary>

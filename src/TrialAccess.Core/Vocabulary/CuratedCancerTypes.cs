@@ -67,6 +67,7 @@ internal static class CuratedCancerTypes
         "DLBCLNOS|Diffuse Large B-Cell Lymphoma, NOS|MBN|diffuse large B-cell lymphoma;DLBCL;diffuse large B cell lymphoma;large B-cell lymphoma;LBCL",
         "FL|Follicular Lymphoma|MBN|follicular lymphoma;FL",
         "MCL|Mantle Cell Lymphoma|MBN|mantle cell lymphoma;MCL",
+        "BL|Burkitt Lymphoma|MBN|Burkitt lymphoma;Burkitt's lymphoma;Burkitt leukemia;Burkitt's leukemia;small noncleaved cell lymphoma;small non-cleaved cell lymphoma",
         "MZL|Marginal Zone Lymphoma|MBN|marginal zone lymphoma;MZL;MALT lymphoma",
         "CLLSLL|Chronic Lymphocytic Leukemia/Small Lymphocytic Lymphoma|MBN|chronic lymphocytic leukemia;CLL;small lymphocytic lymphoma;SLL;chronic lymphocytic leukaemia;CLL/SLL",
         "PCM|Plasma Cell Myeloma|MBN|multiple myeloma;myeloma;MM;plasma cell myeloma;plasma cell neoplasm",

@@ -32,6 +32,7 @@ public class CancerGroupingTests
     [InlineData("Neoplasms", CancerTypeCatalog.Root)]
     [InlineData("Neoplasm Metastasis", CancerTypeCatalog.Root)]
     [InlineData("Intraocular Melanoma", "UM")]
+    [InlineData("Burkitt's Lymphoma", "BL")]
     [InlineData("Melanoma of the Eye", "UM")]
     public void ARegistryHeading_InvertedOrWithAGenericNoun_ResolvesToItsCancer(string condition, string code)
     {

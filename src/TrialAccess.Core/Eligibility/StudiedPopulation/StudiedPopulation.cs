@@ -26,6 +26,9 @@ public enum PopulationAxis
     /// <summary>People at risk of the cancer, to prevent it or find it early ("prevention of breast cancer", "women at high genetic risk", "lung cancer screening"): the value is "at risk".</summary>
     AtRisk,
 
+    /// <summary>The risk group of the cancer's own scale ("lower-risk MDS", "high-risk neuroblastoma"): "lower" or "higher".</summary>
+    Risk,
+
     /// <summary>Disease that progressed on, relapsed after or was treated with a named therapy ("progressing on osimertinib", "treated after TACE"); the value is the words naming it.</summary>
     AfterTherapy,
 }

@@ -73,6 +73,11 @@ public static partial class TrialPopulationCheck
             yield return platinum;
         }
 
+        if (Risk(population, patient) is { } risk)
+        {
+            yield return risk;
+        }
+
         if (AfterTherapy(population, patient, context) is { } after)
         {
             yield return after;
@@ -389,6 +394,28 @@ public static partial class TrialPopulationCheck
             string.Join(" or ", stated.Select(t => t.Label).Distinct()),
             $"trial is for {Stated(stated)}; the patient {have.Evidence}: confirm",
             presumed: true);
+    }
+
+    /// <summary>
+    /// A trial only of the lower (or only of the higher) risk groups of a cancer against a patient whose record states the
+    /// other: a presumed failure ("High-Risk Myelodysplastic Syndromes" for an MDS recorded as IPSS-R low).
+    /// </summary>
+    private static CriterionEvaluation? Risk(TrialPopulation population, PatientProfile patient)
+    {
+        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.Risk).ToList();
+        var recorded = patient.Settings.Where(s => s.Setting is DiseaseSetting.LowerRisk or DiseaseSetting.HigherRisk).ToList();
+        if (stated.Count == 0 || recorded.Count == 0 || recorded.Select(s => s.Setting).Distinct().Count() > 1)
+        {
+            return null;
+        }
+
+        var have = recorded[0].Setting == DiseaseSetting.LowerRisk ? "lower" : "higher";
+        return stated.Exists(t => t.Value == have)
+            ? null
+            : Fails(
+                string.Join(" or ", stated.Select(t => t.Label).Distinct()),
+                $"trial is for {Stated(stated)}; the patient's disease is {Quote(patient, recorded[0].Span, have + "-risk")}: confirm",
+                presumed: true);
     }
 
     /// <summary>Therapies too general to name a population ("standard therapy", "chemotherapy"): the line axis reads those.</summary>

@@ -168,6 +168,12 @@ public static partial class TrialPopulationReader
             }
         }
 
+        foreach (Match m in RiskGroups.Group().Matches(rest))
+        {
+            var lower = m.Groups["low"].Success;
+            Add(PopulationAxis.Risk, lower ? "lower" : "higher", lower ? "lower-risk disease" : "higher-risk disease", m);
+        }
+
         foreach (Match m in AfterTherapy().Matches(rest))
         {
             var named = m.Groups["what"].Value.Trim();

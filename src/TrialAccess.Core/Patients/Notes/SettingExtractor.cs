@@ -104,6 +104,14 @@ internal static partial class SettingExtractor
             }
         }
 
+        foreach (Match m in RiskGroups.Group().Matches(slice))
+        {
+            if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)
+            {
+                yield return At(m.Groups["low"].Success ? DiseaseSetting.LowerRisk : DiseaseSetting.HigherRisk, m);
+            }
+        }
+
         foreach (Match m in Platinum().Matches(slice))
         {
             if (CertaintyAt(m) is not (Certainty.Asserted or Certainty.Historical))

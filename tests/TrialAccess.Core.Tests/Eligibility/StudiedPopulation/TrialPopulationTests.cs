@@ -230,6 +230,28 @@ public class TrialPopulationTests
         Population(Evaluate(Trial("Drug X in Advanced Cancer of the Cervix", ["Cervical Cancer"]), Cervix(recurred: false))).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("A 76-year-old man with myelodysplastic syndrome, IPSS-R low risk, transfusion dependent.", "Drug X in High-Risk Myelodysplastic Syndromes", true)]
+    [InlineData("A 76-year-old man with lower-risk myelodysplastic syndrome.", "Drug X in Higher-Risk MDS", true)]
+    [InlineData("A 76-year-old man with lower-risk myelodysplastic syndrome.", "Drug X in Lower-Risk Myelodysplastic Syndromes", false)]
+    [InlineData("A 76-year-old man with high-risk myelodysplastic syndrome.", "Drug X in Low- or High-Risk Myelodysplastic Syndromes", false)]
+    [InlineData("A 76-year-old man with myelodysplastic syndrome.", "Drug X in High-Risk Myelodysplastic Syndromes", false)]
+    public void ATrialOfTheOtherRiskGroup_FailsOnAPresumption_WhenTheRecordStatesOne(string note, string title, bool fails)
+    {
+        var patient = TrialAccess.Patients.Notes.NoteReader.Extract(note) with { CompleteHistory = true };
+
+        Population(Evaluate(Trial(title, ["Myelodysplastic Syndromes"]), patient)).Should().HaveCount(fails ? 1 : 0);
+    }
+
+    [Theory]
+    [InlineData("Screening Women at High Risk of Breast Cancer")]
+    [InlineData("Vaccine for High-Risk HPV Infection in Cervical Cancer")]
+    [InlineData("Surgery in Patients at High Risk for Recurrence of Breast Cancer")]
+    public void Read_ARiskOfGettingSomething_IsNoRiskGroup(string title)
+    {
+        Read(title, "Breast Cancer").Traits.Should().NotContain(t => t.Axis == PopulationAxis.Risk);
+    }
+
     [Fact]
     public void MetastaticTitle_AgainstCancerSaidToBeEarly_IsLikelyIneligible()
     {
