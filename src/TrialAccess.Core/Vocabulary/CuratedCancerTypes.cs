@@ -50,6 +50,8 @@ internal static class CuratedCancerTypes
         "PINT|Pineal Tumor|BRAIN|pineal tumor;pineal tumour",
         "PBL|Pineoblastoma|PINT|pineoblastoma",
         "MNGT|Meningothelial Tumor|BRAIN|meningioma",
+        "CPT|Choroid Plexus Tumor|BRAIN|choroid plexus tumor;choroid plexus tumour;choroid plexus tumors;choroid plexus neoplasm",
+        "CPC|Choroid Plexus Carcinoma|CPT|choroid plexus carcinoma",
         "MYELOID|Myeloid|TISSUE|myeloid malignancy;myeloid neoplasm",
         "MNM|Myeloid Neoplasm|MYELOID|",
         "AML|Acute Myeloid Leukemia|MNM|AML;acute myeloid leukaemia;acute myelogenous leukemia;acute myelocytic leukemia;acute non-lymphocytic leukemia;ANLL",

@@ -363,7 +363,7 @@ public static partial class TrialPopulationReader
 
             // A disease the vocabulary does not know is still a disease when the registry indexed it under its own MeSH
             // heading ("Choroiditis") or its name says so ("Choroidal Neovascularization", "Gyrate Atrophy"); a cancer
-            // the vocabulary does not know ("Choroid Plexus Tumors") or anything else ("Quality of Life") is not judged.
+            // the vocabulary does not know (a name with "tumor", "carcinoma", "-oma") or anything else ("Quality of Life") is not judged.
             if (CancerNoun().IsMatch(text) || !(DiseaseName().IsMatch(text) || trial.ConditionMeshTerms.Any(term => SameName(term, text))))
             {
                 return null;

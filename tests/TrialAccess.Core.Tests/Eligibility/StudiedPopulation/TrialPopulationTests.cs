@@ -415,7 +415,7 @@ public class TrialPopulationTests
 
         // A supportive-care trial in people with cancer, and a cancer the vocabulary does not know.
         Population(Evaluate(Trial("Drug X for Zzyzx Syndrome in Patients With Cancer", ["Zzyzx Syndrome"]), Lung())).Should().BeEmpty();
-        Population(Evaluate(Trial("Drug X for Choroid Plexus Tumors", ["Choroid Plexus Tumors"]), Lung())).Should().BeEmpty();
+        Population(Evaluate(Trial("Drug X for Zzyzx Tumors", ["Zzyzx Tumors"]), Lung())).Should().BeEmpty();
 
         var notCancer = new PatientProfile
         {
