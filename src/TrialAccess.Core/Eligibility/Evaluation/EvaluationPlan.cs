@@ -198,10 +198,14 @@ internal sealed partial record FreeTextReading(IReadOnlySet<string> Terms, bool 
             }
         }
 
-        var presumable = terms.Count > 0 && !NeverPresumed().IsMatch(text) && !EligibilityEvaluator.IsPermission(text) && !text.TrimEnd().EndsWith(':');
+        // A time window ("within 24 weeks", "30 days prior to randomization") dates the exposure; it is not a value to measure.
+        var presumable = terms.Count > 0 && !NeverPresumed().IsMatch(TimeWindow().Replace(text, " ")) && !EligibilityEvaluator.IsPermission(text) && !text.TrimEnd().EndsWith(':');
         var absence = role == Segmentation.CriterionRole.Inclusion && AbsenceCue().IsMatch(text);
         return new FreeTextReading(terms, presumable, absence) { NotARule = NotARuleText().IsMatch(text) };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past|previous|preceding)|for\s+(?:at\s+least\s+)?)?\s*(?<!\S)\d+\s*(?:hours?|days?|weeks?|months?|years?)(?=\s*(?:$|[,;.)]|\s(?:prior|before|preceding|of|from|since|after)\b))", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TimeWindow();
 
     /// <summary>
     /// True when the text asks nothing of the patient at entry: a heading left among the criteria ("Sub-study I &amp;

@@ -186,4 +186,21 @@ public sealed class IncidentalWordingTests
         var patientRule = Evaluate("Prior treatment with cisplatin", YoungWoman);
         patientRule.Outcome.Should().Be(CriterionOutcome.NotMet);
     }
+
+    [Theory]
+    [InlineData("Zorbafenide, within 24 weeks")]
+    [InlineData("Participation in the zorbafenide registry in the past 3 months.")]
+    public void Evaluate_AnUnreadExclusionDatedByATimeWindow_IsStillPresumedAbsent(string criterion)
+    {
+        var evaluation = Evaluate(criterion, YoungWoman, CriterionRole.Exclusion);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
+        evaluation.Presumed.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Evaluate_AnUnreadExclusionWithAValue_IsNotPresumed()
+    {
+        Evaluate("Zorbafenide level above 24 within 3 months", YoungWoman, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
 }
