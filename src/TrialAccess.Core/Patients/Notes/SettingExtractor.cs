@@ -96,6 +96,17 @@ internal static partial class SettingExtractor
             }
         }
 
+        // "BCG-unresponsive", "imatinib-resistant", "lenalidomide-refractory": the cancer progressed on that drug.
+        foreach (Match m in DrugFailed().Matches(slice))
+        {
+            var drug = m.Groups["drug"].Value;
+            if (NoteLexicon.Default.Find(NoteText.Tokenize(drug, 0, drug.Length), LexiconKind.Drug) is [{ First: 0 } found] && found.Next == NoteText.Tokenize(drug, 0, drug.Length).Count
+                && CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)
+            {
+                yield return At(DiseaseSetting.PreviouslyTreated, m);
+            }
+        }
+
         foreach (Match m in Castration().Matches(slice))
         {
             if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)
@@ -166,6 +177,9 @@ internal static partial class SettingExtractor
     // "four prior lines", "two previous regimens", "3 lines of prior therapy", "prior lines of therapy".
     [GeneratedRegex(@"\b(?:(?<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:prior|previous)\s+(?:lines?|regimens?)|(?<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+lines?\s+of\s+(?:prior\s+|previous\s+)?(?:systemic\s+)?(?:therapy|treatment|chemotherapy)|(?:prior|previous)\s+lines?\s+of\s+(?:systemic\s+)?(?:therapy|treatment)|(?:previously|heavily)\s+(?:pre-?)?treated|pre-?treated)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PriorLines();
+
+    [GeneratedRegex(@"\b(?<drug>[A-Za-z][A-Za-z0-9]*)[- ](?:resistant|refractory|unresponsive)\b", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex DrugFailed();
 
     // "refractory to lenalidomide", "triple-class refractory", "refractory disease"; not radioiodine-refractory (not systemic).
     [GeneratedRegex(@"(?<!(?:iodine|RAI|radioiodine|platinum|castration|castrate|hormone)[- ])\brefractory\s+(?:to\b|disease\b|lymphoma\b|myeloma\b|leuka?emia\b)|\b(?:double|triple|quad|penta)[- ]class[- ]refractory\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]

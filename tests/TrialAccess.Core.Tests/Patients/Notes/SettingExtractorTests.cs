@@ -24,6 +24,10 @@ public sealed class SettingExtractorTests
     [InlineData("Recurrence 30 months after her last platinum dose.", DiseaseSetting.PlatinumSensitive)]
     [InlineData("Progression 3 months after carboplatin.", DiseaseSetting.PlatinumResistant)]
     [InlineData("Her disease is platinum-resistant.", DiseaseSetting.PlatinumResistant)]
+    [InlineData("High-grade bladder cancer, BCG-unresponsive.", DiseaseSetting.PreviouslyTreated)]
+    [InlineData("Gastrointestinal stromal tumour, now imatinib-resistant.", DiseaseSetting.PreviouslyTreated)]
+    [InlineData("IPSS-R low risk myelodysplastic syndrome.", DiseaseSetting.LowerRisk)]
+    [InlineData("Poor-risk acute myeloid leukemia.", DiseaseSetting.HigherRisk)]
     public void Extract_ReadsTheStatedSetting(string note, DiseaseSetting setting)
     {
         Settings(note).Should().Contain(setting);
@@ -38,6 +42,9 @@ public sealed class SettingExtractorTests
     [InlineData("Adjuvant therapy lowers the risk of recurrence.")]
     [InlineData("He has recurrent urinary tract infections.")]
     [InlineData("Papillary thyroid cancer, radioiodine-refractory.")]
+    [InlineData("Lung cancer and a methicillin-resistant Staphylococcus aureus infection.")]
+    [InlineData("She is at high risk of falls.")]
+    [InlineData("High-risk HPV was found on cervical screening.")]
     public void Extract_ReadsNoSettingFromOtherWords(string note)
     {
         Settings(note).Should().BeEmpty();
