@@ -97,7 +97,7 @@ internal static partial class SettingExtractor
         }
 
         // "BCG-unresponsive", "imatinib-resistant", "lenalidomide-refractory": the cancer progressed on that drug.
-        foreach (Match m in DrugFailed().Matches(slice))
+        foreach (Match m in slice.AsSpan().ContainsAny(FailedWords) ? DrugFailed().Matches(slice) : (IEnumerable<Match>)[])
         {
             var drug = m.Groups["drug"].Value;
             if (NoteLexicon.Default.Find(NoteText.Tokenize(drug, 0, drug.Length), LexiconKind.Drug) is [{ First: 0 } found] && found.Next == NoteText.Tokenize(drug, 0, drug.Length).Count
@@ -178,7 +178,10 @@ internal static partial class SettingExtractor
     [GeneratedRegex(@"\b(?:(?<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:prior|previous)\s+(?:lines?|regimens?)|(?<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+lines?\s+of\s+(?:prior\s+|previous\s+)?(?:systemic\s+)?(?:therapy|treatment|chemotherapy)|(?:prior|previous)\s+lines?\s+of\s+(?:systemic\s+)?(?:therapy|treatment)|(?:previously|heavily)\s+(?:pre-?)?treated|pre-?treated)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PriorLines();
 
-    [GeneratedRegex(@"\b(?<drug>[A-Za-z][A-Za-z0-9]*)[- ](?:resistant|refractory|unresponsive)\b", RegexOptions.CultureInvariant, 1000)]
+    /// <summary>The words <see cref="DrugFailed"/> needs, looked for first: its pattern has no literal to search a long text by.</summary>
+    private static readonly System.Buffers.SearchValues<string> FailedWords = System.Buffers.SearchValues.Create(["resistant", "refractory", "unresponsive"], StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"\b(?<drug>[A-Za-z][A-Za-z0-9]{0,30})[- ](?:resistant|refractory|unresponsive)\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DrugFailed();
 
     // "refractory to lenalidomide", "triple-class refractory", "refractory disease"; not radioiodine-refractory (not systemic).
