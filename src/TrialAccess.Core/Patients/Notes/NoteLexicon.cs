@@ -110,11 +110,12 @@ internal sealed partial class NoteLexicon
         "transverse", "main", "anterior", "posterior", "lateral", "medial", "superior", "inferior", "outer", "inner",
     };
 
-    private static readonly HashSet<string> SiteParts = new(StringComparer.Ordinal) { "head", "tail", "body", "neck", "dome", "base", "apex" };
+    private static readonly HashSet<string> SiteParts = new(StringComparer.Ordinal) { "head", "tail", "body", "neck", "dome", "base", "apex", "antrum", "fundus", "cardia" };
 
     /// <summary>
     /// Cancers named with where in the organ they are: "adenocarcinoma of the mid rectum", "carcinoma of the head of the
-    /// pancreas" are the cancer entry without the location words ("adenocarcinoma of the rectum"). Only mentions with such
+    /// pancreas" are the cancer entry without the location words ("adenocarcinoma of the rectum"), and "adenocarcinoma of
+    /// the pancreatic head" the entry named with the organ first ("pancreatic adenocarcinoma"). Only mentions with such
     /// words are returned; the plain forms are found by <see cref="Find"/>.
     /// </summary>
     public List<LexiconMatch> FindLocatedCancers(IReadOnlyList<NoteToken> tokens)
@@ -151,6 +152,23 @@ internal sealed partial class NoteLexicon
                 {
                     break;
                 }
+            }
+
+            // "Ductal adenocarcinoma of the pancreatic head", "carcinoma of the gastric antrum": the organ as an adjective
+            // before the part is the cancer named the other way round ("pancreatic ductal adenocarcinoma").
+            if (skipped == 0 && j + 1 < tokens.Count && SiteParts.Contains(tokens[j + 1].Norm) && (j + 2 >= tokens.Count || tokens[j + 2].Norm != "of"))
+            {
+                for (var h = Math.Max(0, i - 2); h <= i; h++)
+                {
+                    if (Entry(index, [tokens[j].Norm, .. tokens.Skip(h).Take(i - h + 1).Select(t => t.Norm)]) is { } adjectival)
+                    {
+                        found.Add(new LexiconMatch(adjectival, h, j + 2 - h));
+                        i = j + 1;
+                        break;
+                    }
+                }
+
+                continue;
             }
 
             if (skipped == 0 || j >= tokens.Count)

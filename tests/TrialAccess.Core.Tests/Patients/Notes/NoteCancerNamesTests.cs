@@ -12,6 +12,8 @@ public class NoteCancerNamesTests
     [InlineData("A 66-year-old man with a GIST of the stomach.", "GIST")]
     [InlineData("A 53-year-old man with adenocarcinoma of the mid rectum, cT3N1.", "READ")]
     [InlineData("A 61-year-old woman with adenocarcinoma of the head of the pancreas.", "PAAD")]
+    [InlineData("A 58-year-old woman had a Whipple procedure for ductal adenocarcinoma of the pancreatic head.", "PAAD")]
+    [InlineData("A 70-year-old man with adenocarcinoma of the gastric antrum.", "STAD")]
     [InlineData("A 60-year-old woman underwent hemicolectomy for adenocarcinoma of the colon.", "COAD")]
     [InlineData("A 64-year-old man with squamous cell carcinoma of the distal oesophagus.", "ESCC")]
     [InlineData("A 57-year-old woman treated with plaque brachytherapy for choroidal melanoma.", "UM")]
