@@ -20,7 +20,8 @@ namespace TrialAccess.Eligibility.StudiedPopulation;
 /// against a patient recorded with invasive disease. A trial whose conditions are all known diseases, none of them
 /// the patient's main problem, related to it in the OncoTree tree, or another condition the patient has, fails on a
 /// presumption too (for a patient with cancer and a record naming no cancer, a disease the vocabulary does not know
-/// counts when the registry's MeSH heading or its name marks it as one and the patient's record does not name it), unless it accepts healthy volunteers or the main problem is a symptom (no working diagnosis yet).
+/// counts when the registry's MeSH heading or its name marks it as one and the patient's record does not name it),
+/// unless it accepts healthy volunteers or the main problem is a symptom (no working diagnosis yet).
 /// </remarks>
 public static partial class TrialPopulationCheck
 {
@@ -187,7 +188,7 @@ public static partial class TrialPopulationCheck
     /// <summary>True when the patient's note or a recorded condition names <paramref name="disease"/> (or it without its plural).</summary>
     private static bool Names(PatientProfile patient, string disease)
     {
-        var name = disease.Trim().TrimEnd('s', 'S');
+        var name = TrialPopulationReader.Singular(disease);
         return (patient.SourceText?.Contains(name, StringComparison.OrdinalIgnoreCase) ?? false)
             || patient.Conditions.Any(c => c.Text.Contains(name, StringComparison.OrdinalIgnoreCase));
     }

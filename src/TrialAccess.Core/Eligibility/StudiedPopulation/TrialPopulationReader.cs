@@ -378,11 +378,10 @@ public static partial class TrialPopulationReader
     private static int Letters(string text) => text.Trim().Length;
 
     /// <summary>The same name but for case and a plural ("Retinal Disease" and "Retinal Diseases").</summary>
-    internal static bool SameName(string one, string other)
-    {
-        static string Stem(string text) => text.Trim().TrimEnd('s', 'S');
-        return string.Equals(Stem(one), Stem(other), StringComparison.OrdinalIgnoreCase);
-    }
+    internal static bool SameName(string one, string other) => string.Equals(Singular(one), Singular(other), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A condition's name without surrounding spaces and a final plural "s", to compare names as written.</summary>
+    internal static string Singular(string name) => name.Trim().TrimEnd('s', 'S');
 
     [GeneratedRegex(@"(?:itis|osis|opathy|aemia|emia|trophy|plasia|neovasculari[sz]ation|degeneration|\bdisease|\bdisorder|\bsyndrome|\binfection|\bdeficiency|\binsufficiency|\bfailure)s?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DiseaseName();
