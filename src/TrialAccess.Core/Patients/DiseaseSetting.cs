@@ -38,6 +38,18 @@ public enum DiseaseSetting
 
     /// <summary>"High-risk", "higher-risk", "IPSS-R very high", "poor-risk": the higher risk groups of the cancer's own risk scale.</summary>
     HigherRisk,
+
+    /// <summary>"Low-grade glioma", "CNS WHO grade 2 astrocytoma": the lower grades of the cancer (see <see cref="GradeAndPhase"/>).</summary>
+    LowGrade,
+
+    /// <summary>"High-grade serous carcinoma", "glioblastoma", "anaplastic astrocytoma": the higher grades of the cancer.</summary>
+    HighGrade,
+
+    /// <summary>"Chronic-phase CML": the chronic phase of chronic myeloid leukaemia or a myeloproliferative neoplasm.</summary>
+    ChronicPhase,
+
+    /// <summary>"Accelerated phase", "blast crisis": the advanced phases of chronic myeloid leukaemia or a myeloproliferative neoplasm.</summary>
+    AdvancedPhase,
 }
 
 /// <summary>One statement of the setting, with the words it was read from.</summary>

@@ -1069,8 +1069,8 @@ public static partial class EligibilityEvaluator
     private static partial System.Text.RegularExpressions.Regex AlternativesLead();
 
     /// <summary>
-    /// "Concurrent corticosteroids allowed", "Prior radiotherapy permitted": a criterion that grants a permission rules
-    /// nobody out. One that also negates or excepts ("no prior chemotherapy allowed", "allowed except ...") is a rule.
+    /// "Concurrent corticosteroids allowed", "Prior radiotherapy permitted", "may participate in protocol S9927" (another
+    /// study at the same time): a criterion that grants a permission rules nobody out. One that also negates or excepts ("no prior chemotherapy allowed", "allowed except ...") is a rule.
     /// </summary>
     /// <remarks>
     /// What a parenthesis of several words permits ("(subjects with tumour fever may be enrolled)") qualifies the rule
@@ -1100,7 +1100,7 @@ public static partial class EligibilityEvaluator
     /// <summary>True when a sentence that grants something also restricts ("no prior chemotherapy allowed", "allowed only if").</summary>
     internal static bool RestrictsPermission(string sentence) => Restriction().IsMatch(sentence);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:allowed|permitted|acceptable|are\s+eligible|is\s+eligible|may\s+(?:be\s+)?(?:enrol+(?:ed)?|included|entered|participate|eligible)\b(?![^.;]*\b(?:if|provided|when|whose)\b)|may\s+have\s+(?:received|had|undergone|been\s+treated)\b(?![^.;]*\b(?:if|provided|when|whose|as\s+long\s+as)\b))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:allowed|permitted|acceptable|are\s+eligible|is\s+eligible|may\s+(?:be\s+)?(?:enrol+(?:ed)?|included|entered|participate|eligible)\b(?![^.;]*\b(?:if|provided|when|whose)\b)|may\s+have\s+(?:received|had|undergone|been\s+treated)\b(?![^.;]*\b(?:if|provided|when|whose|as\s+long\s+as)\b)|may\s+(?:also\s+)?(?:participate|enrol+)\s+(?:in|on)\s+(?!this\b|the\s+(?:study|trial|protocol)\b)[^.;]{0,80}?\b(?:protocol|study|trial)\b)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Permission();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:no|not|never|without|except|unless|only|must|required?|exclud\w*|prohibited|but)\b|n't", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

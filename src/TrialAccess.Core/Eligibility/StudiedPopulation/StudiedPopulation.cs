@@ -29,6 +29,12 @@ public enum PopulationAxis
     /// <summary>The risk group of the cancer's own scale ("lower-risk MDS", "high-risk neuroblastoma"): "lower" or "higher".</summary>
     Risk,
 
+    /// <summary>The grade of the cancer ("low-grade glioma", "high-grade serous", "glioblastoma"): "low" or "high".</summary>
+    Grade,
+
+    /// <summary>The phase of chronic myeloid leukaemia or a myeloproliferative neoplasm: "chronic" or "advanced" (accelerated or blast).</summary>
+    Phase,
+
     /// <summary>Disease that progressed on, relapsed after or was treated with a named therapy ("progressing on osimertinib", "treated after TACE"); the value is the words naming it.</summary>
     AfterTherapy,
 }

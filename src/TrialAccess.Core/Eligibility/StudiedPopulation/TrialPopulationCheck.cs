@@ -74,9 +74,19 @@ public static partial class TrialPopulationCheck
             yield return platinum;
         }
 
-        if (Risk(population, patient) is { } risk)
+        if (TwoGroups(population, patient, PopulationAxis.Risk, DiseaseSetting.LowerRisk, DiseaseSetting.HigherRisk, "lower", "higher", "-risk") is { } risk)
         {
             yield return risk;
+        }
+
+        if (TwoGroups(population, patient, PopulationAxis.Grade, DiseaseSetting.LowGrade, DiseaseSetting.HighGrade, "low", "high", "-grade") is { } grade)
+        {
+            yield return grade;
+        }
+
+        if (TwoGroups(population, patient, PopulationAxis.Phase, DiseaseSetting.ChronicPhase, DiseaseSetting.AdvancedPhase, "chronic", "advanced", " phase") is { } phase)
+        {
+            yield return phase;
         }
 
         if (AfterTherapy(population, patient, context) is { } after)
@@ -398,24 +408,25 @@ public static partial class TrialPopulationCheck
     }
 
     /// <summary>
-    /// A trial only of the lower (or only of the higher) risk groups of a cancer against a patient whose record states the
-    /// other: a presumed failure ("High-Risk Myelodysplastic Syndromes" for an MDS recorded as IPSS-R low).
+    /// A trial only of one of two groups of a cancer against a patient whose record states the other: a presumed failure.
+    /// The risk group ("High-Risk Myelodysplastic Syndromes" for an MDS recorded as IPSS-R low), the grade ("High-Grade
+    /// Glioma" for a CNS WHO grade 2 astrocytoma) and the phase ("Blast Crisis CML" for chronic-phase CML).
     /// </summary>
-    private static CriterionEvaluation? Risk(TrialPopulation population, PatientProfile patient)
+    private static CriterionEvaluation? TwoGroups(TrialPopulation population, PatientProfile patient, PopulationAxis axis, DiseaseSetting first, DiseaseSetting second, string firstValue, string secondValue, string suffix)
     {
-        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.Risk).ToList();
-        var recorded = patient.Settings.Where(s => s.Setting is DiseaseSetting.LowerRisk or DiseaseSetting.HigherRisk).ToList();
+        var stated = population.Traits.Where(t => t.Axis == axis).ToList();
+        var recorded = patient.Settings.Where(s => s.Setting == first || s.Setting == second).ToList();
         if (stated.Count == 0 || recorded.Count == 0 || recorded.Select(s => s.Setting).Distinct().Count() > 1)
         {
             return null;
         }
 
-        var have = recorded[0].Setting == DiseaseSetting.LowerRisk ? "lower" : "higher";
+        var have = recorded[0].Setting == first ? firstValue : secondValue;
         return stated.Exists(t => t.Value == have)
             ? null
             : Fails(
                 string.Join(" or ", stated.Select(t => t.Label).Distinct()),
-                $"trial is for {Stated(stated)}; the patient's disease is {Quote(patient, recorded[0].Span, have + "-risk")}: confirm",
+                $"trial is for {Stated(stated)}; the patient's disease is {Quote(patient, recorded[0].Span, have + suffix)}: confirm",
                 presumed: true);
     }
 

@@ -61,6 +61,23 @@ public static partial class TrialPopulationReader
             traits.RemoveAll(t => t.Axis == PopulationAxis.Extent && t.Label == "advanced disease");
         }
 
+        // A glioma named without a grade anywhere in the record takes gliomas of any grade.
+        if (traits.Exists(t => t.Axis == PopulationAxis.Grade) && sources.Exists(s => GradeAndPhase.UngradedGlioma().IsMatch(s.Text)))
+        {
+            traits.RemoveAll(t => t.Axis == PopulationAxis.Grade);
+        }
+
+        // "Metastatic" in one field and "advanced" alone in another name one population: the word that says more is meant,
+        // unless a field names locally advanced disease itself ("Irofulven in Metastatic or Recurrent Colorectal Cancer",
+        // officially "Previously Untreated Advanced Colorectal Cancer", is not for locally advanced disease).
+        var metastaticFields = traits.Where(t => t.Axis == PopulationAxis.Extent && t.Label == "metastatic disease").Select(t => t.Evidence.Field).ToHashSet();
+        if (metastaticFields.Count > 0
+            && !traits.Exists(t => t.Axis == PopulationAxis.Extent && t.Value == nameof(DiseaseExtent.LocallyAdvanced) && t.Label != "advanced disease"))
+        {
+            traits.RemoveAll(t => t.Axis == PopulationAxis.Extent && t.Label == "advanced disease" && t.Value == nameof(DiseaseExtent.LocallyAdvanced)
+                && !metastaticFields.Contains(t.Evidence.Field));
+        }
+
         // Stages named in numbers say more than "unresectable" does: "unresectable stage III" is not metastatic.
         if (traits.Exists(t => t.Axis == PopulationAxis.Extent && t.Label.StartsWith("stage ", StringComparison.Ordinal)))
         {
@@ -172,6 +189,18 @@ public static partial class TrialPopulationReader
         {
             var lower = m.Groups["low"].Success;
             Add(PopulationAxis.Risk, lower ? "lower" : "higher", lower ? "lower-risk disease" : "higher-risk disease", m);
+        }
+
+        foreach (Match m in GradeAndPhase.Grade().Matches(rest))
+        {
+            var low = m.Groups["low"].Success;
+            Add(PopulationAxis.Grade, low ? "low" : "high", low ? "low-grade disease" : "high-grade disease", m);
+        }
+
+        foreach (Match m in GradeAndPhase.Phase().Matches(rest))
+        {
+            var chronic = m.Groups["chronic"].Success;
+            Add(PopulationAxis.Phase, chronic ? "chronic" : "advanced", chronic ? "chronic-phase disease" : "accelerated or blast phase", m);
         }
 
         foreach (Match m in AfterTherapy().Matches(rest))

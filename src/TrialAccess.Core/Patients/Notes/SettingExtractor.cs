@@ -123,6 +123,22 @@ internal static partial class SettingExtractor
             }
         }
 
+        foreach (Match m in GradeAndPhase.Grade().Matches(slice))
+        {
+            if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)
+            {
+                yield return At(m.Groups["low"].Success ? DiseaseSetting.LowGrade : DiseaseSetting.HighGrade, m);
+            }
+        }
+
+        foreach (Match m in GradeAndPhase.Phase().Matches(slice))
+        {
+            if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)
+            {
+                yield return At(m.Groups["chronic"].Success ? DiseaseSetting.ChronicPhase : DiseaseSetting.AdvancedPhase, m);
+            }
+        }
+
         foreach (Match m in Platinum().Matches(slice))
         {
             if (CertaintyAt(m) is not (Certainty.Asserted or Certainty.Historical))

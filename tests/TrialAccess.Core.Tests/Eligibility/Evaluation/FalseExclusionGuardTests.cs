@@ -47,6 +47,7 @@ public class FalseExclusionGuardTests
     [Theory]
     [InlineData("Concurrent corticosteroids allowed", CriterionOutcome.NotApplicable)]
     [InlineData("Prior radiotherapy permitted", CriterionOutcome.NotApplicable)]
+    [InlineData("Patients after mastectomy may participate in cooperative group protocol X99, provided the requirements of this protocol are still met", CriterionOutcome.NotApplicable)]
     public void Evaluate_Permission_RulesNobodyOut(string text, CriterionOutcome expected)
     {
         Evaluate(text).Outcome.Should().Be(expected);
@@ -57,6 +58,7 @@ public class FalseExclusionGuardTests
     {
         EligibilityEvaluator.IsPermission("No concurrent corticosteroids allowed").Should().BeFalse();
         EligibilityEvaluator.IsPermission("Prior chemotherapy allowed except anthracyclines").Should().BeFalse();
+        EligibilityEvaluator.IsPermission("Patients may participate in the study if they had a mastectomy").Should().BeFalse();
     }
 
     [Fact]

@@ -155,6 +155,16 @@ public sealed class PurposeAndPermissionReadingTests
         Evaluate("Prior oophorectomy", unnamed).Outcome.Should().Be(CriterionOutcome.Unknown);
     }
 
+    [Fact]
+    public void Evaluate_SurgeryInGeneral_IsMetByAnyOperationTheRecordNames_ButNotItsTiming()
+    {
+        var lumpectomy = Note("A 42-year-old woman with breast cancer treated with lumpectomy.");
+
+        Evaluate("Primary breast carcinoma that has been surgically resected", lumpectomy).Outcome.Should().Be(CriterionOutcome.Met);
+        Evaluate("Major surgery within 4 weeks before enrolment", lumpectomy, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.Met);
+        Evaluate("Primary breast carcinoma that has been surgically resected", Note("A 42-year-old woman with breast cancer.")).Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+
     [Theory]
     [InlineData("Stroke isolated to the brainstem.")]
     [InlineData("Participants presented with acute myocardial infarction or stroke in the previous three months.")]

@@ -244,6 +244,45 @@ public class TrialPopulationTests
     }
 
     [Theory]
+    [InlineData("A 34-year-old man with an IDH-mutant astrocytoma, CNS WHO grade 2, after subtotal resection.", "Virotherapy of Newly Diagnosed Malignant Glioma", "Malignant Glioma", true)]
+    [InlineData("A 34-year-old man with an IDH-mutant astrocytoma, CNS WHO grade 2, after subtotal resection.", "Drug X in Glioblastoma", "Glioblastoma", true)]
+    [InlineData("A 34-year-old man with an IDH-mutant astrocytoma, CNS WHO grade 2, after subtotal resection.", "Drug X in Low-Grade Glioma", "Low Grade Glioma", false)]
+    [InlineData("A 34-year-old man with an IDH-mutant astrocytoma, CNS WHO grade 2, after subtotal resection.", "Drug X in Low- and High-Grade Gliomas", "Glioma", false)]
+    [InlineData("A 34-year-old man with an IDH-mutant astrocytoma, CNS WHO grade 2, after subtotal resection.", "Drug X in Adult Brain Tumours", "Adult Glioblastoma;Adult Anaplastic Astrocytoma;Adult Diffuse Astrocytoma", false)]
+    [InlineData("A 58-year-old man with a newly diagnosed glioblastoma.", "Drug X in Paediatric Low-Grade Glioma", "Low-grade Glioma", true)]
+    [InlineData("A 34-year-old man with an astrocytoma after subtotal resection.", "Drug X in High-Grade Glioma", "High Grade Glioma", false)]
+    public void ATrialOfTheOtherGrade_FailsOnAPresumption_WhenTheRecordStatesOne(string note, string title, string conditions, bool fails)
+    {
+        var patient = TrialAccess.Patients.Notes.NoteReader.Extract(note) with { CompleteHistory = true };
+
+        Population(Evaluate(Trial(title, conditions.Split(';')), patient)).Where(p => (p.Evidence ?? string.Empty).Contains("-grade", StringComparison.Ordinal)).Should().HaveCount(fails ? 1 : 0);
+    }
+
+    [Theory]
+    [InlineData("A 52-year-old woman with chronic-phase chronic myeloid leukaemia after imatinib.", "Drug X in Accelerated Phase Chronic Myelogenous Leukemia", true)]
+    [InlineData("A 52-year-old woman with chronic-phase chronic myeloid leukaemia after imatinib.", "Drug X in Chronic Myeloid Leukemia in Blast Crisis", true)]
+    [InlineData("A 52-year-old woman with chronic-phase chronic myeloid leukaemia after imatinib.", "Drug X in Chronic, Accelerated or Blast Phase CML", false)]
+    [InlineData("A 52-year-old woman with chronic myeloid leukaemia in myeloid blast crisis.", "Drug X in Chronic Phase Chronic Myeloid Leukemia", true)]
+    [InlineData("A 52-year-old woman with chronic myeloid leukaemia after imatinib.", "Drug X in Accelerated Phase Chronic Myelogenous Leukemia", false)]
+    public void ATrialOfTheOtherPhase_FailsOnAPresumption_WhenTheRecordStatesOne(string note, string title, bool fails)
+    {
+        var patient = TrialAccess.Patients.Notes.NoteReader.Extract(note) with { CompleteHistory = true };
+
+        Population(Evaluate(Trial(title, ["Chronic Myeloid Leukemia"]), patient)).Where(p => (p.Evidence ?? string.Empty).Contains("phase", StringComparison.Ordinal)).Should().HaveCount(fails ? 1 : 0);
+    }
+
+    [Fact]
+    public void Read_MetastaticInOneTitle_NarrowsAdvancedInTheOther()
+    {
+        var trial = Trial("Drug X in Metastatic or Recurrent Colorectal Cancer", ["Colorectal Cancer"]) with { OfficialTitle = "A Phase II Trial of Drug X in Previously Untreated Advanced Colorectal Cancer" };
+        var extents = TrialPopulationReader.Read(trial, OncologyVocabulary.BuiltIn).Traits.Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value);
+        extents.Should().OnlyContain(v => v == "Metastatic");
+
+        var both = Trial("Drug X in Advanced or Metastatic Colorectal Cancer", ["Colorectal Cancer"]) with { OfficialTitle = "Drug X in Metastatic Colorectal Cancer" };
+        TrialPopulationReader.Read(both, OncologyVocabulary.BuiltIn).Traits.Should().Contain(t => t.Axis == PopulationAxis.Extent && t.Value == "LocallyAdvanced");
+    }
+
+    [Theory]
     [InlineData("Screening Women at High Risk of Breast Cancer")]
     [InlineData("Vaccine for High-Risk HPV Infection in Cervical Cancer")]
     [InlineData("Surgery in Patients at High Risk for Recurrence of Breast Cancer")]

@@ -28,6 +28,13 @@ public sealed class SettingExtractorTests
     [InlineData("Gastrointestinal stromal tumour, now imatinib-resistant.", DiseaseSetting.PreviouslyTreated)]
     [InlineData("IPSS-R low risk myelodysplastic syndrome.", DiseaseSetting.LowerRisk)]
     [InlineData("Poor-risk acute myeloid leukemia.", DiseaseSetting.HigherRisk)]
+    [InlineData("Subtotal resection found an IDH1-mutant astrocytoma, ATRX lost, CNS WHO grade 2.", DiseaseSetting.LowGrade)]
+    [InlineData("A grade II oligodendroglioma of the right frontal lobe.", DiseaseSetting.LowGrade)]
+    [InlineData("A low-grade glioma of the optic pathway.", DiseaseSetting.LowGrade)]
+    [InlineData("High-grade serous carcinoma of the ovary.", DiseaseSetting.HighGrade)]
+    [InlineData("Newly diagnosed glioblastoma, MGMT unmethylated.", DiseaseSetting.HighGrade)]
+    [InlineData("Chronic-phase chronic myeloid leukaemia on imatinib.", DiseaseSetting.ChronicPhase)]
+    [InlineData("CML that has progressed to blast crisis.", DiseaseSetting.AdvancedPhase)]
     public void Extract_ReadsTheStatedSetting(string note, DiseaseSetting setting)
     {
         Settings(note).Should().Contain(setting);
@@ -45,6 +52,12 @@ public sealed class SettingExtractorTests
     [InlineData("Lung cancer and a methicillin-resistant Staphylococcus aureus infection.")]
     [InlineData("She is at high risk of falls.")]
     [InlineData("High-risk HPV was found on cervical screening.")]
+    [InlineData("She has had a low-grade fever for three days.")]
+    [InlineData("Biopsy of the Barrett's segment showed high-grade dysplasia.")]
+    [InlineData("Cervical smear showed a high-grade squamous intraepithelial lesion.")]
+    [InlineData("Invasive ductal carcinoma, grade 2, of the left breast.")]
+    [InlineData("An astrocytoma, WHO grade 2-3 on review.")]
+    [InlineData("Her blood counts are normal, with no circulating blasts.")]
     public void Extract_ReadsNoSettingFromOtherWords(string note)
     {
         Settings(note).Should().BeEmpty();

@@ -62,6 +62,9 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
     /// </summary>
     public bool Unlisted { get; init; }
 
+    /// <summary>The vocabulary's concept for surgery in general ("surgery", "surgically", "resection", "major surgery").</summary>
+    internal const string GeneralSurgeryConcept = "major surgery";
+
     private static readonly ConcurrentDictionary<(MedicalConceptKind Kind, string Concept, decimal? WithinMonths, bool Complete), ConstraintCheck> NothingRecordedChecks = new();
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
@@ -159,6 +162,14 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
                     Certainty.Hypothetical => ConstraintCheck.Unknown($"The record proposes {therapy.Name}: has it been done, or is it the one the criterion means?", $"{therapy.Name} proposed"),
                     _ => ConstraintCheck.Met(therapy.Name),
                 };
+            }
+
+            // Surgery in general ("surgically resected", "after surgery") is any operation the record names: a
+            // lumpectomy is one. A time limit ("major surgery within 4 weeks") is not read from it.
+            if (Concept == GeneralSurgeryConcept && WithinMonths is null
+                && patient.Therapies.FirstOrDefault(t => t.Kind == TherapyKind.Surgery && t.Certainty is Certainty.Asserted or Certainty.Historical) is { } surgery)
+            {
+                return ConstraintCheck.Met($"{surgery.Name} (surgery)");
             }
         }
 
