@@ -14,6 +14,9 @@ public enum TreatmentState
 
     /// <summary>A first diagnosis of this cancer, not yet treated ("newly diagnosed").</summary>
     NewlyDiagnosed,
+
+    /// <summary>Receiving an anticancer drug now, with no progression or earlier line recorded ("started imatinib 15 months ago"): no longer untreated.</summary>
+    OnTreatment,
 }
 
 /// <summary>One reading of the patient's setting, with its evidence in the record's words and whether it is presumed.</summary>
@@ -72,6 +75,12 @@ public static class PatientSetting
             return before is not null
                 ? new(TreatmentState.PreviouslyTreated, $"{Quote(patient, span, "has relapsed")} after {Quote(patient, before.Span, before.Name)}", true)
                 : new(TreatmentState.Relapsed, Quote(patient, span, "has relapsed"), false);
+        }
+
+        // An anticancer drug given now: whatever else the record leaves out, the disease is no longer untreated.
+        if (drugs.FirstOrDefault(t => t.IsCurrent == true && t.Certainty == Certainty.Asserted && IsAnticancer(t)) is { } current)
+        {
+            return new(TreatmentState.OnTreatment, Quote(patient, current.Span, $"is receiving {current.Name}"), false);
         }
 
         // Untreated only by presumption: a complete history that records no treatment at all.

@@ -392,6 +392,7 @@ public static partial class TrialPopulationCheck
         {
             TreatmentState.PreviouslyTreated => ["untreated", "newly diagnosed"],
             TreatmentState.Relapsed => ["newly diagnosed"],
+            TreatmentState.OnTreatment => ["untreated", "newly diagnosed"],
             TreatmentState.NewlyDiagnosed => ["previously treated", "recurrent", "maintenance"],
             _ when neverTreated => ["previously treated", "recurrent", "maintenance"],
             _ => ["previously treated", "maintenance"],

@@ -61,8 +61,11 @@ public static partial class TrialPopulationReader
             traits.RemoveAll(t => t.Axis == PopulationAxis.Extent && t.Label == "advanced disease");
         }
 
-        // A glioma named without a grade anywhere in the record takes gliomas of any grade.
-        if (traits.Exists(t => t.Axis == PopulationAxis.Grade) && sources.Exists(s => GradeAndPhase.UngradedGlioma().IsMatch(s.Text)))
+        // A glioma named without a grade takes gliomas of any grade: in a title always; in the conditions when no title
+        // names a grade (a bare "Glioma" heading beside "Newly Diagnosed Malignant Glioma" in the title is the heading).
+        var titleGraded = traits.Exists(t => t.Axis == PopulationAxis.Grade && t.Evidence.Field != "conditions");
+        if (traits.Exists(t => t.Axis == PopulationAxis.Grade)
+            && sources.Exists(s => (s.Field != "conditions" || !titleGraded) && GradeAndPhase.UngradedGlioma().IsMatch(s.Text)))
         {
             traits.RemoveAll(t => t.Axis == PopulationAxis.Grade);
         }

@@ -250,6 +250,8 @@ public class TrialPopulationTests
     [InlineData("A 34-year-old man with an IDH-mutant astrocytoma, CNS WHO grade 2, after subtotal resection.", "Drug X in Low- and High-Grade Gliomas", "Glioma", false)]
     [InlineData("A 34-year-old man with an IDH-mutant astrocytoma, CNS WHO grade 2, after subtotal resection.", "Drug X in Adult Brain Tumours", "Adult Glioblastoma;Adult Anaplastic Astrocytoma;Adult Diffuse Astrocytoma", false)]
     [InlineData("A 58-year-old man with a newly diagnosed glioblastoma.", "Drug X in Paediatric Low-Grade Glioma", "Low-grade Glioma", true)]
+    [InlineData("A 34-year-old man with an IDH-mutant astrocytoma, CNS WHO grade 2, after subtotal resection.", "Drug X in Newly Diagnosed Malignant Glioma", "Glioma;Anaplastic Astrocytoma;Glioblastoma", true)]
+    [InlineData("A 34-year-old man with an IDH-mutant astrocytoma, CNS WHO grade 2, after subtotal resection.", "Drug X in Gliomas", "Glioblastoma;Anaplastic Astrocytoma", false)]
     [InlineData("A 34-year-old man with an astrocytoma after subtotal resection.", "Drug X in High-Grade Glioma", "High Grade Glioma", false)]
     public void ATrialOfTheOtherGrade_FailsOnAPresumption_WhenTheRecordStatesOne(string note, string title, string conditions, bool fails)
     {
@@ -269,6 +271,17 @@ public class TrialPopulationTests
         var patient = TrialAccess.Patients.Notes.NoteReader.Extract(note) with { CompleteHistory = true };
 
         Population(Evaluate(Trial(title, ["Chronic Myeloid Leukemia"]), patient)).Where(p => (p.Evidence ?? string.Empty).Contains("phase", StringComparison.Ordinal)).Should().HaveCount(fails ? 1 : 0);
+    }
+
+    [Theory]
+    [InlineData("A 52-year-old woman with chronic myeloid leukaemia started imatinib 400 mg daily 15 months ago.", "Drug X in Newly Diagnosed Chronic Myeloid Leukemia", true)]
+    [InlineData("A 52-year-old woman with chronic myeloid leukaemia started imatinib 400 mg daily 15 months ago.", "Drug X in Chronic Myeloid Leukemia After Imatinib", false)]
+    [InlineData("A 52-year-old woman with chronic myeloid leukaemia, on ondansetron for nausea.", "Drug X in Newly Diagnosed Chronic Myeloid Leukemia", false)]
+    public void ATrialOfUntreatedDisease_FailsOnAPresumption_ForAPatientReceivingAnAnticancerDrug(string note, string title, bool fails)
+    {
+        var patient = TrialAccess.Patients.Notes.NoteReader.Extract(note) with { CompleteHistory = false };
+
+        Population(Evaluate(Trial(title, ["Chronic Myeloid Leukemia"]), patient)).Should().HaveCount(fails ? 1 : 0);
     }
 
     [Fact]
