@@ -33,6 +33,9 @@ public class CancerGroupingTests
     [InlineData("Neoplasm Metastasis", CancerTypeCatalog.Root)]
     [InlineData("Intraocular Melanoma", "UM")]
     [InlineData("Burkitt's Lymphoma", "BL")]
+    [InlineData("Ductal Breast Carcinoma In Situ", "DCIS")]
+    [InlineData("Breast Ductal Carcinoma", "BREAST")]
+    [InlineData("Pancreatic Ductal Carcinoma", "PAAD")]
     [InlineData("Choroid Plexus Tumors", "CPT")]
     [InlineData("Melanoma of the Eye", "UM")]
     public void ARegistryHeading_InvertedOrWithAGenericNoun_ResolvesToItsCancer(string condition, string code)

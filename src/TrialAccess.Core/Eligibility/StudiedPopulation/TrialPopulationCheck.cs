@@ -275,6 +275,16 @@ public static partial class TrialPopulationCheck
             return null;
         }
 
+        // Invasive disease the record names without a stage group ("invasive ductal carcinoma, pT2 pN1a") is past a trial
+        // only of in situ disease, as a stage would be.
+        if (PatientExtent(patient, cancer) is null && stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.InSitu)) && Invasive(patient, cancer) is { } invasive)
+        {
+            return Fails(
+                $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
+                $"trial is for {Stated(stated)}; the patient's disease is {invasive}",
+                presumed: !(stated.TrueForAll(t => t.Evidence.Field == "conditions") || stated.TrueForAll(t => InSituWords().IsMatch(t.Evidence.Text))));
+        }
+
         if (PatientExtent(patient, cancer) is not { } have)
         {
             // Recorded as not metastatic ("no distant metastases"), its stage otherwise unknown: a trial only of metastatic
@@ -344,6 +354,27 @@ public static partial class TrialPopulationCheck
             : stage?.Early == true ? (DiseaseExtent.Early, Quote(patient, stage.Span ?? cancer.Span, $"early ({cancer.Text})"))
             : null;
     }
+
+    /// <summary>The words saying the patient's cancer is invasive (the word itself, a tumour of T1 or more, involved nodes), or null.</summary>
+    private static string? Invasive(PatientProfile patient, Diagnosis? cancer)
+    {
+        if (cancer is null)
+        {
+            return null;
+        }
+
+        if (InvasiveWord().IsMatch(cancer.Text))
+        {
+            return Quote(patient, cancer.Span, $"invasive ({cancer.Text})");
+        }
+
+        return cancer.Stage is { } stage && (stage.T is ['T', >= '1' and <= '4', ..] || stage.N is ['N', >= '1' and <= '3', ..])
+            ? Quote(patient, stage.Span ?? cancer.Span, $"invasive ({cancer.Text}, {stage.T} {stage.N})")
+            : null;
+    }
+
+    [GeneratedRegex(@"(?<!\b(?:non|pre|minimally)[- ]?|muscle[- ])\b(?:micro)?invasive\b|\binfiltrating\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InvasiveWord();
 
     /// <summary>The words saying the patient's cancer has come back after its first treatment, or null.</summary>
     private static string? Recurrence(PatientProfile patient, Diagnosis? cancer) =>

@@ -61,6 +61,13 @@ public static partial class TrialPopulationReader
             traits.RemoveAll(t => t.Axis == PopulationAxis.Extent && t.Label == "advanced disease");
         }
 
+        // "Neoadjuvant Herceptin for Ductal Carcinoma In Situ": beside in situ disease, a treatment setting names when the
+        // in situ disease is treated, not another, invasive population.
+        if (traits.Exists(t => t.Axis == PopulationAxis.Extent && t.Value == nameof(DiseaseExtent.InSitu)))
+        {
+            traits.RemoveAll(t => t.Axis == PopulationAxis.Extent && t.Label == "early or operable disease" && TreatmentSettingWord().IsMatch(t.Evidence.Text));
+        }
+
         // A glioma named without a grade takes gliomas of any grade: in a title always; in the conditions when no title
         // names a grade (a bare "Glioma" heading beside "Newly Diagnosed Malignant Glioma" in the title is the heading).
         var titleGraded = traits.Exists(t => t.Axis == PopulationAxis.Grade && t.Evidence.Field != "conditions");
@@ -443,6 +450,9 @@ public static partial class TrialPopulationReader
     private static partial Regex QualifiesMetastases();
 
     /// <summary>The label of "advanced" read beside a recurrence: the incurable setting.</summary>
+    [GeneratedRegex(@"^(?:neo-?adjuvant|adjuvant|pre-?operative|peri-?operative|post-?operative)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TreatmentSettingWord();
+
     internal const string AdvancedOrRecurrentLabel = "advanced or recurrent (no longer curable) disease";
 
     [GeneratedRegex(@"\b(?:recurrent|persistent|relapsed)\s*,?\s*(?:or|and/or)\s+advanced\b|\badvanced\s*,?\s*(?:or|and/or)\s+(?:recurrent|persistent|relapsed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

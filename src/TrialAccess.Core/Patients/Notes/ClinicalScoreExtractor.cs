@@ -15,7 +15,7 @@ internal static partial class ClinicalScoreExtractor
     [GeneratedRegex(@"\bstage\s*(?<g>(?:IV|I{1,3}|[0-4])(?:[ABC][1-3]?)?)(?![a-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex StageGroupPattern();
 
-    [GeneratedRegex(@"\b[cpy]?(?<t>T(?:[0-4][a-d]?|is|x))\s*(?<n>N(?:[0-3][a-c]?|x))\s*(?<m>M(?:[01][a-c]?|x))?\b", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b[cpy]?(?<t>T(?:[0-4][a-d]?|is|x))\s*[cpy]?(?<n>N(?:[0-3][a-c]?(?:mi)?|x))\s*[cpy]?(?<m>M(?:[01][a-c]?|x))?\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Tnm();
 
     /// <summary>

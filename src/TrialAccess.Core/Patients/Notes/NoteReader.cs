@@ -564,10 +564,25 @@ public static partial class NoteReader
 
     /// <summary>"TB vaccination", "stroke department", "vasculitis activity score": the concept names something else.</summary>
     /// <summary>The lexicon's matches with cancers named by their place in the organ, which replace what they overlap.</summary>
-    private static IEnumerable<LexiconMatch> WithLocatedCancers(List<LexiconMatch> matches, List<LexiconMatch> located) =>
-        located.Count == 0
-            ? matches
-            : matches.Where(m => !located.Exists(l => m.First < l.Next && l.First < m.Next)).Concat(located).OrderBy(m => m.First);
+    /// <summary>
+    /// The lexicon's matches with the cancers named with their location in place of those they overlap, unless the plain
+    /// match is the more specific cancer ("invasive ductal carcinoma of the left breast" is a ductal carcinoma, not only
+    /// a carcinoma of the breast).
+    /// </summary>
+    private static IEnumerable<LexiconMatch> WithLocatedCancers(List<LexiconMatch> matches, List<LexiconMatch> located)
+    {
+        if (located.Count == 0)
+        {
+            return matches;
+        }
+
+        var catalog = Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes;
+        bool MoreSpecific(LexiconMatch plain, LexiconMatch place) =>
+            plain.Entry.Kind == LexiconKind.Cancer && plain.First < place.First && plain.Entry.Extra is { } code && place.Entry.Extra is { } broader
+            && !string.Equals(code, broader, StringComparison.OrdinalIgnoreCase) && catalog.IsWithin(code, broader);
+        var kept = located.Where(l => !matches.Exists(m => m.First < l.Next && l.First < m.Next && MoreSpecific(m, l))).ToList();
+        return matches.Where(m => !kept.Exists(l => m.First < l.Next && l.First < m.Next)).Concat(kept).OrderBy(m => m.First);
+    }
 
     private static bool IsModifier(IReadOnlyList<NoteToken> tokens, LexiconMatch match) =>
         (match.Next < tokens.Count && ModifierHeads.Contains(tokens[match.Next].Norm))

@@ -73,6 +73,7 @@ public class TrialPopulationTests
     [Fact]
     public void Read_DoesNotTakeUnresectableForOperable_NorNonMetastaticForMetastatic()
     {
+        Read("Neoadjuvant Trastuzumab for Ductal Carcinoma In Situ of the Breast", "Ductal Carcinoma In Situ").Traits.Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Should().OnlyContain(v => v == "InSitu");
         Read("Drug in Unresectable Hepatocellular Carcinoma", "HCC").Traits.Should().NotContain(t => t.Value == "Early");
         Read("Radiotherapy for Non-metastatic Prostate Cancer", "Prostate Cancer").Traits.Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Should().BeEquivalentTo(["Early"]);
     }
@@ -282,6 +283,17 @@ public class TrialPopulationTests
         var patient = TrialAccess.Patients.Notes.NoteReader.Extract(note) with { CompleteHistory = false };
 
         Population(Evaluate(Trial(title, ["Chronic Myeloid Leukemia"]), patient)).Should().HaveCount(fails ? 1 : 0);
+    }
+
+    [Theory]
+    [InlineData("A 62-year-old woman had a lumpectomy for a grade 2 invasive ductal carcinoma of the left breast, pT2 pN1a.", true)]
+    [InlineData("A 62-year-old woman had a lumpectomy for breast cancer, pT2 pN1a.", true)]
+    [InlineData("A 62-year-old woman had a lumpectomy for breast cancer.", false)]
+    public void AnInSituTrial_FailsInvasiveDiseaseTheNoteNamesWithoutAStageGroup(string note, bool fails)
+    {
+        var patient = TrialAccess.Patients.Notes.NoteReader.Extract(note) with { CompleteHistory = true };
+
+        Population(Evaluate(Trial("Drug X in Women With DCIS", ["Ductal Breast Carcinoma In Situ"]), patient)).Should().HaveCount(fails ? 1 : 0);
     }
 
     [Fact]

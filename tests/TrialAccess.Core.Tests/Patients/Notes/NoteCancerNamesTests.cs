@@ -17,11 +17,23 @@ public class NoteCancerNamesTests
     [InlineData("A 60-year-old woman underwent hemicolectomy for adenocarcinoma of the colon.", "COAD")]
     [InlineData("A 64-year-old man with squamous cell carcinoma of the distal oesophagus.", "ESCC")]
     [InlineData("A 57-year-old woman treated with plaque brachytherapy for choroidal melanoma.", "UM")]
+    [InlineData("A 62-year-old woman had a lumpectomy for a 2 cm invasive ductal carcinoma of the left breast.", "IDC")]
     public void TheCancer_IsReadWithItsCode(string note, string code)
     {
         var diagnosis = NoteReader.Extract(note).Diagnoses.Should().ContainSingle().Subject;
         diagnosis.OncoTreeCode.Should().Be(code);
         diagnosis.Certainty.Should().Be(Certainty.Asserted);
+    }
+
+    [Theory]
+    [InlineData("A 62-year-old woman with breast cancer, pT2 pN1a.", "T2", "N1a")]
+    [InlineData("A 62-year-old woman with breast cancer, pT1c pN0 cM0.", "T1c", "N0")]
+    [InlineData("A 53-year-old man with rectal cancer, cT3N1 on MRI.", "T3", "N1")]
+    public void TheTnmStage_IsReadWithOrWithoutPrefixesOnEachPart(string note, string t, string n)
+    {
+        var stage = NoteReader.Extract(note).Diagnoses.Should().ContainSingle().Subject.Stage;
+        stage!.T.Should().Be(t);
+        stage.N.Should().Be(n);
     }
 
     [Fact]
