@@ -249,11 +249,21 @@ public static partial class TrialPopulationCheck
         // metastatic disease a trial treats, whatever its stage was: a trial stating only those fails on a presumption. A
         // stage the trial names ("stage III") or an adjuvant setting is not such a trait.
         if (ResectedWithoutDisease(patient) is { } resected
-            && stated.TrueForAll(t => t.Label is "metastatic disease" or "advanced disease" or "unresectable disease" or "locally advanced disease" or TrialPopulationReader.AdvancedOrRecurrentLabel))
+            && stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label is "advanced disease" or "locally advanced disease"))
         {
             return Fails(
                 $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
                 $"trial is for {Stated(stated)}; the patient's cancer was resected: {resected}",
+                presumed: true);
+        }
+
+        // A trial only of disease still to be operated on ("Resectable", "Neoadjuvant", "Perioperative") comes too late for a
+        // cancer already removed with nothing left: a presumed failure.
+        if (ResectedWithoutDisease(patient) is { } removed && stated.TrueForAll(t => PreSurgeryWords().IsMatch(t.Evidence.Text)))
+        {
+            return Fails(
+                $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())} before surgery",
+                $"trial is for disease before its surgery ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}); the patient's cancer was resected: {removed}",
                 presumed: true);
         }
 
@@ -372,6 +382,9 @@ public static partial class TrialPopulationCheck
             ? Quote(patient, stage.Span ?? cancer.Span, $"invasive ({cancer.Text}, {stage.T} {stage.N})")
             : null;
     }
+
+    [GeneratedRegex(@"^(?:operable|resectable|neo-?adjuvant|pre-?operative|peri-?operative|pre-?surgical|window[- ]of[- ]opportunity|(?:before|prior\s+to)\s+(?:definitive\s+)?surgery)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PreSurgeryWords();
 
     [GeneratedRegex(@"(?<!\b(?:non|pre|minimally)[- ]?|muscle[- ])\b(?:micro)?invasive\b|\binfiltrating\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InvasiveWord();

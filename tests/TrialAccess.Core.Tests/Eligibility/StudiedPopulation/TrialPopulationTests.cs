@@ -296,6 +296,20 @@ public class TrialPopulationTests
         Population(Evaluate(Trial("Drug X in Women With DCIS", ["Ductal Breast Carcinoma In Situ"]), patient)).Should().HaveCount(fails ? 1 : 0);
     }
 
+    [Theory]
+    [InlineData("Perioperative Drug X in Resectable Pancreatic Adenocarcinoma", true)]
+    [InlineData("Neoadjuvant Drug X Before Surgery for Pancreatic Cancer", true)]
+    [InlineData("Drug X in Stage IV Pancreatic Cancer", true)]
+    [InlineData("Adjuvant Drug X After Resection of Pancreatic Cancer", false)]
+    [InlineData("Drug X in Pancreatic Cancer", false)]
+    public void ATrialBeforeSurgeryOrOfMetastaticDisease_FailsACancerResectedWithNothingLeft(string title, bool fails)
+    {
+        var patient = TrialAccess.Patients.Notes.NoteReader.Extract(
+            "A 61-year-old woman had a pancreaticoduodenectomy for a ductal adenocarcinoma of the pancreatic head, pT2 N1, R0 with clear margins; CT shows no residual disease.") with { CompleteHistory = true };
+
+        Population(Evaluate(Trial(title, ["Pancreatic Cancer"]), patient)).Should().HaveCount(fails ? 1 : 0);
+    }
+
     [Fact]
     public void Read_MetastaticInOneTitle_NarrowsAdvancedInTheOther()
     {
