@@ -177,10 +177,22 @@ public class CriterionParserTests
     [Theory]
     [InlineData("Signed written informed consent", BoilerplateKind.Consent)]
     [InlineData("Willing and able to comply with the protocol", BoilerplateKind.Compliance)]
+    [InlineData("Capable of understanding and complying with the study protocol", BoilerplateKind.Compliance)]
+    [InlineData("Must be willing to be seen at the study centre according to the protocol", BoilerplateKind.Compliance)]
+    [InlineData("Must be amenable to serial marrow biopsies and blood sampling during the study", BoilerplateKind.Compliance)]
+    [InlineData("Willingness to be randomised to either group", BoilerplateKind.Compliance)]
+    [InlineData("Tumour slides must be centrally reviewed at the coordinating centre", BoilerplateKind.Compliance)]
+    [InlineData("Patients who do not consent", BoilerplateKind.Consent)]
     [InlineData("See above", BoilerplateKind.CrossReference)]
     public void Parse_Boilerplate_IsRecognised(string text, BoilerplateKind kind)
     {
         Parse(text).OfType<BoilerplateConstraint>().Should().Contain(b => b.Boilerplate == kind);
+    }
+
+    [Fact]
+    public void Parse_AClinicalAmenability_IsNoBoilerplate()
+    {
+        Parse("Disease amenable to surgical resection").OfType<BoilerplateConstraint>().Should().BeEmpty();
     }
 
     [Fact]
