@@ -155,12 +155,22 @@ public sealed class PurposeAndPermissionReadingTests
         Evaluate("Prior oophorectomy", unnamed).Outcome.Should().Be(CriterionOutcome.Unknown);
     }
 
+    [Theory]
+    [InlineData("Surgical resection of thyroid tissue", CriterionOutcome.Unknown)]
+    [InlineData("Prior thyroid surgery", CriterionOutcome.Unknown)]
+    [InlineData("Prior breast surgery", CriterionOutcome.Met)]
+    public void Evaluate_AnOperationOnAnOrgan_IsMetOnlyByAnOperationOnThatOrgan(string criterion, CriterionOutcome expected)
+    {
+        Evaluate(criterion, Note("A 42-year-old woman with breast cancer treated with lumpectomy."), CriterionRole.Exclusion).Outcome.Should().Be(expected);
+    }
+
     [Fact]
-    public void Evaluate_SurgeryInGeneral_IsMetByAnyOperationTheRecordNames_ButNotItsTiming()
+    public void Evaluate_SurgeryInGeneral_IsAQuestionWhenTheRecordNamesAnOperation_NeverAPresumedAbsence()
     {
         var lumpectomy = Note("A 42-year-old woman with breast cancer treated with lumpectomy.");
 
-        Evaluate("Primary breast carcinoma that has been surgically resected", lumpectomy).Outcome.Should().Be(CriterionOutcome.Met);
+        Evaluate("Primary breast carcinoma that has been surgically resected", lumpectomy).Outcome.Should().Be(CriterionOutcome.Unknown);
+        Evaluate("Surgical resection of thyroid tissue", lumpectomy, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Unknown);
         Evaluate("Major surgery within 4 weeks before enrolment", lumpectomy, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.Met);
         Evaluate("Primary breast carcinoma that has been surgically resected", Note("A 42-year-old woman with breast cancer.")).Outcome.Should().NotBe(CriterionOutcome.Met);
     }

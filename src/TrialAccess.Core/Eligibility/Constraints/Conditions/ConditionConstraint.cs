@@ -164,12 +164,13 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
                 };
             }
 
-            // Surgery in general ("surgically resected", "after surgery") is any operation the record names: a
-            // lumpectomy is one. A time limit ("major surgery within 4 weeks") is not read from it.
+            // Surgery in general ("surgically resected", "surgical resection of thyroid tissue") may be an operation the
+            // record names (a lumpectomy) or another one: a question, never a presumed absence. A time limit ("major
+            // surgery within 4 weeks") is not read from it.
             if (Concept == GeneralSurgeryConcept && WithinMonths is null
                 && patient.Therapies.FirstOrDefault(t => t.Kind == TherapyKind.Surgery && t.Certainty is Certainty.Asserted or Certainty.Historical) is { } surgery)
             {
-                return ConstraintCheck.Met($"{surgery.Name} (surgery)");
+                return ConstraintCheck.Unknown($"Is the patient's {surgery.Name} the surgery this criterion means?", $"{surgery.Name} (surgery)");
             }
         }
 

@@ -220,7 +220,7 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
         var evidence = $"{therapy.Name}{(therapy.StartedOn is { } s ? $" from {s:yyyy-MM-dd}" : string.Empty)}{(therapy.EndedOn is { } e ? $" to {e:yyyy-MM-dd}" : therapy.IsCurrent == true ? ", ongoing" : string.Empty)}";
         var check = CheckReceived(received, evidence, context);
         if (check.Outcome == CriterionOutcome.Met && Operation is { } operation
-            && !received.Exists(t => t.Name.Contains(operation, StringComparison.OrdinalIgnoreCase) || (t.Kind == TherapyKind.Surgery && PriorTherapyParser.IsOncologicOperation(t.Name))))
+            && !received.Exists(t => NamesTheOperation(t.Name, operation)))
         {
             return ConstraintCheck.Unknown($"Was the patient's {therapy.Name} the {operation} operation the criterion names?", evidence);
         }
@@ -229,6 +229,45 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
             ? ConstraintCheck.Unknown($"Was the patient's {therapy.Name} given for {purpose}?", evidence)
             : check;
     }
+
+    /// <summary>
+    /// True when the recorded operation may be the one the criterion names: its name holds the words or the stem of one
+    /// ("thyroidectomy" for "resection of thyroid tissue"), it is an operation on the organ named ("lumpectomy" for
+    /// "breast surgery"), or it names no organ ("tumor resection", "Whipple"). A lumpectomy is not thyroid surgery, nor a
+    /// caesarean an emergency operation: a question.
+    /// </summary>
+    private static bool NamesTheOperation(string name, string operation)
+    {
+        if (name.Contains(operation, StringComparison.OrdinalIgnoreCase) || UnplacedOperation().IsMatch(name))
+        {
+            return true;
+        }
+
+        if (!name.Contains("ectomy", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var words = operation.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var organ = OrganOperations.FirstOrDefault(o => name.Contains(o.Operation, StringComparison.OrdinalIgnoreCase)).Organs ?? [];
+        return words.Any(w => w.Length >= 4 && (name.Contains(w[..Math.Min(5, w.Length)], StringComparison.OrdinalIgnoreCase)
+            || organ.Any(o => w.StartsWith(o, StringComparison.OrdinalIgnoreCase))));
+    }
+
+    /// <summary>An operation named without its organ ("tumor resection", "surgical resection", "Whipple", "conization").</summary>
+    [GeneratedRegex(@"^(?:(?:tumou?r|surgical|complete|partial|local|wide)\s+)?(?:resection|excision)$|whipple|conization", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnplacedOperation();
+
+    /// <summary>Operations whose name does not hold their organ's stem, with the stems of the organ's words.</summary>
+    private static readonly (string Operation, string[] Organs)[] OrganOperations =
+    [
+        ("lumpectomy", ["breast", "mamm"]), ("mastectomy", ["breast", "mamm"]), ("nephrectomy", ["kidney", "renal"]),
+        ("hysterectomy", ["uter", "gyn"]), ("oophorectomy", ["ovar", "gyn"]), ("colectomy", ["colo", "bowel", "intestin", "abdomin", "gastrointestinal", "gi"]),
+        ("gastrectomy", ["stomach", "gastr", "abdomin", "gi"]), ("cystectomy", ["bladder", "urolog"]), ("pneumonectomy", ["lung", "thorac", "pulmon"]),
+        ("lobectomy", ["lung", "thorac", "pulmon"]), ("hepatectomy", ["liver", "hepat", "abdomin"]), ("orchiectomy", ["testi", "scrot"]),
+        ("appendectomy", ["append", "abdomin", "gi", "gastrointestinal"]), ("cholecystectomy", ["gallbladder", "biliar", "abdomin", "gi", "gastrointestinal"]),
+        ("pancreatectomy", ["pancrea", "abdomin", "gi"]), ("prostatectomy", ["prostat", "pelvi"]), ("thyroidectomy", ["thyroid", "neck"]),
+    ];
 
     /// <summary>The outcome from the treatments the patient received: progression on them, current use, or the time since.</summary>
     private ConstraintCheck CheckReceived(List<Therapy> received, string evidence, EvaluationContext context)
@@ -665,11 +704,8 @@ public static partial class PriorTherapyParser
         "last", "days", "weeks", "months", "years", "day", "week", "month", "year", "two", "three", "four", "six", "one",
         "patients", "patient", "subjects", "subject", "who", "will", "be", "is", "are", "was", "were", "need", "needs",
         "curative", "definitive", "primary", "initial", "potentially", "cancer", "tumor", "tumour", "oncologic", "diagnostic",
+        "complete", "completely", "total", "partial", "radical", "wide", "local", "compatible", "clinical", "condition",
     };
-
-    internal static bool IsOncologicOperation(string name) =>
-        name.Contains("ectomy", StringComparison.OrdinalIgnoreCase) || name.Contains("resection", StringComparison.OrdinalIgnoreCase)
-        || name.Contains("whipple", StringComparison.OrdinalIgnoreCase) || name.Contains("conization", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when the words just before <paramref name="at"/> name a procedure of the vocabulary ("gastric bypass").</summary>
     private static bool NamesAProcedure(CriterionContext c, int at)
