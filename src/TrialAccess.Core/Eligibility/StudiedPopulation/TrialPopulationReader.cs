@@ -150,7 +150,9 @@ public static partial class TrialPopulationReader
             }
 
             Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), "locally advanced disease", m);
-            if (m.Groups["unresectable"].Success)
+
+            // "Unresectable locally advanced", "locally advanced, unresectable": the word qualifies the local disease.
+            if (m.Groups["unresectable"].Success && !QualifiesLocalDisease().IsMatch(rest[Math.Max(0, m.Index - 20)..Math.Min(rest.Length, m.Index + m.Length + 20)]))
             {
                 Add(PopulationAxis.Extent, nameof(DiseaseExtent.Metastatic), "unresectable disease", m);
             }
@@ -450,6 +452,9 @@ public static partial class TrialPopulationReader
     private static partial Regex QualifiesMetastases();
 
     /// <summary>The label of "advanced" read beside a recurrence: the incurable setting.</summary>
+    [GeneratedRegex(@"(?:unresectable|inoperable|non[- ]?resectable|non[- ]?operable),?\s+(?:and\s+)?locally[- ]advanced|locally[- ]advanced,?\s+(?:and\s+|or\s+)?(?:unresectable|inoperable|non[- ]?resectable|non[- ]?operable)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QualifiesLocalDisease();
+
     [GeneratedRegex(@"^(?:neo-?adjuvant|adjuvant|pre-?operative|peri-?operative|post-?operative)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TreatmentSettingWord();
 

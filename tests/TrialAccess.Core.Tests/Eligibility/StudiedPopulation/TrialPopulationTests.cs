@@ -73,6 +73,8 @@ public class TrialPopulationTests
     [Fact]
     public void Read_DoesNotTakeUnresectableForOperable_NorNonMetastaticForMetastatic()
     {
+        Read("Chemoradiation for Unresectable Locally Advanced Non-Small Cell Lung Cancer", "Lung Cancer").Traits.Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Should().OnlyContain(v => v == "LocallyAdvanced");
+        Read("Drug X in Unresectable Hepatocellular Carcinoma", "HCC").Traits.Should().Contain(t => t.Axis == PopulationAxis.Extent && t.Value == "Metastatic");
         Read("Neoadjuvant Trastuzumab for Ductal Carcinoma In Situ of the Breast", "Ductal Carcinoma In Situ").Traits.Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Should().OnlyContain(v => v == "InSitu");
         Read("Drug in Unresectable Hepatocellular Carcinoma", "HCC").Traits.Should().NotContain(t => t.Value == "Early");
         Read("Radiotherapy for Non-metastatic Prostate Cancer", "Prostate Cancer").Traits.Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Should().BeEquivalentTo(["Early"]);
