@@ -45,6 +45,12 @@ public enum DiseaseSetting
     /// <summary>"High-grade serous carcinoma", "glioblastoma", "anaplastic astrocytoma": the higher grades of the cancer.</summary>
     HighGrade,
 
+    /// <summary>
+    /// "Resectable", "operable", "a radical cystectomy is planned", "candidate for surgery": the cancer is to be removed
+    /// with curative intent, so it is neither advanced beyond surgery nor yet operated on.
+    /// </summary>
+    Operable,
+
     /// <summary>"Chronic-phase CML": the chronic phase of chronic myeloid leukaemia or a myeloproliferative neoplasm.</summary>
     ChronicPhase,
 

@@ -267,6 +267,28 @@ public static partial class TrialPopulationCheck
                 presumed: true);
         }
 
+        // A cancer to be operated on with curative intent ("resectable", "a radical cystectomy is planned") is not the
+        // advanced disease a trial of only "advanced", unresectable or metastatic disease treats, nor yet the resected
+        // disease of a trial only after surgery ("adjuvant", "postoperative"): presumed failures.
+        if (Operable(patient, cancer) is { } operable)
+        {
+            if (stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label == "advanced disease"))
+            {
+                return Fails(
+                    $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
+                    $"trial is for {Stated(stated)}; the patient's cancer is to be operated on: {operable}",
+                    presumed: true);
+            }
+
+            if (stated.TrueForAll(t => AfterSurgeryWords().IsMatch(t.Evidence.Text)))
+            {
+                return Fails(
+                    $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())} after surgery",
+                    $"trial is for disease after its surgery ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}); the patient's operation is still to come: {operable}",
+                    presumed: true);
+            }
+        }
+
         // A cancer that came back after its first treatment is past the early, curative setting that a trial only of
         // "stage I or II disease following surgery" or of operable disease studies, unless the record itself speaks of
         // recurrence ("resectable locally recurrent rectal cancer"): such a trial fails on a presumption.
@@ -388,6 +410,28 @@ public static partial class TrialPopulationCheck
 
     [GeneratedRegex(@"(?<!\b(?:non|pre|minimally)[- ]?|muscle[- ])\b(?:micro)?invasive\b|\binfiltrating\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InvasiveWord();
+
+    /// <summary>
+    /// The words saying the patient's cancer is to be operated on with curative intent, or null: not when distant
+    /// metastases, a relapse or a recorded operation say otherwise.
+    /// </summary>
+    private static string? Operable(PatientProfile patient, Diagnosis? cancer)
+    {
+        if (patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Operable) is not { } operable
+            || patient.Settings.Any(s => s.Setting is DiseaseSetting.Relapsed or DiseaseSetting.PreviouslyTreated or DiseaseSetting.Resected)
+            || patient.Metastases.Any(m => m.Certainty is Certainty.Asserted && !Regional(m.Site))
+            || cancer?.Stage is { Metastatic: true } or { Recurrent: true } or { Unresectable: true }
+            || cancer?.Stage?.Group?.StartsWith("IV", StringComparison.OrdinalIgnoreCase) == true
+            || patient.Therapies.Any(t => t.Kind == TherapyKind.Surgery && t.Certainty is Certainty.Asserted or Certainty.Historical))
+        {
+            return null;
+        }
+
+        return Quote(patient, operable.Span, "operable");
+    }
+
+    [GeneratedRegex(@"^(?:adjuvant|post-?operative)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AfterSurgeryWords();
 
     /// <summary>The words saying the patient's cancer has come back after its first treatment, or null.</summary>
     private static string? Recurrence(PatientProfile patient, Diagnosis? cancer) =>

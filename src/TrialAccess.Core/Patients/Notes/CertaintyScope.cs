@@ -45,7 +45,8 @@ internal static class CertaintyScope
         "evaluate for", "evaluated for", "workup for", "work up for", "differential", "to receive", "to get", "to undergo", "to have her", "to have his", "to have their",
         "concerned about", "concern about", "concerns about", "worried about", "worries about", "worry about", "afraid of", "fear of",
         "advice on", "advice about", "advice regarding", "advised on", "counseling on", "counseling about", "counselling on", "counselling about",
-        "risk for", "at risk", "to prevent", "prevention of", "screening", "screened for");
+        "risk for", "at risk", "to prevent", "prevention of", "screening", "screened for",
+        "can receive", "can be given", "can have", "able to receive", "fit for", "eligible for", "suitable for", "unfit for");
 
     private static readonly string[][] HypotheticalAfter = Phrases(
         "will be started", "will be", "to be started", "is planned", "was planned", "planned", "is recommended", "was recommended", "was offered", "is offered");

@@ -58,6 +58,14 @@ internal static partial class SettingExtractor
             }
         }
 
+        foreach (Match m in slice.AsSpan().ContainsAny(OperableWords) ? Operable().Matches(slice) : (IEnumerable<Match>)[])
+        {
+            if (CertaintyAt(m) is not (Certainty.Negated or Certainty.FamilyHistory))
+            {
+                yield return At(DiseaseSetting.Operable, m);
+            }
+        }
+
         foreach (Match m in Untreated().Matches(slice))
         {
             if (CertaintyAt(m) != Certainty.FamilyHistory)
@@ -184,6 +192,17 @@ internal static partial class SettingExtractor
     // result, said of unresected tumours too) nor "incomplete resection".
     [GeneratedRegex(@"\b(?:clear|negative|free|uninvolved|tumou?r[- ]free)\s+(?:surgical\s+|resection\s+|circumferential\s+|radial\s+)?margins?\b|\bmargins?\s+(?:(?:were|was|are|is)\s+)?(?:clear|negative|free|uninvolved)\b|\bR0(?:\s+resection)?\b|(?<!in)\bcomplete(?:ly)?\s+(?:surgical(?:ly)?\s+)?(?:resect(?:ed|ion)|excised|excision|removed)\b|\bno\s+(?:gross\s+|microscopic\s+|radiologic(?:al)?\s+)?(?:evidence\s+of\s+)?residual\s+(?:or\s+(?:metastatic|distant|recurrent)\s+)?(?:disease|tumou?r|cancer)\b|\bno\s+evidence\s+of\s+(?:residual\s+|recurrent\s+)?disease\b|\b(?-i:NED)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Resected();
+
+    /// <summary>
+    /// The cancer is to be operated on: "resectable", "operable" (not "unresectable", "borderline resectable"), surgery
+    /// or an "-ectomy" planned or scheduled, a candidate for it.
+    /// </summary>
+    [GeneratedRegex(@"(?<!\b(?:un|non-?|in|borderline\s+|potentially\s+))\b(?:resectable|operable)\b|\b(?:surgery|resection|[a-z]{2,20}ectomy|operation)\s+(?:is|was|has\s+been)\s+(?:planned|scheduled|recommended|proposed)\b|\b(?:planned|scheduled|listed|booked)\s+for\s+(?:(?:a|an|the|radical|curative|total|partial|elective)\s+)*(?:surgery|resection|[a-z]{2,20}ectomy)\b|\bcandidate\s+for\s+(?:(?:a|an|radical|curative|total|partial)\s+)*(?:surgery|resection|[a-z]{2,20}ectomy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Operable();
+
+    /// <summary>Every match of <see cref="Operable"/> holds one of these: the pattern runs only on a slice that does.</summary>
+    private static readonly System.Buffers.SearchValues<string> OperableWords = System.Buffers.SearchValues.Create(
+        ["resectable", "operable", "planned", "scheduled", "recommended", "proposed", "listed", "booked", "candidate"], StringComparison.OrdinalIgnoreCase);
 
     // "relapsed after R-CHOP", "peritoneal recurrence", "in first relapse", "recurrent glioblastoma", "progressed after
     // eight months"; not a risk of recurrence, a recurrence-free interval or a recurrent infection.

@@ -312,6 +312,21 @@ public class TrialPopulationTests
         Population(Evaluate(Trial(title, ["Pancreatic Cancer"]), patient)).Should().HaveCount(fails ? 1 : 0);
     }
 
+    [Theory]
+    [InlineData("Drug X in Advanced Gastric Cancer", true)]
+    [InlineData("Drug X in Metastatic Gastric Cancer", true)]
+    [InlineData("Adjuvant Drug X in Gastric Cancer", true)]
+    [InlineData("Perioperative Drug X in Locally Advanced Gastric Cancer", false)]
+    [InlineData("Drug X in Locally Advanced or Metastatic Gastric Cancer", false)]
+    [InlineData("Drug X in Gastric Cancer", false)]
+    public void ACancerToBeOperatedOn_FailsATrialOnlyOfAdvancedDisease_OrOnlyAfterSurgery(string title, bool fails)
+    {
+        var patient = TrialAccess.Patients.Notes.NoteReader.Extract(
+            "A 62-year-old woman with adenocarcinoma of the stomach, cT3 N1 M0, which the surgeons consider resectable. She has had no treatment yet.") with { CompleteHistory = true };
+
+        Population(Evaluate(Trial(title, ["Gastric Cancer"]), patient)).Should().HaveCount(fails ? 1 : 0);
+    }
+
     [Fact]
     public void Read_MetastaticInOneTitle_NarrowsAdvancedInTheOther()
     {

@@ -341,6 +341,14 @@ public sealed class NoteReaderTests
         conditions.Select(c => c.Concept).Should().Contain(["tremor", "bradykinesia", "muscle rigidity"]);
     }
 
+    [Theory]
+    [InlineData("A 66-year-old man with bladder cancer; his kidney function is normal, so he can receive cisplatin.")]
+    [InlineData("A 70-year-old man with lymphoma, judged fit for bendamustine.")]
+    public void Extract_ATreatmentThePatientCouldHave_IsNotOneHeHad(string note)
+    {
+        NoteReader.Extract(note).Therapies.Should().NotContain(t => t.Certainty == Certainty.Historical || t.Certainty == Certainty.Asserted);
+    }
+
     [Fact]
     public void Extract_ProcedureTheVisitIsFor_IsPlannedNotDone()
     {

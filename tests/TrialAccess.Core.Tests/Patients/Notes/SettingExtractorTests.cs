@@ -35,6 +35,9 @@ public sealed class SettingExtractorTests
     [InlineData("Newly diagnosed glioblastoma, MGMT unmethylated.", DiseaseSetting.HighGrade)]
     [InlineData("Chronic-phase chronic myeloid leukaemia on imatinib.", DiseaseSetting.ChronicPhase)]
     [InlineData("CML that has progressed to blast crisis.", DiseaseSetting.AdvancedPhase)]
+    [InlineData("Primary myelofibrosis, DIPSS intermediate-2.", DiseaseSetting.HigherRisk)]
+    [InlineData("The surgeons consider the gastric cancer resectable.", DiseaseSetting.Operable)]
+    [InlineData("Bladder cancer invading muscle; a radical cystectomy is planned.", DiseaseSetting.Operable)]
     public void Extract_ReadsTheStatedSetting(string note, DiseaseSetting setting)
     {
         Settings(note).Should().Contain(setting);
@@ -58,6 +61,8 @@ public sealed class SettingExtractorTests
     [InlineData("Invasive ductal carcinoma, grade 2, of the left breast.")]
     [InlineData("An astrocytoma, WHO grade 2-3 on review.")]
     [InlineData("Her blood counts are normal, with no circulating blasts.")]
+    [InlineData("The pancreatic cancer is unresectable.")]
+    [InlineData("He is not a candidate for surgery.")]
     public void Extract_ReadsNoSettingFromOtherWords(string note)
     {
         Settings(note).Should().BeEmpty();
