@@ -22,7 +22,7 @@ public static partial class GradeAndPhase
         @"\b(?:(?<low>low)|(?<high>high))[- ]grade\b(?=(?:[\s,/]+(?!intraepithelial|dysplas|squamous\s+intraepithelial)[\w'-]+){0,3}?[\s,/]+" + Cancer + ")"
         + @"|\b(?:(?<low>low)(?=-?\s+(?:and|or|to)\s+high[- ]grade\b)|(?<high>high)(?=-?\s+(?:and|or|to)\s+low[- ]grade\b))"
         + @"|\b(?<high>malignant\s+gliomas?|anaplastic\s+(?:astrocytomas?|oligodendrogliomas?|oligoastrocytomas?|gliomas?|ependymomas?)|glioblastomas?(?:\s+multiforme)?|GBM|gliosarcomas?)\b"
-        + @"|(?<=\b" + Glioma + @"[^.;\n]{0,80})\bgrade\s+(?:(?<low>II|I|2|1)|(?<high>IV|III|4|3))\b(?!\s*(?:-|–|/|or|and|to)\s*(?:I|II|III|IV|[1-4])\b)"
+        + @"|\bgrade\s+(?:(?<low>II|I|2|1)|(?<high>IV|III|4|3))\b(?!\s*(?:-|–|/|or|and|to)\s*(?:I|II|III|IV|[1-4])\b)(?<=\b" + Glioma + @"[^.;\n]{0,90})"
         + @"|\b(?:WHO\s+)?grade\s+(?:(?<low>II|I|2|1)|(?<high>IV|III|4|3))\b(?!\s*(?:-|–|/|or|and|to)\s*(?:I|II|III|IV|[1-4])\b)(?=(?:[\s,]+[\w-]+){0,3}?[\s,]+" + Glioma + ")",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     public static partial Regex Grade();

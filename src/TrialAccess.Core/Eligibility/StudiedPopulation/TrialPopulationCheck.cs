@@ -248,7 +248,8 @@ public static partial class TrialPopulationCheck
         // A cancer removed with nothing left ("clear margins", "no residual disease") is not the advanced, unresectable or
         // metastatic disease a trial treats, whatever its stage was: a trial stating only those fails on a presumption. A
         // stage the trial names ("stage III") or an adjuvant setting is not such a trait.
-        if (ResectedWithoutDisease(patient) is { } resected
+        var resected = ResectedWithoutDisease(patient);
+        if (resected is not null
             && stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label is "advanced disease" or "locally advanced disease"))
         {
             return Fails(
@@ -259,11 +260,11 @@ public static partial class TrialPopulationCheck
 
         // A trial only of disease still to be operated on ("Resectable", "Neoadjuvant", "Perioperative") comes too late for a
         // cancer already removed with nothing left: a presumed failure.
-        if (ResectedWithoutDisease(patient) is { } removed && stated.TrueForAll(t => PreSurgeryWords().IsMatch(t.Evidence.Text)))
+        if (resected is not null && stated.TrueForAll(t => PreSurgeryWords().IsMatch(t.Evidence.Text)))
         {
             return Fails(
                 $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())} before surgery",
-                $"trial is for disease before its surgery ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}); the patient's cancer was resected: {removed}",
+                $"trial is for disease before its surgery ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}); the patient's cancer was resected: {resected}",
                 presumed: true);
         }
 
@@ -309,15 +310,16 @@ public static partial class TrialPopulationCheck
 
         // Invasive disease the record names without a stage group ("invasive ductal carcinoma, pT2 pN1a") is past a trial
         // only of in situ disease, as a stage would be.
-        if (PatientExtent(patient, cancer) is null && stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.InSitu)) && Invasive(patient, cancer) is { } invasive)
+        var extent = PatientExtent(patient, cancer);
+        if (extent is null && stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.InSitu)) && Invasive(patient, cancer) is { } invasive)
         {
             return Fails(
                 $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
                 $"trial is for {Stated(stated)}; the patient's disease is {invasive}",
-                presumed: !(stated.TrueForAll(t => t.Evidence.Field == "conditions") || stated.TrueForAll(t => InSituWords().IsMatch(t.Evidence.Text))));
+                presumed: !NamesInSitu(stated));
         }
 
-        if (PatientExtent(patient, cancer) is not { } have)
+        if (extent is not { } have)
         {
             // Recorded as not metastatic ("no distant metastases"), its stage otherwise unknown: a trial only of metastatic
             // disease fails on a presumption; one that also takes locally advanced or early disease says nothing.
@@ -339,7 +341,7 @@ public static partial class TrialPopulationCheck
         // field ("Women With Ductal Carcinoma In Situ"), leaves no doubt against invasive disease the patient's record
         // states (a stage, metastases); "premalignant" in a title and other settings read from looser words are a presumption.
         var recorded = extents.SetEquals([DiseaseExtent.InSitu]) && have.Extent != DiseaseExtent.InSitu
-            && (stated.TrueForAll(t => t.Evidence.Field == "conditions") || stated.TrueForAll(t => InSituWords().IsMatch(t.Evidence.Text)));
+            && NamesInSitu(stated);
         return Fails(
             $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
             $"trial is for {Stated(stated)}; the patient's disease is {have.Evidence}",
@@ -386,6 +388,10 @@ public static partial class TrialPopulationCheck
             : stage?.Early == true ? (DiseaseExtent.Early, Quote(patient, stage.Span ?? cancer.Span, $"early ({cancer.Text})"))
             : null;
     }
+
+    /// <summary>True when the record names only pre-invasive disease in its conditions, or carcinoma in situ in any field.</summary>
+    private static bool NamesInSitu(List<PopulationTrait> stated) =>
+        stated.TrueForAll(t => t.Evidence.Field == "conditions") || stated.TrueForAll(t => InSituWords().IsMatch(t.Evidence.Text));
 
     /// <summary>The words saying the patient's cancer is invasive (the word itself, a tumour of T1 or more, involved nodes), or null.</summary>
     private static string? Invasive(PatientProfile patient, Diagnosis? cancer)

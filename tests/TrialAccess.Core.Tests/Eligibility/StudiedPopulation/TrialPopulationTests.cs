@@ -46,6 +46,10 @@ public class TrialPopulationTests
     private static TrialEvaluation Evaluate(ClinicalTrial trial, PatientProfile patient) =>
         EligibilityEvaluator.Evaluate(TrialCriteriaParser.Parse(trial), patient, Context);
 
+    /// <summary>The studied-population items of a trial with these title and conditions for the patient a note describes.</summary>
+    private static List<CriterionEvaluation> PopulationFor(string note, string title, string[] conditions, bool complete = true) =>
+        Population(Evaluate(Trial(title, conditions), TrialAccess.Patients.Notes.NoteReader.Extract(note) with { CompleteHistory = complete }));
+
     private static List<CriterionEvaluation> Population(TrialEvaluation evaluation) =>
         evaluation.Criteria.Where(c => c.Criterion.Segment.Text.StartsWith("studied population", StringComparison.Ordinal)).ToList();
 
@@ -241,9 +245,7 @@ public class TrialPopulationTests
     [InlineData("A 76-year-old man with myelodysplastic syndrome.", "Drug X in High-Risk Myelodysplastic Syndromes", false)]
     public void ATrialOfTheOtherRiskGroup_FailsOnAPresumption_WhenTheRecordStatesOne(string note, string title, bool fails)
     {
-        var patient = TrialAccess.Patients.Notes.NoteReader.Extract(note) with { CompleteHistory = true };
-
-        Population(Evaluate(Trial(title, ["Myelodysplastic Syndromes"]), patient)).Should().HaveCount(fails ? 1 : 0);
+        PopulationFor(note, title, ["Myelodysplastic Syndromes"]).Should().HaveCount(fails ? 1 : 0);
     }
 
     [Theory]
@@ -258,9 +260,7 @@ public class TrialPopulationTests
     [InlineData("A 34-year-old man with an astrocytoma after subtotal resection.", "Drug X in High-Grade Glioma", "High Grade Glioma", false)]
     public void ATrialOfTheOtherGrade_FailsOnAPresumption_WhenTheRecordStatesOne(string note, string title, string conditions, bool fails)
     {
-        var patient = TrialAccess.Patients.Notes.NoteReader.Extract(note) with { CompleteHistory = true };
-
-        Population(Evaluate(Trial(title, conditions.Split(';')), patient)).Where(p => (p.Evidence ?? string.Empty).Contains("-grade", StringComparison.Ordinal)).Should().HaveCount(fails ? 1 : 0);
+        PopulationFor(note, title, conditions.Split(';')).Where(p => (p.Evidence ?? string.Empty).Contains("-grade", StringComparison.Ordinal)).Should().HaveCount(fails ? 1 : 0);
     }
 
     [Theory]
@@ -271,9 +271,7 @@ public class TrialPopulationTests
     [InlineData("A 52-year-old woman with chronic myeloid leukaemia after imatinib.", "Drug X in Accelerated Phase Chronic Myelogenous Leukemia", false)]
     public void ATrialOfTheOtherPhase_FailsOnAPresumption_WhenTheRecordStatesOne(string note, string title, bool fails)
     {
-        var patient = TrialAccess.Patients.Notes.NoteReader.Extract(note) with { CompleteHistory = true };
-
-        Population(Evaluate(Trial(title, ["Chronic Myeloid Leukemia"]), patient)).Where(p => (p.Evidence ?? string.Empty).Contains("phase", StringComparison.Ordinal)).Should().HaveCount(fails ? 1 : 0);
+        PopulationFor(note, title, ["Chronic Myeloid Leukemia"]).Where(p => (p.Evidence ?? string.Empty).Contains("phase", StringComparison.Ordinal)).Should().HaveCount(fails ? 1 : 0);
     }
 
     [Theory]
@@ -282,9 +280,7 @@ public class TrialPopulationTests
     [InlineData("A 52-year-old woman with chronic myeloid leukaemia, on ondansetron for nausea.", "Drug X in Newly Diagnosed Chronic Myeloid Leukemia", false)]
     public void ATrialOfUntreatedDisease_FailsOnAPresumption_ForAPatientReceivingAnAnticancerDrug(string note, string title, bool fails)
     {
-        var patient = TrialAccess.Patients.Notes.NoteReader.Extract(note) with { CompleteHistory = false };
-
-        Population(Evaluate(Trial(title, ["Chronic Myeloid Leukemia"]), patient)).Should().HaveCount(fails ? 1 : 0);
+        PopulationFor(note, title, ["Chronic Myeloid Leukemia"], complete: false).Should().HaveCount(fails ? 1 : 0);
     }
 
     [Theory]
@@ -293,9 +289,7 @@ public class TrialPopulationTests
     [InlineData("A 62-year-old woman had a lumpectomy for breast cancer.", false)]
     public void AnInSituTrial_FailsInvasiveDiseaseTheNoteNamesWithoutAStageGroup(string note, bool fails)
     {
-        var patient = TrialAccess.Patients.Notes.NoteReader.Extract(note) with { CompleteHistory = true };
-
-        Population(Evaluate(Trial("Drug X in Women With DCIS", ["Ductal Breast Carcinoma In Situ"]), patient)).Should().HaveCount(fails ? 1 : 0);
+        PopulationFor(note, "Drug X in Women With DCIS", ["Ductal Breast Carcinoma In Situ"]).Should().HaveCount(fails ? 1 : 0);
     }
 
     [Theory]
@@ -306,10 +300,10 @@ public class TrialPopulationTests
     [InlineData("Drug X in Pancreatic Cancer", false)]
     public void ATrialBeforeSurgeryOrOfMetastaticDisease_FailsACancerResectedWithNothingLeft(string title, bool fails)
     {
-        var patient = TrialAccess.Patients.Notes.NoteReader.Extract(
-            "A 61-year-old woman had a pancreaticoduodenectomy for a ductal adenocarcinoma of the pancreatic head, pT2 N1, R0 with clear margins; CT shows no residual disease.") with { CompleteHistory = true };
-
-        Population(Evaluate(Trial(title, ["Pancreatic Cancer"]), patient)).Should().HaveCount(fails ? 1 : 0);
+        PopulationFor(
+            "A 61-year-old woman had a pancreaticoduodenectomy for a ductal adenocarcinoma of the pancreatic head, pT2 N1, R0 with clear margins; CT shows no residual disease.",
+            title,
+            ["Pancreatic Cancer"]).Should().HaveCount(fails ? 1 : 0);
     }
 
     [Theory]
@@ -321,10 +315,10 @@ public class TrialPopulationTests
     [InlineData("Drug X in Gastric Cancer", false)]
     public void ACancerToBeOperatedOn_FailsATrialOnlyOfAdvancedDisease_OrOnlyAfterSurgery(string title, bool fails)
     {
-        var patient = TrialAccess.Patients.Notes.NoteReader.Extract(
-            "A 62-year-old woman with adenocarcinoma of the stomach, cT3 N1 M0, which the surgeons consider resectable. She has had no treatment yet.") with { CompleteHistory = true };
-
-        Population(Evaluate(Trial(title, ["Gastric Cancer"]), patient)).Should().HaveCount(fails ? 1 : 0);
+        PopulationFor(
+            "A 62-year-old woman with adenocarcinoma of the stomach, cT3 N1 M0, which the surgeons consider resectable. She has had no treatment yet.",
+            title,
+            ["Gastric Cancer"]).Should().HaveCount(fails ? 1 : 0);
     }
 
     [Fact]
