@@ -424,9 +424,8 @@ public static partial class TrialPopulationCheck
     private static string? Operable(PatientProfile patient, Diagnosis? cancer)
     {
         if (patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Operable) is not { } operable
-            || patient.Settings.Any(s => s.Setting is DiseaseSetting.Relapsed or DiseaseSetting.PreviouslyTreated or DiseaseSetting.Resected)
-            || patient.Metastases.Any(m => m.Certainty is Certainty.Asserted && !Regional(m.Site))
-            || cancer?.Stage is { Metastatic: true } or { Recurrent: true } or { Unresectable: true }
+            || patient.Settings.Any(s => s.Setting == DiseaseSetting.Resected)
+            || SpreadOrRelapsed(patient)
             || cancer?.Stage?.Group?.StartsWith("IV", StringComparison.OrdinalIgnoreCase) == true
             || patient.Therapies.Any(t => t.Kind == TherapyKind.Surgery && t.Certainty is Certainty.Asserted or Certainty.Historical))
         {
@@ -455,16 +454,16 @@ public static partial class TrialPopulationCheck
     /// <summary>The words saying the patient's cancer was removed with nothing left, unless a relapse or distant metastases are recorded.</summary>
     private static string? ResectedWithoutDisease(PatientProfile patient)
     {
-        if (patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Resected) is not { } resected
-            || patient.Settings.Any(s => s.Setting is DiseaseSetting.Relapsed or DiseaseSetting.PreviouslyTreated)
-            || patient.Metastases.Any(m => m.Certainty is Certainty.Asserted && !Regional(m.Site))
-            || patient.Diagnoses.Any(d => d.Certainty == Certainty.Asserted && d.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Unresectable == true)))
-        {
-            return null;
-        }
-
-        return Quote(patient, resected.Span, "resected, no residual disease");
+        return patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Resected) is { } resected && !SpreadOrRelapsed(patient)
+            ? Quote(patient, resected.Span, "resected, no residual disease")
+            : null;
     }
+
+    /// <summary>True when the record states a relapse, a failed treatment, distant metastases, or a stage that is metastatic, recurrent or unresectable.</summary>
+    private static bool SpreadOrRelapsed(PatientProfile patient) =>
+        patient.Settings.Any(s => s.Setting is DiseaseSetting.Relapsed or DiseaseSetting.PreviouslyTreated)
+        || patient.Metastases.Any(m => m.Certainty is Certainty.Asserted && !Regional(m.Site))
+        || patient.Diagnoses.Any(d => d.Certainty == Certainty.Asserted && d.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Unresectable == true));
 
     private static bool Regional(string site) =>
         site.Contains("lymph", StringComparison.OrdinalIgnoreCase) || site.Contains("node", StringComparison.OrdinalIgnoreCase) || site.Contains("regional", StringComparison.OrdinalIgnoreCase);
