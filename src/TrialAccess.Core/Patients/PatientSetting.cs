@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using TrialAccess.Vocabulary;
+
 namespace TrialAccess.Patients;
 
 /// <summary>Where the patient's cancer stands in its treatment, from the most to the least treated.</summary>
@@ -17,6 +20,12 @@ public enum TreatmentState
 
     /// <summary>Receiving an anticancer drug now, with no progression or earlier line recorded ("started imatinib 15 months ago"): no longer untreated.</summary>
     OnTreatment,
+
+    /// <summary>
+    /// Treated by an operation or radiotherapy only, never said to have come back, progressed or spread to distant sites in
+    /// a complete history: presumed not recurrent (an astrocytoma after its resection).
+    /// </summary>
+    NotRecurred,
 }
 
 /// <summary>One reading of the patient's setting, with its evidence in the record's words and whether it is presumed.</summary>
@@ -29,7 +38,7 @@ public sealed record SettingReading<T>(T Value, string Evidence, bool Presumed);
 /// disease progressed on says more than a statement; a statement says more than an inference; nothing is read from a
 /// record that says nothing.
 /// </summary>
-public static class PatientSetting
+public static partial class PatientSetting
 {
     /// <summary>The treatment state of the primary cancer, or null when the record says nothing of it.</summary>
     public static SettingReading<TreatmentState>? Treatment(PatientProfile patient)
@@ -85,10 +94,43 @@ public static class PatientSetting
 
         // Untreated only by presumption: a complete history that records no treatment at all.
         var anyTherapy = patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical);
-        return !anyTherapy && patient.CompleteHistory && cancer is not null
-            ? new(TreatmentState.Untreated, "has no cancer treatment recorded: presumed untreated", true)
+        if (!patient.CompleteHistory || cancer is null)
+        {
+            return null;
+        }
+
+        if (!anyTherapy)
+        {
+            return new(TreatmentState.Untreated, "has no cancer treatment recorded: presumed untreated", true);
+        }
+
+        // Anticancer drugs given and finished, with no operation or radiotherapy they could have been given around (an
+        // adjuvant or neoadjuvant course) and no word saying so: the disease has been treated, so it is neither untreated
+        // nor newly diagnosed (lymphoma after six cycles of bendamustine and rituximab). A presumption.
+        var local = patient.Therapies.Any(t => t.Kind is TherapyKind.Surgery or TherapyKind.Radiotherapy && t.Certainty is Certainty.Asserted or Certainty.Historical);
+        if (!local && drugs.FirstOrDefault(t => t.IsCurrent != true && IsAnticancer(t)) is { } finished
+            && !AroundSurgery().IsMatch(patient.SourceText ?? string.Empty))
+        {
+            return new(TreatmentState.PreviouslyTreated, $"{Quote(patient, finished.Span, $"had {finished.Name}")}, no relapse or line stated: presumed previously treated", true);
+        }
+
+        // Treated by an operation or radiotherapy only, and nothing says the cancer came back, progressed or spread to
+        // distant sites: presumed not recurrent. (Drugs given one after another say a disease progressed even where no word
+        // does, so a record with any cancer drug is left unread.)
+        var spread = patient.Metastases.Any(m => m.Certainty == Certainty.Asserted && !Regional(m.Site))
+            || cancer.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Group?.StartsWith("IV", StringComparison.OrdinalIgnoreCase) == true);
+        return !spread && !drugs.Exists(IsAnticancer)
+            ? new(TreatmentState.NotRecurred, "has no relapse, progression or distant spread recorded: presumed not recurrent", true)
             : null;
     }
+
+    /// <summary>True for a metastatic site in the regional nodes ("lymph node", "regional"), not a distant one.</summary>
+    internal static bool Regional(string site) =>
+        site.Contains("lymph", StringComparison.OrdinalIgnoreCase) || site.Contains("node", StringComparison.OrdinalIgnoreCase) || site.Contains("regional", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Words placing a drug course around an operation or radiotherapy.</summary>
+    [GeneratedRegex(@"\b(?:neo-?adjuvant|adjuvant|peri-?operative|pre-?operative|post-?operative|chemo-?radi|radiochemo)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AroundSurgery();
 
     /// <summary>For prostate cancer: true when castration-resistant, false when castration-sensitive, null when not said.</summary>
     public static SettingReading<bool>? CastrationResistant(PatientProfile patient)
@@ -115,20 +157,8 @@ public static class PatientSetting
             : null;
     }
 
-    /// <summary>
-    /// The classes of drugs given for something other than the cancer (or beside its treatment): a relapse after a
-    /// bisphosphonate, a steroid or an antibiotic says nothing of prior cancer therapy.
-    /// </summary>
-    private static readonly HashSet<string> NotAnticancer = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "alpha blocker", "analgesic", "antibiotic", "anticholinergic", "anticoagulant", "antidepressant", "antiepileptic", "antihistamine",
-        "antihypertensive", "antiobesity", "antiparkinsonian", "antiplatelet", "antituberculosis", "antiviral", "benzodiazepine", "beta blocker",
-        "bisphosphonate", "bronchodilator", "cholinesterase inhibitor", "corticosteroid", "diuretic", "immunosuppressant", "insulin",
-        "leukotriene antagonist", "lipid lowering", "proton pump inhibitor", "statin", "supplement", "thrombolytic", "thyroid hormone", "vasopressor",
-    };
-
-    /// <summary>A drug known to treat cancer: one with a class, not only classes of other medicine.</summary>
-    private static bool IsAnticancer(Therapy therapy) => therapy.Classes.Count > 0 && !therapy.Classes.All(NotAnticancer.Contains);
+    /// <summary>A drug known to treat cancer (the drug catalogue's reading): a relapse after a bisphosphonate, a steroid, an antibiotic or metformin says nothing of prior cancer therapy.</summary>
+    private static bool IsAnticancer(Therapy therapy) => OncologyVocabulary.BuiltIn.Drugs.IsAnticancer(therapy.Name, therapy.Classes) == true;
 
     private static string Quote(PatientProfile patient, SourceSpan? span, string fallback) =>
         span is { } s && patient.SourceText is { } text && s.End <= text.Length ? $"{fallback} (note: \"{s.Slice(text)}\")" : fallback;

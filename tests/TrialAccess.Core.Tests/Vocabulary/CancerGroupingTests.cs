@@ -127,4 +127,29 @@ public class CancerGroupingTests
         TrialAccess.Eligibility.Parsing.CriterionParser.Default.Parse(criterion, TrialAccess.Eligibility.Segmentation.CriterionRole.Inclusion)
             .Constraints.Should().NotContain(c => c is CancerTypeConstraint);
     }
+
+    [Theory]
+    [InlineData("Newly diagnosed intermediate-2 (INT-2) or high-risk MDS", "A 76-year-old man with myelodysplastic syndrome, IPSS-R low risk.", CriterionOutcome.NotMet)]
+    [InlineData("Newly diagnosed intermediate-2 (INT-2) or high-risk MDS", "A 76-year-old man with myelodysplastic syndrome, IPSS-R high risk.", CriterionOutcome.Met)]
+    [InlineData("Newly diagnosed intermediate-2 (INT-2) or high-risk MDS", "A 76-year-old man with myelodysplastic syndrome.", CriterionOutcome.Met)]
+    [InlineData("MDS with IPSS intermediate-1, intermediate-2 or high risk", "A 76-year-old man with myelodysplastic syndrome, IPSS-R low risk.", CriterionOutcome.Met)]
+    [InlineData("Chronic myeloid leukemia in chronic phase", "A 52-year-old woman with chronic myeloid leukaemia in blast crisis.", CriterionOutcome.NotMet)]
+    [InlineData("Chronic myeloid leukemia in chronic, accelerated or blast phase", "A 52-year-old woman with chronic myeloid leukaemia in blast crisis.", CriterionOutcome.Met)]
+    public void ACancerNamedWithOneGroupOfItsScale_IsPresumedNotMet_ByAPatientRecordedInTheOther(string criterion, string note, CriterionOutcome expected)
+    {
+        var parsed = TrialAccess.Eligibility.Parsing.CriterionParser.Default.Parse(criterion, TrialAccess.Eligibility.Segmentation.CriterionRole.Inclusion);
+        var check = parsed.Constraints.OfType<CancerTypeConstraint>().Should().ContainSingle().Subject.Check(NoteReader.Extract(note), Context);
+
+        check.Outcome.Should().Be(expected);
+        check.Presumed.Should().Be(expected == CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void AnExclusionOfTheOtherGroup_DoesNotExcludeThePatient()
+    {
+        var parsed = TrialAccess.Eligibility.Parsing.CriterionParser.Default.Parse("High-risk myelodysplastic syndrome", TrialAccess.Eligibility.Segmentation.CriterionRole.Exclusion);
+        var evaluation = TrialAccess.Eligibility.Evaluation.EligibilityEvaluator.Evaluate(parsed, NoteReader.Extract("A 76-year-old man with myelodysplastic syndrome, IPSS-R low risk."), Context);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
 }

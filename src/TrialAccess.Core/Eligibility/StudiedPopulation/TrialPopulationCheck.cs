@@ -465,8 +465,7 @@ public static partial class TrialPopulationCheck
         || patient.Metastases.Any(m => m.Certainty is Certainty.Asserted && !Regional(m.Site))
         || patient.Diagnoses.Any(d => d.Certainty == Certainty.Asserted && d.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Unresectable == true));
 
-    private static bool Regional(string site) =>
-        site.Contains("lymph", StringComparison.OrdinalIgnoreCase) || site.Contains("node", StringComparison.OrdinalIgnoreCase) || site.Contains("regional", StringComparison.OrdinalIgnoreCase);
+    private static bool Regional(string site) => PatientSetting.Regional(site);
 
     // ---- prior treatment, castration and platinum sensitivity ----
 
@@ -487,6 +486,7 @@ public static partial class TrialPopulationCheck
             TreatmentState.Relapsed => ["newly diagnosed"],
             TreatmentState.OnTreatment => ["untreated", "newly diagnosed"],
             TreatmentState.NewlyDiagnosed => ["previously treated", "recurrent", "maintenance"],
+            TreatmentState.NotRecurred => ["recurrent", "previously treated", "maintenance"],
             _ when neverTreated => ["previously treated", "recurrent", "maintenance"],
             _ => ["previously treated", "maintenance"],
         };

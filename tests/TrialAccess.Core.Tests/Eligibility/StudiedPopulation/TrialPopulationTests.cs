@@ -284,6 +284,34 @@ public class TrialPopulationTests
     }
 
     [Theory]
+    [InlineData("A 71-year-old man with marginal zone lymphoma had six cycles of bendamustine and rituximab four years ago.", "Drug X in Previously Untreated Marginal Zone Lymphoma", true)]
+    [InlineData("A 71-year-old man with marginal zone lymphoma had six cycles of bendamustine and rituximab four years ago.", "Drug X in Relapsed Marginal Zone Lymphoma", false)]
+    [InlineData("A 71-year-old man with marginal zone lymphoma, on metformin for diabetes.", "Drug X in Previously Untreated Marginal Zone Lymphoma", false)]
+    [InlineData("A 55-year-old woman had a mastectomy and adjuvant docetaxel for breast cancer, now with new lung nodules.", "Drug X in Previously Untreated Metastatic Breast Cancer", false)]
+    public void FinishedCancerDrugs_WithNoOperationOrRadiotherapyAroundThem_MakeTheDiseasePreviouslyTreated(string note, string title, bool fails)
+    {
+        var population = PopulationFor(note, title, ["Lymphoma"]);
+        population.Should().HaveCount(fails ? 1 : 0);
+        if (fails)
+        {
+            population[0].Presumed.Should().BeTrue();
+            population[0].Evidence.Should().Contain("presumed previously treated");
+        }
+    }
+
+    [Theory]
+    [InlineData("A 34-year-old man had a subtotal resection of a grade 2 astrocytoma; no radiotherapy or chemotherapy; on levetiracetam for seizures.", "Drug X in Recurrent Glioma", true)]
+    [InlineData("A 34-year-old man had a subtotal resection of a grade 2 astrocytoma; no radiotherapy or chemotherapy.", "Drug X in Relapsed or Refractory Glioma", true)]
+    [InlineData("A 34-year-old man had a subtotal resection of a grade 2 astrocytoma; no radiotherapy or chemotherapy.", "Drug X in Newly Diagnosed or Recurrent Glioma", false)]
+    [InlineData("A 34-year-old man had a subtotal resection of a grade 2 astrocytoma, then radiotherapy, then temozolomide followed by irinotecan.", "Drug X in Recurrent Glioma", false)]
+    [InlineData("A 34-year-old man had a resection of a grade 2 astrocytoma; the tumour has recurred.", "Drug X in Recurrent Glioma", false)]
+    public void ACancerTreatedOnlyLocally_WithNoRelapseRecorded_FailsATrialOnlyOfRecurrentDisease(string note, string title, bool fails)
+    {
+        PopulationFor(note, title, ["Glioma"]).Where(p => p.Criterion.Segment.Text.Contains("recurrent", StringComparison.Ordinal) || p.Criterion.Segment.Text.Contains("previously treated", StringComparison.Ordinal))
+            .Should().HaveCount(fails ? 1 : 0);
+    }
+
+    [Theory]
     [InlineData("A 62-year-old woman had a lumpectomy for a grade 2 invasive ductal carcinoma of the left breast, pT2 pN1a.", true)]
     [InlineData("A 62-year-old woman had a lumpectomy for breast cancer, pT2 pN1a.", true)]
     [InlineData("A 62-year-old woman had a lumpectomy for breast cancer.", false)]

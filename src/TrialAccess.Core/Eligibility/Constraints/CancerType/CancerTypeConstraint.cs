@@ -13,7 +13,14 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
 {
     public override ConstraintKind Kind => ConstraintKind.CancerType;
 
-    public override string Describe() => $"cancer type {Code} ({Name})";
+    /// <summary>
+    /// The one group of the cancer's own scale the criterion names beside it ("high-risk MDS", "CML in chronic phase",
+    /// "low-grade glioma" when the name itself carries no grade): a patient recorded in the other group is presumed not
+    /// to be in it. Empty when the words name no group or both.
+    /// </summary>
+    public IReadOnlyList<DiseaseSetting> Groups { get; init; } = [];
+
+    public override string Describe() => Groups.Count == 0 ? $"cancer type {Code} ({Name})" : $"cancer type {Code} ({Name}), {string.Join(", ", Groups.Select(CancerGroups.Describe))}";
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
@@ -37,7 +44,12 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
 
             if (catalog.IsWithin(code, Code))
             {
-                return ConstraintCheck.Met($"diagnosis {diagnosis.Text} ({code})");
+                return CancerGroups.Against(Groups, patient) is { } other
+                    ? new ConstraintCheck(
+                        CriterionOutcome.NotMet,
+                        $"diagnosis {diagnosis.Text} ({code}), but {other}; the criterion names {string.Join(", ", Groups.Select(CancerGroups.Describe))} disease: presumed not in it, confirm",
+                        $"Is the patient's {diagnosis.Text} {string.Join(", ", Groups.Select(CancerGroups.Describe))}?") { Presumed = true }
+                    : ConstraintCheck.Met($"diagnosis {diagnosis.Text} ({code})");
             }
 
             if (catalog.IsWithin(Code, code))
@@ -168,7 +180,13 @@ public static partial class CancerTypeParser
 
             // "No prior chemotherapy for breast cancer", "malignancy other than breast cancer": the cancer qualifies
             // the rule, it is not one.
-            c.Add(new CancerTypeConstraint(m.Value, c.Text[m.Start..m.End]) { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start), Qualifies = c.IsQualifierAt(m.Start) });
+            c.Add(new CancerTypeConstraint(m.Value, c.Text[m.Start..m.End])
+            {
+                Span = CriterionContext.Span(m.Start, m.End),
+                Negated = c.IsNegatedAt(m.Start),
+                Qualifies = c.IsQualifierAt(m.Start),
+                Groups = CancerGroups.Named(c.Text, m.Start, m.End),
+            });
             if (TripleNegative().IsMatch(c.Text[m.Start..m.End]))
             {
                 foreach (var marker in new[] { "ESR1", "PGR", "ERBB2" })
