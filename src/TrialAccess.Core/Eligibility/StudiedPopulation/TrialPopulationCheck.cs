@@ -250,7 +250,7 @@ public static partial class TrialPopulationCheck
         // stage the trial names ("stage III") or an adjuvant setting is not such a trait.
         var resected = ResectedWithoutDisease(patient);
         if (resected is not null
-            && stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label is "advanced disease" or "locally advanced disease"))
+            && (stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label is "advanced disease" or "locally advanced disease") || OnlyUnresectable(stated)))
         {
             return Fails(
                 $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
@@ -273,7 +273,7 @@ public static partial class TrialPopulationCheck
         // disease of a trial only after surgery ("adjuvant", "postoperative"): presumed failures.
         if (Operable(patient, cancer) is { } operable)
         {
-            if (stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label == "advanced disease"))
+            if (stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label == "advanced disease") || OnlyUnresectable(stated))
             {
                 return Fails(
                     $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
@@ -334,7 +334,11 @@ public static partial class TrialPopulationCheck
         var extents = stated.Select(t => Enum.Parse<DiseaseExtent>(t.Value)).ToHashSet();
         if (extents.Contains(have.Extent))
         {
-            return null;
+            // The stages the trial names, when it names nothing else, against the patient's recorded stage group:
+            // "Stage IIIB or Stage IV" does not take a stage IIIA cancer, "Stage III" does.
+            return OtherStage(stated, patient, cancer) is { } stage
+                ? Fails($"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}", $"trial is for {Stated(stated)}; the patient's cancer is {stage}", presumed: true)
+                : null;
         }
 
         // A record naming only pre-invasive disease in its conditions ("DCIS", "Precancerous"), or carcinoma in situ in any
@@ -388,6 +392,62 @@ public static partial class TrialPopulationCheck
             : stage?.Early == true ? (DiseaseExtent.Early, Quote(patient, stage.Span ?? cancer.Span, $"early ({cancer.Text})"))
             : null;
     }
+
+    /// <summary>
+    /// True when the trial says its disease cannot be removed ("unresectable", "inoperable", "that cannot be removed by
+    /// surgery") and names no operable, pre- or post-operative setting beside it.
+    /// </summary>
+    private static bool OnlyUnresectable(List<PopulationTrait> stated) =>
+        stated.Exists(t => UnresectableWords().IsMatch(t.Evidence.Text))
+        && !stated.Exists(t => t.Value == nameof(DiseaseExtent.Early) || PreSurgeryWords().IsMatch(t.Evidence.Text) || AfterSurgeryWords().IsMatch(t.Evidence.Text) || t.Evidence.Text.Contains("resectable", StringComparison.OrdinalIgnoreCase) && !UnresectableWords().IsMatch(t.Evidence.Text));
+
+    [GeneratedRegex(@"unresectable|inoperable|non[- ]?resectable|non[- ]?operable|not\s+be\s+(?:(?:completely|surgically)\s+)?(?:removed|resected)|not\s+amenable", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnresectableWords();
+
+    /// <summary>
+    /// The patient's recorded stage group ("stage IIIA") when the trial names stages, none of them it, and nothing else but
+    /// metastatic disease, as evidence; null otherwise (a range, distant metastases or a relapse recorded).
+    /// </summary>
+    private static string? OtherStage(List<PopulationTrait> stated, PatientProfile patient, Diagnosis? cancer)
+    {
+        // Besides its stages, the trial may name only metastatic disease, which a patient staged without it is not.
+        var stages = stated.Where(t => t.Label.StartsWith("stage ", StringComparison.Ordinal)).ToList();
+        if (cancer?.Stage is not { Group: { } group } stage || SpreadOrRelapsed(patient) || stages.Count == 0
+            || stages.Exists(t => StageRangeWords().IsMatch(t.Label))
+            || !stated.TrueForAll(t => stages.Contains(t) || t.Value == nameof(DiseaseExtent.Metastatic)))
+        {
+            return null;
+        }
+
+        var have = StageGroup().Match(group.ToUpperInvariant());
+        if (!have.Success || have.Length != group.Trim().Length)
+        {
+            return null;
+        }
+
+        foreach (var trait in stages)
+        {
+            foreach (Match named in StageGroup().Matches(trait.Label[6..].ToUpperInvariant()))
+            {
+                var numeral = Roman(named.Groups["n"].Value);
+                var letter = named.Groups["l"].Value;
+                if (numeral == Roman(have.Groups["n"].Value) && (letter.Length == 0 || have.Groups["l"].Value.Length == 0 || letter == have.Groups["l"].Value))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return Quote(patient, stage.Span ?? cancer.Span, $"stage {group}");
+    }
+
+    private static string Roman(string numeral) => numeral switch { "1" => "I", "2" => "II", "3" => "III", "4" => "IV", _ => numeral };
+
+    [GeneratedRegex(@"(?<n>0|IV|I{1,3}|[1-4])(?<l>[ABC]?)\d?", RegexOptions.CultureInvariant)]
+    private static partial Regex StageGroup();
+
+    [GeneratedRegex(@"-|–|\bto\b|\bthrough\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StageRangeWords();
 
     /// <summary>True when the record names only pre-invasive disease in its conditions, or carcinoma in situ in any field.</summary>
     private static bool NamesInSitu(List<PopulationTrait> stated) =>

@@ -445,7 +445,7 @@ public static partial class TrialPopulationReader
     [GeneratedRegex(@"\b(?:early[- ](?:stage\s+)?(?:\w+[- ]){0,2}?(?:cancer|carcinoma|disease|NSCLC|tumou?rs?)|early[- ]stage|(?<!un|non[- ]|in|borderline[- ])(?:operable|resectable|resected)|locali[sz]ed|non[- ]?metastatic|node[- ]negative|primary\s+(?:invasive|operable)|(?<curative>before\s+(?:definitive\s+)?surgery|prior\s+to\s+(?:definitive\s+)?surgery|definitive\s+surgery|pre[- ]?surgical|window[- ]of[- ]opportunity|(?:neo)?adjuvant|pre[- ]?operative|post[- ]?operative|peri[- ]?operative))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Early();
 
-    [GeneratedRegex(@"\b(?:locally[- ]advanced|borderline[- ]resectable|(?<unresectable>unresectable|inoperable|non[- ]?resectable|non[- ]?operable))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:locally[- ]advanced|borderline[- ]resectable|(?<unresectable>unresectable|inoperable|non[- ]?resectable|non[- ]?operable|(?:can\s*not|could\s+not)\s+be\s+(?:(?:completely|surgically)\s+)?(?:removed|resected)(?:\s+(?:by|during|with)\s+surgery)?|not\s+amenable\s+to\s+(?:curative\s+)?(?:surgery|surgical\s+resection|resection)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LocallyAdvanced();
 
     [GeneratedRegex(@"\G\s+(?:and\s+)?(?:(?:liver|hepatic|lung|pulmonary|bone|brain|peritoneal|distant)\s+)?(?:metastatic|metastases|metastasis|stage\s+(?:IV|4)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

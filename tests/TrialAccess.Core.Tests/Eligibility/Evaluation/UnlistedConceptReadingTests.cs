@@ -152,6 +152,30 @@ public class UnlistedConceptReadingTests
         CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints.OfType<BiomarkerConstraint>().Should().BeEmpty();
     }
     [Theory]
+    [InlineData("Severe pulmonic regurgitation (PR) (moderate PR is allowed)")]
+    [InlineData("Prior partial response (PR) to chemotherapy")]
+    public void AnAbbreviationItsWordsDefine_IsNotTheMarkerOfTheSameLetters(string criterion)
+    {
+        CriterionParser.Default.Parse(criterion, CriterionRole.Exclusion).Constraints.OfType<BiomarkerConstraint>().Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Progesterone receptor (PR) positive")]
+    [InlineData("ER and PR positive")]
+    public void TheMarkersOwnAbbreviation_StaysTheMarker(string criterion)
+    {
+        CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints.OfType<BiomarkerConstraint>().Should().Contain(b => b.Marker == "PGR");
+    }
+
+    [Theory]
+    [InlineData("Severe aortic stenosis (AS) (moderate AS is allowed)", "aortic stenosis")]
+    [InlineData("Severe mitral regurgitation (MR)", "mitral regurgitation")]
+    public void ABareConcept_MayBeFollowedByItsAbbreviationAndALesserGradeAllowed(string criterion, string concept)
+    {
+        Read(criterion).Should().ContainSingle().Which.Concept.Should().Contain(concept);
+    }
+
+    [Theory]
     [InlineData("Renal osteodystrophy", "renal osteodystrophy")]
     [InlineData("Paralyzed hemidiaphragm", "paralyzed hemidiaphragm")]
     [InlineData("Lacrimal gland abnormalities;", "lacrimal gland abnormalities")]

@@ -312,6 +312,35 @@ public class TrialPopulationTests
     }
 
     [Theory]
+    [InlineData("Chemoradiation in Stage III Non-small Cell Lung Cancer That Cannot Be Removed by Surgery", true)]
+    [InlineData("Drug X in Stage III Non-small Cell Lung Cancer That Can Not Be Surgically Removed", true)]
+    [InlineData("Drug X in Resectable or Unresectable Stage III Non-small Cell Lung Cancer", false)]
+    [InlineData("Adjuvant Drug X After Resection of Stage III Non-small Cell Lung Cancer", false)]
+    public void ATrialOfDiseaseThatCannotBeRemoved_FailsACancerAlreadyResected(string title, bool fails)
+    {
+        PopulationFor(
+            "A 63-year-old woman had a right upper lobectomy four weeks ago for a lung adenocarcinoma, pT2b N2 M0, stage IIIA, with clear margins.",
+            title,
+            ["Non-small Cell Lung Cancer"]).Should().HaveCount(fails ? 1 : 0);
+    }
+
+    [Theory]
+    [InlineData("Drug X in Stage IIIB or Stage IV Non-small Cell Lung Cancer", "stage IIIA", true)]
+    [InlineData("Drug X in Stage III Non-small Cell Lung Cancer", "stage IIIA", false)]
+    [InlineData("Drug X in Stage IIIA Non-small Cell Lung Cancer", "stage III", false)]
+    [InlineData("Drug X in Stage II-IIIB Non-small Cell Lung Cancer", "stage IIIA", false)]
+    [InlineData("Drug X in Stage IIIB or Stage IV Non-small Cell Lung Cancer", "stage IIIB", false)]
+    public void ATrialNamingOnlyOtherStages_FailsTheRecordedStageGroupOnAPresumption(string title, string stage, bool fails)
+    {
+        var population = PopulationFor($"A 63-year-old woman with lung adenocarcinoma, {stage}, no distant metastases.", title, ["Non-small Cell Lung Cancer"], complete: false);
+        population.Should().HaveCount(fails ? 1 : 0);
+        if (fails)
+        {
+            population[0].Presumed.Should().BeTrue();
+        }
+    }
+
+    [Theory]
     [InlineData("A 62-year-old woman had a lumpectomy for a grade 2 invasive ductal carcinoma of the left breast, pT2 pN1a.", true)]
     [InlineData("A 62-year-old woman had a lumpectomy for breast cancer, pT2 pN1a.", true)]
     [InlineData("A 62-year-old woman had a lumpectomy for breast cancer.", false)]

@@ -200,7 +200,38 @@ public static partial class BiomarkerParser
         var ordered = found.OrderBy(f => f.Start).ToList();
         ordered.RemoveAll(f => ordered.Exists(p => p.Marker == f.Marker && p.End <= f.Start && f.Start - p.End <= 3
             && c.Text.AsSpan(p.End, f.Start - p.End).Trim() is "(" && f.End < c.Text.Length && c.Text[f.End] == ')'));
+
+        // "Severe pulmonic regurgitation (PR)": an abbreviation the words before it define, spelled by their initials,
+        // is their name, not the marker's (unless those words are the marker's own name, removed above), wherever the
+        // criterion uses it ("moderate PR is allowed").
+        var defined = ordered.Where(f => DefinedAbbreviation(c.Text, f.Start, f.End)).Select(f => c.Text[f.Start..f.End]).ToHashSet(StringComparer.Ordinal);
+        ordered.RemoveAll(f => defined.Contains(c.Text[f.Start..f.End]));
         return ordered;
+    }
+
+    /// <summary>True when <c>text[start..end]</c> is a capitalised abbreviation in parentheses spelled by the initials of the words just before it.</summary>
+    internal static bool DefinedAbbreviation(string text, int start, int end)
+    {
+        var abbreviation = text[start..end];
+        if (abbreviation.Length is < 2 or > 6 || !abbreviation.All(char.IsUpper) || end >= text.Length || text[end] != ')')
+        {
+            return false;
+        }
+
+        var open = text.LastIndexOf('(', start);
+        if (open < 0 || text.AsSpan(open + 1, start - open - 1).Trim().Length > 0)
+        {
+            return false;
+        }
+
+        var words = text[Math.Max(0, open - 80)..open].Split([' ', '-', '/'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < abbreviation.Length)
+        {
+            return false;
+        }
+
+        var initials = string.Concat(words[^abbreviation.Length..].Select(w => char.ToUpperInvariant(w[0])));
+        return initials == abbreviation;
     }
 
     [GeneratedRegex(@"\b(?:determination|determined|testing|tested|assay(?:ed)?|analy[sz](?:is|ed)|performed|available|measured|assessed|evaluated|known|unknown|pending)\b", RegexOptions.CultureInvariant)]

@@ -254,7 +254,7 @@ public static partial class UnlistedConceptParser
     private static partial Regex TreatmentHead();
 
     /// <summary>What may follow a bare concept: a time, a place of the record, or the verdict on it.</summary>
-    [GeneratedRegex(@"^\s*(?:\((?:within|in\s+the|during|for|at|<|>|≤|≥)[^)]*\)|within\b[^,;]*|in\s+the\s+(?:last|past|previous|preceding)\b[^,;]*|(?:is|are)\s+(?:excluded|not\s+eligible|ineligible))\s*[.;]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:\([A-Z]{2,6}s?\)\s*)?(?:\((?:mild|moderate|minimal|trace)\b[^)]*\b(?:allowed|permitted|acceptable|eligible)\)|\((?:within|in\s+the|during|for|at|<|>|≤|≥)[^)]*\)|within\b[^,;]*|in\s+the\s+(?:last|past|previous|preceding)\b[^,;]*|(?:is|are)\s+(?:excluded|not\s+eligible|ineligible))?\s*[.;]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareTail();
 
     [GeneratedRegex(@"^(?:(?:unable|inability|able|ability)\s+to|cannot|can\s+not)", RegexOptions.CultureInvariant)]
