@@ -56,6 +56,12 @@ public enum DiseaseSetting
 
     /// <summary>"Accelerated phase", "blast crisis": the advanced phases of chronic myeloid leukaemia or a myeloproliferative neoplasm.</summary>
     AdvancedPhase,
+
+    /// <summary>"Not a candidate for allogeneic transplant", "transplant-ineligible": a transplant is not an option (see <see cref="TransplantFitness"/>).</summary>
+    TransplantIneligible,
+
+    /// <summary>"Transplant-eligible", "a candidate for autologous transplant".</summary>
+    TransplantEligible,
 }
 
 /// <summary>One statement of the setting, with the words it was read from.</summary>

@@ -35,6 +35,9 @@ public enum PopulationAxis
     /// <summary>The phase of chronic myeloid leukaemia or a myeloproliferative neoplasm: "chronic" or "advanced" (accelerated or blast).</summary>
     Phase,
 
+    /// <summary>A transplant: the trial gives or follows one ("transplant"), or is only for those who can ("eligible") or cannot ("ineligible") have one.</summary>
+    Transplant,
+
     /// <summary>Disease that progressed on, relapsed after or was treated with a named therapy ("progressing on osimertinib", "treated after TACE"); the value is the words naming it.</summary>
     AfterTherapy,
 }

@@ -89,6 +89,11 @@ public static partial class TrialPopulationCheck
             yield return phase;
         }
 
+        if (Transplant(population, patient) is { } transplant)
+        {
+            yield return transplant;
+        }
+
         if (AfterTherapy(population, patient, context) is { } after)
         {
             yield return after;
@@ -582,6 +587,30 @@ public static partial class TrialPopulationCheck
                 string.Join(" or ", stated.Select(t => t.Label).Distinct()),
                 $"trial is for {Stated(stated)}; the patient's disease is {Quote(patient, recorded[0].Span, have + suffix)}: confirm",
                 presumed: true);
+    }
+
+    /// <summary>
+    /// A trial that gives or follows a transplant, or is only for those who can have one, against a patient recorded as
+    /// unable to ("not a candidate for allogeneic transplant"); and a trial only for those who cannot, against a patient
+    /// recorded as able to: presumed failures.
+    /// </summary>
+    private static CriterionEvaluation? Transplant(TrialPopulation population, PatientProfile patient)
+    {
+        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.Transplant).ToList();
+        var recorded = patient.Settings.Where(s => s.Setting is DiseaseSetting.TransplantIneligible or DiseaseSetting.TransplantEligible).ToList();
+        if (stated.Count == 0 || recorded.Count == 0 || recorded.Select(s => s.Setting).Distinct().Count() > 1)
+        {
+            return null;
+        }
+
+        var unfit = recorded[0].Setting == DiseaseSetting.TransplantIneligible;
+        var fails = unfit ? stated.TrueForAll(t => t.Value is "transplant" or "eligible") : stated.TrueForAll(t => t.Value == "ineligible");
+        return fails
+            ? Fails(
+                string.Join(" or ", stated.Select(t => t.Label).Distinct()),
+                $"trial is for {Stated(stated)}; the patient {Quote(patient, recorded[0].Span, unfit ? "cannot have a transplant" : "can have a transplant")}: confirm",
+                presumed: true)
+            : null;
     }
 
     /// <summary>Therapies too general to name a population ("standard therapy", "chemotherapy"): the line axis reads those.</summary>

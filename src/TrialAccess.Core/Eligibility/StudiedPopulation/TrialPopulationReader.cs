@@ -209,6 +209,21 @@ public static partial class TrialPopulationReader
             Add(PopulationAxis.Grade, low ? "low" : "high", low ? "low-grade disease" : "high-grade disease", m);
         }
 
+        var fitness = TransplantFitness.Fitness().Matches(rest);
+        foreach (Match m in fitness)
+        {
+            var unfit = m.Groups["unfit"].Success;
+            Add(PopulationAxis.Transplant, unfit ? "ineligible" : "eligible", unfit ? "people who cannot have a transplant" : "people who can have a transplant", m);
+        }
+
+        foreach (Match m in TransplantFitness.Given().Matches(rest))
+        {
+            if (!fitness.Any(f => m.Index < f.Index + f.Length && f.Index < m.Index + m.Length))
+            {
+                Add(PopulationAxis.Transplant, "transplant", "a transplant given or followed", m);
+            }
+        }
+
         foreach (Match m in GradeAndPhase.Phase().Matches(rest))
         {
             var chronic = m.Groups["chronic"].Success;

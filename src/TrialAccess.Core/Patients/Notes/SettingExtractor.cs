@@ -139,6 +139,19 @@ internal static partial class SettingExtractor
             }
         }
 
+        // The unfit form carries its own negation ("not a candidate for transplant"), so only the fit form asks for certainty.
+        foreach (Match m in TransplantFitness.Fitness().Matches(slice))
+        {
+            if (m.Groups["unfit"].Success)
+            {
+                yield return At(DiseaseSetting.TransplantIneligible, m);
+            }
+            else if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)
+            {
+                yield return At(DiseaseSetting.TransplantEligible, m);
+            }
+        }
+
         foreach (Match m in GradeAndPhase.Phase().Matches(slice))
         {
             if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)

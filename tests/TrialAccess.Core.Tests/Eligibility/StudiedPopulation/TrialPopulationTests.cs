@@ -341,6 +341,19 @@ public class TrialPopulationTests
     }
 
     [Theory]
+    [InlineData("has been judged not fit for an allogeneic transplant", "Chemotherapy Followed by Peripheral Stem Cell Transplantation in Myelofibrosis", true)]
+    [InlineData("has been judged not fit for an allogeneic transplant", "GVHD Prevention After Haploidentical Transplant in Myelofibrosis", true)]
+    [InlineData("has been judged not fit for an allogeneic transplant", "Drug X in Transplant-Ineligible Myelofibrosis", false)]
+    [InlineData("has been judged not fit for an allogeneic transplant", "Drug X in Myelofibrosis", false)]
+    [InlineData("is transplant-eligible", "Drug X in Myelofibrosis Not Eligible for Stem Cell Transplantation", true)]
+    [InlineData("is transplant-eligible", "Chemotherapy Followed by Peripheral Stem Cell Transplantation in Myelofibrosis", false)]
+    public void TransplantFitness_RecordedInTheNote_FailsATrialOfTheOtherSide(string fitness, string title, bool fails)
+    {
+        PopulationFor($"A 68-year-old woman with primary myelofibrosis {fitness}.", title, ["Myelofibrosis"], complete: false)
+            .Should().HaveCount(fails ? 1 : 0);
+    }
+
+    [Theory]
     [InlineData("A 62-year-old woman had a lumpectomy for a grade 2 invasive ductal carcinoma of the left breast, pT2 pN1a.", true)]
     [InlineData("A 62-year-old woman had a lumpectomy for breast cancer, pT2 pN1a.", true)]
     [InlineData("A 62-year-old woman had a lumpectomy for breast cancer.", false)]

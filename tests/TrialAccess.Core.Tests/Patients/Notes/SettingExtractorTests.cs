@@ -38,6 +38,11 @@ public sealed class SettingExtractorTests
     [InlineData("Primary myelofibrosis, DIPSS intermediate-2.", DiseaseSetting.HigherRisk)]
     [InlineData("The surgeons consider the gastric cancer resectable.", DiseaseSetting.Operable)]
     [InlineData("Bladder cancer invading muscle; a radical cystectomy is planned.", DiseaseSetting.Operable)]
+    [InlineData("She has been judged not fit for an allogeneic transplant.", DiseaseSetting.TransplantIneligible)]
+    [InlineData("Transplant-ineligible multiple myeloma.", DiseaseSetting.TransplantIneligible)]
+    [InlineData("He is not a candidate for stem cell transplantation because of his age.", DiseaseSetting.TransplantIneligible)]
+    [InlineData("Newly diagnosed myeloma, transplant-eligible.", DiseaseSetting.TransplantEligible)]
+    [InlineData("He is a candidate for autologous stem cell transplant.", DiseaseSetting.TransplantEligible)]
     public void Extract_ReadsTheStatedSetting(string note, DiseaseSetting setting)
     {
         Settings(note).Should().Contain(setting);
