@@ -278,7 +278,13 @@ public static partial class TrialPopulationCheck
         // disease of a trial only after surgery ("adjuvant", "postoperative"): presumed failures.
         if (Operable(patient, cancer) is { } operable)
         {
-            if (stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label == "advanced disease") || OnlyUnresectable(stated))
+            // A trial whose every trait is one of these or another extent than the patient's recorded one fails too
+            // ("Adjuvant Chemotherapy After Resection of Locally Advanced" disease for a T2 N0 cancer still to be removed).
+            var known = PatientExtent(patient, cancer)?.Extent.ToString();
+            if (stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label == "advanced disease") || OnlyUnresectable(stated)
+                || (stated.Exists(t => !AfterSurgeryWords().IsMatch(t.Evidence.Text)) && stated.Exists(t => AfterSurgeryWords().IsMatch(t.Evidence.Text))
+                    && stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label == "advanced disease" || AfterSurgeryWords().IsMatch(t.Evidence.Text)
+                        || (known is not null && t.Value != known && t.Label != "early or operable disease"))))
             {
                 return Fails(
                     $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
@@ -393,8 +399,10 @@ public static partial class TrialPopulationCheck
             }
         }
 
+        // A small tumour without involved nodes (T1 or T2, N0) is early disease in the staging of most solid cancers.
         return stage?.LocallyAdvanced == true ? (DiseaseExtent.LocallyAdvanced, Quote(patient, stage.Span ?? cancer.Span, $"locally advanced ({cancer.Text})"))
             : stage?.Early == true ? (DiseaseExtent.Early, Quote(patient, stage.Span ?? cancer.Span, $"early ({cancer.Text})"))
+            : stage is { T: ['T', '1' or '2', ..], N: ['N', '0', ..] } small ? (DiseaseExtent.Early, Quote(patient, small.Span ?? cancer.Span, $"early ({cancer.Text}, {small.T} {small.N})"))
             : null;
     }
 

@@ -354,6 +354,20 @@ public class TrialPopulationTests
     }
 
     [Theory]
+    [InlineData("Adjuvant Chemotherapy After Complete Resection of Locally Advanced Urothelial Carcinoma", true)]
+    [InlineData("Adjuvant Chemotherapy After Cystectomy for Bladder Cancer", true)]
+    [InlineData("Drug X in Locally Advanced or Metastatic Urothelial Carcinoma", true)]
+    [InlineData("Neoadjuvant Chemotherapy Before Cystectomy for Muscle-Invasive Bladder Cancer", false)]
+    [InlineData("Drug X in Operable or Locally Advanced Bladder Cancer", false)]
+    public void ACancerToBeOperatedOn_FailsTrialsAfterSurgeryOrOfAnotherExtent_EvenMixed(string title, bool fails)
+    {
+        PopulationFor(
+            "A 66-year-old man has a urothelial carcinoma of the bladder invading the muscularis propria, cT2 N0 M0; a radical cystectomy is planned.",
+            title,
+            ["Bladder Cancer"]).Should().HaveCount(fails ? 1 : 0);
+    }
+
+    [Theory]
     [InlineData("A 62-year-old woman had a lumpectomy for a grade 2 invasive ductal carcinoma of the left breast, pT2 pN1a.", true)]
     [InlineData("A 62-year-old woman had a lumpectomy for breast cancer, pT2 pN1a.", true)]
     [InlineData("A 62-year-old woman had a lumpectomy for breast cancer.", false)]
