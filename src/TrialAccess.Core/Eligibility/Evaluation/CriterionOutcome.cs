@@ -115,6 +115,10 @@ public sealed record EvaluationContext(DateOnly Today, OncologyVocabulary Vocabu
         _main = new(ReferenceEqualityComparer.Instance);
     }
 
+    /// <summary>The date <paramref name="days"/> days before <see cref="Today"/>; the first date there is for a span longer than the calendar ("within 99999999 days").</summary>
+    public DateOnly DaysBefore(decimal days) =>
+        days >= Today.DayNumber ? DateOnly.MinValue : days <= 0 ? Today : Today.AddDays(-(int)days);
+
     /// <summary>The patient's main problem (<see cref="MainProblem.Of"/>), remembered per patient for this context.</summary>
     public MainProblem? MainProblemOf(PatientProfile patient) => _main.GetOrAdd(patient, MainProblem.Of);
 

@@ -378,4 +378,15 @@ public class CriterionReadingTests
         evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
         evaluation.Presumed.Should().BeTrue();
     }
+
+    [Theory]
+    [InlineData("Chemotherapy within 99999999999 days")]
+    [InlineData("Myocardial infarction within 99999999999999999999999999 years")]
+    [InlineData("Other malignancy within 999999999999 years")]
+    public void ASpanLongerThanTheCalendar_IsReadWithoutOverflow(string criterion)
+    {
+        var patient = Note("A 60-year-old man with lung cancer had carboplatin in 2020 and a myocardial infarction in 2019.");
+        var act = () => Evaluate(criterion, CriterionRole.Exclusion, patient);
+        act.Should().NotThrow();
+    }
 }

@@ -204,16 +204,28 @@ public static partial class BiomarkerParser
         // "Severe pulmonic regurgitation (PR)": an abbreviation the words before it define, spelled by their initials,
         // is their name, not the marker's (unless those words are the marker's own name, removed above), wherever the
         // criterion uses it ("moderate PR is allowed").
-        var defined = ordered.Where(f => DefinedAbbreviation(c.Text, f.Start, f.End)).Select(f => c.Text[f.Start..f.End]).ToHashSet(StringComparer.Ordinal);
-        ordered.RemoveAll(f => defined.Contains(c.Text[f.Start..f.End]));
+        foreach (var (_, start, end) in ordered)
+        {
+            if (DefinedAbbreviation(c.Text, start, end))
+            {
+                var abbreviation = c.Text[start..end];
+                ordered.RemoveAll(f => c.Text.AsSpan(f.Start, f.End - f.Start).SequenceEqual(abbreviation));
+                break;
+            }
+        }
         return ordered;
     }
 
     /// <summary>True when <c>text[start..end]</c> is a capitalised abbreviation in parentheses spelled by the initials of the words just before it.</summary>
     internal static bool DefinedAbbreviation(string text, int start, int end)
     {
+        if (end - start is < 2 or > 6 || end >= text.Length || text[end] != ')')
+        {
+            return false;
+        }
+
         var abbreviation = text[start..end];
-        if (abbreviation.Length is < 2 or > 6 || !abbreviation.All(char.IsUpper) || end >= text.Length || text[end] != ')')
+        if (!abbreviation.All(char.IsUpper))
         {
             return false;
         }

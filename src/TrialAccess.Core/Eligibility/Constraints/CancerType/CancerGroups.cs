@@ -24,11 +24,12 @@ public static partial class CancerGroups
         var to = Math.Min(text.Length, end + 60);
         var next = end < text.Length ? text.IndexOfAny(ClauseEnds, end, to - end) : -1;
         to = next >= 0 ? next : to;
-        var clause = text[from..to];
-        if (!Hint().IsMatch(clause))
+        if (!Hint().IsMatch(text.AsSpan(from, to - from)))
         {
             return [];
         }
+
+        var clause = text[from..to];
 
         var groups = new List<DiseaseSetting>(1);
         var risk = RiskGroups.Group().Matches(clause).Select(m => m.Groups["low"].Success).Distinct().ToList();

@@ -123,7 +123,7 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
             {
                 if (condition.OnsetOn is { } onset)
                 {
-                    return ConstraintCheck.Of(onset >= context.Today.AddDays(-(int)(months * 30.44m)), $"{condition.Text} since {onset:yyyy-MM-dd}");
+                    return ConstraintCheck.Of(onset >= context.DaysBefore(months * 30.44m), $"{condition.Text} since {onset:yyyy-MM-dd}");
                 }
 
                 return ConstraintCheck.Unknown($"When did the patient have {condition.Text}?", condition.Text);
@@ -564,6 +564,8 @@ public static partial class ConditionParser
             return null;
         }
 
+        // A number past any span of a life ("99999999999999999999999999999 years") stays a long time, not an overflow.
+        n = Math.Min(n, 1_000_000m);
         var unit = char.ToLowerInvariant(match.Groups["unit"].Value[0]);
         return unit switch
         {

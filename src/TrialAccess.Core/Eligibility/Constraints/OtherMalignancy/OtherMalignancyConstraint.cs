@@ -40,7 +40,7 @@ public sealed record OtherMalignancyConstraint(decimal? WithinYears, bool Allows
                 "other cancer");
         }
 
-        var cutoff = WithinYears is { } years ? context.Today.AddDays(-(int)(years * 365.25m)) : DateOnly.MinValue;
+        var cutoff = WithinYears is { } years ? context.DaysBefore(years * 365.25m) : DateOnly.MinValue;
         var recent = others.Where(d => d.DiagnosedOn is null || d.DiagnosedOn >= cutoff).ToList();
         if (recent.Count == 0)
         {

@@ -288,7 +288,7 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
 
         if (WithinDays is { } days)
         {
-            var since = context.Today.AddDays(-days);
+            var since = context.DaysBefore(days);
             if (received.Any(t => t.IsCurrent == true || t.EndedOn >= since || (t.EndedOn is null && t.StartedOn >= since)))
             {
                 return ConstraintCheck.Met(evidence);
