@@ -22,8 +22,8 @@ public enum TreatmentState
     OnTreatment,
 
     /// <summary>
-    /// Treated by an operation or radiotherapy only, never said to have come back, progressed or spread to distant sites in
-    /// a complete history: presumed not recurrent (an astrocytoma after its resection).
+    /// Given no cancer drug (treated by an operation or radiotherapy, or not yet), never said to have come back, progressed
+    /// or spread to distant sites in a complete history: presumed not recurrent (an astrocytoma after its resection).
     /// </summary>
     NotRecurred,
 }
@@ -114,9 +114,9 @@ public static partial class PatientSetting
             return new(TreatmentState.PreviouslyTreated, $"{Quote(patient, finished.Span, $"had {finished.Name}")}, no relapse or line stated: presumed previously treated", true);
         }
 
-        // Treated by an operation or radiotherapy only, and nothing says the cancer came back, progressed or spread to
-        // distant sites: presumed not recurrent. (Drugs given one after another say a disease progressed even where no word
-        // does, so a record with any cancer drug is left unread.)
+        // No cancer drug recorded (an operation, radiotherapy, or only medicine for other things), and nothing says the
+        // cancer came back, progressed or spread to distant sites: presumed not recurrent. (Drugs given one after another
+        // say a disease progressed even where no word does, so a record with any cancer drug is left unread.)
         var spread = patient.Metastases.Any(m => m.Certainty == Certainty.Asserted && !Regional(m.Site))
             || cancer.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Group?.StartsWith("IV", StringComparison.OrdinalIgnoreCase) == true);
         return !spread && !drugs.Exists(IsAnticancer)

@@ -18,7 +18,7 @@ public static partial class TransplantFitness
 
     [GeneratedRegex(
         @"\b(?<unfit>(?:not|in)[- ]?eligible\s+for|unfit\s+for|not\s+(?:medically\s+)?fit\s+(?:enough\s+)?for|not\s+(?:an?\s+)?(?:suitable\s+|appropriate\s+|good\s+)?candidates?\s+for|not\s+suitable\s+for|unsuitable\s+for|too\s+frail\s+for|(?:declined|refused)\s+)\s*" + Transplant
-        + @"|\b(?<unfit>(?:transplant(?:ation)?|HSCT|SCT|ASCT)[- ](?:in|non[- ]?)eligible|non[- ]?transplant(?:[- ](?:eligible|candidates?))?\b|(?:transplant(?:ation)?|ASCT)[- ]ineligible)"
+        + @"|\b(?<unfit>(?:transplant(?:ation)?|HSCT|SCT|ASCT)[- ](?:in|non[- ]?)eligible|non[- ]?transplant[- ](?:eligible|candidates?)\b|(?:transplant(?:ation)?|ASCT)[- ]ineligible)"
         + @"|\b(?<fit>(?:transplant(?:ation)?|HSCT|SCT|ASCT)[- ]eligible\b|eligible\s+for\s+" + Transplant + @"|(?:suitable\s+|appropriate\s+|good\s+)?candidates?\s+for\s+" + Transplant + ")",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     public static partial Regex Fitness();

@@ -347,6 +347,7 @@ public class TrialPopulationTests
     [InlineData("has been judged not fit for an allogeneic transplant", "Drug X in Myelofibrosis", false)]
     [InlineData("is transplant-eligible", "Drug X in Myelofibrosis Not Eligible for Stem Cell Transplantation", true)]
     [InlineData("is transplant-eligible", "Chemotherapy Followed by Peripheral Stem Cell Transplantation in Myelofibrosis", false)]
+    [InlineData("is transplant-eligible", "Drug X Versus Non-Transplant Therapy in Myelofibrosis", false)]
     public void TransplantFitness_RecordedInTheNote_FailsATrialOfTheOtherSide(string fitness, string title, bool fails)
     {
         PopulationFor($"A 68-year-old woman with primary myelofibrosis {fitness}.", title, ["Myelofibrosis"], complete: false)
