@@ -210,11 +210,12 @@ internal sealed partial record FreeTextReading(IReadOnlySet<string> Terms, bool 
     /// <summary>
     /// True when the text asks nothing of the patient at entry: a heading left among the criteria ("Sub-study I &amp;
     /// II", "Elimination Criteria", "Historical control group"), the inclusion criteria restated ("Failure to meet the
-    /// inclusion criteria"), or an event during the study ("Lost to follow up", "missed doses ≥ 3 times").
+    /// inclusion criteria"), or an event during the study ("Lost to follow up", "missed doses ≥ 3 times", "inability
+    /// to continue with the treatment", "the drug should not be continued").
     /// </summary>
     public bool NotARule { get; init; }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:[\w'&/-]+\s+){0,3}(?:criteria|groups?|cohorts?|arms?|sub-?stud(?:y|ies)(?:\s+[\w&]+){0,3}|part\s+[a-z0-9]+|phase\s+[ivx0-9]+)|(?:failure|fail(?:s|ed)?|not)\s+(?:to\s+)?(?:meet|fulfil+)\s+(?:(?:the|all|any|of|one)\s+)*(?:(?:above|listed)\s+)?inclusion\s+criteri(?:a|on)|(?:patients?\s+|subjects?\s+)?(?:who\s+(?:are|were)\s+)?lost\s+to\s+follow[- ]?up|withdraw(?:al|s)?\s+(?:of\s+)?(?:their\s+)?consent)\W*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:(?:[\w'&/-]+\s+){0,3}(?:criteria|groups?|cohorts?|arms?|sub-?stud(?:y|ies)(?:\s+[\w&]+){0,3}|part\s+[a-z0-9]+|phase\s+[ivx0-9]+)|(?:failure|fail(?:s|ed)?|not)\s+(?:to\s+)?(?:meet|fulfil+)\s+(?:(?:the|all|any|of|one)\s+)*(?:(?:above|listed)\s+)?inclusion\s+criteri(?:a|on)|(?:patients?\s+|subjects?\s+)?(?:who\s+(?:are|were)\s+)?lost\s+to\s+follow[- ]?up|withdraw(?:al|s)?\s+(?:of\s+)?(?:their\s+)?consent|(?:[\w'-]+\s+){0,3}(?:(?:dis|in)?ability|unable|fail(?:s|ure)?)\s+to\s+continue\s+(?:with\s+)?(?:the\s+)?(?:study\s+)?(?:treatment|therapy|medication|participation|study|trial)|[^;]{0,200}\b(?:should|must|will)\s+(?:not\s+be\s+continued|be\s+(?:stopped|discontinued|withdrawn))\b[^;]{0,200})\W*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex NotARuleText();
 
     /// <summary>True when the record mentions one of the criterion's words (the patient's own words, stemmed alike).</summary>

@@ -216,6 +216,8 @@ public class CandidacyAndAsideReadingTests
     [InlineData("Historical control group", CriterionRole.Inclusion)]
     [InlineData("Failure to meet the Inclusion Criteria.", CriterionRole.Exclusion)]
     [InlineData("Lost to follow up.", CriterionRole.Exclusion)]
+    [InlineData("Failure to continue with the study medication", CriterionRole.Exclusion)]
+    [InlineData("If serious side effects appear, the investigator decides the study drug should not be continued.", CriterionRole.Exclusion)]
     public void AHeadingOrAnEventDuringTheStudy_AsksNothingAtEntry(string criterion, CriterionRole role)
     {
         var evaluation = Evaluate(criterion, WithoutCancer, role);
@@ -226,4 +228,8 @@ public class CandidacyAndAsideReadingTests
     [Fact]
     public void AShortRuleThatIsNoHeading_IsStillARule() =>
         Evaluate("Pancreatitis", WithoutCancer, CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.NotMet);
+
+    [Fact]
+    public void AnInabilityToTakeTheTreatmentAtEntry_IsStillARule() =>
+        Evaluate("Unable to swallow oral medication", WithoutCancer, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.NotApplicable);
 }
