@@ -96,9 +96,35 @@ public static class PatientJsonReader
             Breastfeeding = r.Bool("breastfeeding") is { } breastfeeding ? Stated(breastfeeding) : null,
             Location = r.Object("location", ReadLocation),
             CompleteHistory = r.Bool("completeHistory") ?? false,
+            Settings = ReadSettings(r),
         };
         r.WarnUnread();
         return profile;
+    }
+
+    /// <summary>
+    /// The setting of the cancer as stated ("relapsed", "lowerRisk", "chronicPhase", "transplantIneligible"): the names of
+    /// <see cref="DiseaseSetting"/>, read as a note's setting statements are.
+    /// </summary>
+    private static IReadOnlyList<SettingStatement> ReadSettings(ObjectReader r)
+    {
+        var settings = new List<SettingStatement>();
+        var names = r.StringArray("settings");
+        for (var i = 0; i < names.Count; i++)
+        {
+            var normalised = names[i].Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+            if (Enum.TryParse<DiseaseSetting>(normalised, ignoreCase: true, out var setting) && !int.TryParse(normalised, out _))
+            {
+                settings.Add(new SettingStatement(setting));
+            }
+            else
+            {
+                var allowed = string.Join(", ", Enum.GetNames<DiseaseSetting>().Select(JsonNamingPolicy.CamelCase.ConvertName));
+                r.Issues.Error($"{r.PathOf("settings")}[{i}]", $"'{names[i]}' is not one of: {allowed}.");
+            }
+        }
+
+        return settings;
     }
 
     /// <summary>A yes/no fact as the other readers give it: "no" is a negated fact with the value false.</summary>

@@ -50,6 +50,7 @@ public static class PatientJsonWriter
             ("certainty", Name(c.Certainty)),
             ("onsetOn", Date(c.OnsetOn)))));
         Set(json, "completeHistory", profile.CompleteHistory ? true : null);
+        Set(json, "settings", profile.Settings.Count == 0 ? null : new JsonArray([.. profile.Settings.Select(s => s.Setting).Distinct().Select(s => (JsonNode?)JsonValue.Create(Name(s)))]));
         Set(json, "pregnant", Stated(profile.Pregnant));
         Set(json, "breastfeeding", Stated(profile.Breastfeeding));
         Set(json, "location", profile.Location is { } location ? Object(

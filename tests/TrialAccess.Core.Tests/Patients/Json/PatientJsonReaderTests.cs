@@ -53,6 +53,25 @@ public sealed class PatientJsonReaderTests
     }
 
     [Fact]
+    public void Read_Settings_AreReadAsANoteSettingStatementsAre()
+    {
+        var result = PatientJsonReader.Read("{\"diagnoses\": [{\"text\": \"primary myelofibrosis\"}], \"settings\": [\"higherRisk\", \"transplant-ineligible\"]}");
+
+        result.Errors.Should().BeEmpty();
+        result.Profile!.Settings.Select(s => s.Setting).Should().Equal(DiseaseSetting.HigherRisk, DiseaseSetting.TransplantIneligible);
+    }
+
+    [Fact]
+    public void Read_UnknownSetting_NamesItsPlaceAndTheAllowedNames()
+    {
+        var result = PatientJsonReader.Read("{\"settings\": [\"relapsed\", \"relapsing\"]}");
+
+        var error = result.Errors.Should().ContainSingle().Subject;
+        error.Field.Should().Be("settings[1]");
+        error.Message.Should().StartWith("'relapsing' is not one of: newlyDiagnosed, untreated, relapsed,").And.Contain("transplantIneligible");
+    }
+
+    [Fact]
     public void Read_SeveralErrors_ReportsEachOne()
     {
         var result = PatientJsonReader.Read("{\"age\": -1, \"diagnoses\": [{}, {\"text\": \"x\", \"certainty\": 3}]}");

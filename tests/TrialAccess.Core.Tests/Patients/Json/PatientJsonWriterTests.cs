@@ -39,6 +39,18 @@ public sealed class PatientJsonWriterTests
         json.Should().Be("""{"biomarkers":[{"marker":"KRAS","status":"wildType","certainty":"asserted"}],"conditions":[{"text":"breast cancer in mother","certainty":"familyHistory"}],"pregnant":false}""");
     }
 
+    [Fact]
+    public void Write_Settings_AsTheirNamesOnce()
+    {
+        var profile = new PatientProfile
+        {
+            Settings = [new SettingStatement(DiseaseSetting.LowerRisk), new SettingStatement(DiseaseSetting.TransplantIneligible), new SettingStatement(DiseaseSetting.LowerRisk)],
+        };
+
+        PatientJsonWriter.Write(profile).ToJsonString().Should().Be("""{"settings":["lowerRisk","transplantIneligible"]}""");
+        ReadBack(profile).Profile!.Settings.Select(s => s.Setting).Should().Equal(DiseaseSetting.LowerRisk, DiseaseSetting.TransplantIneligible);
+    }
+
     [SharedDataFact]
     public void Write_EveryTrec2021TopicReadFromItsNote_ReadsBackToTheSameFacts()
     {
