@@ -106,26 +106,8 @@ public static class PatientJsonReader
     /// The setting of the cancer as stated ("relapsed", "lowerRisk", "chronicPhase", "transplantIneligible"): the names of
     /// <see cref="DiseaseSetting"/>, read as a note's setting statements are.
     /// </summary>
-    private static IReadOnlyList<SettingStatement> ReadSettings(ObjectReader r)
-    {
-        var settings = new List<SettingStatement>();
-        var names = r.StringArray("settings");
-        for (var i = 0; i < names.Count; i++)
-        {
-            var normalised = names[i].Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-            if (Enum.TryParse<DiseaseSetting>(normalised, ignoreCase: true, out var setting) && !int.TryParse(normalised, out _))
-            {
-                settings.Add(new SettingStatement(setting));
-            }
-            else
-            {
-                var allowed = string.Join(", ", Enum.GetNames<DiseaseSetting>().Select(JsonNamingPolicy.CamelCase.ConvertName));
-                r.Issues.Error($"{r.PathOf("settings")}[{i}]", $"'{names[i]}' is not one of: {allowed}.");
-            }
-        }
-
-        return settings;
-    }
+    private static IReadOnlyList<SettingStatement> ReadSettings(ObjectReader r) =>
+        [.. r.EnumArray<DiseaseSetting>("settings").Distinct().Select(setting => new SettingStatement(setting))];
 
     /// <summary>A yes/no fact as the other readers give it: "no" is a negated fact with the value false.</summary>
     private static Fact<bool> Stated(bool value) => new(value, value ? Certainty.Asserted : Certainty.Negated);
@@ -437,16 +419,47 @@ public static class PatientJsonReader
                 return null;
             }
 
-            var normalised = text.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-            if (System.Enum.TryParse<TEnum>(normalised, ignoreCase: true, out var parsed) && !int.TryParse(normalised, out _))
+            if (TryParseName<TEnum>(text, out var parsed))
             {
                 return parsed;
             }
 
-            var allowed = string.Join(", ", System.Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName));
-            Issues.Error(PathOf(name), $"'{text}' is not one of: {allowed}.");
+            Issues.Error(PathOf(name), NotOneOf<TEnum>(text));
             return null;
         }
+
+        /// <summary>An array of enumeration names ("settings": ["relapsed", "lowerRisk"]); each unknown name is an error at its index.</summary>
+        public IReadOnlyList<TEnum> EnumArray<TEnum>(string name)
+            where TEnum : struct, Enum
+        {
+            var names = StringArray(name);
+            var values = new List<TEnum>(names.Count);
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (TryParseName<TEnum>(names[i], out var parsed))
+                {
+                    values.Add(parsed);
+                }
+                else
+                {
+                    Issues.Error($"{PathOf(name)}[{i}]", NotOneOf<TEnum>(names[i]));
+                }
+            }
+
+            return values;
+        }
+
+        /// <summary>A name in camelCase, PascalCase or with separators ("wild-type", "familyHistory"); never a number.</summary>
+        private static bool TryParseName<TEnum>(string text, out TEnum parsed)
+            where TEnum : struct, Enum
+        {
+            var normalised = text.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+            return System.Enum.TryParse(normalised, ignoreCase: true, out parsed) && !int.TryParse(normalised, out _);
+        }
+
+        private static string NotOneOf<TEnum>(string text)
+            where TEnum : struct, Enum =>
+            $"'{text}' is not one of: {string.Join(", ", System.Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName))}.";
 
         public T? Object<T>(string name, Func<ObjectReader, T> read)
             where T : class
