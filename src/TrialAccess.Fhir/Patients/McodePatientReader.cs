@@ -30,6 +30,19 @@ public sealed partial class McodePatientReader : IFhirPatientReader
     public const string CompleteHistoryExtension = "https://trialaccess.org/fhir/StructureDefinition/complete-history";
 
     /// <summary>
+    /// The Patient extension (valueCode, repeatable) by which a sender states the setting of the patient's cancer with the
+    /// names patient JSON uses in <c>settings</c> (<c>relapsed</c>, <c>lowerRisk</c>, <c>transplantIneligible</c>, ...):
+    /// what a note would say in words and mCODE has no element for.
+    /// </summary>
+    public const string DiseaseSettingExtension = "https://trialaccess.org/fhir/StructureDefinition/disease-setting";
+
+    /// <summary>LOINC 97509-4, mCODE's Cancer Disease Status: whether the cancer is improving, stable or worsening.</summary>
+    private const string CancerDiseaseStatus = "97509-4";
+
+    /// <summary>SNOMED CT 271299001, "Patient's condition worsened": the cancer progressed.</summary>
+    private const string ConditionWorsened = "271299001";
+
+    /// <summary>
     /// Reads a bundle from JSON. JSON faults (a value of the wrong JSON kind, a property given twice) inside an entry
     /// are reported and read past with that entry; in the bundle itself (<c>entry</c> not a list, a <c>type</c> that is
     /// a number) they make it unreadable.
@@ -234,6 +247,23 @@ public sealed partial class McodePatientReader : IFhirPatientReader
             }
         }
 
+        foreach (var (extension, index) in r.Extension.Select((e, i) => (e, i)).Where(x => x.e.Url == DiseaseSettingExtension))
+        {
+            var name = extension.Value switch { Code code => code.Value, FhirString text => text.Value, _ => null };
+            if (name is null)
+            {
+                state.Warn($"{path}.extension[{index}]", $"{DiseaseSettingExtension} needs a valueCode; ignored.");
+            }
+            else if (EnumNames.TryParse<DiseaseSetting>(name, out var setting))
+            {
+                state.Settings.Add(setting);
+            }
+            else
+            {
+                state.Warn($"{path}.extension[{index}].valueCode", $"{EnumNames.NotOneOf<DiseaseSetting>(name)} Ignored.");
+            }
+        }
+
         if (r.Address.FirstOrDefault() is { } address)
         {
             GeoPoint? point = null;
@@ -279,6 +309,12 @@ public sealed partial class McodePatientReader : IFhirPatientReader
         if (isPrimaryProfile || cancer is not null)
         {
             var histology = HistologyText(r);
+            // A cancer whose clinical status is "recurrence" or "relapse" has come back after its first treatment.
+            if (Code(r.ClinicalStatus) is "recurrence" or "relapse" && certainty != Certainty.Historical)
+            {
+                state.Settings.Add(DiseaseSetting.Relapsed);
+            }
+
             state.Diagnoses.Add((Text(r.IdElement), new Diagnosis
             {
                 Text = text,
@@ -383,6 +419,18 @@ public sealed partial class McodePatientReader : IFhirPatientReader
         if (codes.Contains("89243-0") || profiles.Any(p => p.Contains("karnofsky", StringComparison.Ordinal)) || lower.Contains("karnofsky", StringComparison.Ordinal))
         {
             AddPerformance(r, path, state, PerformanceScale.Karnofsky, 0, 100, date);
+            return;
+        }
+
+        // mCODE's disease status: a cancer that worsened has progressed (a relapse for the setting checks); improving,
+        // stable or undetermined disease says nothing of the setting.
+        if (codes.Contains(CancerDiseaseStatus) || profiles.Any(p => p.Contains("cancer-disease-status", StringComparison.Ordinal)))
+        {
+            if (r.Value is CodeableConcept diseaseStatus && Codes(diseaseStatus).Any(c => c.Code == ConditionWorsened))
+            {
+                state.Settings.Add(DiseaseSetting.Relapsed);
+            }
+
             return;
         }
 
@@ -803,6 +851,8 @@ public sealed partial class McodePatientReader : IFhirPatientReader
 
         public List<PatientCondition> Conditions { get; } = [];
 
+        public List<DiseaseSetting> Settings { get; } = [];
+
         public void Warn(string? field, string message) => Warnings.Add(new PatientIntakeIssue(field, message));
 
         public void AddStage(string? focus, string part, string value) => _stages.Add((focus, part, value));
@@ -854,6 +904,7 @@ public sealed partial class McodePatientReader : IFhirPatientReader
                 Conditions = Conditions,
                 Location = Location,
                 CompleteHistory = CompleteHistory,
+                Settings = [.. Settings.Distinct().Select(setting => new SettingStatement(setting))],
             };
         }
     }

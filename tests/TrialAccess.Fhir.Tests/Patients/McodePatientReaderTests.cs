@@ -58,6 +58,42 @@ public sealed class McodePatientReaderTests
         Reader.Read(TestData("mcode-lung.json")).Profile!.CompleteHistory.Should().BeFalse("a bundle says nothing of its completeness without the extension");
     }
 
+    [Theory]
+    [InlineData("{\"valueCode\": \"relapsed\"}", "Relapsed", 0)]
+    [InlineData("{\"valueCode\": \"transplant-ineligible\"}", "TransplantIneligible", 0)]
+    [InlineData("{\"valueCode\": \"lowerRisk\"}", "LowerRisk", 0)]
+    [InlineData("{\"valueCode\": \"cured\"}", "", 1)]
+    [InlineData("{\"valueBoolean\": true}", "", 1)]
+    public void Read_DiseaseSettingExtension_StatesTheSettingAsPatientJsonDoes(string value, string expected, int warnings)
+    {
+        var extension = "{\"url\": \"" + McodePatientReader.DiseaseSettingExtension + "\", " + value[1..];
+        var bundle = "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [{\"resource\": {\"resourceType\": \"Patient\", \"gender\": \"male\", \"extension\": [" + extension + "]}}]}";
+
+        var result = Reader.Read(bundle);
+
+        result.Profile!.Settings.Select(s => s.Setting.ToString()).Should().Equal(expected.Length == 0 ? [] : [expected]);
+        result.Warnings.Should().HaveCount(warnings);
+        if (warnings > 0 && value.Contains("valueCode", StringComparison.Ordinal))
+        {
+            result.Warnings[0].ToString().Should().Contain("is not one of:").And.Contain("relapsed");
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"resourceType\": \"Condition\", \"clinicalStatus\": {\"coding\": [{\"system\": \"http://terminology.hl7.org/CodeSystem/condition-clinical\", \"code\": \"recurrence\"}]}, \"code\": {\"text\": \"Diffuse large B-cell lymphoma\"}}", true)]
+    [InlineData("{\"resourceType\": \"Condition\", \"clinicalStatus\": {\"coding\": [{\"system\": \"http://terminology.hl7.org/CodeSystem/condition-clinical\", \"code\": \"active\"}]}, \"code\": {\"text\": \"Diffuse large B-cell lymphoma\"}}", false)]
+    [InlineData("{\"resourceType\": \"Observation\", \"status\": \"final\", \"code\": {\"coding\": [{\"system\": \"http://loinc.org\", \"code\": \"97509-4\"}]}, \"valueCodeableConcept\": {\"coding\": [{\"system\": \"http://snomed.info/sct\", \"code\": \"271299001\"}]}}", true)]
+    [InlineData("{\"resourceType\": \"Observation\", \"status\": \"final\", \"code\": {\"coding\": [{\"system\": \"http://loinc.org\", \"code\": \"97509-4\"}]}, \"valueCodeableConcept\": {\"coding\": [{\"system\": \"http://snomed.info/sct\", \"code\": \"359746009\"}]}}", false)]
+    public void Read_RecurrentConditionOrWorsenedDiseaseStatus_IsARelapse(string resource, bool relapsed)
+    {
+        var bundle = "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [{\"resource\": {\"resourceType\": \"Patient\", \"gender\": \"male\"}}, {\"resource\": " + resource + "}]}";
+
+        var result = Reader.Read(bundle);
+
+        result.Warnings.Should().BeEmpty();
+        result.Profile!.Settings.Any(s => s.Setting == DiseaseSetting.Relapsed).Should().Be(relapsed);
+    }
+
     [Fact]
     public void Read_UnknownResourceType_IsSkippedAndReported()
     {

@@ -449,17 +449,11 @@ public static class PatientJsonReader
             return values;
         }
 
-        /// <summary>A name in camelCase, PascalCase or with separators ("wild-type", "familyHistory"); never a number.</summary>
         private static bool TryParseName<TEnum>(string text, out TEnum parsed)
-            where TEnum : struct, Enum
-        {
-            var normalised = text.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-            return System.Enum.TryParse(normalised, ignoreCase: true, out parsed) && !int.TryParse(normalised, out _);
-        }
+            where TEnum : struct, Enum => EnumNames.TryParse(text, out parsed);
 
         private static string NotOneOf<TEnum>(string text)
-            where TEnum : struct, Enum =>
-            $"'{text}' is not one of: {string.Join(", ", System.Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName))}.";
+            where TEnum : struct, Enum => EnumNames.NotOneOf<TEnum>(text);
 
         public T? Object<T>(string name, Func<ObjectReader, T> read)
             where T : class
