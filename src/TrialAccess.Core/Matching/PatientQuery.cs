@@ -26,12 +26,19 @@ public static class PatientQuery
     {
         ArgumentNullException.ThrowIfNull(patient);
         var written = !string.IsNullOrWhiteSpace(note) ? note : patient.SourceText;
-        var facts = Facts(patient);
-        return string.IsNullOrWhiteSpace(facts) ? written ?? string.Empty : written + string.Concat(Enumerable.Repeat("\n" + facts, FactsWeight));
+        var facts = Facts(patient, withComorbidities: false);
+        var query = string.IsNullOrWhiteSpace(facts) ? written ?? string.Empty : written + string.Concat(Enumerable.Repeat("\n" + facts, FactsWeight));
+
+        // A patient with cancer seeks a trial for the cancer: the other conditions (benign prostatic hyperplasia beside a
+        // prostate cancer) count once among the facts, not with the facts' weight.
+        var comorbidities = Conditions(patient, MainProblem.Of(patient), comorbiditiesOnly: true);
+        return comorbidities.Length == 0 ? query : query + "\n" + comorbidities;
     }
 
     /// <summary>The profile's facts written out; diagnoses twice, since they say which trials are about this patient.</summary>
-    public static string Facts(PatientProfile patient)
+    public static string Facts(PatientProfile patient) => Facts(patient, withComorbidities: true);
+
+    private static string Facts(PatientProfile patient, bool withComorbidities)
     {
         var text = new StringBuilder();
         void Add(string? value)
@@ -94,12 +101,29 @@ public static class PatientQuery
             Add(therapy.Name);
         }
 
+        text.Append(Conditions(patient, MainProblem.Of(patient), comorbiditiesOnly: false, skipComorbidities: !withComorbidities));
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The recorded conditions written out. For a patient whose main problem is a cancer, the others are comorbidities:
+    /// <paramref name="comorbiditiesOnly"/> writes only them, <paramref name="skipComorbidities"/> leaves them out.
+    /// </summary>
+    private static string Conditions(PatientProfile patient, MainProblem? main, bool comorbiditiesOnly, bool skipComorbidities = false)
+    {
+        var text = new StringBuilder();
         foreach (var condition in patient.Conditions.Where(c => Counts(c.Certainty)))
         {
-            Add(condition.Text);
-            if (!string.Equals(condition.Concept, condition.Text, StringComparison.OrdinalIgnoreCase))
+            var comorbidity = main is { IsCancer: true };
+            if ((comorbidity && skipComorbidities) || (!comorbidity && comorbiditiesOnly))
             {
-                Add(condition.Concept);
+                continue;
+            }
+
+            text.Append(condition.Text).Append('\n');
+            if (!string.IsNullOrWhiteSpace(condition.Concept) && !string.Equals(condition.Concept, condition.Text, StringComparison.OrdinalIgnoreCase))
+            {
+                text.Append(condition.Concept).Append('\n');
             }
         }
 

@@ -93,7 +93,7 @@ public static partial class PatientSetting
         }
 
         // Untreated only by presumption: a complete history that records no treatment at all.
-        var anyTherapy = patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical);
+        var anyTherapy = patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical && TreatsCancer(t));
         if (!patient.CompleteHistory || cancer is null)
         {
             return null;
@@ -115,13 +115,33 @@ public static partial class PatientSetting
         }
 
         // No cancer drug recorded (an operation, radiotherapy, or only medicine for other things), and nothing says the
-        // cancer came back, progressed or spread to distant sites: presumed not recurrent. (Drugs given one after another
-        // say a disease progressed even where no word does, so a record with any cancer drug is left unread.)
-        var spread = patient.Metastases.Any(m => m.Certainty == Certainty.Asserted && !Regional(m.Site))
-            || cancer.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Group?.StartsWith("IV", StringComparison.OrdinalIgnoreCase) == true);
-        return !spread && !drugs.Exists(IsAnticancer)
+        // cancer came back, progressed or spread to distant sites: presumed not recurrent.
+        return NothingSaysRecurred(patient, cancer)
             ? new(TreatmentState.NotRecurred, "has no relapse, progression or distant spread recorded: presumed not recurrent", true)
             : null;
+    }
+
+    /// <summary>
+    /// True when a complete history gives the cancer no cancer drug and never says it came back, progressed or spread to
+    /// distant sites: it is presumed not recurrent, whether or not it was operated on or irradiated. (Drugs given one after
+    /// another say a disease progressed even where no word does, so a record with any cancer drug is not read this way.)
+    /// </summary>
+    public static bool PresumedNotRecurred(PatientProfile patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        var cancer = patient.Diagnoses.FirstOrDefault(d => d.Certainty == Certainty.Asserted && d.IsPrimary)
+            ?? patient.Diagnoses.FirstOrDefault(d => d.Certainty is Certainty.Asserted or Certainty.Historical);
+        return patient.CompleteHistory && cancer is not null
+            && !patient.Settings.Any(s => s.Setting is DiseaseSetting.Relapsed or DiseaseSetting.PreviouslyTreated)
+            && NothingSaysRecurred(patient, cancer);
+    }
+
+    private static bool NothingSaysRecurred(PatientProfile patient, Diagnosis cancer)
+    {
+        var spread = patient.Metastases.Any(m => m.Certainty == Certainty.Asserted && !Regional(m.Site))
+            || cancer.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Group?.StartsWith("IV", StringComparison.OrdinalIgnoreCase) == true);
+        var anticancer = patient.Therapies.Any(t => t.Kind == TherapyKind.Drug && t.Certainty is Certainty.Asserted or Certainty.Historical && IsAnticancer(t));
+        return !spread && !anticancer;
     }
 
     /// <summary>True for a metastatic site in the regional nodes ("lymph node", "regional"), not a distant one.</summary>
@@ -156,6 +176,25 @@ public static partial class PatientSetting
             ? new(stated.Setting == DiseaseSetting.PlatinumResistant, Quote(patient, stated.Span, stated.Setting == DiseaseSetting.PlatinumResistant ? "platinum-resistant" : "platinum-sensitive"), false)
             : null;
     }
+
+    /// <summary>
+    /// A treatment that could have treated the cancer: an anticancer drug, an operation, radiotherapy, or a procedure that
+    /// treats disease (a transplant, cell therapy, ablation, embolisation). Fertility preservation, a line insertion or an
+    /// endoscopy does not make a cancer treated.
+    /// </summary>
+    public static bool TreatsCancer(Therapy therapy)
+    {
+        ArgumentNullException.ThrowIfNull(therapy);
+        return therapy.Kind switch
+        {
+            TherapyKind.Drug => IsAnticancer(therapy),
+            TherapyKind.Surgery or TherapyKind.Radiotherapy => true,
+            _ => TreatingProcedure().IsMatch(therapy.Name),
+        };
+    }
+
+    [GeneratedRegex(@"\b(?:transplant\w*|car[- ]?t\b|cell therapy|ablation|emboli[sz]ation|chemoemboli\w*|radioemboli\w*|photodynamic|cryotherapy|hipec|perfusion|resection|\w*ectomy)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TreatingProcedure();
 
     /// <summary>A drug known to treat cancer (the drug catalogue's reading): a relapse after a bisphosphonate, a steroid, an antibiotic or metformin says nothing of prior cancer therapy.</summary>
     private static bool IsAnticancer(Therapy therapy) => OncologyVocabulary.BuiltIn.Drugs.IsAnticancer(therapy.Name, therapy.Classes) == true;

@@ -164,7 +164,29 @@ public sealed class CancerTypeCatalog
         {
             yield return natural.EndsWith("ies", StringComparison.OrdinalIgnoreCase) ? natural[..^3] + "y" : natural[..^1];
         }
+
+        // "Cervical Adenosquamous Carcinoma", "Cervical Small Cell Carcinoma": a histology the vocabulary does not file
+        // under the organ is at least a cancer of the organ ("cervical cancer").
+        var organ = natural.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => !HistologyWords.Contains(w.ToLowerInvariant())).ToList();
+        if (organ.Count > 0 && organ.Count < natural.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length && natural.Split(' ').Any(w => HistologyNouns.Contains(w.ToLowerInvariant())))
+        {
+            yield return string.Join(' ', organ) + " cancer";
+        }
     }
+
+    /// <summary>The nouns that make a name a cancer's histology ("adenocarcinoma", "carcinoma").</summary>
+    private static readonly HashSet<string> HistologyNouns = new(StringComparer.Ordinal)
+    {
+        "carcinoma", "carcinomas", "adenocarcinoma", "adenocarcinomas", "cancer", "cancers", "neoplasm", "neoplasms", "tumor", "tumors", "tumour", "tumours",
+    };
+
+    /// <summary>Histology and grading words left out when a name is read as a cancer of its organ.</summary>
+    private static readonly HashSet<string> HistologyWords = new(StringComparer.Ordinal)
+    {
+        "carcinoma", "carcinomas", "adenocarcinoma", "adenocarcinomas", "cancer", "cancers", "neoplasm", "neoplasms", "tumor", "tumors", "tumour", "tumours",
+        "adenosquamous", "squamous", "small", "large", "cell", "cells", "clear", "papillary", "serous", "mucinous", "endometrioid", "undifferentiated",
+        "poorly", "well", "moderately", "differentiated", "nos", "not", "otherwise", "specified", "malignant", "primary", "invasive", "basaloid",
+    };
 
     /// <summary>
     /// The code, its parent, its parent's parent ... up to the root, then SOLID or HEME where it belongs; then the groups

@@ -38,9 +38,21 @@ public class CancerGroupingTests
     [InlineData("Pancreatic Ductal Carcinoma", "PAAD")]
     [InlineData("Choroid Plexus Tumors", "CPT")]
     [InlineData("Melanoma of the Eye", "UM")]
+    [InlineData("Cervical Adenosquamous Carcinoma", "CERVIX")]
+    [InlineData("Cervical Small Cell Carcinoma", "CERVIX")]
+    [InlineData("Cervical Adenocarcinoma", "CERVIX")]
     public void ARegistryHeading_InvertedOrWithAGenericNoun_ResolvesToItsCancer(string condition, string code)
     {
         Catalog.Resolve(condition).Should().Be(code);
+    }
+
+    [Theory]
+    [InlineData("Other Cancers")]
+    [InlineData("Cancer Pain")]
+    [InlineData("Adenosquamous Carcinoma")]
+    public void AHistologyWithoutAnOrgan_NamesNoOrgansCancer(string condition)
+    {
+        Catalog.Resolve(condition).Should().BeOneOf([null, CancerTypeCatalog.Root]);
     }
 
     [Fact]

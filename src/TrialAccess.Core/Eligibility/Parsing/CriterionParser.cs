@@ -83,6 +83,19 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
 
         DropExplanations(context, found);
         ReadTreatmentsOfAnotherCancer(context, found);
+
+        // "Premenopausal women must use effective contraception", "women of childbearing potential (including those less
+        // than 12 months after menopause)": the menopausal status says whom a pregnancy rule is for; it is not required.
+        if (found.Exists(f => f is ReproductiveConstraint))
+        {
+            for (var i = 0; i < found.Count; i++)
+            {
+                if (found[i] is ConditionConstraint { Concept: "premenopause" or "perimenopause" or "menopause" } status)
+                {
+                    found[i] = status with { Qualifies = true };
+                }
+            }
+        }
         for (var i = 0; i < found.Count; i++)
         {
             if (!found[i].Qualifies && (context.IsAftermathAt(found[i].Span.Start) || IsAnyStatus(context, found[i])))

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Constraints;
 using TrialAccess.Eligibility.Segmentation;
 using TrialAccess.Trials;
@@ -33,7 +34,7 @@ public sealed record ParsedEligibility(NctId? NctId, IReadOnlyList<ParsedCriteri
 }
 
 /// <summary>Segments and parses a trial's eligibility text.</summary>
-public static class TrialCriteriaParser
+public static partial class TrialCriteriaParser
 {
     public static ParsedEligibility Parse(ClinicalTrial trial, CriterionParser? parser = null)
     {
@@ -112,6 +113,62 @@ public static class TrialCriteriaParser
             }
         }
 
-        return studied;
+        return Narrowed(studied, trial, catalog);
     }
+
+    /// <summary>
+    /// A broad condition ("Lymphoma") that the titles name more narrowly ("... in Non-Hodgkin's Lymphoma") is the narrower
+    /// cancer: the trial studies what its title says. A condition the titles name as such, or do not narrow, stays.
+    /// </summary>
+    private static List<CancerTypeConstraint> Narrowed(List<CancerTypeConstraint> studied, ClinicalTrial trial, Vocabulary.CancerTypeCatalog catalog)
+    {
+        if (studied.Count == 0)
+        {
+            return studied;
+        }
+
+        var titled = new List<(string Code, string Phrase)>();
+        foreach (var title in new[] { trial.BriefTitle, trial.OfficialTitle })
+        {
+            if (!string.IsNullOrWhiteSpace(title))
+            {
+                titled.AddRange(catalog.Names.FindAll(title, Vocabulary.Tokenizer.Tokenize(title))
+                    .Where(m => m.Value != Vocabulary.CancerTypeCatalog.Root)
+                    .Select(m => (m.Value, title[m.Start..m.End])));
+            }
+        }
+
+        if (titled.Count == 0)
+        {
+            return studied;
+        }
+
+        var narrowed = new List<CancerTypeConstraint>();
+        foreach (var condition in studied)
+        {
+            // A basket ("Solid Tumors", "Hematologic Malignancies") or a title giving examples ("... including breast
+            // cancer") is not narrowed by the cancers its title names.
+            var narrower = condition.Code is Vocabulary.CancerTypeCatalog.Solid or Vocabulary.CancerTypeCatalog.Hematologic || Examples().IsMatch(trial.BriefTitle + " " + trial.OfficialTitle)
+                ? []
+                : titled.Where(t => t.Code != condition.Code && catalog.IsWithin(t.Code, condition.Code)).ToList();
+            if (narrower.Count == 0 || titled.Exists(t => t.Code == condition.Code || catalog.IsWithin(condition.Code, t.Code)))
+            {
+                narrowed.Add(condition);
+                continue;
+            }
+
+            foreach (var (code, phrase) in narrower)
+            {
+                if (!narrowed.Exists(n => n.Code == code))
+                {
+                    narrowed.Add(new CancerTypeConstraint(code, phrase));
+                }
+            }
+        }
+
+        return narrowed;
+    }
+
+    [GeneratedRegex(@"\b(?:including|includes|such\s+as|e\.g\.|for\s+example|other|and\s+other)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Examples();
 }

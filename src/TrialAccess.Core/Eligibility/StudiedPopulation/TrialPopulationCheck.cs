@@ -540,6 +540,12 @@ public static partial class TrialPopulationCheck
 
     private static bool Regional(string site) => PatientSetting.Regional(site);
 
+    /// <summary>True when the record states distant metastases or a metastatic or stage IV cancer.</summary>
+    private static bool DistantSpread(PatientProfile patient) =>
+        patient.Metastases.Any(m => m.Certainty is Certainty.Asserted && !Regional(m.Site))
+        || patient.Diagnoses.Any(d => d.Certainty == Certainty.Asserted && d.Stage is { } stage
+            && (stage.Metastatic == true || stage.Group?.StartsWith("IV", StringComparison.OrdinalIgnoreCase) == true));
+
     // ---- prior treatment, castration and platinum sensitivity ----
 
     private static CriterionEvaluation? PriorTreatment(TrialPopulation population, PatientProfile patient)
@@ -552,7 +558,7 @@ public static partial class TrialPopulationCheck
 
         // The trial's values are alternatives: it fails only when every one of them excludes the patient's state. A
         // disease that was never treated at all (no therapy of any kind recorded) cannot have recurred.
-        var neverTreated = !patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical);
+        var neverTreated = !patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical && PatientSetting.TreatsCancer(t));
         string[] excluding = have.Value switch
         {
             TreatmentState.PreviouslyTreated => ["untreated", "newly diagnosed"],
@@ -560,10 +566,19 @@ public static partial class TrialPopulationCheck
             TreatmentState.OnTreatment => ["untreated", "newly diagnosed"],
             TreatmentState.NewlyDiagnosed => ["previously treated", "recurrent", "maintenance"],
             TreatmentState.NotRecurred => ["recurrent", "previously treated", "maintenance"],
-            _ when neverTreated => ["previously treated", "recurrent", "maintenance"],
+            _ when neverTreated || (have.Value == TreatmentState.Untreated && PatientSetting.PresumedNotRecurred(patient)) => ["previously treated", "recurrent", "maintenance"],
             _ => ["previously treated", "maintenance"],
         };
         if (!stated.TrueForAll(t => excluding.Contains(t.Value)))
+        {
+            return null;
+        }
+
+        // "Recurrent Breast Cancer; Stage IV Breast Cancer" lists whom the trial takes: recurrent or metastatic disease.
+        // A cancer that has spread to distant sites is taken without having recurred.
+        if (stated.TrueForAll(t => t.Value == "recurrent")
+            && population.Traits.Any(t => t.Axis == PopulationAxis.Extent && t.Value == nameof(DiseaseExtent.Metastatic))
+            && DistantSpread(patient))
         {
             return null;
         }

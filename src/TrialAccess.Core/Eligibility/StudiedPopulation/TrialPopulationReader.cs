@@ -493,7 +493,8 @@ public static partial class TrialPopulationReader
     [GeneratedRegex(@"(?<!\b(?:after|following|beyond|failure\s+of|failed|progression\s+(?:on|after)|prior|previous|completion\s+of|after\s+completion\s+of)\s+(?:(?:a|an|the|one|their|standard)\s+)?)\b(?:(?<new>newly[- ]diagnosed)|previously[- ]untreated|untreated|treatment[- ]na[iï]ve|therapy[- ]na[iï]ve|chemotherapy[- ]na[iï]ve|chemo[- ]na[iï]ve|TKI[- ]na[iï]ve|first[- ]line|1st[- ]line|front[- ]?line)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Untreated();
 
-    [GeneratedRegex(@"\bmaintenance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"Maintenance", and patients "in (first or second) complete remission": after a first treatment that worked.</summary>
+    [GeneratedRegex(@"\bmaintenance\b|\bin\s+(?:(?:first|second|1st|2nd|clinical|morphologic|continued|continuous)\s+|(?:first|second)\s+or\s+(?:second|third)\s+)?(?:complete\s+)?remission\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Maintenance();
 
     [GeneratedRegex(@"\b(?:induction|consolidation|remission[- ]induction)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

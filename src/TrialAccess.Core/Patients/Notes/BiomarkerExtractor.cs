@@ -144,7 +144,7 @@ internal static partial class BiomarkerExtractor
                     }
 
                     return new Result(BiomarkerStatus.Positive, $"exon {tokens[k + 1].Norm} {kind}", null, null, tokens[k + 2].End);
-                case "tps" or "cps" or "score" or "expression" or "of" or "ihc" or "status" or "is" or "was" or "are" or "were" or "all" or "both" or "testing" or "test" or "by" or "fish":
+                case "tps" or "cps" or "score" or "expression" or "of" or "ihc" or "immunohistochemistry" or "immunohistochemical" or "staining" or "status" or "is" or "was" or "are" or "were" or "all" or "both" or "testing" or "test" or "by" or "fish":
                     unit = word is "cps" ? "CPS" : unit;
                     continue;
                 default:
@@ -180,15 +180,21 @@ internal static partial class BiomarkerExtractor
         return null;
     }
 
-    /// <summary>"HER2 0": a bare zero after HER2 is the immunohistochemistry score 0, a negative result.</summary>
+    /// <summary>"HER2 0", "HER2 IHC 0", "HER2 score 0": a bare zero after HER2 is the immunohistochemistry score 0, a negative result.</summary>
     private static Result? ImmunohistochemistryZero(string text, IReadOnlyList<NoteToken> tokens, LexiconMatch marker)
     {
-        if (marker.Entry.Canonical != "ERBB2" || marker.Next >= tokens.Count || tokens[marker.Next].Norm != "0")
+        var at = marker.Next;
+        while (at < tokens.Count && at < marker.Next + 2 && tokens[at].Norm is "ihc" or "immunohistochemistry" or "score" or "is" or "was")
+        {
+            at++;
+        }
+
+        if (marker.Entry.Canonical != "ERBB2" || at >= tokens.Count || tokens[at].Norm != "0")
         {
             return null;
         }
 
-        var end = tokens[marker.Next].End;
+        var end = tokens[at].End;
         return end < text.Length && (text[end] == '%' || text[end] == '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))
             ? null
             : new Result(BiomarkerStatus.Negative, null, null, null, end);

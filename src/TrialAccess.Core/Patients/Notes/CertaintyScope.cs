@@ -44,6 +44,7 @@ internal static class CertaintyScope
         "to avoid", "may", "might", "could", "screening for", "in case", "to start", "recommended", "recommends", "would", "should",
         "evaluate for", "evaluated for", "workup for", "work up for", "differential", "to receive", "to get", "to undergo", "to have her", "to have his", "to have their",
         "concerned about", "concern about", "concerns about", "worried about", "worries about", "worry about", "afraid of", "fear of",
+        "asked about", "asks about", "asking about", "enquired about", "inquired about", "interested in", "wishes to", "wants to",
         "advice on", "advice about", "advice regarding", "advised on", "counseling on", "counseling about", "counselling on", "counselling about",
         "risk for", "at risk", "to prevent", "prevention of", "screening", "screened for",
         "can receive", "can be given", "can have", "able to receive", "fit for", "eligible for", "suitable for", "unfit for");
@@ -92,7 +93,7 @@ internal static class CertaintyScope
             return Certainty.FamilyHistory;
         }
 
-        if (TriggerBefore(tokens, first, NegationBefore, stopAtClause: true) || TriggerAfter(tokens, next, NegationAfter)
+        if (TriggerBefore(tokens, first, NegationBefore, stopAtClause: true) || TriggerAfter(tokens, next, NegationAfter) || ListNegatedAfter(tokens, next)
             || (first > 0 && tokens[first - 1].Norm == "non" && !tokens[first].BreakBefore))
         {
             return Certainty.Negated;
@@ -179,6 +180,42 @@ internal static class CertaintyScope
 
         return false;
     }
+
+    /// <summary>
+    /// A mention at the head of a list of tests that a plural verb then negates ("HIV, hepatitis B and hepatitis C tests
+    /// are negative"): the words up to "tests are negative" or "serologies were negative" are list items (no clause verb,
+    /// no terminating word, no new sentence) and at most <see cref="ListWindow"/> of them.
+    /// </summary>
+    private static bool ListNegatedAfter(IReadOnlyList<NoteToken> tokens, int next)
+    {
+        for (var k = next; k < tokens.Count && k <= next + ListWindow; k++)
+        {
+            var word = tokens[k].Norm;
+            if (word is "are" or "were" && k + 1 < tokens.Count && tokens[k + 1].Norm == "negative" && !tokens[k + 1].BreakBefore)
+            {
+                return k > next + 1 && TestResults.Contains(tokens[k - 1].Norm) && tokens.Skip(next).Take(k - next).Any(t => t.Norm is "and" or "or");
+            }
+
+            if (tokens[k].BreakBefore && k > next || Terminators.Contains(word) || ClauseVerbs.Contains(word) || word is "his" or "her" or "their")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private const int ListWindow = 10;
+
+    /// <summary>
+    /// The words that make a list's "were negative" the results of tests for what it names ("HIV and hepatitis B tests
+    /// were negative"), not procedures that were done and found nothing ("a lumbar puncture and a marrow biopsy were
+    /// negative").
+    /// </summary>
+    private static readonly HashSet<string> TestResults = new(StringComparer.Ordinal)
+    {
+        "tests", "test", "testing", "serologies", "serology", "screens", "screening", "results", "antibodies", "antigens", "titers", "titres", "markers", "studies",
+    };
 
     private static bool TerminatedBetween(IReadOnlyList<NoteToken> tokens, int from, int to, bool clause, int window, HashSet<string>? terminators = null)
     {

@@ -457,7 +457,7 @@ internal sealed partial class NoteLexicon
         prostatectomy | surgery = radical prostatectomy; suprapubic prostatectomy
         colectomy | surgery = hemicolectomy
         whipple procedure | surgery = pancreaticoduodenectomy; whipple
-        tumor resection | surgery = neck mass resection; tumour resection; resection surgery; primary resection surgery; transsphenoidal surgery
+        tumor resection | surgery = neck mass resection; tumour resection; resection surgery; primary resection surgery; transsphenoidal surgery; debulking surgery; cytoreductive surgery; primary debulking surgery; interval debulking surgery; cytoreduction
         conization | surgery = cone biopsy; leep; loop electrosurgical excision procedure
         coronary artery bypass graft | surgery = cabg; coronary artery bypass grafting; coronary bypass surgery; cabg x2; cabg x3; cabg x4; cabgx3
         percutaneous coronary intervention | procedure = pci; ptca; percutaneous transluminal coronary angioplasty; coronary angioplasty; coronary stent placement; coronary stenting

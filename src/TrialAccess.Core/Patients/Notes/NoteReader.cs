@@ -704,7 +704,8 @@ public static partial class NoteReader
                     break;
                 }
 
-                if (w is not ("and" or "or" or "the" or "both" or "multiple" or "bilateral" or "left" or "right") && !siteWords.Contains(k))
+                // "Spread to retroperitoneal nodes and the lungs": a place's adjective between "to" and the site.
+                if (w is not ("and" or "or" or "the" or "both" or "multiple" or "bilateral" or "left" or "right" or "several") && !siteWords.Contains(k) && !PlaceAdjective().IsMatch(w))
                 {
                     break;
                 }
@@ -730,6 +731,9 @@ public static partial class NoteReader
             };
         }
     }
+
+    [GeneratedRegex(@"^(?:retroperitoneal|para-?aortic|paraaortic|mediastinal|hilar|axillary|cervical|supraclavicular|inguinal|pelvic|abdominal|regional|distant|iliac|peritoneal|pleural|contralateral|ipsilateral|upper|lower)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceAdjective();
 
     private static bool IsMetastasisWord(string word) => word is "mets" or "met" or "metastasis" or "metastases" or "metastatic" or "metastasic";
 

@@ -82,6 +82,16 @@ internal static partial class SettingExtractor
             }
         }
 
+        // "Has not yet had any salvage treatment", "salvage chemotherapy with ICE": salvage treats a disease that came back
+        // or did not respond, so it says the disease relapsed whether the salvage was given or is still to come.
+        foreach (Match m in Salvage().Matches(slice))
+        {
+            if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical or Certainty.Negated)
+            {
+                yield return At(DiseaseSetting.Relapsed, m);
+            }
+        }
+
         foreach (Match m in PriorLines().Matches(slice))
         {
             if (CertaintyAt(m) is not (Certainty.Asserted or Certainty.Historical))
@@ -221,6 +231,9 @@ internal static partial class SettingExtractor
     // eight months"; not a risk of recurrence, a recurrence-free interval or a recurrent infection.
     [GeneratedRegex(@"(?<!\b(?:risk|rates?|chance|probability|fear|signs?|evidence|time|free)\s+(?:of|to)\s+(?:\w+\s+)?)\b(?:relapsed|relapses?|recurred|recurrences?|recurrent\s+(?:[\w-]+\s+){0,4}?(?:cancer|carcinoma|disease|tumou?r|malignancy|\w+omas?|leuka?emia|metastas[ie]s)|(?:progressed|progression)\s+(?:after|on|despite|following|during|through))\b(?![- ]free)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Relapsed();
+
+    [GeneratedRegex(@"\bsalvage\s+(?:(?:systemic|high-dose|platinum-based|combination)\s+)?(?:treatment|therapy|chemotherapy|chemo|regimen|radiotherapy|radiation)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Salvage();
 
     // "four prior lines", "two previous regimens", "3 lines of prior therapy", "prior lines of therapy".
     [GeneratedRegex(@"\b(?:(?<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:prior|previous)\s+(?:lines?|regimens?)|(?<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+lines?\s+of\s+(?:prior\s+|previous\s+)?(?:systemic\s+)?(?:therapy|treatment|chemotherapy)|(?:prior|previous)\s+lines?\s+of\s+(?:systemic\s+)?(?:therapy|treatment)|(?:previously|heavily)\s+(?:pre-?)?treated|pre-?treated)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]

@@ -126,6 +126,23 @@ public sealed class HabitVaccineAndProcedureReadingTests
         contraception.Outcome.Should().Be(CriterionOutcome.NotApplicable);
     }
 
+    [Theory]
+    [InlineData("Premenopausal women", "A 64-year-old postmenopausal woman with breast cancer.", CriterionOutcome.NotMet)]
+    [InlineData("Less than 12 months from last menstrual period or premenopausal estradiol within the past 12 months", "A 64-year-old postmenopausal woman with breast cancer.", CriterionOutcome.NotMet)]
+    [InlineData("Postmenopausal women", "A 44-year-old premenopausal woman with breast cancer.", CriterionOutcome.NotMet)]
+    [InlineData("Postmenopausal women", "A 64-year-old postmenopausal woman with breast cancer.", CriterionOutcome.Met)]
+    [InlineData("Premenopausal women", "A 44-year-old woman with breast cancer.", CriterionOutcome.Unknown)]
+    public void Evaluate_AMenopausalStatus_IsNotMetByAWomanRecordedInAnother(string criterion, string note, CriterionOutcome expected)
+    {
+        var evaluation = Evaluate(criterion, Note(note));
+
+        evaluation.Outcome.Should().Be(expected);
+        if (expected == CriterionOutcome.NotMet)
+        {
+            evaluation.Basis.Should().Be(OutcomeBasis.Recorded);
+        }
+    }
+
     [Fact]
     public void Evaluate_PregnancyOfAPremenopausalWoman_StaysAQuestion()
     {

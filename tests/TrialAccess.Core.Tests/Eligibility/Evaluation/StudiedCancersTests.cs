@@ -57,4 +57,30 @@ public class StudiedCancersTests
         evaluation.Failing.Should().BeEmpty();
         evaluation.Verdict.Should().Be(TrialVerdict.PossiblyEligible);
     }
+
+    [Theory]
+    [InlineData("Drug X in Treating Patients With Non-Hodgkin's Lymphoma", "Lymphoma", "NHL")]
+    [InlineData("Drug X in Non-Hodgkin's Lymphoma or Hodgkin's Disease", "Lymphoma", "NHL,HL")]
+    [InlineData("Drug X in Lymphoma", "Lymphoma", "")]
+    [InlineData("Drug X in Solid Tumors Including Breast Cancer", "Solid Tumor", "")]
+    [InlineData("Drug X in Advanced Cancers such as Non-Small Cell Lung Cancer", "Lung Cancer", "")]
+    public void Parse_ABroadConditionTheTitleNamesMoreNarrowly_IsTheNarrowerCancer(string title, string condition, string expected)
+    {
+        var trial = Trial(condition) with { BriefTitle = title };
+        var broad = TrialCriteriaParser.Parse(Trial(condition)).StudiedCancers.Select(c => c.Code).ToList();
+
+        var studied = TrialCriteriaParser.Parse(trial).StudiedCancers.Select(c => c.Code).ToList();
+
+        studied.Should().Equal(expected.Length == 0 ? broad : expected.Split(','));
+    }
+
+    [Fact]
+    public void Evaluate_HodgkinAgainstALymphomaTrialTitledNonHodgkin_FailsOnAPresumption()
+    {
+        var trial = Trial("Lymphoma") with { BriefTitle = "Drug X in Treating Patients With Non-Hodgkin's Lymphoma" };
+
+        var evaluation = Evaluate(trial, Patient("classical Hodgkin lymphoma"));
+
+        evaluation.Failing.Should().ContainSingle().Which.Criterion.Segment.Text.Should().StartWith("conditions studied: Non-Hodgkin's Lymphoma");
+    }
 }

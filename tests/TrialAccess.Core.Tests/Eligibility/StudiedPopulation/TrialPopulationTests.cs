@@ -312,6 +312,18 @@ public class TrialPopulationTests
     }
 
     [Theory]
+    [InlineData("A 52-year-old woman had primary debulking surgery for a stage IIIC high-grade serous ovarian carcinoma; she has not yet started chemotherapy.", "Drug X in Recurrent Ovarian Carcinoma", "Ovarian Carcinoma", true)]
+    [InlineData("A 52-year-old woman had primary debulking surgery for a stage IIIC high-grade serous ovarian carcinoma; she has not yet started chemotherapy.", "Drug X for Ovarian Carcinoma in First Complete Remission", "Ovarian Carcinoma", true)]
+    [InlineData("A 52-year-old woman had primary debulking surgery for a stage IIIC high-grade serous ovarian carcinoma; she has not yet started chemotherapy.", "Drug X in Newly Diagnosed or Recurrent Ovarian Carcinoma", "Ovarian Carcinoma", false)]
+    [InlineData("A 52-year-old woman had a hysterectomy and bilateral salpingo-oophorectomy for an ovarian carcinoma five years ago; she now has liver metastases and has had no treatment for them.", "Drug X in Recurrent Ovarian Carcinoma", "Ovarian Carcinoma", false)]
+    [InlineData("A 24-year-old woman with stage IIA classical Hodgkin lymphoma has not started any treatment; she has asked about fertility preservation.", "Drug X in Recurrent or Refractory Hodgkin Lymphoma", "Hodgkin Lymphoma", true)]
+    public void AnUntreatedCancerNeverSaidToHaveComeBack_FailsATrialOfRecurrentDiseaseOrOfRemission(string note, string title, string condition, bool fails)
+    {
+        PopulationFor(note, title, [condition]).Where(p => p.Criterion.Segment.Text.Contains("recurrent", StringComparison.Ordinal) || p.Criterion.Segment.Text.Contains("maintenance", StringComparison.Ordinal))
+            .Should().HaveCount(fails ? 1 : 0);
+    }
+
+    [Theory]
     [InlineData("Chemoradiation in Stage III Non-small Cell Lung Cancer That Cannot Be Removed by Surgery", true)]
     [InlineData("Drug X in Stage III Non-small Cell Lung Cancer That Can Not Be Surgically Removed", true)]
     [InlineData("Drug X in Resectable or Unresectable Stage III Non-small Cell Lung Cancer", false)]

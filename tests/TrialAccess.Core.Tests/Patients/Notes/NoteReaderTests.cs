@@ -173,6 +173,9 @@ public sealed class NoteReaderTests
     [InlineData("ER 0.5%, PR 40%", "ESR1:Negative,PGR:Positive")]
     [InlineData("PD-L1 TPS 0%", "PD-L1:Negative")]
     [InlineData("HER2 0.5 ratio", "")]
+    [InlineData("ER 95%, HER2 IHC 0", "ESR1:Positive,ERBB2:Negative")]
+    [InlineData("HER2 score 0 on the biopsy", "ERBB2:Negative")]
+    [InlineData("HER2 immunohistochemistry 1+", "ERBB2:Low")]
     public void Extract_BiomarkerNotation_GivesStatusPerMarker(string note, string expected)
     {
         var found = NoteReader.Extract(note).Biomarkers.Select(b => $"{b.Marker}:{b.Status}");
@@ -216,6 +219,14 @@ public sealed class NoteReaderTests
         var therapy = NoteReader.Extract("She started osimertinib first line with a good response. She now has progressive disease in the liver on osimertinib.").Therapies;
 
         therapy.Should().ContainSingle(t => t.Name == "osimertinib").Which.ProgressedOn.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Extract_SpreadToSitesWithTheirAdjectives_AreMetastases()
+    {
+        var sites = NoteReader.Extract("A 27-year-old man with a germ cell tumour that had spread to retroperitoneal nodes and the lungs.").Metastases;
+
+        sites.Select(m => m.Site).Should().BeEquivalentTo("lymph node", "lung");
     }
 
     [Fact]
@@ -372,5 +383,40 @@ public sealed class NoteReaderTests
     public void ImagingWithoutMetastases_DoesNotMakeItMetastatic(string note)
     {
         NoteReader.Extract(note).Diagnoses.Single(d => d.IsPrimary).Stage?.Metastatic.Should().NotBe(true);
+    }
+
+    [Theory]
+    [InlineData("A 30-year-old man with sarcoidosis. HIV, hepatitis B and hepatitis C tests are negative.", "HIV")]
+    [InlineData("A 30-year-old man with sarcoidosis. HIV, hepatitis B and hepatitis C tests are negative.", "hepatitis B")]
+    [InlineData("A 30-year-old man with asthma. Hepatitis B or HIV serologies were negative.", "hepatitis B")]
+    public void Extract_HeadOfAListAPluralVerbNegates_IsNegated(string note, string text)
+    {
+        var profile = NoteReader.Extract(note);
+
+        profile.Conditions.Should().Contain(c => string.Equals(c.Text, text, StringComparison.OrdinalIgnoreCase)).Which.Certainty.Should().Be(Certainty.Negated);
+    }
+
+    [Fact]
+    public void Extract_ConditionBeforeAClauseOfItsOwn_IsNotNegatedByALaterList()
+    {
+        var profile = NoteReader.Extract("A 30-year-old man has diabetes and takes metformin; his HIV and hepatitis tests are negative.");
+
+        profile.Conditions.Should().Contain(c => c.Text == "diabetes").Which.Certainty.Should().Be(Certainty.Asserted);
+    }
+
+    [Fact]
+    public void Extract_ProceduresAListSaysWereNegative_WereDone()
+    {
+        var profile = NoteReader.Extract("A 44-year-old woman with Burkitt lymphoma. A lumbar puncture and bone marrow biopsy were negative for any involvement.");
+
+        profile.Therapies.Should().Contain(t => t.Name == "lumbar puncture").Which.Certainty.Should().NotBe(Certainty.Negated);
+    }
+
+    [Fact]
+    public void Extract_TreatmentThePatientAskedAbout_IsNotGiven()
+    {
+        var profile = NoteReader.Extract("A 24-year-old woman with Hodgkin lymphoma; she has asked about fertility preservation.");
+
+        profile.Therapies.Should().OnlyContain(t => t.Certainty == Certainty.Hypothetical);
     }
 }

@@ -17,6 +17,8 @@ public sealed class SettingExtractorTests
     [InlineData("She has received no treatment for metastatic disease.", DiseaseSetting.Untreated)]
     [InlineData("CT shows peritoneal recurrence.", DiseaseSetting.Relapsed)]
     [InlineData("Diffuse large B-cell lymphoma relapsed after R-CHOP.", DiseaseSetting.Relapsed)]
+    [InlineData("New lung nodules; he has not yet had any salvage treatment.", DiseaseSetting.Relapsed)]
+    [InlineData("Hodgkin lymphoma treated with salvage chemotherapy and an autologous transplant.", DiseaseSetting.Relapsed)]
     [InlineData("He has had four prior lines including lenalidomide.", DiseaseSetting.PreviouslyTreated)]
     [InlineData("He is refractory to lenalidomide and bortezomib.", DiseaseSetting.PreviouslyTreated)]
     [InlineData("Metastatic castration-resistant prostate cancer.", DiseaseSetting.CastrationResistant)]

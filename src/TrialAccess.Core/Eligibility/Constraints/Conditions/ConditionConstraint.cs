@@ -88,6 +88,12 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
             return ConstraintCheck.NotApplicable($"{Concept}: the patient is a man");
         }
 
+        // Before, around and after menopause exclude one another: a woman recorded as postmenopausal is not premenopausal.
+        if (OtherMenopausalStatus(patient) is { } other)
+        {
+            return ConstraintCheck.NotMet(other);
+        }
+
         foreach (var condition in patient.Conditions)
         {
             if (!Same(context, condition.Concept, condition.Text) || IsExcepted(context, condition) || (Other && IsMainProblem(context, patient, condition)))
@@ -222,6 +228,23 @@ public sealed partial record ConditionConstraint(string Concept, MedicalConceptK
         }
 
         return false;
+    }
+
+    /// <summary>The patient's recorded menopausal status when this concept is another one ("postmenopausal" against "premenopause"), else null.</summary>
+    private string? OtherMenopausalStatus(PatientProfile patient)
+    {
+        string[] statuses = ["premenopause", "perimenopause", "menopause"];
+        if (!statuses.Contains(Concept, StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var recorded = patient.Conditions
+            .Where(c => c.Certainty == Certainty.Asserted && statuses.Contains(c.Concept, StringComparer.OrdinalIgnoreCase))
+            .ToList();
+        return recorded.Count > 0 && recorded.TrueForAll(c => !string.Equals(c.Concept, Concept, StringComparison.OrdinalIgnoreCase))
+            ? recorded[0].Text
+            : null;
     }
 
     private static bool IsMainProblem(EvaluationContext context, PatientProfile patient, Condition condition) =>

@@ -180,7 +180,9 @@ public static partial class ReproductiveParser
             }
         }
 
-        if (c.Found.Count == 0 && Childbearing().Match(c.Text) is { Success: true } cb)
+        // "Premenopausal women" alone is whom the trial takes (a menopausal status, read as a condition), not a rule for
+        // women who could become pregnant.
+        if (c.Found.Count == 0 && Childbearing().Match(c.Text) is { Success: true } cb && !MenopausalStatus().IsMatch(cb.Value))
         {
             c.Add(new ReproductiveConstraint(ReproductiveTopic.Contraception, PatientSex.Female) { Span = CriterionContext.Span(cb) });
         }
@@ -236,4 +238,7 @@ public static partial class ReproductiveParser
 
     [GeneratedRegex(@"\b(?:child[- ]?bearing\s+(?:potential|age)|wocbp|reproductive\s+(?:potential|age)|of\s+(?:child[- ]?bearing|reproductive)\s+years|fertile\s+(?:women|woman|females?|men|males?|patients|subjects)|able\s+to\s+(?:conceive|become\s+pregnant|bear\s+children)|(?:pre|peri)-?menopausal)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Childbearing();
+
+    [GeneratedRegex(@"^(?:pre|peri)-?menopausal$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MenopausalStatus();
 }
