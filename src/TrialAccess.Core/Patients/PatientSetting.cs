@@ -144,6 +144,24 @@ public static partial class PatientSetting
         return !spread && !anticancer;
     }
 
+    /// <summary>The words saying the patient's cancer was removed with nothing left, unless a relapse or distant metastases are recorded.</summary>
+    public static string? ResectedWithoutDisease(PatientProfile patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        return patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Resected) is { } resected && !SpreadOrRelapsed(patient)
+            ? Quote(patient, resected.Span, "resected, no residual disease")
+            : null;
+    }
+
+    /// <summary>True when the record states a relapse, a failed treatment, distant metastases, or a stage that is metastatic, recurrent or unresectable.</summary>
+    public static bool SpreadOrRelapsed(PatientProfile patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        return patient.Settings.Any(s => s.Setting is DiseaseSetting.Relapsed or DiseaseSetting.PreviouslyTreated)
+            || patient.Metastases.Any(m => m.Certainty is Certainty.Asserted && !Regional(m.Site))
+            || patient.Diagnoses.Any(d => d.Certainty == Certainty.Asserted && d.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Unresectable == true));
+    }
+
     /// <summary>True for a metastatic site in the regional nodes ("lymph node", "regional"), not a distant one.</summary>
     internal static bool Regional(string site) =>
         site.Contains("lymph", StringComparison.OrdinalIgnoreCase) || site.Contains("node", StringComparison.OrdinalIgnoreCase) || site.Contains("regional", StringComparison.OrdinalIgnoreCase);

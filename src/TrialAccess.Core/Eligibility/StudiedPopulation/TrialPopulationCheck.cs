@@ -524,19 +524,9 @@ public static partial class TrialPopulationCheck
         || (trait.Label.StartsWith("stage ", StringComparison.Ordinal) && trait.Value is nameof(DiseaseExtent.Early) or nameof(DiseaseExtent.InSitu)
             && !trait.Label.Contains("III", StringComparison.Ordinal) && !trait.Label.Contains("IV", StringComparison.Ordinal) && !trait.Label.Contains('3') && !trait.Label.Contains('4'));
 
-    /// <summary>The words saying the patient's cancer was removed with nothing left, unless a relapse or distant metastases are recorded.</summary>
-    private static string? ResectedWithoutDisease(PatientProfile patient)
-    {
-        return patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Resected) is { } resected && !SpreadOrRelapsed(patient)
-            ? Quote(patient, resected.Span, "resected, no residual disease")
-            : null;
-    }
+    private static string? ResectedWithoutDisease(PatientProfile patient) => PatientSetting.ResectedWithoutDisease(patient);
 
-    /// <summary>True when the record states a relapse, a failed treatment, distant metastases, or a stage that is metastatic, recurrent or unresectable.</summary>
-    private static bool SpreadOrRelapsed(PatientProfile patient) =>
-        patient.Settings.Any(s => s.Setting is DiseaseSetting.Relapsed or DiseaseSetting.PreviouslyTreated)
-        || patient.Metastases.Any(m => m.Certainty is Certainty.Asserted && !Regional(m.Site))
-        || patient.Diagnoses.Any(d => d.Certainty == Certainty.Asserted && d.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Unresectable == true));
+    private static bool SpreadOrRelapsed(PatientProfile patient) => PatientSetting.SpreadOrRelapsed(patient);
 
     private static bool Regional(string site) => PatientSetting.Regional(site);
 

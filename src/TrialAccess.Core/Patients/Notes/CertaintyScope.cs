@@ -174,7 +174,8 @@ internal static class CertaintyScope
         {
             if (StartsWith(tokens, k, triggers) is not null)
             {
-                return !(k > 0 && tokens[k - 1].Norm == "gram");
+                // "Gram negative"; "a carcinoma, with negative margins": "negative" there describes what follows it.
+                return !(k > 0 && tokens[k - 1].Norm == "gram") && !(k > next && tokens[k].Norm == "negative" && tokens[k - 1].Norm == "with");
             }
         }
 

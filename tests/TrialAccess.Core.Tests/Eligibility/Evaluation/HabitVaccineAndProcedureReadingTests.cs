@@ -127,6 +127,16 @@ public sealed class HabitVaccineAndProcedureReadingTests
     }
 
     [Theory]
+    [InlineData("Diabetic nephropathy", "A 60-year-old man with type 2 diabetes on metformin.", CriterionOutcome.Unknown)]
+    [InlineData("Diabetic nephropathy", "A 60-year-old man with asthma.", CriterionOutcome.NotMet)]
+    [InlineData("Hypertensive crisis", "A 60-year-old man with hypertension on amlodipine.", CriterionOutcome.Unknown)]
+    [InlineData("Diabetic patients", "A 60-year-old man with type 2 diabetes on metformin.", CriterionOutcome.Met)]
+    public void Evaluate_AConditionsAdjectiveNamingAComplication_IsNotMetByTheConditionAlone(string criterion, string note, CriterionOutcome expected)
+    {
+        Evaluate(criterion, Note(note), CriterionRole.Exclusion).Outcome.Should().Be(expected);
+    }
+
+    [Theory]
     [InlineData("Premenopausal women", "A 64-year-old postmenopausal woman with breast cancer.", CriterionOutcome.NotMet)]
     [InlineData("Less than 12 months from last menstrual period or premenopausal estradiol within the past 12 months", "A 64-year-old postmenopausal woman with breast cancer.", CriterionOutcome.NotMet)]
     [InlineData("Postmenopausal women", "A 44-year-old premenopausal woman with breast cancer.", CriterionOutcome.NotMet)]

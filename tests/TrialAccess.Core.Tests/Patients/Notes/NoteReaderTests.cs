@@ -413,6 +413,14 @@ public sealed class NoteReaderTests
     }
 
     [Fact]
+    public void Extract_CancerResectedWithNegativeMargins_IsStillTheDiagnosis()
+    {
+        var profile = NoteReader.Extract("A 58-year-old man had a nephrectomy for a clear cell renal cell carcinoma, with negative margins and no residual disease.");
+
+        profile.Diagnoses.Should().ContainSingle().Which.Certainty.Should().NotBe(Certainty.Negated);
+    }
+
+    [Fact]
     public void Extract_TreatmentThePatientAskedAbout_IsNotGiven()
     {
         var profile = NoteReader.Extract("A 24-year-old woman with Hodgkin lymphoma; she has asked about fertility preservation.");

@@ -403,6 +403,15 @@ public static partial class ConditionParser
             }
 
             var after = Narrowing().Match(c.Text, m.End);
+
+            // "Diabetic nephropathy", "alcoholic hepatitis", "hypertensive crisis": the condition's adjective names one of
+            // its complications, which a patient with the condition may not have.
+            if (!after.Success && m.Value.Kind == MedicalConceptKind.Condition && AdjectiveForm().IsMatch(c.Text.AsSpan(m.Start, m.End - m.Start))
+                && Complication().Match(c.Text, m.End) is { Success: true } complication)
+            {
+                qualifier = Match.Empty;
+                after = complication;
+            }
             // "More than 3 drinks per day", "at least 20 pack-years": a habit in an amount, which a record that names the
             // habit without it does not settle.
             var amount = m.Value.Name is SmokingConcept or AlcoholConcept && !qualifier.Success && !after.Success ? HabitAmount().Match(c.Text) : Match.Empty;
@@ -690,6 +699,14 @@ public static partial class ConditionParser
     /// </summary>
     [GeneratedRegex(@"\G\s*,?\s*(?:(?<cause>(?:(?:(?!(?:and|or|but|with|without|not|no)\b)[a-z-]+\s+)?(?:(?:each|all|both|and|which|that)\s+)?(?:requir(?:ing|es|ed)|needing|needed|necessitating)\s+(?!(?:no|not)\b)|secondary\s+to|due\s+to|caused\s+by|induced\s+by|resulting\s+from|attributable\s+to|related\s+to|(?:[a-z-]+\s+){0,2}(?:on\s+the\s+day\s+of|at\s+the\s+time\s+of)|inducible|induced\s+(?:on|by|at|during|after)|(?:isolated|limited|confined|restricted|localized|localised)\s+to|without(?=\s+[a-z]))\b[^,;.()]{0,60})|\(\s*(?<threshold>(?:[a-z]{1,12}\s*)?(?:[<>≤≥]|(?:more|less|greater|lower|higher)\s+than)\s*=?\s*\d[^)]{0,40})\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Narrowing();
+
+    /// <summary>One word that is a condition's adjective ("diabetic", "alcoholic", "hypertensive", "asthmatic").</summary>
+    [GeneratedRegex(@"^[A-Za-z]+(?:ic|ive)$", RegexOptions.CultureInvariant)]
+    private static partial Regex AdjectiveForm();
+
+    /// <summary>A complication named after a condition's adjective: "(diabetic) nephropathy", "(alcoholic) hepatitis".</summary>
+    [GeneratedRegex(@"\G\s+(?<cause>(?:nephropathy|neuropathy|retinopathy|macular\s+o?edema|foot(?:\s+ulcers?)?|ulcers?|ketoacidosis|gastroparesis|cardiomyopathy|hepatitis|cirrhosis|liver\s+disease|crisis|emergency|urgency|encephalopathy|kidney\s+disease|renal\s+disease|nephrosclerosis|heart\s+disease|coma|seizures?|pancreatitis|myopathy|dementia|psychosis|attack|exacerbation))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Complication();
 
     private static string? NarrowingOf(Match after) =>
         !after.Success ? null
