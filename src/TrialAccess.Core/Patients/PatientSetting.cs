@@ -44,8 +44,7 @@ public static partial class PatientSetting
     public static SettingReading<TreatmentState>? Treatment(PatientProfile patient)
     {
         ArgumentNullException.ThrowIfNull(patient);
-        var cancer = patient.Diagnoses.FirstOrDefault(d => d.Certainty == Certainty.Asserted && d.IsPrimary)
-            ?? patient.Diagnoses.FirstOrDefault(d => d.Certainty is Certainty.Asserted or Certainty.Historical);
+        var cancer = PrimaryCancer(patient);
         var drugs = patient.Therapies.Where(t => t.Kind == TherapyKind.Drug && t.Certainty is Certainty.Asserted or Certainty.Historical).ToList();
         var statements = patient.Settings;
 
@@ -129,8 +128,7 @@ public static partial class PatientSetting
     public static bool PresumedNotRecurred(PatientProfile patient)
     {
         ArgumentNullException.ThrowIfNull(patient);
-        var cancer = patient.Diagnoses.FirstOrDefault(d => d.Certainty == Certainty.Asserted && d.IsPrimary)
-            ?? patient.Diagnoses.FirstOrDefault(d => d.Certainty is Certainty.Asserted or Certainty.Historical);
+        var cancer = PrimaryCancer(patient);
         return patient.CompleteHistory && cancer is not null
             && !patient.Settings.Any(s => s.Setting is DiseaseSetting.Relapsed or DiseaseSetting.PreviouslyTreated)
             && NothingSaysRecurred(patient, cancer);
@@ -161,6 +159,11 @@ public static partial class PatientSetting
             || patient.Metastases.Any(m => m.Certainty is Certainty.Asserted && !Regional(m.Site))
             || patient.Diagnoses.Any(d => d.Certainty == Certainty.Asserted && d.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Unresectable == true));
     }
+
+    /// <summary>The primary cancer as stated, else any cancer stated or in the history.</summary>
+    private static Diagnosis? PrimaryCancer(PatientProfile patient) =>
+        patient.Diagnoses.FirstOrDefault(d => d.Certainty == Certainty.Asserted && d.IsPrimary)
+        ?? patient.Diagnoses.FirstOrDefault(d => d.Certainty is Certainty.Asserted or Certainty.Historical);
 
     /// <summary>True for a metastatic site in the regional nodes ("lymph node", "regional"), not a distant one.</summary>
     internal static bool Regional(string site) =>
