@@ -547,7 +547,8 @@ public static partial class TrialPopulationCheck
         }
 
         // The trial's values are alternatives: it fails only when every one of them excludes the patient's state. A
-        // disease that was never treated at all (no therapy of any kind recorded) cannot have recurred.
+        // disease that was never treated (no drug, operation, radiotherapy or procedure that could treat it recorded)
+        // cannot have recurred, nor can an untreated one that nothing says came back, spread or had a cancer drug.
         var neverTreated = !patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical && PatientSetting.TreatsCancer(t));
         string[] excluding = have.Value switch
         {
