@@ -26,19 +26,20 @@ public static class PatientQuery
     {
         ArgumentNullException.ThrowIfNull(patient);
         var written = !string.IsNullOrWhiteSpace(note) ? note : patient.SourceText;
-        var facts = Facts(patient, withComorbidities: false);
+        var main = MainProblem.Of(patient);
+        var facts = Facts(patient, main, withComorbidities: false);
         var query = string.IsNullOrWhiteSpace(facts) ? written ?? string.Empty : written + string.Concat(Enumerable.Repeat("\n" + facts, FactsWeight));
 
         // A patient with cancer seeks a trial for the cancer: the other conditions (benign prostatic hyperplasia beside a
         // prostate cancer) count once among the facts, not with the facts' weight.
-        var comorbidities = Conditions(patient, MainProblem.Of(patient), comorbiditiesOnly: true);
+        var comorbidities = Conditions(patient, main, comorbiditiesOnly: true);
         return comorbidities.Length == 0 ? query : query + "\n" + comorbidities;
     }
 
     /// <summary>The profile's facts written out; diagnoses twice, since they say which trials are about this patient.</summary>
-    public static string Facts(PatientProfile patient) => Facts(patient, withComorbidities: true);
+    public static string Facts(PatientProfile patient) => Facts(patient, MainProblem.Of(patient), withComorbidities: true);
 
-    private static string Facts(PatientProfile patient, bool withComorbidities)
+    private static string Facts(PatientProfile patient, MainProblem? main, bool withComorbidities)
     {
         var text = new StringBuilder();
         void Add(string? value)
@@ -51,7 +52,7 @@ public static class PatientQuery
 
         // The main problem (the cancer, or what the note presents the patient with) once more for each other fact kind:
         // an incidental word of the history ("lymph" of a sentinel node biopsy, a comorbidity) must not outweigh it.
-        if (MainProblem.Of(patient) is { } main)
+        if (main is not null)
         {
             for (var i = 0; i < MainProblemWeight; i++)
             {
@@ -101,7 +102,7 @@ public static class PatientQuery
             Add(therapy.Name);
         }
 
-        text.Append(Conditions(patient, MainProblem.Of(patient), comorbiditiesOnly: false, skipComorbidities: !withComorbidities));
+        text.Append(Conditions(patient, main, comorbiditiesOnly: false, skipComorbidities: !withComorbidities));
         return text.ToString();
     }
 
@@ -111,14 +112,16 @@ public static class PatientQuery
     /// </summary>
     private static string Conditions(PatientProfile patient, MainProblem? main, bool comorbiditiesOnly, bool skipComorbidities = false)
     {
+        // Beside a cancer, every other recorded condition is a comorbidity; otherwise none is.
+        var comorbidities = main is { IsCancer: true };
+        if ((comorbidities && skipComorbidities) || (!comorbidities && comorbiditiesOnly))
+        {
+            return string.Empty;
+        }
+
         var text = new StringBuilder();
         foreach (var condition in patient.Conditions.Where(c => Counts(c.Certainty)))
         {
-            var comorbidity = main is { IsCancer: true };
-            if ((comorbidity && skipComorbidities) || (!comorbidity && comorbiditiesOnly))
-            {
-                continue;
-            }
 
             text.Append(condition.Text).Append('\n');
             if (!string.IsNullOrWhiteSpace(condition.Concept) && !string.Equals(condition.Concept, condition.Text, StringComparison.OrdinalIgnoreCase))

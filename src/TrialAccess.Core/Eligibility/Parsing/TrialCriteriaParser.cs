@@ -143,12 +143,17 @@ public static partial class TrialCriteriaParser
             return studied;
         }
 
+        // A title giving examples ("... including breast cancer") narrows nothing; nor does any title a basket ("Solid
+        // Tumors", "Hematologic Malignancies").
+        if (Examples().IsMatch(trial.BriefTitle) || (trial.OfficialTitle is { } official && Examples().IsMatch(official)))
+        {
+            return studied;
+        }
+
         var narrowed = new List<CancerTypeConstraint>();
         foreach (var condition in studied)
         {
-            // A basket ("Solid Tumors", "Hematologic Malignancies") or a title giving examples ("... including breast
-            // cancer") is not narrowed by the cancers its title names.
-            var narrower = condition.Code is Vocabulary.CancerTypeCatalog.Solid or Vocabulary.CancerTypeCatalog.Hematologic || Examples().IsMatch(trial.BriefTitle + " " + trial.OfficialTitle)
+            var narrower = condition.Code is Vocabulary.CancerTypeCatalog.Solid or Vocabulary.CancerTypeCatalog.Hematologic
                 ? []
                 : titled.Where(t => t.Code != condition.Code && catalog.IsWithin(t.Code, condition.Code)).ToList();
             if (narrower.Count == 0 || titled.Exists(t => t.Code == condition.Code || catalog.IsWithin(condition.Code, t.Code)))
