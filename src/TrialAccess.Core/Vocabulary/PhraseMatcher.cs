@@ -3,7 +3,10 @@ namespace TrialAccess.Vocabulary;
 /// <summary>A word of a text: lower-cased letters and digits, with where it lies in the text.</summary>
 public readonly record struct Token(string Value, int Start, int End);
 
-/// <summary>Splits text into lower-cased words of letters and digits ("PD-L1" gives "pd" and "l1").</summary>
+/// <summary>
+/// Splits text into lower-cased words of letters and digits ("PD-L1" gives "pd" and "l1"), British medical spellings
+/// read as American ones (<see cref="Spelling"/>).
+/// </summary>
 public static class Tokenizer
 {
     public static List<Token> Tokenize(string text)
@@ -26,7 +29,7 @@ public static class Tokenizer
                 i++;
             }
 
-            tokens.Add(new Token(lower.Substring(start, i - start), start, i));
+            tokens.Add(new Token(Spelling.American(lower.Substring(start, i - start)), start, i));
         }
 
         return tokens;

@@ -23,6 +23,34 @@ public class VocabularyTests
     }
 
     [Theory]
+    [InlineData("polycythaemia", "polycythemia")]
+    [InlineData("leukaemia", "leukemia")]
+    [InlineData("haematological", "hematological")]
+    [InlineData("oesophageal", "esophageal")]
+    [InlineData("tumours", "tumors")]
+    [InlineData("paediatric", "pediatric")]
+    [InlineData("oestrogen", "estrogen")]
+    [InlineData("diarrhoea", "diarrhea")]
+    [InlineData("dyspnoea", "dyspnea")]
+    [InlineData("oedema", "edema")]
+    [InlineData("hour", "hour")]
+    [InlineData("shoes", "shoes")]
+    [InlineData("aerobic", "aerobic")]
+    public void American_BritishMedicalSpelling_GivesTheAmericanForm(string word, string american)
+    {
+        Spelling.American(word).Should().Be(american);
+    }
+
+    [Theory]
+    [InlineData("polycythaemia vera", "PV")]
+    [InlineData("chronic myeloid leukaemia", "CML")]
+    [InlineData("oesophageal adenocarcinoma", "ESCA")]
+    public void Resolve_BritishSpelling_GivesTheSameCode(string name, string code)
+    {
+        Vocabulary.CancerTypes.Resolve(name).Should().Be(code);
+    }
+
+    [Theory]
     [InlineData("LUAD", "NSCLC", true)]
     [InlineData("LUAD", "SOLID", true)]
     [InlineData("AML", "SOLID", false)]

@@ -843,6 +843,12 @@ public static partial class EligibilityEvaluator
 
             string? WhyUncertain()
             {
+                // "Failed a course of hydroxyurea or declined to take it": a refusal is an alternative no record presumes.
+                if (evaluation.Role == CriterionRole.Inclusion && Refusal().Match(text) is { Success: true } refusal)
+                {
+                    return $"the rule also admits a patient who \"{refusal.Value.Trim()}\", which the record does not say";
+                }
+
                 if (Conditional().Match(text) is { Success: true } condition)
                 {
                     return $"the rule depends on a condition the engine does not read (\"{condition.Value.Trim()}\")";
@@ -879,6 +885,15 @@ public static partial class EligibilityEvaluator
                 if (evaluation.Role == CriterionRole.Exclusion && Unconfirmed(evaluation, text) is { } rest)
                 {
                     return $"the rule also asks for \"{rest}\", which the record does not show";
+                }
+
+                // "Chemotherapy: No prior chemotherapy" inside a long block of labelled rules: the rule that decides is stated
+                // plainly, whatever else the block holds.
+                var decidingConstraints = evaluation.Constraints.Where(c => c.Check.Outcome == evaluation.Outcome && c.Check.Basis == OutcomeBasis.Recorded).Select(c => c.Constraint).ToList();
+                if (evaluation.Role == CriterionRole.Inclusion && decidingConstraints.Count > 0 && decidingConstraints.Count == deciding.Count
+                    && decidingConstraints.All(c => c is PriorTherapyConstraint { Negated: true, MinimumLines: null, WithinDays: null, Current: false } therapy && StatesNoPrior(text, therapy.Agent)))
+                {
+                    return null;
                 }
 
                 return text.Length > 300 || Label().Count(text) >= 2 || Label().Matches(text).Any(l => l.Index > 0) ? "the criterion holds several rules the engine could not separate" : null;
@@ -1057,6 +1072,13 @@ public static partial class EligibilityEvaluator
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:if|unless|provided\s+(?:that|they)|when|whenever|in\s+case\s+of|at\s+the\s+discretion|likely|can\s+include|deferred)\b[^.;]{0,60}", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Conditional();
+
+    /// <summary>"No prior chemotherapy", "no prior or concurrent chemotherapy", "no prior or other concurrent chemotherapy".</summary>
+    private static bool StatesNoPrior(string text, string agent) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"\bno\s+(?:prior|previous)\s+(?:or\s+(?:other\s+)?(?:concurrent|current)\s+)?" + System.Text.RegularExpressions.Regex.Escape(agent) + @"\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:declined|declines|refused|refuses|unwilling|not\s+willing)\s+(?:to\s+(?:take|receive|undergo|have|use|continue)\s+)?(?:[\w-]+\s+){0,2}[\w-]+", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Refusal();
 
     /// <summary>
     /// A lead whose items are exceptions to the rule before it: "except:", "other than:", and what does not count towards

@@ -269,7 +269,7 @@ public sealed partial class CriterionContext
     private static readonly SearchValues<string> CauseWords = SearchValues.Create(
         ["due", "secondary", "cause", "because", "attribut", "result", "consequence", "complication", "setting", "context", "associated", "related", "known",
             "produce", "lead", "mimic", "intended", "used", "given", "prescribed", "aim", "control", "treat", "manage", "prevent", "without", "whether",
-            "regardless", "irrespective", "willing", "toxic", "adverse", "side"],
+            "regardless", "irrespective", "willing", "toxic", "adverse", "side", "administered", "swallowed", "ingested", "delivered"],
         StringComparison.Ordinal);
 
     private bool MayNameTherapy => _mayNameTherapy ??= Lower.AsSpan().ContainsAny(TherapyWords);
@@ -429,13 +429,13 @@ public sealed partial class CriterionContext
     [GeneratedRegex(@"\b(?:therap(?:y|ies)|treatments?|treated|chemotherap(?:y|ies)|chemo|radiotherapy|radiation|irradiation|immunotherap(?:y|ies)|surgery|resection|medications?|drugs?|agents?|regimens?|transplant(?:ation)?|(?:surgical\s+)?(?:interventions?|procedures?|operations?))\s+(?:\w+\s+){0,2}(?:for|of|against|to\s+treat)\s+(?:(?:[a-z'-]+\s+){1,3}(?:or|and|and/or)\s+(?:other\s+|any\s+|related\s+)?)?(?:(?:the|this|that|their|his|her|a|an|any|prior|previous|current|underlying|primary|metastatic|advanced|recurrent|locally|early|localized|invasive|or|and|stage\s+\w+)\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex TherapyFor();
 
-    [GeneratedRegex(@"\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|intoleran\w*|contra-?\s?indicat\w*|sensitivit(?:y|ies)|adverse\s+(?:drug\s+)?(?:reactions?|events?|effects?)|(?:drug\s+)?reactions?)\s+(?:[\w-]+\s+){0,2}(?:to|of|with|against|for|from)\b[^.;:]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:allerg\w*|hypersensitiv\w*|anaphyla\w*|(?<!\b(?:resistan\w*|refractory|failure|failed|progression)(?:\s+(?:to|of|on))?\s*(?:or|and|and/or|/)\s*)intoleran\w*(?!\s+(?:of|to)\s+(?:or|and|and/or)\s+(?:resistan|refractory))|contra-?\s?indicat\w*|sensitivit(?:y|ies)|adverse\s+(?:drug\s+)?(?:reactions?|events?|effects?)|(?:drug\s+)?reactions?)\s+(?:[\w-]+\s+){0,2}(?:to|of|with|against|for|from)\b[^.;:]*$", RegexOptions.CultureInvariant)]
     private static partial Regex AllergyObject();
 
     /// <summary>"Recovered from (the toxic effects of) any prior surgery": what follows is about the aftermath of a treatment, if there was one.</summary>
     public bool IsAftermathAt(int position) => RecoveredFrom().IsMatch(Lower.AsSpan()[Math.Max(0, position - 80)..Math.Min(position, Lower.Length)]);
 
-    [GeneratedRegex(@"\b(?:due\s+to|secondary\s+to|caused\s+by|(?:toxicit(?:y|ies)|toxic\s+effects?|adverse\s+(?:events?|effects?)|side[- ]effects?)\s+(?:(?:continuing|resulting|persisting|remaining|arising|related|attributed)\s+)?(?:from|of|following|after|to)|because\s+of|attribut(?:able|ed)\s+to|as\s+a\s+(?:result|consequence|complication)\s+of|in\s+the\s+(?:setting|context)\s+of|associated\s+with|related\s+to|known\s+to\s+cause|(?:that|which)\s+(?:can|could|may|might|would)\s+(?:produce|cause|result\s+in|lead\s+to|mimic)|(?:intended|used|given|prescribed|aim(?:ed|ing))\s+(?:at|to)(?:\s+(?:treat|prevent|control|manage))?(?:\s+or\s+(?:treat|prevent|control|manage))?|(?<!\b(?:unable|inability|failure|failed|difficult)\s)to\s+(?:control|treat|manage|prevent)(?:\s+or\s+(?:treat|prevent|control|manage))?|with\s+or\s+without|whether\s+or\s+not|regardless\s+of|irrespective\s+of|willing(?:ness)?\s+to\s+(?:limit|avoid|reduce|stop|quit|abstain\s+from|refrain\s+from))\s+(?:[\w'-]+[\s,()]+){0,4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:due\s+to|secondary\s+to|caused\s+by|(?:toxicit(?:y|ies)|toxic\s+effects?|adverse\s+(?:events?|effects?)|side[- ]effects?)\s+(?:(?:continuing|resulting|persisting|remaining|arising|related|attributed)\s+)?(?:from|of|following|after|to)|because\s+of|attribut(?:able|ed)\s+to|as\s+a\s+(?:result|consequence|complication)\s+of|in\s+the\s+(?:setting|context)\s+of|associated\s+with|related\s+to|known\s+to\s+cause|(?:that|which)\s+(?:can|could|may|might|would)\s+(?:produce|cause|result\s+in|lead\s+to|mimic)|(?:intended|used|given|prescribed|aim(?:ed|ing))\s+(?:at|to)(?:\s+(?:treat|prevent|control|manage))?(?:\s+or\s+(?:treat|prevent|control|manage))?|(?<!\b(?:unable|inability|failure|failed|difficult)\s)to\s+(?:control|treat|manage|prevent)(?:\s+or\s+(?:treat|prevent|control|manage))?|with\s+or\s+without|whether\s+or\s+not|regardless\s+of|irrespective\s+of|willing(?:ness)?\s+to\s+(?:limit|avoid|reduce|stop|quit|abstain\s+from|refrain\s+from)|(?:can|may)\s+(?:then\s+|also\s+)?be\s+(?:given|administered|taken|delivered|swallowed|ingested)\s+(?:through|via|by|with|using))\s+(?:[\w'-]+[\s,()]+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex CauseOrOption();
 
     /// <summary>
@@ -451,7 +451,12 @@ public sealed partial class CriterionContext
 
     /// <summary>True when the words at <paramref name="position"/> name what the patient may have or take ("may be on levodopa"), a permission.</summary>
     public bool IsPermittedAt(int position) => PermittedBefore().IsMatch(Lower.AsSpan(Math.Max(0, position - 60), Math.Min(position, Lower.Length) - Math.Max(0, position - 60)))
-        || IsGrantedAfter(position);
+        || IsGrantedAfter(position)
+        || (Lower.Contains("may have", StringComparison.Ordinal) && MayHaveBefore().IsMatch(Lower.AsSpan(0, Math.Min(position, Lower.Length))));
+
+    /// <summary>"Patients may have documented resistance or intolerance to interferon, imatinib or hydroxyurea": a permission of the whole list.</summary>
+    [GeneratedRegex(@"\b(?:patients?|subjects?|participants?|they)\s+may\s+have\s+(?!been\b)[^.;:]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex MayHaveBefore();
 
     /// <summary>"Patients on opiates and acetaminophen will not be excluded", "inhaled steroids are allowed": a grant written after what it grants.</summary>
     [GeneratedRegex(@"\G[\w'-]*(?:[\s,/]+(?:and|or|[\w'-]+)){0,4}\s+(?:will\s+not\s+be\s+excluded|(?:is|are)\s+not\s+excluded|(?:is|are)\s+(?:allowed|permitted|acceptable)|may\s+be\s+(?:included|enrolled|continued))\b", RegexOptions.CultureInvariant)]

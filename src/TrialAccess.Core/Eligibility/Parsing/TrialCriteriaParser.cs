@@ -156,6 +156,14 @@ public static partial class TrialCriteriaParser
             var narrower = condition.Code is Vocabulary.CancerTypeCatalog.Solid or Vocabulary.CancerTypeCatalog.Hematologic
                 ? []
                 : titled.Where(t => t.Code != condition.Code && catalog.IsWithin(t.Code, condition.Code)).ToList();
+
+            // "Endometrial Cancer; Sarcoma" on a trial titled "... Sarcoma of the Uterus": the title names another cancer of the
+            // same organ and none the condition holds or is held by, so the condition is the registry's broad label.
+            if (narrower.Count == 0 && studied.Count > 1 && catalog.TissueOf(condition.Code) is { } tissue
+                && !titled.Exists(t => catalog.IsWithin(t.Code, condition.Code) || catalog.IsWithin(condition.Code, t.Code)))
+            {
+                narrower = titled.Where(t => catalog.TissueOf(t.Code) == tissue && t.Code != tissue).ToList();
+            }
             if (narrower.Count == 0 || titled.Exists(t => t.Code == condition.Code || catalog.IsWithin(condition.Code, t.Code)))
             {
                 narrowed.Add(condition);

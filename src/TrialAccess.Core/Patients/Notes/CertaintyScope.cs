@@ -47,7 +47,9 @@ internal static class CertaintyScope
         "asked about", "asks about", "asking about", "enquired about", "inquired about", "interested in", "wishes to", "wants to",
         "advice on", "advice about", "advice regarding", "advised on", "counseling on", "counseling about", "counselling on", "counselling about",
         "risk for", "at risk", "to prevent", "prevention of", "screening", "screened for",
-        "can receive", "can be given", "can have", "able to receive", "fit for", "eligible for", "suitable for", "unfit for");
+        "can receive", "can be given", "can have", "able to receive", "fit for", "eligible for", "suitable for", "unfit for",
+        "weighing", "is weighing", "deciding on", "deciding about", "deciding between", "discussing", "discussed", "options of", "option of", "choice of",
+        "opted against", "declined", "refused", "decided against", "would like", "hopes to", "hoping to", "due to start", "awaiting", "before starting");
 
     private static readonly string[][] HypotheticalAfter = Phrases(
         "will be started", "will be", "to be started", "is planned", "was planned", "planned", "is recommended", "was recommended", "was offered", "is offered");

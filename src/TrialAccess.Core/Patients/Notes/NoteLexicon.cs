@@ -47,6 +47,7 @@ internal sealed partial class NoteLexicon
         Load(LexiconKind.Cancer, CancerData);
         LoadCancerTypes(Vocabulary.CancerTypeCatalog.BuiltIn());
         Load(LexiconKind.Drug, DrugData);
+        LoadDrugs(Vocabulary.DrugCatalog.BuiltIn());
         Load(LexiconKind.Procedure, ProcedureData);
         Load(LexiconKind.LabAnalyte, LabData);
         Load(LexiconKind.MetastaticSite, SiteData);
@@ -284,6 +285,27 @@ internal sealed partial class NoteLexicon
                 var capitals = name.Length <= 5 && name.Any(char.IsLetter) && name.All(c => !char.IsLetter(c) || char.IsUpper(c));
                 Add(index, new LexiconEntry(LexiconKind.Cancer, canonical, words, code, null) { CapitalsOnly = capitals });
             }
+        }
+    }
+
+    /// <summary>
+    /// Every drug the curated catalogue names ("rivaroxaban", "Xarelto"), after the note's own drug words, so that a note
+    /// names what a criterion can name. A brand or abbreviation in capitals of at most five characters is read only in capitals.
+    /// </summary>
+    private void LoadDrugs(Vocabulary.DrugCatalog catalog)
+    {
+        var index = _byFirstWord[LexiconKind.Drug];
+        foreach (var (name, drugName) in catalog.Names.Entries)
+        {
+            var words = NoteText.Tokenize(name, 0, name.Length).Select(t => t.Norm).ToArray();
+            if (words.Length == 0 || catalog.Find(drugName) is not { } drug
+                || (index.TryGetValue(words[0], out var list) && list.Exists(e => e.Words.SequenceEqual(words))))
+            {
+                continue;
+            }
+
+            var capitals = name.Length <= 5 && name.Any(char.IsLetter) && name.All(c => !char.IsLetter(c) || char.IsUpper(c));
+            Add(index, new LexiconEntry(LexiconKind.Drug, drug.Name, words, drug.Classes.Count > 0 ? string.Join(", ", drug.Classes) : null, null) { CapitalsOnly = capitals });
         }
     }
 

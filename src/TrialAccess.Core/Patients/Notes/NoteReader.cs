@@ -853,7 +853,7 @@ public static partial class NoteReader
     {
         for (var k = match.First - 1; k >= 0 && k >= match.First - 3; k--)
         {
-            if (tokens[k].Norm is "refractory" or "failed")
+            if (tokens[k].Norm is "refractory" or "failed" or "resistant")
             {
                 return true;
             }
@@ -862,6 +862,13 @@ public static partial class NoteReader
             {
                 return IsDeniedOrFree(tokens, k) ? null : true;
             }
+        }
+
+        // "Hydroxyurea resistance", "platinum-refractory", "imatinib failure": the drug's own failure, after it.
+        if (match.Next < tokens.Count && tokens[match.Next].Norm is "resistance" or "resistant" or "refractory" or "failure"
+            && !(match.First > 0 && tokens[match.First - 1].Norm is "no" or "not" or "without" or "of"))
+        {
+            return true;
         }
 
         // "progressed after 18 months of letrozole", "relapsed after six cycles of docetaxel": a duration between.

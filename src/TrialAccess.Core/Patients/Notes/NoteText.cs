@@ -122,7 +122,7 @@ internal static class NoteText
                 }
             }
 
-            tokens.Add(new NoteToken(tokenStart, i - tokenStart, buffer.ToString(), hasUpper, breakBefore && tokens.Count > 0) { AllUpper = hasUpper && !hasLower });
+            tokens.Add(new NoteToken(tokenStart, i - tokenStart, Vocabulary.Spelling.American(buffer.ToString()), hasUpper, breakBefore && tokens.Count > 0) { AllUpper = hasUpper && !hasLower });
             breakBefore = false;
         }
 

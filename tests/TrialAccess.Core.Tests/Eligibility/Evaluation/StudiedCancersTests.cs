@@ -83,4 +83,30 @@ public class StudiedCancersTests
 
         evaluation.Failing.Should().ContainSingle().Which.Criterion.Segment.Text.Should().StartWith("conditions studied: Non-Hodgkin's Lymphoma");
     }
+
+    [Fact]
+    public void Parse_ABroadLabelThatTheTitleContradictsInTheSameOrgan_GivesWayToTheTitle()
+    {
+        var trial = Trial("Endometrial Cancer", "Sarcoma") with { BriefTitle = "Chemotherapy in Treating Patients With Sarcoma of the Uterus" };
+
+        var studied = TrialCriteriaParser.Parse(trial).StudiedCancers.Select(s => s.Code);
+
+        studied.Should().Contain("USARC").And.NotContain("UCEC");
+    }
+
+    [Fact]
+    public void Parse_ATitleThatNamesTheConditionsOrgan_LeavesTheConditions()
+    {
+        var trial = Trial("Endometrial Cancer", "Ovarian Cancer") with { BriefTitle = "Drug X in Treating Patients With Cancer of the Uterus or Ovary" };
+
+        TrialCriteriaParser.Parse(trial).StudiedCancers.Select(s => s.Code).Should().Contain("UCEC");
+    }
+
+    [Fact]
+    public void Evaluate_PolycythaemiaVeraAgainstAMyelofibrosisTrial_FailsTheConditionsStudied()
+    {
+        var evaluation = Evaluate(Trial("Primary Myelofibrosis"), Patient("polycythemia vera"));
+
+        evaluation.Verdict.Should().BeOneOf(TrialVerdict.Ineligible, TrialVerdict.LikelyIneligible);
+    }
 }

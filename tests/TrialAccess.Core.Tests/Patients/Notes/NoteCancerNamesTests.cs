@@ -18,6 +18,10 @@ public class NoteCancerNamesTests
     [InlineData("A 64-year-old man with squamous cell carcinoma of the distal oesophagus.", "ESCC")]
     [InlineData("A 57-year-old woman treated with plaque brachytherapy for choroidal melanoma.", "UM")]
     [InlineData("A 62-year-old woman had a lumpectomy for a 2 cm invasive ductal carcinoma of the left breast.", "IDC")]
+    [InlineData("A 58-year-old man with JAK2-positive polycythaemia vera on venesection.", "PV")]
+    [InlineData("A 66-year-old woman with a FIGO stage IB uterine serous carcinoma after hysterectomy.", "USC")]
+    [InlineData("A 70-year-old man with post-polycythemia vera myelofibrosis.", "PMF")]
+    [InlineData("A 64-year-old woman with a leiomyosarcoma of the uterus.", "ULMS")]
     public void TheCancer_IsReadWithItsCode(string note, string code)
     {
         var diagnosis = NoteReader.Extract(note).Diagnoses.Should().ContainSingle().Subject;
@@ -49,5 +53,31 @@ public class NoteCancerNamesTests
     {
         var therapy = NoteReader.Extract("A 60-year-old woman with colon cancer. " + sentence).Therapies.Should().ContainSingle().Subject;
         therapy.Certainty.Should().Be(Certainty.Negated);
+    }
+
+    [Fact]
+    public void ADrugOfTheCatalogue_IsReadFromANote()
+    {
+        var therapy = NoteReader.Extract("A 60-year-old man with colon cancer. He takes rivaroxaban long term.").Therapies.Should().ContainSingle().Subject;
+        therapy.Name.Should().Be("rivaroxaban");
+        therapy.Classes.Should().Contain("anticoagulant");
+    }
+
+    [Theory]
+    [InlineData("He still needs venesections on hydroxyurea and meets the criteria for hydroxyurea resistance.")]
+    [InlineData("His counts stay high despite hydroxyurea, so he has hydroxyurea failure.")]
+    public void ResistanceToADrug_IsProgressionOnIt(string sentence)
+    {
+        var therapy = NoteReader.Extract("A 58-year-old man with polycythemia vera. " + sentence).Therapies.Should().ContainSingle(t => t.Name == "hydroxyurea").Subject;
+        therapy.ProgressedOn.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("She is weighing adjuvant chemotherapy.")]
+    [InlineData("She has declined chemotherapy.")]
+    public void ATreatmentStillBeingDecided_IsNotOneReceived(string sentence)
+    {
+        var therapy = NoteReader.Extract("A 66-year-old woman with endometrial cancer. " + sentence).Therapies.Should().ContainSingle().Subject;
+        therapy.Certainty.Should().NotBe(Certainty.Historical).And.NotBe(Certainty.Asserted);
     }
 }

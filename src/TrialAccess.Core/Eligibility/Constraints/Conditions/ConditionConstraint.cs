@@ -372,10 +372,17 @@ public static partial class ConditionParser
 
             // "Hypersensitivity to the study drug or its excipients": an allergy to that agent, not any allergy (a
             // patient with hay fever does not have it); when the agents are named, their own constraints say it.
+            // "Resistance or intolerance to hydroxyurea": a treatment that failed, which the treatment's own constraint reads.
+            if (m.Value.Name == AllergyConcept && (ResistanceOrBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Start - 40), m.Start - Math.Max(0, m.Start - 40))) || OrResistanceAfter().IsMatch(c.Lower, m.End)))
+            {
+                c.Claim(m.Start, m.End);
+                continue;
+            }
+
             if (m.Value.Name == AllergyConcept && AllergyObjectAfter().Match(c.Text, m.End) is { Success: true } allergen)
             {
                 c.Claim(m.Start, m.End);
-                (generalAllergies ??= []).Add(new ConditionConstraint(DrugAllergyConcept, MedicalConceptKind.Condition, Qualifier: $"to {allergen.Groups["what"].Value.Trim()}") { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start) });
+                (generalAllergies ??= []).Add(new ConditionConstraint(DrugAllergyConcept, MedicalConceptKind.Condition, Qualifier: $"to {allergen.Groups["what"].Value.Trim()}") { Span = CriterionContext.Span(m.Start, m.End), Negated = c.IsNegatedAt(m.Start), Qualifies = c.IsPermittedAt(m.Start) });
                 continue;
             }
 
@@ -417,7 +424,7 @@ public static partial class ConditionParser
             var amount = m.Value.Name is SmokingConcept or AlcoholConcept && !qualifier.Success && !after.Success ? HabitAmount().Match(c.Text) : Match.Empty;
             var dose = m.Value.Kind == MedicalConceptKind.Medication ? PriorTherapyParser.DoseLimitAt(c, m.Start, m.End) : null;
             EligibilityConstraint constraint = m.Value.Kind == MedicalConceptKind.Medication
-                ? new PriorTherapyConstraint(m.Value.Name, TherapyAgentKind.DrugClass, Refractory: PriorTherapyParser.RefractoryBefore(c, m.Start), WithinDays: months is { } mo ? (int)(mo * 30) : null, Current: months is null && PriorTherapyParser.IsAboutCurrentTreatment(c)) { Purpose = PriorTherapyParser.PurposeAt(c, m.End), DoseLimit = dose?.Limit, DoseBelow = dose?.Below ?? false }
+                ? new PriorTherapyConstraint(m.Value.Name, TherapyAgentKind.DrugClass, Refractory: PriorTherapyParser.RefractoryBefore(c, m.Start), WithinDays: months is { } mo ? (int)(mo * 30) : null, Current: months is null && PriorTherapyParser.IsCurrentAt(c, m.Start, m.End)) { Purpose = PriorTherapyParser.PurposeAt(c, m.End), DoseLimit = dose?.Limit, DoseBelow = dose?.Below ?? false }
                 : new ConditionConstraint(m.Value.Name, m.Value.Kind, months, qualifier.Success ? qualifier.Groups["q"].Value.ToLowerInvariant() : amount.Success ? $"in the amount stated ({amount.Value.Trim()})" : NarrowingOf(after));
             // A name that carries its own negation ("non-smoker", "never smoker", "able to swallow" for malabsorption)
             // is the concept's absence.
@@ -627,6 +634,12 @@ public static partial class ConditionParser
     private static partial Regex HabitAmount();
 
     private const string DrugAllergyConcept = "drug allergy";
+
+    [GeneratedRegex(@"\b(?:resistan\w*|refractory|failure|failed|progression)(?:\s+(?:to|of|on))?\s*(?:or|and|and/or|/)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ResistanceOrBefore();
+
+    [GeneratedRegex(@"\G\w*\s+(?:of|to)\s+(?:or|and|and/or)\s+(?:resistan|refractory)", RegexOptions.CultureInvariant)]
+    private static partial Regex OrResistanceAfter();
 
     /// <summary>What an allergy is to, right after the word: "to the investigational product or its excipients".</summary>
     [GeneratedRegex(@"\G\s*(?:\w+\s+){0,2}?(?:to|of|against)\s+(?<what>[^.;:()]{2,80})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -368,7 +368,6 @@ public static partial class PriorTherapyParser
         }
 
         var refractory = Refractory().IsMatch(c.Lower);
-        var current = IsAboutCurrentTreatment(c);
         // "Surgery two weeks prior to baseline": the count may be a word.
         var washout = (c.HasDigit || c.Contains(CountWords)) && c.Contains(WashoutUnits) ? Washout().Match(c.Text) : Match.Empty;
         var (days, since) = Interval(c, washout);
@@ -378,7 +377,7 @@ public static partial class PriorTherapyParser
             if (!c.IsClaimed(m.Start, m.End))
             {
                 var (at, washedOut) = IntervalAt(c, washout, m.Start, days, since);
-                AddAgent(c, m.Value, TherapyAgentKind.DrugClass, m.Start, m.End, refractory, current, at, c.IsAllergyObjectAt(m.Start), washedOut);
+                AddAgent(c, m.Value, TherapyAgentKind.DrugClass, m.Start, m.End, refractory, IsCurrentAt(c, m.Start, m.End), at, c.IsAllergyObjectAt(m.Start), washedOut);
             }
         }
 
@@ -387,7 +386,7 @@ public static partial class PriorTherapyParser
             if (!c.IsClaimed(m.Start, m.End))
             {
                 var (at, washedOut) = IntervalAt(c, washout, m.Start, days, since);
-                AddAgent(c, m.Value, TherapyAgentKind.Drug, m.Start, m.End, refractory, current, at, c.IsAllergyObjectAt(m.Start), washedOut);
+                AddAgent(c, m.Value, TherapyAgentKind.Drug, m.Start, m.End, refractory, IsCurrentAt(c, m.Start, m.End), at, c.IsAllergyObjectAt(m.Start), washedOut);
             }
         }
 
@@ -433,7 +432,7 @@ public static partial class PriorTherapyParser
             }
 
             var (interval, sinceInterval) = IntervalAt(c, washout, m.Index, days, since);
-            AddAgent(c, agent, TherapyAgentKind.Modality, m.Index, m.Index + m.Length, refractory, current, interval, allergy: false, sinceInterval);
+            AddAgent(c, agent, TherapyAgentKind.Modality, m.Index, m.Index + m.Length, refractory, IsCurrentAt(c, m.Index, m.Index + m.Length), interval, allergy: false, sinceInterval);
             if (agent == "surgery" && (OperationNamedBefore(c, m.Index) ?? OperationNamedAfter(c, m.Index + m.Length)) is { } operation
                 && c.Found.Count > 0 && c.Found[^1] is PriorTherapyConstraint { Agent: "surgery" } surgery && surgery.Span.Start == m.Index)
             {
@@ -571,7 +570,8 @@ public static partial class PriorTherapyParser
             return;
         }
 
-        if (c.Found.OfType<PriorTherapyConstraint>().Any(f => f.Agent == agent && f.MinimumLines is null && f.MaximumLines is null))
+        // "No prior chemotherapy ... no concurrent chemotherapy": two rules about one agent, the past and the present.
+        if (c.Found.OfType<PriorTherapyConstraint>().Any(f => f.Agent == agent && f.MinimumLines is null && f.MaximumLines is null && f.Current == (current && days is null)))
         {
             c.Claim(start, end);
             return;
@@ -582,7 +582,8 @@ public static partial class PriorTherapyParser
         {
             Span = CriterionContext.Span(start, end),
             Negated = since ^ (c.IsNegatedAt(start) || NaiveAfter().IsMatch(c.Lower, Math.Min(end, c.Lower.Length)) || NaiveToBefore().IsMatch(c.Lower.AsSpan(0, start))),
-            Qualifies = c.IsExceptedAt(start) || c.IsCauseOrOptionAt(start) || c.IsTreatmentDespiteAt(start) || c.IsPermittedAt(start),
+            Qualifies = c.IsExceptedAt(start) || c.IsCauseOrOptionAt(start) || c.IsTreatmentDespiteAt(start) || c.IsPermittedAt(start)
+                || LimitedToBefore().IsMatch(c.Lower.AsSpan(0, start)),
             Purpose = kind == TherapyAgentKind.Modality ? null : PurposeAt(c, end),
             DoseLimit = dose?.Limit,
             DoseBelow = dose?.Below ?? false,
@@ -778,6 +779,52 @@ public static partial class PriorTherapyParser
     /// <summary>True when the drug mention at [start, end) is the object of a response ("levodopa response", "responsive to levodopa").</summary>
     public static bool IsResponseAt(CriterionContext c, int start, int end) =>
         ResponseAfter().IsMatch(c.Lower.AsSpan(end, Math.Min(c.Lower.Length, end + 25) - end)) || ResponseBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, start - 25), start - Math.Max(0, start - 25)));
+
+    /// <summary>
+    /// True when the mention at [start, end) is about treatment now: its own rule (from the last label, sentence end or
+    /// "no" before it) says "concurrent", "ongoing", "receiving" and not "prior". "No prior or concurrent chemotherapy"
+    /// is about any chemotherapy ever; "PRIOR CONCURRENT THERAPY: Chemotherapy: No prior chemotherapy" about the past.
+    /// </summary>
+    public static bool IsCurrentAt(CriterionContext c, int start, int end)
+    {
+        if (!IsAboutCurrentTreatment(c))
+        {
+            return false;
+        }
+
+        var from = c.Lower.AsSpan(0, start).LastIndexOfAny(".;:") + 1;
+        if (RuleStart().Match(c.Lower, from, start - from) is { Success: true } no)
+        {
+            from = no.Index;
+        }
+
+        var to = end;
+        while (to < c.Lower.Length && to - end < 30 && c.Lower[to] is not ('.' or ';' or ':'))
+        {
+            to++;
+        }
+
+        if (NextRule().Match(c.Lower, end, to - end) is { Success: true } next)
+        {
+            to = next.Index;
+        }
+
+        return !PriorBefore().IsMatch(c.Lower.AsSpan(from, start - from)) && Current().IsMatch(c.Lower.AsSpan(from, to - from));
+    }
+
+    /// <summary>The last "no" or "not" before a mention: where its own rule starts.</summary>
+    [GeneratedRegex(@"\b(?:no|not)\b", RegexOptions.RightToLeft | RegexOptions.CultureInvariant)]
+    private static partial Regex RuleStart();
+
+    [GeneratedRegex(@"\b(?:no|not)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NextRule();
+
+    /// <summary>"Previous therapies limited to interferon, hydroxyurea and anagrelide": the treatments allowed, none of them required.</summary>
+    [GeneratedRegex(@"\b(?:limited|restricted|confined)\s+to\b[^.;:]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LimitedToBefore();
+
+    [GeneratedRegex(@"\b(?:prior|previous(?:ly)?|past|earlier)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PriorBefore();
 
     /// <summary>True when the criterion is about treatment now ("concurrent", "ongoing", "current antibiotic treatment").</summary>
     public static bool IsAboutCurrentTreatment(CriterionContext c) => c.AboutCurrentTreatment ??= c.Contains(CurrentWords) && Current().IsMatch(c.Lower);
