@@ -40,7 +40,7 @@ internal static class CuratedCancerTypes
         "GB|Glioblastoma, IDH-Wildtype|ADIFG|glioblastoma;glioblastoma multiforme;GBM;grade IV astrocytoma;glioblastomas",
         "GSARC|Gliosarcoma|GB|gliosarcoma;gliosarcomas",
         "ASTR|Astrocytoma, IDH-Mutant|ADIFG|astrocytoma;anaplastic astrocytoma",
-        "ODG|Oligodendroglioma, IDH-mutant, and 1p/19q-Codeleted|ADIFG|oligodendroglioma;anaplastic oligodendroglioma",
+        "ODG|Oligodendroglioma, IDH-mutant, and 1p/19q-Codeleted|ADIFG|oligodendroglioma;anaplastic oligodendroglioma;oligodendroglial tumor;oligodendroglial tumors;oligodendrogliomas;anaplastic oligodendrogliomas",
         "ENCG|Encapsulated Glioma|BRAIN|low-grade glioma;low grade glioma;LGG",
         "EMBT|Embryonal Tumor|BRAIN|",
         "MBL|Medulloblastoma|EMBT|medulloblastoma",

@@ -88,8 +88,8 @@ public static partial class TrialPopulationReader
                 && !metastaticFields.Contains(t.Evidence.Field));
         }
 
-        // Stages named in numbers say more than "unresectable" does: "unresectable stage III" is not metastatic.
-        if (traits.Exists(t => t.Axis == PopulationAxis.Extent && t.Label.StartsWith("stage ", StringComparison.Ordinal)))
+        // Stages named in numbers, or "nonmetastatic", say more than "unresectable" does: "unresectable stage III" is not metastatic.
+        if (traits.Exists(t => t.Axis == PopulationAxis.Extent && (t.Label.StartsWith("stage ", StringComparison.Ordinal) || t.Label == NonMetastaticLabel)))
         {
             traits.RemoveAll(t => t.Axis == PopulationAxis.Extent && t.Label == "unresectable disease" && t.Value == nameof(DiseaseExtent.Metastatic));
         }
@@ -170,6 +170,13 @@ public static partial class TrialPopulationReader
             }
 
             Add(PopulationAxis.Extent, nameof(DiseaseExtent.Metastatic), incurable ? AdvancedOrRecurrentLabel : advanced ? "advanced disease" : "metastatic disease", m);
+        }
+
+        // "Nonmetastatic biliary tract cancer that cannot be removed by surgery": localised or locally advanced disease.
+        foreach (Match m in NonMetastatic().Matches(rest))
+        {
+            Add(PopulationAxis.Extent, nameof(DiseaseExtent.Early), NonMetastaticLabel, m);
+            Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), NonMetastaticLabel, m);
         }
 
         foreach (Match m in Stage().Matches(rest))
@@ -480,6 +487,11 @@ public static partial class TrialPopulationReader
 
     [GeneratedRegex(@"(?<!non[- ]?|micro|(?:nodal|lymph[- ]node|node|axillary|inguinal|cervical|regional|in[- ]transit)\s+)\b(?:metastatic|metastases|metastasis|disseminated|stage\s+IV|(?<advanced>(?<!locally[- ])advanced(?=[- ](?:(?:stage|\w+)[- ]){0,3}?(?:cancers?|carcinomas?|disease|tumou?rs?|malignan\w*|neoplasms?|NSCLC|SCLC|HCC|RCC|CRC|melanoma|lymphoma|sarcoma|myeloma|adenocarcinoma|mesothelioma|glioma))))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Metastatic();
+
+    private const string NonMetastaticLabel = "non-metastatic disease";
+
+    [GeneratedRegex(@"\bnon[- ]?metastatic\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NonMetastatic();
 
     [GeneratedRegex(@"\b(?i:stages?)\s+(?<stages>(?:0|I{1,3}V?|IV|[1-4])[ABC]?\d?(?:\s*(?:-|–|to|or|and|,|/)\s*(?:0|I{1,3}V?|IV|[1-4])[ABC]?\d?)*)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Stage();

@@ -49,7 +49,8 @@ internal static class CertaintyScope
         "risk for", "at risk", "to prevent", "prevention of", "screening", "screened for",
         "can receive", "can be given", "can have", "able to receive", "fit for", "eligible for", "suitable for", "unfit for",
         "weighing", "is weighing", "deciding on", "deciding about", "deciding between", "discussing", "discussed", "options of", "option of", "choice of",
-        "opted against", "declined", "refused", "decided against", "would like", "hopes to", "hoping to", "due to start", "awaiting", "before starting");
+        "opted against", "declined", "refused", "decided against", "would like", "hopes to", "hoping to", "due to start", "awaiting", "before starting",
+        "before he starts", "before she starts", "before they start", "before beginning", "before he begins", "before she begins", "prior to starting");
 
     private static readonly string[][] HypotheticalAfter = Phrases(
         "will be started", "will be", "to be started", "is planned", "was planned", "planned", "is recommended", "was recommended", "was offered", "is offered");
@@ -66,7 +67,7 @@ internal static class CertaintyScope
     {
         "but", "however", "although", "though", "yet", "except", "apart", "aside", "which", "who", "whom", "presents", "presenting", "presented",
         "complains", "complaining", "complained", "secondary", "due", "because", "now", "currently", "admitted", "diagnosed",
-        "confirmed", "revealed", "showed", "shows", "found", "reports", "reported", "states", "developed", "consistent",
+        "confirmed", "revealed", "showed", "shows", "found", "reports", "reported", "states", "developed", "consistent", "therefore", "thus", "hence",
     };
 
     /// <summary>Words that end a relative's scope: a new clause about someone, or a contrast.</summary>

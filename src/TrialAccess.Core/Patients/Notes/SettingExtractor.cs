@@ -66,9 +66,10 @@ internal static partial class SettingExtractor
             }
         }
 
+        // "No systemic treatment since the chemoradiation": nothing since an earlier treatment, which the record names.
         foreach (Match m in Untreated().Matches(slice))
         {
-            if (CertaintyAt(m) != Certainty.FamilyHistory)
+            if (CertaintyAt(m) != Certainty.FamilyHistory && !SinceAfter().IsMatch(slice, m.Index + m.Length))
             {
                 yield return At(DiseaseSetting.Untreated, m);
             }
@@ -209,6 +210,9 @@ internal static partial class SettingExtractor
     // has not had ("has not had lenvatinib"), nor untreated brain metastases.
     [GeneratedRegex(@"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:treated\b|started\s+(?:any\s+)?(?:treatment|therapy|chemotherapy|chemo)\b)|\b(?:not|never)\s+(?:yet\s+)?(?:been\s+given|received|had|undergone)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:systemic\s+|anti-?cancer\s+|cytotoxic\s+)?(?:treatment|therapy|therapies|chemotherapy|chemo)\b|\b(?:received|had|undergone|with)\s+no\s+(?:prior\s+|previous\s+)?(?:systemic\s+|anti-?cancer\s+|cytotoxic\s+|cancer[- ]directed\s+)?(?:treatment|therapy|therapies|chemotherapy|chemo)\b|(?:^|[.;:]\s*|\b(?:and|with)\s+)no\s+(?:prior|previous)\s+(?:systemic\s+|anti-?cancer\s+)?(?:treatment|therapy|therapies|chemotherapy)\b|\b(?:treatment|therapy|chemotherapy|chemo)[- ]na[iï]ve\b|\bpreviously\s+untreated\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Untreated();
+
+    [GeneratedRegex(@"\G(?:\s+(?:for\s+(?:it|this|the\s+\w+)|of\s+any\s+kind))?\s+(?:since|after|following|beyond)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SinceAfter();
 
     // "resected with clear margins", "negative surgical margins", "R0 resection", "complete resection", "no residual or
     // metastatic disease", "no evidence of disease", "NED"; not "no evidence of metastatic disease" alone (a staging

@@ -90,6 +90,20 @@ public class PriorOrConcurrentReadingTests
             .Constraints.OfType<PriorTherapyConstraint>().Should().NotBeEmpty().And.OnlyContain(p => p.Qualifies);
     }
 
+    [Fact]
+    public void Parse_ButNotLimitedTo_StillRequires()
+    {
+        CriterionParser.Default.Parse("Previous treatment with cell-depleting therapies including but not limited to anti-CD20 antibodies", CriterionRole.Exclusion)
+            .Constraints.OfType<PriorTherapyConstraint>().Should().Contain(p => !p.Qualifies);
+    }
+
+    [Fact]
+    public void Parse_TheDayOfSurgery_IsATimeNotAnOperation()
+    {
+        CriterionParser.Default.Parse("A positive drug screen on the day of surgery", CriterionRole.Exclusion)
+            .Constraints.OfType<PriorTherapyConstraint>().Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData("Resistant to or intolerant of hydroxyurea")]
     [InlineData("Documented resistance or intolerance to hydroxyurea")]

@@ -81,7 +81,9 @@ public class TrialPopulationTests
         Read("Drug X in Unresectable Hepatocellular Carcinoma", "HCC").Traits.Should().Contain(t => t.Axis == PopulationAxis.Extent && t.Value == "Metastatic");
         Read("Neoadjuvant Trastuzumab for Ductal Carcinoma In Situ of the Breast", "Ductal Carcinoma In Situ").Traits.Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Should().OnlyContain(v => v == "InSitu");
         Read("Drug in Unresectable Hepatocellular Carcinoma", "HCC").Traits.Should().NotContain(t => t.Value == "Early");
-        Read("Radiotherapy for Non-metastatic Prostate Cancer", "Prostate Cancer").Traits.Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Should().BeEquivalentTo(["Early"]);
+        Read("Radiotherapy for Non-metastatic Prostate Cancer", "Prostate Cancer").Traits.Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Distinct().Should().BeEquivalentTo(["Early", "LocallyAdvanced"]);
+        Read("Chemoradiation in Treating Patients With Nonmetastatic Biliary Tract Cancer That Cannot Be Removed By Surgery", "Gallbladder Cancer").Traits
+            .Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Should().NotContain("Metastatic").And.Contain("LocallyAdvanced");
     }
 
     [Theory]

@@ -75,6 +75,7 @@ public class NoteCancerNamesTests
     [Theory]
     [InlineData("She is weighing adjuvant chemotherapy.")]
     [InlineData("She has declined chemotherapy.")]
+    [InlineData("She would like a trial before she starts chemotherapy.")]
     public void ATreatmentStillBeingDecided_IsNotOneReceived(string sentence)
     {
         var therapy = NoteReader.Extract("A 66-year-old woman with endometrial cancer. " + sentence).Therapies.Should().ContainSingle().Subject;

@@ -529,7 +529,9 @@ public static partial class PriorTherapyParser
         // initiating study drug": an exception, or a treatment the patient could have, is not one they must have had or avoided.
         // "As determined by the Stem Cell Transplant team", "the Scandinavian Obesity Surgery Registry": a name of
         // people or a register, not a treatment.
-        if (c.IsInsideUrl(start) || c.IsProspectiveAt(start) || c.IsDueByEnrolmentAfter(end) || NamesABody().IsMatch(c.Lower, Math.Min(end, c.Lower.Length)))
+        // "A positive drug screen on the day of surgery": when something happens, not an operation the patient had.
+        if (c.IsInsideUrl(start) || c.IsProspectiveAt(start) || c.IsDueByEnrolmentAfter(end) || NamesABody().IsMatch(c.Lower, Math.Min(end, c.Lower.Length))
+            || (kind == TherapyAgentKind.Modality && TimeOfBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, start - 20), start - Math.Max(0, start - 20)))))
         {
             c.Claim(start, end);
             return;
@@ -819,8 +821,11 @@ public static partial class PriorTherapyParser
     [GeneratedRegex(@"\b(?:no|not)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NextRule();
 
+    [GeneratedRegex(@"\b(?:day|date|time|hour|morning)\s+of\s+(?:the\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeOfBefore();
+
     /// <summary>"Previous therapies limited to interferon, hydroxyurea and anagrelide": the treatments allowed, none of them required.</summary>
-    [GeneratedRegex(@"\b(?:limited|restricted|confined)\s+to\b[^.;:]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\bnot\s+)\b(?:limited|restricted|confined)\s+to\b[^.;:]*$", RegexOptions.CultureInvariant)]
     private static partial Regex LimitedToBefore();
 
     [GeneratedRegex(@"\b(?:prior|previous(?:ly)?|past|earlier)\b", RegexOptions.CultureInvariant)]
