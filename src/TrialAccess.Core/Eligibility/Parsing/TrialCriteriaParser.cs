@@ -159,12 +159,17 @@ public static partial class TrialCriteriaParser
 
             // "Endometrial Cancer; Sarcoma" on a trial titled "... Sarcoma of the Uterus": the title names another cancer of the
             // same organ and none the condition holds or is held by, so the condition is the registry's broad label.
+            // The titles' most specific cancers count ("Cancer of the Uterus" in one title, "Uterine Sarcoma" in the other).
+            var specific = titled.Where(t => !titled.Exists(o => o.Code != t.Code && catalog.IsWithin(o.Code, t.Code))).ToList();
+            var contradicted = false;
             if (narrower.Count == 0 && studied.Count > 1 && catalog.TissueOf(condition.Code) is { } tissue
-                && !titled.Exists(t => catalog.IsWithin(t.Code, condition.Code) || catalog.IsWithin(condition.Code, t.Code)))
+                && !specific.Exists(t => catalog.IsWithin(t.Code, condition.Code) || catalog.IsWithin(condition.Code, t.Code)))
             {
-                narrower = titled.Where(t => catalog.TissueOf(t.Code) == tissue && t.Code != tissue).ToList();
+                narrower = specific.Where(t => catalog.TissueOf(t.Code) == tissue && t.Code != tissue).ToList();
+                contradicted = narrower.Count > 0;
             }
-            if (narrower.Count == 0 || titled.Exists(t => t.Code == condition.Code || catalog.IsWithin(condition.Code, t.Code)))
+
+            if (narrower.Count == 0 || (!contradicted && titled.Exists(t => t.Code == condition.Code || catalog.IsWithin(condition.Code, t.Code))))
             {
                 narrowed.Add(condition);
                 continue;

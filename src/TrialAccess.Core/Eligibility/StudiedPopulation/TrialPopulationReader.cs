@@ -172,6 +172,20 @@ public static partial class TrialPopulationReader
             Add(PopulationAxis.Extent, nameof(DiseaseExtent.Metastatic), incurable ? AdvancedOrRecurrentLabel : advanced ? "advanced disease" : "metastatic disease", m);
         }
 
+        // Small cell lung cancer's own two stages: limited (one hemithorax, treatable in one radiation field) and extensive.
+        foreach (Match m in LimitedOrExtensiveStage().Matches(rest))
+        {
+            if (m.Groups["limited"].Success)
+            {
+                Add(PopulationAxis.Extent, nameof(DiseaseExtent.Early), "limited-stage disease", m);
+                Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), "limited-stage disease", m);
+            }
+            else
+            {
+                Add(PopulationAxis.Extent, nameof(DiseaseExtent.Metastatic), "extensive-stage disease", m);
+            }
+        }
+
         // "Nonmetastatic biliary tract cancer that cannot be removed by surgery": localised or locally advanced disease.
         foreach (Match m in NonMetastatic().Matches(rest))
         {
@@ -489,6 +503,9 @@ public static partial class TrialPopulationReader
     private static partial Regex Metastatic();
 
     private const string NonMetastaticLabel = "non-metastatic disease";
+
+    [GeneratedRegex(@"\b(?:(?<limited>limited)|extensive)[- ](?:stage|disease)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LimitedOrExtensiveStage();
 
     [GeneratedRegex(@"\bnon[- ]?metastatic\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NonMetastatic();

@@ -95,6 +95,19 @@ public class StudiedCancersTests
     }
 
     [Fact]
+    public void Evaluate_ACarcinomaAgainstASarcomaOfTheSameOrgan_FailsOnAPresumption()
+    {
+        var trial = Trial("Endometrial Cancer", "Sarcoma") with
+        {
+            BriefTitle = "Radiation Therapy or No Further Treatment Following Surgery in Treating Patients With Cancer of the Uterus",
+            OfficialTitle = "Adjuvant Pelvic Radiotherapy Versus Observation in Completely Resected High-Grade Uterine Sarcoma",
+        };
+
+        Evaluate(trial, Patient("uterine serous carcinoma")).Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Evaluate(trial, Patient("uterine leiomyosarcoma")).Verdict.Should().NotBe(TrialVerdict.LikelyIneligible).And.NotBe(TrialVerdict.Ineligible);
+    }
+
+    [Fact]
     public void Parse_ATitleThatNamesTheConditionsOrgan_LeavesTheConditions()
     {
         var trial = Trial("Endometrial Cancer", "Ovarian Cancer") with { BriefTitle = "Drug X in Treating Patients With Cancer of the Uterus or Ovary" };

@@ -82,6 +82,10 @@ public class TrialPopulationTests
         Read("Neoadjuvant Trastuzumab for Ductal Carcinoma In Situ of the Breast", "Ductal Carcinoma In Situ").Traits.Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Should().OnlyContain(v => v == "InSitu");
         Read("Drug in Unresectable Hepatocellular Carcinoma", "HCC").Traits.Should().NotContain(t => t.Value == "Early");
         Read("Radiotherapy for Non-metastatic Prostate Cancer", "Prostate Cancer").Traits.Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Distinct().Should().BeEquivalentTo(["Early", "LocallyAdvanced"]);
+        Read("Chemoradiation for Limited-Stage Small Cell Lung Cancer", "Small Cell Lung Cancer").Traits
+            .Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Distinct().Should().BeEquivalentTo(["Early", "LocallyAdvanced"]);
+        Read("Drug X in Extensive Stage Small Cell Lung Cancer", "Small Cell Lung Cancer").Traits
+            .Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Distinct().Should().BeEquivalentTo(["Metastatic"]);
         Read("Chemoradiation in Treating Patients With Nonmetastatic Biliary Tract Cancer That Cannot Be Removed By Surgery", "Gallbladder Cancer").Traits
             .Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Should().NotContain("Metastatic").And.Contain("LocallyAdvanced");
     }

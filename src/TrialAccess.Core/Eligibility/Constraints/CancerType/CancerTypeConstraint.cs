@@ -100,7 +100,44 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
                 $"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?") { Presumed = true };
         }
 
+        // A carcinoma is no sarcoma, in the same organ too (a uterine serous carcinoma against "Sarcoma of the Uterus").
+        if (!byGroup && mapped.TrueForAll(d => !catalog.IsWithin(d.Code!, Code) && !catalog.IsWithin(Code, d.Code!)
+            && Histology(catalog, d.Code!) is { } have && Histology(catalog, Code) is { } wantedHistology && have != wantedHistology))
+        {
+            return new ConstraintCheck(
+                CriterionOutcome.NotMet,
+                $"diagnosis {string.Join(", ", mapped.Select(d => $"{d.Diagnosis.Text} ({d.Code})"))} is a {Histology(catalog, mapped[0].Code!)}, not a {Histology(catalog, Code)}: presumed not {Code}, confirm",
+                $"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?") { Presumed = true };
+        }
+
         return ConstraintCheck.Unknown($"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?", $"diagnosis {mapped[0].Diagnosis.Text} ({mapped[0].Code}) is related to but not within {Code}");
+    }
+
+    /// <summary>"carcinoma" or "sarcoma" when the type or a type above it is named so (a carcinosarcoma is neither), else null.</summary>
+    private static string? Histology(CancerTypeCatalog catalog, string code)
+    {
+        foreach (var step in catalog.Lineage(code))
+        {
+            var name = catalog.Find(step)?.Name;
+            if (name is null)
+            {
+                continue;
+            }
+
+            var sarcoma = name.Contains("sarcoma", StringComparison.OrdinalIgnoreCase);
+            var carcinoma = name.Contains("carcinoma", StringComparison.OrdinalIgnoreCase);
+            if (sarcoma != carcinoma)
+            {
+                return sarcoma ? "sarcoma" : "carcinoma";
+            }
+
+            if (sarcoma)
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
