@@ -55,6 +55,11 @@ public static partial class TrialPopulationReader
             }
         }
 
+        // "First line chemotherapy in recurrent oligodendroglial tumors": the first treatment of the recurrence, not of a
+        // newly diagnosed cancer.
+        var recurrentFields = traits.Where(t => t.Axis == PopulationAxis.PriorTreatment && t.Value == "recurrent").Select(t => t.Evidence.Field).ToHashSet();
+        traits.RemoveAll(t => t.Axis == PopulationAxis.PriorTreatment && t.Value == "untreated" && recurrentFields.Contains(t.Evidence.Field) && FirstLine().IsMatch(t.Evidence.Text));
+
         // After a resection ("adjuvant", "following surgery"), "advanced" names the resected tumour's stage, not metastases.
         if (traits.Exists(t => t.Axis == PopulationAxis.Extent && Adjuvant().IsMatch(t.Evidence.Text)))
         {
@@ -501,6 +506,9 @@ public static partial class TrialPopulationReader
 
     [GeneratedRegex(@"(?<!non[- ]?|micro|(?:nodal|lymph[- ]node|node|axillary|inguinal|cervical|regional|in[- ]transit)\s+)\b(?:metastatic|metastases|metastasis|disseminated|stage\s+IV|(?<advanced>(?<!locally[- ])advanced(?=[- ](?:(?:stage|\w+)[- ]){0,3}?(?:cancers?|carcinomas?|disease|tumou?rs?|malignan\w*|neoplasms?|NSCLC|SCLC|HCC|RCC|CRC|melanoma|lymphoma|sarcoma|myeloma|adenocarcinoma|mesothelioma|glioma))))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Metastatic();
+
+    [GeneratedRegex(@"^(?:first|1st)[- ]line$|^front[- ]?line$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FirstLine();
 
     private const string NonMetastaticLabel = "non-metastatic disease";
 

@@ -106,6 +106,15 @@ public class TrialPopulationTests
     }
 
     [Fact]
+    public void Read_FirstLineTreatmentOfARecurrence_IsForRecurrentDisease()
+    {
+        Read("First Line Chemotherapy With Temozolomide in Recurrent Oligodendroglial Tumors", "Brain Tumors").Traits
+            .Where(t => t.Axis == PopulationAxis.PriorTreatment).Select(t => t.Value).Should().BeEquivalentTo(["recurrent"]);
+        Read("First-line Chemotherapy for Untreated Advanced Lung Cancer", "Lung Cancer").Traits
+            .Should().Contain(t => t.Axis == PopulationAxis.PriorTreatment && t.Value == "untreated");
+    }
+
+    [Fact]
     public void Read_UnresectableWithANumberedStage_IsThatStage()
     {
         Read("Chemoradiotherapy for Unresectable Stage III Non-small Cell Lung Cancer", "Lung Cancer").Traits
