@@ -51,7 +51,18 @@ public static class Spelling
         return result;
     }
 
-    /// <summary>Every rule's British part holds "ae", "oe" or "our": most words are passed over by one look.</summary>
-    private static bool MayBeBritish(string word) =>
-        word.Contains("ae", StringComparison.Ordinal) || word.Contains("oe", StringComparison.Ordinal) || word.Contains("our", StringComparison.Ordinal);
+    /// <summary>Every rule's British part holds "ae", "oe" or "our": most words are passed over in one pass of their letters.</summary>
+    private static bool MayBeBritish(string word)
+    {
+        for (var i = 1; i < word.Length; i++)
+        {
+            var c = word[i];
+            if ((c == 'e' && word[i - 1] is 'a' or 'o') || (c == 'r' && i >= 2 && word[i - 1] == 'u' && word[i - 2] == 'o'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
