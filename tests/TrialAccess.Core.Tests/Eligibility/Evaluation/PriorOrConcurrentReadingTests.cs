@@ -29,6 +29,12 @@ public class PriorOrConcurrentReadingTests
     private static CriterionEvaluation Evaluate(string text, PatientProfile patient, CriterionRole role = CriterionRole.Inclusion) =>
         EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse(text, role), patient, Context);
 
+    private static TrialEvaluation EvaluateTrial(string criteria, PatientProfile patient) =>
+        EligibilityEvaluator.Evaluate(
+            TrialCriteriaParser.Parse(new ClinicalTrial { NctId = NctId.Parse("NCT00000001"), BriefTitle = "t", Conditions = ["Lung Cancer"], Eligibility = new TrialEligibility { Criteria = criteria } }),
+            patient,
+            Context);
+
     [Theory]
     [InlineData("No prior or concurrent chemotherapy")]
     [InlineData("No prior or other concurrent chemotherapy")]
@@ -67,18 +73,9 @@ public class PriorOrConcurrentReadingTests
     [Fact]
     public void Evaluate_NoPriorChemotherapyInALongLabelledBlock_StillFails()
     {
-        var trial = new ClinicalTrial
-        {
-            NctId = NctId.Parse("NCT00000001"),
-            BriefTitle = "t",
-            Conditions = ["Lung Cancer"],
-            Eligibility = new TrialEligibility
-            {
-                Criteria = "PRIOR CONCURRENT THERAPY: Biologic therapy: Not specified Chemotherapy: No prior chemotherapy for small cell lung cancer No other concurrent chemotherapy Endocrine therapy: No chronic steroid therapy Radiotherapy: No prior pelvic radiotherapy Surgery: Not specified",
-            },
-        };
-
-        var evaluation = EligibilityEvaluator.Evaluate(TrialCriteriaParser.Parse(trial), Patient(PastChemotherapy), Context);
+        var evaluation = EvaluateTrial(
+            "PRIOR CONCURRENT THERAPY: Biologic therapy: Not specified Chemotherapy: No prior chemotherapy for small cell lung cancer No other concurrent chemotherapy Endocrine therapy: No chronic steroid therapy Radiotherapy: No prior pelvic radiotherapy Surgery: Not specified",
+            Patient(PastChemotherapy));
 
         evaluation.Verdict.Should().Be(TrialVerdict.Ineligible);
     }
@@ -132,15 +129,7 @@ public class PriorOrConcurrentReadingTests
     [Fact]
     public void Evaluate_FailedOrDeclinedATreatment_AsksRatherThanPresumesAFailure()
     {
-        var trial = new ClinicalTrial
-        {
-            NctId = NctId.Parse("NCT00000001"),
-            BriefTitle = "t",
-            Conditions = ["Lung Cancer"],
-            Eligibility = new TrialEligibility { Criteria = "Inclusion Criteria:\n* Patients who have failed a course of hydroxyurea or who have declined to take hydroxyurea." },
-        };
-
-        var evaluation = EligibilityEvaluator.Evaluate(TrialCriteriaParser.Parse(trial), Patient(), Context);
+        var evaluation = EvaluateTrial("Inclusion Criteria:\n* Patients who have failed a course of hydroxyurea or who have declined to take hydroxyurea.", Patient());
 
         evaluation.Criteria.Should().ContainSingle(c => c.Criterion.Segment.Section != "registry" && c.Criterion.Segment.Text.Contains("hydroxyurea")).Which.Outcome.Should().Be(CriterionOutcome.Unknown);
     }
