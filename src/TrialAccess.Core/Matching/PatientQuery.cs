@@ -68,13 +68,15 @@ public static class PatientQuery
             Add(diagnosis.Text);
             Add(diagnosis.Histology);
 
-            // The OncoTree names of the diagnosis and of its tissue: "lung adenocarcinoma" also searches "non-small cell
-            // lung cancer" and "lung".
+            // The OncoTree names of the diagnosis and of its tissue, each with the name trials commonly use: "lung
+            // adenocarcinoma" also searches "non-small cell lung cancer", "lung" and "lung cancer"; "angioimmunoblastic
+            // T-cell lymphoma" also searches "T-cell lymphoma", not only OncoTree's "Mature T and NK Neoplasms".
             if ((diagnosis.OncoTreeCode ?? cancers.Resolve(diagnosis.Text)) is { } code)
             {
                 foreach (var ancestor in cancers.Lineage(code).Take(3))
                 {
                     Add(cancers.Find(ancestor)?.Name);
+                    Add(cancers.CommonName(ancestor));
                 }
             }
 

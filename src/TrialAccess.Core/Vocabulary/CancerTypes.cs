@@ -22,6 +22,12 @@ public sealed class CancerTypeCatalog
 
     public const string Root = "TISSUE";
 
+    /// <summary>
+    /// The cancer types TrialAccess adds below an OncoTree node that OncoTree 2025-10-03 does not list: Kaposi sarcoma
+    /// (KS, below the soft tissue), which trials name as a disease of its own.
+    /// </summary>
+    public static IReadOnlySet<string> NotInOncoTree { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "KS" };
+
     /// <summary>Resolved names and lineages are remembered (matching asks the same few thousand times per request); at most this many names.</summary>
     private const int RememberedNames = 50_000;
 
@@ -29,6 +35,7 @@ public sealed class CancerTypeCatalog
     private readonly Dictionary<string, string[]> _members = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string[]> _lineages = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string?> _resolved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _commonNames = new(StringComparer.OrdinalIgnoreCase);
 
     public PhraseMatcher<string> Names { get; } = new();
 
@@ -51,11 +58,18 @@ public sealed class CancerTypeCatalog
 
         foreach (var synonym in synonyms)
         {
+            _commonNames.TryAdd(type.Code, synonym);
             Names.Add(synonym, type.Code);
         }
     }
 
     public CancerType? Find(string code) => _types.GetValueOrDefault(code);
+
+    /// <summary>
+    /// The first synonym the type was added with: the way trials usually name it ("T-cell lymphoma" for OncoTree's "Mature
+    /// T and NK Neoplasms", "lung cancer" for the tissue "Lung"), or null when it has none.
+    /// </summary>
+    public string? CommonName(string code) => _commonNames.GetValueOrDefault(code);
 
     /// <summary>
     /// Makes <paramref name="code"/> a grouping over types in several branches of the tree: "leukaemia" holds acute myeloid

@@ -3,7 +3,8 @@ namespace TrialAccess.Vocabulary;
 /// <summary>
 /// The cancer types TrialAccess ships, one per line: code | OncoTree name | parent code | synonyms and abbreviations
 /// [| members, for a grouping across branches of the tree]. Codes and parents follow OncoTree 2025-10-03; SOLID, HEME,
-/// NET (any neuroendocrine tumour) and the leukaemias (LEUK, ACLEUK, CHLEUK) are TrialAccess groupings. Synonyms are the ways
+/// NET (any neuroendocrine tumour), SARC (any sarcoma: soft tissue, bone or uterine) and the leukaemias (LEUK, ACLEUK,
+/// CHLEUK) are TrialAccess groupings, and KS (Kaposi sarcoma) a type OncoTree does not list. Synonyms are the ways
 /// trial criteria name the type, collected for TrialAccess.
 /// </summary>
 internal static class CuratedCancerTypes
@@ -74,12 +75,16 @@ internal static class CuratedCancerTypes
         "MCL|Mantle Cell Lymphoma|MBN|mantle cell lymphoma;MCL",
         "BL|Burkitt Lymphoma|MBN|Burkitt lymphoma;Burkitt's lymphoma;Burkitt leukemia;Burkitt's leukemia;small noncleaved cell lymphoma;small non-cleaved cell lymphoma",
         "MZL|Marginal Zone Lymphoma|MBN|marginal zone lymphoma;MZL;MALT lymphoma",
+        "SMZL|Splenic Marginal Zone Lymphoma|MZL|splenic marginal zone lymphoma;SMZL;splenic lymphoma with villous lymphocytes",
         "CLLSLL|Chronic Lymphocytic Leukemia/Small Lymphocytic Lymphoma|MBN|chronic lymphocytic leukemia;CLL;small lymphocytic lymphoma;SLL;chronic lymphocytic leukaemia;CLL/SLL",
         "PCM|Plasma Cell Myeloma|MBN|multiple myeloma;myeloma;MM;plasma cell myeloma;plasma cell neoplasm",
         "WM|Waldenstrom Macroglobulinemia|LPL|Waldenstrom's macroglobulinemia;Waldenstrom macroglobulinemia",
         "LPL|Lymphoplasmacytic Lymphoma|MBN|lymphoplasmacytic lymphoma",
         "HCL|Hairy Cell Leukemia|MBN|hairy cell leukemia",
         "MTNN|Mature T and NK Neoplasms|NHL|T-cell lymphoma;T cell lymphoma;peripheral T-cell lymphoma;PTCL",
+        "AITL|Angioimmunoblastic T-Cell Lymphoma|MTNN|angioimmunoblastic T-cell lymphoma;angioimmunoblastic lymphoma;AITL;angioimmunoblastic lymphadenopathy;immunoblastic lymphadenopathy",
+        "ALCL|Anaplastic Large Cell Lymphoma|MTNN|anaplastic large cell lymphoma;anaplastic large-cell lymphoma;ALCL;Ki-1 lymphoma",
+        "ATLL|Adult T-Cell Leukemia/Lymphoma|MTNN|adult T-cell leukemia;adult T-cell leukemia/lymphoma;adult T-cell lymphoma;ATLL;ATL;adult T-cell leukaemia",
         "MYCF|Mycosis Fungoides|MTNN|mycosis fungoides;cutaneous T-cell lymphoma;CTCL;Sezary syndrome",
         "HL|Hodgkin Lymphoma|LNM|Hodgkin lymphoma;Hodgkin's lymphoma;Hodgkin disease;Hodgkin's disease;Hodgkins lymphoma",
         "CHL|Classical Hodgkin Lymphoma|HL|classical Hodgkin lymphoma;cHL",
@@ -148,7 +153,8 @@ internal static class CuratedCancerTypes
         "CESC|Cervical Squamous Cell Carcinoma|CERVIX|squamous cell carcinoma of the cervix",
         "VULVA|Vulva/Vagina|TISSUE|vulvar cancer;vaginal cancer;vulvar carcinoma",
         "SOFT_TISSUE|Soft Tissue|TISSUE|soft tissue sarcoma;soft-tissue sarcoma;STS;soft tissue sarcomas",
-        "SARCNOS|Sarcoma, NOS|SOFT_TISSUE|sarcoma;sarcomas",
+        "KS|Kaposi Sarcoma|SOFT_TISSUE|Kaposi sarcoma;Kaposi's sarcoma;Kaposi sarcomas;AIDS-related Kaposi sarcoma;KS",
+        "SARCNOS|Sarcoma, NOS|SOFT_TISSUE|sarcoma, NOS;sarcoma not otherwise specified;undifferentiated sarcoma",
         "LMS|Leiomyosarcoma|SOFT_TISSUE|leiomyosarcoma",
         "LIPO|Liposarcoma|SOFT_TISSUE|liposarcoma",
         "RMS|Rhabdomyosarcoma|SOFT_TISSUE|rhabdomyosarcoma",
@@ -179,6 +185,7 @@ internal static class CuratedCancerTypes
         "OTHER|Other|TISSUE|",
         "CUP|Cancer of Unknown Primary|OTHER|cancer of unknown primary;carcinoma of unknown primary;unknown primary;CUP",
         "NET|Neuroendocrine Tumor|SOLID|neuroendocrine tumor;neuroendocrine tumour;neuroendocrine tumors;neuroendocrine neoplasm;NET;NETs;neuroendocrine carcinoma;NEC|GINET;PANET",
+        "SARC|Sarcoma|SOLID|sarcoma;sarcomas;malignant mesenchymal tumor;malignant mesenchymal tumors|SOFT_TISSUE;BONE;USARC",
         "LEUK|Leukemia|HEME|leukaemia;leukemias;leukaemias|AML;CML;CMML;CLLSLL;HCL;BLL;TLL",
         "ACLEUK|Acute Leukemia|LEUK|acute leukaemia;acute leukemias;acute leukaemias|AML;BLL;TLL",
         "CHLEUK|Chronic Leukemia|LEUK|chronic leukaemia;chronic leukemias;chronic leukaemias|CML;CLLSLL;CMML",

@@ -130,7 +130,13 @@ public class VocabularyTests
 
         var builtIn = CancerTypeCatalog.BuiltIn();
         var groupings = new[] { CancerTypeCatalog.Solid, CancerTypeCatalog.Hematologic }.Concat(builtIn.All.Select(t => t.Code).Where(builtIn.IsGroup)).ToHashSet();
-        foreach (var type in builtIn.All.Where(t => !groupings.Contains(t.Code)))
+        foreach (var type in builtIn.All.Where(t => CancerTypeCatalog.NotInOncoTree.Contains(t.Code)))
+        {
+            full.Find(type.Code).Should().BeNull(type.Code);
+            full.Find(type.Parent!).Should().NotBeNull(type.Code);
+        }
+
+        foreach (var type in builtIn.All.Where(t => !groupings.Contains(t.Code) && !CancerTypeCatalog.NotInOncoTree.Contains(t.Code)))
         {
             full.Find(type.Code).Should().NotBeNull(type.Code);
             full.Find(type.Code)!.Parent.Should().Be(type.Parent, type.Code);

@@ -159,7 +159,8 @@ public sealed partial class CriterionContext
         // excepts, which may be written after the position ("no prior chemotherapy (prior tamoxifen allowed)").
         var clauseStart = 0;
         var previousStart = 0;
-        foreach (var start in _clauseStarts ??= ClauseStarts())
+        var starts = _clauseStarts ??= ClauseStarts();
+        foreach (var start in starts)
         {
             if (start > position)
             {
@@ -175,6 +176,25 @@ public sealed partial class CriterionContext
         if (clauseStart > 0 && ExceptionBoundaryBefore().IsMatch(Lower.AsSpan(0, clauseStart)) && ListResumes().IsMatch(Lower.AsSpan(clauseStart, Math.Min(position, Lower.Length) - clauseStart)))
         {
             clauseStart = previousStart;
+        }
+
+        // "No previous treatment, including surgery (excluding biopsy), radiotherapy or hormones": an exception in a
+        // parenthesis ends where the parenthesis closes, and the list after it is the negated rule's again.
+        if (clauseStart > 0 && position <= Lower.Length && position > clauseStart
+            && Lower.LastIndexOf(')', position - 1, position - clauseStart) is var close and >= 0
+            && Lower.LastIndexOf('(', clauseStart - 1) is var open and >= 0
+            && Lower.IndexOf(')', open) == close)
+        {
+            clauseStart = 0;
+            foreach (var start in starts)
+            {
+                if (start > open)
+                {
+                    break;
+                }
+
+                clauseStart = start;
+            }
         }
 
         // In an exclusion, "No informed consent, pregnancy, homelessness" lists exclusions, the first one negated: a

@@ -59,6 +59,13 @@ internal static partial class BiomarkerExtractor
                 status = status == BiomarkerStatus.Positive ? BiomarkerStatus.Negative : status;
             }
 
+            // "oestrogen- and progesterone-receptor negative": the word left hanging by its hyphen takes the rest of the
+            // next marker's name ("oestrogen receptor") and shares its result.
+            if (Suspended(text, tokens, group[0], lexicon) is { } suspended)
+            {
+                group.Insert(0, suspended);
+            }
+
             foreach (var match in group)
             {
                 var start = tokens[match.First].Start;
@@ -75,6 +82,36 @@ internal static partial class BiomarkerExtractor
                 };
             }
         }
+    }
+
+    /// <summary>
+    /// The marker named by a word that hangs on a hyphen before "and" or "or" and the rest of the next marker's name:
+    /// "estrogen-" in "estrogen- and progesterone-receptor"; null when there is none. The match returned covers the
+    /// hanging word only.
+    /// </summary>
+    private static LexiconMatch? Suspended(string text, IReadOnlyList<NoteToken> tokens, LexiconMatch next, NoteLexicon lexicon)
+    {
+        if (next.First < 2 || next.Count < 2 || tokens[next.First - 1].Norm is not ("and" or "or"))
+        {
+            return null;
+        }
+
+        var hanging = tokens[next.First - 2];
+        if (hanging.End + 1 >= text.Length || text[hanging.End] != '-' || !char.IsWhiteSpace(text[hanging.End + 1]))
+        {
+            return null;
+        }
+
+        var phrase = new List<NoteToken> { hanging };
+        for (var k = next.First + 1; k < next.Next; k++)
+        {
+            phrase.Add(tokens[k]);
+        }
+
+        var found = lexicon.Find(phrase, LexiconKind.Marker);
+        return found is [{ First: 0 } only] && only.Count == phrase.Count && only.Entry.Canonical != next.Entry.Canonical
+            ? new LexiconMatch(only.Entry, next.First - 2, 1)
+            : null;
     }
 
     /// <summary>"ER+", "HER2-": the marker carries its own result, so it does not share the next one's.</summary>

@@ -175,6 +175,32 @@ public class CriterionParserTests
     }
 
     [Theory]
+    [InlineData("Patients must be female.", PatientSex.Female)]
+    [InlineData("Must be male", PatientSex.Male)]
+    [InlineData("The participant is a woman aged 40 or older", PatientSex.Female)]
+    [InlineData("This study will include men only", PatientSex.Male)]
+    public void Parse_SexAfterMustBeOrIs_IsASexRule(string text, PatientSex sex)
+    {
+        Parse(text).OfType<SexConstraint>().Should().ContainSingle().Which.Sex.Should().Be(sex);
+    }
+
+    [Theory]
+    [InlineData("No evidence of metastases from any malignancy", true)]
+    [InlineData("Patients with known metastases", true)]
+    [InlineData("No brain metastases", false)]
+    [InlineData("Lymph node metastases allowed", false)]
+    public void Parse_MetastasesWithoutASite_IsTheMetastaticStage(string text, bool metastaticStage)
+    {
+        Parse(text).OfType<StageConstraint>().Any(s => s.Extents.Contains(DiseaseExtent.Metastatic)).Should().Be(metastaticStage);
+    }
+
+    [Fact]
+    public void Parse_SexOfAPartner_IsNoSexRule()
+    {
+        Parse("Patients whose partner is female must use contraception").OfType<SexConstraint>().Should().BeEmpty();
+    }
+
+    [Theory]
     [InlineData("Signed written informed consent", BoilerplateKind.Consent)]
     [InlineData("Willing and able to comply with the protocol", BoilerplateKind.Compliance)]
     [InlineData("Capable of understanding and complying with the study protocol", BoilerplateKind.Compliance)]

@@ -107,6 +107,25 @@ public class StudiedCancersTests
         Evaluate(trial, Patient("uterine leiomyosarcoma")).Verdict.Should().NotBe(TrialVerdict.LikelyIneligible).And.NotBe(TrialVerdict.Ineligible);
     }
 
+    [Theory]
+    [InlineData("alveolar rhabdomyosarcoma")]
+    [InlineData("Ewing sarcoma of the femur")]
+    [InlineData("uterine leiomyosarcoma")]
+    [InlineData("Kaposi sarcoma")]
+    public void Evaluate_AnySarcomaAgainstASarcomaTrial_MeetsTheConditionsStudied(string diagnosis)
+    {
+        var evaluation = Evaluate(Trial("Sarcoma"), Patient(diagnosis));
+
+        evaluation.Criteria.Should().Contain(c => c.Criterion.Segment.Text.StartsWith("conditions studied") && c.Outcome == CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_ACarcinomaAgainstASarcomaTrial_FailsOnTheRecordInAnotherTissueAndOnAPresumptionInTheUterus()
+    {
+        Evaluate(Trial("Sarcoma"), Patient("lung adenocarcinoma")).Verdict.Should().Be(TrialVerdict.Ineligible);
+        Evaluate(Trial("Sarcoma"), Patient("uterine serous carcinoma")).Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+    }
+
     [Fact]
     public void Parse_ATitleThatNamesTheConditionsOrgan_LeavesTheConditions()
     {

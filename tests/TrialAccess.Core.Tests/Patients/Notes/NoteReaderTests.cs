@@ -176,6 +176,9 @@ public sealed class NoteReaderTests
     [InlineData("ER 95%, HER2 IHC 0", "ESR1:Positive,ERBB2:Negative")]
     [InlineData("HER2 score 0 on the biopsy", "ERBB2:Negative")]
     [InlineData("HER2 immunohistochemistry 1+", "ERBB2:Low")]
+    [InlineData("HER2-positive and oestrogen- and progesterone-receptor negative", "ERBB2:Positive,ESR1:Negative,PGR:Negative")]
+    [InlineData("estrogen- or progesterone-receptor positive", "ESR1:Positive,PGR:Positive")]
+    [InlineData("well- and moderately differentiated; progesterone receptor negative", "PGR:Negative")]
     public void Extract_BiomarkerNotation_GivesStatusPerMarker(string note, string expected)
     {
         var found = NoteReader.Extract(note).Biomarkers.Select(b => $"{b.Marker}:{b.Status}");

@@ -101,7 +101,16 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
         }
 
         // A carcinoma is no sarcoma, in the same organ too (a uterine serous carcinoma against "Sarcoma of the Uterus").
-        if (!byGroup && mapped.TrueForAll(d => !catalog.IsWithin(d.Code!, Code) && !catalog.IsWithin(Code, d.Code!)
+        // Against a grouping named by its histology ("sarcoma": the soft tissue, bone and uterine sarcomas), a carcinoma
+        // in a tissue none of its members lies in fails on the record, as against one tissue.
+        if (byGroup && Histology(catalog, Code) is { } groupHistology
+            && mapped.TrueForAll(d => !catalog.IsWithin(d.Code!, Code) && Histology(catalog, d.Code!) is { } h && h != groupHistology
+                && catalog.TissueOf(d.Code!) is { } tissue && !catalog.MembersOf(Code).Any(member => string.Equals(catalog.TissueOf(member), tissue, StringComparison.OrdinalIgnoreCase))))
+        {
+            return ConstraintCheck.NotMet($"diagnosis {string.Join(", ", mapped.Select(d => $"{d.Diagnosis.Text} ({d.Code})"))}");
+        }
+
+        if (mapped.TrueForAll(d => !catalog.IsWithin(d.Code!, Code) && !catalog.IsWithin(Code, d.Code!)
             && Histology(catalog, d.Code!) is { } have && Histology(catalog, Code) is { } wantedHistology && have != wantedHistology))
         {
             return new ConstraintCheck(

@@ -708,6 +708,8 @@ public static partial class PriorTherapyParser
         "patients", "patient", "subjects", "subject", "who", "will", "be", "is", "are", "was", "were", "need", "needs",
         "curative", "definitive", "primary", "initial", "potentially", "cancer", "tumor", "tumour", "oncologic", "diagnostic",
         "complete", "completely", "total", "partial", "radical", "wide", "local", "compatible", "clinical", "condition",
+        "including", "includes", "include", "excluding", "such", "as", "like", "also", "by", "via", "must", "should", "may", "can",
+        "either", "neither", "nor", "both", "all", "than", "more", "less", "treatment", "treatments", "therapy", "therapies",
     };
 
     /// <summary>True when the words just before <paramref name="at"/> name a procedure of the vocabulary ("gastric bypass").</summary>

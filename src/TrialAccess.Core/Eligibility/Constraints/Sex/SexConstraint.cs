@@ -71,7 +71,7 @@ public static partial class SexParser
     [GeneratedRegex(@"\b(?<sex>female|females|male|males|women|woman|men|man|girls|boys)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OneSex();
 
-    [GeneratedRegex(@"^\s*(?:(?:.*\b(?:include|includes|including|enrol\w*|recruit\w*|only|be\s+an?|must\s+be|are|is)\s+|adult|postmenopausal|post-menopausal|premenopausal|pre-menopausal|ambulatory|healthy|all|non-pregnant|nonpregnant|\d+\s*(?:-|to)\s*\d+\s*(?:year|yr)s?[- ]old)\s+)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:.*\b(?:include|includes|including|enrol\w*|recruit\w*|only|be\s+an?|must\s+be|are|is|is\s+an?)|adult|postmenopausal|post-menopausal|premenopausal|pre-menopausal|ambulatory|healthy|all|non-pregnant|nonpregnant|\d+\s*(?:-|to)\s*\d+\s*(?:year|yr)s?[- ]old)\s+)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Lead();
 
     [GeneratedRegex(@"child[- ]?bearing|contracept|pregnan|breast[- ]?feed|lactat|nursing|fertile|sexually active|partners?", RegexOptions.CultureInvariant)]

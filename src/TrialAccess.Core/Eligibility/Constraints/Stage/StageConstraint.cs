@@ -190,6 +190,8 @@ public static partial class StageParser
     [GeneratedRegex(@"\b(?:[cpy]?T(?:[0-4][a-d]?|is|x)(?:\s*-\s*[0-4][a-d]?)?\s*,?\s*[cp]?N(?:[0-3][a-c]?|x|\+)(?:\s*-\s*[0-3])?\s*,?\s*(?:[cp]?M[01x][a-c]?)?|[cp]?N[1-3][a-c]?\b|M1[a-c]?\b|\bM0\b|\b[cpy]?T[0-4][a-d]?\s*(?:-|–|to)\s*[cp]?T?[0-4][a-d]?\b)", RegexOptions.CultureInvariant)]
     private static partial Regex Tnm();
 
-    [GeneratedRegex(@"\b(?:metastatic|metastasi[sz]ed|distant\s+metastas[ie]s|locally\s+advanced|unresectable|non-?resectable|inoperable|not\s+(?:amenable\s+to|candidates?\s+for)\s+(?:curative\s+)?(?:surgery|resection)|advanced(?!\s+(?:age|directive|heart|liver|kidney|renal|lung|copd|cirrhosis))|recurrent|relapsed|early[- ]stage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Metastases named without a site ("no evidence of metastases", "known metastases") are the metastatic stage; a site's
+    // ("brain metastases", "metastases to the liver") are a metastasis rule, read before this.
+    [GeneratedRegex(@"\b(?:metastatic|metastasi[sz]ed|distant\s+metastas[ie]s|(?<=\b(?:of|no|any|known|with|without|have|has|had)\s+)metastas[ie]s(?!\s+(?:to|in|of|at)\b)|locally\s+advanced|unresectable|non-?resectable|inoperable|not\s+(?:amenable\s+to|candidates?\s+for)\s+(?:curative\s+)?(?:surgery|resection)|advanced(?!\s+(?:age|directive|heart|liver|kidney|renal|lung|copd|cirrhosis))|recurrent|relapsed|early[- ]stage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Extent();
 }
