@@ -23,10 +23,11 @@ public sealed class CancerTypeCatalog
     public const string Root = "TISSUE";
 
     /// <summary>
-    /// The cancer types TrialAccess adds below an OncoTree node that OncoTree 2025-10-03 does not list: Kaposi sarcoma
-    /// (KS, below the soft tissue), which trials name as a disease of its own.
+    /// The cancer types TrialAccess adds below an OncoTree node that OncoTree 2025-10-03 does not list, since trials name
+    /// them as diseases of their own: Kaposi sarcoma (KS, below the soft tissue) and smoldering myeloma (SMM, beside plasma
+    /// cell myeloma: a trial for myeloma treats active disease, one for smoldering myeloma the precursor).
     /// </summary>
-    public static IReadOnlySet<string> NotInOncoTree { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "KS" };
+    public static IReadOnlySet<string> NotInOncoTree { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "KS", "SMM" };
 
     /// <summary>Resolved names and lineages are remembered (matching asks the same few thousand times per request); at most this many names.</summary>
     private const int RememberedNames = 50_000;

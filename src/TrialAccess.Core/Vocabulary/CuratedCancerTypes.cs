@@ -4,7 +4,7 @@ namespace TrialAccess.Vocabulary;
 /// The cancer types TrialAccess ships, one per line: code | OncoTree name | parent code | synonyms and abbreviations
 /// [| members, for a grouping across branches of the tree]. Codes and parents follow OncoTree 2025-10-03; SOLID, HEME,
 /// NET (any neuroendocrine tumour), SARC (any sarcoma: soft tissue, bone or uterine) and the leukaemias (LEUK, ACLEUK,
-/// CHLEUK) are TrialAccess groupings, and KS (Kaposi sarcoma) a type OncoTree does not list. Synonyms are the ways
+/// CHLEUK) are TrialAccess groupings, and KS (Kaposi sarcoma) and SMM (smoldering myeloma) types OncoTree does not list. Synonyms are the ways
 /// trial criteria name the type, collected for TrialAccess.
 /// </summary>
 internal static class CuratedCancerTypes
@@ -78,6 +78,7 @@ internal static class CuratedCancerTypes
         "SMZL|Splenic Marginal Zone Lymphoma|MZL|splenic marginal zone lymphoma;SMZL;splenic lymphoma with villous lymphocytes",
         "CLLSLL|Chronic Lymphocytic Leukemia/Small Lymphocytic Lymphoma|MBN|chronic lymphocytic leukemia;CLL;small lymphocytic lymphoma;SLL;chronic lymphocytic leukaemia;CLL/SLL",
         "PCM|Plasma Cell Myeloma|MBN|multiple myeloma;myeloma;MM;plasma cell myeloma;plasma cell neoplasm",
+        "SMM|Smoldering Myeloma|MBN|smoldering myeloma;smouldering myeloma;smoldering multiple myeloma;smouldering multiple myeloma;smoldering plasma cell myeloma;asymptomatic myeloma;asymptomatic multiple myeloma;SMM",
         "WM|Waldenstrom Macroglobulinemia|LPL|Waldenstrom's macroglobulinemia;Waldenstrom macroglobulinemia",
         "LPL|Lymphoplasmacytic Lymphoma|MBN|lymphoplasmacytic lymphoma",
         "HCL|Hairy Cell Leukemia|MBN|hairy cell leukemia",

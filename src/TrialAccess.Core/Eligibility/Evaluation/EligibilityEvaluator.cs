@@ -1070,7 +1070,8 @@ public static partial class EligibilityEvaluator
     [System.Text.RegularExpressions.GeneratedRegex(@"\bfor\s+(?:more|longer|greater|less|fewer)\s+than\s+\S+\s+(?:days?|weeks?|months?|years?)\b|\bfor\s+(?:at\s+least|over|[<>≤≥]=?)\s*\S+\s+(?:days?|weeks?|months?|years?)\b|\b(?:more|longer|less|fewer)\s+than\s+\S+\s+(?:days?|weeks?|months?|years?)\s+of\b|\b(?:duration|lasting)\s+(?:of\s+)?(?:more|longer|less|at\s+least|[<>≤≥])", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Duration();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:if|unless|provided\s+(?:that|they)|when|whenever|in\s+case\s+of|at\s+the\s+discretion|likely|can\s+include|deferred)\b[^.;]{0,60}", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    // "HR will be considered positive if staining is 1% or more" defines the result the rule asks for: no condition.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\b(?:considered|defined|deemed|classified|regarded|interpreted)\b[^.;,]{0,30})\b(?:if|unless|provided\s+(?:that|they)|when|whenever|in\s+case\s+of|at\s+the\s+discretion|likely|can\s+include|deferred)\b[^.;]{0,60}", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Conditional();
 
     /// <summary>"No prior chemotherapy", "no prior or concurrent chemotherapy", "no prior or other concurrent chemotherapy".</summary>

@@ -160,8 +160,10 @@ internal static partial class BiomarkerExtractor
                     return new Result(BiomarkerStatus.Equivocal, alteration, value, unit, tokens[k].End);
                 case "low" when alteration is null:
                     return new Result(BiomarkerStatus.Low, null, value, unit, tokens[k].End);
-                case "mutation" or "mutant" or "mutated" or "mut":
+                case "mutation" or "mutations" or "mutant" or "mutated" or "mut":
                     return new Result(BiomarkerStatus.Positive, alteration ?? "mutation", value, unit, tokens[k].End);
+                case "alteration" or "alterations" or "aberration" or "aberrations":
+                    return new Result(BiomarkerStatus.Positive, alteration ?? "alteration", value, unit, tokens[k].End);
                 case "amplification" or "amplified" or "amp":
                     return new Result(BiomarkerStatus.Positive, "amplification", value, unit, tokens[k].End);
                 case "fusion" or "rearrangement" or "rearranged" or "translocation":

@@ -21,7 +21,8 @@ internal static class CertaintyScope
         "no other", "w o", "wo", "doesnt", "dont", "didnt", "isnt", "wasnt", "wont", "cant", "hasnt", "havent", "arent", "werent",
         "abstains from", "abstinent from", "quit using", "nor does", "nor is",
         "not started", "not yet started", "not been started on", "not begun", "not yet begun", "not commenced", "not yet commenced",
-        "not initiated", "not yet initiated", "yet to start", "yet to begin", "yet to receive", "not yet received", "not yet had");
+        "not initiated", "not yet initiated", "yet to start", "yet to begin", "yet to receive", "not yet received", "not yet had",
+        "not had", "not received", "not undergone", "not been given", "not been treated with", "not taken", "not been on");
 
     /// <summary>
     /// A negation word that negates only the word after it ("never smoker", "non smoker"): what follows it in the

@@ -213,6 +213,7 @@ public static partial class NoteReader
             readDiagnoses = MetastaticOnImaging(readDiagnoses, imagedSpan);
         }
 
+        var readTherapies = ProgressionOfAnyMention(Consolidate(therapies, t => t.Name + "|" + t.Kind, t => t.Certainty, (t, c) => t with { Certainty = c }), therapies);
         return new PatientProfile
         {
             Age = age,
@@ -221,10 +222,10 @@ public static partial class NoteReader
             Metastases = Consolidate(metastases, m => m.Site, m => m.Certainty, (m, c) => m with { Certainty = c }),
             Biomarkers = biomarkers.DistinctBy(b => (b.Marker, b.Status, b.Alteration, b.Value)).ToList(),
             PerformanceStatuses = performance.DistinctBy(p => (p.Scale, p.Value)).ToList(),
-            Therapies = ProgressionOfAnyMention(Consolidate(therapies, t => t.Name + "|" + t.Kind, t => t.Certainty, (t, c) => t with { Certainty = c }), therapies),
+            Therapies = readTherapies,
             LabResults = labs.DistinctBy(l => (l.Analyte, l.Value, l.Unit)).ToList(),
             Conditions = DropGeneric(Consolidate(InPastHistory(note, conditions), c => c.Concept ?? c.Text, c => c.Certainty, (x, c) => x with { Certainty = c })),
-            Settings = settings,
+            Settings = UntreatedUnlessTreated(settings, readTherapies),
             Pregnant = pregnant,
             Breastfeeding = breastfeeding,
             SourceText = note,
@@ -232,6 +233,18 @@ public static partial class NoteReader
             // A clinical note is read as a complete history: what it does not mention is presumed absent (and said so).
             CompleteHistory = true,
         };
+    }
+
+    /// <summary>
+    /// "She has not had chemotherapy" after a course of alectinib is no untreated cancer: a cancer drug the note says the
+    /// patient received by name, and no longer takes, outweighs a sentence about one kind of treatment.
+    /// </summary>
+    private static List<SettingStatement> UntreatedUnlessTreated(List<SettingStatement> settings, IReadOnlyList<Therapy> therapies)
+    {
+        var drugs = Vocabulary.OncologyVocabulary.BuiltIn.Drugs;
+        var treated = therapies.Any(t => t.Kind == TherapyKind.Drug && t.Certainty is Certainty.Asserted or Certainty.Historical && t.IsCurrent != true
+            && drugs.Find(t.Name) is not null && drugs.IsAnticancer(t.Name, t.Classes) == true);
+        return treated ? settings.Where(s => s.Setting != DiseaseSetting.Untreated).ToList() : settings;
     }
 
     /// <summary>

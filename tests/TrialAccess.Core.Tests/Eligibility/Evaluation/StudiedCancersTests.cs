@@ -127,6 +127,14 @@ public class StudiedCancersTests
     }
 
     [Fact]
+    public void Evaluate_SmolderingAgainstActiveMyeloma_FailsOnAPresumptionBothWays()
+    {
+        Evaluate(Trial("Multiple Myeloma"), Patient("smouldering multiple myeloma")).Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Evaluate(Trial("Smoldering Myeloma"), Patient("multiple myeloma")).Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Evaluate(Trial("Multiple Myeloma", "Smoldering Multiple Myeloma"), Patient("smoldering myeloma")).Verdict.Should().NotBe(TrialVerdict.LikelyIneligible).And.NotBe(TrialVerdict.Ineligible);
+    }
+
+    [Fact]
     public void Parse_ATitleThatNamesTheConditionsOrgan_LeavesTheConditions()
     {
         var trial = Trial("Endometrial Cancer", "Ovarian Cancer") with { BriefTitle = "Drug X in Treating Patients With Cancer of the Uterus or Ovary" };

@@ -46,6 +46,20 @@ public class UncertainReadingTests
     }
 
     [Fact]
+    public void Evaluate_AnIfThatDefinesTheResult_IsNoConditionToAskAbout()
+    {
+        var patient = Patient("invasive ductal carcinoma of the breast", PatientSex.Female) with
+        {
+            Biomarkers = [new Biomarker { Marker = "ESR1", Status = BiomarkerStatus.Negative }, new Biomarker { Marker = "PGR", Status = BiomarkerStatus.Negative }],
+        };
+
+        EvaluateTrial("Inclusion Criteria:\n- The tumor must be HR-positive. HR will be considered positive if staining is 1% or greater for ER and/or PR.", patient, "Breast Cancer")
+            .Verdict.Should().Be(TrialVerdict.Ineligible);
+        EvaluateTrial("Inclusion Criteria:\n- Estrogen receptor positive (unless the tumor is low grade)", patient, "Breast Cancer")
+            .Verdict.Should().NotBe(TrialVerdict.Ineligible);
+    }
+
+    [Fact]
     public void Evaluate_ConditionNamedAsAnException_DoesNotExclude()
     {
         var evaluation = Evaluate("Significant medical illness other than hypertension", Patient(), CriterionRole.Exclusion);

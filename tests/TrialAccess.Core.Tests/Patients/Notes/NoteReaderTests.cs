@@ -178,6 +178,8 @@ public sealed class NoteReaderTests
     [InlineData("HER2 immunohistochemistry 1+", "ERBB2:Low")]
     [InlineData("HER2-positive and oestrogen- and progesterone-receptor negative", "ERBB2:Positive,ESR1:Negative,PGR:Negative")]
     [InlineData("estrogen- or progesterone-receptor positive", "ESR1:Positive,PGR:Positive")]
+    [InlineData("no EGFR, KRAS, BRAF or ROS1 alteration", "EGFR:Negative,KRAS:Negative,BRAF:Negative,ROS1:Negative")]
+    [InlineData("no EGFR or KRAS mutations were found", "EGFR:Negative,KRAS:Negative")]
     [InlineData("well- and moderately differentiated; progesterone receptor negative", "PGR:Negative")]
     public void Extract_BiomarkerNotation_GivesStatusPerMarker(string note, string expected)
     {

@@ -5,6 +5,12 @@ namespace TrialAccess.Core.Tests.Patients.Notes;
 
 public sealed class SettingExtractorTests
 {
+    [Fact]
+    public void Extract_NotHadChemotherapy_NegatesTheChemotherapy()
+    {
+        NoteReader.Extract("She has not had chemotherapy or immunotherapy.").Therapies.Should().Contain(t => t.Name == "chemotherapy").And.OnlyContain(t => t.Certainty == Certainty.Negated);
+    }
+
     private static List<DiseaseSetting> Settings(string note) => NoteReader.Extract(note).Settings.Select(s => s.Setting).ToList();
 
     [Theory]
@@ -73,6 +79,7 @@ public sealed class SettingExtractorTests
     [InlineData("Her blood counts are normal, with no circulating blasts.")]
     [InlineData("The pancreatic cancer is unresectable.")]
     [InlineData("He is not a candidate for surgery.")]
+    [InlineData("Alectinib gave a response lasting 30 months before progression. She has not had chemotherapy or immunotherapy.")]
     public void Extract_ReadsNoSettingFromOtherWords(string note)
     {
         Settings(note).Should().BeEmpty();
