@@ -194,6 +194,16 @@ public class CriterionParserTests
         Parse(text).OfType<StageConstraint>().Any(s => s.Extents.Contains(DiseaseExtent.Metastatic)).Should().Be(metastaticStage);
     }
 
+    [Theory]
+    [InlineData("Papillary or follicular thyroid cancer", "THFO,THPA")]
+    [InlineData("Hodgkin or non-Hodgkin lymphoma", "HL,NHL")]
+    [InlineData("History of breast, ovarian or prostate cancer", "BREAST,OVARY,PROSTATE")]
+    [InlineData("Recurrent or metastatic breast cancer", "BREAST")]
+    public void Parse_CancersSharingTheLastOnesWords_AreEachNamed(string text, string codes)
+    {
+        Parse(text).OfType<CancerTypeConstraint>().Select(c => c.Code).Order().Should().Equal(codes.Split(','));
+    }
+
     [Fact]
     public void Parse_SexOfAPartner_IsNoSexRule()
     {

@@ -233,6 +233,7 @@ public static partial class CancerTypeParser
                 Qualifies = c.IsQualifierAt(m.Start),
                 Groups = CancerGroups.Named(c.Text, m.Start, m.End),
             });
+            AddElided(c, m.Start, m.End, m.Value);
             if (TripleNegative().IsMatch(c.Text[m.Start..m.End]))
             {
                 foreach (var marker in new[] { "ESR1", "PGR", "ERBB2" })
@@ -242,6 +243,64 @@ public static partial class CancerTypeParser
             }
         }
     }
+
+    /// <summary>
+    /// The cancers a coordination names by sharing the last one's words: "papillary or follicular thyroid cancer" names
+    /// papillary thyroid cancer too, "Hodgkin or non-Hodgkin lymphoma" Hodgkin lymphoma, "breast, ovarian or prostate
+    /// cancer" breast and ovarian cancer. A word before the conjunction counts only where, with those words, it names a
+    /// cancer of its own ("recurrent or metastatic breast cancer" names no other).
+    /// </summary>
+    private static void AddElided(CriterionContext c, int start, int end, string code)
+    {
+        var names = c.Vocabulary.CancerTypes.Names;
+        var words = c.Text[start..end].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var tail = string.Join(' ', words.Skip(1));
+        var tailCode = words.Length > 1 ? c.Vocabulary.CancerTypes.Resolve(tail) : null;
+        var at = start;
+        for (var item = 0; item < 4; item++)
+        {
+            var before = ElidedBefore().Match(c.Text, 0, at);
+            if (!before.Success)
+            {
+                return;
+            }
+
+            var word = before.Groups["a"].Value;
+            string? named = null;
+            foreach (var candidate in words.Length > 1 ? new[] { $"{word} {tail}", $"{word} {c.Text[start..end]}" } : new[] { $"{word} {c.Text[start..end]}" })
+            {
+                var atStart = names.FindAll(candidate, Vocabulary.Tokenizer.Tokenize(candidate)).Where(x => x.Start == 0).ToList();
+                if (atStart.Count > 0 && atStart.MaxBy(x => x.End - x.Start) is var whole && whole.Value is { } found && found != code && found != tailCode
+                    && found != CancerTypeCatalog.Root && whole.End > word.Length)
+                {
+                    named = found;
+                    break;
+                }
+            }
+
+            if (named is null)
+            {
+                return;
+            }
+
+            var from = before.Groups["a"].Index;
+            if (!c.Found.OfType<CancerTypeConstraint>().Any(f => f.Code == named))
+            {
+                c.Add(new CancerTypeConstraint(named, $"{word} {tail}".Trim())
+                {
+                    Span = CriterionContext.Span(from, end),
+                    Negated = c.IsNegatedAt(from),
+                    Qualifies = c.IsQualifierAt(from),
+                    Groups = CancerGroups.Named(c.Text, from, end),
+                }, claim: false);
+            }
+
+            at = from;
+        }
+    }
+
+    [GeneratedRegex(@"(?<a>[A-Za-z][\w'-]*)\s*(?:,\s*(?:(?:and|or|and/or)\s+)?|\s+(?:or|and|and/or|&)\s+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ElidedBefore();
 
     [GeneratedRegex(@"(?:confirmed|diagnosis\s+of|diagnosed\s+with|documented|proven|with\s+(?:a\s+|an\s+)?(?:known\s+)?|having|suffering\s+from|advanced|metastatic|recurrent|primary|any|active|untreated)\s+(?:\w+\s+){0,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Diagnosis();
