@@ -225,7 +225,7 @@ public static partial class NoteReader
             Therapies = readTherapies,
             LabResults = labs.DistinctBy(l => (l.Analyte, l.Value, l.Unit)).ToList(),
             Conditions = DropGeneric(Consolidate(InPastHistory(note, conditions), c => c.Concept ?? c.Text, c => c.Certainty, (x, c) => x with { Certainty = c })),
-            Settings = UntreatedUnlessTreated(settings, readTherapies),
+            Settings = UntreatedUnlessTreated(note, settings, readTherapies),
             Pregnant = pregnant,
             Breastfeeding = breastfeeding,
             SourceText = note,
@@ -236,15 +236,18 @@ public static partial class NoteReader
     }
 
     /// <summary>
-    /// "She has not had chemotherapy" after a course of alectinib is no untreated cancer: a cancer drug the note says the
-    /// patient received by name, and no longer takes, outweighs a sentence about one kind of treatment.
+    /// "She has not had chemotherapy" after a course of alectinib is no untreated cancer: a sentence about chemotherapy
+    /// does not say the cancer is untreated when the note names another cancer drug the patient received and no longer
+    /// takes. A sentence about treatment in general ("no treatment for the metastatic disease") stands.
     /// </summary>
-    private static List<SettingStatement> UntreatedUnlessTreated(List<SettingStatement> settings, IReadOnlyList<Therapy> therapies)
+    private static List<SettingStatement> UntreatedUnlessTreated(string note, List<SettingStatement> settings, IReadOnlyList<Therapy> therapies)
     {
         var drugs = Vocabulary.OncologyVocabulary.BuiltIn.Drugs;
         var treated = therapies.Any(t => t.Kind == TherapyKind.Drug && t.Certainty is Certainty.Asserted or Certainty.Historical && t.IsCurrent != true
-            && drugs.Find(t.Name) is not null && drugs.IsAnticancer(t.Name, t.Classes) == true);
-        return treated ? settings.Where(s => s.Setting != DiseaseSetting.Untreated).ToList() : settings;
+            && drugs.Find(t.Name) is { } drug && !drug.Classes.Contains("chemotherapy") && drugs.IsAnticancer(t.Name, t.Classes) == true);
+        return treated
+            ? settings.Where(s => s.Setting != DiseaseSetting.Untreated || s.Span is not { } span || !note.AsSpan(span.Start, span.Length).Contains("chemo", StringComparison.OrdinalIgnoreCase)).ToList()
+            : settings;
     }
 
     /// <summary>

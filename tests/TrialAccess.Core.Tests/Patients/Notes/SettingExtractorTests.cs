@@ -53,6 +53,7 @@ public sealed class SettingExtractorTests
     [InlineData("He is not a candidate for stem cell transplantation because of his age.", DiseaseSetting.TransplantIneligible)]
     [InlineData("Newly diagnosed myeloma, transplant-eligible.", DiseaseSetting.TransplantEligible)]
     [InlineData("He is a candidate for autologous stem cell transplant.", DiseaseSetting.TransplantEligible)]
+    [InlineData("Five years of adjuvant anastrozole ended four years ago. She has not had any treatment for the metastatic disease.", DiseaseSetting.Untreated)]
     public void Extract_ReadsTheStatedSetting(string note, DiseaseSetting setting)
     {
         Settings(note).Should().Contain(setting);
