@@ -103,7 +103,7 @@ internal static class CertaintyScope
             return Certainty.Negated;
         }
 
-        if (TriggerBefore(tokens, first, HypotheticalBefore, stopAtClause: true) || TriggerAfter(tokens, next, HypotheticalAfter, reach: 0))
+        if (TriggerBefore(tokens, first, HypotheticalBefore, stopAtClause: true) || TriggerAfter(tokens, next, HypotheticalAfter, reach: 0) || PlannedAfter(tokens, next))
         {
             return Certainty.Hypothetical;
         }
@@ -171,6 +171,31 @@ internal static class CertaintyScope
 
         return false;
     }
+
+    /// <summary>
+    /// The subject of a sentence whose verb plans it: "multiagent chemotherapy with later local control by surgery and/or
+    /// radiotherapy is planned". The words up to "is planned" hold no other verb, terminating word or sentence break.
+    /// </summary>
+    private static bool PlannedAfter(IReadOnlyList<NoteToken> tokens, int next)
+    {
+        for (var k = next; k < tokens.Count && k <= next + PlannedWindow; k++)
+        {
+            var word = tokens[k].Norm;
+            if (word is "is" or "are" && k + 1 < tokens.Count && tokens[k + 1].Norm is "planned" or "recommended" or "proposed" or "scheduled" or "intended")
+            {
+                return k > next;
+            }
+
+            if ((tokens[k].BreakBefore && k > next) || Terminators.Contains(word) || ClauseVerbs.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private const int PlannedWindow = 10;
 
     private static bool TriggerAfter(IReadOnlyList<NoteToken> tokens, int next, string[][] triggers, int reach = 1)
     {

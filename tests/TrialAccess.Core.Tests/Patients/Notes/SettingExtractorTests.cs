@@ -11,6 +11,14 @@ public sealed class SettingExtractorTests
         NoteReader.Extract("She has not had chemotherapy or immunotherapy.").Therapies.Should().Contain(t => t.Name == "chemotherapy").And.OnlyContain(t => t.Certainty == Certainty.Negated);
     }
 
+    [Theory]
+    [InlineData("Multiagent chemotherapy with later local control by surgery and/or radiotherapy is planned.", "chemotherapy", Certainty.Hypothetical)]
+    [InlineData("Cisplatin was given with radiotherapy; surgery is planned.", "cisplatin", Certainty.Historical)]
+    public void Extract_TheSubjectOfIsPlanned_IsNotReceived(string note, string therapy, Certainty certainty)
+    {
+        NoteReader.Extract(note).Therapies.Should().Contain(t => t.Name == therapy).Which.Certainty.Should().Be(certainty);
+    }
+
     private static List<DiseaseSetting> Settings(string note) => NoteReader.Extract(note).Settings.Select(s => s.Setting).ToList();
 
     [Theory]
