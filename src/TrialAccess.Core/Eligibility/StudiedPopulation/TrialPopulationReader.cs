@@ -60,6 +60,14 @@ public static partial class TrialPopulationReader
         var recurrentFields = traits.Where(t => t.Axis == PopulationAxis.PriorTreatment && t.Value == "recurrent").Select(t => t.Evidence.Field).ToHashSet();
         traits.RemoveAll(t => t.Axis == PopulationAxis.PriorTreatment && t.Value == "untreated" && recurrentFields.Contains(t.Evidence.Field) && FirstLine().IsMatch(t.Evidence.Text));
 
+        // "Liver Resection ... in Patients With Liver Metastases From Colorectal Cancer": the operation or liver-directed
+        // treatment is of the metastases the title names, so the trial is for metastatic disease, not an operable primary.
+        if (traits.Exists(t => t.Axis == PopulationAxis.Extent && t.Value == nameof(DiseaseExtent.Metastatic))
+            && sources.Exists(s => s.Field != "conditions" && SiteMetastases().IsMatch(s.Text)))
+        {
+            traits.RemoveAll(t => t.Axis == PopulationAxis.Extent && t.Label is "early or operable disease" or "liver-directed or transplant setting (disease confined to the liver)");
+        }
+
         // After a resection ("adjuvant", "following surgery"), "advanced" names the resected tumour's stage, not metastases.
         if (traits.Exists(t => t.Axis == PopulationAxis.Extent && Adjuvant().IsMatch(t.Evidence.Text)))
         {
@@ -572,6 +580,9 @@ public static partial class TrialPopulationReader
     /// </summary>
     [GeneratedRegex(@"(?<!\b(?:after|following|post|prior|previous|history\s+of|cytoreductive|palliative|salvage)[- ](?:\w+[- ]){0,2}?)\b(?:radical\s+(?:prostatectomy|cystectomy|hysterectomy|trachelectomy|nephroureterectomy)|(?:robotic|laparoscopic|open)\s+(?:assisted\s+)?prostatectomy|mastectomy|lumpectomy|breast[- ]conserving\s+(?:surgery|therapy)|(?:pulmonary\s+|VATS\s+)?lobectomy|pneumonectomy|o?esophagectomy|pancreaticoduodenectomy|whipple\s+(?:procedure|operation)|total\s+mesorectal\s+excision)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CurativeResection();
+
+    [GeneratedRegex(@"\b(?:liver|hepatic|lung|pulmonary|peritoneal|brain|bone|adrenal)\s+metastas[ie]s\b|\bmetastas[ie]s\s+(?:to|in)\s+the\s+(?:liver|lungs?|peritoneum|brain|bones?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SiteMetastases();
 
     [GeneratedRegex(@"^(?:(?<!neo)adjuvant|post[- ]?operative|(?:after|following)\s+(?:complete\s+|curative\s+)?(?:surgery|resection))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Adjuvant();

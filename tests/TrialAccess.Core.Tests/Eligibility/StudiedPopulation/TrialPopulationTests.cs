@@ -86,6 +86,8 @@ public class TrialPopulationTests
             .Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Distinct().Should().BeEquivalentTo(["Early", "LocallyAdvanced"]);
         Read("Drug X in Extensive Stage Small Cell Lung Cancer", "Small Cell Lung Cancer").Traits
             .Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Distinct().Should().BeEquivalentTo(["Metastatic"]);
+        Read("Liver Resection Followed by Chemotherapy in Treating Patients With Liver Metastases From Colorectal Cancer", "Colorectal Cancer").Traits
+            .Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Distinct().Should().BeEquivalentTo(["Metastatic"]);
         Read("Chemoradiation in Treating Patients With Nonmetastatic Biliary Tract Cancer That Cannot Be Removed By Surgery", "Gallbladder Cancer").Traits
             .Where(t => t.Axis == PopulationAxis.Extent).Select(t => t.Value).Should().NotContain("Metastatic").And.Contain("LocallyAdvanced");
     }
