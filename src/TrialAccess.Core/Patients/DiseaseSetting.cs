@@ -39,6 +39,9 @@ public enum DiseaseSetting
     /// <summary>"High-risk", "higher-risk", "IPSS-R very high", "poor-risk": the higher risk groups of the cancer's own risk scale.</summary>
     HigherRisk,
 
+    /// <summary>"Intermediate-risk": the middle risk group of a three-group scale (rhabdomyosarcoma, prostate cancer, AML).</summary>
+    IntermediateRisk,
+
     /// <summary>"Low-grade glioma", "CNS WHO grade 2 astrocytoma": the lower grades of the cancer (see <see cref="GradeAndPhase"/>).</summary>
     LowGrade,
 

@@ -74,7 +74,7 @@ public static partial class TrialPopulationCheck
             yield return platinum;
         }
 
-        if (TwoGroups(population, patient, PopulationAxis.Risk, DiseaseSetting.LowerRisk, DiseaseSetting.HigherRisk, "lower", "higher", "-risk") is { } risk)
+        if (TwoGroups(population, patient, PopulationAxis.Risk, DiseaseSetting.LowerRisk, DiseaseSetting.HigherRisk, "lower", "higher", "-risk", DiseaseSetting.IntermediateRisk, "intermediate") is { } risk)
         {
             yield return risk;
         }
@@ -583,18 +583,19 @@ public static partial class TrialPopulationCheck
     /// <summary>
     /// A trial only of one of two groups of a cancer against a patient whose record states the other: a presumed failure.
     /// The risk group ("High-Risk Myelodysplastic Syndromes" for an MDS recorded as IPSS-R low), the grade ("High-Grade
-    /// Glioma" for a CNS WHO grade 2 astrocytoma) and the phase ("Blast Crisis CML" for chronic-phase CML).
+    /// Glioma" for a CNS WHO grade 2 astrocytoma) and the phase ("Blast Crisis CML" for chronic-phase CML). A scale with a
+    /// middle group ("intermediate-risk") fails a patient in it against a trial of either end, and the ends against it.
     /// </summary>
-    private static CriterionEvaluation? TwoGroups(TrialPopulation population, PatientProfile patient, PopulationAxis axis, DiseaseSetting first, DiseaseSetting second, string firstValue, string secondValue, string suffix)
+    private static CriterionEvaluation? TwoGroups(TrialPopulation population, PatientProfile patient, PopulationAxis axis, DiseaseSetting first, DiseaseSetting second, string firstValue, string secondValue, string suffix, DiseaseSetting? middle = null, string? middleValue = null)
     {
         var stated = population.Traits.Where(t => t.Axis == axis).ToList();
-        var recorded = patient.Settings.Where(s => s.Setting == first || s.Setting == second).ToList();
+        var recorded = patient.Settings.Where(s => s.Setting == first || s.Setting == second || s.Setting == middle).ToList();
         if (stated.Count == 0 || recorded.Count == 0 || recorded.Select(s => s.Setting).Distinct().Count() > 1)
         {
             return null;
         }
 
-        var have = recorded[0].Setting == first ? firstValue : secondValue;
+        var have = recorded[0].Setting == first ? firstValue : recorded[0].Setting == second ? secondValue : middleValue!;
         return stated.Exists(t => t.Value == have)
             ? null
             : Fails(

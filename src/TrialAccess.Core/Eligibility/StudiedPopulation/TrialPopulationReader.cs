@@ -233,8 +233,8 @@ public static partial class TrialPopulationReader
 
         foreach (Match m in RiskGroups.Group().Matches(rest))
         {
-            var lower = m.Groups["low"].Success;
-            Add(PopulationAxis.Risk, lower ? "lower" : "higher", lower ? "lower-risk disease" : "higher-risk disease", m);
+            var (value, label) = m.Groups["low"].Success ? ("lower", "lower-risk disease") : m.Groups["mid"].Success ? ("intermediate", "intermediate-risk disease") : ("higher", "higher-risk disease");
+            Add(PopulationAxis.Risk, value, label, m);
         }
 
         foreach (Match m in GradeAndPhase.Grade().Matches(rest))

@@ -138,7 +138,7 @@ internal static partial class SettingExtractor
         {
             if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)
             {
-                yield return At(m.Groups["low"].Success ? DiseaseSetting.LowerRisk : DiseaseSetting.HigherRisk, m);
+                yield return At(m.Groups["low"].Success ? DiseaseSetting.LowerRisk : m.Groups["mid"].Success ? DiseaseSetting.IntermediateRisk : DiseaseSetting.HigherRisk, m);
             }
         }
 

@@ -266,6 +266,17 @@ public class TrialPopulationTests
     }
 
     [Theory]
+    [InlineData("A 9-year-old boy with alveolar rhabdomyosarcoma, intermediate risk by COG criteria, untreated.", "Chemotherapy in Children With High-Risk Rhabdomyosarcoma", true)]
+    [InlineData("A 9-year-old boy with alveolar rhabdomyosarcoma, intermediate risk by COG criteria, untreated.", "Chemotherapy in Children With Low-Risk Rhabdomyosarcoma", true)]
+    [InlineData("A 9-year-old boy with alveolar rhabdomyosarcoma, intermediate risk by COG criteria, untreated.", "Chemotherapy in Children With Intermediate-Risk Rhabdomyosarcoma", false)]
+    [InlineData("A 9-year-old boy with alveolar rhabdomyosarcoma, intermediate risk by COG criteria, untreated.", "Chemotherapy in Intermediate- or High-Risk Rhabdomyosarcoma", false)]
+    [InlineData("A 9-year-old boy with high-risk alveolar rhabdomyosarcoma, untreated.", "Chemotherapy in Children With Intermediate-Risk Rhabdomyosarcoma", true)]
+    public void AnIntermediateRiskGroup_FailsATrialOfEitherEnd(string note, string title, bool fails)
+    {
+        PopulationFor(note, title, ["Rhabdomyosarcoma"]).Should().HaveCount(fails ? 1 : 0);
+    }
+
+    [Theory]
     [InlineData("A 34-year-old man with an IDH-mutant astrocytoma, CNS WHO grade 2, after subtotal resection.", "Virotherapy of Newly Diagnosed Malignant Glioma", "Malignant Glioma", true)]
     [InlineData("A 34-year-old man with an IDH-mutant astrocytoma, CNS WHO grade 2, after subtotal resection.", "Drug X in Glioblastoma", "Glioblastoma", true)]
     [InlineData("A 34-year-old man with an IDH-mutant astrocytoma, CNS WHO grade 2, after subtotal resection.", "Drug X in Low-Grade Glioma", "Low Grade Glioma", false)]

@@ -32,7 +32,7 @@ public static partial class CancerGroups
         var clause = text[from..to];
 
         var groups = new List<DiseaseSetting>(1);
-        var risk = RiskGroups.Group().Matches(clause).Select(m => m.Groups["low"].Success).Distinct().ToList();
+        var risk = RiskGroups.Group().Matches(clause).Where(m => !m.Groups["mid"].Success).Select(m => m.Groups["low"].Success).Distinct().ToList();
         if (risk.Count == 1 && !(risk[0] ? BareHigher() : BareLower()).IsMatch(clause))
         {
             groups.Add(risk[0] ? DiseaseSetting.LowerRisk : DiseaseSetting.HigherRisk);
