@@ -889,9 +889,13 @@ public static partial class EligibilityEvaluator
 
                 // "Chemotherapy: No prior chemotherapy" inside a long block of labelled rules: the rule that decides is stated
                 // plainly, whatever else the block holds.
+                // A cancer the trial studies, named as what the treatment was for ("No prior prostatectomy for prostate
+                // cancer"), says what the rule is about.
                 var decidingConstraints = evaluation.Constraints.Where(c => c.Check.Outcome == evaluation.Outcome && c.Check.Basis == OutcomeBasis.Recorded).Select(c => c.Constraint).ToList();
-                if (evaluation.Role == CriterionRole.Inclusion && decidingConstraints.Count > 0 && decidingConstraints.Count == deciding.Count
-                    && decidingConstraints.All(c => c is PriorTherapyConstraint { Negated: true, MinimumLines: null, WithinDays: null, Current: false } therapy && StatesNoPrior(text, therapy.Agent)))
+                var aboutStudied = decidingConstraints.Count(c => c is CancerTypeConstraint cancer && studied.Any(code => catalog.IsWithin(code, cancer.Code) || catalog.IsWithin(cancer.Code, code)));
+                if (evaluation.Role == CriterionRole.Inclusion && decidingConstraints.Count > aboutStudied && decidingConstraints.Count == deciding.Count
+                    && decidingConstraints.All(c => (c is CancerTypeConstraint cancer && studied.Any(code => catalog.IsWithin(code, cancer.Code) || catalog.IsWithin(cancer.Code, code)))
+                        || (c is PriorTherapyConstraint { Negated: true, MinimumLines: null, WithinDays: null, Current: false } therapy && StatesNoPrior(text, therapy.Agent))))
                 {
                     return null;
                 }

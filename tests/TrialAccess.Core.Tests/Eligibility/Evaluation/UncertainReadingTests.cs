@@ -60,6 +60,16 @@ public class UncertainReadingTests
     }
 
     [Fact]
+    public void Evaluate_NoPriorOperationForTheStudiedCancer_InALongBlock_FailsOnTheRecord()
+    {
+        var patient = Patient("prostate adenocarcinoma", PatientSex.Male, new Therapy { Name = "prostatectomy", Kind = TherapyKind.Surgery });
+        const string Block = "Inclusion Criteria:\n- PRIOR CONCURRENT THERAPY: Biologic therapy: Not specified Chemotherapy: No prior or concurrent chemotherapy "
+            + "Endocrine therapy: Prior hormonal therapy allowed Radiotherapy: No prior pelvic irradiation Surgery: No prior prostatectomy or cryosurgery for prostate cancer";
+
+        EvaluateTrial(Block, patient, "Prostate Cancer").Verdict.Should().Be(TrialVerdict.Ineligible);
+    }
+
+    [Fact]
     public void Evaluate_ConditionNamedAsAnException_DoesNotExclude()
     {
         var evaluation = Evaluate("Significant medical illness other than hypertension", Patient(), CriterionRole.Exclusion);
