@@ -29,6 +29,14 @@ public static class TextAnalyzer
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
+            // "T-cell", "B-cell": a single letter hyphened to the next word makes one term with it ("tcell"), so a
+            // T-cell lymphoma is not searched as any "cell" lymphoma.
+            if (c == '-' && length == 1 && char.IsLetter(buffer[0]) && i + 1 < text.Length && char.IsLetter(text[i + 1])
+                && (i < 2 || !char.IsLetterOrDigit(text[i - 2])))
+            {
+                continue;
+            }
+
             if (char.IsLetterOrDigit(c))
             {
                 if (length < buffer.Length)

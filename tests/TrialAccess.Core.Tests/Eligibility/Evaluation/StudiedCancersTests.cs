@@ -135,6 +135,13 @@ public class StudiedCancersTests
     }
 
     [Fact]
+    public void Evaluate_PeripheralTCellLymphomaTrials_TakeEveryNodalTCellLymphoma_ButNotCutaneousTrialsAPtclNos()
+    {
+        Evaluate(Trial("Peripheral T-Cell Lymphoma"), Patient("angioimmunoblastic T-cell lymphoma")).Verdict.Should().NotBe(TrialVerdict.LikelyIneligible).And.NotBe(TrialVerdict.Ineligible);
+        Evaluate(Trial("Mycosis Fungoides"), Patient("peripheral T-cell lymphoma, not otherwise specified")).Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+    }
+
+    [Fact]
     public void Parse_ATitleThatNamesTheConditionsOrgan_LeavesTheConditions()
     {
         var trial = Trial("Endometrial Cancer", "Ovarian Cancer") with { BriefTitle = "Drug X in Treating Patients With Cancer of the Uterus or Ovary" };
