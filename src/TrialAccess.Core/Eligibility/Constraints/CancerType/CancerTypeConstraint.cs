@@ -259,7 +259,9 @@ public static partial class CancerTypeParser
         var at = start;
         for (var item = 0; item < 4; item++)
         {
-            var before = ElidedBefore().Match(c.Text, 0, at);
+            // The few words before: a window starting at a word, not the whole criterion again for each cancer named.
+            var window = at > ElidedWindow ? Math.Max(0, c.Text.IndexOf(' ', at - ElidedWindow) + 1) : 0;
+            var before = ElidedBefore().Match(c.Text, Math.Min(window, at), at - Math.Min(window, at));
             if (!before.Success)
             {
                 return;
@@ -298,6 +300,8 @@ public static partial class CancerTypeParser
             at = from;
         }
     }
+
+    private const int ElidedWindow = 80;
 
     [GeneratedRegex(@"(?<a>[A-Za-z][\w'-]*)\s*(?:,\s*(?:(?:and|or|and/or)\s+)?|\s+(?:or|and|and/or|&)\s+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ElidedBefore();
