@@ -203,7 +203,7 @@ public static partial class NoteReader
             breastfeeding = null;
         }
 
-        var readDiagnoses = DropGenericCancers(Consolidate(diagnoses, d => CancerKey(d), d => d.Certainty, (d, c) => d with { Certainty = c }));
+        var readDiagnoses = Narrowest(DropGenericCancers(Consolidate(diagnoses, d => CancerKey(d), d => d.Certainty, (d, c) => d with { Certainty = c })));
         if (nonMetastatic is { } statedLocal)
         {
             readDiagnoses = NotMetastatic(readDiagnoses, metastases, statedLocal);
@@ -674,6 +674,51 @@ public static partial class NoteReader
         var hasSpecific = diagnoses.Any(d => d.Certainty != Certainty.FamilyHistory && !GenericCancers.Contains(CancerKey(d)));
         return hasSpecific ? diagnoses.Where(d => d.Certainty == Certainty.FamilyHistory || !GenericCancers.Contains(CancerKey(d))).ToList() : diagnoses;
     }
+
+    /// <summary>
+    /// "Peripheral T-cell lymphoma, not otherwise specified ... relapsed PTCL-NOS": one cancer named twice, once by a
+    /// broader type. The narrower diagnosis stays, with what the broader mention said of the stage.
+    /// </summary>
+    private static List<Diagnosis> Narrowest(List<Diagnosis> diagnoses)
+    {
+        var catalog = Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes;
+        var result = diagnoses.ToList();
+        for (var i = 0; i < result.Count; i++)
+        {
+            var broad = result[i];
+            if (broad.Certainty is not (Certainty.Asserted or Certainty.Historical) || broad.OncoTreeCode is not { } broadCode)
+            {
+                continue;
+            }
+
+            var narrower = result.FindIndex(d => d != broad && d.Certainty is Certainty.Asserted or Certainty.Historical && d.OncoTreeCode is { } code
+                && !string.Equals(code, broadCode, StringComparison.OrdinalIgnoreCase) && catalog.IsWithin(code, broadCode) && !catalog.IsGroup(broadCode));
+            if (narrower < 0)
+            {
+                continue;
+            }
+
+            var kept = result[narrower];
+            result[narrower] = kept with { Stage = MergeStage(broad.Stage, kept.Stage) };
+            result.RemoveAt(i);
+            i = -1;
+        }
+
+        return result;
+    }
+
+    private static Stage? MergeStage(Stage? broader, Stage? narrower) => broader is null ? narrower : narrower is null ? broader : narrower with
+    {
+        Group = narrower.Group ?? broader.Group,
+        T = narrower.T ?? broader.T,
+        N = narrower.N ?? broader.N,
+        M = narrower.M ?? broader.M,
+        Metastatic = narrower.Metastatic ?? broader.Metastatic,
+        LocallyAdvanced = narrower.LocallyAdvanced ?? broader.LocallyAdvanced,
+        Early = narrower.Early ?? broader.Early,
+        Unresectable = narrower.Unresectable ?? broader.Unresectable,
+        Recurrent = narrower.Recurrent ?? broader.Recurrent,
+    };
 
     private static List<Condition> DropGeneric(List<Condition> conditions)
     {

@@ -151,6 +151,15 @@ public sealed class NoteReaderTests
     }
 
     [Fact]
+    public void Extract_ACancerNamedByABroaderTypeToo_KeepsTheNarrowerWithTheBroaderMentionsStage()
+    {
+        var diagnoses = NoteReader.Extract("Stage IV T-cell lymphoma diagnosed last year. Biopsy of the new node confirms relapsed PTCL-NOS.").Diagnoses;
+
+        diagnoses.Should().ContainSingle().Which.Should().BeEquivalentTo(new { OncoTreeCode = "PTCL" });
+        diagnoses[0].Stage!.Group.Should().Be("IV");
+    }
+
+    [Fact]
     public void Extract_EverySpan_PointsIntoTheNote()
     {
         var profile = Read();
