@@ -191,7 +191,8 @@ public static partial class StageParser
     private static partial Regex Tnm();
 
     // Metastases named without a site ("no evidence of metastases", "known metastases") are the metastatic stage; a site's
-    // ("brain metastases", "metastases to the liver") are a metastasis rule, read before this.
-    [GeneratedRegex(@"\b(?:metastatic|metastasi[sz]ed|distant\s+metastas[ie]s|(?<=\b(?:of|no|any|known|with|without|have|has|had)\s+)metastas[ie]s(?!\s+(?:to|in|of|at)\b)|locally\s+advanced|unresectable|non-?resectable|inoperable|not\s+(?:amenable\s+to|candidates?\s+for)\s+(?:curative\s+)?(?:surgery|resection)|advanced(?!\s+(?:age|directive|heart|liver|kidney|renal|lung|copd|cirrhosis))|recurrent|relapsed|early[- ]stage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // ("brain metastases", "metastases to the liver") are a metastasis rule, read before this. The look back comes after
+    // the word, so the pattern is tried only where "metastas" is written.
+    [GeneratedRegex(@"\b(?:metastatic|metastasi[sz]ed|distant\s+metastas[ie]s|metastas[ie]s(?<=\b(?:of|no|any|known|with|without|have|has|had)\s+metastas[ie]s)(?!\s+(?:to|in|of|at)\b)|locally\s+advanced|unresectable|non-?resectable|inoperable|not\s+(?:amenable\s+to|candidates?\s+for)\s+(?:curative\s+)?(?:surgery|resection)|advanced(?!\s+(?:age|directive|heart|liver|kidney|renal|lung|copd|cirrhosis))|recurrent|relapsed|early[- ]stage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Extent();
 }
