@@ -707,17 +707,13 @@ public static partial class NoteReader
         return result;
     }
 
-    private static Stage? MergeStage(Stage? broader, Stage? narrower) => broader is null ? narrower : narrower is null ? broader : narrower with
+    /// <summary><see cref="Merge"/>, and the group and TNM categories the narrower mention does not state.</summary>
+    private static Stage? MergeStage(Stage? broader, Stage? narrower) => broader is null ? narrower : narrower is null ? broader : Merge(broader, narrower) with
     {
         Group = narrower.Group ?? broader.Group,
         T = narrower.T ?? broader.T,
         N = narrower.N ?? broader.N,
         M = narrower.M ?? broader.M,
-        Metastatic = narrower.Metastatic ?? broader.Metastatic,
-        LocallyAdvanced = narrower.LocallyAdvanced ?? broader.LocallyAdvanced,
-        Early = narrower.Early ?? broader.Early,
-        Unresectable = narrower.Unresectable ?? broader.Unresectable,
-        Recurrent = narrower.Recurrent ?? broader.Recurrent,
     };
 
     private static List<Condition> DropGeneric(List<Condition> conditions)
