@@ -196,5 +196,6 @@ public class VignetteCheckerTests
         VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-heldback-6.json"))).Vignettes.Should().HaveCount(10);
         VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-heldback-7.json"))).Vignettes.Should().HaveCount(10);
         VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-heldback-8.json"))).Vignettes.Should().HaveCount(10);
+        VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-heldback-9.json"))).Vignettes.Should().HaveCount(10);
     }
 }
