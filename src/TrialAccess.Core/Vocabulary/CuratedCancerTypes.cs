@@ -3,7 +3,7 @@ namespace TrialAccess.Vocabulary;
 /// <summary>
 /// The cancer types TrialAccess ships, one per line: code | OncoTree name | parent code | synonyms and abbreviations
 /// [| members, for a grouping across branches of the tree]. Codes and parents follow OncoTree 2025-10-03; SOLID, HEME,
-/// NET (any neuroendocrine tumour), SARC (any sarcoma: soft tissue, bone or uterine) and the leukaemias (LEUK, ACLEUK,
+/// NET (any neuroendocrine tumour), SARC (any sarcoma: soft tissue, bone or uterine), ESO (any oesophageal cancer, adenocarcinoma or squamous) and the leukaemias (LEUK, ACLEUK,
 /// CHLEUK) are TrialAccess groupings, and KS (Kaposi sarcoma) and SMM (smoldering myeloma) types OncoTree does not list. Synonyms are the ways
 /// trial criteria name the type, collected for TrialAccess.
 /// </summary>
@@ -37,6 +37,8 @@ internal static class CuratedCancerTypes
         "GINET|Gastrointestinal Neuroendocrine Tumors|BOWEL|gastrointestinal neuroendocrine tumor;GI NET;carcinoid tumor;carcinoid tumour;carcinoid",
         "BRAIN|CNS/Brain|TISSUE|brain tumor;brain tumour;brain cancer;CNS tumor;CNS tumour;central nervous system tumor;primary brain tumor;primary CNS tumor;brain tumors;brain and central nervous system tumor;brain and central nervous system tumour;CNS cancer;central nervous system cancer",
         "DIFG|Diffuse Glioma|BRAIN|glioma;gliomas;high-grade glioma;high grade glioma;HGG;malignant glioma",
+        "PDIFHG|Pediatric-Type Diffuse High-Grade Glioma|DIFG|pediatric high-grade glioma;paediatric high-grade glioma;pediatric high grade glioma;paediatric high grade glioma;pediatric high-grade gliomas;paediatric high-grade gliomas",
+        "DMG|Diffuse Midline Glioma, H3 K27-Altered|PDIFHG|diffuse midline glioma;diffuse midline gliomas;diffuse intrinsic pontine glioma;diffuse intrinsic pontine gliomas;DIPG;diffuse pontine glioma;diffuse pontine gliomas;diffuse brainstem glioma;diffuse brain stem glioma;H3 K27M-mutant glioma;H3 K27M-mutant diffuse midline glioma;H3 K27-altered diffuse midline glioma",
         "ADIFG|Adult-Type Diffuse Glioma|DIFG|",
         "GB|Glioblastoma, IDH-Wildtype|ADIFG|glioblastoma;glioblastoma multiforme;GBM;grade IV astrocytoma;glioblastomas",
         "GSARC|Gliosarcoma|GB|gliosarcoma;gliosarcomas",
@@ -71,6 +73,7 @@ internal static class CuratedCancerTypes
         "NHL|Non-Hodgkin Lymphoma|LNM|non-Hodgkin lymphoma;non-Hodgkin's lymphoma;NHL;non hodgkin lymphoma;non-Hodgkins lymphoma",
         "MBN|Mature B-Cell Neoplasms|NHL|B-cell lymphoma;B cell lymphoma;B-cell non-Hodgkin lymphoma;B-cell NHL;B-cell malignancy;B-cell malignancies",
         "DLBCLNOS|Diffuse Large B-Cell Lymphoma, NOS|MBN|diffuse large B-cell lymphoma;DLBCL;diffuse large B cell lymphoma;large B-cell lymphoma;LBCL",
+        "PCNSL|Primary DLBCL of the central nervous system|MBN|primary CNS lymphoma;primary central nervous system lymphoma;PCNSL;primary CNS non-Hodgkin lymphoma;primary central nervous system non-Hodgkin lymphoma;primary CNS non-Hodgkin's lymphoma;primary central nervous system non-Hodgkin's lymphoma;primary CNS diffuse large B-cell lymphoma;primary cerebral lymphoma;primary brain lymphoma",
         "FL|Follicular Lymphoma|MBN|follicular lymphoma;FL",
         "MCL|Mantle Cell Lymphoma|MBN|mantle cell lymphoma;MCL",
         "BL|Burkitt Lymphoma|MBN|Burkitt lymphoma;Burkitt's lymphoma;Burkitt leukemia;Burkitt's leukemia;small noncleaved cell lymphoma;small non-cleaved cell lymphoma",
@@ -122,7 +125,8 @@ internal static class CuratedCancerTypes
         "EGC|Esophagogastric Adenocarcinoma|STOMACH|gastroesophageal junction adenocarcinoma;GEJ adenocarcinoma;gastroesophageal junction cancer;GEJ cancer;gastro-oesophageal junction adenocarcinoma;esophagogastric adenocarcinoma",
         "STAD|Stomach Adenocarcinoma|EGC|gastric cancer;stomach cancer;gastric adenocarcinoma;gastric carcinoma;adenocarcinoma of the stomach",
         "ESCA|Esophageal Adenocarcinoma|EGC|esophageal adenocarcinoma;oesophageal adenocarcinoma;adenocarcinoma of the esophagus",
-        "ESCC|Esophageal Squamous Cell Carcinoma|STOMACH|esophageal squamous cell carcinoma;ESCC;oesophageal squamous cell carcinoma;squamous cell carcinoma of the esophagus;squamous cell carcinoma of the oesophagus;oesophageal carcinoma;carcinoma of the oesophagus;esophageal cancer;oesophageal cancer;esophageal carcinoma",
+        "ESCC|Esophageal Squamous Cell Carcinoma|STOMACH|esophageal squamous cell carcinoma;ESCC;oesophageal squamous cell carcinoma;squamous cell carcinoma of the esophagus;squamous cell carcinoma of the oesophagus",
+        "ESO|Esophageal Cancer|STOMACH|esophageal cancer;oesophageal cancer;esophageal carcinoma;oesophageal carcinoma;carcinoma of the esophagus;carcinoma of the oesophagus;cancer of the esophagus;cancer of the oesophagus;esophageal neoplasm;esophageal neoplasms;esophageal tumor;esophageal tumour;tumor of the esophagus;tumour of the oesophagus;esophagus cancer|ESCA;ESCC;GEJ;EPDCA;HGNEE;ESMM",
         "LIVER|Liver|TISSUE|liver cancer;primary liver cancer",
         "HCC|Hepatocellular Carcinoma|LIVER|hepatocellular carcinoma;HCC;hepatoma;hepatocellular cancer",
         "BILIARY_TRACT|Biliary Tract|TISSUE|biliary tract cancer;biliary cancer;BTC",

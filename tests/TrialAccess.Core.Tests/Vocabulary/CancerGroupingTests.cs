@@ -69,6 +69,9 @@ public class CancerGroupingTests
     [InlineData("CML", "ACLEUK", false)]
     [InlineData("DLBCLNOS", "LEUK", false)]
     [InlineData("PANET", "NET", true)]
+    [InlineData("ESCA", "ESO", true)]
+    [InlineData("ESCC", "ESO", true)]
+    [InlineData("STAD", "ESO", false)]
     [InlineData("LEUK", CancerTypeCatalog.Hematologic, true)]
     public void AMemberAndWhatLiesBelowIt_AreWithinTheGroup(string code, string group, bool expected)
     {
@@ -82,6 +85,16 @@ public class CancerGroupingTests
     public void ALeukaemiaCriterion_IsMetByAnyLeukaemia_FailedBySolidTumours_AndAskedOfOtherBloodCancers(string note, CriterionOutcome expected)
     {
         new CancerTypeConstraint("LEUK", "leukemia").Check(NoteReader.Extract(note), Context).Outcome.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("A 64-year-old man with adenocarcinoma of the oesophagus.", CriterionOutcome.Met)]
+    [InlineData("A 64-year-old man with squamous cell carcinoma of the oesophagus.", CriterionOutcome.Met)]
+    [InlineData("A 54-year-old woman with ductal carcinoma in situ of the breast.", CriterionOutcome.NotMet)]
+    public void AnOesophagealCancerCriterion_IsMetByEitherHistology_AndFailedByACancerOfAnotherTissue(string note, CriterionOutcome expected)
+    {
+        Catalog.Resolve("Esophageal Cancer").Should().Be("ESO");
+        new CancerTypeConstraint("ESO", "esophageal cancer").Check(NoteReader.Extract(note), Context).Outcome.Should().Be(expected);
     }
 
     [Fact]

@@ -1078,9 +1078,9 @@ public static partial class EligibilityEvaluator
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\b(?:considered|defined|deemed|classified|regarded|interpreted)\b[^.;,]{0,30})\b(?:if|unless|provided\s+(?:that|they)|when|whenever|in\s+case\s+of|at\s+the\s+discretion|likely|can\s+include|deferred)\b[^.;]{0,60}", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Conditional();
 
-    /// <summary>"No prior chemotherapy", "no prior or concurrent chemotherapy", "no prior or other concurrent chemotherapy".</summary>
+    /// <summary>"No prior chemotherapy", "no prior or concurrent chemotherapy", "no prior or other concurrent chemotherapy", "no prior systemic chemotherapy".</summary>
     private static bool StatesNoPrior(string text, string agent) =>
-        System.Text.RegularExpressions.Regex.IsMatch(text, @"\bno\s+(?:prior|previous)\s+(?:or\s+(?:other\s+)?(?:concurrent|current)\s+)?" + System.Text.RegularExpressions.Regex.Escape(agent) + @"\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"\bno\s+(?:prior|previous)\s+(?:or\s+(?:other\s+)?(?:concurrent|current)\s+)?(?:(?:systemic|cytotoxic|myelosuppressive|anticancer|antineoplastic)\s+)?" + System.Text.RegularExpressions.Regex.Escape(agent) + @"\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:declined|declines|refused|refuses|unwilling|not\s+willing)\s+(?:to\s+(?:take|receive|undergo|have|use|continue)\s+)?(?:[\w-]+\s+){0,2}[\w-]+", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Refusal();

@@ -186,7 +186,9 @@ internal static class CertaintyScope
                 return k > next;
             }
 
-            if ((tokens[k].BreakBefore && k > next) || Terminators.Contains(word) || ClauseVerbs.Contains(word))
+            // ", and focal radiotherapy is planned": after a comma, "and" starts a clause of its own.
+            if ((tokens[k].BreakBefore && k > next) || Terminators.Contains(word) || ClauseVerbs.Contains(word)
+                || (word == "and" && k > 0 && tokens[k].Start - tokens[k - 1].End > 1))
             {
                 return false;
             }
@@ -269,6 +271,12 @@ internal static class CertaintyScope
 
             var word = tokens[k].Norm;
             if (terminators.Contains(word) || (clause && ClauseVerbs.Contains(word)))
+            {
+                return true;
+            }
+
+            // "no treatment other than dexamethasone": what follows "other than" is the exception, not denied.
+            if (word == "than" && k > from && tokens[k - 1].Norm == "other" && ReferenceEquals(terminators, Terminators))
             {
                 return true;
             }

@@ -84,6 +84,8 @@ public static partial class NoteReader
         Fact<bool>? pregnant = null;
         Fact<bool>? breastfeeding = null;
 
+        var organPlaces = new List<(OrganAndHistology.Organ Organ, SourceSpan Span)>();
+        (string Histology, SourceSpan Span)? histology = null;
         foreach (var sentence in NoteText.Sentences(note))
         {
             var tokens = sentence.Tokens;
@@ -119,6 +121,19 @@ public static partial class NoteReader
                 }
             }
 
+            // Each organ once, where first named: enough to tell one organ from several.
+            if (organPlaces.Count < 2)
+            {
+                foreach (var place in OrganAndHistology.Places(note, sentence))
+                {
+                    if (!organPlaces.Exists(p => p.Organ == place.Organ))
+                    {
+                        organPlaces.Add(place);
+                    }
+                }
+            }
+
+            histology ??= OrganAndHistology.HistologyIn(note, sentence);
             var stage = ClinicalScoreExtractor.Stage(note, sentence);
             var firstDiagnosisInSentence = diagnoses.Count;
             var firstConditionInSentence = conditions.Count;
@@ -161,11 +176,12 @@ public static partial class NoteReader
                 var target = diagnoses[index];
                 diagnoses[index] = target with { Stage = Merge(target.Stage, stage) };
             }
-            else if (stage?.Group is not null && conditions.Count == firstConditionInSentence
+            else if ((stage?.Group is not null || stage?.T is not null) && conditions.Count == firstConditionInSentence
                 && diagnoses.FindLastIndex(d => d.Certainty is Certainty.Asserted or Certainty.Historical) is var last and >= 0
-                && diagnoses[last].Stage?.Group is null)
+                && diagnoses[last].Stage?.Group is null && diagnoses[last].Stage?.T is null)
             {
-                // "...; after excision the disease is stage IIIB": a stage group standing alone belongs to the cancer last named.
+                // "...; after excision the disease is stage IIIB", "PET-CT stage it cT3 N1 M0": a stage group or TNM standing
+                // alone belongs to the cancer last named.
                 diagnoses[last] = diagnoses[last] with { Stage = Merge(diagnoses[last].Stage, stage) };
             }
 
@@ -203,7 +219,7 @@ public static partial class NoteReader
             breastfeeding = null;
         }
 
-        var readDiagnoses = Narrowest(DropGenericCancers(Consolidate(diagnoses, d => CancerKey(d), d => d.Certainty, (d, c) => d with { Certainty = c })));
+        var readDiagnoses = Narrowest(DropGenericCancers(Consolidate(WithOrganAndHistology(lexicon, diagnoses, organPlaces, histology), d => CancerKey(d), d => d.Certainty, (d, c) => d with { Certainty = c })));
         if (nonMetastatic is { } statedLocal)
         {
             readDiagnoses = NotMetastatic(readDiagnoses, metastases, statedLocal);
@@ -715,6 +731,47 @@ public static partial class NoteReader
         N = narrower.N ?? broader.N,
         M = narrower.M ?? broader.M,
     };
+
+    /// <summary>
+    /// "A 4 cm mass in the right upper lobe ... the biopsy shows adenocarcinoma": a note that names no specific cancer but
+    /// places a tumour in one organ and says its histology names the cancer by the two together
+    /// (<see cref="OrganAndHistology"/>); the bare "tumour" or "carcinoma" it replaces gives it its stage and certainty.
+    /// </summary>
+    private static List<Diagnosis> WithOrganAndHistology(NoteLexicon lexicon, List<Diagnosis> diagnoses, List<(OrganAndHistology.Organ Organ, SourceSpan Span)> places, (string Histology, SourceSpan Span)? histology)
+    {
+        var catalog = Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes;
+        var own = diagnoses.Where(d => d.Certainty is not (Certainty.FamilyHistory or Certainty.Negated)).ToList();
+        string? CodeOf(Diagnosis d) => GenericCancers.Contains(CancerKey(d)) ? null : d.OncoTreeCode ?? catalog.Resolve(d.Text);
+        var named = own.Select(CodeOf).OfType<string>().Where(c => c != Vocabulary.CancerTypeCatalog.Root).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (named.Count > 1 || own.Exists(d => CodeOf(d) is null && !GenericCancers.Contains(CancerKey(d))))
+        {
+            return diagnoses;
+        }
+
+        // "An ulcerated tumour of the distal oesophagus ... biopsies show adenocarcinoma": the organ's cancer is named, and
+        // the histology makes it the narrower one.
+        var replaced = own.Where(d => d.Certainty is Certainty.Asserted or Certainty.Historical).ToList();
+        if (OrganAndHistology.Compose(lexicon, places, histology, replaced.Count > 0) is not { } read
+            || (named.Count == 1 && (string.Equals(read.Code, named[0], StringComparison.OrdinalIgnoreCase) || !catalog.IsWithin(read.Code, named[0]))))
+        {
+            return diagnoses;
+        }
+
+        var first = replaced.Find(d => CodeOf(d) is not null && d.Certainty == Certainty.Asserted) ?? replaced.Find(d => CodeOf(d) is not null)
+            ?? replaced.Find(d => d.Certainty == Certainty.Asserted) ?? replaced.FirstOrDefault();
+        var namedFirst = first is not null && CodeOf(first) is not null;
+        var composed = new Diagnosis
+        {
+            Text = namedFirst ? first!.Text : read.Name,
+            OncoTreeCode = read.Code,
+            Histology = read.Histology is "cancer" ? read.Entry.Detail : read.Histology,
+            Certainty = first?.Certainty ?? Certainty.Asserted,
+            IsPrimary = true,
+            Stage = replaced.Aggregate((Stage?)null, (stage, d) => MergeStage(stage, d.Stage)),
+            Span = namedFirst ? first!.Span : read.Span,
+        };
+        return [.. diagnoses.Where(d => !replaced.Contains(d)), composed];
+    }
 
     private static List<Condition> DropGeneric(List<Condition> conditions)
     {

@@ -81,6 +81,16 @@ public class PriorOrConcurrentReadingTests
     }
 
     [Fact]
+    public void Evaluate_NoPriorSystemicChemotherapyInALongLabelledBlock_StillFails()
+    {
+        var evaluation = EvaluateTrial(
+            "PRIOR CONCURRENT THERAPY: Biologic therapy: Not specified Chemotherapy: No prior systemic chemotherapy No concurrent chemotherapy Endocrine therapy: No concurrent hormonal therapy Radiotherapy: See Disease Characteristics Surgery: Not specified",
+            Patient(PastChemotherapy));
+
+        evaluation.Verdict.Should().Be(TrialVerdict.Ineligible);
+    }
+
+    [Fact]
     public void Parse_TreatmentsTheRuleIsLimitedTo_AreNotRequired()
     {
         CriterionParser.Default.Parse("Previous therapies limited to interferon-alpha, hydroxyurea, anagrelide, and imatinib", CriterionRole.Inclusion)

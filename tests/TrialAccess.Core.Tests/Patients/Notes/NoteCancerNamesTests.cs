@@ -81,4 +81,53 @@ public class NoteCancerNamesTests
         var therapy = NoteReader.Extract("A 66-year-old woman with endometrial cancer. " + sentence).Therapies.Should().ContainSingle().Subject;
         therapy.Certainty.Should().NotBe(Certainty.Historical).And.NotBe(Certainty.Asserted);
     }
+
+    [Theory]
+    [InlineData("A 60-year-old man has a 4 cm mass in the right upper lobe. A CT-guided biopsy showed adenocarcinoma.", "LUAD")]
+    [InlineData("A 61-year-old man has a 5 cm squamous cell carcinoma of the left lower lobe, stage IIIB.", "LUSC")]
+    [InlineData("A 63-year-old man. Endoscopy found an ulcerated tumour of the distal oesophagus; biopsies show a moderately differentiated adenocarcinoma.", "ESCA")]
+    [InlineData("A 58-year-old woman with a pancreatic mass on CT. EUS-guided biopsy: adenocarcinoma.", "PAAD")]
+    public void ACancerNamedInTwoParts_WhereTheTumourIsAndWhatTheBiopsyShowed_IsReadAsOne(string note, string code)
+    {
+        var diagnosis = NoteReader.Extract(note).Diagnoses.Should().ContainSingle().Subject;
+        diagnosis.OncoTreeCode.Should().Be(code);
+        diagnosis.Certainty.Should().Be(Certainty.Asserted);
+    }
+
+    [Theory]
+    [InlineData("A 60-year-old woman with a pancreatic mass; the biopsy was suspicious for adenocarcinoma and is being repeated.")]
+    [InlineData("A 60-year-old woman with a pancreatic mass; the biopsy showed no adenocarcinoma.")]
+    [InlineData("A 60-year-old woman has a mass in the right upper lobe and a mass in the left breast; biopsies are pending.")]
+    public void AnOrganWithoutAConfirmedHistology_OrTwoOrgans_NameNoCancer(string note)
+    {
+        NoteReader.Extract(note).Diagnoses.Should().NotContain(d => d.OncoTreeCode != null && d.OncoTreeCode != "TISSUE");
+    }
+
+    [Fact]
+    public void AStageInASentenceOfItsOwn_BelongsToTheCancerLastNamed()
+    {
+        var stage = NoteReader.Extract("A 63-year-old man has oesophageal adenocarcinoma. PET-CT stages it cT3 N1 M0.").Diagnoses.Should().ContainSingle().Subject.Stage;
+        stage!.T.Should().Be("T3");
+        stage.N.Should().Be("N1");
+    }
+
+    [Theory]
+    [InlineData("A 7-year-old boy has a diffuse intrinsic pontine glioma.", "DMG")]
+    [InlineData("A 9-year-old girl with a diffuse midline glioma, H3 K27M-altered.", "DMG")]
+    [InlineData("A 70-year-old woman with newly diagnosed primary CNS lymphoma.", "PCNSL")]
+    [InlineData("A 66-year-old man with oesophageal cancer.", "ESO")]
+    public void CancersTheCatalogueNowNames_AreRead(string note, string code)
+    {
+        var catalog = TrialAccess.Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes;
+        NoteReader.Extract(note).Diagnoses.Should().Contain(d => (d.OncoTreeCode ?? catalog.Resolve(d.Text)) == code);
+    }
+
+    [Theory]
+    [InlineData("She has had no treatment other than dexamethasone 4 mg twice daily.")]
+    [InlineData("He has had no treatment apart from dexamethasone, and focal radiotherapy to the pons is planned to start in two weeks.")]
+    public void WhatANegationExcepts_WasGiven(string sentence)
+    {
+        var therapy = NoteReader.Extract("A 70-year-old with lymphoma. " + sentence).Therapies.Should().Contain(t => t.Name == "dexamethasone").Subject;
+        therapy.Certainty.Should().BeOneOf(Certainty.Asserted, Certainty.Historical);
+    }
 }

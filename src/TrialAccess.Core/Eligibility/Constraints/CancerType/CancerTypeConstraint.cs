@@ -77,7 +77,9 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
 
         // A grouping across tissues ("leukaemia", "neuroendocrine tumour") is compared as solid against haematological:
         // a lung cancer is no leukaemia, but whether a lymphoma or a small cell carcinoma is one is a question.
-        var byGroup = Code is CancerTypeCatalog.Solid or CancerTypeCatalog.Hematologic || catalog.IsGroup(Code);
+        // A grouping within one tissue ("oesophageal cancer": adenocarcinoma or squamous) is compared as that tissue.
+        var byGroup = Code is CancerTypeCatalog.Solid or CancerTypeCatalog.Hematologic
+            || (catalog.IsGroup(Code) && catalog.MembersOf(Code).Select(catalog.TissueOf).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Skip(1).Any());
         var wanted = byGroup ? GroupOf(catalog, Code) : catalog.TissueOf(Code);
         var clearlyOther = wanted is not null && mapped.All(d =>
         {
