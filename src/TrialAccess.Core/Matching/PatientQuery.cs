@@ -71,12 +71,20 @@ public static class PatientQuery
             // The OncoTree names of the diagnosis and of its tissue, each with the name trials commonly use: "lung
             // adenocarcinoma" also searches "non-small cell lung cancer", "lung" and "lung cancer"; "angioimmunoblastic
             // T-cell lymphoma" also searches "T-cell lymphoma", not only OncoTree's "Mature T and NK Neoplasms".
+            // The patient's own type counts twice, each broader one once: a trial of marginal zone lymphoma is more about
+            // this patient than one of any non-Hodgkin lymphoma.
             if ((diagnosis.OncoTreeCode ?? cancers.Resolve(diagnosis.Text)) is { } code)
             {
+                var own = true;
                 foreach (var ancestor in cancers.Lineage(code).Take(3))
                 {
-                    Add(cancers.Find(ancestor)?.Name);
-                    Add(cancers.CommonName(ancestor));
+                    for (var i = own ? 0 : 1; i < 2; i++)
+                    {
+                        Add(cancers.Find(ancestor)?.Name);
+                        Add(cancers.CommonName(ancestor));
+                    }
+
+                    own = false;
                 }
             }
 

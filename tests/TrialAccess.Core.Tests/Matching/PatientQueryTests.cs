@@ -37,4 +37,13 @@ public class PatientQueryTests
         query.TrimStart().Should().StartWith("lung adenocarcinoma");
         query.Should().NotContain("cough");
     }
+
+    [Fact]
+    public void Facts_NameThePatientsOwnTypeMoreOftenThanTheBroaderOnes()
+    {
+        var facts = PatientQuery.Facts(new PatientProfile { Diagnoses = [new Diagnosis { Text = "nodal marginal zone lymphoma", OncoTreeCode = "MZL" }] });
+
+        facts.Split("Marginal Zone Lymphoma").Length.Should().BeGreaterThan(facts.Split("Non-Hodgkin Lymphoma").Length);
+        facts.Should().Contain("Mature B-Cell Neoplasms", "the broader types are still searched");
+    }
 }

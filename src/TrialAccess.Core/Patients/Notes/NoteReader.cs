@@ -708,7 +708,8 @@ public static partial class NoteReader
             }
 
             var narrower = result.FindIndex(d => d != broad && d.Certainty is Certainty.Asserted or Certainty.Historical && d.OncoTreeCode is { } code
-                && !string.Equals(code, broadCode, StringComparison.OrdinalIgnoreCase) && catalog.IsWithin(code, broadCode) && !catalog.IsGroup(broadCode));
+                && !string.Equals(code, broadCode, StringComparison.OrdinalIgnoreCase)
+                && ((catalog.IsWithin(code, broadCode) && !catalog.IsGroup(broadCode)) || NamedAsAKindOf(catalog, code, broadCode)));
             if (narrower < 0)
             {
                 continue;
@@ -721,6 +722,30 @@ public static partial class NoteReader
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// "A diffuse large B-cell lymphoma ... so this is a primary CNS lymphoma": a type whose OncoTree name names another
+    /// type ("Primary DLBCL of the central nervous system") is a form of it, though OncoTree files the two side by side.
+    /// </summary>
+    private static bool NamedAsAKindOf(Vocabulary.CancerTypeCatalog catalog, string code, string other)
+    {
+        if (catalog.Find(code)?.Name is not { } name)
+        {
+            return false;
+        }
+
+        // The name from each of its words on, so that a shorter name inside it is found and not only the whole.
+        foreach (var start in Vocabulary.Tokenizer.Tokenize(name).Skip(1).Select(t => t.Start))
+        {
+            var rest = name[start..];
+            if (catalog.Names.FindAll(rest, Vocabulary.Tokenizer.Tokenize(rest)).Exists(m => string.Equals(m.Value, other, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><see cref="Merge"/>, and the group and TNM categories the narrower mention does not state.</summary>

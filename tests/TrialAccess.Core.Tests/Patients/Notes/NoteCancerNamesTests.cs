@@ -130,4 +130,12 @@ public class NoteCancerNamesTests
         var therapy = NoteReader.Extract("A 70-year-old with lymphoma. " + sentence).Therapies.Should().Contain(t => t.Name == "dexamethasone").Subject;
         therapy.Certainty.Should().BeOneOf(Certainty.Asserted, Certainty.Historical);
     }
+
+    [Fact]
+    public void ATypeWhoseNameNamesAnother_IsTheNarrowerDiagnosis_ThoughOncoTreeFilesThemSideBySide()
+    {
+        var diagnoses = NoteReader.Extract("A 70-year-old woman: the biopsy showed a diffuse large B-cell lymphoma, and staging found no disease outside the brain, so this is a primary CNS lymphoma.").Diagnoses;
+
+        diagnoses.Should().ContainSingle().Which.OncoTreeCode.Should().Be("PCNSL");
+    }
 }

@@ -102,6 +102,17 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
                 $"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?") { Presumed = true };
         }
 
+        // Two named subtypes of one cancer ("papillary" against "clear cell renal cell carcinoma", "lung squamous cell
+        // carcinoma" against "lung adenocarcinoma"): neither is the other, presumed and said so. A type "not otherwise
+        // specified", or one directly below the organ, is too coarse to rule anyone out.
+        if (!byGroup && mapped.TrueForAll(d => DistinctSubtypes(catalog, d.Code!, Code)))
+        {
+            return new ConstraintCheck(
+                CriterionOutcome.NotMet,
+                $"diagnosis {string.Join(", ", mapped.Select(d => $"{d.Diagnosis.Text} ({d.Code})"))} is another subtype than {Code}: presumed not one, confirm",
+                $"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?") { Presumed = true };
+        }
+
         // A carcinoma is no sarcoma, in the same organ too (a uterine serous carcinoma against "Sarcoma of the Uterus").
         // Against a grouping named by its histology ("sarcoma": the soft tissue, bone and uterine sarcomas), a carcinoma
         // in a tissue none of its members lies in fails on the record, as against one tissue.
@@ -169,6 +180,31 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
             && !catalog.IsWithin(have, wanted) && !catalog.IsWithin(wanted, have)
             && catalog.Find(have)?.Parent is { } haveParent && !string.Equals(haveParent, tissue, StringComparison.OrdinalIgnoreCase)
             && catalog.Find(wanted)?.Parent is { } wantedParent && !string.Equals(wantedParent, tissue, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Two solid cancer types of one organ, each below a named cancer of it (not directly below the organ), neither within
+    /// the other nor "not otherwise specified", that share a cancer type below the organ: sibling subtypes.
+    /// </summary>
+    private static bool DistinctSubtypes(CancerTypeCatalog catalog, string have, string wanted)
+    {
+        // The brain's tumours are left out: the WHO classifications of 2016 and 2021 renamed them by their molecular
+        // findings, so an "anaplastic astrocytoma" of an older record may be a glioblastoma of a newer trial.
+        var tissue = catalog.TissueOf(have);
+        if (tissue is null or "MYELOID" or "LYMPH" or "BRAIN" || !string.Equals(tissue, catalog.TissueOf(wanted), StringComparison.OrdinalIgnoreCase)
+            || catalog.IsWithin(have, wanted) || catalog.IsWithin(wanted, have) || catalog.IsGroup(have) || catalog.IsGroup(wanted)
+            || NotOtherwiseSpecified(catalog, have) || NotOtherwiseSpecified(catalog, wanted))
+        {
+            return false;
+        }
+
+        bool BelowACancer(string code) => catalog.Find(code)?.Parent is { } parent && !string.Equals(parent, tissue, StringComparison.OrdinalIgnoreCase);
+        var shared = catalog.Lineage(wanted).Where(a => !string.Equals(a, tissue, StringComparison.OrdinalIgnoreCase) && !catalog.IsGroup(a)
+            && catalog.Find(a)?.Parent is { } p && catalog.IsWithin(a, tissue) && !string.Equals(a, wanted, StringComparison.OrdinalIgnoreCase));
+        return BelowACancer(have) && BelowACancer(wanted) && shared.Any(a => catalog.IsWithin(have, a));
+
+        static bool NotOtherwiseSpecified(CancerTypeCatalog catalog, string code) =>
+            code.EndsWith("NOS", StringComparison.OrdinalIgnoreCase) || catalog.Find(code)?.Name.Contains("NOS", StringComparison.Ordinal) == true;
     }
 
     private static string? GroupOf(CancerTypeCatalog catalog, string code) =>
