@@ -900,6 +900,14 @@ public static partial class EligibilityEvaluator
                     return null;
                 }
 
+                // One rule of the block stated plainly and failed on the record ("Chemotherapy: No prior chemotherapy" after
+                // a course of carboplatin) decides, whatever the others hold.
+                if (evaluation.Role == CriterionRole.Inclusion
+                    && decidingConstraints.Any(c => c is PriorTherapyConstraint { Negated: true, MinimumLines: null, WithinDays: null, Current: false } therapy && StatesNoPrior(text, therapy.Agent, plainly: true)))
+                {
+                    return null;
+                }
+
                 return text.Length > 300 || Label().Count(text) >= 2 || Label().Matches(text).Any(l => l.Index > 0) ? "the criterion holds several rules the engine could not separate" : null;
             }
         }
@@ -1079,8 +1087,10 @@ public static partial class EligibilityEvaluator
     private static partial System.Text.RegularExpressions.Regex Conditional();
 
     /// <summary>"No prior chemotherapy", "no prior or concurrent chemotherapy", "no prior or other concurrent chemotherapy", "no prior systemic chemotherapy".</summary>
-    private static bool StatesNoPrior(string text, string agent) =>
-        System.Text.RegularExpressions.Regex.IsMatch(text, @"\bno\s+(?:prior|previous)\s+(?:or\s+(?:other\s+)?(?:concurrent|current)\s+)?(?:(?:systemic|cytotoxic|myelosuppressive|anticancer|antineoplastic)\s+)?" + System.Text.RegularExpressions.Regex.Escape(agent) + @"\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    /// <param name="plainly">Also requires that nothing qualifies it ("no prior chemotherapy for metastatic disease", "... within 4 weeks").</param>
+    private static bool StatesNoPrior(string text, string agent, bool plainly = false) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"\bno\s+(?:prior|previous)\s+(?:or\s+(?:other\s+)?(?:concurrent|current)\s+)?(?:(?:systemic|cytotoxic|myelosuppressive|anticancer|antineoplastic)\s+)?" + System.Text.RegularExpressions.Regex.Escape(agent) + @"\b"
+            + (plainly ? @"(?!\s*(?:(?:for|in|of|within|during|to|with|except|other|unless|at|after|before|given|regimens?|courses?|cycles?|doses?)\b|[(,/-]))" : string.Empty), System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:declined|declines|refused|refuses|unwilling|not\s+willing)\s+(?:to\s+(?:take|receive|undergo|have|use|continue)\s+)?(?:[\w-]+\s+){0,2}[\w-]+", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Refusal();

@@ -185,6 +185,20 @@ public static partial class NoteReader
                 diagnoses[last] = diagnoses[last] with { Stage = Merge(diagnoses[last].Stage, stage) };
             }
 
+            // "Liver biopsy showed a well-differentiated pancreatic neuroendocrine tumour": a cancer of another organ found
+            // by a biopsy of a distant site has spread there.
+            if (diagnoses.Count > firstDiagnosisInSentence
+                && DistantSiteBiopsy().Match(note, sentence.Start, sentence.End - sentence.Start) is { Success: true } biopsy
+                && diagnoses[firstDiagnosisInSentence] is { Certainty: Certainty.Asserted or Certainty.Historical } found
+                && (found.OncoTreeCode ?? Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes.Resolve(found.Text)) is { } foundCode
+                && Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes.TissueOf(foundCode) is { } foundTissue
+                && !DistantSiteIsTissue(biopsy.Groups["site"].Value, foundTissue))
+            {
+                var site = biopsy.Groups["site"].Value.ToLowerInvariant();
+                metastases.Add(new MetastaticSite { Site = site, Certainty = Certainty.Asserted, Span = new SourceSpan(biopsy.Index, biopsy.Length) });
+                imagedMetastases ??= new SourceSpan(biopsy.Index, biopsy.Length);
+            }
+
             if (nonMetastatic is null && NoDistantDisease().Match(note, sentence.Start, sentence.End - sentence.Start) is { Success: true } local)
             {
                 nonMetastatic = new SourceSpan(local.Index, local.Length);
@@ -312,6 +326,22 @@ public static partial class NoteReader
 
     [GeneratedRegex(@"\b(?:CXR|chest\s+x-?ray|CT(?:\s+scan)?|PET(?:[-/ ]CT)?|MRI|bone\s+scan|scans?|imaging|x-?rays?|ultrasound|staging(?:\s+work-?up)?)\b[^.;]{0,40}?\b(?:remarkable\s+for|showed|shows|revealed|reveals|demonstrated|demonstrates|consistent\s+with|positive\s+for|found)\s+(?:(?:multiple|several|numerous|diffuse|widespread|new|innumerable|many)\s+)?(?:metastatic\s+(?:lesions?|disease|deposits?|foci|nodules?|masses|spread)|metastases|metastasis|mets)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ImagingShowsMetastases();
+
+    [GeneratedRegex(@"\b(?<site>liver|lung|bone|brain|adrenal|peritoneal|pleural|skin)\s+(?:(?:core|needle|lesion|nodule|mass)\s+)?biops(?:y|ies)\s+(?:showed|shows|confirmed|confirms|revealed|reveals|demonstrated|demonstrates|found)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex DistantSiteBiopsy();
+
+    /// <summary>True when the biopsied site is the cancer's own organ (a lung biopsy of a lung cancer).</summary>
+    private static bool DistantSiteIsTissue(string site, string tissue) => (site.ToLowerInvariant(), tissue.ToUpperInvariant()) switch
+    {
+        ("liver", "LIVER" or "BILIARY_TRACT") => true,
+        ("lung" or "pleural", "LUNG" or "PLEURA") => true,
+        ("bone", "BONE" or "MYELOID" or "LYMPH") => true,
+        ("brain", "BRAIN" or "CNS") => true,
+        ("adrenal", "ADRENAL_GLAND") => true,
+        ("peritoneal", "PERITONEUM" or "OVARY") => true,
+        ("skin", "SKIN") => true,
+        _ => false,
+    };
 
     [GeneratedRegex(@"\bno\s+(?:evidence\s+of\s+|signs?\s+of\s+)?(?:(?:nodal|regional|lymph\s+node)\s+(?:or|and|/)\s+)?(?:distant|metastatic|systemic|extra-?\w+)\s+(?:disease|metastas[ie]s|spread|involvement)\b|\bno\s+(?:evidence\s+of\s+)?(?:distant\s+)?metastas[ie]s\b|\bnon-?metastatic\b|\b(?-i:c?M0)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NoDistantDisease();

@@ -91,6 +91,26 @@ public class PriorOrConcurrentReadingTests
     }
 
     [Fact]
+    public void Evaluate_OnePlainNoPriorChemotherapyInABlock_FailsThoughAnotherRuleThereIsQualified()
+    {
+        var evaluation = EvaluateTrial(
+            "PRIOR CONCURRENT THERAPY: Biologic therapy: Not specified Chemotherapy: No prior chemotherapy Endocrine therapy: Not specified Radiotherapy: No prior pelvic or thoracic radiotherapy Surgery: Not specified",
+            Patient(PastChemotherapy, new Therapy { Name = "radiotherapy", Kind = TherapyKind.Radiotherapy, Certainty = Certainty.Historical }));
+
+        evaluation.Verdict.Should().Be(TrialVerdict.Ineligible);
+    }
+
+    [Fact]
+    public void Evaluate_NoPriorChemotherapyForAnotherSetting_InABlock_IsNotDecidedByTheWordsAlone()
+    {
+        var evaluation = EvaluateTrial(
+            "PRIOR CONCURRENT THERAPY: Biologic therapy: Not specified Chemotherapy: No prior chemotherapy for metastatic disease Endocrine therapy: Not specified Radiotherapy: No prior pelvic radiotherapy Surgery: Not specified",
+            Patient(PastChemotherapy, new Therapy { Name = "radiotherapy", Kind = TherapyKind.Radiotherapy, Certainty = Certainty.Historical }));
+
+        evaluation.Verdict.Should().NotBe(TrialVerdict.Ineligible);
+    }
+
+    [Fact]
     public void Parse_TreatmentsTheRuleIsLimitedTo_AreNotRequired()
     {
         CriterionParser.Default.Parse("Previous therapies limited to interferon-alpha, hydroxyurea, anagrelide, and imatinib", CriterionRole.Inclusion)

@@ -138,4 +138,15 @@ public class NoteCancerNamesTests
 
         diagnoses.Should().ContainSingle().Which.OncoTreeCode.Should().Be("PCNSL");
     }
+
+    [Theory]
+    [InlineData("A 56-year-old woman with a pancreatic mass. Liver biopsy showed a well-differentiated pancreatic neuroendocrine tumour, grade 2.", true)]
+    [InlineData("A 60-year-old man with a cough. Lung biopsy showed adenocarcinoma of the lung.", false)]
+    public void ABiopsyOfADistantSite_ShowingACancerOfAnotherOrgan_IsAMetastasis(string note, bool metastatic)
+    {
+        var profile = NoteReader.Extract(note);
+
+        profile.Diagnoses.Should().ContainSingle().Which.Stage?.Metastatic.Should().Be(metastatic ? true : null);
+        profile.Metastases.Any(m => m.Site == "liver").Should().Be(metastatic);
+    }
 }
