@@ -155,4 +155,14 @@ public class TrialMatcherTests
         catalog.Index.TryGetDocument(NctId.Parse("NCT00000001"), out var document).Should().BeTrue();
         catalog.SubjectTerms(document).Should().Equal("cancer", "cell", "egfr", "lung", "mutant", "non", "osimertinib", "small");
     }
+
+    [Theory]
+    [InlineData("Marginal Zone Lymphoma", true)]
+    [InlineData("Splenic Marginal Zone Lymphoma", true)]
+    [InlineData("Non-Hodgkin Lymphoma", false)]
+    [InlineData("Breast Cancer", false)]
+    public void StudiesOwnType_IsThePatientsTypeOrANarrowerOne_NotABroaderOne(string condition, bool expected)
+    {
+        TrialMatcher.StudiesOwnType(TrialAccess.Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes, ["A study of a new drug", condition], "MZL").Should().Be(expected);
+    }
 }

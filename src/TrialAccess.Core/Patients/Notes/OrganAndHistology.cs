@@ -64,8 +64,8 @@ internal static partial class OrganAndHistology
     [GeneratedRegex(@"\b(small[\s-]cell carcinoma|squamous[\s-]cell carcinoma|squamous carcinoma|adenosquamous carcinoma|large[\s-]cell carcinoma|urothelial carcinoma|transitional[\s-]cell carcinoma|clear[\s-]cell carcinoma|serous carcinoma|invasive ductal carcinoma|invasive lobular carcinoma|ductal carcinoma|lobular carcinoma|adenocarcinoma|carcinoma)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Histology();
 
-    /// <summary>A denial or a doubt before a histology in its sentence: "no evidence of", "negative for", "suspicious for".</summary>
-    [GeneratedRegex(@"\b(?:no|not|without|negative\s+for|ruled\s+out|free\s+of|suspicious\s+for|concerning\s+for|suspected|possible|probable|likely|differential)\b[^.;]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    /// <summary>A denial, a doubt or a relative before a histology in its sentence: "no evidence of", "suspicious for", "her mother had".</summary>
+    [GeneratedRegex(@"\b(?:no|not|without|negative\s+for|ruled\s+out|free\s+of|suspicious\s+for|concerning\s+for|suspected|possible|probable|likely|differential|mother|father|sister|brother|aunt|uncle|grandmother|grandfather|daughter|son|family)\b[^.;]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DeniedOrDoubtedBefore();
 
     /// <summary>Where a sentence places a tumour: each organ it names with a tumour word, and where.</summary>

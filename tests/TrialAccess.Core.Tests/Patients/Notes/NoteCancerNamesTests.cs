@@ -98,6 +98,7 @@ public class NoteCancerNamesTests
     [InlineData("A 60-year-old woman with a pancreatic mass; the biopsy was suspicious for adenocarcinoma and is being repeated.")]
     [InlineData("A 60-year-old woman with a pancreatic mass; the biopsy showed no adenocarcinoma.")]
     [InlineData("A 60-year-old woman has a mass in the right upper lobe and a mass in the left breast; biopsies are pending.")]
+    [InlineData("A 60-year-old man with a lung mass; biopsy pending. His mother had breast adenocarcinoma.")]
     public void AnOrganWithoutAConfirmedHistology_OrTwoOrgans_NameNoCancer(string note)
     {
         NoteReader.Extract(note).Diagnoses.Should().NotContain(d => d.OncoTreeCode != null && d.OncoTreeCode != "TISSUE");
