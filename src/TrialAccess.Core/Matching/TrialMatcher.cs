@@ -253,11 +253,11 @@ public sealed class TrialMatcher
         }
 
         // The hand-written order's concept match: a trial whose title or conditions name the patient's own cancer type (or
-        // a narrower one) counts its relevance a little higher than one that names only a broader type.
+        // a narrower one) counts its relevance half as much again as one that names only a broader type.
         var ownType = new bool[candidates.Count];
         if (_model is null && MainProblem.Of(patient) is { OncoTreeCode: { Length: > 0 } patientCode })
         {
-            var cancers = Eligibility.Evaluation.EvaluationContext.On(today).Vocabulary.CancerTypes;
+            var cancers = context.Vocabulary.CancerTypes;
             for (var i = 0; i < candidates.Count; i++)
             {
                 var slim = catalog.Slim(candidates[i].Document);
