@@ -66,7 +66,7 @@ internal static class CertaintyScope
 
     private static readonly HashSet<string> Terminators = new(StringComparer.Ordinal)
     {
-        "but", "however", "although", "though", "yet", "except", "apart", "aside", "which", "who", "whom", "presents", "presenting", "presented",
+        "but", "however", "although", "though", "yet", "except", "apart", "aside", "only", "which", "who", "whom", "presents", "presenting", "presented",
         "complains", "complaining", "complained", "secondary", "due", "because", "now", "currently", "admitted", "diagnosed",
         "confirmed", "revealed", "showed", "shows", "found", "reports", "reported", "states", "developed", "consistent", "therefore", "thus", "hence",
     };

@@ -27,11 +27,16 @@ internal static partial class OrganAndHistology
     private static readonly Organ Endometrium = new(["endometrium", "uterus"], ["endometrial", "uterine"]);
     private static readonly Organ Cervix = new(["cervix"], ["cervical"]);
     private static readonly Organ Thyroid = new(["thyroid"], ["thyroid"]);
+    private static readonly Organ Anus = new(["anus", "anal canal"], ["anal"]);
+    private static readonly Organ Vulva = new(["vulva"], ["vulvar", "vulval"]);
+    private static readonly Organ Vagina = new(["vagina"], ["vaginal"]);
+    private static readonly Organ Penis = new(["penis"], ["penile"]);
+    private static readonly Organ Gallbladder = new(["gallbladder"], ["gallbladder"]);
 
     /// <summary>The organ a word names; "upper", "middle" and "lower lobe" are the lung's.</summary>
     private static Organ? OrganOf(string words)
     {
-        var w = words.ToLowerInvariant();
+        var w = string.Join(' ', words.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return w switch
         {
             "lung" or "lungs" or "pulmonary" or "lingula" or "lobe" => Lung,
@@ -48,16 +53,21 @@ internal static partial class OrganAndHistology
             "endometrium" or "endometrial" or "uterus" or "uterine" => Endometrium,
             "cervix" => Cervix,
             "thyroid" => Thyroid,
+            "anus" or "anal canal" or "anal" => Anus,
+            "vulva" or "vulvar" or "vulval" => Vulva,
+            "vagina" or "vaginal" => Vagina,
+            "penis" or "penile" => Penis,
+            "gallbladder" or "gall bladder" => Gallbladder,
             _ => null,
         };
     }
 
     /// <summary>"tumour of the distal oesophagus", "mass in the right upper lobe", "carcinoma arising in the left breast".</summary>
-    [GeneratedRegex(@"\b(?:tumou?rs?|mass|masses|carcinoma|adenocarcinoma|cancer|neoplasm|malignancy|growth)\s+(?:arising\s+)?(?:in|of|at|from|involving)\s+(?:the\s+)?(?:(?:left|right|mid|middle|upper|lower|distal|proximal|sigmoid|ascending|descending|transverse|anterior|posterior|lateral|medial|outer|inner|superior|inferior|tail\s+of\s+the|head\s+of\s+the|body\s+of\s+the)\s+){0,3}(lungs?|lingula|(?<=(?:upper|middle|lower)\s+)lobe|breast|o?esophagus|stomach|pancreas|colon|caecum|cecum|rectum|kidney|bladder|prostate|ovary|endometrium|uterus|cervix|thyroid)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(?:tumou?rs?|mass|masses|carcinoma|adenocarcinoma|cancer|neoplasm|malignancy|growth)\s+(?:arising\s+)?(?:in|of|at|from|involving)\s+(?:the\s+)?(?:(?:left|right|mid|middle|upper|lower|distal|proximal|sigmoid|ascending|descending|transverse|anterior|posterior|lateral|medial|outer|inner|superior|inferior|tail\s+of\s+the|head\s+of\s+the|body\s+of\s+the)\s+){0,3}(lungs?|lingula|(?<=(?:upper|middle|lower)\s+)lobe|breast|o?esophagus|stomach|pancreas|colon|caecum|cecum|rectum|kidney|bladder|prostate|ovary|endometrium|uterus|cervix|thyroid|anus|anal\s+canal|vulva|vagina|penis|gall\s?bladder)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex TumourInOrgan();
 
     /// <summary>"a pancreatic mass", "a left lung tumour", "a renal mass".</summary>
-    [GeneratedRegex(@"\b(lung|pulmonary|breast|o?esophageal|gastric|stomach|pancreatic|colonic|rectal|renal|kidney|bladder|prostatic|prostate|ovarian|endometrial|uterine|thyroid)\s+(?:tumou?rs?|mass|masses|neoplasm|carcinoma|cancer|malignancy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(lung|pulmonary|breast|o?esophageal|gastric|stomach|pancreatic|colonic|rectal|renal|kidney|bladder|prostatic|prostate|ovarian|endometrial|uterine|thyroid|anal|vulval|vulvar|vaginal|penile|gallbladder)\s+(?:tumou?rs?|mass|masses|neoplasm|carcinoma|cancer|malignancy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex OrganTumour();
 
     /// <summary>What a biopsy shows, the most specific first.</summary>

@@ -27,6 +27,8 @@ public class CandidacyAndAsideReadingTests
     [InlineData("Be eligible for apheresis, as determined by the Stem Cell Transplant team")]
     [InlineData("Complete all 4 cycles of run-in chemotherapy")]
     [InlineData("Predicted treatment must include the use of an intravenous opiate")]
+    [InlineData("Patients must be anticipated to complete at least 2 cycles of chemotherapy")]
+    [InlineData("Expected to receive at least 4 cycles of chemotherapy")]
     public void ACandidacyOrAStudyTreatment_IsNoTreatmentTheRecordMustShow(string criterion)
     {
         Read(criterion).OfType<PriorTherapyConstraint>().Should().BeEmpty();
@@ -232,4 +234,16 @@ public class CandidacyAndAsideReadingTests
     [Fact]
     public void AnInabilityToTakeTheTreatmentAtEntry_IsStillARule() =>
         Evaluate("Unable to swallow oral medication", WithoutCancer, CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.NotApplicable);
+
+    [Theory]
+    [InlineData("No stage I disease", "A 40-year-old woman with stage III breast cancer.", CriterionOutcome.Met)]
+    [InlineData("No low-risk disease defined as completely resected stage I disease", "A 14-year-old girl with stage III anaplastic large cell lymphoma.", CriterionOutcome.Met)]
+    [InlineData("Stage I disease", "A 60-year-old man with stage IV colon cancer.", CriterionOutcome.NotMet)]
+    [InlineData("Stage I disease", "A 60-year-old man with stage II colon cancer.", CriterionOutcome.NotMet)]
+    [InlineData("Stage III disease", "A 60-year-old man with stage IIIB colon cancer.", CriterionOutcome.Met)]
+    [InlineData("Stage IIIB or IIIC disease", "A 60-year-old man with stage III colon cancer.", CriterionOutcome.Unknown)]
+    public void AStageGroup_AdmitsItsSubStagesOnly_NotTheGroupsWhoseNumeralItBegins(string criterion, string note, CriterionOutcome expected)
+    {
+        Evaluate(criterion, Note(note)).Outcome.Should().Be(expected);
+    }
 }

@@ -26,6 +26,9 @@ public class NoteCancerNamesTests
     [InlineData("A 61-year-old man has a 5 cm squamous cell carcinoma of the left lower lobe, stage IIIB.", "LUSC")]
     [InlineData("A 63-year-old man. Endoscopy found an ulcerated tumour of the distal oesophagus; biopsies show a moderately differentiated adenocarcinoma.", "ESCA")]
     [InlineData("A 58-year-old woman with a pancreatic mass on CT. EUS-guided biopsy: adenocarcinoma.", "PAAD")]
+    [InlineData("A 66-year-old woman has a 4 cm squamous cell carcinoma of the anal canal, T2 N1.", "ANSC")]
+    [InlineData("A 72-year-old man with an ulcerated tumour of the anus. Biopsy: squamous carcinoma.", "ANSC")]
+    [InlineData("A 79-year-old woman with a 3 cm squamous cell carcinoma of the right vulva.", "VULVA")]
     public void TheCancer_IsReadWithItsCode_AlsoWhenNamedInTwoParts(string note, string code)
     {
         var diagnosis = NoteReader.Extract(note).Diagnoses.Should().ContainSingle().Subject;
@@ -118,6 +121,7 @@ public class NoteCancerNamesTests
     [Theory]
     [InlineData("She has had no treatment other than dexamethasone 4 mg twice daily.")]
     [InlineData("He has had no treatment apart from dexamethasone, and focal radiotherapy to the pons is planned to start in two weeks.")]
+    [InlineData("He has had no systemic treatment, only dexamethasone for headache.")]
     public void WhatANegationExcepts_WasGiven(string sentence)
     {
         var therapy = NoteReader.Extract("A 70-year-old with lymphoma. " + sentence).Therapies.Should().Contain(t => t.Name == "dexamethasone").Subject;

@@ -38,8 +38,16 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
 
         if (Groups.Count > 0 && stage?.Group is { } group)
         {
-            var fits = Groups.Any(g => group.StartsWith(g, StringComparison.OrdinalIgnoreCase) || g.StartsWith(group, StringComparison.OrdinalIgnoreCase) && g.Length == group.Length);
-            return ConstraintCheck.Of(fits, $"stage {group}");
+            if (Groups.Any(g => IsWithin(group, g)))
+            {
+                return ConstraintCheck.Met($"stage {group}");
+            }
+
+            // The trial names a sub-stage of the patient's recorded group ("stage IIIB" for a patient recorded as stage
+            // III): which sub-stage the patient's is, the record does not say.
+            return Groups.Any(g => IsWithin(g, group))
+                ? ConstraintCheck.Unknown($"Which sub-stage is the patient's stage {group}? (trial: {Describe()})", $"stage {group}")
+                : ConstraintCheck.NotMet($"stage {group}");
         }
 
         foreach (var extent in Extents)
@@ -79,6 +87,17 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
             ? ConstraintCheck.Unknown($"What is the stage group of the patient's cancer? (trial: {Describe()})", DescribeStage(stage, metastatic))
             : ConstraintCheck.NotMet(DescribeStage(stage, metastatic));
     }
+
+    /// <summary>
+    /// True when stage group <paramref name="narrow"/> is <paramref name="broad"/> or one of its sub-stages: "IIIA" is
+    /// within "III", but "III" and "IV" are not within "I", nor "IV" within "I" (a Roman numeral goes on with I or V; a
+    /// sub-stage is a letter A to C).
+    /// </summary>
+    internal static bool IsWithin(string narrow, string broad) =>
+        narrow.Equals(broad, StringComparison.OrdinalIgnoreCase)
+        || (narrow.Length > broad.Length
+            && narrow.StartsWith(broad, StringComparison.OrdinalIgnoreCase)
+            && char.ToUpperInvariant(narrow[broad.Length]) is 'A' or 'B' or 'C');
 
     /// <summary>
     /// True when the words can only be a cancer's stage: a stage group, a TNM with its tumour part, or an extent only
