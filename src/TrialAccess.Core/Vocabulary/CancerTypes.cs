@@ -25,9 +25,11 @@ public sealed class CancerTypeCatalog
     /// <summary>
     /// The cancer types TrialAccess adds below an OncoTree node that OncoTree 2025-10-03 does not list, since trials name
     /// them as diseases of their own: Kaposi sarcoma (KS, below the soft tissue) and smoldering myeloma (SMM, beside plasma
-    /// cell myeloma: a trial for myeloma treats active disease, one for smoldering myeloma the precursor).
+    /// cell myeloma: a trial for myeloma treats active disease, one for smoldering myeloma the precursor) and cervical
+    /// intraepithelial neoplasia (CIN, below the cervix: the pre-invasive lesion that trials of screening, topical and
+    /// preventive treatment study).
     /// </summary>
-    public static IReadOnlySet<string> NotInOncoTree { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "KS", "SMM" };
+    public static IReadOnlySet<string> NotInOncoTree { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "KS", "SMM", "CIN" };
 
     /// <summary>Resolved names and lineages are remembered (matching asks the same few thousand times per request); at most this many names.</summary>
     private const int RememberedNames = 50_000;

@@ -4,7 +4,8 @@ namespace TrialAccess.Vocabulary;
 /// The cancer types TrialAccess ships, one per line: code | OncoTree name | parent code | synonyms and abbreviations
 /// [| members, for a grouping across branches of the tree]. Codes and parents follow OncoTree 2025-10-03; SOLID, HEME,
 /// NET (any neuroendocrine tumour), SARC (any sarcoma: soft tissue, bone or uterine), ESO (any oesophageal cancer, adenocarcinoma or squamous) and the leukaemias (LEUK, ACLEUK,
-/// CHLEUK) are TrialAccess groupings, and KS (Kaposi sarcoma) and SMM (smoldering myeloma) types OncoTree does not list. Synonyms are the ways
+/// CHLEUK) are TrialAccess groupings, and KS (Kaposi sarcoma), SMM (smoldering myeloma) and CIN (cervical intraepithelial
+/// neoplasia, pre-invasive) types OncoTree does not list. Synonyms are the ways
 /// trial criteria name the type, collected for TrialAccess.
 /// </summary>
 internal static class CuratedCancerTypes
@@ -33,7 +34,7 @@ internal static class CuratedCancerTypes
         "READ|Rectal Adenocarcinoma|COADREAD|rectal cancer;rectal carcinoma;adenocarcinoma of the rectum;cancer of the rectum",
         "SBC|Small Bowel Cancer|BOWEL|small bowel adenocarcinoma;small intestine cancer",
         "APAD|Appendiceal Adenocarcinoma|BOWEL|appendiceal cancer;appendix cancer",
-        "ANSC|Anal Squamous Cell Carcinoma|BOWEL|anal cancer;anal canal cancer;squamous cell carcinoma of the anus;anal carcinoma",
+        "ANSC|Anal Squamous Cell Carcinoma|BOWEL|anal cancer;anal canal cancer;squamous cell carcinoma of the anus;anal carcinoma;anal canal carcinoma;carcinoma of the anal canal;carcinoma of the anus;cancer of the anus;anal squamous cell carcinoma;squamous cell carcinoma of the anal canal",
         "GINET|Gastrointestinal Neuroendocrine Tumors|BOWEL|gastrointestinal neuroendocrine tumor;GI NET;carcinoid tumor;carcinoid tumour;carcinoid",
         "BRAIN|CNS/Brain|TISSUE|brain tumor;brain tumour;brain cancer;CNS tumor;CNS tumour;central nervous system tumor;primary brain tumor;primary CNS tumor;brain tumors;brain and central nervous system tumor;brain and central nervous system tumour;CNS cancer;central nervous system cancer",
         "DIFG|Diffuse Glioma|BRAIN|glioma;gliomas;high-grade glioma;high grade glioma;HGG;malignant glioma",
@@ -157,6 +158,7 @@ internal static class CuratedCancerTypes
         "ESS|Endometrial Stromal Sarcoma|USARC|endometrial stromal sarcoma",
         "CERVIX|Cervix|TISSUE|cervical cancer;cervical carcinoma;cancer of the cervix;carcinoma of the cervix",
         "CESC|Cervical Squamous Cell Carcinoma|CERVIX|squamous cell carcinoma of the cervix",
+        "CIN|Cervical Intraepithelial Neoplasia|CERVIX|cervical intraepithelial neoplasia;cervical intraepithelial neoplasias;CIN 2;CIN 3;CIN2;CIN3;CIN 2/3;CIN2/3;CIN 2+;CIN2+;CIN II;CIN III;cervical dysplasia;high-grade cervical dysplasia;cervical carcinoma in situ;carcinoma in situ of the cervix;uterine cervical dysplasia;cervical precancer;cervical precancerous lesions",
         "VULVA|Vulva/Vagina|TISSUE|vulvar cancer;vaginal cancer;vulvar carcinoma",
         "SOFT_TISSUE|Soft Tissue|TISSUE|soft tissue sarcoma;soft-tissue sarcoma;STS;soft tissue sarcomas",
         "KS|Kaposi Sarcoma|SOFT_TISSUE|Kaposi sarcoma;Kaposi's sarcoma;Kaposi sarcomas;AIDS-related Kaposi sarcoma;KS",

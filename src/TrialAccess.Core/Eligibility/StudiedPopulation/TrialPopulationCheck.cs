@@ -301,6 +301,18 @@ public static partial class TrialPopulationCheck
             }
         }
 
+        // A cancer recorded as unresectable ("the tumour is locally advanced and unresectable", "unresectable stage III")
+        // is past a trial only of disease to be, or already, operated on ("Resectable", "Neoadjuvant", "Perioperative",
+        // "Adjuvant", "Resected"): a presumed failure. A trial that also names another setting says nothing here.
+        if (cancer?.Stage?.Unresectable == true && Operable(patient, cancer) is null
+            && stated.TrueForAll(t => PreSurgeryWords().IsMatch(t.Evidence.Text) || AfterSurgeryWords().IsMatch(t.Evidence.Text) || t.Evidence.Text.Equals("resected", StringComparison.OrdinalIgnoreCase)))
+        {
+            return Fails(
+                $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
+                $"trial is for disease to be or already operated on ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}); the patient's cancer is unresectable: {Quote(patient, cancer.Stage.Span ?? cancer.Span, "unresectable")}",
+                presumed: true);
+        }
+
         // A cancer that came back after its first treatment is past the early, curative setting that a trial only of
         // "stage I or II disease following surgery" or of operable disease studies, unless the record itself speaks of
         // recurrence ("resectable locally recurrent rectal cancer"): such a trial fails on a presumption.
@@ -382,7 +394,7 @@ public static partial class TrialPopulationCheck
             return null;
         }
 
-        if (cancer.Text.Contains("in situ", StringComparison.OrdinalIgnoreCase) || stage?.Group == "0")
+        if (cancer.Text.Contains("in situ", StringComparison.OrdinalIgnoreCase) || cancer.Text.Contains("intraepithelial", StringComparison.OrdinalIgnoreCase) || cancer.OncoTreeCode is "DCIS" or "CIN" || stage?.Group == "0")
         {
             return (DiseaseExtent.InSitu, Quote(patient, cancer.Span, $"in situ ({cancer.Text})"));
         }

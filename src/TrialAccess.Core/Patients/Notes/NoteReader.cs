@@ -80,6 +80,7 @@ public static partial class NoteReader
         var conditions = new List<Condition>();
         var settings = new List<SettingStatement>();
         SourceSpan? nonMetastatic = null;
+        Match? statedUnresectable = null;
         SourceSpan? imagedMetastases = null;
         Fact<bool>? pregnant = null;
         Fact<bool>? breastfeeding = null;
@@ -204,6 +205,11 @@ public static partial class NoteReader
                 nonMetastatic = new SourceSpan(local.Index, local.Length);
             }
 
+            if (statedUnresectable is null && StatedLocallyAdvancedOrUnresectable().Match(note, sentence.Start, sentence.End - sentence.Start) is { Success: true } unresectable)
+            {
+                statedUnresectable = unresectable;
+            }
+
             // Tried only on a sentence that speaks of metastases: the pattern starts at every letter x, c, p, m or s.
             if (imagedMetastases is null && MentionsMetastases(note.AsSpan(sentence.Start, sentence.End - sentence.Start))
                 && ImagingShowsMetastases().Match(note, sentence.Start, sentence.End - sentence.Start) is { Success: true } imaged)
@@ -241,6 +247,11 @@ public static partial class NoteReader
         else if (imagedMetastases is { } imagedSpan)
         {
             readDiagnoses = MetastaticOnImaging(readDiagnoses, imagedSpan);
+        }
+
+        if (statedUnresectable is { } statedExtent)
+        {
+            readDiagnoses = LocallyAdvancedAsStated(readDiagnoses, statedExtent);
         }
 
         var readTherapies = ProgressionOfAnyMention(Consolidate(therapies, t => t.Name + "|" + t.Kind, t => t.Certainty, (t, c) => t with { Certainty = c }), therapies);
@@ -302,6 +313,35 @@ public static partial class NoteReader
         result[primary] = result[primary] with { Stage = stage is null ? new Stage { Metastatic = false, MetastaticSpan = statement } : stage with { Metastatic = false, MetastaticSpan = statement } };
         return result;
     }
+
+    /// <summary>
+    /// "So the tumour is locally advanced and unresectable", "the cancer was deemed inoperable": the note states the
+    /// primary cancer's extent in a sentence of its own, not before its name. Sets what the stage does not already say.
+    /// </summary>
+    private static List<Diagnosis> LocallyAdvancedAsStated(List<Diagnosis> diagnoses, Match statement)
+    {
+        var primary = diagnoses.FindIndex(d => d.IsPrimary && d.Certainty == Certainty.Asserted);
+        if (primary < 0)
+        {
+            return diagnoses;
+        }
+
+        var result = diagnoses.ToList();
+        var stage = result[primary].Stage ?? new Stage { Span = new SourceSpan(statement.Index, statement.Length) };
+        result[primary] = result[primary] with
+        {
+            Stage = stage with
+            {
+                LocallyAdvanced = stage.LocallyAdvanced ?? (statement.Groups["local"].Success && stage.Metastatic != true ? true : null),
+                Unresectable = stage.Unresectable ?? (statement.Groups["unresectable"].Success ? true : null),
+            },
+        };
+        return result;
+    }
+
+    /// <summary>"The tumour is locally advanced and unresectable", "the cancer was deemed inoperable", "it is not resectable".</summary>
+    [GeneratedRegex(@"\b(?:tumou?r|cancer|carcinoma|disease|mass|it)\s+(?:is|was|remains|(?:is|was|has\s+been)\s+(?:deemed|judged|considered|felt)(?:\s+to\s+be)?)\s+(?:therefore\s+|thus\s+|now\s+)?(?:(?<local>locally[\s-]advanced)(?:(?:\s*,\s*|\s+and\s+|\s+but\s+)(?<unresectable>unresectable|inoperable|non-?resectable|not\s+(?:surgically\s+)?resectable))?|(?<unresectable>unresectable|inoperable|non-?resectable|not\s+(?:surgically\s+)?resectable))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex StatedLocallyAdvancedOrUnresectable();
 
     private static bool MentionsMetastases(ReadOnlySpan<char> sentence) =>
         sentence.Contains("metast", StringComparison.OrdinalIgnoreCase) || sentence.Contains("mets", StringComparison.OrdinalIgnoreCase);

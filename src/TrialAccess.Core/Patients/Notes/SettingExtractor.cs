@@ -222,14 +222,15 @@ internal static partial class SettingExtractor
 
     /// <summary>
     /// The cancer is to be operated on: "resectable", "operable" (not "unresectable", "borderline resectable"), surgery
-    /// or an "-ectomy" planned or scheduled, a candidate for it.
+    /// or an "-ectomy" planned or scheduled, a candidate for it, or a plan that ends in it ("recommends preoperative
+    /// radiotherapy followed by wide local excision").
     /// </summary>
-    [GeneratedRegex(@"(?<!\b(?:un|non-?|in|borderline\s+|potentially\s+))\b(?:resectable|operable)\b|\b(?:surgery|resection|[a-z]{2,20}ectomy|operation)\s+(?:is|was|has\s+been)\s+(?:planned|scheduled|recommended|proposed)\b|\b(?:planned|scheduled|listed|booked)\s+for\s+(?:(?:a|an|the|radical|curative|total|partial|elective)\s+)*(?:surgery|resection|[a-z]{2,20}ectomy)\b|\bcandidate\s+for\s+(?:(?:a|an|radical|curative|total|partial)\s+)*(?:surgery|resection|[a-z]{2,20}ectomy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?<!\b(?:un|non-?|in|borderline\s+|potentially\s+))\b(?:resectable|operable)\b|\b(?:surgery|resection|[a-z]{2,20}ectomy|operation)\s+(?:is|was|has\s+been)\s+(?:planned|scheduled|recommended|proposed)\b|\b(?:planned|scheduled|listed|booked)\s+for\s+(?:(?:a|an|the|radical|curative|total|partial|elective)\s+)*(?:surgery|resection|[a-z]{2,20}ectomy)\b|\bcandidate\s+for\s+(?:(?:a|an|radical|curative|total|partial)\s+)*(?:surgery|resection|[a-z]{2,20}ectomy)\b|\b(?:recommends?|recommended|recommending|plans?|planned|planning|proposes?|proposed|scheduled|will\s+(?:have|undergo|receive)|(?:is|are)\s+to\s+(?:have|undergo|receive|be\s+offered))\b[^.;]{0,80}?\b(?:followed\s+by|then|before)\s+(?:(?:a|an|the|radical|curative|total|partial|wide|local|definitive|surgical)\s+)*(?:surgery|resection|excision|[a-z]{2,20}ectomy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Operable();
 
     /// <summary>Every match of <see cref="Operable"/> holds one of these: the pattern runs only on a slice that does.</summary>
     private static readonly System.Buffers.SearchValues<string> OperableWords = System.Buffers.SearchValues.Create(
-        ["resectable", "operable", "planned", "scheduled", "recommended", "proposed", "listed", "booked", "candidate"], StringComparison.OrdinalIgnoreCase);
+        ["resectable", "operable", "plan", "scheduled", "recommend", "propose", "listed", "booked", "candidate", "will", "to have", "to undergo", "to receive", "to be offered"], StringComparison.OrdinalIgnoreCase);
 
     // "relapsed after R-CHOP", "peritoneal recurrence", "in first relapse", "recurrent glioblastoma", "progressed after
     // eight months"; not a risk of recurrence, a recurrence-free interval or a recurrent infection.

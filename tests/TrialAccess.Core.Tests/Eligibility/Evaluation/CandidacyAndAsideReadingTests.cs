@@ -246,4 +246,15 @@ public class CandidacyAndAsideReadingTests
     {
         Evaluate(criterion, Note(note)).Outcome.Should().Be(expected);
     }
+
+    [Theory]
+    [InlineData("Histologically confirmed primary squamous, basaloid, or cloacogenic carcinoma of the anal canal, other than carcinoma in situ")]
+    [InlineData("Squamous cell carcinoma of the anal canal other than in situ disease")]
+    public void WhatOtherThanExcepts_IsNoOtherCancer_AndTheStudiedCancerIsRead(string criterion)
+    {
+        Read(criterion).Should().NotContain(c => c is OtherMalignancyConstraint);
+
+        var evaluation = Evaluate(criterion, Note("A 61-year-old woman with a squamous cell carcinoma of the anal canal, T3 N1 M0."));
+        evaluation.Outcome.Should().Be(CriterionOutcome.Met);
+    }
 }

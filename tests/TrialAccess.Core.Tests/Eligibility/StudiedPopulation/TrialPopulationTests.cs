@@ -432,6 +432,30 @@ public class TrialPopulationTests
     }
 
     [Theory]
+    [InlineData("Perioperative Cancer Cell Dissemination in Resectable Pancreatic Adenocarcinoma", true)]
+    [InlineData("Neoadjuvant Drug X for Pancreatic Cancer", true)]
+    [InlineData("Adjuvant Drug X After Resection of Pancreatic Cancer", true)]
+    [InlineData("Drug X in Locally Advanced, Unresectable Pancreatic Cancer", false)]
+    [InlineData("Drug X in Resectable or Locally Advanced Pancreatic Cancer", false)]
+    [InlineData("Drug X in Pancreatic Cancer", false)]
+    public void ACancerRecordedAsUnresectable_FailsTrialsOnlyOfDiseaseToBeOrAlreadyOperatedOn(string title, bool fails)
+    {
+        PopulationFor(
+            "A 66-year-old man with pancreatic ductal adenocarcinoma encasing the superior mesenteric artery; no metastases. So the tumour is locally advanced and unresectable.",
+            title,
+            ["Pancreatic Cancer"]).Should().HaveCount(fails ? 1 : 0);
+    }
+
+    [Theory]
+    [InlineData("Chemoradiation in Locally Advanced Cervical Cancer", "Cervical Cancer", true)]
+    [InlineData("Topical Drug X for High-Grade Cervical Intraepithelial Neoplasia", "Cervical Intraepithelial Neoplasia", false)]
+    public void APreInvasiveCervicalLesion_IsInSituDisease(string title, string condition, bool fails)
+    {
+        PopulationFor("A 31-year-old woman; colposcopic biopsies show cervical intraepithelial neoplasia grade 3 (CIN3) with no invasion.", title, [condition])
+            .Should().HaveCount(fails ? 1 : 0);
+    }
+
+    [Theory]
     [InlineData("Drug X in Advanced Gastric Cancer", true)]
     [InlineData("Drug X in Metastatic Gastric Cancer", true)]
     [InlineData("Adjuvant Drug X in Gastric Cancer", true)]

@@ -112,6 +112,7 @@ public class NoteCancerNamesTests
     [InlineData("A 9-year-old girl with a diffuse midline glioma, H3 K27M-altered.", "DMG")]
     [InlineData("A 70-year-old woman with newly diagnosed primary CNS lymphoma.", "PCNSL")]
     [InlineData("A 66-year-old man with oesophageal cancer.", "ESO")]
+    [InlineData("A 31-year-old woman; colposcopic biopsies show cervical intraepithelial neoplasia grade 3 (CIN3).", "CIN")]
     public void CancersTheCatalogueNowNames_AreRead(string note, string code)
     {
         var catalog = TrialAccess.Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes;

@@ -400,6 +400,23 @@ public sealed class NoteReaderTests
     }
 
     [Theory]
+    [InlineData("A 66-year-old man with pancreatic ductal adenocarcinoma. The mass encases the artery, so the tumour is locally advanced and unresectable.", true, true)]
+    [InlineData("A 71-year-old woman with lung adenocarcinoma, stage IIIA. The tumour was deemed unresectable by the thoracic surgeons.", null, true)]
+    [InlineData("A 59-year-old man with gastric adenocarcinoma. The cancer is locally advanced.", true, null)]
+    [InlineData("A 59-year-old man with gastric adenocarcinoma. The tumour is not locally advanced and is resectable.", null, null)]
+    public void AnExtentStatedInASentenceOfItsOwn_IsTheStageOfThePrimary(string note, bool? locallyAdvanced, bool? unresectable)
+    {
+        var stage = NoteReader.Extract(note).Diagnoses.Single(d => d.IsPrimary).Stage;
+
+        stage?.LocallyAdvanced.Should().Be(locallyAdvanced);
+        stage?.Unresectable.Should().Be(unresectable);
+        if (locallyAdvanced is not null || unresectable is not null)
+        {
+            stage.Should().NotBeNull();
+        }
+    }
+
+    [Theory]
     [InlineData("A 30-year-old man with sarcoidosis. HIV, hepatitis B and hepatitis C tests are negative.", "HIV")]
     [InlineData("A 30-year-old man with sarcoidosis. HIV, hepatitis B and hepatitis C tests are negative.", "hepatitis B")]
     [InlineData("A 30-year-old man with asthma. Hepatitis B or HIV serologies were negative.", "hepatitis B")]

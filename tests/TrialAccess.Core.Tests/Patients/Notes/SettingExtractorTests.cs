@@ -56,6 +56,8 @@ public sealed class SettingExtractorTests
     [InlineData("Primary myelofibrosis, DIPSS intermediate-2.", DiseaseSetting.HigherRisk)]
     [InlineData("The surgeons consider the gastric cancer resectable.", DiseaseSetting.Operable)]
     [InlineData("Bladder cancer invading muscle; a radical cystectomy is planned.", DiseaseSetting.Operable)]
+    [InlineData("The sarcoma team recommends preoperative radiotherapy followed by wide local excision.", DiseaseSetting.Operable)]
+    [InlineData("She is to have neoadjuvant chemotherapy, then a mastectomy.", DiseaseSetting.Operable)]
     [InlineData("She has been judged not fit for an allogeneic transplant.", DiseaseSetting.TransplantIneligible)]
     [InlineData("Transplant-ineligible multiple myeloma.", DiseaseSetting.TransplantIneligible)]
     [InlineData("He is not a candidate for stem cell transplantation because of his age.", DiseaseSetting.TransplantIneligible)]
@@ -88,6 +90,7 @@ public sealed class SettingExtractorTests
     [InlineData("Her blood counts are normal, with no circulating blasts.")]
     [InlineData("The pancreatic cancer is unresectable.")]
     [InlineData("He is not a candidate for surgery.")]
+    [InlineData("In 2019 she had chemotherapy followed by a mastectomy.")]
     [InlineData("Alectinib gave a response lasting 30 months before progression. She has not had chemotherapy or immunotherapy.")]
     public void Extract_ReadsNoSettingFromOtherWords(string note)
     {
