@@ -57,4 +57,17 @@ public sealed class OperationReadingTests
         CriterionParser.Default.Parse("Major trauma or surgery two weeks prior to baseline", CriterionRole.Exclusion).Constraints
             .OfType<PriorTherapyConstraint>().Should().ContainSingle(p => p.Agent == "surgery").Which.WithinDays.Should().Be(14);
     }
+
+    [Theory]
+    [InlineData("Prior orchiectomy")]
+    [InlineData("Must have had a radical inguinal orchiectomy with or without retroperitoneal lymph node dissection")]
+    public void ANamedOperationTheNoteFilesAsAProcedure_IsThatOperationHad(string criterion)
+    {
+        var patient = Note("A 34-year-old man with a pure seminoma of the left testis had a left radical inguinal orchiectomy three weeks ago.");
+
+        var evaluation = Evaluate(criterion, patient);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.Met);
+        evaluation.Basis.Should().Be(OutcomeBasis.Recorded);
+    }
 }

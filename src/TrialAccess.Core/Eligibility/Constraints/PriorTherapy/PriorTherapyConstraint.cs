@@ -321,8 +321,9 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
         {
             "radiotherapy" => therapy.Kind == TherapyKind.Radiotherapy,
             "surgery" => therapy.Kind == TherapyKind.Surgery,
-            // A named operation ("oophorectomy", "hysterectomy") is that operation, not any other one.
-            var operation when operation.EndsWith("ectomy", StringComparison.Ordinal) => therapy.Kind == TherapyKind.Surgery && therapy.Name.Contains(operation, StringComparison.OrdinalIgnoreCase),
+            // A named operation ("oophorectomy", "hysterectomy") is that operation, not any other one, whether the record
+            // files it as surgery or as a procedure of the general-medicine vocabulary ("orchiectomy", "thyroidectomy").
+            var operation when operation.EndsWith("ectomy", StringComparison.Ordinal) => therapy.Kind is TherapyKind.Surgery or TherapyKind.Procedure && therapy.Name.Contains(operation, StringComparison.OrdinalIgnoreCase),
             "allogeneic stem cell transplant" => therapy.Kind == TherapyKind.Procedure && therapy.Name.Contains("allogeneic", StringComparison.OrdinalIgnoreCase),
             "autologous stem cell transplant" => therapy.Kind == TherapyKind.Procedure && therapy.Name.Contains("autologous", StringComparison.OrdinalIgnoreCase),
             // A transfusion, a vaccine or dialysis is its own procedure: a transplant is none of them.
