@@ -85,6 +85,30 @@ internal sealed partial class CriterionPlan
     /// </summary>
     private static int[][] Chains(IReadOnlyList<EligibilityConstraint> constraints, string text)
     {
+        // "Have an unresectable, locally advanced adenocarcinoma of the pancreas. Or patients who are not to undergo
+        // surgery because of a high surgical risk": a sentence that begins with "Or" is an alternative to everything
+        // before it. (A and B) or C is written as chains: (A or C) and (B or C).
+        if (AlternativeSentence().Match(text) is { Success: true } alternative)
+        {
+            var before = Enumerable.Range(0, constraints.Count).Where(i => constraints[i].Span.Start < alternative.Index).ToArray();
+            var after = Enumerable.Range(0, constraints.Count).Where(i => constraints[i].Span.Start >= alternative.Index).ToArray();
+            if (before.Length > 0 && after.Length > 0)
+            {
+                var first = ChainsOf(constraints, text, before);
+                var second = ChainsOf(constraints, text, after);
+                return [.. first.SelectMany(a => second.Select(b => a.Concat(b).ToArray()))];
+            }
+        }
+
+        return ChainsOf(constraints, text, Enumerable.Range(0, constraints.Count).ToArray());
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.;])\s*\bor\b(?=\s+\w)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AlternativeSentence();
+
+    private static int[][] ChainsOf(IReadOnlyList<EligibilityConstraint> all, string text, int[] indices)
+    {
+        var constraints = indices.Select(i => all[i]).ToList();
         // "Post-menopausal, surgically sterile, or using birth control": a list joined by commas and a last "or", of
         // whatever kinds, is one set of alternatives.
         var ordered = Enumerable.Range(0, constraints.Count).OrderBy(i => constraints[i].Span.Start).ToArray();
@@ -93,7 +117,7 @@ internal sealed partial class CriterionPlan
         if (joins.Count > 0 && joins[^1] == Join.Or && joins.Contains(Join.Comma) && joins.All(j => j is Join.Or or Join.Comma)
             && constraints.Select(c => c.Kind).Distinct().Count() > 1 && !constraints.Any(c => c.Negated || c.Kind == ConstraintKind.CancerType))
         {
-            return [ordered];
+            return [ordered.Select(i => indices[i]).ToArray()];
         }
 
         var chains = new List<int[]>();
@@ -127,7 +151,7 @@ internal sealed partial class CriterionPlan
             chains.Add([.. chain]);
         }
 
-        return [.. chains];
+        return [.. chains.Select(c => c.Select(i => indices[i]).ToArray())];
     }
 
     private enum Join

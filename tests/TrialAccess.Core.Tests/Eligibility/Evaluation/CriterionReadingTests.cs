@@ -389,4 +389,14 @@ public class CriterionReadingTests
         var act = () => Evaluate(criterion, CriterionRole.Exclusion, patient);
         act.Should().NotThrow();
     }
+
+    [Theory]
+    [InlineData("Have an unresectable, locally advanced adenocarcinoma of the pancreas. Or patients with a tumor who are not planned to undergo surgery due to a high surgical risk (e.g. coagulopathy or severe congestive heart failure).", CriterionOutcome.Met)]
+    [InlineData("Have an unresectable, locally advanced adenocarcinoma of the stomach. Or patients with a tumor who are not planned to undergo surgery due to a high surgical risk (e.g. coagulopathy or severe congestive heart failure).", CriterionOutcome.NotMet)]
+    public void ASentenceThatBeginsWithOr_IsAnAlternativeToWhatCameBefore(string criterion, CriterionOutcome expected)
+    {
+        var patient = Note("A 66-year-old man with pancreatic ductal adenocarcinoma encasing the superior mesenteric artery. The tumour is locally advanced and unresectable.");
+
+        Evaluate(criterion, CriterionRole.Inclusion, patient).Outcome.Should().Be(expected);
+    }
 }
