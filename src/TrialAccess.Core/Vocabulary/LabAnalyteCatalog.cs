@@ -32,7 +32,9 @@ public sealed class LabAnalyteCatalog
 
     /// <summary>
     /// Converts a value of the analyte to its canonical unit. A count written without a unit but above 100
-    /// ("platelets >= 100,000") is read per microlitre, and a temperature without a unit above 45 in °F.
+    /// ("ANC >= 1500") is read per microlitre, a platelet count only from 1,500 ("platelets >= 100,000"), since platelets
+    /// run to several hundred in 10^9/L ("platelets 118", "platelets >= 100"); a temperature without a unit above 45 is
+    /// in °F.
     /// </summary>
     /// <returns>The value in the canonical unit, or null when the unit is not convertible for this analyte.</returns>
     public decimal? ToCanonical(string analyte, decimal value, string? unit)
@@ -47,7 +49,7 @@ public sealed class LabAnalyteCatalog
         if (u.Length == 0 || u == NormaliseUnit(known.Unit))
         {
             // A body temperature above 45 is not one in °C: written without a unit, it is in °F ("temperature > 100.4").
-            return known.Unit == "10^9/L" && u.Length == 0 && value >= 100 ? value / 1000m
+            return known.Unit == "10^9/L" && u.Length == 0 && value >= (known.Name == "platelets" ? 1500m : 100m) ? value / 1000m
                 : known.Unit == "°C" && u.Length == 0 && value > 45 ? Fahrenheit(value)
                 : value;
         }

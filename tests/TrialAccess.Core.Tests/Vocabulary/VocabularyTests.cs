@@ -89,6 +89,10 @@ public class VocabularyTests
     [InlineData("ANC", 1500, "/mm3", 1.5)]
     [InlineData("platelets", 100, "x 10^9/L", 100)]
     [InlineData("platelets", 100000, null, 100)]
+    [InlineData("platelets", 118, null, 118)]
+    [InlineData("platelets", 75000, null, 75)]
+    [InlineData("ANC", 1500, null, 1.5)]
+    [InlineData("ANC", 0.8, null, 0.8)]
     [InlineData("hemoglobin", 90, "g/L", 9)]
     [InlineData("creatinine", 176.8, "µmol/L", 2)]
     public void ToCanonical_CommonUnits_ConvertToTheCanonicalUnit(string analyte, double value, string? unit, double expected)

@@ -196,4 +196,16 @@ public class MeasureReadingTests
             .Should().HaveCount(2).And.OnlyContain(c => c.Constraints.OfType<ReproductiveConstraint>().Any(r => r.Topic == ReproductiveTopic.Contraception));
         parsed.Criteria.Single(c => c.Segment.Text == "Adults with asthma").Constraints.Should().NotContain(c => c is ReproductiveConstraint);
     }
+
+    [Theory]
+    [InlineData("Platelet count ≥ 50,000/µL", CriterionOutcome.Met)]
+    [InlineData("Platelets at least 75,000/mm^3", CriterionOutcome.Met)]
+    [InlineData("Platelet count >= 150", CriterionOutcome.NotMet)]
+    public void APlateletCountWrittenWithoutAUnit_IsInThousandsPerMicrolitre(string criterion, CriterionOutcome expected)
+    {
+        var patient = NoteReader.Extract("A 67-year-old man with relapsed marginal zone lymphoma. Haemoglobin is 104 g/L and platelets 118.");
+
+        EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion), patient, EvaluationContext.On(new DateOnly(2026, 12, 3)))
+            .Outcome.Should().Be(expected);
+    }
 }
