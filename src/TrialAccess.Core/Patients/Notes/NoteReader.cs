@@ -205,7 +205,9 @@ public static partial class NoteReader
                 nonMetastatic = new SourceSpan(local.Index, local.Length);
             }
 
-            if (statedUnresectable is null && StatedLocallyAdvancedOrUnresectable().Match(note, sentence.Start, sentence.End - sentence.Start) is { Success: true } unresectable)
+            // Not a hypothesis or a question ("if the tumour is unresectable, ...", "whether it is resectable").
+            if (statedUnresectable is null && StatedLocallyAdvancedOrUnresectable().Match(note, sentence.Start, sentence.End - sentence.Start) is { Success: true } unresectable
+                && !HypothesisBefore().IsMatch(note.AsSpan(sentence.Start, unresectable.Index - sentence.Start)))
             {
                 statedUnresectable = unresectable;
             }
@@ -342,6 +344,9 @@ public static partial class NoteReader
     /// <summary>"The tumour is locally advanced and unresectable", "the cancer was deemed inoperable", "it is not resectable".</summary>
     [GeneratedRegex(@"\b(?:tumou?r|cancer|carcinoma|disease|mass|it)\s+(?:is|was|remains|(?:is|was|has\s+been)\s+(?:deemed|judged|considered|felt)(?:\s+to\s+be)?)\s+(?:therefore\s+|thus\s+|now\s+)?(?:(?<local>locally[\s-]advanced)(?:(?:\s*,\s*|\s+and\s+|\s+but\s+)(?<unresectable>unresectable|inoperable|non-?resectable|not\s+(?:surgically\s+)?resectable))?|(?<unresectable>unresectable|inoperable|non-?resectable|not\s+(?:surgically\s+)?resectable))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex StatedLocallyAdvancedOrUnresectable();
+
+    [GeneratedRegex(@"\b(?:if|whether|unless|may|might|could|possibly|probably|likely|suspected|question)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex HypothesisBefore();
 
     private static bool MentionsMetastases(ReadOnlySpan<char> sentence) =>
         sentence.Contains("metast", StringComparison.OrdinalIgnoreCase) || sentence.Contains("mets", StringComparison.OrdinalIgnoreCase);

@@ -404,6 +404,7 @@ public sealed class NoteReaderTests
     [InlineData("A 71-year-old woman with lung adenocarcinoma, stage IIIA. The tumour was deemed unresectable by the thoracic surgeons.", null, true)]
     [InlineData("A 59-year-old man with gastric adenocarcinoma. The cancer is locally advanced.", true, null)]
     [InlineData("A 59-year-old man with gastric adenocarcinoma. The tumour is not locally advanced and is resectable.", null, null)]
+    [InlineData("A 59-year-old man with gastric adenocarcinoma. If the tumour is unresectable, chemotherapy will be given.", null, null)]
     public void AnExtentStatedInASentenceOfItsOwn_IsTheStageOfThePrimary(string note, bool? locallyAdvanced, bool? unresectable)
     {
         var stage = NoteReader.Extract(note).Diagnoses.Single(d => d.IsPrimary).Stage;
