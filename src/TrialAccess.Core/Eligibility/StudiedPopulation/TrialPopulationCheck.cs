@@ -276,7 +276,8 @@ public static partial class TrialPopulationCheck
         // A cancer to be operated on with curative intent ("resectable", "a radical cystectomy is planned") is not the
         // advanced disease a trial of only "advanced", unresectable or metastatic disease treats, nor yet the resected
         // disease of a trial only after surgery ("adjuvant", "postoperative"): presumed failures.
-        if (Operable(patient, cancer) is { } operable)
+        var toBeOperated = Operable(patient, cancer);
+        if (toBeOperated is { } operable)
         {
             // A trial whose every trait is one of these or another extent than the patient's recorded one fails too
             // ("Adjuvant Chemotherapy After Resection of Locally Advanced" disease for a T2 N0 cancer still to be removed).
@@ -304,7 +305,7 @@ public static partial class TrialPopulationCheck
         // A cancer recorded as unresectable ("the tumour is locally advanced and unresectable", "unresectable stage III")
         // is past a trial only of disease to be, or already, operated on ("Resectable", "Neoadjuvant", "Perioperative",
         // "Adjuvant", "Resected"): a presumed failure. A trial that also names another setting says nothing here.
-        if (cancer?.Stage?.Unresectable == true && Operable(patient, cancer) is null
+        if (cancer?.Stage?.Unresectable == true && toBeOperated is null
             && stated.TrueForAll(t => PreSurgeryWords().IsMatch(t.Evidence.Text) || AfterSurgeryWords().IsMatch(t.Evidence.Text) || t.Evidence.Text.Equals("resected", StringComparison.OrdinalIgnoreCase)))
         {
             return Fails(
