@@ -51,6 +51,8 @@ internal sealed partial class NoteLexicon
         clostridioides difficile infection = c diff; cdiff; c difficile; clostridium difficile; c diff infection; c diff infections; clostridium difficile infection; clostridium difficile colitis
         hepatitis c = hcv; hep c; hepatitis c virus; chronic hcv infection; hcv infection; chronic hepatitis c
         hepatitis b = hbv; hep b; hepatitis b virus; chronic hepatitis b; hbv infection
+        hepatitis b core antibody positive = hepatitis b core antibody; hepatitis b core antibodies; hepatitis b core ab; anti-hbc; hbcab
+        hepatitis b immunity = hepatitis b surface antibody; hepatitis b surface antibodies; hepatitis b surface ab; anti-hbs; hbsab
         hiv infection = hiv; aids; human immunodeficiency virus
         human papillomavirus infection = hpv infection
         cholera = vibrio cholerae infection; vibrio cholerae; v cholerae

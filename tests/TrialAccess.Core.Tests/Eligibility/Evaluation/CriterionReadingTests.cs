@@ -399,4 +399,25 @@ public class CriterionReadingTests
 
         Evaluate(criterion, CriterionRole.Inclusion, patient).Outcome.Should().Be(expected);
     }
+
+    [Theory]
+    [InlineData("Infection with hepatitis B, hepatitis C, or human immunodeficiency virus (HIV).")]
+    [InlineData("Known HIV or active hepatitis B infection")]
+    public void APositiveHepatitisBCoreAntibody_IsAQuestion_NotAnInfectionOnRecord(string criterion)
+    {
+        var patient = Note("A 67-year-old man with relapsed marginal zone lymphoma. He is hepatitis B core antibody-positive with undetectable DNA and takes entecavir prophylaxis.");
+
+        patient.Conditions.Should().NotContain(c => c.Concept == "hepatitis b");
+        Evaluate(criterion, CriterionRole.Exclusion, patient).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void AHepatitisBSurfaceAntibody_IsImmunity_NotInfection()
+    {
+        var patient = Note("A 40-year-old man with asthma. He is hepatitis B surface antibody positive after vaccination, HIV negative and hepatitis C negative.");
+
+        var evaluation = Evaluate("Infection with hepatitis B, hepatitis C, or human immunodeficiency virus (HIV).", CriterionRole.Exclusion, patient);
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
 }

@@ -26,9 +26,17 @@ public sealed partial record InfectionConstraint(string Pathogen, bool ActiveOnl
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
         var synonyms = Synonyms(Pathogen);
-        var match = patient.Conditions.FirstOrDefault(c => synonyms.Any(s => Mentions(c.Text, s) || (c.Concept is { } k && Mentions(k, s))));
+        var match = patient.Conditions.FirstOrDefault(c => c.Concept is not (CoreAntibody or SurfaceAntibody) && synonyms.Any(s => Mentions(c.Text, s) || (c.Concept is { } k && Mentions(k, s))));
         if (match is null)
         {
+            // A positive hepatitis B core antibody is a past infection, resolved or occult: whether it counts as the
+            // hepatitis B a rule names is the study team's reading (many trials take it with an undetectable viral
+            // load). A surface antibody alone is immunity, not infection.
+            if (Pathogen == "hepatitis B" && patient.Conditions.FirstOrDefault(c => c.Concept == CoreAntibody && c.Certainty is Certainty.Asserted or Certainty.Historical) is { } core)
+            {
+                return ConstraintCheck.Unknown($"Does the patient's positive hepatitis B core antibody count as the {Describe()} this names (HBsAg, HBV DNA)?", $"{core.Text}: past hepatitis B infection");
+            }
+
             return NotRecorded(patient, ConstraintCheck.Unknown($"Does the patient have {Pathogen}?", $"no {Pathogen} status recorded"), Pathogen);
         }
 
@@ -55,6 +63,11 @@ public sealed partial record InfectionConstraint(string Pathogen, bool ActiveOnl
 
     [GeneratedRegex(@"\b(?:uncontrolled|refractory|resistant|persistent|worsening|not\s+(?:controlled|responding|improving))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UncontrolledWords();
+
+    /// <summary>The note reader's concepts for hepatitis B serology that is not a current infection.</summary>
+    private const string CoreAntibody = "hepatitis b core antibody positive";
+
+    private const string SurfaceAntibody = "hepatitis b immunity";
 
     private static bool Mentions(string text, string synonym) => text.Contains(synonym, StringComparison.OrdinalIgnoreCase);
 
