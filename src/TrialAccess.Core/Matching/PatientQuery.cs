@@ -86,6 +86,14 @@ public static class PatientQuery
 
                     own = false;
                 }
+
+                // A grouping that names the cancer without its subtype ("acute lymphoblastic leukaemia" for a T-ALL) is
+                // searched once, as a broader type is.
+                foreach (var group in cancers.GroupsNaming(code))
+                {
+                    Add(cancers.Find(group)?.Name);
+                    Add(cancers.CommonName(group));
+                }
             }
 
             if (diagnosis.Stage is { } stage)

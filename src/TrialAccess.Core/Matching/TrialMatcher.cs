@@ -350,9 +350,16 @@ public sealed class TrialMatcher
     /// </summary>
     internal const double OwnTypeBoost = 0.5;
 
-    /// <summary>True when a title or condition names the patient's cancer type or one within it ("Splenic Marginal Zone Lymphoma" for marginal zone lymphoma), not only a broader one.</summary>
-    public static bool StudiesOwnType(Vocabulary.CancerTypeCatalog cancers, IEnumerable<string> subject, string patientCode) =>
-        subject.Any(c => cancers.Resolve(c) is { } code && cancers.IsWithin(code, patientCode));
+    /// <summary>
+    /// True when a title or condition names the patient's cancer type or one within it ("Splenic Marginal Zone Lymphoma" for
+    /// marginal zone lymphoma), or names that cancer without its subtype ("Acute Lymphoblastic Leukemia" for a T-ALL,
+    /// <see cref="Vocabulary.CancerTypeCatalog.GroupsNaming"/>); not only a broader one.
+    /// </summary>
+    public static bool StudiesOwnType(Vocabulary.CancerTypeCatalog cancers, IEnumerable<string> subject, string patientCode)
+    {
+        var naming = cancers.GroupsNaming(patientCode).ToList();
+        return subject.Any(c => cancers.Resolve(c) is { } code && (cancers.IsWithin(code, patientCode) || naming.Contains(code, StringComparer.OrdinalIgnoreCase)));
+    }
 
     private static double RankScore(double relevance, TrialEvaluation evaluation) =>
         evaluation.Verdict != TrialVerdict.LikelyIneligible ? relevance

@@ -91,6 +91,15 @@ public sealed class CancerTypeCatalog
     /// <summary>The group's members, or none.</summary>
     public IReadOnlyList<string> MembersOf(string code) => _members.GetValueOrDefault(code) ?? [];
 
+    /// <summary>
+    /// The groupings that name the cancer of <paramref name="code"/> without its subtype: groups whose members all lie in
+    /// one tissue (of those the vocabulary knows) and one of which holds the code ("acute lymphoblastic leukaemia", B or T lineage; "oesophageal cancer",
+    /// adenocarcinoma or squamous). A grouping across tissues ("leukaemia", "neuroendocrine tumour") is not one.
+    /// </summary>
+    public IEnumerable<string> GroupsNaming(string code) =>
+        _members.Where(g => g.Value.Any(m => IsWithin(code, m)) && g.Value.Select(TissueOf).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1)
+            .Select(g => g.Key);
+
     /// <summary>Resolves a name, synonym or abbreviation ("NSCLC", "lung adenocarcinoma") or a code to a code.</summary>
     public string? Resolve(string nameOrCode)
     {

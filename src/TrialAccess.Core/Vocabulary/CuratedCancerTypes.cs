@@ -3,7 +3,7 @@ namespace TrialAccess.Vocabulary;
 /// <summary>
 /// The cancer types TrialAccess ships, one per line: code | OncoTree name | parent code | synonyms and abbreviations
 /// [| members, for a grouping across branches of the tree]. Codes and parents follow OncoTree 2025-10-03; SOLID, HEME,
-/// NET (any neuroendocrine tumour), SARC (any sarcoma: soft tissue, bone or uterine), ESO (any oesophageal cancer, adenocarcinoma or squamous) and the leukaemias (LEUK, ACLEUK,
+/// NET (any neuroendocrine tumour), LBLL (acute lymphoblastic leukaemia of either lineage, B or T), SARC (any sarcoma: soft tissue, bone or uterine), ESO (any oesophageal cancer, adenocarcinoma or squamous) and the leukaemias (LEUK, ACLEUK,
 /// CHLEUK) are TrialAccess groupings, and KS (Kaposi sarcoma), SMM (smoldering myeloma) and CIN (cervical intraepithelial
 /// neoplasia, pre-invasive) types OncoTree does not list. Synonyms are the ways
 /// trial criteria name the type, collected for TrialAccess.
@@ -94,8 +94,8 @@ internal static class CuratedCancerTypes
         "MYCF|Mycosis Fungoides|MTNN|mycosis fungoides;cutaneous T-cell lymphoma;CTCL;Sezary syndrome",
         "HL|Hodgkin Lymphoma|LNM|Hodgkin lymphoma;Hodgkin's lymphoma;Hodgkin disease;Hodgkin's disease;Hodgkins lymphoma",
         "CHL|Classical Hodgkin Lymphoma|HL|classical Hodgkin lymphoma;cHL",
-        "BLL|B-Lymphoblastic Leukemia/Lymphoma|LNM|acute lymphoblastic leukemia;ALL;acute lymphoblastic leukaemia;B-ALL;B-cell acute lymphoblastic leukemia;acute lymphocytic leukemia",
-        "TLL|T-Lymphoblastic Leukemia/Lymphoma|LNM|T-ALL;T-cell acute lymphoblastic leukemia;T-lymphoblastic lymphoma",
+        "BLL|B-Lymphoblastic Leukemia/Lymphoma|LNM|B-ALL;B-cell acute lymphoblastic leukemia;B-cell acute lymphoblastic leukaemia;B-lymphoblastic leukemia;B-lymphoblastic leukaemia;B-precursor acute lymphoblastic leukemia;precursor B-cell acute lymphoblastic leukemia;B-lineage acute lymphoblastic leukemia;B-cell precursor acute lymphoblastic leukemia",
+        "TLL|T-Lymphoblastic Leukemia/Lymphoma|LNM|T-ALL;T-cell acute lymphoblastic leukemia;T-cell acute lymphoblastic leukaemia;T-lymphoblastic lymphoma;T-cell lymphoblastic lymphoma;T-cell lymphoblastic leukemia;T-lineage acute lymphoblastic leukemia",
         "PROSTATE|Prostate|TISSUE|prostate cancer;prostatic cancer;prostate carcinoma;cancer of the prostate;CRPC;mCRPC;castration-resistant prostate cancer;castration resistant prostate cancer;metastatic castration-resistant prostate cancer;hormone-refractory prostate cancer;mHSPC;hormone-sensitive prostate cancer",
         "PRAD|Prostate Adenocarcinoma|PROSTATE|adenocarcinoma of the prostate;prostatic adenocarcinoma",
         "PANCREAS|Pancreas|TISSUE|pancreatic cancer;pancreas cancer;pancreatic carcinoma;cancer of the pancreas",
@@ -196,6 +196,7 @@ internal static class CuratedCancerTypes
         "SARC|Sarcoma|SOLID|sarcoma;sarcomas;malignant mesenchymal tumor;malignant mesenchymal tumors|SOFT_TISSUE;BONE;USARC",
         "LEUK|Leukemia|HEME|leukaemia;leukemias;leukaemias|AML;CML;CMML;CLLSLL;HCL;BLL;TLL",
         "ACLEUK|Acute Leukemia|LEUK|acute leukaemia;acute leukemias;acute leukaemias|AML;BLL;TLL",
+        "LBLL|Acute Lymphoblastic Leukemia|ACLEUK|acute lymphoblastic leukemia;ALL;acute lymphoblastic leukaemia;acute lymphocytic leukemia;acute lymphocytic leukaemia;acute lymphoblastic leukemias;lymphoblastic leukemia;lymphoblastic leukaemia;precursor cell lymphoblastic leukemia-lymphoma;Precursor Cell Lymphoblastic Leukemia-Lymphoma;lymphoblastic lymphoma|BLL;TLL",
         "CHLEUK|Chronic Leukemia|LEUK|chronic leukaemia;chronic leukemias;chronic leukaemias|CML;CLLSLL;CMML",
     ];
 }

@@ -165,4 +165,17 @@ public class TrialMatcherTests
     {
         TrialMatcher.StudiesOwnType(TrialAccess.Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes, ["A study of a new drug", condition], "MZL").Should().Be(expected);
     }
+
+    [Theory]
+    [InlineData("TLL", "Acute Lymphoblastic Leukemia", true)]
+    [InlineData("TLL", "T-cell Acute Lymphoblastic Leukemia", true)]
+    [InlineData("TLL", "B-cell Acute Lymphoblastic Leukemia", false)]
+    [InlineData("TLL", "Leukemia", false)]
+    [InlineData("TLL", "Acute Leukemia", false)]
+    [InlineData("ESCC", "Esophageal Cancer", true)]
+    [InlineData("AML", "Leukemia", false)]
+    public void StudiesOwnType_CountsACancerNamedWithoutItsSubtype_NotAGroupingAcrossTissues(string patientCode, string condition, bool expected)
+    {
+        TrialMatcher.StudiesOwnType(TrialAccess.Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes, ["A study of a new drug", condition], patientCode).Should().Be(expected);
+    }
 }

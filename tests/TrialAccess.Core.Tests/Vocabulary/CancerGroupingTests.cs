@@ -66,6 +66,10 @@ public class CancerGroupingTests
     [InlineData("AML", "LEUK", true)]
     [InlineData("CLLSLL", "LEUK", true)]
     [InlineData("BLL", "ACLEUK", true)]
+    [InlineData("BLL", "LBLL", true)]
+    [InlineData("TLL", "LBLL", true)]
+    [InlineData("LBLL", "ACLEUK", true)]
+    [InlineData("AML", "LBLL", false)]
     [InlineData("CML", "ACLEUK", false)]
     [InlineData("DLBCLNOS", "LEUK", false)]
     [InlineData("PANET", "NET", true)]
@@ -122,6 +126,19 @@ public class CancerGroupingTests
 
         check.Outcome.Should().Be(expected);
         check.Presumed.Should().Be(expected == CriterionOutcome.NotMet);
+    }
+
+    [Theory]
+    [InlineData("A 16-year-old boy with T-cell acute lymphoblastic leukaemia.", "acute lymphoblastic leukemia", CriterionOutcome.Met)]
+    [InlineData("A 16-year-old boy with T-cell acute lymphoblastic leukaemia.", "B-cell acute lymphoblastic leukemia", CriterionOutcome.NotMet)]
+    [InlineData("A 6-year-old girl with B-cell acute lymphoblastic leukaemia.", "acute lymphoblastic leukemia", CriterionOutcome.Met)]
+    [InlineData("A 30-year-old man with acute lymphoblastic leukaemia.", "B-cell acute lymphoblastic leukemia", CriterionOutcome.Unknown)]
+    [InlineData("A 30-year-old man with acute lymphoblastic leukaemia.", "T-cell acute lymphoblastic leukemia", CriterionOutcome.Unknown)]
+    [InlineData("A 30-year-old man with acute lymphoblastic leukaemia.", "acute lymphoblastic leukemia", CriterionOutcome.Met)]
+    public void AcuteLymphoblasticLeukaemia_NamedWithoutALineage_CoversBothLineages_AndALineageIsAskedOfAPatientWithout(string note, string criterionName, CriterionOutcome expected)
+    {
+        var code = Catalog.Resolve(criterionName)!;
+        new CancerTypeConstraint(code, criterionName).Check(NoteReader.Extract(note), Context).Outcome.Should().Be(expected);
     }
 
     [Theory]

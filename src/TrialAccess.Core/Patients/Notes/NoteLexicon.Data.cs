@@ -230,7 +230,7 @@ internal sealed partial class NoteLexicon
         multiple myeloma | PCM = myeloma; plasma cell myeloma
         chronic lymphocytic leukemia | CLLSLL = cll; chronic lymphocytic leukaemia; small lymphocytic lymphoma
         acute myeloid leukemia | AML = aml; acute myeloid leukaemia
-        acute lymphoblastic leukemia | BLL = all; acute lymphoblastic leukaemia
+        acute lymphoblastic leukemia | LBLL = all; acute lymphoblastic leukaemia; acute lymphocytic leukemia; acute lymphocytic leukaemia
         chronic myeloid leukemia | CML = cml; chronic myelogenous leukemia
         burkitt lymphoma = burkitts lymphoma; burkitt's lymphoma
         diffuse large b cell lymphoma | DLBCLNOS = dlbcl; diffuse large b-cell lymphoma
