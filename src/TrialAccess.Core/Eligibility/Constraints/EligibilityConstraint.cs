@@ -74,6 +74,12 @@ public abstract record EligibilityConstraint
     /// </summary>
     public bool Qualifies { get; init; }
 
+    /// <summary>
+    /// The ages the constraint is for, when an age in brackets after it says so ("Karnofsky 50-100% (for patients > 16
+    /// years of age) or Lansky 50-100% (for patients ≤ 16 years of age)"): nothing to a patient of another age.
+    /// </summary>
+    public AgeConstraint? AppliesAt { get; init; }
+
     /// <summary>A short reading of the constraint for a clinician ("ECOG 0-1", "ANC >= 1.5 10^9/L").</summary>
     public abstract string Describe();
 
@@ -86,6 +92,11 @@ public abstract record EligibilityConstraint
         if (Qualifies)
         {
             return ConstraintCheck.NotApplicable($"{Describe()}: says what the rule is about, not a requirement");
+        }
+
+        if (AppliesAt is { } ages && ages.Check(patient, context) is { Outcome: CriterionOutcome.NotMet } outside)
+        {
+            return ConstraintCheck.NotApplicable($"{Describe()}: for {ages.Describe()} only; {outside.Evidence}");
         }
 
         var check = Check(patient, context);

@@ -254,7 +254,7 @@ public static partial class EligibilityEvaluator
             && context.MainProblemOf(patient) is { } main && NamesOnlyTheMainProblem(results, main, context) is { Count: > 0 } named
             && !OnlyNames(criterion.Segment.Text, named))
         {
-            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (the patient's own {main.Text}; the criterion excludes a particular form of it)", [$"Is the patient's {main.Text} of the kind this excludes: \"{Shorten(criterion.Segment.Text)}\"?"]);
+            return new CriterionEvaluation(criterion, CriterionOutcome.Unknown, results, $"{joined} (the patient's own {main.Text}; {ParticularForm})", [$"Is the patient's {main.Text} of the kind this excludes: \"{Shorten(criterion.Segment.Text)}\"?"]);
         }
 
         // "Any condition, including therapy with interferon, that in the opinion of the investigator might confound the
@@ -630,6 +630,7 @@ public static partial class EligibilityEvaluator
         ApplyDiagnosisAlternatives(evaluations, first, plan);
         ApplyTrailingOr(evaluations, first, eligibility);
         QuestionItemsWithoutLead(evaluations, first, eligibility);
+        ApplySubtypeExclusions(evaluations, first, eligibility, context.Vocabulary.CancerTypes);
         QuestionUncertainFailures(evaluations, eligibility, context.Vocabulary);
 
         var failing = new List<CriterionEvaluation>();
@@ -777,6 +778,85 @@ public static partial class EligibilityEvaluator
         }
     }
 
+    /// <summary>Why an exclusion naming the patient's own cancer was made a question (<see cref="ApplySubtypeExclusions"/> reads it).</summary>
+    private const string ParticularForm = "the criterion excludes a particular form of it";
+
+    /// <summary>
+    /// An exclusion that names a subtype of the one cancer the trial studies ("Has acute promyelocytic leukemia (AML subtype
+    /// M3)" in a trial of AML) leaves that subtype out of the trial: a patient recorded with it is excluded, however many
+    /// words the rule spends on it. Not a rule about an earlier cancer ("history of", "prior"), and not when the trial
+    /// studies a grouping across tissues (a basket of solid tumours, any leukaemia), whose exclusions of one cancer may be of a second one.
+    /// </summary>
+    private static void ApplySubtypeExclusions(List<CriterionEvaluation> evaluations, int first, ParsedEligibility eligibility, Vocabulary.CancerTypeCatalog catalog)
+    {
+        for (var i = first; i < evaluations.Count; i++)
+        {
+            var evaluation = evaluations[i];
+            if (evaluation.Role != CriterionRole.Exclusion || evaluation.Outcome != CriterionOutcome.Unknown || evaluation.Constraints.Count == 0
+                || evaluation.Evidence?.EndsWith(ParticularForm + ")", StringComparison.Ordinal) != true)
+            {
+                continue;
+            }
+
+            var cancers = evaluation.Constraints.Select(c => c.Check.Outcome == CriterionOutcome.Met ? c.Constraint as CancerTypeConstraint : null).ToList();
+            if (!cancers.Contains(null) && LeftOutSubtype(cancers!, evaluation.Criterion.Segment.Text, eligibility, catalog) is { } studied)
+            {
+                evaluations[i] = evaluation with
+                {
+                    Outcome = CriterionOutcome.Met,
+                    Evidence = $"{evaluation.Constraints[0].Check.Evidence}; the trial studies {studied}, and this rule leaves out that form of it",
+                    Questions = [],
+                };
+            }
+        }
+    }
+
+    /// <summary>
+    /// The cancer the trial studies when the cancers an exclusion names leave out a subtype of it: the narrowest of them
+    /// (which the others, "(AML subtype M3)", contain) lies strictly below a cancer studied, and the words speak of no
+    /// earlier or other cancer. Null otherwise.
+    /// </summary>
+    private static string? LeftOutSubtype(IReadOnlyList<CancerTypeConstraint> cancers, string text, ParsedEligibility eligibility, Vocabulary.CancerTypeCatalog catalog)
+    {
+        if (cancers.Count == 0 || cancers.Any(c => c.Negated || c.Qualifies) || EarlierCancer().IsMatch(text))
+        {
+            return null;
+        }
+
+        // The rule names the subtype and little else, bracketed asides apart ("Has acute promyelocytic leukemia (AML
+        // subtype M3)"): not a form of it ("bilateral invasive breast cancer", "FL grade 3b or transformed disease").
+        var rest = text.ToCharArray();
+        foreach (var cancer in cancers)
+        {
+            for (var k = cancer.Span.Start; k < Math.Min(cancer.Span.End, rest.Length); k++)
+            {
+                rest[k] = ' ';
+            }
+        }
+
+        var words = BracketedAside().Replace(new string(rest), " ");
+        if (FormOrSeverity().IsMatch(words) || Filler().Replace(words, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 2)
+        {
+            return null;
+        }
+
+        var narrowest = cancers.FirstOrDefault(c => cancers.All(other => catalog.IsWithin(c.Code, other.Code)));
+        return narrowest is null ? null : SubtypeOfStudied(narrowest.Code, eligibility, catalog);
+    }
+
+    /// <summary>The cancer the trial studies (one of its conditions, not a grouping across tissues) of which <paramref name="code"/> is a strict subtype, or null.</summary>
+    private static string? SubtypeOfStudied(string code, ParsedEligibility eligibility, Vocabulary.CancerTypeCatalog catalog) =>
+        eligibility.ConditionCancerCodes.FirstOrDefault(studied => !string.Equals(studied, code, StringComparison.OrdinalIgnoreCase)
+            && studied is not (Vocabulary.CancerTypeCatalog.Root or Vocabulary.CancerTypeCatalog.Solid or Vocabulary.CancerTypeCatalog.Hematologic)
+            && !catalog.SpansTissues(studied) && catalog.IsWithin(code, studied));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\([^()]*\)|\[[^\[\]]*\]", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BracketedAside();
+
+    /// <summary>Words of an earlier or another cancer than the one under study.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:history|prior|previous(?:ly)?|past|earlier|former|other|another|second|concurrent|synchronous|treated\s+for)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex EarlierCancer();
+
     /// <summary>
     /// A failure the engine's reading cannot stand behind becomes a question: a criterion whose rule hangs on a
     /// condition the engine does not read ("if no renal impairment", "unless treated", "provided that"), and an age or
@@ -859,8 +939,11 @@ public static partial class EligibilityEvaluator
                     return "the registry's own limits admit the patient";
                 }
 
+                // Not a subtype the criterion itself leaves out ("AML, excluding M3"), nor an exclusion of a subtype of the one
+                // cancer studied ("Has acute promyelocytic leukemia" in a trial of AML): those leave a form out of the trial.
                 if (excludedCancers.Count > 0 && deciding.All(k => k == ConstraintKind.CancerType)
-                    && excludedCancers.All(c => studied.Any(code => catalog.IsWithin(code, c.Code) || catalog.IsWithin(c.Code, code))))
+                    && excludedCancers.All(c => studied.Any(code => catalog.IsWithin(code, c.Code) || catalog.IsWithin(c.Code, code)))
+                    && !excludedCancers.All(c => c.Excepts) && !(evaluation.Role == CriterionRole.Exclusion && LeftOutSubtype(excludedCancers, text, eligibility, catalog) is not null))
                 {
                     return "the trial studies this cancer, so the rule must be about a particular form or an earlier one";
                 }

@@ -126,7 +126,10 @@ internal sealed partial class CriterionPlan
             var items = group.OrderBy(i => constraints[i].Span.Start).ToList();
             if (group.Key == ConstraintKind.CancerType)
             {
-                chains.Add([.. items]);
+                // A subtype left out ("AML, excluding M3") holds beside the cancers named, not as one more of them.
+                chains.Add([.. items.Where(i => constraints[i] is not CancerTypeConstraint { Excepts: true })]);
+                chains.AddRange(items.Where(i => constraints[i] is CancerTypeConstraint { Excepts: true }).Select(i => new[] { i }));
+                chains.RemoveAll(c => c.Length == 0);
                 continue;
             }
 

@@ -211,6 +211,36 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
             }
         }
 
+        // "0.8 mg/dL (2 to 5 years of age)": an age in brackets after a value says whom the value is for. With one such
+        // bracket it is the criterion's subgroup; with several ("Karnofsky 50-100% (for patients > 16 years of age) or
+        // Lansky 50-100% (for patients ≤ 16 years of age)") each says whom the words before it are for.
+        if (found.Exists(c => c.Kind == ConstraintKind.Age) && text.Contains('(') && BracketedAges(text, found) is { Count: > 0 } bracketed
+            && bracketed.Sum(b => b.Ages.Count) == found.Count(c => c.Kind == ConstraintKind.Age))
+        {
+            // One bracket of ages in the criterion is its subgroup; another bracket of ages whose age the reading missed
+            // makes them alternatives, each for its own ages.
+            if (bracketed.Count == 1 && AgeBracket().Count(text) == 1)
+            {
+                var (open, close, ages, _) = bracketed[0];
+                return (new CriterionScope(text[(open + 1)..close].Trim(), ages), found.Where(c => !ages.Contains(c)).ToList());
+            }
+
+            var scoped = new List<EligibilityConstraint>(found.Count);
+            foreach (var constraint in found)
+            {
+                if (constraint is AgeConstraint && bracketed.Exists(b => b.Ages.Contains(constraint)))
+                {
+                    scoped.Add(constraint with { Qualifies = true });
+                    continue;
+                }
+
+                var owner = bracketed.Find(b => constraint.Span.Start >= b.From && constraint.Span.Start < b.Open);
+                scoped.Add(owner.Ages is { Count: > 0 } ? constraint with { AppliesAt = MergeAges(owner.Ages) } : constraint);
+            }
+
+            found = scoped;
+        }
+
         var scopeFor = ScopeFor().Match(text);
         var opening = scopeFor.Success ? scopeFor
             : ScopeLabel().Match(text) is { Success: true } l ? l
@@ -238,6 +268,54 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
 
         return segment.Cohort is { } cohort ? (new CriterionScope(cohort, [], Healthy().IsMatch(cohort)), found) : (null, found);
     }
+
+    /// <summary>
+    /// The brackets that hold only ages and follow words with a value or a constraint of their own ("0.8 mg/dL (2 to 5
+    /// years of age)"), in order, each with where the words it qualifies start (after the previous bracket). Not
+    /// "Children (2 to 17 years of age)" nor "Age (18-75)": there the bracket says how old the patient must be.
+    /// </summary>
+    private static List<(int Open, int Close, List<EligibilityConstraint> Ages, int From)> BracketedAges(string text, List<EligibilityConstraint> found)
+    {
+        var result = new List<(int Open, int Close, List<EligibilityConstraint> Ages, int From)>();
+        var from = 0;
+        for (var open = text.IndexOf('('); open >= 0; open = text.IndexOf('(', open + 1))
+        {
+            var close = text.IndexOf(')', open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            var inside = found.Where(c => c.Span.Start > open && c.Span.Start < close).ToList();
+            if (inside.Count > 0 && inside.TrueForAll(c => c.Kind == ConstraintKind.Age) && AgeWords().IsMatch(text.AsSpan(open, close - open))
+                && (found.Exists(c => c.Kind != ConstraintKind.Age && c.Span.Start >= from && c.Span.Start < open) || text.AsSpan(from, open - from).IndexOfAnyInRange('0', '9') >= 0)
+                && !AgeHeadingBefore().IsMatch(text.AsSpan(from, open - from)))
+            {
+                result.Add((open, close, inside, from));
+                from = close + 1;
+            }
+        }
+
+        return result;
+    }
+
+    private static AgeConstraint MergeAges(List<EligibilityConstraint> ages) =>
+        ages.Count == 1 ? (AgeConstraint)ages[0]
+        : new AgeConstraint(ages.OfType<AgeConstraint>().Select(a => a.Minimum).Max(), ages.OfType<AgeConstraint>().Select(a => a.Maximum).Min())
+        {
+            MinimumInclusive = ages.OfType<AgeConstraint>().Where(a => a.Minimum is not null).All(a => a.MinimumInclusive),
+            MaximumInclusive = ages.OfType<AgeConstraint>().Where(a => a.Maximum is not null).All(a => a.MaximumInclusive),
+            Span = ages[0].Span,
+        };
+
+    [GeneratedRegex(@"\b(?:years?|yrs?|months?|age[ds]?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgeWords();
+
+    [GeneratedRegex(@"\([^()]*\d[^()]*\b(?:years?|yrs?|months?)\b[^()]*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgeBracket();
+
+    [GeneratedRegex(@"\b(?:age[ds]?|years?\s+old)\s*[:=]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgeHeadingBefore();
 
     [GeneratedRegex(@"^\s*(?:for|in|among)\s+(?<scope>(?:the\s+|all\s+)?(?:patients?|subjects?|participants?|women|men|males?|females?|those|individuals|children|adults|adolescents|cohorts?|groups?|arms?|parts?|phase|healthy|controls?)\b[^,:;]{0,80}?)\s*[,:;]\s*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScopeFor();

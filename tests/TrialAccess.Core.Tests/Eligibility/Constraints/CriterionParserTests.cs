@@ -1,3 +1,4 @@
+using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Constraints;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Eligibility.Segmentation;
@@ -468,5 +469,44 @@ public class CriterionParserTests
     public void Parse_OrdinaryWordsNearNewNames_GiveNoCondition(string text)
     {
         Parse(text).OfType<ConditionConstraint>().Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Diagnosis of AML, excluding M3 (acute promyelocytic leukemia)")]
+    [InlineData("Diagnosis of AML other than acute promyelocytic leukemia")]
+    [InlineData("AML (not APL)")]
+    public void ASubtypeLeftOutOfTheCancerNamedBeforeIt_IsNegated_AndHeldBesideIt(string text)
+    {
+        var constraints = Parse(text).OfType<CancerTypeConstraint>().ToList();
+
+        constraints.Should().Contain(c => c.Code == "AML" && !c.Negated);
+        constraints.Should().ContainSingle(c => c.Code == "APLPMLRARA").Which.Should().BeEquivalentTo(new { Negated = true, Excepts = true });
+    }
+
+    [Fact]
+    public void AnExceptedCancerOfAnotherKind_IsNoCarveOut()
+    {
+        Parse("Any malignancy other than breast cancer", CriterionRole.Exclusion).OfType<CancerTypeConstraint>().Should().NotContain(c => c.Excepts);
+    }
+
+    [Fact]
+    public void AnExceptionOfARequirement_FarFromTheCancer_IsNoCarveOut()
+    {
+        Parse("Lymphoma or leukemia masses that are measurable by computed tomography (CT) scan is required for all diagnoses except CLL.")
+            .OfType<CancerTypeConstraint>().Should().NotContain(c => c.Excepts);
+    }
+
+    [Theory]
+    [InlineData("0.8 mg/dL (2 to 5 years of age)", 7, CriterionOutcome.NotApplicable)]
+    [InlineData("0.8 mg/dL (2 to 5 years of age)", 3, CriterionOutcome.Unknown)]
+    [InlineData("Karnofsky 50-100% (for patients > 16 years of age) or Lansky 50-100% (for patients 16 years of age and younger)", 7, CriterionOutcome.Met)]
+    [InlineData("Children (2 to 17 years of age)", 7, CriterionOutcome.Met)]
+    [InlineData("Children (2 to 17 years of age)", 30, CriterionOutcome.NotMet)]
+    [InlineData("Age (18-75 years)", 7, CriterionOutcome.NotMet)]
+    public void AnAgeInBracketsAfterAValue_SaysWhomTheValueIsFor_NotHowOldThePatientMustBe(string text, int age, CriterionOutcome expected)
+    {
+        var patient = new PatientProfile { Age = new Fact<decimal>(age), PerformanceStatuses = [new PerformanceStatus(PerformanceScale.Lansky, 80)] };
+
+        EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse(text, CriterionRole.Inclusion), patient, EvaluationContext.On(new DateOnly(2026, 12, 3))).Outcome.Should().Be(expected);
     }
 }

@@ -1,3 +1,4 @@
+using TrialAccess.Eligibility.Segmentation;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Patients;
@@ -155,5 +156,40 @@ public class StudiedCancersTests
         var evaluation = Evaluate(Trial("Primary Myelofibrosis"), Patient("polycythemia vera"));
 
         evaluation.Verdict.Should().BeOneOf(TrialVerdict.Ineligible, TrialVerdict.LikelyIneligible);
+    }
+
+    private static ClinicalTrial TrialWith(string criteria, params string[] conditions) => Trial(conditions) with { Eligibility = new TrialEligibility { Criteria = criteria } };
+
+    private static CriterionEvaluation Exclusion(TrialEvaluation evaluation) => evaluation.Criteria.Single(c => c.Role == CriterionRole.Exclusion);
+
+    [Theory]
+    [InlineData("Has acute promyelocytic leukemia (AML subtype M3)", CriterionOutcome.Met)]
+    [InlineData("Acute promyelocytic leukemia", CriterionOutcome.Met)]
+    [InlineData("History of acute promyelocytic leukemia treated with arsenic", CriterionOutcome.Unknown)]
+    [InlineData("Relapsed acute promyelocytic leukemia", CriterionOutcome.Unknown)]
+    [InlineData("Acute promyelocytic leukemia with a white cell count above 10 at diagnosis", CriterionOutcome.Unknown)]
+    public void AnExclusionOfASubtypeOfTheCancerStudied_LeavesItOut_UnlessItSpeaksOfAnEarlierCancer(string exclusion, CriterionOutcome expected)
+    {
+        var trial = TrialWith($"Inclusion Criteria:\n* Newly diagnosed AML\nExclusion Criteria:\n* {exclusion}", "Acute Myeloid Leukemia");
+
+        var e = Exclusion(Evaluate(trial, Patient("acute promyelocytic leukaemia")));
+        e.Outcome.Should().Be(expected, e.Evidence);
+    }
+
+    [Fact]
+    public void AnExclusionOfASubtype_InATrialOfAGroupingAcrossTissues_StaysAQuestion()
+    {
+        var trial = TrialWith("Inclusion Criteria:\n* Leukemia\nExclusion Criteria:\n* Has acute promyelocytic leukemia (AML subtype M3)", "Leukemia");
+
+        Exclusion(Evaluate(trial, Patient("acute promyelocytic leukaemia"))).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void AnInclusionThatLeavesASubtypeOut_FailsAPatientWithIt_AndPassesAnother()
+    {
+        var trial = TrialWith("Inclusion Criteria:\n* Unequivocal diagnosis of AML (more than 20% blasts in the marrow), excluding M3 (acute promyelocytic leukemia)", "Leukemia");
+
+        Evaluate(trial, Patient("acute promyelocytic leukaemia")).Verdict.Should().Be(TrialVerdict.Ineligible);
+        Evaluate(trial, Patient("acute myeloid leukaemia with mutated NPM1")).Failing.Should().BeEmpty();
     }
 }

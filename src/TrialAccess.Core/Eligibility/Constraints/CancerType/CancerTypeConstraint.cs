@@ -20,6 +20,12 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
     /// </summary>
     public IReadOnlyList<DiseaseSetting> Groups { get; init; } = [];
 
+    /// <summary>
+    /// True for a subtype the criterion leaves out of a cancer it names before it ("AML, excluding M3 (acute promyelocytic
+    /// leukemia)", "AML (not APL)"): the constraint is negated and holds beside the cancer, not as an alternative to it.
+    /// </summary>
+    public bool Excepts { get; init; }
+
     public override string Describe() => Groups.Count == 0 ? $"cancer type {Code} ({Name})" : $"cancer type {Code} ({Name}), {string.Join(", ", Groups.Select(CancerGroups.Describe))}";
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
@@ -262,6 +268,19 @@ public static partial class CancerTypeParser
                 continue;
             }
 
+            // "AML, excluding M3 (acute promyelocytic leukemia)", "AML (not APL)": a subtype of a cancer named before it,
+            // left out of it.
+            if (IsExceptedSubtype(c, m.Start, m.Value))
+            {
+                c.Add(new CancerTypeConstraint(m.Value, c.Text[m.Start..m.End])
+                {
+                    Span = CriterionContext.Span(m.Start, m.End),
+                    Negated = true,
+                    Excepts = true,
+                });
+                continue;
+            }
+
             // "No prior chemotherapy for breast cancer", "malignancy other than breast cancer": the cancer qualifies
             // the rule, it is not one.
             c.Add(new CancerTypeConstraint(m.Value, c.Text[m.Start..m.End])
@@ -340,6 +359,38 @@ public static partial class CancerTypeParser
     }
 
     private const int ElidedWindow = 80;
+
+    /// <summary>
+    /// True when the cancer at <paramref name="start"/> is excepted or negated ("excluding M3 (...)", "other than",
+    /// "(not APL)") and lies strictly below a cancer the criterion names before it, neither negated nor a qualifier.
+    /// </summary>
+    private static bool IsExceptedSubtype(CriterionContext c, int start, string code)
+    {
+        var catalog = c.Vocabulary.CancerTypes;
+        var excepted = c.IsExceptedAt(start) || c.IsNegatedAt(start) || GlossedException().IsMatch(c.Lower.AsSpan(Math.Max(0, start - 60), Math.Min(start, c.Lower.Length) - Math.Max(0, start - 60)));
+        return excepted && c.Found.OfType<CancerTypeConstraint>().Any(f => !f.Negated && !f.Qualifies && f.Span.End <= start
+            && !string.Equals(f.Code, code, StringComparison.OrdinalIgnoreCase) && catalog.IsWithin(code, f.Code)
+            && f.Code is not (CancerTypeCatalog.Root or CancerTypeCatalog.Solid or CancerTypeCatalog.Hematologic) && !catalog.IsGroup(f.Code)
+            && CloseAfter(c.Text, f.Span.End, start));
+    }
+
+    /// <summary>
+    /// True when few words stand between the cancer and the subtype left out of it, bracketed asides apart ("AML (&gt; 20%
+    /// blasts ...), excluding M3"): not "masses measurable by CT are required for all diagnoses except CLL", where the
+    /// exception is of the requirement.
+    /// </summary>
+    private static bool CloseAfter(string text, int end, int start)
+    {
+        var between = Bracketed().Replace(text[end..start], " ");
+        return between.Split([' ', ',', '(', ')', ';'], StringSplitOptions.RemoveEmptyEntries).Length <= 5;
+    }
+
+    [GeneratedRegex(@"\([^()]*\)|\[[^\[\]]*\]", RegexOptions.CultureInvariant)]
+    private static partial Regex Bracketed();
+
+    /// <summary>An exception named by a short label glossed in brackets: "excluding M3 (", "except FAB M3 (".</summary>
+    [GeneratedRegex(@"\b(?:excluding|except(?:\s+for)?|other\s+than|not)\s+(?:[\w/-]+\s+){0,2}[\w/-]+\s*\(\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex GlossedException();
 
     [GeneratedRegex(@"(?<a>[A-Za-z][\w'-]*)\s*(?:,\s*(?:(?:and|or|and/or)\s+)?|\s+(?:or|and|and/or|&)\s+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ElidedBefore();
