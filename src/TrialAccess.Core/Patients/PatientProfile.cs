@@ -284,6 +284,9 @@ public sealed record Therapy
     /// <summary>True when the disease progressed on or after this therapy ("refractory to", "progressed on").</summary>
     public bool? ProgressedOn { get; init; }
 
+    /// <summary>Where a radiotherapy was given, when the record says ("pelvic", "whole brain", "chest wall").</summary>
+    public string? Site { get; init; }
+
     public Certainty Certainty { get; init; } = Certainty.Historical;
 
     public SourceSpan? Span { get; init; }

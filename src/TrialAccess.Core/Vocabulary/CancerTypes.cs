@@ -97,8 +97,11 @@ public sealed class CancerTypeCatalog
     /// adenocarcinoma or squamous). A grouping across tissues ("leukaemia", "neuroendocrine tumour") is not one.
     /// </summary>
     public IEnumerable<string> GroupsNaming(string code) =>
-        _members.Where(g => g.Value.Any(m => IsWithin(code, m)) && g.Value.Select(TissueOf).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1)
-            .Select(g => g.Key);
+        _members.Where(g => g.Value.Any(m => IsWithin(code, m)) && !SpansTissues(g.Key)).Select(g => g.Key);
+
+    /// <summary>True for a grouping whose members lie in more than one tissue ("leukaemia": myeloid and lymphoid), of those the vocabulary knows.</summary>
+    public bool SpansTissues(string code) =>
+        _members.TryGetValue(code, out var members) && members.Select(TissueOf).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Count() != 1;
 
     /// <summary>Resolves a name, synonym or abbreviation ("NSCLC", "lung adenocarcinoma") or a code to a code.</summary>
     public string? Resolve(string nameOrCode)

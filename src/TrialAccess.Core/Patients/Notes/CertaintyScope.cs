@@ -54,7 +54,8 @@ internal static class CertaintyScope
         "before he starts", "before she starts", "before they start", "before beginning", "before he begins", "before she begins", "prior to starting");
 
     private static readonly string[][] HypotheticalAfter = Phrases(
-        "will be started", "will be", "to be started", "is planned", "was planned", "planned", "is recommended", "was recommended", "was offered", "is offered");
+        "will be started", "will be", "to be started", "is planned", "was planned", "planned", "is recommended", "was recommended", "was offered", "is offered",
+        "is being considered", "are being considered", "is being planned", "is being discussed", "is under consideration", "is proposed", "is scheduled", "is being offered");
 
     private static readonly HashSet<string> Relatives = new(StringComparer.Ordinal)
     {

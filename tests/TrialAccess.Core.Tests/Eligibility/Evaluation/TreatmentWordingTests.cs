@@ -120,4 +120,24 @@ public class TreatmentWordingTests
         ReadingTestKit.Evaluate("Prior solid organ transplant", ReadingTestKit.Note("A 50-year-old man with a kidney transplant in 2015, on tacrolimus."), CriterionRole.Exclusion)
             .Outcome.Should().Be(CriterionOutcome.Met);
     }
+
+    [Theory]
+    [InlineData("Prior total body irradiation", "A 7-year-old girl with ependymoma treated by resection and focal proton radiotherapy to the tumour bed.", CriterionOutcome.Unknown)]
+    [InlineData("Prior radiotherapy to the pelvis", "A 60-year-old woman with breast cancer treated by lumpectomy and breast radiotherapy.", CriterionOutcome.Unknown)]
+    [InlineData("Prior pelvic radiotherapy", "A 66-year-old man with prostate cancer treated with pelvic radiotherapy in 2019.", CriterionOutcome.Met)]
+    [InlineData("Prior radiotherapy", "A 7-year-old girl with ependymoma treated by resection and focal proton radiotherapy to the tumour bed.", CriterionOutcome.Met)]
+    [InlineData("Prior total body irradiation", "A 50-year-old man with colon cancer treated with FOLFOX.", CriterionOutcome.NotMet)]
+    public void ARadiotherapyRuleThatNamesAField_IsMetOnlyByRadiotherapyToThatField_AndAsksOfOtherRadiotherapy(string exclusion, string note, CriterionOutcome expected)
+    {
+        ReadingTestKit.Evaluate(exclusion, ReadingTestKit.Note(note), CriterionRole.Exclusion).Outcome.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("No prior chemotherapy for metastatic disease", "A 55-year-old woman with breast cancer treated with adjuvant doxorubicin and cyclophosphamide in 2019, now with liver metastases.", CriterionOutcome.Unknown)]
+    [InlineData("No prior chemotherapy for metastatic disease", "A 55-year-old woman with metastatic breast cancer treated with first-line paclitaxel.", CriterionOutcome.NotMet)]
+    [InlineData("No prior chemotherapy for metastatic disease", "A 55-year-old woman with metastatic breast cancer, untreated.", CriterionOutcome.Met)]
+    public void ATreatmentRuleForAdvancedDisease_AsksOfATreatmentGivenInNoStatedSetting(string inclusion, string note, CriterionOutcome expected)
+    {
+        ReadingTestKit.Evaluate(inclusion, ReadingTestKit.Note(note), CriterionRole.Inclusion).Outcome.Should().Be(expected);
+    }
 }

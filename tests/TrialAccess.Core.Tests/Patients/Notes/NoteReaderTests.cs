@@ -369,6 +369,8 @@ public sealed class NoteReaderTests
     [Theory]
     [InlineData("A 66-year-old man with bladder cancer; his kidney function is normal, so he can receive cisplatin.")]
     [InlineData("A 70-year-old man with lymphoma, judged fit for bendamustine.")]
+    [InlineData("A 78-year-old woman with stage IA lung adenocarcinoma, medically inoperable; stereotactic radiotherapy is being considered.")]
+    [InlineData("A 60-year-old man with rectal cancer; short-course radiotherapy is under consideration.")]
     public void Extract_ATreatmentThePatientCouldHave_IsNotOneHeHad(string note)
     {
         NoteReader.Extract(note).Therapies.Should().NotContain(t => t.Certainty == Certainty.Historical || t.Certainty == Certainty.Asserted);
@@ -458,5 +460,15 @@ public sealed class NoteReaderTests
         var profile = NoteReader.Extract("A 24-year-old woman with Hodgkin lymphoma; she has asked about fertility preservation.");
 
         profile.Therapies.Should().OnlyContain(t => t.Certainty == Certainty.Hypothetical);
+    }
+
+    [Theory]
+    [InlineData("A 66-year-old man with prostate cancer treated with pelvic radiotherapy in 2019.", "pelvic")]
+    [InlineData("A 60-year-old man with brain metastases after whole-brain radiotherapy.", "whole brain")]
+    [InlineData("A 50-year-old woman who had radiotherapy to the chest wall after mastectomy.", "chest wall")]
+    [InlineData("A 50-year-old woman who had radiotherapy after lumpectomy.", null)]
+    public void Extract_ARadiotherapyKeepsTheFieldItWasGivenTo(string note, string? site)
+    {
+        NoteReader.Extract(note).Therapies.Single(t => t.Kind == TherapyKind.Radiotherapy).Site.Should().Be(site);
     }
 }

@@ -68,6 +68,19 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
     /// </summary>
     public string? Operation { get; init; }
 
+    /// <summary>
+    /// For "radiotherapy": the field the criterion names ("total body irradiation", "radiotherapy to the pelvis"). A
+    /// recorded radiotherapy whose name does not say that field leaves whether it was to that field a question: focal
+    /// radiotherapy to a tumour bed is not total body irradiation.
+    /// </summary>
+    public string? Field { get; init; }
+
+    /// <summary>
+    /// True when the rule is about treatment for advanced disease ("no prior chemotherapy for metastatic disease"): a
+    /// recorded treatment given without a line in the advanced setting may have been adjuvant, so that is a question.
+    /// </summary>
+    public bool ForAdvancedDisease { get; init; }
+
     public override string Describe()
     {
         var parts = new List<string>();
@@ -90,6 +103,16 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
         if (DoseLimit is { } dose)
         {
             parts.Add($"(dose {dose})");
+        }
+
+        if (Field is { } field)
+        {
+            parts.Add($"(field: {field})");
+        }
+
+        if (ForAdvancedDisease)
+        {
+            parts.Add("for advanced disease");
         }
 
         return string.Join(' ', parts);
@@ -225,6 +248,17 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
             return ConstraintCheck.Unknown($"Was the patient's {therapy.Name} the {operation} operation the criterion names?", evidence);
         }
 
+        if (check.Outcome == CriterionOutcome.Met && ForAdvancedDisease && !received.Exists(t => t.Line is not null))
+        {
+            return ConstraintCheck.Unknown($"Was the patient's {therapy.Name} given for advanced or metastatic disease?", evidence);
+        }
+
+        if (check.Outcome == CriterionOutcome.Met && Field is { } field
+            && !received.Exists(t => FieldWords(field).All(w => t.Name.Contains(w, StringComparison.OrdinalIgnoreCase) || t.Site?.Contains(w, StringComparison.OrdinalIgnoreCase) == true)))
+        {
+            return ConstraintCheck.Unknown($"Was the patient's {therapy.Name} given to the {field} field the criterion names?", evidence);
+        }
+
         return check.Outcome == CriterionOutcome.Met && Purpose is { } purpose && context.Vocabulary.Drugs.IsAnticancer(therapy.Name, therapy.Classes) != true
             ? ConstraintCheck.Unknown($"Was the patient's {therapy.Name} given for {purpose}?", evidence)
             : check;
@@ -253,6 +287,10 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
         return words.Any(w => w.Length >= 4 && (name.Contains(w[..Math.Min(5, w.Length)], StringComparison.OrdinalIgnoreCase)
             || organ.Any(o => w.StartsWith(o, StringComparison.OrdinalIgnoreCase))));
     }
+
+    /// <summary>The stems of a field's words ("whole brain": "whole", "brain"; "pelvic": "pelvi").</summary>
+    private static IEnumerable<string> FieldWords(string field) =>
+        field.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("and" or "field")).Select(w => w.Length > 5 ? w[..5] : w);
 
     /// <summary>An operation named without its organ ("tumor resection", "surgical resection", "Whipple", "conization").</summary>
     [GeneratedRegex(@"^(?:(?:tumou?r|surgical|complete|partial|local|wide)\s+)?(?:resection|excision)$|whipple|conization", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -439,6 +477,13 @@ public static partial class PriorTherapyParser
             {
                 c.Found[^1] = surgery with { Operation = operation };
             }
+
+            // "Prior total body irradiation", "radiotherapy to the pelvis": the field is part of the rule.
+            if (agent == "radiotherapy" && RadiotherapyField(c, m.Index, m.Index + m.Length) is { } field
+                && c.Found.Count > 0 && c.Found[^1] is PriorTherapyConstraint { Agent: "radiotherapy" } radiotherapy && radiotherapy.Span.Start == m.Index)
+            {
+                c.Found[^1] = radiotherapy with { Field = field };
+            }
         }
 
         // "At least 4 weeks since prior <agent not in the vocabulary>": still a washout, with the agent as written.
@@ -590,8 +635,13 @@ public static partial class PriorTherapyParser
             Purpose = kind == TherapyAgentKind.Modality ? null : PurposeAt(c, end),
             DoseLimit = dose?.Limit,
             DoseBelow = dose?.Below ?? false,
+            ForAdvancedDisease = AdvancedSettingAfter().IsMatch(c.Lower, Math.Min(end, c.Lower.Length)),
         });
     }
+
+    /// <summary>"Chemotherapy for metastatic disease", "in the advanced setting": the setting the treatment was given in.</summary>
+    [GeneratedRegex(@"\G(?:\s+[\w-]+){0,3}?\s+(?:for|in)\s+(?:the\s+)?(?:metastatic|advanced|recurrent|relapsed|unresectable)\s+(?:or\s+(?:metastatic|advanced|recurrent|unresectable)\s+)?(?:disease|cancer|setting|breast\s+cancer|\w+\s+cancer)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AdvancedSettingAfter();
 
     /// <summary>
     /// A dose stated beside the agent, in the same sentence ("&gt; 300 mg/m2 lifetime cumulative dose of doxorubicin",
@@ -694,6 +744,27 @@ public static partial class PriorTherapyParser
 
     [GeneratedRegex(@"\G\s+(?:of|on|to)\s+(?:the\s+)?(?:(?<w>[a-z][a-z-]*)(?:\s+|$)){1,2}", RegexOptions.CultureInvariant)]
     private static partial Regex OperationSiteAfter();
+
+    /// <summary>The field a radiotherapy rule names before the word ("total body", "whole brain", "pelvic") or after it ("to the pelvis"), or null.</summary>
+    private static string? RadiotherapyField(CriterionContext c, int start, int end)
+    {
+        var before = RadiotherapyFieldBefore().Match(c.Lower[Math.Max(0, start - 40)..start]);
+        if (before.Success)
+        {
+            return before.Groups["f"].Value.Replace('-', ' ');
+        }
+
+        var after = RadiotherapyFieldAfter().Match(c.Lower, Math.Min(end, c.Lower.Length));
+        return after.Success ? after.Groups["f"].Value : null;
+    }
+
+    private const string Fields = Vocabulary.RadiotherapyFields.Pattern;
+
+    [GeneratedRegex(@"\b(?<f>" + Fields + @")\s+(?:beam\s+|field\s+|external\s+beam\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RadiotherapyFieldBefore();
+
+    [GeneratedRegex(@"\G\s*(?:therapy\s+)?(?:to|of|involving|including|encompassing)\s+(?:the\s+|a\s+|an\s+)?(?<f>" + Fields + @")\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RadiotherapyFieldAfter();
 
     /// <summary>Up to three words right before "surgery" or "operation", with no sentence break.</summary>
     [GeneratedRegex(@"(?:(?<w>[a-z][a-z-]*)\s+){1,3}$", RegexOptions.CultureInvariant)]
