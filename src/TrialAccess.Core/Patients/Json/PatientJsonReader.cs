@@ -182,6 +182,7 @@ public static class PatientJsonReader
             IsCurrent = t.Bool("isCurrent"),
             BestResponse = t.Enum<TherapyResponse>("bestResponse"),
             ProgressedOn = t.Bool("progressedOn"),
+            Site = t.String("site"),
             Certainty = t.Enum<Certainty>("certainty") ?? Certainty.Historical,
         };
         if (therapy.StartedOn is { } start && therapy.EndedOn is { } end && end < start)

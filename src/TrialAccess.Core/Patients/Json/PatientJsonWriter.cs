@@ -94,6 +94,7 @@ public static class PatientJsonWriter
         ("isCurrent", t.IsCurrent),
         ("bestResponse", t.BestResponse is { } response ? Name(response) : null),
         ("progressedOn", t.ProgressedOn),
+        ("site", t.Site),
         ("certainty", Name(t.Certainty)));
 
     /// <summary>A yes/no fact as the reader takes it back: asserted is its value, negated is <c>false</c>; anything less certain is left out.</summary>

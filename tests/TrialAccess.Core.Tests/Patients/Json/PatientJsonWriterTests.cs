@@ -67,4 +67,16 @@ public sealed class PatientJsonWriterTests
             PatientJsonWriter.Write(back.Profile!).ToJsonString().Should().Be(written, $"topic {number} must survive a round trip");
         }
     }
+
+    [Fact]
+    public void Write_ARadiotherapysField_ReadsBack()
+    {
+        var profile = NoteReader.Extract("A 66-year-old man with prostate cancer treated with pelvic radiotherapy in 2019.");
+
+        var back = ReadBack(profile);
+
+        back.Profile!.Therapies.Single(t => t.Kind == TherapyKind.Radiotherapy).Site.Should().Be("pelvic");
+        back.Errors.Should().BeEmpty();
+        back.Warnings.Should().BeEmpty();
+    }
 }
