@@ -258,10 +258,11 @@ public sealed class TrialMatcher
         if (_model is null && MainProblem.Of(patient) is { OncoTreeCode: { Length: > 0 } patientCode })
         {
             var cancers = context.Vocabulary.CancerTypes;
+            var naming = cancers.GroupsNaming(patientCode).ToList();
             for (var i = 0; i < candidates.Count; i++)
             {
                 var slim = catalog.Slim(candidates[i].Document);
-                ownType[i] = eligibilities[i] is not null && StudiesOwnType(cancers, slim.Conditions.Prepend(slim.BriefTitle), patientCode);
+                ownType[i] = eligibilities[i] is not null && StudiesOwnType(cancers, slim.Conditions.Prepend(slim.BriefTitle), patientCode, naming);
             }
         }
 
@@ -355,11 +356,11 @@ public sealed class TrialMatcher
     /// marginal zone lymphoma), or names that cancer without its subtype ("Acute Lymphoblastic Leukemia" for a T-ALL,
     /// <see cref="Vocabulary.CancerTypeCatalog.GroupsNaming"/>); not only a broader one.
     /// </summary>
-    public static bool StudiesOwnType(Vocabulary.CancerTypeCatalog cancers, IEnumerable<string> subject, string patientCode)
-    {
-        var naming = cancers.GroupsNaming(patientCode).ToList();
-        return subject.Any(c => cancers.Resolve(c) is { } code && (cancers.IsWithin(code, patientCode) || naming.Contains(code, StringComparer.OrdinalIgnoreCase)));
-    }
+    public static bool StudiesOwnType(Vocabulary.CancerTypeCatalog cancers, IEnumerable<string> subject, string patientCode) =>
+        StudiesOwnType(cancers, subject, patientCode, cancers.GroupsNaming(patientCode).ToList());
+
+    private static bool StudiesOwnType(Vocabulary.CancerTypeCatalog cancers, IEnumerable<string> subject, string patientCode, List<string> naming) =>
+        subject.Any(c => cancers.Resolve(c) is { } code && (cancers.IsWithin(code, patientCode) || naming.Contains(code, StringComparer.OrdinalIgnoreCase)));
 
     private static double RankScore(double relevance, TrialEvaluation evaluation) =>
         evaluation.Verdict != TrialVerdict.LikelyIneligible ? relevance
