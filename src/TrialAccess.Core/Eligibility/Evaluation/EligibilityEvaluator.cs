@@ -834,7 +834,7 @@ public static partial class EligibilityEvaluator
             }
         }
 
-        var words = BracketedAside().Replace(new string(rest), " ");
+        var words = CriterionContext.BracketedAside().Replace(new string(rest), " ");
         if (FormOrSeverity().IsMatch(words) || Filler().Replace(words, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 2)
         {
             return null;
@@ -849,9 +849,6 @@ public static partial class EligibilityEvaluator
         eligibility.ConditionCancerCodes.FirstOrDefault(studied => !string.Equals(studied, code, StringComparison.OrdinalIgnoreCase)
             && studied is not (Vocabulary.CancerTypeCatalog.Root or Vocabulary.CancerTypeCatalog.Solid or Vocabulary.CancerTypeCatalog.Hematologic)
             && !catalog.SpansTissues(studied) && catalog.IsWithin(code, studied));
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\([^()]*\)|\[[^\[\]]*\]", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex BracketedAside();
 
     /// <summary>Words of an earlier or another cancer than the one under study.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:history|prior|previous(?:ly)?|past|earlier|former|other|another|second|concurrent|synchronous|treated\s+for)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -572,4 +572,8 @@ public sealed partial class CriterionContext
 
     [GeneratedRegex(@"\bnon[- ]?$", RegexOptions.CultureInvariant)]
     private static partial Regex NonPrefix();
+
+    /// <summary>A bracketed aside, round or square, without brackets inside it ("(AML subtype M3)", "[WHO]").</summary>
+    [GeneratedRegex(@"\([^()]*\)|\[[^\[\]]*\]", RegexOptions.CultureInvariant)]
+    internal static partial Regex BracketedAside();
 }

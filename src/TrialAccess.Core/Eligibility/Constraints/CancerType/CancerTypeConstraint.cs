@@ -366,12 +366,13 @@ public static partial class CancerTypeParser
     /// </summary>
     private static bool IsExceptedSubtype(CriterionContext c, int start, string code)
     {
+        // The cancer it would be left out of first (most cancers named have none before them), then the words.
         var catalog = c.Vocabulary.CancerTypes;
-        var excepted = c.IsExceptedAt(start) || c.IsNegatedAt(start) || GlossedException().IsMatch(c.Lower.AsSpan(Math.Max(0, start - 60), Math.Min(start, c.Lower.Length) - Math.Max(0, start - 60)));
-        return excepted && c.Found.OfType<CancerTypeConstraint>().Any(f => !f.Negated && !f.Qualifies && f.Span.End <= start
-            && !string.Equals(f.Code, code, StringComparison.OrdinalIgnoreCase) && catalog.IsWithin(code, f.Code)
-            && f.Code is not (CancerTypeCatalog.Root or CancerTypeCatalog.Solid or CancerTypeCatalog.Hematologic) && !catalog.IsGroup(f.Code)
-            && CloseAfter(c.Text, f.Span.End, start));
+        return c.Found.OfType<CancerTypeConstraint>().Any(f => !f.Negated && !f.Qualifies && f.Span.End <= start
+                && !string.Equals(f.Code, code, StringComparison.OrdinalIgnoreCase) && catalog.IsWithin(code, f.Code)
+                && f.Code is not (CancerTypeCatalog.Root or CancerTypeCatalog.Solid or CancerTypeCatalog.Hematologic) && !catalog.IsGroup(f.Code)
+                && CloseAfter(c.Text, f.Span.End, start))
+            && (c.IsExceptedAt(start) || c.IsNegatedAt(start) || GlossedException().IsMatch(c.Lower.AsSpan(Math.Max(0, start - 60), Math.Min(start, c.Lower.Length) - Math.Max(0, start - 60))));
     }
 
     /// <summary>
@@ -381,12 +382,10 @@ public static partial class CancerTypeParser
     /// </summary>
     private static bool CloseAfter(string text, int end, int start)
     {
-        var between = Bracketed().Replace(text[end..start], " ");
+        var between = CriterionContext.BracketedAside().Replace(text[end..start], " ");
         return between.Split([' ', ',', '(', ')', ';'], StringSplitOptions.RemoveEmptyEntries).Length <= 5;
     }
 
-    [GeneratedRegex(@"\([^()]*\)|\[[^\[\]]*\]", RegexOptions.CultureInvariant)]
-    private static partial Regex Bracketed();
 
     /// <summary>An exception named by a short label glossed in brackets: "excluding M3 (", "except FAB M3 (".</summary>
     [GeneratedRegex(@"\b(?:excluding|except(?:\s+for)?|other\s+than|not)\s+(?:[\w/-]+\s+){0,2}[\w/-]+\s*\(\s*$", RegexOptions.CultureInvariant)]
