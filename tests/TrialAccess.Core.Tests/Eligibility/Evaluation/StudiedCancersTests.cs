@@ -192,4 +192,22 @@ public class StudiedCancersTests
         Evaluate(trial, Patient("acute promyelocytic leukaemia")).Verdict.Should().Be(TrialVerdict.Ineligible);
         Evaluate(trial, Patient("acute myeloid leukaemia with mutated NPM1")).Failing.Should().BeEmpty();
     }
+
+    [Theory]
+    [InlineData("BCR-ABL positive chronic myeloid leukemia", CriterionOutcome.Met)]
+    [InlineData("BCR-ABL1 negative myeloproliferative neoplasm", CriterionOutcome.NotMet)]
+    [InlineData("BCR-ABL1 T315I mutation", CriterionOutcome.Unknown)]
+    public void AMarkerThatDefinesThePatientsCancer_IsRecordedByTheDiagnosis_NotAParticularAlterationOfIt(string inclusion, CriterionOutcome expected)
+    {
+        var patient = Patient("chronic myeloid leukaemia in chronic phase");
+
+        EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse(inclusion, CriterionRole.Inclusion), patient, Context).Outcome.Should().Be(expected);
+    }
+
+    [Fact]
+    public void AMarkerThatDefinesAnotherCancer_StaysAQuestion()
+    {
+        EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse("BCR-ABL1 positive", CriterionRole.Inclusion), Patient("acute myeloid leukaemia"), Context)
+            .Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
 }

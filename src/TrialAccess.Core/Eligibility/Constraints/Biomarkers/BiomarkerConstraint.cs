@@ -27,7 +27,9 @@ public sealed record BiomarkerConstraint(string Marker, string? Alteration, Biom
         var question = $"What is the patient's {Marker}{(Alteration is null ? string.Empty : " " + Alteration)} status{(Bound is null ? string.Empty : $" ({Unit ?? "value"})")}?";
         if (results.Count == 0)
         {
-            return ConstraintCheck.Unknown(question, $"no {Marker} result recorded");
+            return DefinedByDiagnosis(patient, context) is { } defined
+                ? ConstraintCheck.Of(Status == BiomarkerStatus.Positive, $"diagnosis {defined.Text}, which {Marker} defines")
+                : ConstraintCheck.Unknown(question, $"no {Marker} result recorded");
         }
 
         foreach (var result in results.Where(r => r.Certainty != Certainty.Hypothetical))
@@ -88,6 +90,38 @@ public sealed record BiomarkerConstraint(string Marker, string? Alteration, Biom
         }
 
         return ConstraintCheck.Unknown(question, "result not final");
+    }
+
+    /// <summary>
+    /// The cancer types defined by an alteration ("chronic myeloid leukaemia" is BCR-ABL1-positive, "acute promyelocytic
+    /// leukaemia with PML-RARA" carries PML-RARA): a patient recorded with one has it, whether or not the result is written.
+    /// </summary>
+    private static readonly (string Code, string Marker)[] DefiningMarkers = [("CML", "BCR-ABL1"), ("APLPMLRARA", "PML-RARA")];
+
+    /// <summary>
+    /// The patient's diagnosis that this marker defines, for a rule on the marker's presence or absence alone (not a
+    /// value, nor a particular alteration such as "BCR-ABL1 T315I"), or null.
+    /// </summary>
+    private Diagnosis? DefinedByDiagnosis(PatientProfile patient, EvaluationContext context)
+    {
+        if (Bound is not null || (Alteration is not null && !IsGeneric(Alteration) && Alteration is not ("fusion" or "rearrangement" or "translocation"))
+            || Status is not (BiomarkerStatus.Positive or BiomarkerStatus.Negative))
+        {
+            return null;
+        }
+
+        var catalog = context.Vocabulary.CancerTypes;
+        foreach (var (code, marker) in DefiningMarkers)
+        {
+            if (marker.Equals(Marker, StringComparison.OrdinalIgnoreCase)
+                && patient.Diagnoses.FirstOrDefault(d => d.Certainty is Certainty.Asserted or Certainty.Historical
+                    && (d.OncoTreeCode ?? catalog.Resolve(d.Text)) is { } have && catalog.IsWithin(have, code)) is { } diagnosis)
+            {
+                return diagnosis;
+            }
+        }
+
+        return null;
     }
 
     private bool Covers(string marker) => marker.Equals(Marker, StringComparison.OrdinalIgnoreCase) || Marker switch
