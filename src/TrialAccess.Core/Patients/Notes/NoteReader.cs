@@ -995,31 +995,11 @@ public static partial class NoteReader
                 ProgressedOn = progressed,
                 Certainty = certainty == Certainty.Asserted && !current ? Certainty.Historical : certainty == Certainty.Historical && current ? Certainty.Asserted : certainty,
                 Span = span,
-                Site = kind == TherapyKind.Radiotherapy ? RadiotherapySite(note, span) : null,
+                Site = kind == TherapyKind.Radiotherapy ? Vocabulary.RadiotherapyFields.Around(note, span.Start, span.Start + span.Length) : null,
             };
         }
     }
 
-    /// <summary>The field a radiotherapy went to, named before it ("pelvic radiotherapy", "whole-brain radiotherapy") or after it ("radiotherapy to the pelvis").</summary>
-    private static string? RadiotherapySite(string note, SourceSpan span)
-    {
-        var from = Math.Max(0, span.Start - 30);
-        var before = RadiotherapySiteBefore().Match(note, from, span.Start - from);
-        if (before.Success)
-        {
-            return before.Groups["f"].Value.ToLowerInvariant().Replace('-', ' ');
-        }
-
-        var end = Math.Min(note.Length, span.Start + span.Length);
-        var after = RadiotherapySiteAfter().Match(note, end, Math.Min(note.Length - end, 40));
-        return after.Success ? after.Groups["f"].Value.ToLowerInvariant() : null;
-    }
-
-    [GeneratedRegex(@"\b(?<f>" + Vocabulary.RadiotherapyFields.Pattern + @")\s+(?:beam\s+|field\s+|external\s+beam\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex RadiotherapySiteBefore();
-
-    [GeneratedRegex(@"^\s*(?:therapy\s+)?(?:to|of|involving|including|encompassing)\s+(?:the\s+|his\s+|her\s+|a\s+)?(?<f>" + Vocabulary.RadiotherapyFields.Pattern + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex RadiotherapySiteAfter();
 
     /// <summary>
     /// A drug named twice ("first line osimertinib ... now progressing on osimertinib") is one therapy: progression

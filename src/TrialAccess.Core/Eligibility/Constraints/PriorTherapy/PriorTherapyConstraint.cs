@@ -479,7 +479,7 @@ public static partial class PriorTherapyParser
             }
 
             // "Prior total body irradiation", "radiotherapy to the pelvis": the field is part of the rule.
-            if (agent == "radiotherapy" && RadiotherapyField(c, m.Index, m.Index + m.Length) is { } field
+            if (agent == "radiotherapy" && Vocabulary.RadiotherapyFields.Around(c.Lower, m.Index, m.Index + m.Length) is { } field
                 && c.Found.Count > 0 && c.Found[^1] is PriorTherapyConstraint { Agent: "radiotherapy" } radiotherapy && radiotherapy.Span.Start == m.Index)
             {
                 c.Found[^1] = radiotherapy with { Field = field };
@@ -745,26 +745,6 @@ public static partial class PriorTherapyParser
     [GeneratedRegex(@"\G\s+(?:of|on|to)\s+(?:the\s+)?(?:(?<w>[a-z][a-z-]*)(?:\s+|$)){1,2}", RegexOptions.CultureInvariant)]
     private static partial Regex OperationSiteAfter();
 
-    /// <summary>The field a radiotherapy rule names before the word ("total body", "whole brain", "pelvic") or after it ("to the pelvis"), or null.</summary>
-    private static string? RadiotherapyField(CriterionContext c, int start, int end)
-    {
-        var before = RadiotherapyFieldBefore().Match(c.Lower[Math.Max(0, start - 40)..start]);
-        if (before.Success)
-        {
-            return before.Groups["f"].Value.Replace('-', ' ');
-        }
-
-        var after = RadiotherapyFieldAfter().Match(c.Lower, Math.Min(end, c.Lower.Length));
-        return after.Success ? after.Groups["f"].Value : null;
-    }
-
-    private const string Fields = Vocabulary.RadiotherapyFields.Pattern;
-
-    [GeneratedRegex(@"\b(?<f>" + Fields + @")\s+(?:beam\s+|field\s+|external\s+beam\s+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex RadiotherapyFieldBefore();
-
-    [GeneratedRegex(@"\G\s*(?:therapy\s+)?(?:to|of|involving|including|encompassing)\s+(?:the\s+|a\s+|an\s+)?(?<f>" + Fields + @")\b", RegexOptions.CultureInvariant)]
-    private static partial Regex RadiotherapyFieldAfter();
 
     /// <summary>Up to three words right before "surgery" or "operation", with no sentence break.</summary>
     [GeneratedRegex(@"(?:(?<w>[a-z][a-z-]*)\s+){1,3}$", RegexOptions.CultureInvariant)]
