@@ -142,14 +142,75 @@ public static partial class PatientSetting
         return !spread && !anticancer;
     }
 
-    /// <summary>The words saying the patient's cancer was removed with nothing left, unless a relapse or distant metastases are recorded.</summary>
+    /// <summary>
+    /// The words saying the patient's cancer was removed with nothing left, unless a relapse or distant metastases are
+    /// recorded. Metastases removed too count as nothing left: the record says nothing is left ("no residual or new
+    /// disease", "no evidence of disease") after it names every distant metastasis and advanced stage, and states no
+    /// relapse or failed treatment (liver metastases of a colon cancer, resected with clear margins).
+    /// </summary>
     public static string? ResectedWithoutDisease(PatientProfile patient)
     {
         ArgumentNullException.ThrowIfNull(patient);
-        return patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Resected) is { } resected && !SpreadOrRelapsed(patient)
-            ? Quote(patient, resected.Span, "resected, no residual disease")
+        if (patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Resected) is not { } resected)
+        {
+            return null;
+        }
+
+        if (!SpreadOrRelapsed(patient))
+        {
+            return Quote(patient, resected.Span, "resected, no residual disease");
+        }
+
+        return ClearedAfterSpread(patient) is { } cleared ? Quote(patient, cleared.Span, "resected, no residual disease") : null;
+    }
+
+    /// <summary>
+    /// The words saying no disease is left anywhere ("no residual disease", "no evidence of disease", "NED"), when the
+    /// cancer was resected with nothing left (<see cref="ResectedWithoutDisease"/>); null when the record says only that the
+    /// margins were clear, which leaves disease elsewhere (nodes, metastases) unsaid.
+    /// </summary>
+    public static string? NoDiseaseLeft(PatientProfile patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        if (patient.SourceText is not { } text || ResectedWithoutDisease(patient) is null)
+        {
+            return null;
+        }
+
+        return patient.Settings.LastOrDefault(s => s.Setting == DiseaseSetting.Resected && s.Span is { } span && span.End <= text.Length && NothingLeft().IsMatch(span.Slice(text))) is { } stated
+            ? Quote(patient, stated.Span, "no residual disease")
             : null;
     }
+
+    /// <summary>True when distant metastases are recorded and then said to be removed with nothing left (<see cref="ResectedWithoutDisease"/>).</summary>
+    public static bool MetastasesResected(PatientProfile patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        return SpreadOrRelapsed(patient) && ClearedAfterSpread(patient) is not null;
+    }
+
+    /// <summary>The last statement that nothing is left, when it follows every mention of spread and no relapse is stated.</summary>
+    private static SettingStatement? ClearedAfterSpread(PatientProfile patient)
+    {
+        if (patient.SourceText is not { } text || patient.Settings.Any(s => s.Setting is DiseaseSetting.Relapsed or DiseaseSetting.PreviouslyTreated))
+        {
+            return null;
+        }
+
+        var cleared = patient.Settings.LastOrDefault(s => s.Setting == DiseaseSetting.Resected && s.Span is { } span && span.End <= text.Length && NothingLeft().IsMatch(span.Slice(text)));
+        if (cleared?.Span is not { } at)
+        {
+            return null;
+        }
+
+        var spread = patient.Metastases.Where(m => m.Certainty is Certainty.Asserted && !Regional(m.Site)).Select(m => m.Span)
+            .Concat(patient.Diagnoses.Where(d => d.Certainty == Certainty.Asserted && d.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Unresectable == true)).Select(d => d.Stage!.Span ?? d.Span));
+        return spread.All(s => s is { } span && span.End <= at.Start) ? cleared : null;
+    }
+
+    /// <summary>A statement that no disease is left anywhere, not only at the margins: "no residual disease", "no evidence of disease", "NED".</summary>
+    [GeneratedRegex(@"^(?:no\b|NED\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NothingLeft();
 
     /// <summary>True when the record states a relapse, a failed treatment, distant metastases, or a stage that is metastatic, recurrent or unresectable.</summary>
     public static bool SpreadOrRelapsed(PatientProfile patient)

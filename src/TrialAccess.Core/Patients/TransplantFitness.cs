@@ -16,10 +16,13 @@ public static partial class TransplantFitness
 {
     private const string Transplant = @"(?:an?\s+)?(?:(?:allogeneic|autologous|allo|auto|haplo\w*|stem[- ]cell|bone[- ]marrow|h(?:a)?ematopoietic(?:\s+(?:stem|progenitor)[- ]cells?)?|intensive|high[- ]dose|curative)[\s-]+(?:\w+[\s-]+){0,2}?)?(?:transplant(?:ation|s)?|HSCT|HCT|SCT|ASCT|BMT|PBSCT)\b";
 
+    /// <summary>Another treatment the statement names first: "not a candidate for intensive induction or autologous transplant".</summary>
+    private const string Coordinated = @"(?:(?:[\w-]+\s+){1,3}?(?:or|and|and/or)\s+)?";
+
     [GeneratedRegex(
-        @"\b(?<unfit>(?:not|in)[- ]?eligible\s+for|unfit\s+for|not\s+(?:medically\s+)?fit\s+(?:enough\s+)?for|not\s+(?:an?\s+)?(?:suitable\s+|appropriate\s+|good\s+)?candidates?\s+for|not\s+suitable\s+for|unsuitable\s+for|too\s+frail\s+for|(?:declined|refused)\s+)\s*" + Transplant
+        @"\b(?<unfit>(?:not|in)[- ]?eligible\s+for|unfit\s+for|not\s+(?:medically\s+)?fit\s+(?:enough\s+)?for|not\s+(?:an?\s+)?(?:suitable\s+|appropriate\s+|good\s+)?candidates?\s+for|not\s+suitable\s+for|unsuitable\s+for|too\s+frail\s+for|(?:declined|refused)\s+)\s*" + Coordinated + Transplant
         + @"|\b(?<unfit>(?:transplant(?:ation)?|HSCT|SCT|ASCT)[- ](?:in|non[- ]?)eligible|non[- ]?transplant[- ](?:eligible|candidates?)\b|(?:transplant(?:ation)?|ASCT)[- ]ineligible)"
-        + @"|\b(?<fit>(?:transplant(?:ation)?|HSCT|SCT|ASCT)[- ]eligible\b|eligible\s+for\s+" + Transplant + @"|(?:suitable\s+|appropriate\s+|good\s+)?candidates?\s+for\s+" + Transplant + ")",
+        + @"|\b(?<fit>(?:transplant(?:ation)?|HSCT|SCT|ASCT)[- ]eligible\b|eligible\s+for\s+" + Transplant + @"|(?:suitable\s+|appropriate\s+|good\s+)?candidates?\s+for\s+" + Coordinated + Transplant + ")",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     public static partial Regex Fitness();
 

@@ -980,6 +980,15 @@ public static partial class EligibilityEvaluator
                     return null;
                 }
 
+                // Measurable or unresectable disease asked of a cancer the record says was removed with nothing left: no
+                // alternative in the block gives back disease to measure (a presumption, shown to confirm).
+                if (evaluation.Role == CriterionRole.Inclusion && deciding.Count > 0
+                    && evaluation.Constraints.Where(c => c.Check.Outcome == evaluation.Outcome).All(c => c.Check.Presumed
+                        && c.Constraint is MeasurableDiseaseConstraint { Negated: false } or StageConstraint { Negated: false, Groups.Count: 0 } && c.Check.Evidence?.Contains("no residual disease", StringComparison.Ordinal) == true))
+                {
+                    return null;
+                }
+
                 // One rule of the block stated plainly and failed on the record ("Chemotherapy: No prior chemotherapy" after
                 // a course of carboplatin) decides, whatever the others hold.
                 if (evaluation.Role == CriterionRole.Inclusion

@@ -79,12 +79,12 @@ public static partial class TrialPopulationCheck
             yield return risk;
         }
 
-        if (TwoGroups(population, patient, PopulationAxis.Grade, DiseaseSetting.LowGrade, DiseaseSetting.HighGrade, "low", "high", "-grade") is { } grade)
+        if (TwoGroups(population, patient, PopulationAxis.Grade, DiseaseSetting.LowGrade, DiseaseSetting.HighGrade, "low", "high", "-grade", progresses: true) is { } grade)
         {
             yield return grade;
         }
 
-        if (TwoGroups(population, patient, PopulationAxis.Phase, DiseaseSetting.ChronicPhase, DiseaseSetting.AdvancedPhase, "chronic", "advanced", " phase") is { } phase)
+        if (TwoGroups(population, patient, PopulationAxis.Phase, DiseaseSetting.ChronicPhase, DiseaseSetting.AdvancedPhase, "chronic", "advanced", " phase", progresses: true) is { } phase)
         {
             yield return phase;
         }
@@ -253,8 +253,10 @@ public static partial class TrialPopulationCheck
         // A cancer removed with nothing left ("clear margins", "no residual disease") is not the advanced, unresectable or
         // metastatic disease a trial treats, whatever its stage was: a trial stating only those fails on a presumption. A
         // stage the trial names ("stage III") or an adjuvant setting is not such a trait.
+        // Metastases removed too ("resected liver metastases, no residual disease") are what a trial of resected metastatic
+        // disease takes, which its record names as metastatic; whether there is disease left to treat is for its criteria.
         var resected = ResectedWithoutDisease(patient);
-        if (resected is not null
+        if (resected is not null && !PatientSetting.MetastasesResected(patient)
             && (stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label is "advanced disease" or "locally advanced disease") || OnlyUnresectable(stated)))
         {
             return Fails(
@@ -599,10 +601,19 @@ public static partial class TrialPopulationCheck
     /// Glioma" for a CNS WHO grade 2 astrocytoma) and the phase ("Blast Crisis CML" for chronic-phase CML). A scale with a
     /// middle group ("intermediate-risk") fails a patient in it against a trial of either end, and the ends against it.
     /// </summary>
-    private static CriterionEvaluation? TwoGroups(TrialPopulation population, PatientProfile patient, PopulationAxis axis, DiseaseSetting first, DiseaseSetting second, string firstValue, string secondValue, string suffix, DiseaseSetting? middle = null, string? middleValue = null)
+    /// <remarks>
+    /// With <paramref name="progresses"/>, a disease recorded in both groups is in the second: a phase or grade moves on
+    /// and does not come back ("chronic phase in 2019 ... now myeloid blast phase", a low-grade glioma that transformed).
+    /// </remarks>
+    private static CriterionEvaluation? TwoGroups(TrialPopulation population, PatientProfile patient, PopulationAxis axis, DiseaseSetting first, DiseaseSetting second, string firstValue, string secondValue, string suffix, DiseaseSetting? middle = null, string? middleValue = null, bool progresses = false)
     {
         var stated = population.Traits.Where(t => t.Axis == axis).ToList();
         var recorded = patient.Settings.Where(s => s.Setting == first || s.Setting == second || s.Setting == middle).ToList();
+        if (progresses && recorded.Exists(s => s.Setting == second))
+        {
+            recorded = recorded.FindAll(s => s.Setting == second);
+        }
+
         if (stated.Count == 0 || recorded.Count == 0 || recorded.Select(s => s.Setting).Distinct().Count() > 1)
         {
             return null;

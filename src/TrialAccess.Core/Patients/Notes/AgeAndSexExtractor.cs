@@ -19,6 +19,13 @@ internal static partial class AgeAndSexExtractor
     [GeneratedRegex(@"(?<![\d.])(?<n>\d{1,3})\s*-?\s*(?:yo|y/o|y\.o\.?|years?(?=\s+(?:man|woman|male|female|boy|girl|gentleman|lady|m|f)\b))(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex AgeShort();
 
+    /// <summary>"Mr D.H., 76 y.", "76 yrs,": a bare "y" or "yrs" closed by punctuation, read only in a note's opening words (elsewhere it is a duration).</summary>
+    [GeneratedRegex(@"(?<![\d.])(?<n>\d{1,3})\s*(?:y|yrs?)(?=\.?\s*[,;)]|\.\s|\.?$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex AgeBareYears();
+
+    /// <summary>How far into a note <see cref="AgeBareYears"/> is read.</summary>
+    private const int OpeningLength = 120;
+
     [GeneratedRegex(@"(?<![\d.\w])(?<n>\d{1,3})\s?(?<sex>[MF])\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex AgeSexLetter();
 
@@ -55,6 +62,11 @@ internal static partial class AgeAndSexExtractor
             {
                 candidates.Add((m.Index, m.Length, Years(m.Groups["n"].Value, "year"), m.Index + m.Length - (m.Groups["sex"].Success ? 1 : 0)));
             }
+        }
+
+        for (var m = AgeBareYears().Match(head, 0, Math.Min(head.Length, OpeningLength)); m.Success; m = m.NextMatch())
+        {
+            candidates.Add((m.Index, m.Length, Years(m.Groups["n"].Value, "year"), m.Index + m.Length));
         }
 
         Fact<decimal>? age = null;

@@ -22,7 +22,8 @@ internal static class CertaintyScope
         "abstains from", "abstinent from", "quit using", "nor does", "nor is",
         "not started", "not yet started", "not been started on", "not begun", "not yet begun", "not commenced", "not yet commenced",
         "not initiated", "not yet initiated", "yet to start", "yet to begin", "yet to receive", "not yet received", "not yet had",
-        "not had", "not received", "not undergone", "not been given", "not been treated with", "not taken", "not been on");
+        "not had", "not received", "not undergone", "not been given", "not been treated with", "not taken", "not been on",
+        "rather than", "instead of", "in place of");
 
     /// <summary>
     /// A negation word that negates only the word after it ("never smoker", "non smoker"): what follows it in the
@@ -33,7 +34,7 @@ internal static class CertaintyScope
         "never been a smoker", "never used tobacco", "no smoking history", "no history of smoking", "no tobacco use", "no alcohol use");
 
     private static readonly string[][] NegationAfter = Phrases(
-        "negative", "was negative", "is negative", "were negative", "are negative", "ruled out", "was ruled out", "absent", "not detected", "not seen", "unlikely", "excluded");
+        "negative", "neg", "was negative", "is negative", "were negative", "are negative", "ruled out", "was ruled out", "absent", "not detected", "not seen", "unlikely", "excluded");
 
     private static readonly string[][] HistoryBefore = Phrases(
         "history of", "h o", "hx", "hx of", "s p", "status post", "prior", "previous", "previously", "past", "pmh", "pmhx", "past medical history",
@@ -51,7 +52,8 @@ internal static class CertaintyScope
         "can receive", "can be given", "can have", "able to receive", "fit for", "eligible for", "suitable for", "unfit for",
         "weighing", "is weighing", "deciding on", "deciding about", "deciding between", "discussing", "discussed", "options of", "option of", "choice of",
         "opted against", "declined", "refused", "decided against", "would like", "hopes to", "hoping to", "due to start", "awaiting", "before starting",
-        "before he starts", "before she starts", "before they start", "before beginning", "before he begins", "before she begins", "prior to starting");
+        "before he starts", "before she starts", "before they start", "before beginning", "before he begins", "before she begins", "prior to starting",
+        "whether to", "whether or not to", "a later", "the later", "a subsequent", "an eventual", "eventual", "due to begin", "to begin");
 
     private static readonly string[][] HypotheticalAfter = Phrases(
         "will be started", "will be", "to be started", "is planned", "was planned", "planned", "is recommended", "was recommended", "was offered", "is offered",
@@ -98,13 +100,14 @@ internal static class CertaintyScope
             return Certainty.FamilyHistory;
         }
 
-        if (TriggerBefore(tokens, first, NegationBefore, stopAtClause: true) || TriggerAfter(tokens, next, NegationAfter) || ListNegatedAfter(tokens, next)
+        if (TriggerBefore(tokens, first, NegationBefore, stopAtClause: true) || TriggerAfter(tokens, next, NegationAfter) || ListNegatedAfter(tokens, next) || PairNegatedAfter(tokens, next)
             || (first > 0 && tokens[first - 1].Norm == "non" && !tokens[first].BreakBefore))
         {
             return Certainty.Negated;
         }
 
-        if (TriggerBefore(tokens, first, HypotheticalBefore, stopAtClause: true) || TriggerAfter(tokens, next, HypotheticalAfter, reach: 0) || PlannedAfter(tokens, next))
+        if (TriggerBefore(tokens, first, HypotheticalBefore, stopAtClause: true) || TriggerAfter(tokens, next, HypotheticalAfter, reach: 0) || PlannedAfter(tokens, next)
+            || UnderPlanHeading(tokens, first))
         {
             return Certainty.Hypothetical;
         }
@@ -182,6 +185,13 @@ internal static class CertaintyScope
         for (var k = next; k < tokens.Count && k <= next + PlannedWindow; k++)
         {
             var word = tokens[k].Norm;
+
+            // "dexamethasone, vincristine and pegaspargase due to begin tomorrow", "chemotherapy is to start next week".
+            if (StartsLater(tokens, k))
+            {
+                return true;
+            }
+
             if (word is "is" or "are" && k + 1 < tokens.Count && tokens[k + 1].Norm is "planned" or "recommended" or "proposed" or "scheduled" or "intended")
             {
                 return k > next;
@@ -199,6 +209,27 @@ internal static class CertaintyScope
     }
 
     private const int PlannedWindow = 10;
+
+    /// <summary>"due to begin", "to start", "is to commence", "will begin" at <paramref name="k"/>.</summary>
+    private static bool StartsLater(IReadOnlyList<NoteToken> tokens, int k)
+    {
+        static bool IsStart(string w) => w is "begin" or "start" or "commence";
+        var word = tokens[k].Norm;
+        return (word is "due" or "is" or "are" && k + 2 < tokens.Count && tokens[k + 1].Norm == "to" && IsStart(tokens[k + 2].Norm))
+            || (word == "will" && k + 1 < tokens.Count && IsStart(tokens[k + 1].Norm));
+    }
+
+    /// <summary>
+    /// A mention in a sentence headed "Plan:" or "Recommendation:" ("Plan: definitive chemoradiotherapy, start in 3
+    /// wks"): what the heading introduces is intended, not done. The heading is the sentence's first word, a break (its
+    /// colon) after it.
+    /// </summary>
+    private static bool UnderPlanHeading(IReadOnlyList<NoteToken> tokens, int first)
+    {
+        var heading = first > 1 && tokens[1].BreakBefore ? tokens[0].Norm
+            : first > 2 && tokens[2].BreakBefore && tokens[1].Norm is "plan" or "plans" ? tokens[1].Norm : null;
+        return heading is "plan" or "plans" or "planned" or "recommendation" or "recommendations" or "proposal" or "proposed";
+    }
 
     private static bool TriggerAfter(IReadOnlyList<NoteToken> tokens, int next, string[][] triggers, int reach = 1)
     {
@@ -239,6 +270,34 @@ internal static class CertaintyScope
     }
 
     private const int ListWindow = 10;
+
+    /// <summary>
+    /// A mention paired with another under one result: "Hepatitis B and C negative", "HIV or HCV neg": "and" or "or", at most
+    /// two words, then the negative result, with no break between.
+    /// </summary>
+    private static bool PairNegatedAfter(IReadOnlyList<NoteToken> tokens, int next)
+    {
+        if (next >= tokens.Count || tokens[next].Norm is not ("and" or "or") || tokens[next].BreakBefore)
+        {
+            return false;
+        }
+
+        for (var k = next + 2; k < tokens.Count && k <= next + 3; k++)
+        {
+            // "A tumour and node negative": the nodes' result, not the tumour's.
+            if (tokens[k].BreakBefore || ClauseVerbs.Contains(tokens[k].Norm) || Terminators.Contains(tokens[k].Norm) || tokens[k - 1].Norm is "node" or "nodes" or "nodal" or "lymph" or "margin" or "margins")
+            {
+                return false;
+            }
+
+            if (tokens[k].Norm is "negative" or "neg")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The words that make a list's "were negative" the results of tests for what it names ("HIV and hepatitis B tests

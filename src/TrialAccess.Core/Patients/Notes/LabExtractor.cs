@@ -250,9 +250,18 @@ internal static class LabExtractor
     /// <summary>The value and unit in the analyte's usual unit; null when the number is not a result (a dose, a duration).</summary>
     internal static (decimal Value, string? Unit)? Normalise(string analyte, decimal value, string? unit)
     {
+        // A value written without its unit is read in the unit its size allows: "creatinine 79" and "Cr 88" are umol/L
+        // (no creatinine reaches 20 mg/dL), "Hb 124" is g/L and "albumin 33" g/L (haemoglobin and albumin in g/dL stay
+        // under 25 and 10).
         if (unit is null)
         {
-            return (value, null);
+            return analyte switch
+            {
+                "creatinine" when value > 20m => (Math.Round(value / 88.4m, 2), "mg/dL"),
+                "hemoglobin" when value > 25m => (value / 10m, "g/dL"),
+                "albumin" when value > 10m => (value, "g/L"),
+                _ => (value, null),
+            };
         }
 
         var u = unit.Replace("μ", "u", StringComparison.Ordinal).Replace("µ", "u", StringComparison.Ordinal).ToLowerInvariant();

@@ -246,10 +246,18 @@ internal sealed partial class NoteLexicon
             return false;
         }
 
-        // Short single words ("as", "ms", "pt", "er", "all") are ordinary English or units unless written in capitals.
-        // Lab names are followed by a value, which disambiguates them, so only one- and two-letter ones need the capital.
-        var shortest = entry.Kind == LexiconKind.LabAnalyte ? 2 : 3;
-        return entry.Words.Length > 1 || entry.Words[0].Length > shortest || entry.Words[0].Any(char.IsAsciiDigit) || tokens[start].HasUpper;
+        // Short single words ("as", "ms", "pt", "er", "all") are ordinary English or units unless written in capitals:
+        // all in capitals, since a capital that starts a sentence or a title ("All liver disease was removed", "Mr D.H.")
+        // is not an abbreviation. Lab names are followed by a value, which disambiguates them, so only one- and two-letter
+        // ones need a capital, and one is enough ("Hb 124", "Cr 88").
+        if (entry.Words.Length > 1 || entry.Words[0].Any(char.IsAsciiDigit))
+        {
+            return true;
+        }
+
+        return entry.Kind == LexiconKind.LabAnalyte
+            ? entry.Words[0].Length > 2 || tokens[start].HasUpper
+            : entry.Words[0].Length > 3 || tokens[start].AllUpper;
     }
 
     /// <summary>

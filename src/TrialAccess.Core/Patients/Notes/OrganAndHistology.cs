@@ -63,8 +63,12 @@ internal static partial class OrganAndHistology
     }
 
     /// <summary>"tumour of the distal oesophagus", "mass in the right upper lobe", "carcinoma arising in the left breast".</summary>
-    [GeneratedRegex(@"\b(?:tumou?rs?|mass|masses|carcinoma|adenocarcinoma|cancer|neoplasm|malignancy|growth)\s+(?:arising\s+)?(?:in|of|at|from|involving)\s+(?:the\s+)?(?:(?:left|right|mid|middle|upper|lower|distal|proximal|sigmoid|ascending|descending|transverse|anterior|posterior|lateral|medial|outer|inner|superior|inferior|tail\s+of\s+the|head\s+of\s+the|body\s+of\s+the)\s+){0,3}(lungs?|lingula|(?<=(?:upper|middle|lower)\s+)lobe|breast|o?esophagus|stomach|pancreas|colon|caecum|cecum|rectum|kidney|bladder|prostate|ovary|endometrium|uterus|cervix|thyroid|anus|anal\s+canal|vulva|vagina|penis|gall\s?bladder)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(?:tumou?rs?|mass|masses|carcinoma|adenocarcinoma|cancer|neoplasm|malignancy|growth)\s+(?:arising\s+)?(?:in|of|at|from|involving)\s+(?:the\s+)?(?:(?:left|right|mid|middle|upper|lower|distal|proximal|sigmoid|ascending|descending|transverse|anterior|posterior|lateral|medial|outer|inner|superior|inferior|(?:mid|upper|lower)-thoracic|thoracic|tail\s+of\s+the|head\s+of\s+the|body\s+of\s+the)\s+){0,3}(lungs?|lingula|(?<=(?:upper|middle|lower)\s+)lobe|breast|o?esophagus|stomach|pancreas|colon|caecum|cecum|rectum|kidney|bladder|prostate|ovary|endometrium|uterus|cervix|thyroid|anus|anal\s+canal|vulva|vagina|penis|gall\s?bladder)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex TumourInOrgan();
+
+    /// <summary>"ulcerating tumour 24-30 cm from incisors (mid-thoracic oesophagus)": the organ alone in brackets after the tumour.</summary>
+    [GeneratedRegex(@"\b(?:tumou?rs?|mass|masses|lesion|carcinoma|adenocarcinoma|cancer|neoplasm|malignancy|growth)\b[^.;()]{0,40}\(\s*(?:(?:left|right|mid|middle|upper|lower|distal|proximal|sigmoid|ascending|descending|transverse|anterior|posterior|lateral|medial|outer|inner|superior|inferior|(?:mid|upper|lower)-thoracic|thoracic|tail\s+of\s+the|head\s+of\s+the|body\s+of\s+the)\s+){0,3}(lungs?|lingula|(?<=(?:upper|middle|lower)\s+)lobe|breast|o?esophagus|stomach|pancreas|colon|caecum|cecum|rectum|kidney|bladder|prostate|ovary|endometrium|uterus|cervix|thyroid|anus|anal\s+canal|vulva|vagina|penis|gall\s?bladder)\s*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex TumourWithOrganAside();
 
     /// <summary>"a pancreatic mass", "a left lung tumour", "a renal mass".</summary>
     [GeneratedRegex(@"\b(lung|pulmonary|breast|o?esophageal|gastric|stomach|pancreatic|colonic|rectal|renal|kidney|bladder|prostatic|prostate|ovarian|endometrial|uterine|thyroid|anal|vulval|vulvar|vaginal|penile|gallbladder)\s+(?:tumou?rs?|mass|masses|neoplasm|carcinoma|cancer|malignancy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
@@ -81,7 +85,7 @@ internal static partial class OrganAndHistology
     /// <summary>Where a sentence places a tumour: each organ it names with a tumour word, and where.</summary>
     public static IEnumerable<(Organ Organ, SourceSpan Span)> Places(string note, NoteSentence sentence)
     {
-        foreach (var pattern in new[] { TumourInOrgan(), OrganTumour() })
+        foreach (var pattern in new[] { TumourInOrgan(), OrganTumour(), TumourWithOrganAside() })
         {
             for (var m = pattern.Match(note, sentence.Start, sentence.End - sentence.Start); m.Success; m = m.NextMatch())
             {

@@ -217,7 +217,7 @@ internal static partial class SettingExtractor
     // "resected with clear margins", "negative surgical margins", "R0 resection", "complete resection", "no residual or
     // metastatic disease", "no evidence of disease", "NED"; not "no evidence of metastatic disease" alone (a staging
     // result, said of unresected tumours too) nor "incomplete resection".
-    [GeneratedRegex(@"\b(?:clear|negative|free|uninvolved|tumou?r[- ]free)\s+(?:surgical\s+|resection\s+|circumferential\s+|radial\s+)?margins?\b|\bmargins?\s+(?:(?:were|was|are|is)\s+)?(?:clear|negative|free|uninvolved)\b|\bR0(?:\s+resection)?\b|(?<!in)\bcomplete(?:ly)?\s+(?:surgical(?:ly)?\s+)?(?:resect(?:ed|ion)|excised|excision|removed)\b|\bno\s+(?:gross\s+|microscopic\s+|radiologic(?:al)?\s+)?(?:evidence\s+of\s+)?residual\s+(?:or\s+(?:metastatic|distant|recurrent)\s+)?(?:disease|tumou?r|cancer)\b|\bno\s+evidence\s+of\s+(?:residual\s+|recurrent\s+)?disease\b|\b(?-i:NED)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(?:clear|negative|free|uninvolved|tumou?r[- ]free)\s+(?:surgical\s+|resection\s+|circumferential\s+|radial\s+)?margins?\b|\bmargins?\s+(?:(?:were|was|are|is)\s+)?(?:clear|negative|free|uninvolved)\b|\bR0(?:\s+resection)?\b|(?<!in)\bcomplete(?:ly)?\s+(?:surgical(?:ly)?\s+)?(?:resect(?:ed|ion)|excised|excision|removed)\b|\bno\s+(?:gross\s+|microscopic\s+|radiologic(?:al)?\s+)?(?:evidence\s+of\s+)?residual\s+(?:or\s+(?:metastatic|distant|recurrent|new)\s+)?(?:disease|tumou?r|cancer)\b|\bno\s+evidence\s+of\s+(?:residual\s+|recurrent\s+)?disease\b|\b(?-i:NED)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Resected();
 
     /// <summary>

@@ -304,4 +304,23 @@ public class TrialSettingTests
     {
         Population(Evaluate(Trial(title, "Endometrial Cancer"), RecurrentEndometrial)).Should().NotContain(c => c.Fails && c.Evidence!.Contains("recurred", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void MetastaticTrial_ForMetastasesResectedWithNothingLeft_IsNotFailedOnItsSetting()
+    {
+        const string Note = "A 58-year-old man with adenocarcinoma of the sigmoid colon and three liver metastases had a colectomy and a liver resection. "
+            + "All liver disease was removed with clear margins; the postoperative CT shows no residual or new disease.";
+        var trial = Trial("Chemotherapy in Treating Patients With Resected Liver Metastases From Colon Cancer", "Colorectal Cancer", "Metastatic Cancer");
+
+        Population(Evaluate(trial, Note)).Should().NotContain(c => c.Outcome == CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void MetastaticTrial_ForAPrimaryResectedWithNothingLeft_IsPresumedFailed()
+    {
+        const string Note = "A 58-year-old man had a colectomy for adenocarcinoma of the sigmoid colon, stage III; margins clear, no residual disease.";
+        var trial = Trial("Chemotherapy in Treating Patients With Metastatic Colorectal Cancer", "Colorectal Cancer", "Metastatic Cancer");
+
+        Population(Evaluate(trial, Note)).Should().Contain(c => c.Outcome == CriterionOutcome.NotMet && c.Basis == OutcomeBasis.Presumed);
+    }
 }

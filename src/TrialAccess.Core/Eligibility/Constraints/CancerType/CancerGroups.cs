@@ -60,9 +60,12 @@ public static partial class CancerGroups
         {
             var other = Other(wanted);
             var recorded = patient.Settings.Where(s => s.Setting == wanted || s.Setting == other).ToList();
-            if (recorded.Count > 0 && recorded.TrueForAll(s => s.Setting == other))
+
+            // A phase or grade moves on and does not come back: a disease recorded in both is in the later one.
+            var movedOn = wanted is DiseaseSetting.ChronicPhase or DiseaseSetting.LowGrade && recorded.Exists(s => s.Setting == other);
+            if (recorded.Count > 0 && (recorded.TrueForAll(s => s.Setting == other) || movedOn))
             {
-                var span = recorded[0].Span;
+                var span = recorded.First(s => s.Setting == other).Span;
                 var words = span is { } s && patient.SourceText is { } source && s.End <= source.Length ? $" (note: \"{s.Slice(source)}\")" : string.Empty;
                 return $"the record says {Describe(other)}{words}";
             }

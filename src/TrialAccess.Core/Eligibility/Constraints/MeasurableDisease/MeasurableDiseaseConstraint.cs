@@ -18,10 +18,22 @@ public sealed record MeasurableDiseaseConstraint(string? Standard, bool Evaluabl
     /// <summary>
     /// The patient model does not record measurability; it is asked. Under a tumour response standard (RECIST, RANO,
     /// IMWG...) the disease is a cancer, which a record naming none answers; without one, "measurable lesion" may be a
-    /// skin lesion or a wart, and is asked.
+    /// skin lesion or a wart, and is asked. A cancer the record says was removed with no disease left anywhere ("R0
+    /// resection, no residual disease") leaves nothing to measure: presumed not met, to confirm. Clear margins alone say
+    /// nothing of disease elsewhere.
     /// </summary>
-    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context) =>
-        (Standard is null ? null : WithoutCancer(patient, "measurable disease")) ?? ConstraintCheck.Unknown($"Does the patient have {(EvaluableSuffices ? "evaluable" : "measurable")} disease{(Standard is null ? string.Empty : $" by {Standard}")}?", "measurability is not in the patient record");
+    public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
+    {
+        var question = $"Does the patient have {(EvaluableSuffices ? "evaluable" : "measurable")} disease{(Standard is null ? string.Empty : $" by {Standard}")}?";
+        if ((Standard is null ? null : WithoutCancer(patient, "measurable disease")) is { } noCancer)
+        {
+            return noCancer;
+        }
+
+        return PatientSetting.NoDiseaseLeft(patient) is { } resected
+            ? new ConstraintCheck(CriterionOutcome.NotMet, $"{resected}: nothing left to measure, presumed", question) { Presumed = true }
+            : ConstraintCheck.Unknown(question, "measurability is not in the patient record");
+    }
 }
 
 /// <summary>Reads "measurable disease", "at least one measurable lesion", "per RECIST v1.1", "evaluable disease".</summary>

@@ -50,13 +50,15 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
                 : ConstraintCheck.NotMet($"stage {group}");
         }
 
+        // A cancer removed with nothing left ("R0 resection, no residual disease") is not unresectable: presumed, to confirm.
+        string? removed = null;
         foreach (var extent in Extents)
         {
             bool? holds = extent switch
             {
                 DiseaseExtent.Metastatic => metastatic,
                 DiseaseExtent.LocallyAdvanced => stage?.LocallyAdvanced ?? (stage?.Group is { } g ? g.StartsWith("III", StringComparison.Ordinal) : null),
-                DiseaseExtent.Unresectable => stage?.Unresectable,
+                DiseaseExtent.Unresectable => stage?.Unresectable ?? ((removed ??= PatientSetting.NoDiseaseLeft(patient)) is null ? null : false),
                 DiseaseExtent.Recurrent => stage?.Recurrent,
                 DiseaseExtent.Advanced => metastatic == true || stage?.LocallyAdvanced == true || stage?.Unresectable == true || stage?.Group is "IV" or "IVA" or "IVB" or "IVC" ? true : null,
                 DiseaseExtent.EarlyStage => stage?.Group is { } g2 ? !g2.StartsWith("IV", StringComparison.Ordinal) && !g2.StartsWith("III", StringComparison.Ordinal) : metastatic == true ? false : null,
@@ -81,6 +83,11 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
             return m is not null && metastatic is { } spread
                 ? ConstraintCheck.Of(m.EndsWith('1') == spread, $"{DescribeStage(stage, metastatic)} (trial: {m})")
                 : ConstraintCheck.Unknown($"What is the TNM stage of the patient's cancer? (trial: {Describe()})", DescribeStage(stage, metastatic));
+        }
+
+        if (removed is not null && Extents.Contains(DiseaseExtent.Unresectable))
+        {
+            return new ConstraintCheck(CriterionOutcome.NotMet, $"{removed}: not unresectable, presumed", $"Is the patient's cancer {Describe()}?") { Presumed = true };
         }
 
         return Extents.Count == 0 && Groups.Count > 0
