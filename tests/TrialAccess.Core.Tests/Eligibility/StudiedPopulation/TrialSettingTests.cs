@@ -323,4 +323,24 @@ public class TrialSettingTests
 
         Population(Evaluate(trial, Note)).Should().Contain(c => c.Outcome == CriterionOutcome.NotMet && c.Basis == OutcomeBasis.Presumed);
     }
+
+    [Theory]
+    [InlineData("Preoperative Immunotherapy Plus Chemoradiotherapy for Locally Advanced Squamous Cell Carcinoma of the Esophagus")]
+    [InlineData("Combination Chemotherapy Plus Radiation Therapy Followed By Surgery in Treating Patients With Cancer of the Esophagus")]
+    [InlineData("Chemotherapy Before and After Surgery for Stage II-III Esophageal Squamous Cell Carcinoma")]
+    public void SurgicalTrial_ForAPatientWhoCannotHaveTheOperation_IsPresumedFailed(string title)
+    {
+        const string Note = "A 67-year-old man with squamous cell carcinoma of the oesophagus, cT3 N1 M0, stage III. Not fit for oesophagectomy (severe COPD). Plan: definitive chemoradiotherapy.";
+
+        Population(Evaluate(Trial(title, "Esophageal Cancer"), Note)).Should().Contain(c => c.Outcome == CriterionOutcome.NotMet && c.Basis == OutcomeBasis.Presumed);
+    }
+
+    [Fact]
+    public void NonSurgicalTrial_ForAPatientWhoCannotHaveTheOperation_IsNotFailedOnItsSetting()
+    {
+        const string Note = "A 67-year-old man with squamous cell carcinoma of the oesophagus, cT3 N1 M0, stage III. Not fit for oesophagectomy (severe COPD). Plan: definitive chemoradiotherapy.";
+
+        Population(Evaluate(Trial("Chemoradiotherapy in Treating Patients With Locally Advanced Cancer of the Esophagus", "Esophageal Cancer"), Note))
+            .Should().NotContain(c => c.Outcome == CriterionOutcome.NotMet);
+    }
 }

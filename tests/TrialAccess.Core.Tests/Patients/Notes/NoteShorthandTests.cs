@@ -129,4 +129,20 @@ public sealed class NoteShorthandTests
         PatientSetting.ResectedWithoutDisease(profile).Should().BeNull();
         PatientSetting.MetastasesResected(profile).Should().BeFalse();
     }
+
+    [Theory]
+    [InlineData("67M with squamous cell carcinoma of the oesophagus, stage III. Upper GI MDT: not fit for oesophagectomy (severe COPD).")]
+    [InlineData("An 80-year-old woman with adenocarcinoma of the lung, stage IA, medically inoperable because of heart failure.")]
+    public void Extract_APatientWhoCannotHaveTheOperation_HasAnUnresectableCancer(string note)
+    {
+        NoteReader.Extract(note).Diagnoses.Should().Contain(d => d.Certainty == Certainty.Asserted && d.Stage != null && d.Stage.Unresectable == true);
+    }
+
+    [Fact]
+    public void Extract_UnfitForAnOperationOnSomethingElse_SaysNothingOfTheCancer()
+    {
+        var profile = NoteReader.Extract("A 70-year-old man with adenocarcinoma of the lung, stage IB. He was not fit for cholecystectomy last year.");
+
+        profile.Diagnoses.Should().NotContain(d => d.Stage != null && d.Stage.Unresectable == true);
+    }
 }
