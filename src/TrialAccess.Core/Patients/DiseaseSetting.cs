@@ -65,6 +65,12 @@ public enum DiseaseSetting
 
     /// <summary>"Transplant-eligible", "a candidate for autologous transplant".</summary>
     TransplantEligible,
+
+    /// <summary>
+    /// "Medically inoperable", "not fit for oesophagectomy", "unfit for surgery": the patient cannot have the operation,
+    /// whatever the tumour's extent (an early cancer in a frail patient is not an unresectable one).
+    /// </summary>
+    MedicallyInoperable,
 }
 
 /// <summary>One statement of the setting, with the words it was read from.</summary>

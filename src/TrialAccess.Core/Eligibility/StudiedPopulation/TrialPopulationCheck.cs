@@ -304,19 +304,21 @@ public static partial class TrialPopulationCheck
             }
         }
 
-        // A cancer recorded as unresectable ("the tumour is locally advanced and unresectable", "unresectable stage III")
-        // is past a trial only of disease to be, or already, operated on ("Resectable", "Neoadjuvant", "Perioperative",
+        // A cancer recorded as unresectable ("the tumour is locally advanced and unresectable", "unresectable stage III"),
+        // or a patient who cannot have the operation ("medically inoperable", "not fit for oesophagectomy"), is past a
+        // trial only of disease to be, or already, operated on ("Resectable", "Neoadjuvant", "Perioperative",
         // "Adjuvant", "Resected"): a presumed failure, also when it names the extent of the disease it operates on
         // ("Preoperative ... for Locally Advanced" cancer; not "Resectable or Locally Advanced", two populations). A trial
         // that also names another setting says nothing here.
         static bool AroundSurgery(PopulationTrait t) => PreSurgeryWords().IsMatch(t.Evidence.Text) || AfterSurgeryWords().IsMatch(t.Evidence.Text) || t.Evidence.Text.Equals("resected", StringComparison.OrdinalIgnoreCase);
         static bool Timing(PopulationTrait t) => AroundSurgery(t) && !t.Evidence.Text.Contains("resect", StringComparison.OrdinalIgnoreCase) && !t.Evidence.Text.Contains("operable", StringComparison.OrdinalIgnoreCase);
-        if (cancer?.Stage?.Unresectable == true && toBeOperated is null && stated.Exists(AroundSurgery)
+        var inoperable = patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.MedicallyInoperable);
+        if ((cancer?.Stage?.Unresectable == true || inoperable is not null) && toBeOperated is null && stated.Exists(AroundSurgery)
             && stated.TrueForAll(t => AroundSurgery(t) || (stated.Exists(Timing) && t.Value is nameof(DiseaseExtent.LocallyAdvanced) or nameof(DiseaseExtent.Early) && !UnresectableWords().IsMatch(t.Evidence.Text) && !t.Label.Equals("advanced disease", StringComparison.Ordinal))))
         {
             return Fails(
                 $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
-                $"trial is for disease to be or already operated on ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}); the patient's cancer is unresectable: {Quote(patient, cancer.Stage.Span ?? cancer.Span, "unresectable")}",
+                $"trial is for disease to be or already operated on ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}); {(cancer?.Stage?.Unresectable == true ? $"the patient's cancer is unresectable: {Quote(patient, cancer.Stage.Span ?? cancer.Span, "unresectable")}" : $"the patient cannot have the operation: {Quote(patient, inoperable!.Span, "medically inoperable")}")}",
                 presumed: true);
         }
 
@@ -503,7 +505,7 @@ public static partial class TrialPopulationCheck
             : null;
     }
 
-    [GeneratedRegex(@"^(?:operable|resectable|neo-?adjuvant|pre-?operative|peri-?operative|pre-?surgical|window[- ]of[- ]opportunity|(?:before|prior\s+to)\s+(?:and\s+after\s+)?(?:definitive\s+)?surgery|followed\s+by\s+(?:definitive\s+)?(?:surgery|surgical\s+resection|resection))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:operable|resectable|neo-?adjuvant|pre-?operative|peri-?operative|pre-?surgical|window[- ]of[- ]opportunity|(?:before|prior\s+to)\s+(?:definitive\s+)?surgery)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PreSurgeryWords();
 
     [GeneratedRegex(@"(?<!\b(?:non|pre|minimally)[- ]?|muscle[- ])\b(?:micro)?invasive\b|\binfiltrating\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -516,7 +518,7 @@ public static partial class TrialPopulationCheck
     private static string? Operable(PatientProfile patient, Diagnosis? cancer)
     {
         if (patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Operable) is not { } operable
-            || patient.Settings.Any(s => s.Setting == DiseaseSetting.Resected)
+            || patient.Settings.Any(s => s.Setting is DiseaseSetting.Resected or DiseaseSetting.MedicallyInoperable)
             || SpreadOrRelapsed(patient)
             || cancer?.Stage?.Group?.StartsWith("IV", StringComparison.OrdinalIgnoreCase) == true
             || patient.Therapies.Any(t => t.Kind == TherapyKind.Surgery && t.Certainty is Certainty.Asserted or Certainty.Historical))

@@ -341,13 +341,8 @@ public static partial class NoteReader
         return result;
     }
 
-    /// <summary>
-    /// "The tumour is locally advanced and unresectable", "the cancer was deemed inoperable", "it is not resectable"; and a
-    /// patient who cannot have the operation ("not fit for oesophagectomy", "medically inoperable"), which the trials of
-    /// resectable disease leave out as they leave out unresectable tumours.
-    /// </summary>
-    [GeneratedRegex(@"\b(?:tumou?r|cancer|carcinoma|disease|mass|it)\s+(?:is|was|remains|(?:is|was|has\s+been)\s+(?:deemed|judged|considered|felt)(?:\s+to\s+be)?)\s+(?:therefore\s+|thus\s+|now\s+)?(?:(?<local>locally[\s-]advanced)(?:(?:\s*,\s*|\s+and\s+|\s+but\s+)(?<unresectable>unresectable|inoperable|non-?resectable|not\s+(?:surgically\s+)?resectable))?|(?<unresectable>unresectable|inoperable|non-?resectable|not\s+(?:surgically\s+)?resectable))\b"
-        + @"|\b(?<unresectable>medically\s+inoperable|(?:not\s+(?:medically\s+)?fit|unfit|not\s+(?:an?\s+)?(?:suitable\s+|surgical\s+)?candidate)\s+for\s+(?:an?\s+|any\s+|radical\s+|curative\s+|major\s+)*(?:surgery|surgical\s+resection|resection|operation|(?!chole|append|tonsil|adenoid)[a-z]{3,20}ectomy))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    /// <summary>"The tumour is locally advanced and unresectable", "the cancer was deemed inoperable", "it is not resectable".</summary>
+    [GeneratedRegex(@"\b(?:tumou?r|cancer|carcinoma|disease|mass|it)\s+(?:is|was|remains|(?:is|was|has\s+been)\s+(?:deemed|judged|considered|felt)(?:\s+to\s+be)?)\s+(?:therefore\s+|thus\s+|now\s+)?(?:(?<local>locally[\s-]advanced)(?:(?:\s*,\s*|\s+and\s+|\s+but\s+)(?<unresectable>unresectable|inoperable|non-?resectable|not\s+(?:surgically\s+)?resectable))?|(?<unresectable>unresectable|inoperable|non-?resectable|not\s+(?:surgically\s+)?resectable))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex StatedLocallyAdvancedOrUnresectable();
 
     [GeneratedRegex(@"\b(?:if|whether|unless|may|might|could|possibly|probably|likely|suspected|question)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]

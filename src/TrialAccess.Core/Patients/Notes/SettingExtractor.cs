@@ -150,6 +150,15 @@ internal static partial class SettingExtractor
             }
         }
 
+        // The patient cannot have the operation; the form carries its own negation ("not fit for oesophagectomy").
+        foreach (Match m in slice.AsSpan().ContainsAny(InoperableWords) ? MedicallyInoperable().Matches(slice) : (IEnumerable<Match>)[])
+        {
+            if (CertaintyAt(m) != Certainty.FamilyHistory)
+            {
+                yield return At(DiseaseSetting.MedicallyInoperable, m);
+            }
+        }
+
         // The unfit form carries its own negation ("not a candidate for transplant"), so only the fit form asks for certainty.
         foreach (Match m in TransplantFitness.Fitness().Matches(slice))
         {
@@ -227,6 +236,16 @@ internal static partial class SettingExtractor
     /// </summary>
     [GeneratedRegex(@"(?<!\b(?:un|non-?|in|borderline\s+|potentially\s+))\b(?:resectable|operable)\b|\b(?:surgery|resection|[a-z]{2,20}ectomy|operation)\s+(?:is|was|has\s+been)\s+(?:planned|scheduled|recommended|proposed)\b|\b(?:planned|scheduled|listed|booked)\s+for\s+(?:(?:a|an|the|radical|curative|total|partial|elective)\s+)*(?:surgery|resection|[a-z]{2,20}ectomy)\b|\bcandidate\s+for\s+(?:(?:a|an|radical|curative|total|partial)\s+)*(?:surgery|resection|[a-z]{2,20}ectomy)\b|\b(?:recommends?|recommended|recommending|plans?|planned|planning|proposes?|proposed|scheduled|will\s+(?:have|undergo|receive)|(?:is|are)\s+to\s+(?:have|undergo|receive|be\s+offered))\b[^.;]{0,80}?\b(?:followed\s+by|then|before)\s+(?:(?:a|an|the|radical|curative|total|partial|wide|local|definitive|surgical)\s+)*(?:surgery|resection|excision|[a-z]{2,20}ectomy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Operable();
+
+    /// <summary>
+    /// "Medically inoperable", "not fit for oesophagectomy", "unfit for surgery", "not a surgical candidate": an operation
+    /// on the cancer is ruled out for the patient (not "not fit for cholecystectomy", another operation).
+    /// </summary>
+    [GeneratedRegex(@"\bmedically\s+(?:inoperable|unfit\s+for\s+surgery)\b|\bnot\s+(?:an?\s+)?(?:suitable\s+)?surgical\s+candidate\b|\b(?:not\s+(?:medically\s+)?fit|unfit|not\s+(?:an?\s+)?(?:suitable\s+|surgical\s+)?candidate)\s+for\s+(?:an?\s+|any\s+|radical\s+|curative\s+|major\s+)*(?:surgery|surgical\s+resection|resection|operation|(?!chole|append|tonsil|adenoid)[a-z]{3,20}ectomy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex MedicallyInoperable();
+
+    /// <summary>Every match of <see cref="MedicallyInoperable"/> holds one of these.</summary>
+    private static readonly System.Buffers.SearchValues<string> InoperableWords = System.Buffers.SearchValues.Create(["inoperable", "fit for", "surgical candidate", "candidate for"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Every match of <see cref="Operable"/> holds one of these: the pattern runs only on a slice that does.</summary>
     private static readonly System.Buffers.SearchValues<string> OperableWords = System.Buffers.SearchValues.Create(

@@ -326,8 +326,7 @@ public class TrialSettingTests
 
     [Theory]
     [InlineData("Preoperative Immunotherapy Plus Chemoradiotherapy for Locally Advanced Squamous Cell Carcinoma of the Esophagus")]
-    [InlineData("Combination Chemotherapy Plus Radiation Therapy Followed By Surgery in Treating Patients With Cancer of the Esophagus")]
-    [InlineData("Chemotherapy Before and After Surgery for Stage II-III Esophageal Squamous Cell Carcinoma")]
+    [InlineData("Neoadjuvant Chemotherapy for Locally Advanced Esophageal Cancer")]
     public void SurgicalTrial_ForAPatientWhoCannotHaveTheOperation_IsPresumedFailed(string title)
     {
         const string Note = "A 67-year-old man with squamous cell carcinoma of the oesophagus, cT3 N1 M0, stage III. Not fit for oesophagectomy (severe COPD). Plan: definitive chemoradiotherapy.";

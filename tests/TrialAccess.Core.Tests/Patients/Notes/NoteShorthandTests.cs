@@ -133,9 +133,13 @@ public sealed class NoteShorthandTests
     [Theory]
     [InlineData("67M with squamous cell carcinoma of the oesophagus, stage III. Upper GI MDT: not fit for oesophagectomy (severe COPD).")]
     [InlineData("An 80-year-old woman with adenocarcinoma of the lung, stage IA, medically inoperable because of heart failure.")]
-    public void Extract_APatientWhoCannotHaveTheOperation_HasAnUnresectableCancer(string note)
+    [InlineData("A 75-year-old man with pancreatic cancer. He is not a candidate for surgery.")]
+    public void Extract_APatientWhoCannotHaveTheOperation_IsMedicallyInoperable_NotUnresectable(string note)
     {
-        NoteReader.Extract(note).Diagnoses.Should().Contain(d => d.Certainty == Certainty.Asserted && d.Stage != null && d.Stage.Unresectable == true);
+        var profile = NoteReader.Extract(note);
+
+        profile.Settings.Should().Contain(s => s.Setting == DiseaseSetting.MedicallyInoperable);
+        profile.Diagnoses.Should().NotContain(d => d.Stage != null && d.Stage.Unresectable == true);
     }
 
     [Fact]
@@ -143,6 +147,6 @@ public sealed class NoteShorthandTests
     {
         var profile = NoteReader.Extract("A 70-year-old man with adenocarcinoma of the lung, stage IB. He was not fit for cholecystectomy last year.");
 
-        profile.Diagnoses.Should().NotContain(d => d.Stage != null && d.Stage.Unresectable == true);
+        profile.Settings.Should().NotContain(s => s.Setting == DiseaseSetting.MedicallyInoperable);
     }
 }
