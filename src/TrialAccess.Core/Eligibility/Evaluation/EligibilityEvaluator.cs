@@ -911,6 +911,22 @@ public static partial class EligibilityEvaluator
                 continue;
             }
 
+            // Measurable or unresectable disease asked of a cancer the record says was removed with no disease left: whatever
+            // else the block holds, nothing in it gives back disease to measure. A presumed failure, shown to confirm.
+            if (evaluation.Role == CriterionRole.Inclusion && evaluation.Constraints.FirstOrDefault(c => c.Check is { Outcome: CriterionOutcome.NotMet, Presumed: true }
+                    && c.Constraint is MeasurableDiseaseConstraint { Negated: false } or StageConstraint { Negated: false, Groups.Count: 0 }
+                    && c.Check.Evidence?.Contains("no residual disease", StringComparison.Ordinal) == true) is { } nothingLeft)
+            {
+                evaluations[i] = evaluation with
+                {
+                    Outcome = CriterionOutcome.NotMet,
+                    Presumed = true,
+                    Evidence = nothingLeft.Check.Evidence,
+                    Questions = nothingLeft.Check.Question is { } question ? [question] : [],
+                };
+                continue;
+            }
+
             evaluations[i] = evaluation with
             {
                 Outcome = CriterionOutcome.Unknown,
@@ -976,15 +992,6 @@ public static partial class EligibilityEvaluator
                 if (evaluation.Role == CriterionRole.Inclusion && decidingConstraints.Count > aboutStudied && decidingConstraints.Count == deciding.Count
                     && decidingConstraints.All(c => (c is CancerTypeConstraint cancer && studied.Any(code => catalog.IsWithin(code, cancer.Code) || catalog.IsWithin(cancer.Code, code)))
                         || (c is PriorTherapyConstraint { Negated: true, MinimumLines: null, WithinDays: null, Current: false } therapy && StatesNoPrior(text, therapy.Agent))))
-                {
-                    return null;
-                }
-
-                // Measurable or unresectable disease asked of a cancer the record says was removed with nothing left: no
-                // alternative in the block gives back disease to measure (a presumption, shown to confirm).
-                if (evaluation.Role == CriterionRole.Inclusion && deciding.Count > 0
-                    && evaluation.Constraints.Where(c => c.Check.Outcome == evaluation.Outcome).All(c => c.Check.Presumed
-                        && c.Constraint is MeasurableDiseaseConstraint { Negated: false } or StageConstraint { Negated: false, Groups.Count: 0 } && c.Check.Evidence?.Contains("no residual disease", StringComparison.Ordinal) == true))
                 {
                     return null;
                 }
