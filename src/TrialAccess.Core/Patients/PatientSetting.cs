@@ -177,9 +177,7 @@ public static partial class PatientSetting
             return null;
         }
 
-        return patient.Settings.LastOrDefault(s => s.Setting == DiseaseSetting.Resected && s.Span is { } span && span.End <= text.Length && NothingLeft().IsMatch(span.Slice(text))) is { } stated
-            ? Quote(patient, stated.Span, "no residual disease")
-            : null;
+        return LastNothingLeft(patient, text) is { } stated ? Quote(patient, stated.Span, "no residual disease") : null;
     }
 
     /// <summary>True when distant metastases are recorded and then said to be removed with nothing left (<see cref="ResectedWithoutDisease"/>).</summary>
@@ -197,7 +195,7 @@ public static partial class PatientSetting
             return null;
         }
 
-        var cleared = patient.Settings.LastOrDefault(s => s.Setting == DiseaseSetting.Resected && s.Span is { } span && span.End <= text.Length && NothingLeft().IsMatch(span.Slice(text)));
+        var cleared = LastNothingLeft(patient, text);
         if (cleared?.Span is not { } at)
         {
             return null;
@@ -207,6 +205,10 @@ public static partial class PatientSetting
             .Concat(patient.Diagnoses.Where(d => d.Certainty == Certainty.Asserted && d.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Unresectable == true)).Select(d => d.Stage!.Span ?? d.Span));
         return spread.All(s => s is { } span && span.End <= at.Start) ? cleared : null;
     }
+
+    /// <summary>The last statement of the record that no disease is left anywhere (<see cref="NothingLeft"/>), or null.</summary>
+    private static SettingStatement? LastNothingLeft(PatientProfile patient, string text) =>
+        patient.Settings.LastOrDefault(s => s.Setting == DiseaseSetting.Resected && s.Span is { } span && span.End <= text.Length && NothingLeft().IsMatch(span.Slice(text)));
 
     /// <summary>A statement that no disease is left anywhere, not only at the margins: "no residual disease", "no evidence of disease", "NED".</summary>
     [GeneratedRegex(@"^(?:no\b|NED\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
