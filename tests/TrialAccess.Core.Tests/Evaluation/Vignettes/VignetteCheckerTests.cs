@@ -200,5 +200,6 @@ public class VignetteCheckerTests
         VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-heldback-10.json"))).Vignettes.Should().HaveCount(10);
         VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-heldback-11.json"))).Vignettes.Should().HaveCount(10);
         VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-heldback-12.json"))).Vignettes.Should().HaveCount(10);
+        VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-heldback-13.json"))).Vignettes.Should().HaveCount(10);
     }
 }
