@@ -99,7 +99,7 @@ public static class PatientQuery
             if (diagnosis.Stage is { } stage)
             {
                 Add(stage.Group is null ? null : $"stage {stage.Group}");
-                Add(stage.Metastatic == true ? "metastatic" : null);
+                Add(stage.Distant ? "metastatic" : null);
                 Add(stage.LocallyAdvanced == true ? "locally advanced" : null);
                 Add(stage.Recurrent == true ? "recurrent" : null);
             }

@@ -71,6 +71,12 @@ public enum DiseaseSetting
     /// whatever the tumour's extent (an early cancer in a frail patient is not an unresectable one).
     /// </summary>
     MedicallyInoperable,
+
+    /// <summary>
+    /// "In first complete remission", "achieved CR1", "remains in remission": a first treatment worked and nothing says the
+    /// disease came back (a later remission, "in CR2", is read as <see cref="Relapsed"/>).
+    /// </summary>
+    FirstRemission,
 }
 
 /// <summary>One statement of the setting, with the words it was read from.</summary>

@@ -172,6 +172,25 @@ public sealed record Stage
 
     /// <summary>Where a note says the cancer has not spread ("no distant metastases"), when that is apart from the stage.</summary>
     public SourceSpan? MetastaticSpan { get; init; }
+
+    /// <summary>
+    /// True when the stage says the cancer has spread to distant sites: stated so, an M1, or a stage IV group. A lettered
+    /// stage IVA or IVB stays regional in several cancers (head and neck, cervix, thyroid, oesophagus, prostate), so it
+    /// counts as distant only while nothing records the cancer as not metastatic ("M0", "no distant disease").
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Distant =>
+        Metastatic == true || M?.StartsWith("M1", StringComparison.OrdinalIgnoreCase) == true
+        || (Metastatic != false && Group?.StartsWith("IV", StringComparison.OrdinalIgnoreCase) == true);
+
+    /// <summary>
+    /// Whether a stage group alone says the cancer is metastatic: true for IV and IVC, null for IVA and IVB (regional in
+    /// some cancers, distant in others; see <see cref="Distant"/>) and for the groups below IV.
+    /// </summary>
+    public static bool? GroupSaysMetastatic(string? group) =>
+        group is null || !group.StartsWith("IV", StringComparison.OrdinalIgnoreCase) ? null
+        : group.Length > 2 && char.ToUpperInvariant(group[2]) is 'A' or 'B' ? null
+        : true;
 }
 
 /// <summary>A site of metastasis ("brain", "liver", "bone") and, for the CNS, whether it is treated and stable.</summary>

@@ -26,6 +26,9 @@ public enum TreatmentState
     /// or spread to distant sites in a complete history: presumed not recurrent (an astrocytoma after its resection).
     /// </summary>
     NotRecurred,
+
+    /// <summary>In a first remission after its first treatment ("remains in first complete remission"), nothing said to have come back.</summary>
+    FirstRemission,
 }
 
 /// <summary>One reading of the patient's setting, with its evidence in the record's words and whether it is presumed.</summary>
@@ -68,6 +71,12 @@ public static partial class PatientSetting
 
         var relapse = statements.FirstOrDefault(s => s.Setting == DiseaseSetting.Relapsed);
         var recurrent = relapse is not null || cancer?.Stage?.Recurrent == true;
+
+        // In a first remission, with nothing saying the disease came back: treated, and neither untreated nor relapsed.
+        if (!recurrent && statements.FirstOrDefault(s => s.Setting == DiseaseSetting.FirstRemission) is { } remission)
+        {
+            return new(TreatmentState.FirstRemission, Quote(patient, remission.Span, "is in first remission"), false);
+        }
         if (statements.FirstOrDefault(s => s.Setting is DiseaseSetting.NewlyDiagnosed or DiseaseSetting.Untreated) is { } untreated)
         {
             var newly = !recurrent && statements.FirstOrDefault(s => s.Setting == DiseaseSetting.NewlyDiagnosed) is { } n ? n : null;
@@ -137,7 +146,7 @@ public static partial class PatientSetting
     private static bool NothingSaysRecurred(PatientProfile patient, Diagnosis cancer)
     {
         var spread = patient.Metastases.Any(m => m.Certainty == Certainty.Asserted && !Regional(m.Site))
-            || cancer.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Group?.StartsWith("IV", StringComparison.OrdinalIgnoreCase) == true);
+            || cancer.Stage is { } stage && (stage.Distant || stage.Recurrent == true);
         var anticancer = patient.Therapies.Any(t => t.Kind == TherapyKind.Drug && t.Certainty is Certainty.Asserted or Certainty.Historical && IsAnticancer(t));
         return !spread && !anticancer;
     }
@@ -202,7 +211,7 @@ public static partial class PatientSetting
         }
 
         var spread = patient.Metastases.Where(m => m.Certainty is Certainty.Asserted && !Regional(m.Site)).Select(m => m.Span)
-            .Concat(patient.Diagnoses.Where(d => d.Certainty == Certainty.Asserted && d.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Unresectable == true)).Select(d => d.Stage!.Span ?? d.Span));
+            .Concat(patient.Diagnoses.Where(d => d.Certainty == Certainty.Asserted && d.Stage is { } stage && (stage.Distant || stage.Recurrent == true || stage.Unresectable == true)).Select(d => d.Stage!.Span ?? d.Span));
         return spread.All(s => s is { } span && span.End <= at.Start) ? cleared : null;
     }
 
@@ -220,7 +229,7 @@ public static partial class PatientSetting
         ArgumentNullException.ThrowIfNull(patient);
         return patient.Settings.Any(s => s.Setting is DiseaseSetting.Relapsed or DiseaseSetting.PreviouslyTreated)
             || patient.Metastases.Any(m => m.Certainty is Certainty.Asserted && !Regional(m.Site))
-            || patient.Diagnoses.Any(d => d.Certainty == Certainty.Asserted && d.Stage is { } stage && (stage.Metastatic == true || stage.Recurrent == true || stage.Unresectable == true));
+            || patient.Diagnoses.Any(d => d.Certainty == Certainty.Asserted && d.Stage is { } stage && (stage.Distant || stage.Recurrent == true || stage.Unresectable == true));
     }
 
     /// <summary>The primary cancer as stated, else any cancer stated or in the history.</summary>

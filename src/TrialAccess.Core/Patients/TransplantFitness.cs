@@ -28,7 +28,7 @@ public static partial class TransplantFitness
 
     /// <summary>A transplant given or followed: the procedure, its conditioning, or graft-versus-host disease.</summary>
     [GeneratedRegex(
-        @"\b(?:(?:allogeneic|autologous|haplo-?identical|haplo|stem[- ]cell|bone[- ]marrow|h(?:a)?ematopoietic(?:\s+(?:stem|progenitor)[- ]cells?)?|cord[- ]blood|peripheral(?:[- ]blood)?[- ]stem[- ]cell|donor|related|unrelated)[\s-]+(?:\w+[\s-]+){0,2}?transplant(?:ation|s)?|HSCT|allo-?HCT|allo-?SCT|PBSCT|BMT|ASCT|conditioning\s+regimens?|graft[- ]versus[- ]host|GVHD)\b",
+        @"\b(?:(?:allogeneic|autologous|haplo-?identical|haplo|stem[- ]cell|bone[- ]marrow|h(?:a)?ematopoietic(?:\s+(?:stem|progenitor)[- ]cells?)?|cord[- ]blood|peripheral(?:[- ]blood)?[- ]stem[- ]cell|donor|related|unrelated)[\s-]+(?:\w+[\s-]+){0,2}?transplant(?:ation|s)?|HSCT|allo-?HCT|allo-?SCT|(?:allogeneic|autologous)\s+(?:HCT|SCT)|PBSCT|BMT|ASCT|conditioning\s+regimens?|(?:non-?myeloablative|myeloablative|reduced[- ]intensity)\s+(?:\w+\s+)?conditioning|graft[- ]versus[- ]host|GVHD)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     public static partial Regex Given();
 }

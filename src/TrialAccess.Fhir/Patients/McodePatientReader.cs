@@ -880,7 +880,7 @@ public sealed partial class McodePatientReader : IFhirPatientReader
                 {
                     stage = part switch
                     {
-                        "group" => stage with { Group = value, Metastatic = value.StartsWith("IV", StringComparison.Ordinal) ? true : stage.Metastatic },
+                        "group" => stage with { Group = value, Metastatic = Stage.GroupSaysMetastatic(value) ?? stage.Metastatic },
                         "T" => stage with { T = value },
                         "N" => stage with { N = value },
                         _ => stage with { M = value, Metastatic = value.Contains("M1", StringComparison.OrdinalIgnoreCase) ? true : stage.Metastatic },

@@ -388,7 +388,7 @@ public static partial class TrialPopulationCheck
     {
         var stage = cancer?.Stage;
         var distant = patient.Metastases.FirstOrDefault(m => m.Certainty == Certainty.Asserted && !Regional(m.Site));
-        if (stage?.Metastatic == true || stage?.Group?.StartsWith("IV", StringComparison.OrdinalIgnoreCase) == true || stage?.M?.StartsWith("M1", StringComparison.OrdinalIgnoreCase) == true)
+        if (stage?.Distant == true)
         {
             return (DiseaseExtent.Metastatic, Quote(patient, stage.Span ?? cancer!.Span, $"metastatic ({cancer!.Text}{(stage.Group is { } g ? $", stage {g}" : string.Empty)})"));
         }
@@ -411,7 +411,8 @@ public static partial class TrialPopulationCheck
         if (stage?.Group is { } group)
         {
             var upper = group.ToUpperInvariant();
-            var extent = upper.StartsWith("III", StringComparison.Ordinal) ? DiseaseExtent.LocallyAdvanced
+            // A stage IVA or IVB recorded as not metastatic (head and neck, cervix) is regional: locally advanced.
+            var extent = upper.StartsWith("III", StringComparison.Ordinal) || upper.StartsWith("IV", StringComparison.Ordinal) ? DiseaseExtent.LocallyAdvanced
                 : upper.StartsWith('I') ? DiseaseExtent.Early
                 : (DiseaseExtent?)null;
             if (extent is { } e)
@@ -520,7 +521,7 @@ public static partial class TrialPopulationCheck
         if (patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Operable) is not { } operable
             || patient.Settings.Any(s => s.Setting is DiseaseSetting.Resected or DiseaseSetting.MedicallyInoperable)
             || SpreadOrRelapsed(patient)
-            || cancer?.Stage?.Group?.StartsWith("IV", StringComparison.OrdinalIgnoreCase) == true
+            || cancer?.Stage?.Distant == true
             || patient.Therapies.Any(t => t.Kind == TherapyKind.Surgery && t.Certainty is Certainty.Asserted or Certainty.Historical))
         {
             return null;
@@ -532,10 +533,14 @@ public static partial class TrialPopulationCheck
     [GeneratedRegex(@"^(?:adjuvant|post-?operative)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AfterSurgeryWords();
 
-    /// <summary>The words saying the patient's cancer has come back after its first treatment, or null.</summary>
+    /// <summary>
+    /// The words saying the patient's cancer has come back after its first treatment, or null. A prostate cancer that is
+    /// castration-resistant has progressed on androgen deprivation, given after or instead of its curative treatment.
+    /// </summary>
     private static string? Recurrence(PatientProfile patient, Diagnosis? cancer) =>
         patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Relapsed) is { } relapse ? Quote(patient, relapse.Span, "recurrent")
         : cancer?.Stage is { Recurrent: true } stage ? Quote(patient, stage.Span ?? cancer.Span, "recurrent")
+        : patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.CastrationResistant) is { } resistant ? Quote(patient, resistant.Span, "castration-resistant, progressing on androgen deprivation")
         : null;
 
     /// <summary>A trait of early disease only: operable, curative or adjuvant settings, in situ, stage 0 to II.</summary>
@@ -555,7 +560,7 @@ public static partial class TrialPopulationCheck
     private static bool DistantSpread(PatientProfile patient) =>
         patient.Metastases.Any(m => m.Certainty is Certainty.Asserted && !Regional(m.Site))
         || patient.Diagnoses.Any(d => d.Certainty == Certainty.Asserted && d.Stage is { } stage
-            && (stage.Metastatic == true || stage.Group?.StartsWith("IV", StringComparison.OrdinalIgnoreCase) == true));
+            && stage.Distant);
 
     // ---- prior treatment, castration and platinum sensitivity ----
 
@@ -578,6 +583,7 @@ public static partial class TrialPopulationCheck
             TreatmentState.OnTreatment => ["untreated", "newly diagnosed"],
             TreatmentState.NewlyDiagnosed => ["previously treated", "recurrent", "maintenance"],
             TreatmentState.NotRecurred => ["recurrent", "previously treated", "maintenance"],
+            TreatmentState.FirstRemission => ["untreated", "newly diagnosed", "recurrent", "previously treated"],
             _ when neverTreated || (have.Value == TreatmentState.Untreated && PatientSetting.PresumedNotRecurred(patient)) => ["previously treated", "recurrent", "maintenance"],
             _ => ["previously treated", "maintenance"],
         };

@@ -340,6 +340,7 @@ public static partial class TrialPopulationReader
                 "KRAS" => "KRAS",
                 "RAS" => "RAS",
                 "BRAF" => "BRAF",
+                "FLT3" or "FLT3ITD" or "FLT3TKD" => "FLT3",
                 var other => other,
             };
             var word = m.Groups["status"].Value.ToLowerInvariant();
@@ -358,7 +359,7 @@ public static partial class TrialPopulationReader
             }
 
             // Receptors are positive or negative; genes mutant or wild-type ("EGFR-negative" is wild-type).
-            if (s == BiomarkerStatus.Negative && marker is "EGFR" or "KRAS" or "RAS" or "BRAF")
+            if (s == BiomarkerStatus.Negative && marker is "EGFR" or "KRAS" or "RAS" or "BRAF" or "FLT3" or "IDH1" or "IDH2" or "NPM1")
             {
                 s = BiomarkerStatus.WildType;
             }
@@ -590,7 +591,7 @@ public static partial class TrialPopulationReader
     [GeneratedRegex(@"\b(?:triple[- ]negative|TNBC)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TripleNegative();
 
-    [GeneratedRegex(@"(?<![\w-])(?<marker>HER[- ]?2(?:/neu)?|ERBB2|HR|hormone[- ]receptor|ER|estrogen[- ]receptor|oestrogen[- ]receptor|PR|PgR|progesterone[- ]receptor|EGFR|ALK|ROS1|KRAS|RAS|BRAF)(?:[- ]?(?<status>positive|negative|pos|neg|overexpressing|overexpressed|amplified|non-amplified|non-overexpressing|mutant|mutated|mutation[- ]negative|mutation[- ]free|mutation-positive|mutations?|rearranged|rearrangement|fusion-positive|fusion|translocated|sensitizing|wild[- ]?type|wt|low|m(?=\b))\b|(?<status>[+\-−])(?![\w+\-]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?<marker>HER[- ]?2(?:/neu)?|ERBB2|HR|hormone[- ]receptor|ER|estrogen[- ]receptor|oestrogen[- ]receptor|PR|PgR|progesterone[- ]receptor|EGFR|ALK|ROS1|KRAS|RAS|BRAF|FLT3(?:[- ](?:ITD|TKD))?|IDH[12]|NPM1)(?:[- ]?(?<status>positive|negative|pos|neg|overexpressing|overexpressed|amplified|non-amplified|non-overexpressing|mutant|mutated|mutation[- ]negative|mutation[- ]free|mutation-positive|mutations?|rearranged|rearrangement|fusion-positive|fusion|translocated|sensitizing|wild[- ]?type|wt|low|m(?=\b))\b|(?<status>[+\-−])(?![\w+\-]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MarkerStatus();
 
     [GeneratedRegex(@"\b(?:(?<high>MSI[- ]?H(?:igh)?|microsatellite[- ]instability[- ]high|microsatellite[- ]unstable|dMMR|mismatch[- ]repair[- ]deficien\w*|deficient\s+mismatch\s+repair)|MSS|microsatellite[- ]stable|pMMR|mismatch[- ]repair[- ]proficient|proficient\s+mismatch\s+repair)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

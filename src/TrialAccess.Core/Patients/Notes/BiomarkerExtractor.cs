@@ -85,8 +85,9 @@ internal static partial class BiomarkerExtractor
     }
 
     /// <summary>
-    /// The marker named by a word that hangs on a hyphen before "and" or "or" and the rest of the next marker's name:
-    /// "estrogen-" in "estrogen- and progesterone-receptor"; null when there is none. The match returned covers the
+    /// The marker named by a word that hangs, with or without a hyphen, before "and" or "or" and the rest of the next
+    /// marker's name: "estrogen" in "estrogen- and progesterone-receptor" or "oestrogen and progesterone receptor"; null
+    /// when there is none. The match returned covers the
     /// hanging word only.
     /// </summary>
     private static LexiconMatch? Suspended(string text, IReadOnlyList<NoteToken> tokens, LexiconMatch next, NoteLexicon lexicon)
@@ -96,8 +97,10 @@ internal static partial class BiomarkerExtractor
             return null;
         }
 
+        // "oestrogen- and progesterone-receptor", or without the hyphen, "oestrogen and progesterone receptor negative".
         var hanging = tokens[next.First - 2];
-        if (hanging.End + 1 >= text.Length || text[hanging.End] != '-' || !char.IsWhiteSpace(text[hanging.End + 1]))
+        var hyphen = hanging.End + 1 < text.Length && text[hanging.End] == '-' && char.IsWhiteSpace(text[hanging.End + 1]);
+        if (!hyphen && (hanging.End >= text.Length || !char.IsWhiteSpace(text[hanging.End])))
         {
             return null;
         }
@@ -183,6 +186,12 @@ internal static partial class BiomarkerExtractor
                     }
 
                     return new Result(BiomarkerStatus.Positive, $"exon {tokens[k + 1].Norm} {kind}", null, null, tokens[k + 2].End);
+                // "FLT3-ITD and TKD negative": the kinds of FLT3 alteration tested, then one result for both.
+                case "itd" or "tkd":
+                    alteration ??= raw.ToUpperInvariant();
+                    continue;
+                case "and" or "or" when alteration is "ITD" or "TKD" && k + 1 < tokens.Count && tokens[k + 1].Norm is "itd" or "tkd":
+                    continue;
                 case "tps" or "cps" or "score" or "expression" or "of" or "ihc" or "immunohistochemistry" or "immunohistochemical" or "staining" or "status" or "is" or "was" or "are" or "were" or "all" or "both" or "testing" or "test" or "by" or "fish":
                     unit = word is "cps" ? "CPS" : unit;
                     continue;

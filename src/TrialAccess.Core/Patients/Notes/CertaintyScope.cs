@@ -23,7 +23,9 @@ internal static class CertaintyScope
         "not started", "not yet started", "not been started on", "not begun", "not yet begun", "not commenced", "not yet commenced",
         "not initiated", "not yet initiated", "yet to start", "yet to begin", "yet to receive", "not yet received", "not yet had",
         "not had", "not received", "not undergone", "not been given", "not been treated with", "not taken", "not been on",
-        "rather than", "instead of", "in place of");
+        "rather than", "instead of", "in place of",
+        "never had", "never received", "never undergone", "never been given", "never been treated with", "never been treated", "never taken",
+        "never been on", "never used", "never started", "never needed");
 
     /// <summary>
     /// A negation word that negates only the word after it ("never smoker", "non smoker"): what follows it in the
@@ -53,7 +55,8 @@ internal static class CertaintyScope
         "weighing", "is weighing", "deciding on", "deciding about", "deciding between", "discussing", "discussed", "options of", "option of", "choice of",
         "opted against", "declined", "refused", "decided against", "would like", "hopes to", "hoping to", "due to start", "awaiting", "before starting",
         "before he starts", "before she starts", "before they start", "before beginning", "before he begins", "before she begins", "prior to starting",
-        "whether to", "whether or not to", "a later", "the later", "a subsequent", "an eventual", "eventual", "due to begin", "to begin");
+        "whether to", "whether or not to", "a later", "the later", "a subsequent", "an eventual", "eventual", "due to begin", "to begin",
+        "plan is", "plan is for", "plan is to", "plans are", "intention is", "intent is");
 
     private static readonly string[][] HypotheticalAfter = Phrases(
         "will be started", "will be", "to be started", "is planned", "was planned", "planned", "is recommended", "was recommended", "was offered", "is offered",
@@ -237,8 +240,10 @@ internal static class CertaintyScope
         {
             if (StartsWith(tokens, k, triggers) is not null)
             {
-                // "Gram negative"; "a carcinoma, with negative margins": "negative" there describes what follows it.
-                return !(k > 0 && tokens[k - 1].Norm == "gram") && !(k > next && tokens[k].Norm == "negative" && tokens[k - 1].Norm == "with");
+                // "Gram negative"; "a carcinoma, with negative margins": "negative" there describes what follows it. "Acute
+                // myeloid leukaemia, FLT3 negative": after a comma, the word between is what the result is about.
+                return !(k > 0 && tokens[k - 1].Norm == "gram") && !(k > next && tokens[k].Norm == "negative" && tokens[k - 1].Norm == "with")
+                    && !(k > next && next > 0 && tokens[next].Start - tokens[next - 1].End > 1);
             }
         }
 

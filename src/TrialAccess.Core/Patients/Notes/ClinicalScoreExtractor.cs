@@ -101,7 +101,8 @@ internal static partial class ClinicalScoreExtractor
             T = tnm.Success ? tnm.Groups["t"].Value : null,
             N = tnm.Success ? tnm.Groups["n"].Value : null,
             M = m,
-            Metastatic = group?.StartsWith("IV", StringComparison.Ordinal) == true || m?.StartsWith("M1", StringComparison.Ordinal) == true ? true : null,
+            Metastatic = m?.StartsWith("M1", StringComparison.Ordinal) == true ? true
+                : Patients.Stage.GroupSaysMetastatic(group) ?? (m?.StartsWith("M0", StringComparison.Ordinal) == true ? false : null),
             Span = span,
         };
     }

@@ -450,7 +450,17 @@ internal sealed partial class NoteLexicon
     private const string ProcedureData = """
         radiotherapy | radiotherapy = radiation; radiation therapy; xrt; rt; field radiation; external beam radiation; chemoradiation; radiosurgery; srs; sbrt
         radioactive iodine ablation | radiotherapy = rai ablation; rai; radioactive iodine
-        lumpectomy | surgery = partial mastectomy; breast conserving surgery
+        lumpectomy | surgery = partial mastectomy; breast conserving surgery; breast-conserving surgery; wide local excision
+        axillary dissection | surgery = axillary node clearance; axillary clearance; axillary lymph node dissection; axillary node dissection
+        nephrectomy | surgery = radical nephrectomy; partial nephrectomy; nephroureterectomy
+        cystectomy | surgery = radical cystectomy
+        gastrectomy | surgery = total gastrectomy; subtotal gastrectomy; partial gastrectomy
+        esophagectomy | surgery = oesophagectomy
+        orchiectomy | surgery = orchidectomy; radical orchiectomy; radical orchidectomy; inguinal orchiectomy
+        hepatectomy | surgery = partial hepatectomy; liver resection; hepatic resection; hepatic metastasectomy
+        anterior resection | surgery = low anterior resection; abdominoperineal resection
+        laryngectomy | surgery = total laryngectomy; laryngopharyngectomy; total laryngopharyngectomy
+        pancreatectomy | surgery = distal pancreatectomy; total pancreatectomy
         mastectomy | surgery
         lobectomy | surgery
         pneumonectomy | surgery
@@ -572,6 +582,7 @@ internal sealed partial class NoteLexicon
         IDH1 = idh1
         IDH2 = idh2
         FLT3 = flt3
+        NPM1 = npm1
         KIT = kit; c-kit
         MYC = myc; c-myc
         HPV = hpv

@@ -621,6 +621,17 @@ public static partial class NoteReader
                     early = true;
                     k -= 2;
                     break;
+
+                // "high-grade non-invasive papillary urothelial carcinoma": confined to the lining where it started.
+                case "invasive" when k > 0 && tokens[k - 1].Norm is "non" or "noninvasive":
+                    early = true;
+                    k--;
+                    break;
+                case "noninvasive":
+                    early = true;
+                    break;
+                case "papillary" when k == first - 1:
+                    continue;
                 case "stage" when k > 0 && tokens[k - 1].Norm == "early":
                     continue;
                 case "early" or "localized" or "localised":

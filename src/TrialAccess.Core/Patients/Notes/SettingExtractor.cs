@@ -83,6 +83,16 @@ internal static partial class SettingExtractor
             }
         }
 
+        // "Remains in first complete remission", "achieved CR1": a first treatment worked and nothing has come back. A second
+        // or later remission ("in CR2") follows a relapse.
+        foreach (Match m in Remission().Matches(slice))
+        {
+            if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)
+            {
+                yield return At(m.Groups["later"].Success ? DiseaseSetting.Relapsed : DiseaseSetting.FirstRemission, m);
+            }
+        }
+
         // "Has not yet had any salvage treatment", "salvage chemotherapy with ICE": salvage treats a disease that came back
         // or did not respond, so it says the disease relapsed whether the salvage was given or is still to come.
         foreach (Match m in Salvage().Matches(slice))
@@ -255,6 +265,11 @@ internal static partial class SettingExtractor
     // eight months"; not a risk of recurrence, a recurrence-free interval or a recurrent infection.
     [GeneratedRegex(@"(?<!\b(?:risk|rates?|chance|probability|fear|signs?|evidence|time|free)\s+(?:of|to)\s+(?:\w+\s+)?)\b(?:relapsed|relapses?|recurred|recurrences?|recurrent\s+(?:[\w-]+\s+){0,4}?(?:cancer|carcinoma|disease|tumou?r|malignancy|\w+omas?|leuka?emia|metastas[ie]s)|(?:progressed|progression)\s+(?:after|on|despite|following|during|through))\b(?![- ]free)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Relapsed();
+
+    // "in first complete remission", "reached complete remission", "remains in CR1", "in morphologic remission", "in CR2";
+    // not a partial remission, nor one hoped for ("to achieve remission", "failed to reach remission").
+    [GeneratedRegex(@"(?<!\b(?:fail(?:ed|s|ure)?\s+to|not|never|no|without|unable\s+to|to)\s+(?:\w+\s+){0,2})\b(?:(?:in|into|achieved|attained|reached|achieving|attaining|reaching)\s+(?:a\s+)?(?:(?<later>second|third|2nd|3rd|subsequent)\s+|first\s+|1st\s+)?(?:complete\s+|morphologic(?:al)?\s+|hematologic(?:al)?\s+|haematologic(?:al)?\s+|molecular\s+|stringent\s+complete\s+)?remission|(?:in|achieved|attained|reached)\s+(?-i:(?<later>CR[2-9])|CR1?|CRi)|(?-i:(?<later>CR[2-9])|CR1))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Remission();
 
     [GeneratedRegex(@"\bsalvage\s+(?:(?:systemic|high-dose|platinum-based|combination)\s+)?(?:treatment|therapy|chemotherapy|chemo|regimen|radiotherapy|radiation)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Salvage();

@@ -30,7 +30,7 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
         var stage = patient.Diagnoses.Where(d => d.IsPrimary && d.Stage is not null).Select(d => d.Stage!).FirstOrDefault();
-        var metastatic = stage?.Metastatic ?? (patient.Metastases.Any(m => m.Certainty == Certainty.Asserted) ? true : null);
+        var metastatic = stage is { Distant: true } ? true : stage?.Metastatic ?? (patient.Metastases.Any(m => m.Certainty == Certainty.Asserted) ? true : null);
         if (stage is null && metastatic is null)
         {
             return (NamesACancerStage ? WithoutCancer(patient, "cancer stage") : null) ?? ConstraintCheck.Unknown($"What is the stage of the patient's cancer? (trial: {Describe()})", "no stage recorded");
@@ -57,7 +57,7 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
             bool? holds = extent switch
             {
                 DiseaseExtent.Metastatic => metastatic,
-                DiseaseExtent.LocallyAdvanced => stage?.LocallyAdvanced ?? (stage?.Group is { } g ? g.StartsWith("III", StringComparison.Ordinal) : null),
+                DiseaseExtent.LocallyAdvanced => stage?.LocallyAdvanced ?? (stage?.Group is { } g ? g.StartsWith("III", StringComparison.Ordinal) || (g.StartsWith("IV", StringComparison.Ordinal) && !stage.Distant) : null),
                 DiseaseExtent.Unresectable => stage?.Unresectable ?? ((removed ??= PatientSetting.NoDiseaseLeft(patient)) is null ? null : false),
                 DiseaseExtent.Recurrent => stage?.Recurrent,
                 DiseaseExtent.Advanced => metastatic == true || stage?.LocallyAdvanced == true || stage?.Unresectable == true || stage?.Group is "IV" or "IVA" or "IVB" or "IVC" ? true : null,
