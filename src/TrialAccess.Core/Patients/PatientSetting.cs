@@ -275,6 +275,20 @@ public static partial class PatientSetting
     /// treats disease (a transplant, cell therapy, ablation, embolisation). Fertility preservation, a line insertion or an
     /// endoscopy does not make a cancer treated.
     /// </summary>
+    /// <summary>
+    /// The operation that removed the primary cancer ("wide local excision", "radical nephrectomy", "oesophagectomy"), as
+    /// given or done, when nothing says the cancer came back or spread; else null.
+    /// </summary>
+    public static Therapy? PrimaryOperation(PatientProfile patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        return SpreadOrRelapsed(patient) ? null
+            : patient.Therapies.FirstOrDefault(t => t.Kind == TherapyKind.Surgery && t.Certainty is Certainty.Asserted or Certainty.Historical && CancerOperation().IsMatch(t.Name));
+    }
+
+    [GeneratedRegex(@"^(?:lumpectomy|mastectomy|lobectomy|pneumonectomy|thyroidectomy|hysterectomy|prostatectomy|colectomy|whipple procedure|tumor resection|nephrectomy|cystectomy|gastrectomy|esophagectomy|hepatectomy|anterior resection|laryngectomy|pancreatectomy)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CancerOperation();
+
     public static bool TreatsCancer(Therapy therapy)
     {
         ArgumentNullException.ThrowIfNull(therapy);

@@ -275,6 +275,20 @@ public static partial class TrialPopulationCheck
                 presumed: true);
         }
 
+        // The same for a primary cancer already operated on, whatever the specimen left ("wide local excision: 1.2 cm of
+        // invasive carcinoma remains"), against a trial that names the timing before surgery ("Pre Operative Trastuzumab
+        // in Operable Breast Cancer"), also when it names stages; "operable" or "resectable" alone may be an adjuvant trial's
+        // words, and say nothing.
+        if (PatientSetting.PrimaryOperation(patient) is { } operation
+            && stated.TrueForAll(t => PreSurgeryWords().IsMatch(t.Evidence.Text) || t.Label.StartsWith("stage ", StringComparison.Ordinal))
+            && stated.Exists(t => PreSurgeryWords().IsMatch(t.Evidence.Text) && !OperableWords().IsMatch(t.Evidence.Text)))
+        {
+            return Fails(
+                $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())} before surgery",
+                $"trial is for disease before its surgery ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}); the patient's cancer was operated on: {Quote(patient, operation.Span, operation.Name)}",
+                presumed: true);
+        }
+
         // A cancer to be operated on with curative intent ("resectable", "a radical cystectomy is planned") is not the
         // advanced disease a trial of only "advanced", unresectable or metastatic disease treats, nor yet the resected
         // disease of a trial only after surgery ("adjuvant", "postoperative"): presumed failures.
@@ -506,8 +520,11 @@ public static partial class TrialPopulationCheck
             : null;
     }
 
-    [GeneratedRegex(@"^(?:operable|resectable|neo-?adjuvant|pre-?operative|peri-?operative|pre-?surgical|window[- ]of[- ]opportunity|(?:before|prior\s+to)\s+(?:definitive\s+)?surgery)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:operable|resectable|neo[- ]?adjuvant|pre[- ]?operative|peri[- ]?operative|pre[- ]?surgical|window[- ]of[- ]opportunity|(?:before|prior\s+to)\s+(?:definitive\s+)?surgery)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PreSurgeryWords();
+
+    [GeneratedRegex(@"^(?:operable|resectable)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OperableWords();
 
     [GeneratedRegex(@"(?<!\b(?:non|pre|minimally)[- ]?|muscle[- ])\b(?:micro)?invasive\b|\binfiltrating\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InvasiveWord();

@@ -152,6 +152,27 @@ public sealed class RemissionStageAndMarkerTests
         evaluation.Failing.Should().ContainSingle().Which.Evidence.Should().Contain("castration-resistant");
     }
 
+    private const string OperatedWithResidualDisease = "A 46-year-old woman with HER2-positive invasive ductal carcinoma of the breast had neoadjuvant docetaxel and trastuzumab, then a wide local excision with axillary node clearance three weeks ago: 1.2 cm of invasive carcinoma remains.";
+
+    [Theory]
+    [InlineData("Pre Operative Trastuzumab in Operable Breast Cancer")]
+    [InlineData("Neoadjuvant Chemotherapy for Stage II or III Breast Cancer")]
+    public void APrimaryAlreadyOperatedOn_AgainstATrialBeforeSurgery_IsLikelyIneligible(string title)
+    {
+        var evaluation = Evaluate(title, OperatedWithResidualDisease, "Breast Cancer");
+
+        evaluation.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        evaluation.Failing.Should().ContainSingle().Which.Evidence.Should().Contain("operated on");
+    }
+
+    [Theory]
+    [InlineData("Trastuzumab Emtansine for Operable Breast Cancer")]
+    [InlineData("Adjuvant Trastuzumab After Surgery for Breast Cancer")]
+    public void APrimaryAlreadyOperatedOn_AgainstAnOperableOrAdjuvantTrial_IsNotFailedOnItsTiming(string title)
+    {
+        Evaluate(title, OperatedWithResidualDisease, "Breast Cancer").Failing.Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData("She has never had chemotherapy.", "chemotherapy", Certainty.Negated)]
     [InlineData("The plan is neoadjuvant methotrexate, doxorubicin and cisplatin followed by surgery.", "methotrexate", Certainty.Hypothetical)]
