@@ -417,7 +417,9 @@ public static partial class TrialPopulationCheck
             return null;
         }
 
-        if (cancer.Text.Contains("in situ", StringComparison.OrdinalIgnoreCase) || cancer.Text.Contains("intraepithelial", StringComparison.OrdinalIgnoreCase) || cancer.OncoTreeCode is "DCIS" or "CIN" || stage?.Group == "0")
+        // "High-grade non-invasive papillary urothelial carcinoma" (pTa) has not invaded beyond the lining: stage 0a.
+        if (cancer.Text.Contains("in situ", StringComparison.OrdinalIgnoreCase) || cancer.Text.Contains("intraepithelial", StringComparison.OrdinalIgnoreCase) || cancer.OncoTreeCode is "DCIS" or "CIN" || stage?.Group == "0"
+            || (stage?.Span is { } words && patient.SourceText is { } text && words.End <= text.Length && NonInvasiveWords().IsMatch(words.Slice(text))))
         {
             return (DiseaseExtent.InSitu, Quote(patient, cancer.Span, $"in situ ({cancer.Text})"));
         }
@@ -897,6 +899,9 @@ public static partial class TrialPopulationCheck
             ? (BiomarkerStatus.Negative, $" (ER and PR negative {ev} {pv})")
             : null;
     }
+
+    [GeneratedRegex(@"(?<!muscle[- ])\bnon-?invasive\b|\bnoninvasive\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NonInvasiveWords();
 
     [GeneratedRegex(@"\bin[- ]situ\b|\b(?:DCIS|LCIS)\b|intraepithelial\s+neoplasia|\bCIN\s*[123I]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InSituWords();

@@ -129,7 +129,7 @@ public sealed class RemissionStageAndMarkerTests
     }
 
     [Fact]
-    public void ANonInvasivePapillaryBladderCancer_IsEarly_AndFailsATrialOfMetastaticDisease()
+    public void ANonInvasivePapillaryBladderCancer_IsConfinedToTheLining_AndFailsTrialsOfInvasiveOrMetastaticDisease()
     {
         const string note = "A 67-year-old man: transurethral resection showed high-grade non-invasive papillary urothelial carcinoma with carcinoma in situ. He has never had intravesical BCG or chemotherapy.";
 
@@ -137,6 +137,8 @@ public sealed class RemissionStageAndMarkerTests
         profile.Diagnoses.Single(d => d.IsPrimary).Stage!.Early.Should().BeTrue();
         profile.Therapies.Should().Contain(t => t.Name == "bcg" && t.Certainty == Certainty.Negated);
         Evaluate("Oxaliplatin in Treating Patients With Metastatic Bladder Cancer", note, "Bladder Cancer").Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Evaluate("Combination Chemotherapy in Treating Patients With Stage II Bladder Cancer", note, "Bladder Cancer").Failing
+            .Should().ContainSingle().Which.Evidence.Should().Contain("in situ");
     }
 
     [Theory]
