@@ -218,14 +218,35 @@ public sealed partial class CriterionContext
     private int[] ClauseStarts()
     {
         var boundaries = HasAnyWord(ClauseWords) ? ClauseBoundary().Matches(Lower) : PunctuationBoundary().Matches(Lower);
-        var starts = new int[boundaries.Count];
-        for (var i = 0; i < starts.Length; i++)
+        var runOn = RunOnRuleWord().Matches(Text);
+        var starts = new int[boundaries.Count + runOn.Count];
+        for (var i = 0; i < boundaries.Count; i++)
         {
             starts[i] = boundaries[i].Index + boundaries[i].Length;
         }
 
+        // A rule of a run-together block starts its own clause ("... not amenable to curative therapy At least 1
+        // measurable lesion"): a negation before it does not reach into it.
+        for (var i = 0; i < runOn.Count; i++)
+        {
+            starts[boundaries.Count + i] = runOn[i].Index;
+        }
+
+        if (runOn.Count > 0)
+        {
+            Array.Sort(starts);
+        }
+
         return starts;
     }
+
+    /// <summary>A rule of a run-together block starting: a capitalised opening word after a lower-case word, or a label ("Radiotherapy:").</summary>
+    [GeneratedRegex(@"(?<=[a-z0-9%)]\s+)(?:No|At|Prior|Must|Concurrent|Recovered|Not|Other|See|Previous|Greater|More|Less|Any|Patients?)\b|\b[A-Z][a-z]+(?:\s+[a-z]+)?:", RegexOptions.CultureInvariant)]
+    internal static partial Regex RunOnRuleStart();
+
+    /// <summary>The first alternative of <see cref="RunOnRuleStart"/>: a capitalised opening word after a lower-case word (a label says what its rule is about, and stays in it).</summary>
+    [GeneratedRegex(@"(?<=[a-z0-9%)]\s+)(?:No|At|Prior|Must|Concurrent|Recovered|Not|Other|See|Previous|Greater|More|Less|Any|Patients?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RunOnRuleWord();
 
     /// <summary>The words of <see cref="ClauseBoundary"/>'s word alternatives ("other than" and "with the exception" by one word each).</summary>
     private static readonly string[] ClauseWords = ["but", "except", "unless", "other", "excluding", "however", "exception", "if", "or"];

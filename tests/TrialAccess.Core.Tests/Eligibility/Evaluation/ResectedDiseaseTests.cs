@@ -72,4 +72,25 @@ public sealed class ResectedDiseaseTests
 
         parsed.Constraints.OfType<PriorTherapyConstraint>().Should().Contain(t => t.Agent == "chemotherapy" && t.WithinDays == 28);
     }
+
+    [Fact]
+    public void ANegationOfAnEarlierRule_DoesNotReachTheNextRuleOfARunTogetherBlock()
+    {
+        var parsed = CriterionParser.Default.Parse(
+            "DISEASE CHARACTERISTICS: Confirmed metastatic adenocarcinoma of the colon that is not amenable to curative therapy (e.g., inoperable metastatic disease) At least 1 measurable lesion at least 20 mm in diameter",
+            CriterionRole.Inclusion);
+
+        parsed.Constraints.OfType<MeasurableDiseaseConstraint>().Should().ContainSingle().Which.Negated.Should().BeFalse();
+    }
+
+    [Fact]
+    public void AMeasurableLesionAfterANegatedRule_IsPresumedNotMet_AfterAResectionWithNothingLeft()
+    {
+        var evaluation = Evaluate(
+            "DISEASE CHARACTERISTICS: Confirmed metastatic adenocarcinoma of the colon that is not amenable to curative therapy (e.g., inoperable metastatic disease) At least 1 measurable lesion at least 20 mm in diameter",
+            Note(Resected));
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
+        evaluation.Basis.Should().Be(OutcomeBasis.Presumed);
+    }
 }

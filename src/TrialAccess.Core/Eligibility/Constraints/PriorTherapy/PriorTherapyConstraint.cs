@@ -561,18 +561,15 @@ public static partial class PriorTherapyParser
         if (CriterionContext.LastMatchBefore(first, start) is { } nearest)
         {
             var end = nearest.Index + nearest.Length;
-            return end < start && RunOnRuleStart().IsMatch(c.Text.AsSpan(end, start - end)) ? (null, false)
+            return end < start && CriterionContext.RunOnRuleStart().IsMatch(c.Text.AsSpan(end, start - end)) ? (null, false)
                 : nearest.Index != first.Index ? Interval(c, nearest) : (days, since);
         }
 
         // From the agent's second letter on: a label the agent itself is ("Biologic therapy: At least 1 week since prior
         // interferon") heads the rule, it does not start another.
-        return first.Success && first.Index > start + 1 && RunOnRuleStart().IsMatch(c.Text.AsSpan(start + 1, Math.Min(c.Text.Length, first.Index + 12) - start - 1)) ? (null, false) : (days, since);
+        return first.Success && first.Index > start + 1 && CriterionContext.RunOnRuleStart().IsMatch(c.Text.AsSpan(start + 1, Math.Min(c.Text.Length, first.Index + 12) - start - 1)) ? (null, false) : (days, since);
     }
 
-    /// <summary>A rule of a run-together block starting: a capitalised opening word after a lower-case word, or a label ("Radiotherapy:").</summary>
-    [GeneratedRegex(@"(?<=[a-z0-9%)]\s+)(?:No|At|Prior|Must|Concurrent|Recovered|Not|Other|See|Previous|Greater|More|Less|Any|Patients?)\b|\b[A-Z][a-z]+(?:\s+[a-z]+)?:", RegexOptions.CultureInvariant)]
-    private static partial Regex RunOnRuleStart();
 
     [GeneratedRegex(@"\b(?:solid[- ]organ|organ|kidney|renal|liver|hepatic|heart|cardiac|lung|pulmonary|pancreas|pancreatic|islet|intestinal|small\s+bowel|corneal?|face|hand|uterine|uterus)(?:\s+(?:or|and|/)\s+[\w-]+)?\s+(?:[\w-]+\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex OrganBefore();
