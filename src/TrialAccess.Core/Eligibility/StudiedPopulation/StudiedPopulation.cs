@@ -38,6 +38,9 @@ public enum PopulationAxis
     /// <summary>A transplant: the trial gives or follows one ("transplant"), or is only for those who can ("eligible") or cannot ("ineligible") have one.</summary>
     Transplant,
 
+    /// <summary>The trial's treatment includes an operation ("Chemoradiation Followed by Surgery", "Surgery With or Without Chemotherapy"): the value is "operation".</summary>
+    Operation,
+
     /// <summary>Disease that progressed on, relapsed after or was treated with a named therapy ("progressing on osimertinib", "treated after TACE"); the value is the words naming it.</summary>
     AfterTherapy,
 }

@@ -94,6 +94,11 @@ public static partial class TrialPopulationCheck
             yield return transplant;
         }
 
+        if (Operation(population, patient) is { } operation)
+        {
+            yield return operation;
+        }
+
         if (AfterTherapy(population, patient, context) is { } after)
         {
             yield return after;
@@ -822,6 +827,21 @@ public static partial class TrialPopulationCheck
         site.Contains("brain", StringComparison.OrdinalIgnoreCase) || site.Contains("cns", StringComparison.OrdinalIgnoreCase)
         || site.Contains("intracranial", StringComparison.OrdinalIgnoreCase) || site.Contains("cerebr", StringComparison.OrdinalIgnoreCase)
         || site.Contains("leptomening", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A trial whose treatment includes an operation ("Chemoradiation Followed by Surgery") against a patient who cannot
+    /// have one ("not fit for oesophagectomy"): a presumed failure.
+    /// </summary>
+    private static CriterionEvaluation? Operation(TrialPopulation population, PatientProfile patient)
+    {
+        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.Operation).ToList();
+        return stated.Count > 0 && patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.MedicallyInoperable) is { } inoperable
+            ? Fails(
+                "treatment that includes an operation",
+                $"trial's treatment includes an operation ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}); the patient cannot have the operation: {Quote(patient, inoperable.Span, "medically inoperable")}",
+                presumed: true)
+            : null;
+    }
 
     // ---- biomarker-defined populations ----
 

@@ -270,6 +270,14 @@ public static partial class TrialPopulationReader
             Add(PopulationAxis.AfterTherapy, named, $"after {named}", m);
         }
 
+        if (field != "conditions")
+        {
+            foreach (Match m in OperationGiven().Matches(rest))
+            {
+                Add(PopulationAxis.Operation, "operation", "treatment that includes an operation", m);
+            }
+        }
+
         foreach (Match m in CurativeResection().Matches(rest))
         {
             // The operation under study removes the primary tumour with curative intent: disease that has not spread.
@@ -581,6 +589,14 @@ public static partial class TrialPopulationReader
     /// </summary>
     [GeneratedRegex(@"(?<!\b(?:after|following|post|prior|previous|history\s+of|cytoreductive|palliative|salvage)[- ](?:\w+[- ]){0,2}?)\b(?:radical\s+(?:prostatectomy|cystectomy|hysterectomy|trachelectomy|nephroureterectomy)|(?:robotic|laparoscopic|open)\s+(?:assisted\s+)?prostatectomy|mastectomy|lumpectomy|breast[- ]conserving\s+(?:surgery|therapy)|(?:pulmonary\s+|VATS\s+)?lobectomy|pneumonectomy|o?esophagectomy|pancreaticoduodenectomy|whipple\s+(?:procedure|operation)|total\s+mesorectal\s+excision)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CurativeResection();
+
+    /// <summary>
+    /// An operation the trial gives ("Followed by Surgery", "Surgery With or Without Chemotherapy", "Radical
+    /// Cystectomy"); not one it avoids or replaces ("Instead of Surgery", "Patients Who Cannot Undergo Surgery",
+    /// "Non-surgical"), nor radiosurgery or cryosurgery.
+    /// </summary>
+    [GeneratedRegex(@"(?<!\b(?:non|not|no|without|instead\s+of|avoid\w*|alternative\s+to|inoperable|unfit\s+for|ineligible\s+for|candidates?\s+for|cannot\s+(?:have|undergo)|can\s+not\s+(?:have|undergo)|unable\s+to\s+(?:have|undergo)|refus\w*|declin\w*|decline\w*)[- ](?:[\w-]+[- ]){0,3}?)\b(?:surgery|surgical\s+resection|resection|operation|(?!(?:splen|append|cholecyst|tonsill|thym|vas)ectomy)[a-z]{3,20}ectomy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OperationGiven();
 
     [GeneratedRegex(@"\b(?:liver|hepatic|lung|pulmonary|peritoneal|brain|bone|adrenal)\s+metastas[ie]s\b|\bmetastas[ie]s\s+(?:to|in)\s+the\s+(?:liver|lungs?|peritoneum|brain|bones?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SiteMetastases();

@@ -175,6 +175,27 @@ public sealed class RemissionStageAndMarkerTests
         Evaluate(title, OperatedWithResidualDisease, "Breast Cancer").Failing.Should().BeEmpty();
     }
 
+    private const string CannotHaveTheOperation = "A 67-year-old man with squamous cell carcinoma of the mid-thoracic oesophagus, cT3 N1 M0, stage III. He is not fit for oesophagectomy because of severe COPD. Plan: definitive chemoradiotherapy.";
+
+    [Theory]
+    [InlineData("Combination Chemotherapy Plus Radiation Therapy Followed By Surgery in Treating Patients With Esophageal Cancer")]
+    [InlineData("Surgery With or Without Chemotherapy in Treating Patients With Cancer of the Esophagus")]
+    public void ATrialThatOperates_AgainstAPatientWhoCannotHaveTheOperation_IsLikelyIneligible(string title)
+    {
+        var evaluation = Evaluate(title, CannotHaveTheOperation, "Esophageal Cancer");
+
+        evaluation.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        evaluation.Failing.Should().Contain(f => f.Evidence != null && f.Evidence.Contains("cannot have the operation"));
+    }
+
+    [Theory]
+    [InlineData("Chemoradiotherapy Instead of Surgery for Esophageal Cancer")]
+    [InlineData("Stereotactic Radiosurgery in Patients With Esophageal Cancer Who Cannot Undergo Surgery")]
+    public void ATrialThatAvoidsTheOperation_AgainstAPatientWhoCannotHaveIt_IsNotFailedOnIt(string title)
+    {
+        Evaluate(title, CannotHaveTheOperation, "Esophageal Cancer").Failing.Should().NotContain(f => f.Evidence != null && f.Evidence.Contains("cannot have the operation"));
+    }
+
     [Theory]
     [InlineData("She has never had chemotherapy.", "chemotherapy", Certainty.Negated)]
     [InlineData("The plan is neoadjuvant methotrexate, doxorubicin and cisplatin followed by surgery.", "methotrexate", Certainty.Hypothetical)]
