@@ -77,6 +77,12 @@ public enum DiseaseSetting
     /// disease came back (a later remission, "in CR2", is read as <see cref="Relapsed"/>).
     /// </summary>
     FirstRemission,
+
+    /// <summary>"Not fit for cisplatin", "cisplatin-ineligible": cisplatin is ruled out (see <see cref="CisplatinFitness"/>).</summary>
+    CisplatinIneligible,
+
+    /// <summary>"Cisplatin-eligible", "fit for cisplatin".</summary>
+    CisplatinEligible,
 }
 
 /// <summary>One statement of the setting, with the words it was read from.</summary>

@@ -38,6 +38,9 @@ public enum PopulationAxis
     /// <summary>A transplant: the trial gives or follows one ("transplant"), or is only for those who can ("eligible") or cannot ("ineligible") have one.</summary>
     Transplant,
 
+    /// <summary>Cisplatin: the trial gives it ("given"), or is only for those who can ("eligible") or cannot ("ineligible") have it.</summary>
+    Cisplatin,
+
     /// <summary>The trial's treatment includes an operation ("Chemoradiation Followed by Surgery", "Surgery With or Without Chemotherapy"): the value is "operation".</summary>
     Operation,
 

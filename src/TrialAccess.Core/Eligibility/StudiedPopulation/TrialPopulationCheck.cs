@@ -94,6 +94,11 @@ public static partial class TrialPopulationCheck
             yield return transplant;
         }
 
+        if (Cisplatin(population, patient) is { } cisplatin)
+        {
+            yield return cisplatin;
+        }
+
         if (Operation(population, patient) is { } operation)
         {
             yield return operation;
@@ -827,6 +832,29 @@ public static partial class TrialPopulationCheck
         site.Contains("brain", StringComparison.OrdinalIgnoreCase) || site.Contains("cns", StringComparison.OrdinalIgnoreCase)
         || site.Contains("intracranial", StringComparison.OrdinalIgnoreCase) || site.Contains("cerebr", StringComparison.OrdinalIgnoreCase)
         || site.Contains("leptomening", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A trial that gives cisplatin, or is only for those who can have it, against a patient recorded as unable to ("not
+    /// fit for cisplatin"); and a trial only for those who cannot, against a patient recorded as able to: presumed failures.
+    /// </summary>
+    private static CriterionEvaluation? Cisplatin(TrialPopulation population, PatientProfile patient)
+    {
+        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.Cisplatin).ToList();
+        var recorded = patient.Settings.Where(s => s.Setting is DiseaseSetting.CisplatinIneligible or DiseaseSetting.CisplatinEligible).ToList();
+        if (stated.Count == 0 || recorded.Count == 0 || recorded.Select(s => s.Setting).Distinct().Count() > 1)
+        {
+            return null;
+        }
+
+        var unfit = recorded[0].Setting == DiseaseSetting.CisplatinIneligible;
+        var fails = unfit ? stated.TrueForAll(t => t.Value is "given" or "eligible") : stated.TrueForAll(t => t.Value == "ineligible");
+        return fails
+            ? Fails(
+                string.Join(" or ", stated.Select(t => t.Label).Distinct()),
+                $"trial is for {Stated(stated)}; the patient {Quote(patient, recorded[0].Span, unfit ? "cannot have cisplatin" : "can have cisplatin")}: confirm",
+                presumed: true)
+            : null;
+    }
 
     /// <summary>
     /// A trial whose treatment includes an operation ("Chemoradiation Followed by Surgery") against a patient who cannot

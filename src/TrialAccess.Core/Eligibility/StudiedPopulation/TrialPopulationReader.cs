@@ -270,8 +270,23 @@ public static partial class TrialPopulationReader
             Add(PopulationAxis.AfterTherapy, named, $"after {named}", m);
         }
 
+        var cisplatinFitness = CisplatinFitness.Fitness().Matches(rest);
+        foreach (Match m in cisplatinFitness)
+        {
+            var unfit = m.Groups["unfit"].Success;
+            Add(PopulationAxis.Cisplatin, unfit ? "ineligible" : "eligible", unfit ? "people who cannot have cisplatin" : "people who can have cisplatin", m);
+        }
+
         if (field != "conditions")
         {
+            foreach (Match m in CisplatinFitness.Given().Matches(rest))
+            {
+                if (!cisplatinFitness.Any(f => m.Index < f.Index + f.Length && f.Index < m.Index + m.Length))
+                {
+                    Add(PopulationAxis.Cisplatin, "given", "cisplatin given", m);
+                }
+            }
+
             foreach (Match m in OperationGiven().Matches(rest))
             {
                 Add(PopulationAxis.Operation, "operation", "treatment that includes an operation", m);

@@ -182,6 +182,18 @@ internal static partial class SettingExtractor
             }
         }
 
+        foreach (Match m in slice.Contains("cisplatin", StringComparison.OrdinalIgnoreCase) ? CisplatinFitness.Fitness().Matches(slice) : (IEnumerable<Match>)[])
+        {
+            if (m.Groups["unfit"].Success)
+            {
+                yield return At(DiseaseSetting.CisplatinIneligible, m);
+            }
+            else if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)
+            {
+                yield return At(DiseaseSetting.CisplatinEligible, m);
+            }
+        }
+
         foreach (Match m in GradeAndPhase.Phase().Matches(slice))
         {
             if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)

@@ -196,6 +196,36 @@ public sealed class RemissionStageAndMarkerTests
         Evaluate(title, CannotHaveTheOperation, "Esophageal Cancer").Failing.Should().NotContain(f => f.Evidence != null && f.Evidence.Contains("cannot have the operation"));
     }
 
+    private const string CannotHaveCisplatin = "A 69-year-old man with metastatic urothelial carcinoma of the renal pelvis, lung metastases, no systemic therapy so far. Not fit for cisplatin: eGFR 41 mL/min.";
+
+    [Theory]
+    [InlineData("Gemcitabine and Cisplatin in Treating Patients With Metastatic Urothelial Cancer")]
+    [InlineData("Avelumab in Cisplatin-Eligible Patients With Metastatic Urothelial Cancer")]
+    public void ATrialThatGivesCisplatin_AgainstAPatientWhoCannotHaveIt_IsLikelyIneligible(string title)
+    {
+        var evaluation = Evaluate(title, CannotHaveCisplatin, "Urothelial Carcinoma");
+
+        evaluation.Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        evaluation.Failing.Should().ContainSingle().Which.Evidence.Should().Contain("cannot have cisplatin");
+    }
+
+    [Theory]
+    [InlineData("Pembrolizumab in Cisplatin-Ineligible Patients With Metastatic Urothelial Cancer")]
+    [InlineData("Vinflunine After Cisplatin-Based Chemotherapy in Urothelial Cancer")]
+    public void ATrialForPatientsWhoCannotHaveCisplatin_OrAfterIt_IsNotFailedOnIt(string title)
+    {
+        Evaluate(title, CannotHaveCisplatin, "Urothelial Carcinoma").Failing.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ATrialForPatientsWhoCannotHaveCisplatin_AgainstAPatientWhoCan_IsLikelyIneligible()
+    {
+        const string note = "A 62-year-old man with metastatic urothelial carcinoma of the bladder, untreated. He is cisplatin-eligible, with eGFR 78 mL/min.";
+
+        Evaluate("Pembrolizumab in Cisplatin-Ineligible Patients With Metastatic Urothelial Cancer", note, "Urothelial Carcinoma")
+            .Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+    }
+
     [Theory]
     [InlineData("She has never had chemotherapy.", "chemotherapy", Certainty.Negated)]
     [InlineData("The plan is neoadjuvant methotrexate, doxorubicin and cisplatin followed by surgery.", "methotrexate", Certainty.Hypothetical)]
