@@ -674,21 +674,33 @@ public static partial class TrialPopulationCheck
     /// unable to ("not a candidate for allogeneic transplant"); and a trial only for those who cannot, against a patient
     /// recorded as able to: presumed failures.
     /// </summary>
-    private static CriterionEvaluation? Transplant(TrialPopulation population, PatientProfile patient)
+    private static CriterionEvaluation? Transplant(TrialPopulation population, PatientProfile patient) =>
+        Fitness(population, patient, PopulationAxis.Transplant, DiseaseSetting.TransplantIneligible, DiseaseSetting.TransplantEligible, "transplant", "a transplant");
+
+    /// <summary>The same for cisplatin ("not fit for cisplatin" against "Gemcitabine and Cisplatin", "Cisplatin-Eligible").</summary>
+    private static CriterionEvaluation? Cisplatin(TrialPopulation population, PatientProfile patient) =>
+        Fitness(population, patient, PopulationAxis.Cisplatin, DiseaseSetting.CisplatinIneligible, DiseaseSetting.CisplatinEligible, "given", "cisplatin");
+
+    /// <summary>
+    /// A treatment some patients cannot have: a trial whose every trait gives it (<paramref name="given"/>) or takes only
+    /// those who can ("eligible") fails a patient recorded as <paramref name="unable"/>; a trial only for those who cannot
+    /// ("ineligible") fails one recorded as <paramref name="able"/>. Presumed failures; a record saying both says nothing.
+    /// </summary>
+    private static CriterionEvaluation? Fitness(TrialPopulation population, PatientProfile patient, PopulationAxis axis, DiseaseSetting unable, DiseaseSetting able, string given, string treatment)
     {
-        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.Transplant).ToList();
-        var recorded = patient.Settings.Where(s => s.Setting is DiseaseSetting.TransplantIneligible or DiseaseSetting.TransplantEligible).ToList();
+        var stated = population.Traits.Where(t => t.Axis == axis).ToList();
+        var recorded = patient.Settings.Where(s => s.Setting == unable || s.Setting == able).ToList();
         if (stated.Count == 0 || recorded.Count == 0 || recorded.Select(s => s.Setting).Distinct().Count() > 1)
         {
             return null;
         }
 
-        var unfit = recorded[0].Setting == DiseaseSetting.TransplantIneligible;
-        var fails = unfit ? stated.TrueForAll(t => t.Value is "transplant" or "eligible") : stated.TrueForAll(t => t.Value == "ineligible");
+        var unfit = recorded[0].Setting == unable;
+        var fails = unfit ? stated.TrueForAll(t => t.Value == given || t.Value == "eligible") : stated.TrueForAll(t => t.Value == "ineligible");
         return fails
             ? Fails(
                 string.Join(" or ", stated.Select(t => t.Label).Distinct()),
-                $"trial is for {Stated(stated)}; the patient {Quote(patient, recorded[0].Span, unfit ? "cannot have a transplant" : "can have a transplant")}: confirm",
+                $"trial is for {Stated(stated)}; the patient {Quote(patient, recorded[0].Span, unfit ? $"cannot have {treatment}" : $"can have {treatment}")}: confirm",
                 presumed: true)
             : null;
     }
@@ -833,28 +845,6 @@ public static partial class TrialPopulationCheck
         || site.Contains("intracranial", StringComparison.OrdinalIgnoreCase) || site.Contains("cerebr", StringComparison.OrdinalIgnoreCase)
         || site.Contains("leptomening", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// A trial that gives cisplatin, or is only for those who can have it, against a patient recorded as unable to ("not
-    /// fit for cisplatin"); and a trial only for those who cannot, against a patient recorded as able to: presumed failures.
-    /// </summary>
-    private static CriterionEvaluation? Cisplatin(TrialPopulation population, PatientProfile patient)
-    {
-        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.Cisplatin).ToList();
-        var recorded = patient.Settings.Where(s => s.Setting is DiseaseSetting.CisplatinIneligible or DiseaseSetting.CisplatinEligible).ToList();
-        if (stated.Count == 0 || recorded.Count == 0 || recorded.Select(s => s.Setting).Distinct().Count() > 1)
-        {
-            return null;
-        }
-
-        var unfit = recorded[0].Setting == DiseaseSetting.CisplatinIneligible;
-        var fails = unfit ? stated.TrueForAll(t => t.Value is "given" or "eligible") : stated.TrueForAll(t => t.Value == "ineligible");
-        return fails
-            ? Fails(
-                string.Join(" or ", stated.Select(t => t.Label).Distinct()),
-                $"trial is for {Stated(stated)}; the patient {Quote(patient, recorded[0].Span, unfit ? "cannot have cisplatin" : "can have cisplatin")}: confirm",
-                presumed: true)
-            : null;
-    }
 
     /// <summary>
     /// A trial whose treatment includes an operation ("Chemoradiation Followed by Surgery") against a patient who cannot
