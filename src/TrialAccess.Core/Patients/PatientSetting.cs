@@ -72,8 +72,11 @@ public static partial class PatientSetting
         var relapse = statements.FirstOrDefault(s => s.Setting == DiseaseSetting.Relapsed);
         var recurrent = relapse is not null || cancer?.Stage?.Recurrent == true;
 
-        // In a first remission, with nothing saying the disease came back: treated, and neither untreated nor relapsed.
-        if (!recurrent && statements.FirstOrDefault(s => s.Setting == DiseaseSetting.FirstRemission) is { } remission)
+        // In a first remission, with nothing saying the disease came back: treated, and neither untreated nor relapsed. A
+        // remission the record then says ended ("stayed in complete remission for five years; he now has progressive
+        // disease") is past.
+        if (!recurrent && statements.LastOrDefault(s => s.Setting == DiseaseSetting.FirstRemission) is { } remission
+            && !(remission.Span is { } at && patient.SourceText is { } text && at.End <= text.Length && ProgressionLater().IsMatch(text, at.End)))
         {
             return new(TreatmentState.FirstRemission, Quote(patient, remission.Span, "is in first remission"), false);
         }
@@ -285,6 +288,10 @@ public static partial class PatientSetting
         return SpreadOrRelapsed(patient) ? null
             : patient.Therapies.FirstOrDefault(t => t.Kind == TherapyKind.Surgery && t.Certainty is Certainty.Asserted or Certainty.Historical && CancerOperation().IsMatch(t.Name));
     }
+
+    /// <summary>Words saying a disease progressed or came back: "progressive disease", "progression", "progressed", "relapse".</summary>
+    [GeneratedRegex(@"\b(?:progressive\s+disease|progression|progressed|progressing|relapse[ds]?|recurred|recurrence)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProgressionLater();
 
     [GeneratedRegex(@"^(?:lumpectomy|mastectomy|lobectomy|pneumonectomy|thyroidectomy|hysterectomy|prostatectomy|colectomy|whipple procedure|tumor resection|nephrectomy|cystectomy|gastrectomy|esophagectomy|hepatectomy|anterior resection|laryngectomy|pancreatectomy)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CancerOperation();

@@ -55,6 +55,14 @@ public sealed class RemissionStageAndMarkerTests
         PatientSetting.Treatment(NoteReader.Extract(FirstRemission))!.Value.Should().Be(TreatmentState.FirstRemission);
     }
 
+    [Fact]
+    public void Treatment_ARemissionThatEnded_IsNotAFirstRemission()
+    {
+        const string note = "A 66-year-old man with chronic lymphocytic leukaemia had six cycles of fludarabine, cyclophosphamide and rituximab in 2018 and stayed in complete remission for five years. He now has progressive disease needing treatment.";
+
+        PatientSetting.Treatment(NoteReader.Extract(note))!.Value.Should().NotBe(TreatmentState.FirstRemission);
+    }
+
     [Theory]
     [InlineData("Idasanutlin in Relapsed or Refractory Acute Myeloid Leukemia")]
     [InlineData("Gemtuzumab in Older Patients With Acute Myeloid Leukemia in First Relapse")]
