@@ -80,6 +80,7 @@ public static partial class PatientSetting
         {
             return new(TreatmentState.FirstRemission, Quote(patient, remission.Span, "is in first remission"), false);
         }
+
         if (statements.FirstOrDefault(s => s.Setting is DiseaseSetting.NewlyDiagnosed or DiseaseSetting.Untreated) is { } untreated)
         {
             var newly = !recurrent && statements.FirstOrDefault(s => s.Setting == DiseaseSetting.NewlyDiagnosed) is { } n ? n : null;
@@ -274,11 +275,6 @@ public static partial class PatientSetting
     }
 
     /// <summary>
-    /// A treatment that could have treated the cancer: an anticancer drug, an operation, radiotherapy, or a procedure that
-    /// treats disease (a transplant, cell therapy, ablation, embolisation). Fertility preservation, a line insertion or an
-    /// endoscopy does not make a cancer treated.
-    /// </summary>
-    /// <summary>
     /// The operation that removed the primary cancer ("wide local excision", "radical nephrectomy", "oesophagectomy"), as
     /// given or done, when nothing says the cancer came back or spread; else null.
     /// </summary>
@@ -296,6 +292,11 @@ public static partial class PatientSetting
     [GeneratedRegex(@"^(?:lumpectomy|mastectomy|lobectomy|pneumonectomy|thyroidectomy|hysterectomy|prostatectomy|colectomy|whipple procedure|tumor resection|nephrectomy|cystectomy|gastrectomy|esophagectomy|hepatectomy|anterior resection|laryngectomy|pancreatectomy)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CancerOperation();
 
+    /// <summary>
+    /// A treatment that could have treated the cancer: an anticancer drug, an operation, radiotherapy, or a procedure that
+    /// treats disease (a transplant, cell therapy, ablation, embolisation). Fertility preservation, a line insertion or an
+    /// endoscopy does not make a cancer treated.
+    /// </summary>
     public static bool TreatsCancer(Therapy therapy)
     {
         ArgumentNullException.ThrowIfNull(therapy);

@@ -87,8 +87,7 @@ internal static partial class BiomarkerExtractor
     /// <summary>
     /// The marker named by a word that hangs, with or without a hyphen, before "and" or "or" and the rest of the next
     /// marker's name: "estrogen" in "estrogen- and progesterone-receptor" or "oestrogen and progesterone receptor"; null
-    /// when there is none. The match returned covers the
-    /// hanging word only.
+    /// when there is none. The match returned covers the hanging word only.
     /// </summary>
     private static LexiconMatch? Suspended(string text, IReadOnlyList<NoteToken> tokens, LexiconMatch next, NoteLexicon lexicon)
     {
