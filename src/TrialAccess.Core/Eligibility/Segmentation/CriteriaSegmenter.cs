@@ -214,8 +214,14 @@ public static partial class CriteriaSegmenter
                         break;
                     }
 
+                    // A lead under a heading-like lead ("1. Documentation of Disease:" over "1.2 ... one of the following:")
+                    // says more of its own items; under a lead that defines a list ("Meets one of the following:") the
+                    // outer lead stays, so that the whole list is read as one.
                     sawDeeper |= next.Depth > item.Depth;
-                    next.Lead ??= leadText;
+                    if (next.Lead is null || !ListLead().IsMatch(next.Lead))
+                    {
+                        next.Lead = leadText;
+                    }
                     under.Add(next);
                 }
 
@@ -372,8 +378,16 @@ public static partial class CriteriaSegmenter
     [GeneratedRegex(@"\G(?!(?:Meets?|Met|All|Any|No|Not|None|Does|Do|Did|Fulfil\w*|Satisf\w*|Must|See|Other|Has|Have|Per)\b)(?:[A-Z][\w/]*|\d+[.)]?)(?:[ \t]+(?:[A-Z][\w/]*|\d+[.)]?|-|–)){0,2}[ \t]+(?<role>Inclusion|Exclusion|INCLUSION|EXCLUSION)[ \t]+(?:Criteria|criteria|CRITERIA)[ \t]*[:.-]?[ \t]*$", RegexOptions.CultureInvariant)]
     private static partial Regex QualifiedHeading();
 
-    [GeneratedRegex(@"\G(?:[-*•·▪◦■□●○➢►‐–—]+(?=[A-Za-z])|(?:[-*•·▪◦■□●○➢►‐–—]+|o|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])(?=\s|$))", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A bullet, a number ("3.", "(b)", "iv)") or a section number ("1.1", "2.3.1.") before a word in capitals: "1.5 x ULN"
+    /// wrapped onto a line of its own is not one.
+    /// </summary>
+    [GeneratedRegex(@"\G(?:[-*•·▪◦■□●○➢►‐–—]+(?=[A-Za-z])|[1-9]\d?(?:\.\d{1,2}){1,3}\.?(?=[ \t]+[A-Z][a-z])|(?:[-*•·▪◦■□●○➢►‐–—]+|o|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])(?=\s|$))", RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
+
+    /// <summary>A lead that says how its items combine or what they except: "one of the following", "any of these", "except".</summary>
+    [GeneratedRegex(@"\b(?:following|these|any|one|either|both|all|except|other\s+than|unless|none|neither)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListLead();
 
     [GeneratedRegex(@"\b(?:cohorts?|parts?|arms?|groups?|phase\s+(?:1|2|i|ii|ib|iia)|dose[- ]escalation|expansion|stage\s+[12]\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CohortWords();

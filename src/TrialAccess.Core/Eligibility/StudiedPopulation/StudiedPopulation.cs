@@ -46,6 +46,9 @@ public enum PopulationAxis
 
     /// <summary>Disease that progressed on, relapsed after or was treated with a named therapy ("progressing on osimertinib", "treated after TACE"); the value is the words naming it.</summary>
     AfterTherapy,
+
+    /// <summary>The sex a title names as its population ("in Women With", "Postmenopausal Patients", "Men With"): "female" or "male".</summary>
+    Sex,
 }
 
 /// <summary>The values of <see cref="PopulationAxis.Extent"/>, from the least to the most spread.</summary>

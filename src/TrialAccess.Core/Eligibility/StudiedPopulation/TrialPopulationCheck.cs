@@ -104,6 +104,11 @@ public static partial class TrialPopulationCheck
             yield return operation;
         }
 
+        if (Sex(population, patient) is { } sex)
+        {
+            yield return sex;
+        }
+
         if (AfterTherapy(population, patient, context) is { } after)
         {
             yield return after;
@@ -471,11 +476,12 @@ public static partial class TrialPopulationCheck
     /// </summary>
     private static string? OtherStage(List<PopulationTrait> stated, PatientProfile patient, Diagnosis? cancer)
     {
-        // Besides its stages, the trial may name only metastatic disease, which a patient staged without it is not.
+        // Besides its stages, the trial may name only metastatic disease, which a patient staged without it is not, and
+        // when it is given around surgery ("Adjuvant ... Stage I or Stage II Endometrial Cancer"), which names no stage.
         var stages = stated.Where(t => t.Label.StartsWith("stage ", StringComparison.Ordinal)).ToList();
         if (cancer?.Stage is not { Group: { } group } stage || SpreadOrRelapsed(patient) || stages.Count == 0
             || stages.Exists(t => StageRangeWords().IsMatch(t.Label))
-            || !stated.TrueForAll(t => stages.Contains(t) || t.Value == nameof(DiseaseExtent.Metastatic)))
+            || !stated.TrueForAll(t => stages.Contains(t) || t.Value == nameof(DiseaseExtent.Metastatic) || PreSurgeryWords().IsMatch(t.Evidence.Text) || AfterSurgeryWords().IsMatch(t.Evidence.Text)))
         {
             return null;
         }
@@ -857,6 +863,28 @@ public static partial class TrialPopulationCheck
             ? Fails(
                 "treatment that includes an operation",
                 $"trial's treatment includes an operation ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}); the patient cannot have the operation: {Quote(patient, inoperable.Span, "medically inoperable")}",
+                presumed: true)
+            : null;
+    }
+
+    /// <summary>
+    /// A title naming one sex as whom the trial treats ("in Women With Invasive Lobular Breast Cancer") against a patient
+    /// recorded as the other, where the registry sets no restriction: a presumed failure (the registry's own sex field is
+    /// a filter).
+    /// </summary>
+    private static CriterionEvaluation? Sex(TrialPopulation population, PatientProfile patient)
+    {
+        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.Sex).ToList();
+        if (stated.Count == 0 || patient.Sex is not { Certainty: Certainty.Asserted } sex || sex.Value is not (PatientSex.Female or PatientSex.Male))
+        {
+            return null;
+        }
+
+        var have = sex.Value == PatientSex.Female ? "female" : "male";
+        return stated.TrueForAll(t => t.Value != have)
+            ? Fails(
+                string.Join(" or ", stated.Select(t => t.Label).Distinct()),
+                $"trial's title names its population ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}); the patient is {have}: confirm",
                 presumed: true)
             : null;
     }

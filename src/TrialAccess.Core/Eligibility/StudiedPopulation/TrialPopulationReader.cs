@@ -291,6 +291,15 @@ public static partial class TrialPopulationReader
             {
                 Add(PopulationAxis.Operation, "operation", "treatment that includes an operation", m);
             }
+
+            // "Endocrine Response in Women With Invasive Lobular Breast Cancer": a title naming one sex as whom it treats,
+            // and not the other ("Men and Women").
+            var women = Women().Match(rest);
+            var men = Men().Match(rest);
+            if (women.Success != men.Success && !OtherSexNamed().IsMatch(rest.Replace(women.Success ? women.Value : men.Value, string.Empty, StringComparison.Ordinal)))
+            {
+                Add(PopulationAxis.Sex, women.Success ? "female" : "male", women.Success ? "women only" : "men only", women.Success ? women : men);
+            }
         }
 
         foreach (Match m in CurativeResection().Matches(rest))
@@ -612,6 +621,18 @@ public static partial class TrialPopulationReader
     /// </summary>
     [GeneratedRegex(@"(?<!\b(?:non|not|no|without|instead\s+of|avoid\w*|alternative\s+to|inoperable|unfit\s+for|ineligible\s+for|candidates?\s+for|cannot\s+(?:have|undergo)|can\s+not\s+(?:have|undergo)|unable\s+to\s+(?:have|undergo)|refus\w*|declin\w*|decline\w*)[- ](?:[\w-]+[- ]){0,3}?)\b(?:surgery|surgical\s+resection|resection|operation|(?!(?:splen|append|cholecyst|tonsill|thym|vas)ectomy)[a-z]{3,20}ectomy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OperationGiven();
+
+    /// <summary>"in Women With", "Treating Postmenopausal Women", "Premenopausal Patients", "Female Patients"; not "Infants Born to ... Women".</summary>
+    [GeneratedRegex(@"\b(?:in|treating|of|for|among|with)\s+(?:(?:post|pre|peri)-?\s?menopausal\s+|young(?:er)?\s+|older\s+|elderly\s+|adult\s+)?(?:women|females|girls)\b|\b(?:post|pre|peri)-?\s?menopausal\s+(?:women|patients|females)\b|\bfemale\s+(?:patients|participants|subjects)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Women();
+
+    /// <summary>"in Men With", "Treating Older Men", "Male Patients".</summary>
+    [GeneratedRegex(@"\b(?:in|treating|of|for|among|with)\s+(?:young(?:er)?\s+|older\s+|elderly\s+|adult\s+)?(?:men|males|boys)\b|\bmale\s+(?:patients|participants|subjects)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Men();
+
+    /// <summary>A word for either sex, left in a title once its population phrase is taken out ("Men and Women", "Male and Female").</summary>
+    [GeneratedRegex(@"\b(?:men|man|males?|boys?|women|woman|females?|girls?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OtherSexNamed();
 
     [GeneratedRegex(@"\b(?:liver|hepatic|lung|pulmonary|peritoneal|brain|bone|adrenal)\s+metastas[ie]s\b|\bmetastas[ie]s\s+(?:to|in)\s+the\s+(?:liver|lungs?|peritoneum|brain|bones?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SiteMetastases();

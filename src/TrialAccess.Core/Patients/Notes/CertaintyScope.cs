@@ -60,7 +60,8 @@ internal static class CertaintyScope
 
     private static readonly string[][] HypotheticalAfter = Phrases(
         "will be started", "will be", "to be started", "is planned", "was planned", "planned", "is recommended", "was recommended", "was offered", "is offered",
-        "is being considered", "are being considered", "is being planned", "is being discussed", "is under consideration", "is proposed", "is scheduled", "is being offered");
+        "is being considered", "are being considered", "is being planned", "is being discussed", "is under consideration", "is proposed", "is scheduled", "is being offered",
+        "is booked", "are booked", "is arranged", "are arranged");
 
     private static readonly HashSet<string> Relatives = new(StringComparer.Ordinal)
     {
@@ -195,9 +196,15 @@ internal static class CertaintyScope
                 return true;
             }
 
-            if (word is "is" or "are" && k + 1 < tokens.Count && tokens[k + 1].Norm is "planned" or "recommended" or "proposed" or "scheduled" or "intended")
+            if (word is "is" or "are" && k + 1 < tokens.Count && tokens[k + 1].Norm is "planned" or "recommended" or "proposed" or "scheduled" or "intended" or "booked" or "arranged")
             {
                 return k > next;
+            }
+
+            // "Induction chemotherapy will precede local control surgery", "radiotherapy will be given afterwards".
+            if (word is "will" or "shall" && WillBeGiven(tokens, k + 1))
+            {
+                return true;
             }
 
             // ", and focal radiotherapy is planned": after a comma, "and" starts a clause of its own.
@@ -212,6 +219,18 @@ internal static class CertaintyScope
     }
 
     private const int PlannedWindow = 10;
+
+    /// <summary>After "will": a verb that gives a treatment, or places it before or after another ("precede", "be given").</summary>
+    private static bool WillBeGiven(IReadOnlyList<NoteToken> tokens, int k)
+    {
+        if (k < tokens.Count && tokens[k].Norm == "then")
+        {
+            k++;
+        }
+
+        return k < tokens.Count && (tokens[k].Norm is "precede" or "follow"
+            || (tokens[k].Norm == "be" && k + 1 < tokens.Count && tokens[k + 1].Norm is "given" or "started" or "offered" or "delivered" or "administered" or "added" or "performed" or "done" or "used"));
+    }
 
     /// <summary>"due to begin", "to start", "is to commence", "will begin" at <paramref name="k"/>.</summary>
     private static bool StartsLater(IReadOnlyList<NoteToken> tokens, int k)

@@ -551,7 +551,7 @@ internal sealed partial class NoteLexicon
         leptomeninges = leptomeningeal
         liver = hepatic
         lung = pulmonary; lungs
-        bone = bones; osseous; skeletal; spine; spinal
+        bone = bones; osseous; skeletal; spine; spinal; vertebra; vertebrae; vertebral; ribs; sacrum; skull; sternum
         lymph node = lymph nodes; nodal; node; nodes
         adrenal gland = adrenal; adrenals; adrenal glands
         peritoneum = peritoneal

@@ -241,7 +241,11 @@ public static partial class NoteReader
             breastfeeding = null;
         }
 
-        var readDiagnoses = Narrowest(DropGenericCancers(Consolidate(WithOrganAndHistology(lexicon, diagnoses, organPlaces, histology), d => CancerKey(d), d => d.Certainty, (d, c) => d with { Certainty = c })));
+        // One cancer named twice ("invasive ductal carcinoma ... this is de novo stage IV breast cancer") keeps what each
+        // mention says of its stage.
+        var readDiagnoses = Narrowest(DropGenericCancers(Consolidate(
+            WithOrganAndHistology(lexicon, diagnoses, organPlaces, histology), d => CancerKey(d), d => d.Certainty, (d, c) => d with { Certainty = c },
+            (kept, again) => again.Certainty is Certainty.Asserted or Certainty.Historical ? kept with { Stage = MergeStage(again.Stage, kept.Stage) } : kept)));
         if (nonMetastatic is { } statedLocal)
         {
             readDiagnoses = NotMetastatic(readDiagnoses, metastases, statedLocal);
@@ -388,7 +392,11 @@ public static partial class NoteReader
         _ => false,
     };
 
-    [GeneratedRegex(@"\bno\s+(?:evidence\s+of\s+|signs?\s+of\s+)?(?:(?:nodal|regional|lymph\s+node)\s+(?:or|and|/)\s+)?(?:distant|metastatic|systemic|extra-?\w+)\s+(?:disease|metastas[ie]s|spread|involvement)\b|\bno\s+(?:evidence\s+of\s+)?(?:distant\s+)?metastas[ie]s\b|\bnon-?metastatic\b|\b(?-i:c?M0)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    /// <summary>
+    /// "No distant metastases", "non-metastatic", "M0"; "no disease outside the femur"; "so the tumour is localised",
+    /// "the disease is confined to the pelvis".
+    /// </summary>
+    [GeneratedRegex(@"\bno\s+(?:evidence\s+of\s+|signs?\s+of\s+)?(?:(?:nodal|regional|lymph\s+node)\s+(?:or|and|/)\s+)?(?:distant|metastatic|systemic|extra-?\w+)\s+(?:disease|metastas[ie]s|spread|involvement)\b|\bno\s+(?:evidence\s+of\s+)?(?:distant\s+)?metastas[ie]s\b|\bnon-?metastatic\b|\b(?-i:c?M0)\b|\bno\s+(?:evidence\s+of\s+)?(?:disease|tumou?r|cancer)\s+(?:outside|beyond)\s+(?:the\s+)?\w+|\b(?:tumou?r|cancer|disease|sarcoma|carcinoma)\s+(?:is|was|remains|appears)\s+(?:therefore\s+|thus\s+)?(?:locali[sz]ed|confined\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NoDistantDisease();
 
     /// <summary>
@@ -727,9 +735,10 @@ public static partial class NoteReader
 
     /// <summary>
     /// One fact per concept and person: the patient's own mentions merge (a stated one wins over a negated or a
-    /// hypothetical one, so "no known X ... X confirmed" is X), and a relative's mentions stay separate.
+    /// hypothetical one, so "no known X ... X confirmed" is X), and a relative's mentions stay separate. With
+    /// <paramref name="merge"/>, the first mention also takes in what a later one adds.
     /// </summary>
-    private static List<T> Consolidate<T>(List<T> items, Func<T, string> key, Func<T, Certainty> certaintyOf, Func<T, Certainty, T> with)
+    private static List<T> Consolidate<T>(List<T> items, Func<T, string> key, Func<T, Certainty> certaintyOf, Func<T, Certainty, T> with, Func<T, T, T>? merge = null)
     {
         var result = new List<T>();
         var positions = new Dictionary<(string, bool), int>();
@@ -743,6 +752,11 @@ public static partial class NoteReader
                 positions[k] = result.Count;
                 result.Add(item);
                 continue;
+            }
+
+            if (merge is not null)
+            {
+                result[at] = merge(result[at], item);
             }
 
             var kept = certaintyOf(result[at]);
@@ -923,7 +937,9 @@ public static partial class NoteReader
             for (var k = site.First - 1; k >= 0 && k >= site.First - 8; k--)
             {
                 var w = tokens[k].Norm;
-                if (w == "to" && k > 0 && (IsMetastasisWord(tokens[k - 1].Norm) || tokens[k - 1].Norm is "spread" or "metastasized" or "metastasised"))
+                // "Metastases to the liver", "spread to the bones", "sclerotic metastases in the spine, pelvis and ribs".
+                if ((w == "to" || (w is "in" or "within" or "throughout" or "involving" && k > 0 && IsMetastasisWord(tokens[k - 1].Norm)))
+                    && k > 0 && (IsMetastasisWord(tokens[k - 1].Norm) || tokens[k - 1].Norm is "spread" or "metastasized" or "metastasised"))
                 {
                     toBefore = true;
                     break;
@@ -967,7 +983,9 @@ public static partial class NoteReader
         foreach (var match in lexicon.Find(tokens, LexiconKind.Drug, LexiconKind.Procedure))
         {
             var span = SpanOf(tokens, match);
-            if (labSpans.Any(l => Overlaps(l, span)) || IsSusceptibility(tokens, match.First))
+            // "Strong oestrogen receptor expression", "testosterone levels": the hormone's receptor or level, not a drug given.
+            if (labSpans.Any(l => Overlaps(l, span)) || IsSusceptibility(tokens, match.First)
+                || (match.Next < tokens.Count && tokens[match.Next].Norm is "receptor" or "receptors" or "level" or "levels"))
             {
                 continue;
             }

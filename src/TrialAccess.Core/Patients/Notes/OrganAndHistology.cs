@@ -68,8 +68,11 @@ internal static partial class OrganAndHistology
         };
     }
 
-    /// <summary>"tumour of the distal oesophagus", "mass in the right upper lobe", "carcinoma arising in the left breast".</summary>
-    [GeneratedRegex(@"\b(?:tumou?rs?|mass|masses|carcinoma|adenocarcinoma|cancer|neoplasm|malignancy|growth)\s+(?:arising\s+)?(?:in|of|at|from|involving)\s+(?:the\s+)?(?:(?:left|right|mid|middle|upper|lower|distal|proximal|sigmoid|ascending|descending|transverse|anterior|posterior|lateral|medial|outer|inner|superior|inferior|(?:mid|upper|lower)-thoracic|thoracic|tail\s+of\s+the|head\s+of\s+the|body\s+of\s+the)\s+){0,3}(lungs?|lingula|(?<=(?:upper|middle|lower)\s+)lobe|breast|o?esophagus|stomach|pancreas|colon|caecum|cecum|rectum|kidney|bladder|prostate|ovary|endometrium|uterus|cervix|thyroid|anus|anal\s+canal|vulva|vagina|penis|gall\s?bladder|hypopharynx|p[iy]riform\s+sinus|postcricoid\s+region|larynx|glottis|supraglottis|supraglottic\s+larynx|oropharynx|tonsil|base\s+of\s+tongue)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    /// <summary>
+    /// "tumour of the distal oesophagus", "mass in the right upper lobe", "carcinoma arising in the left breast"; at
+    /// endoscopy, "an ulcerated lesion of the gastric body" (a lesion with the look of a tumour, in a part of the organ).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:tumou?rs?|mass|masses|carcinoma|adenocarcinoma|cancer|neoplasm|malignancy|growth|(?<=(?:ulcerated|ulcerating|exophytic|polypoid|fungating|friable|stricturing|circumferential|infiltrating|infiltrative|malignant|malignant[- ]looking|malignant[- ]appearing)\s+)lesion)\s+(?:arising\s+)?(?:in|of|at|from|involving)\s+(?:the\s+)?(?:(?:left|right|mid|middle|upper|lower|distal|proximal|sigmoid|ascending|descending|transverse|anterior|posterior|lateral|medial|outer|inner|superior|inferior|(?:mid|upper|lower)-thoracic|thoracic|tail\s+of\s+the|head\s+of\s+the|body\s+of\s+the)\s+){0,3}(lungs?|lingula|(?<=(?:upper|middle|lower)\s+)lobe|breast|o?esophagus|stomach|pancreas|colon|caecum|cecum|rectum|kidney|bladder|prostate|ovary|endometrium|uterus|cervix|thyroid|anus|anal\s+canal|vulva|vagina|penis|gall\s?bladder|hypopharynx|p[iy]riform\s+sinus|postcricoid\s+region|larynx|glottis|supraglottis|supraglottic\s+larynx|oropharynx|tonsil|base\s+of\s+tongue|(?:gastric|o?esophageal|pancreatic|rectal|colonic)(?=\s+(?:body|antrum|fundus|cardia|pylorus|lesser\s+curve|greater\s+curve|head|tail|neck|uncinate\s+process|wall|mucosa)\b))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex TumourInOrgan();
 
     /// <summary>"ulcerating tumour 24-30 cm from incisors (mid-thoracic oesophagus)": the organ alone in brackets after the tumour.</summary>
