@@ -286,6 +286,12 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
                 break;
             }
 
+            // Brackets left open before one already taken ("50-((100% (over 10 years of age)") belong to it.
+            if (open < from)
+            {
+                continue;
+            }
+
             var inside = found.Where(c => c.Span.Start > open && c.Span.Start < close).ToList();
             if (inside.Count > 0 && inside.TrueForAll(c => c.Kind == ConstraintKind.Age) && AgeWords().IsMatch(text.AsSpan(open, close - open))
                 && (found.Exists(c => c.Kind != ConstraintKind.Age && c.Span.Start >= from && c.Span.Start < open) || text.AsSpan(from, open - from).IndexOfAnyInRange('0', '9') >= 0)

@@ -509,4 +509,12 @@ public class CriterionParserTests
 
         EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse(text, CriterionRole.Inclusion), patient, EvaluationContext.On(new DateOnly(2026, 12, 3))).Outcome.Should().Be(expected);
     }
+
+    [Fact]
+    public void BracketsLeftOpenBeforeAnAgeBracket_AreRead_WithoutFailing()
+    {
+        var act = () => CriterionParser.Default.Parse("Karnofsky 50-((100% (over 10 years of age) Lansky 50-100% (under 10 years of age)", CriterionRole.Inclusion);
+
+        act.Should().NotThrow();
+    }
 }
