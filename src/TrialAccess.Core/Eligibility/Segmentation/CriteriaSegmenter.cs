@@ -387,8 +387,8 @@ public static partial class CriteriaSegmenter
     [GeneratedRegex(@"(?<=[A-Za-z,;.]\s{1,3})(?:[2-9]|1\d)\)\s+(?=[A-Za-z])", RegexOptions.CultureInvariant)]
     private static partial Regex InlineNumber();
 
-    /// <summary>A PDQ heading with its colon inside a line, after other words ("... ECOG 0 or 1 Hepatic: Bilirubin ...").</summary>
-    [GeneratedRegex(@"(?<=\S[ \t]+)(?:Age|Sex|Menopausal status|Performance status|Life expectancy|Hematopoietic|Hepatic|Renal|Cardiovascular|Pulmonary|Neurologic|Other|Biologic therapy|Chemotherapy|Endocrine therapy|Radiotherapy|Surgery|Prior concurrent therapy|DISEASE CHARACTERISTICS|PATIENT CHARACTERISTICS|PRIOR CONCURRENT THERAPY)(?=:(?:[ \t]|$))", RegexOptions.CultureInvariant)]
+    /// <summary>A PDQ heading with its colon inside a line, after other words ("... ECOG 0 or 1 Hepatic: Bilirubin ..."), not after a bullet.</summary>
+    [GeneratedRegex(@"(?<=[\w.,;)%][ \t]+)(?:Age|Sex|Menopausal status|Performance status|Life expectancy|Hematopoietic|Hepatic|Renal|Cardiovascular|Pulmonary|Neurologic|Other|Biologic therapy|Chemotherapy|Endocrine therapy|Radiotherapy|Surgery|Prior concurrent therapy|DISEASE CHARACTERISTICS|PATIENT CHARACTERISTICS|PRIOR CONCURRENT THERAPY)(?=:(?:[ \t]|$))", RegexOptions.CultureInvariant)]
     private static partial Regex InlinePdqLabel();
 
     /// <summary>A PDQ heading at the start of a line with the rule after it: "Hepatic: Bilirubin no greater than 2.0 mg/dL".</summary>

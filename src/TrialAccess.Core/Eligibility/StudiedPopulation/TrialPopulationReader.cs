@@ -601,10 +601,10 @@ public static partial class TrialPopulationReader
 
     /// <summary>
     /// A disease the population has had treated with a named therapy: "progressing on osimertinib", "refractory to
-    /// imatinib", "treated after transcatheter arterial chemoembolization", "relapsed after allogeneic transplantation".
-    /// A bare "after" is not read: "Sorafenib After TACE" may give both in the trial.
+    /// imatinib", "treated after transcatheter arterial chemoembolization", "relapsed after allogeneic transplantation",
+    /// "that has not responded to interferon alfa". A bare "after" is not read: "Sorafenib After TACE" may give both in the trial.
     /// </summary>
-    [GeneratedRegex(@"\b(?:progressi(?:ng|on|ve\s+disease)\s+(?:on|after|following|despite|during)|progressed\s+(?:on|after|following)|refractory\s+to|resistant\s+to|intolerant\s+(?:of|to)|(?:relapsed|relapsing|recurr(?:ent|ing|ed))\s+(?:after|following)|(?:pre|previously)[- ]?treated\s+(?:with|by)|treated\s+(?:after|following)(?!\s+(?:surgery|resection|surgical)\b)|failure\s+of|failed|failing)\s+(?:(?:prior|previous|at\s+least\s+one|one|two|a|an|the|with)\s+)*(?<what>[\w/+-]+(?:\s+(?:\([\w/+-]+\)|[\w/+-]+)){0,6})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:progressi(?:ng|on|ve\s+disease)\s+(?:on|after|following|despite|during)|progressed\s+(?:on|after|following)|refractory\s+to|resistant\s+to|intolerant\s+(?:of|to)|(?:relapsed|relapsing|recurr(?:ent|ing|ed))\s+(?:after|following)|(?:pre|previously)[- ]?treated\s+(?:with|by)|treated\s+(?:after|following)(?!\s+(?:surgery|resection|surgical)\b)|failure\s+of|failed|failing|(?:has|have|had)\s+not\s+responded\s+to|not\s+responding\s+to|(?:un|non-?)responsive\s+to|(?:did|does|do)\s+not\s+respond\s+to)\s+(?:(?:prior|previous|at\s+least\s+one|one|two|a|an|the|with)\s+)*(?<what>[\w/+-]+(?:\s+(?:\([\w/+-]+\)|[\w/+-]+)){0,6})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AfterTherapy();
 
     /// <summary>

@@ -209,4 +209,15 @@ public sealed class OrganSpreadAndSexTests
         criteria.Should().Contain(c => c.Section == "Renal" && c.Text == "Creatinine no greater than 2.0 mg/dL (Other: see protocol)");
         criteria.Should().Contain(c => c.Section == "Other" && c.Text == "HIV negative");
     }
+
+    [Fact]
+    public void ATrialOfDiseaseThatHasNotRespondedToADrug_PresumesAPatientWhoNeverHadItIneligible()
+    {
+        const string naive = "A 44-year-old woman has chronic myeloid leukaemia in chronic phase. She has not started a tyrosine kinase inhibitor; hydroxycarbamide was begun five days ago.";
+        const string treated = "A 44-year-old woman has chronic myeloid leukaemia in chronic phase. She had interferon alfa for a year without a cytogenetic response.";
+        const string title = "Homoharringtonine for Chronic Myelogenous Leukemia That Has Not Responded to Interferon Alfa";
+
+        Evaluate(title, naive, "Chronic Myelogenous Leukemia").Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+        Evaluate(title, treated, "Chronic Myelogenous Leukemia").Verdict.Should().NotBe(TrialVerdict.LikelyIneligible);
+    }
 }
