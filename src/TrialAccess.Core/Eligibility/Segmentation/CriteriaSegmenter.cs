@@ -115,11 +115,6 @@ public static partial class CriteriaSegmenter
 
             // PDQ-style sub-headings: "--Disease Characteristics--" (maybe with text after it) and bare "Hepatic", "Other".
             var pdq = PdqHeading().Match(text, content, line.End - content);
-            if (!pdq.Success)
-            {
-                pdq = PdqLabelWithRule().Match(text, content, line.End - content);
-            }
-
             if (pdq.Success || (body.Length <= 40 && PdqSection().IsMatch(text, content)))
             {
                 section = Clean((pdq.Success ? pdq.Groups["name"].Value : text.Substring(content, line.End - content)).TrimEnd(':', '-', ' '));
@@ -309,10 +304,8 @@ public static partial class CriteriaSegmenter
 
             // "... have never had intercourse 2) have had a total hysterectomy": items numbered within one line, their
             // line breaks lost, are items of their own (a number inside brackets, "(grade 1 or 2)", is not).
-            // "PATIENT CHARACTERISTICS: Age: 15 to 55 Performance status: ECOG 0 or 1 Hepatic: ...": the registry's PDQ
-            // headings run together on one line, each a section of its own.
             var piece = content;
-            foreach (var inline in InlineSplits(text, content, trimmedEnd))
+            for (var inline = InlineNumber().Match(text, content, trimmedEnd - content); inline.Success; inline = inline.NextMatch())
             {
                 if (inline.Index <= piece || Unbalanced(text.AsSpan(piece, inline.Index - piece)))
                 {
@@ -341,37 +334,6 @@ public static partial class CriteriaSegmenter
 
     private readonly record struct Line(int Start, int ContentStart, int End, int Indent);
 
-    private static IEnumerable<Match> InlineSplits(string text, int start, int end)
-    {
-        var numbers = InlineNumber().Match(text, start, end - start);
-        var labels = InlinePdqLabel().Match(text, start, end - start);
-        if (!labels.Success)
-        {
-            for (; numbers.Success; numbers = numbers.NextMatch())
-            {
-                yield return numbers;
-            }
-
-            yield break;
-        }
-
-        var all = new List<Match>();
-        for (; numbers.Success; numbers = numbers.NextMatch())
-        {
-            all.Add(numbers);
-        }
-
-        for (; labels.Success; labels = labels.NextMatch())
-        {
-            all.Add(labels);
-        }
-
-        foreach (var m in all.OrderBy(m => m.Index))
-        {
-            yield return m;
-        }
-    }
-
     /// <summary>True when a bracket opened in the text is still open at its end (a marker's lone ")" closes nothing).</summary>
     private static bool Unbalanced(ReadOnlySpan<char> text)
     {
@@ -386,14 +348,6 @@ public static partial class CriteriaSegmenter
 
     [GeneratedRegex(@"(?<=[A-Za-z,;.]\s{1,3})(?:[2-9]|1\d)\)\s+(?=[A-Za-z])", RegexOptions.CultureInvariant)]
     private static partial Regex InlineNumber();
-
-    /// <summary>A PDQ heading with its colon inside a line, after other words ("... ECOG 0 or 1 Hepatic: Bilirubin ..."), not after a bullet.</summary>
-    [GeneratedRegex(@"(?<=[\w.,;)%][ \t]+)(?:Age|Sex|Menopausal status|Performance status|Life expectancy|Hematopoietic|Hepatic|Renal|Cardiovascular|Pulmonary|Neurologic|Other|Biologic therapy|Chemotherapy|Endocrine therapy|Radiotherapy|Surgery|Prior concurrent therapy|DISEASE CHARACTERISTICS|PATIENT CHARACTERISTICS|PRIOR CONCURRENT THERAPY)(?=:(?:[ \t]|$))", RegexOptions.CultureInvariant)]
-    private static partial Regex InlinePdqLabel();
-
-    /// <summary>A PDQ heading at the start of a line with the rule after it: "Hepatic: Bilirubin no greater than 2.0 mg/dL".</summary>
-    [GeneratedRegex(@"\G(?<name>Age|Sex|Menopausal status|Performance status|Life expectancy|Hematopoietic|Hepatic|Renal|Cardiovascular|Pulmonary|Neurologic|Other|Biologic therapy|Chemotherapy|Endocrine therapy|Radiotherapy|Surgery|Prior concurrent therapy|DISEASE CHARACTERISTICS|PATIENT CHARACTERISTICS|PRIOR CONCURRENT THERAPY):[ \t]+(?=\S)", RegexOptions.CultureInvariant)]
-    private static partial Regex PdqLabelWithRule();
 
     private sealed class RawItem(CriterionRole role, bool roleStated, int start, int end, int depth, string? section, string? cohort, int textColumn)
     {

@@ -190,27 +190,6 @@ public sealed class OrganSpreadAndSexTests
     }
 
     [Fact]
-    public void Segment_PdqHeadingsRunTogether_AreSectionsOfTheirOwn()
-    {
-        const string text = """
-            DISEASE CHARACTERISTICS: Histologically proven Hodgkin lymphoma, relapsed after first-line chemotherapy
-
-            PATIENT CHARACTERISTICS: Age: 15 to 55 Performance status: ECOG 0 or 1 Life expectancy: Not
-            specified Hematopoietic: Not specified Hepatic: Bilirubin no greater than 2.0 mg/dL Renal:
-            Creatinine no greater than 2.0 mg/dL (Other: see protocol) Other: HIV negative
-            """;
-
-        var criteria = CriteriaSegmenter.Segment(text).Inclusion;
-
-        criteria.Should().Contain(c => c.Section == "DISEASE CHARACTERISTICS" && c.Text.StartsWith("Histologically proven Hodgkin", StringComparison.Ordinal));
-        criteria.Should().Contain(c => c.Section == "Age" && c.Text == "15 to 55");
-        criteria.Should().Contain(c => c.Section == "Performance status" && c.Text == "ECOG 0 or 1");
-        criteria.Should().Contain(c => c.Section == "Hepatic" && c.Text == "Bilirubin no greater than 2.0 mg/dL");
-        criteria.Should().Contain(c => c.Section == "Renal" && c.Text == "Creatinine no greater than 2.0 mg/dL (Other: see protocol)");
-        criteria.Should().Contain(c => c.Section == "Other" && c.Text == "HIV negative");
-    }
-
-    [Fact]
     public void ATrialOfDiseaseThatHasNotRespondedToADrug_PresumesAPatientWhoNeverHadItIneligible()
     {
         const string naive = "A 44-year-old woman has chronic myeloid leukaemia in chronic phase. She has not started a tyrosine kinase inhibitor; hydroxycarbamide was begun five days ago.";
