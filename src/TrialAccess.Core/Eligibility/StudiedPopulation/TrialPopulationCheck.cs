@@ -369,6 +369,20 @@ public static partial class TrialPopulationCheck
             return null;
         }
 
+        // The same trial is for cancer past its first, curative treatment: one recorded as not spread to distant sites and
+        // never treated ("newly diagnosed stage IIIC1 ... no treatment") fails it on a presumption, unless the trial also
+        // names untreated, newly diagnosed or early disease.
+        if (stated.Exists(t => t.Label == TrialPopulationReader.AdvancedOrRecurrentLabel)
+            && !population.Traits.Any(t => t.Axis == PopulationAxis.PriorTreatment && t.Value is "untreated" or "newly diagnosed")
+            && !stated.Exists(t => t.Value is nameof(DiseaseExtent.Early) or nameof(DiseaseExtent.InSitu))
+            && UntreatedAndLocal(patient, cancer) is { } untreated)
+        {
+            return Fails(
+                $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
+                $"trial is for {Stated(stated)}, after a first treatment; the patient's cancer is {untreated}: confirm",
+                presumed: true);
+        }
+
         // Invasive disease the record names without a stage group ("invasive ductal carcinoma, pT2 pN1a") is past a trial
         // only of in situ disease, as a stage would be.
         var extent = PatientExtent(patient, cancer);
@@ -577,6 +591,29 @@ public static partial class TrialPopulationCheck
         : cancer?.Stage is { Recurrent: true } stage ? Quote(patient, stage.Span ?? cancer.Span, "recurrent")
         : patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.CastrationResistant) is { } resistant ? Quote(patient, resistant.Span, "castration-resistant, progressing on androgen deprivation")
         : null;
+
+    /// <summary>
+    /// How the record says the cancer is still where it started and untreated ("stage IIIC1 ... no distant spread ... no
+    /// treatment"), or null: no drug, operation, radiotherapy or procedure that treats cancer recorded, no recurrence, no
+    /// distant spread, and either a stage below IV or "no distant disease".
+    /// </summary>
+    private static string? UntreatedAndLocal(PatientProfile patient, Diagnosis? cancer)
+    {
+        if (cancer is null || Recurrence(patient, cancer) is not null || DistantSpread(patient) || cancer.Stage?.Recurrent == true
+            || patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical && PatientSetting.TreatsCancer(t)))
+        {
+            return null;
+        }
+
+        if (cancer.Stage is { Metastatic: false } local)
+        {
+            return $"not metastatic and untreated: {Quote(patient, local.MetastaticSpan ?? local.Span, "no distant disease")}";
+        }
+
+        return PatientExtent(patient, cancer) is { Extent: DiseaseExtent.Early or DiseaseExtent.LocallyAdvanced } extent
+            ? $"untreated and {extent.Evidence}"
+            : null;
+    }
 
     /// <summary>A trait of early disease only: operable, curative or adjuvant settings, in situ, stage 0 to II.</summary>
     private static bool EarlyOnly(PopulationTrait trait) =>

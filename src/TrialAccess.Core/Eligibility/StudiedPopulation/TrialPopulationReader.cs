@@ -93,7 +93,10 @@ public static partial class TrialPopulationReader
         // "Metastatic" in one field and "advanced" alone in another name one population: the word that says more is meant,
         // unless a field names locally advanced disease itself ("Irofulven in Metastatic or Recurrent Colorectal Cancer",
         // officially "Previously Untreated Advanced Colorectal Cancer", is not for locally advanced disease).
-        var metastaticFields = traits.Where(t => t.Axis == PopulationAxis.Extent && t.Label == "metastatic disease").Select(t => t.Evidence.Field).ToHashSet();
+        // "Stage IVB or Recurrent" and "recurrent or advanced" say it as clearly as "metastatic" does.
+        var metastaticFields = traits.Where(t => t.Axis == PopulationAxis.Extent
+            && (t.Label is "metastatic disease" or AdvancedOrRecurrentLabel || (t.Value == nameof(DiseaseExtent.Metastatic) && StageFourOnly().IsMatch(t.Label))))
+            .Select(t => t.Evidence.Field).ToHashSet();
         if (metastaticFields.Count > 0
             && !traits.Exists(t => t.Axis == PopulationAxis.Extent && t.Value == nameof(DiseaseExtent.LocallyAdvanced) && t.Label != "advanced disease"))
         {
@@ -539,6 +542,9 @@ public static partial class TrialPopulationReader
 
     [GeneratedRegex(@"^(?:neo-?adjuvant|adjuvant|pre-?operative|peri-?operative|post-?operative)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TreatmentSettingWord();
+
+    [GeneratedRegex(@"^stage\s+(?:IV|4)[ABC]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StageFourOnly();
 
     internal const string AdvancedOrRecurrentLabel = "advanced or recurrent (no longer curable) disease";
 

@@ -9,7 +9,7 @@ namespace TrialAccess.Core.Tests.Eligibility.StudiedPopulation;
 
 /// <summary>
 /// Readings of where a cancer is and how far it has spread, of what is planned rather than given, of a title that names
-/// one sex, and of section-numbered criteria. Each case is invented text.
+/// one sex, of trials of recurrent or advanced disease, and of section-numbered criteria. Each case is invented text.
 /// </summary>
 public sealed class OrganSpreadAndSexTests
 {
@@ -198,5 +198,32 @@ public sealed class OrganSpreadAndSexTests
 
         Evaluate(title, naive, "Chronic Myelogenous Leukemia").Verdict.Should().Be(TrialVerdict.LikelyIneligible);
         Evaluate(title, treated, "Chronic Myelogenous Leukemia").Verdict.Should().NotBe(TrialVerdict.LikelyIneligible);
+    }
+
+    private const string UntreatedCervix = "A 44-year-old woman has newly diagnosed squamous cell carcinoma of the cervix, FIGO stage IIIC1, with enlarged pelvic nodes and no distant spread on PET-CT. She has had no treatment.";
+
+    [Theory]
+    [InlineData("Cisplatin in Treating Patients With Recurrent or Advanced Cancer of the Cervix", "Cisplatin in Patients With Recurrent and/or Advanced Inoperable Carcinoma of the Cervix")]
+    [InlineData("Irofulven in Treating Patients With Stage IVB or Recurrent Cervical Cancer", "Irofulven in Patients With Advanced Cervical Carcinoma")]
+    public void ATrialOfRecurrentOrAdvancedDisease_PresumesAnUntreatedLocalCancerIneligible(string title, string official)
+    {
+        Evaluate(title, UntreatedCervix, "Cervical Cancer", official).Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+    }
+
+    [Fact]
+    public void ATrialOfRecurrentOrAdvancedDisease_TakesARecurrence_AndATrialOfAdvancedDisease_TheUntreatedCancer()
+    {
+        const string recurred = "A 50-year-old woman had chemoradiation for squamous cell carcinoma of the cervix in 2023; it has now recurred in the pelvis.";
+
+        Evaluate("Cisplatin in Treating Patients With Recurrent or Advanced Cancer of the Cervix", recurred, "Cervical Cancer").Verdict.Should().NotBe(TrialVerdict.LikelyIneligible);
+        Evaluate("Chemoradiation in Treating Patients With Locally Advanced Cancer of the Cervix", UntreatedCervix, "Cervical Cancer").Verdict.Should().NotBe(TrialVerdict.LikelyIneligible);
+    }
+
+    [Theory]
+    [InlineData("A 7-year-old girl has a pilocytic astrocytoma of the optic chiasm.", "PAST")]
+    [InlineData("A 6-year-old boy has an optic pathway glioma.", "ENCG")]
+    public void Extract_ALowGradeGliomaOfChildhood_IsNamedAsSuch(string note, string code)
+    {
+        NoteReader.Extract(note).Diagnoses.Should().ContainSingle().Which.OncoTreeCode.Should().Be(code);
     }
 }
