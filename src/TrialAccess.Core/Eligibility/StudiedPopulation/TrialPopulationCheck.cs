@@ -89,7 +89,7 @@ public static partial class TrialPopulationCheck
             yield return phase;
         }
 
-        if (Transplant(population, patient) is { } transplant)
+        if ((Transplant(population, patient) ?? TransplantForEarlyDisease(population, patient, cancer)) is { } transplant)
         {
             yield return transplant;
         }
@@ -719,6 +719,43 @@ public static partial class TrialPopulationCheck
     /// </summary>
     private static CriterionEvaluation? Transplant(TrialPopulation population, PatientProfile patient) =>
         Fitness(population, patient, PopulationAxis.Transplant, DiseaseSetting.TransplantIneligible, DiseaseSetting.TransplantEligible, "transplant", "a transplant");
+
+    /// <summary>
+    /// High-dose therapy with a stem cell transplant treats relapsed, refractory, advanced or high-risk disease: a trial
+    /// that gives one ("Peripheral Stem Cell Transplantation in Treating Patients With Hodgkin's Disease") is presumed
+    /// failed for an untreated cancer recorded as early or lower-risk ("stage IA, favourable", "standard risk", "chronic
+    /// phase"), unless the trial names untreated or newly diagnosed disease. Plasma cell neoplasms are left out: an
+    /// autologous transplant is part of their first treatment.
+    /// </summary>
+    private static CriterionEvaluation? TransplantForEarlyDisease(TrialPopulation population, PatientProfile patient, Diagnosis? cancer)
+    {
+        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.Transplant).ToList();
+        if (stated.Count == 0 || !stated.TrueForAll(t => t.Value == "transplant") || cancer is null
+            || population.Traits.Any(t => t.Axis == PopulationAxis.PriorTreatment && t.Value is "untreated" or "newly diagnosed")
+            || PlasmaCell(cancer)
+            || patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical && PatientSetting.TreatsCancer(t))
+            || Recurrence(patient, cancer) is not null || DistantSpread(patient))
+        {
+            return null;
+        }
+
+        var lower = patient.Settings.FirstOrDefault(s => s.Setting is DiseaseSetting.LowerRisk or DiseaseSetting.ChronicPhase);
+        var early = PatientExtent(patient, cancer) is { Extent: DiseaseExtent.Early or DiseaseExtent.InSitu } extent ? extent.Evidence : null;
+        if (lower is null && early is null)
+        {
+            return null;
+        }
+
+        return Fails(
+            "a transplant given or followed",
+            $"trial gives a transplant ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}), a treatment of relapsed, advanced or high-risk disease; the patient's untreated disease is {early ?? Quote(patient, lower!.Span, lower.Setting == DiseaseSetting.ChronicPhase ? "in chronic phase" : "lower-risk")}: confirm",
+            presumed: true);
+    }
+
+    private static bool PlasmaCell(Diagnosis cancer) =>
+        (cancer.OncoTreeCode is { } code && (code == "PCM" || OncologyVocabulary.BuiltIn.CancerTypes.IsWithin(code, "PCM")))
+        || cancer.Text.Contains("myeloma", StringComparison.OrdinalIgnoreCase) || cancer.Text.Contains("plasma", StringComparison.OrdinalIgnoreCase)
+        || cancer.Text.Contains("amyloid", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The same for cisplatin ("not fit for cisplatin" against "Gemcitabine and Cisplatin", "Cisplatin-Eligible").</summary>
     private static CriterionEvaluation? Cisplatin(TrialPopulation population, PatientProfile patient) =>

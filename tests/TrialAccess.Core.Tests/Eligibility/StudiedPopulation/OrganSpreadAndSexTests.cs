@@ -9,7 +9,8 @@ namespace TrialAccess.Core.Tests.Eligibility.StudiedPopulation;
 
 /// <summary>
 /// Readings of where a cancer is and how far it has spread, of what is planned rather than given, of a title that names
-/// one sex, of trials of recurrent or advanced disease, and of section-numbered criteria. Each case is invented text.
+/// one sex, of trials of recurrent or advanced disease or of a transplant, and of section-numbered criteria. Each case is
+/// invented text.
 /// </summary>
 public sealed class OrganSpreadAndSexTests
 {
@@ -225,5 +226,25 @@ public sealed class OrganSpreadAndSexTests
     public void Extract_ALowGradeGliomaOfChildhood_IsNamedAsSuch(string note, string code)
     {
         NoteReader.Extract(note).Diagnoses.Should().ContainSingle().Which.OncoTreeCode.Should().Be(code);
+    }
+
+    private const string TransplantTitle = "Peripheral Stem Cell Transplantation in Treating Patients With Hodgkin's Disease";
+
+    [Fact]
+    public void ATransplantTrial_PresumesAnUntreatedEarlyCancerIneligible()
+    {
+        const string note = "A 24-year-old woman has classical Hodgkin lymphoma, stage IIA, with no bulky disease. She has not started any treatment.";
+
+        Evaluate(TransplantTitle, note, "Hodgkin's Disease").Verdict.Should().Be(TrialVerdict.LikelyIneligible);
+    }
+
+    [Theory]
+    [InlineData("A 24-year-old woman had ABVD for stage IIA classical Hodgkin lymphoma in 2024; it relapsed in the mediastinum this year.", "Hodgkin's Disease")]
+    [InlineData("A 24-year-old woman has classical Hodgkin lymphoma, stage IVB, with marrow involvement. She has not started any treatment.", "Hodgkin's Disease")]
+    [InlineData("A 58-year-old man has newly diagnosed multiple myeloma, ISS stage I, standard risk. He has not started any treatment.", "Multiple Myeloma")]
+    public void ATransplantTrial_SaysNothingOfARelapsedAdvancedOrMyelomaPatient(string note, string condition)
+    {
+        Evaluate(TransplantTitle.Replace("Hodgkin's Disease", condition, StringComparison.Ordinal), note, condition)
+            .Criteria.Should().NotContain(c => (c.Evidence ?? string.Empty).Contains("a treatment of relapsed, advanced or high-risk disease"));
     }
 }
