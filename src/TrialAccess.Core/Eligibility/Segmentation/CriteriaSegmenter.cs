@@ -214,11 +214,12 @@ public static partial class CriteriaSegmenter
                         break;
                     }
 
-                    // A lead under a heading-like lead ("1. Documentation of Disease:" over "1.2 ... one of the following:")
-                    // says more of its own items; under a lead that defines a list ("Meets one of the following:") the
-                    // outer lead stays, so that the whole list is read as one.
+                    // A lead under a lead that only names a topic ("1. Documentation of Disease:" over "1.2 ... one of the
+                    // following:") says more of its own items; under a lead that defines a list ("Meets one of the
+                    // following:", "meeting at least 1 of the criteria:") the outer lead stays, so that the whole list is
+                    // read as one.
                     sawDeeper |= next.Depth > item.Depth;
-                    if (next.Lead is null || !ListLead().IsMatch(next.Lead))
+                    if (next.Lead is null || IsHeadingLead(next.Lead))
                     {
                         next.Lead = leadText;
                     }
@@ -385,8 +386,14 @@ public static partial class CriteriaSegmenter
     [GeneratedRegex(@"\G(?:[-*•·▪◦■□●○➢►‐–—]+(?=[A-Za-z])|[1-9]\d?(?:\.\d{1,2}){1,3}\.?(?=[ \t]+[A-Z][a-z])|(?:[-*•·▪◦■□●○➢►‐–—]+|o|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])(?=\s|$))", RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 
-    /// <summary>A lead that says how its items combine or what they except: "one of the following", "any of these", "except".</summary>
-    [GeneratedRegex(@"\b(?:following|these|any|one|either|both|all|except|other\s+than|unless|none|neither)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A lead that only names a topic ("Documentation of Disease", "Prior Treatment"): at most six words, none saying how
+    /// items combine or what they except ("one of the following", "at least 1 of", "except").
+    /// </summary>
+    private static bool IsHeadingLead(string lead) => lead.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && !ListLead().IsMatch(lead);
+
+    /// <summary>Words saying how a lead's items combine or what they except: "one of the following", "at least 1 of", "except".</summary>
+    [GeneratedRegex(@"\b(?:following|these|any|one|either|both|all|except|other\s+than|unless|none|neither|at\s+least|or\s+more|\d+\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListLead();
 
     [GeneratedRegex(@"\b(?:cohorts?|parts?|arms?|groups?|phase\s+(?:1|2|i|ii|ib|iia)|dose[- ]escalation|expansion|stage\s+[12]\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

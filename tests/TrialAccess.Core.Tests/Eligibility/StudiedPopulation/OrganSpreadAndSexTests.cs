@@ -191,6 +191,27 @@ public sealed class OrganSpreadAndSexTests
     }
 
     [Fact]
+    public void Segment_ANestedListUnderAListLead_StaysInTheOuterList()
+    {
+        const string text = """
+            Inclusion Criteria:
+
+              -  Patients must have active disease meeting at least 1 of the criteria for treatment:
+
+                   -  A minimum of any one of the following symptoms:
+
+                        -  Weight loss of more than 10% in 6 months
+
+                        -  Night sweats
+
+                   -  Massive or progressive splenomegaly
+            """;
+
+        CriteriaSegmenter.Segment(text).Inclusion.Should().HaveCount(3)
+            .And.OnlyContain(c => c.Lead != null && c.Lead.StartsWith("Patients must have active disease", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ATrialOfDiseaseThatHasNotRespondedToADrug_PresumesAPatientWhoNeverHadItIneligible()
     {
         const string naive = "A 44-year-old woman has chronic myeloid leukaemia in chronic phase. She has not started a tyrosine kinase inhibitor; hydroxycarbamide was begun five days ago.";
