@@ -19,4 +19,18 @@ internal static class ReadingTestKit
         EligibilityEvaluator.Evaluate(TrialCriteriaParser.Parse(new ClinicalTrial { NctId = NctId.Parse("NCT00000001"), BriefTitle = "t", Eligibility = new TrialEligibility { Criteria = criteria } }), patient, Context);
 
     public static PatientProfile Note(string text) => NoteReader.Extract(text) with { CompleteHistory = true };
+
+    /// <summary>A note read against a trial known by its titles and one condition, whose only criterion is an age.</summary>
+    public static TrialEvaluation EvaluateTitled(string title, string note, string condition, string? officialTitle = null) =>
+        EligibilityEvaluator.Evaluate(
+            TrialCriteriaParser.Parse(new ClinicalTrial
+            {
+                NctId = NctId.Parse("NCT09000042"),
+                BriefTitle = title,
+                OfficialTitle = officialTitle,
+                Conditions = [condition],
+                Eligibility = new TrialEligibility { Criteria = "Inclusion Criteria:\n* Age 18 or older" },
+            }),
+            NoteReader.Extract(note),
+            Context);
 }

@@ -1,3 +1,4 @@
+using TrialAccess.Core.Tests.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Eligibility.Segmentation;
@@ -14,20 +15,8 @@ namespace TrialAccess.Core.Tests.Eligibility.StudiedPopulation;
 /// </summary>
 public sealed class OrganSpreadAndSexTests
 {
-    private static readonly EvaluationContext Context = EvaluationContext.On(new DateOnly(2026, 12, 3));
-
     private static TrialEvaluation Evaluate(string title, string note, string condition, string? officialTitle = null) =>
-        EligibilityEvaluator.Evaluate(
-            TrialCriteriaParser.Parse(new ClinicalTrial
-            {
-                NctId = NctId.Parse("NCT09000043"),
-                BriefTitle = title,
-                OfficialTitle = officialTitle,
-                Conditions = [condition],
-                Eligibility = new TrialEligibility { Criteria = "Inclusion Criteria:\n* Age 18 or older" },
-            }),
-            NoteReader.Extract(note),
-            Context);
+        ReadingTestKit.EvaluateTitled(title, note, condition, officialTitle);
 
     [Theory]
     [InlineData("Endoscopy: ulcerated lesion of the gastric body; biopsies show poorly cohesive adenocarcinoma with signet ring cells.", "STOMACH")]

@@ -1,3 +1,4 @@
+using TrialAccess.Core.Tests.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Eligibility.StudiedPopulation;
@@ -14,21 +15,10 @@ namespace TrialAccess.Core.Tests.Eligibility.StudiedPopulation;
 /// </summary>
 public sealed class RemissionStageAndMarkerTests
 {
-    private static readonly EvaluationContext Context = EvaluationContext.On(new DateOnly(2026, 12, 3));
-
     private const string FirstRemission = "A 70-year-old woman with acute myeloid leukaemia, FLT3-ITD and TKD negative, NPM1 wild-type, had induction with daunorubicin and cytarabine and reached complete remission. She remains in first complete remission after consolidation. She is not a candidate for allogeneic transplant.";
 
-    private static TrialEvaluation Evaluate(string title, string note, string condition) =>
-        EligibilityEvaluator.Evaluate(
-            TrialCriteriaParser.Parse(new ClinicalTrial
-            {
-                NctId = NctId.Parse("NCT09000042"),
-                BriefTitle = title,
-                Conditions = [condition],
-                Eligibility = new TrialEligibility { Criteria = "Inclusion Criteria:\n* Age 18 or older" },
-            }),
-            NoteReader.Extract(note),
-            Context);
+    private static TrialEvaluation Evaluate(string title, string note, string condition, string? officialTitle = null) =>
+        ReadingTestKit.EvaluateTitled(title, note, condition, officialTitle);
 
     [Theory]
     [InlineData("She remains in first complete remission.", DiseaseSetting.FirstRemission)]
