@@ -600,7 +600,7 @@ public static partial class TrialPopulationCheck
     private static string? UntreatedAndLocal(PatientProfile patient, Diagnosis? cancer)
     {
         if (cancer is null || Recurrence(patient, cancer) is not null || DistantSpread(patient) || cancer.Stage?.Recurrent == true
-            || patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical && PatientSetting.TreatsCancer(t)))
+            || !NeverTreated(patient))
         {
             return null;
         }
@@ -614,6 +614,10 @@ public static partial class TrialPopulationCheck
             ? $"untreated and {extent.Evidence}"
             : null;
     }
+
+    /// <summary>True when the record names no drug, operation, radiotherapy or procedure given that could treat the cancer.</summary>
+    private static bool NeverTreated(PatientProfile patient) =>
+        !patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical && PatientSetting.TreatsCancer(t));
 
     /// <summary>A trait of early disease only: operable, curative or adjuvant settings, in situ, stage 0 to II.</summary>
     private static bool EarlyOnly(PopulationTrait trait) =>
@@ -647,7 +651,7 @@ public static partial class TrialPopulationCheck
         // The trial's values are alternatives: it fails only when every one of them excludes the patient's state. A
         // disease that was never treated (no drug, operation, radiotherapy or procedure that could treat it recorded)
         // cannot have recurred, nor can an untreated one that nothing says came back, spread or had a cancer drug.
-        var neverTreated = !patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical && PatientSetting.TreatsCancer(t));
+        var neverTreated = NeverTreated(patient);
         string[] excluding = have.Value switch
         {
             TreatmentState.PreviouslyTreated => ["untreated", "newly diagnosed"],
@@ -733,7 +737,7 @@ public static partial class TrialPopulationCheck
         if (stated.Count == 0 || !stated.TrueForAll(t => t.Value == "transplant") || cancer is null
             || population.Traits.Any(t => t.Axis == PopulationAxis.PriorTreatment && t.Value is "untreated" or "newly diagnosed")
             || PlasmaCell(cancer)
-            || patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical && PatientSetting.TreatsCancer(t))
+            || !NeverTreated(patient)
             || Recurrence(patient, cancer) is not null || DistantSpread(patient))
         {
             return null;
@@ -943,8 +947,8 @@ public static partial class TrialPopulationCheck
 
     /// <summary>
     /// A title naming one sex as whom the trial treats ("in Women With Invasive Lobular Breast Cancer") against a patient
-    /// recorded as the other, where the registry sets no restriction: a presumed failure (the registry's own sex field is
-    /// a filter).
+    /// recorded as the other: a presumed failure (a registry that restricts the sex fails the record through the sex
+    /// filter already).
     /// </summary>
     private static CriterionEvaluation? Sex(TrialPopulation population, PatientProfile patient)
     {
