@@ -73,8 +73,8 @@ public enum DiseaseSetting
     MedicallyInoperable,
 
     /// <summary>
-    /// "In first complete remission", "achieved CR1", "remains in remission": a first treatment worked and nothing says the
-    /// disease came back (a later remission, "in CR2", is read as <see cref="Relapsed"/>).
+    /// "In first complete remission", "achieved CR1", "remains in remission", a myeloma "in VGPR": a first treatment worked
+    /// and nothing says the disease came back (a later remission, "in CR2", is read as <see cref="Relapsed"/>).
     /// </summary>
     FirstRemission,
 

@@ -57,7 +57,21 @@ public static partial class PatientSetting
             return new(TreatmentState.PreviouslyTreated, Quote(patient, lines.Span, $"has had {lines.PriorLines} prior line{(lines.PriorLines == 1 ? string.Empty : "s")} of therapy"), false);
         }
 
-        var failed = drugs.FirstOrDefault(t => t.ProgressedOn == true || t.Line >= 2 || (t.Line >= 1 && t.IsCurrent != true));
+        var relapse = statements.FirstOrDefault(s => s.Setting == DiseaseSetting.Relapsed);
+        var recurrent = relapse is not null || cancer?.Stage?.Recurrent == true;
+
+        // In a first remission, with nothing saying the disease came back: treated, and neither untreated nor relapsed. A
+        // remission the record then says ended ("stayed in complete remission for five years; he now has progressive
+        // disease") is past.
+        var remission = recurrent ? null : statements.LastOrDefault(s => s.Setting == DiseaseSetting.FirstRemission);
+        if (remission?.Span is { } at && patient.SourceText is { } text && at.End <= text.Length && ProgressionLater().IsMatch(text, at.End))
+        {
+            remission = null;
+        }
+
+        // A first line completed ("four cycles of VRd induction") is a previous treatment, unless it left the disease in a
+        // first remission.
+        var failed = drugs.FirstOrDefault(t => t.ProgressedOn == true || t.Line >= 2 || (t.Line >= 1 && t.IsCurrent != true && remission is null));
         if (failed is not null)
         {
             var how = failed.ProgressedOn == true ? "progressed on or after" : failed.Line is { } line ? $"had line {line}:" : "had";
@@ -69,14 +83,7 @@ public static partial class PatientSetting
             return new(TreatmentState.PreviouslyTreated, Quote(patient, treated.Span, "is previously treated"), false);
         }
 
-        var relapse = statements.FirstOrDefault(s => s.Setting == DiseaseSetting.Relapsed);
-        var recurrent = relapse is not null || cancer?.Stage?.Recurrent == true;
-
-        // In a first remission, with nothing saying the disease came back: treated, and neither untreated nor relapsed. A
-        // remission the record then says ended ("stayed in complete remission for five years; he now has progressive
-        // disease") is past.
-        if (!recurrent && statements.LastOrDefault(s => s.Setting == DiseaseSetting.FirstRemission) is { } remission
-            && !(remission.Span is { } at && patient.SourceText is { } text && at.End <= text.Length && ProgressionLater().IsMatch(text, at.End)))
+        if (remission is not null)
         {
             return new(TreatmentState.FirstRemission, Quote(patient, remission.Span, "is in first remission"), false);
         }
@@ -285,8 +292,8 @@ public static partial class PatientSetting
             : patient.Therapies.FirstOrDefault(t => t.Kind == TherapyKind.Surgery && t.Certainty is Certainty.Asserted or Certainty.Historical && CancerOperation().IsMatch(t.Name));
     }
 
-    /// <summary>Words saying a disease progressed or came back: "progressive disease", "progression", "progressed", "relapse".</summary>
-    [GeneratedRegex(@"\b(?:progressive\s+disease|progression|progressed|progressing|relapse[ds]?|recurred|recurrence)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Words saying a disease progressed or came back: "progressive disease", "progression", "progressed", "relapse"; not "no sign of progression".</summary>
+    [GeneratedRegex(@"(?<!\b(?:no|not|without|free\s+of|absence\s+of|risk\s+of)\s+(?:(?:signs?|evidence|features?)\s+of\s+)?(?:\w+\s+)?)\b(?:progressive\s+disease|progression|progressed|progressing|relapse[ds]?|recurred|recurrence)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProgressionLater();
 
     [GeneratedRegex(@"^(?:lumpectomy|mastectomy|lobectomy|pneumonectomy|thyroidectomy|hysterectomy|prostatectomy|colectomy|whipple procedure|tumor resection|nephrectomy|cystectomy|gastrectomy|esophagectomy|hepatectomy|anterior resection|laryngectomy|pancreatectomy)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -631,7 +631,7 @@ public static partial class EligibilityEvaluator
         ApplyTrailingOr(evaluations, first, eligibility);
         QuestionItemsWithoutLead(evaluations, first, eligibility);
         ApplySubtypeExclusions(evaluations, first, eligibility, context.Vocabulary.CancerTypes);
-        QuestionUncertainFailures(evaluations, eligibility, context.Vocabulary);
+        QuestionUncertainFailures(evaluations, eligibility, patient, context.Vocabulary);
 
         var failing = new List<CriterionEvaluation>();
         var questions = new List<string>();
@@ -850,6 +850,36 @@ public static partial class EligibilityEvaluator
             && studied is not (Vocabulary.CancerTypeCatalog.Root or Vocabulary.CancerTypeCatalog.Solid or Vocabulary.CancerTypeCatalog.Hematologic)
             && !catalog.SpansTissues(studied) && catalog.IsWithin(code, studied));
 
+    /// <summary>
+    /// The form of the cancer a rule names just before it ("relapsed AML", "recurrent or previously treated" disease) when
+    /// the record states the patient's cancer is in that form, as evidence; null otherwise.
+    /// </summary>
+    private static string? FormTheRecordStates(List<CancerTypeConstraint> cancers, string text, PatientProfile patient)
+    {
+        foreach (var cancer in cancers)
+        {
+            var start = Math.Clamp(cancer.Span.Start, 0, text.Length);
+            if (FormBefore().Match(text[Math.Max(0, start - 40)..start]) is not { Success: true } form)
+            {
+                continue;
+            }
+
+            // A relapse the record states ("now relapsed"); a treatment before, for "previously treated".
+            if (form.Groups["relapsed"].Success
+                ? patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Relapsed) is { } relapse
+                : PatientSetting.Treatment(patient) is { Presumed: false, Value: TreatmentState.PreviouslyTreated or TreatmentState.Relapsed })
+            {
+                return $"\"{form.Value.Trim()}\" disease, the form the record states";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"Relapsed", "recurrent", "previously treated" or "pretreated" right before the cancer a rule names.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?<relapsed>relapsed|recurrent)|previously\s+treated|pre-?treated)\s*(?:(?:and|or|and/or)\s+(?:refractory|relapsed|recurrent|previously\s+treated)\s*)?(?:[\w-]+\s+){0,2}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex FormBefore();
+
     /// <summary>Words of an earlier or another cancer than the one under study.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:history|prior|previous(?:ly)?|past|earlier|former|other|another|second|concurrent|synchronous|treated\s+for)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex EarlierCancer();
@@ -860,7 +890,7 @@ public static partial class EligibilityEvaluator
     /// sex rule in the prose that contradicts the registry's own limits when those admit the patient (the prose then
     /// speaks of a subgroup or of something else: "Males and females aged 18-70", "bone age no greater than 11").
     /// </summary>
-    private static void QuestionUncertainFailures(List<CriterionEvaluation> evaluations, ParsedEligibility eligibility, Vocabulary.OncologyVocabulary vocabulary)
+    private static void QuestionUncertainFailures(List<CriterionEvaluation> evaluations, ParsedEligibility eligibility, PatientProfile patient, Vocabulary.OncologyVocabulary vocabulary)
     {
         if (!evaluations.Exists(e => e.Fails && e.Criterion.Segment.Section != "registry"))
         {
@@ -905,6 +935,18 @@ public static partial class EligibilityEvaluator
                 .OfType<CancerTypeConstraint>()
                 .Where(c => c.Negated == (evaluation.Role == CriterionRole.Inclusion))
                 .ToList();
+            // "No relapsed AML" in a trial of AML: the particular form is named, and the record states the patient's cancer
+            // is in it ("now relapsed"). A presumed failure, shown to confirm: the rule may belong to one cohort of the trial.
+            if (excludedCancers.Count > 0 && FormTheRecordStates(excludedCancers, text, patient) is { } form)
+            {
+                evaluations[i] = evaluation with
+                {
+                    Presumed = true,
+                    Evidence = $"{evaluation.Evidence}; the rule names {form}: confirm",
+                };
+                continue;
+            }
+
             var why = WhyUncertain();
             if (why is null)
             {

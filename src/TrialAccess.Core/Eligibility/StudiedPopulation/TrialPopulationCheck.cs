@@ -270,13 +270,28 @@ public static partial class TrialPopulationCheck
         // stage the trial names ("stage III") or an adjuvant setting is not such a trait.
         // Metastases removed too ("resected liver metastases, no residual disease") are what a trial of resected metastatic
         // disease takes, which its record names as metastatic; whether there is disease left to treat is for its criteria.
+        // A treatment of tumour still in the liver (chemoembolisation, ablation, a transplant; not a resection, which an
+        // adjuvant trial names as the operation its patients had) has nothing to treat after it either.
         var resected = ResectedWithoutDisease(patient);
         if (resected is not null && !PatientSetting.MetastasesResected(patient)
-            && (stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label is "advanced disease" or "locally advanced disease") || OnlyUnresectable(stated)))
+            && (stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label is "advanced disease" or "locally advanced disease" or TrialPopulationReader.UnresectableLocalLabel || TreatsTumourInLiver(t) || LocalisedUnresectable(stated, t))
+                || OnlyUnresectable(stated.Where(t => !TreatsTumourInLiver(t)).ToList())))
         {
             return Fails(
                 $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
                 $"trial is for {Stated(stated)}; the patient's cancer was resected: {resected}",
+                presumed: true);
+        }
+
+        // Chemoembolisation, ablation or a liver transplant treats tumour confined to the liver: a trial of one, naming no
+        // more than advanced or unresectable disease beside it, is past a cancer recorded as spread outside the liver.
+        if (stated.Exists(TreatsTumourInLiver)
+            && stated.TrueForAll(t => TreatsTumourInLiver(t) || t.Label is "advanced disease" or "unresectable disease" or "locally advanced disease" or TrialPopulationReader.UnresectableLocalLabel || LocalisedUnresectable(stated, t))
+            && patient.Metastases.FirstOrDefault(m => m.Certainty == Certainty.Asserted && !Regional(m.Site) && !m.Site.Contains("liver", StringComparison.OrdinalIgnoreCase) && !m.Site.Contains("hepat", StringComparison.OrdinalIgnoreCase)) is { } outside)
+        {
+            return Fails(
+                $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
+                $"trial is for {Stated(stated)}; the patient's cancer has spread outside the liver: {Quote(patient, outside.Span, $"{outside.Site} metastases")}",
                 presumed: true);
         }
 
@@ -477,12 +492,31 @@ public static partial class TrialPopulationCheck
     /// True when the trial says its disease cannot be removed ("unresectable", "inoperable", "that cannot be removed by
     /// surgery") and names no operable, pre- or post-operative setting beside it.
     /// </summary>
+    /// <remarks>
+    /// "Neoadjuvant ... in Locally Advanced Inoperable" disease is an induction before chemoradiation: a timing word in the
+    /// same field as the unresectable one is no operable setting.
+    /// </remarks>
     private static bool OnlyUnresectable(List<PopulationTrait> stated) =>
         stated.Exists(t => UnresectableWords().IsMatch(t.Evidence.Text))
-        && !stated.Exists(t => t.Value == nameof(DiseaseExtent.Early) || PreSurgeryWords().IsMatch(t.Evidence.Text) || AfterSurgeryWords().IsMatch(t.Evidence.Text) || t.Evidence.Text.Contains("resectable", StringComparison.OrdinalIgnoreCase) && !UnresectableWords().IsMatch(t.Evidence.Text));
+        && !stated.Exists(t => (t.Value == nameof(DiseaseExtent.Early) && !(PreSurgeryWords().IsMatch(t.Evidence.Text) && Induction(stated, t)) && !LocalisedUnresectable(stated, t))
+            || (PreSurgeryWords().IsMatch(t.Evidence.Text) && !Induction(stated, t)) || AfterSurgeryWords().IsMatch(t.Evidence.Text)
+            || t.Evidence.Text.Contains("resectable", StringComparison.OrdinalIgnoreCase) && !UnresectableWords().IsMatch(t.Evidence.Text));
+
+    /// <summary>True for "localized" stated in the same field as an unresectable word ("Localized Unresectable Adult Primary Liver Cancer"): disease not spread, which cannot be removed.</summary>
+    private static bool LocalisedUnresectable(List<PopulationTrait> stated, PopulationTrait t) =>
+        t.Value == nameof(DiseaseExtent.Early) && t.Evidence.Text.StartsWith("locali", StringComparison.OrdinalIgnoreCase)
+        && stated.Exists(u => u.Evidence.Field == t.Evidence.Field && UnresectableWords().IsMatch(u.Evidence.Text));
+
+    /// <summary>True for "neoadjuvant" or "preoperative" stated in the same field as an unresectable word: an induction.</summary>
+    private static bool Induction(List<PopulationTrait> stated, PopulationTrait timing) =>
+        !OperableWords().IsMatch(timing.Evidence.Text)
+        && stated.Exists(u => u.Evidence.Field == timing.Evidence.Field && UnresectableWords().IsMatch(u.Evidence.Text));
 
     [GeneratedRegex(@"unresectable|inoperable|non[- ]?resectable|non[- ]?operable|not\s+be\s+(?:(?:completely|surgically)\s+)?(?:removed|resected)|not\s+amenable", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UnresectableWords();
+
+    /// <summary>A trait read from chemoembolisation, ablation or a liver transplant, in a trial that names no liver resection: a treatment of tumour still in the liver.</summary>
+    private static bool TreatsTumourInLiver(PopulationTrait t) => t.Label == TrialPopulationReader.LiverDirectedLabel;
 
     /// <summary>
     /// The patient's recorded stage group ("stage IIIA") when the trial names stages, none of them it, and nothing else but

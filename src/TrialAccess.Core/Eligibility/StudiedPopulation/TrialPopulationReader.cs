@@ -65,7 +65,7 @@ public static partial class TrialPopulationReader
         if (traits.Exists(t => t.Axis == PopulationAxis.Extent && t.Value == nameof(DiseaseExtent.Metastatic))
             && sources.Exists(s => s.Field != "conditions" && SiteMetastases().IsMatch(s.Text)))
         {
-            traits.RemoveAll(t => t.Axis == PopulationAxis.Extent && t.Label is "early or operable disease" or "liver-directed or transplant setting (disease confined to the liver)");
+            traits.RemoveAll(t => t.Axis == PopulationAxis.Extent && t.Label is "early or operable disease" or LiverDirectedLabel or LiverResectionLabel);
         }
 
         // After a resection ("adjuvant", "following surgery"), "advanced" names the resected tumour's stage, not metastases.
@@ -165,7 +165,8 @@ public static partial class TrialPopulationReader
                 continue;
             }
 
-            Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), "locally advanced disease", m);
+            // "Locally Advanced Inoperable": the unresectable word is kept apart, as the checks read it.
+            Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), m.Groups["unresectable"].Success ? UnresectableLocalLabel : "locally advanced disease", m);
 
             // "Unresectable locally advanced", "locally advanced, unresectable": the word qualifies the local disease.
             if (m.Groups["unresectable"].Success && !QualifiesLocalDisease().IsMatch(rest[Math.Max(0, m.Index - 20)..Math.Min(rest.Length, m.Index + m.Length + 20)]))
@@ -219,9 +220,11 @@ public static partial class TrialPopulationReader
 
         foreach (Match m in LiverDirected().Matches(rest))
         {
-            // Chemoembolization, ablation or a transplant treats disease confined to the liver.
-            Add(PopulationAxis.Extent, nameof(DiseaseExtent.Early), "liver-directed or transplant setting (disease confined to the liver)", m);
-            Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), "liver-directed or transplant setting (disease confined to the liver)", m);
+            // Chemoembolization, ablation, a transplant or a resection treats disease confined to the liver; a resection is
+            // told apart, as a trial after one ("after hepatectomy") takes patients with nothing left in the liver.
+            var label = m.Groups["resection"].Success ? LiverResectionLabel : LiverDirectedLabel;
+            Add(PopulationAxis.Extent, nameof(DiseaseExtent.Early), label, m);
+            Add(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), label, m);
         }
 
         // Prevention, screening and risk: people who do not have the cancer, unless the record speaks of those who had it
@@ -548,6 +551,15 @@ public static partial class TrialPopulationReader
 
     internal const string AdvancedOrRecurrentLabel = "advanced or recurrent (no longer curable) disease";
 
+    /// <summary>The label of a trait read from "unresectable", "inoperable" or "cannot be removed by surgery".</summary>
+    internal const string UnresectableLocalLabel = "locally advanced or unresectable disease";
+
+    /// <summary>The label of a trait read from a treatment of tumour still in the liver (chemoembolisation, ablation, a transplant).</summary>
+    internal const string LiverDirectedLabel = "liver-directed or transplant setting (disease confined to the liver)";
+
+    /// <summary>The label of a trait read from a liver resection ("hepatectomy", "liver resection").</summary>
+    internal const string LiverResectionLabel = "liver resection setting (disease confined to the liver)";
+
     [GeneratedRegex(@"\b(?:recurrent|persistent|relapsed)\s*,?\s*(?:or|and/or)\s+advanced\b|\badvanced\s*,?\s*(?:or|and/or)\s+(?:recurrent|persistent|relapsed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AdvancedOrRecurrent();
 
@@ -602,7 +614,7 @@ public static partial class TrialPopulationReader
     [GeneratedRegex(@"\b(?<resistant>platinum[- ](?:resistant|refractory)|refractory\s+to\s+(?:\w+\s+(?:and|or)\s+)?platinum)\b|\b(?:partially\s+)?platinum[- ]sensitive\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Platinum();
 
-    [GeneratedRegex(@"\b(?:(?:transarterial|trans-arterial|transcatheter\s+arterial|hepatic\s+arterial)\s+(?:chemo)?(?:embolization|embolisation|radioembolization|infusion)|chemo-?embolization|chemo-?embolisation|radioembolization|radioembolisation|TACE|TARE|SIRT|(?:radiofrequency|microwave|percutaneous|thermal)\s+ablation|liver\s+(?:transplant|transplantation)|hepatic\s+transplant\w*|hepatectomy|hepatic\s+resection|liver\s+resection)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:transarterial|trans-arterial|transcatheter\s+arterial|hepatic\s+arterial)\s+(?:chemo)?(?:embolization|embolisation|radioembolization|infusion)|chemo-?embolization|chemo-?embolisation|radioembolization|radioembolisation|TACE|TARE|SIRT|(?:radiofrequency|microwave|percutaneous|thermal)\s+ablation|liver\s+(?:transplant|transplantation)|hepatic\s+transplant\w*|(?<resection>hepatectomy|hepatic\s+resection|liver\s+resection))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LiverDirected();
 
     /// <summary>

@@ -56,7 +56,7 @@ internal static class CertaintyScope
         "opted against", "declined", "refused", "decided against", "would like", "hopes to", "hoping to", "due to start", "awaiting", "before starting",
         "before he starts", "before she starts", "before they start", "before beginning", "before he begins", "before she begins", "prior to starting",
         "whether to", "whether or not to", "a later", "the later", "a subsequent", "an eventual", "eventual", "due to begin", "to begin",
-        "plan is", "plan is for", "plan is to", "plans are", "intention is", "intent is");
+        "plan is", "plan is for", "plan is to", "plans are", "intention is", "intent is", "in preparation for", "in readiness for", "ahead of");
 
     private static readonly string[][] HypotheticalAfter = Phrases(
         "will be started", "will be", "to be started", "is planned", "was planned", "planned", "is recommended", "was recommended", "was offered", "is offered",

@@ -35,6 +35,8 @@ internal static partial class OrganAndHistology
     private static readonly Organ Hypopharynx = new(["hypopharynx"], ["hypopharyngeal"]);
     private static readonly Organ Larynx = new(["larynx"], ["laryngeal"]);
     private static readonly Organ Oropharynx = new(["oropharynx"], ["oropharyngeal"]);
+    private static readonly Organ Nasopharynx = new(["nasopharynx"], ["nasopharyngeal"]);
+    private static readonly Organ OralCavity = new(["oral cavity"], ["oral cavity", "oral"]);
 
     /// <summary>The organ a word names; "upper", "middle" and "lower lobe" are the lung's.</summary>
     private static Organ? OrganOf(string words)
@@ -64,6 +66,8 @@ internal static partial class OrganAndHistology
             "hypopharynx" or "hypopharyngeal" or "pyriform sinus" or "piriform sinus" or "postcricoid region" => Hypopharynx,
             "larynx" or "laryngeal" or "glottis" or "supraglottis" or "supraglottic larynx" => Larynx,
             "oropharynx" or "oropharyngeal" or "tonsil" or "base of tongue" => Oropharynx,
+            "nasopharynx" or "nasopharyngeal" or "postnasal space" => Nasopharynx,
+            "oral cavity" or "tongue" or "oral tongue" or "floor of mouth" or "floor of the mouth" or "buccal mucosa" or "gingiva" or "alveolar ridge" or "retromolar trigone" => OralCavity,
             _ => null,
         };
     }
@@ -72,15 +76,15 @@ internal static partial class OrganAndHistology
     /// "tumour of the distal oesophagus", "mass in the right upper lobe", "carcinoma arising in the left breast"; at
     /// endoscopy, "an ulcerated lesion of the gastric body" (a lesion with the look of a tumour, in a part of the organ).
     /// </summary>
-    [GeneratedRegex(@"\b(?:tumou?rs?|mass|masses|carcinoma|adenocarcinoma|cancer|neoplasm|malignancy|growth|(?<=(?:ulcerated|ulcerating|exophytic|polypoid|fungating|friable|stricturing|circumferential|infiltrating|infiltrative|malignant|malignant[- ]looking|malignant[- ]appearing)\s+)lesion)\s+(?:arising\s+)?(?:in|of|at|from|involving)\s+(?:the\s+)?(?:(?:left|right|mid|middle|upper|lower|distal|proximal|sigmoid|ascending|descending|transverse|anterior|posterior|lateral|medial|outer|inner|superior|inferior|(?:mid|upper|lower)-thoracic|thoracic|tail\s+of\s+the|head\s+of\s+the|body\s+of\s+the)\s+){0,3}(lungs?|lingula|(?<=(?:upper|middle|lower)\s+)lobe|breast|o?esophagus|stomach|pancreas|colon|caecum|cecum|rectum|kidney|bladder|prostate|ovary|endometrium|uterus|cervix|thyroid|anus|anal\s+canal|vulva|vagina|penis|gall\s?bladder|hypopharynx|p[iy]riform\s+sinus|postcricoid\s+region|larynx|glottis|supraglottis|supraglottic\s+larynx|oropharynx|tonsil|base\s+of\s+tongue|(?:gastric|o?esophageal|pancreatic|rectal|colonic)(?=\s+(?:body|antrum|fundus|cardia|pylorus|lesser\s+curve|greater\s+curve|head|tail|neck|uncinate\s+process|wall|mucosa)\b))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(?:tumou?rs?|mass|masses|carcinoma|adenocarcinoma|cancer|neoplasm|malignancy|growth|(?<=(?:ulcerated|ulcerating|exophytic|polypoid|fungating|friable|stricturing|circumferential|infiltrating|infiltrative|malignant|malignant[- ]looking|malignant[- ]appearing)\s+)lesion)\s+(?:arising\s+)?(?:in|of|at|from|involving)\s+(?:the\s+)?(?:(?:left|right|mid|middle|upper|lower|distal|proximal|sigmoid|ascending|descending|transverse|anterior|posterior|lateral|medial|outer|inner|superior|inferior|(?:mid|upper|lower)-thoracic|thoracic|tail\s+of\s+the|head\s+of\s+the|body\s+of\s+the|(?:lateral\s+|ventral\s+)?(?:border|margin|surface)\s+of\s+the|oral)\s+){0,3}(lungs?|lingula|(?<=(?:upper|middle|lower)\s+)lobe|breast|o?esophagus|stomach|pancreas|colon|caecum|cecum|rectum|kidney|bladder|prostate|ovary|endometrium|uterus|cervix|thyroid|anus|anal\s+canal|vulva|vagina|penis|gall\s?bladder|hypopharynx|p[iy]riform\s+sinus|postcricoid\s+region|larynx|glottis|supraglottis|supraglottic\s+larynx|oropharynx|tonsil|base\s+of\s+tongue|nasopharynx|postnasal\s+space|oral\s+cavity|tongue|floor\s+of\s+(?:the\s+)?mouth|buccal\s+mucosa|gingiva|alveolar\s+ridge|retromolar\s+trigone|(?:gastric|o?esophageal|pancreatic|rectal|colonic)(?=\s+(?:body|antrum|fundus|cardia|pylorus|lesser\s+curve|greater\s+curve|head|tail|neck|uncinate\s+process|wall|mucosa)\b))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex TumourInOrgan();
 
     /// <summary>"ulcerating tumour 24-30 cm from incisors (mid-thoracic oesophagus)": the organ alone in brackets after the tumour.</summary>
     [GeneratedRegex(@"\b(?:tumou?rs?|mass|masses|lesion|carcinoma|adenocarcinoma|cancer|neoplasm|malignancy|growth)\b[^.;()]{0,40}\(\s*(?:(?:left|right|mid|middle|upper|lower|distal|proximal|sigmoid|ascending|descending|transverse|anterior|posterior|lateral|medial|outer|inner|superior|inferior|(?:mid|upper|lower)-thoracic|thoracic|tail\s+of\s+the|head\s+of\s+the|body\s+of\s+the)\s+){0,3}(lungs?|lingula|(?<=(?:upper|middle|lower)\s+)lobe|breast|o?esophagus|stomach|pancreas|colon|caecum|cecum|rectum|kidney|bladder|prostate|ovary|endometrium|uterus|cervix|thyroid|anus|anal\s+canal|vulva|vagina|penis|gall\s?bladder|hypopharynx|p[iy]riform\s+sinus|larynx|glottis|oropharynx|tonsil|base\s+of\s+tongue)\s*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex TumourWithOrganAside();
 
-    /// <summary>"a pancreatic mass", "a left lung tumour", "a renal mass".</summary>
-    [GeneratedRegex(@"\b(lung|pulmonary|breast|o?esophageal|gastric|stomach|pancreatic|colonic|rectal|renal|kidney|bladder|prostatic|prostate|ovarian|endometrial|uterine|thyroid|anal|vulval|vulvar|vaginal|penile|gallbladder|hypopharyngeal|laryngeal|oropharyngeal)\s+(?:tumou?rs?|mass|masses|neoplasm|carcinoma|cancer|malignancy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    /// <summary>"a pancreatic mass", "a left lung tumour", "a renal mass", "a nasopharyngeal mass".</summary>
+    [GeneratedRegex(@"\b(lung|pulmonary|breast|o?esophageal|gastric|stomach|pancreatic|colonic|rectal|renal|kidney|bladder|prostatic|prostate|ovarian|endometrial|uterine|thyroid|anal|vulval|vulvar|vaginal|penile|gallbladder|hypopharyngeal|laryngeal|oropharyngeal|nasopharyngeal|tongue)\s+(?:tumou?rs?|mass|masses|neoplasm|carcinoma|cancer|malignancy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex OrganTumour();
 
     /// <summary>What a biopsy shows, the most specific first.</summary>

@@ -279,8 +279,9 @@ internal static partial class SettingExtractor
     private static partial Regex Relapsed();
 
     // "in first complete remission", "reached complete remission", "remains in CR1", "in morphologic remission", "in CR2";
-    // not a partial remission, nor one hoped for ("to achieve remission", "failed to reach remission").
-    [GeneratedRegex(@"(?<!\b(?:fail(?:ed|s|ure)?\s+to|not|never|no|without|unable\s+to|to)\s+(?:\w+\s+){0,2})\b(?:(?:in|into|achieved|attained|reached|achieving|attaining|reaching)\s+(?:a\s+)?(?:(?<later>second|third|2nd|3rd|subsequent)\s+|first\s+|1st\s+)?(?:complete\s+|morphologic(?:al)?\s+|hematologic(?:al)?\s+|haematologic(?:al)?\s+|molecular\s+|stringent\s+complete\s+)?remission|(?:in|achieved|attained|reached)\s+(?-i:(?<later>CR[2-9])|CR1?|CRi)|(?-i:(?<later>CR[2-9])|CR1))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    // myeloma's "in VGPR" (a very good partial response, the response its first treatment aims at); not a partial
+    // remission, nor one hoped for ("to achieve remission", "failed to reach remission").
+    [GeneratedRegex(@"(?<!\b(?:fail(?:ed|s|ure)?\s+to|not|never|no|without|unable\s+to|to)\s+(?:\w+\s+){0,2})\b(?:(?:in|into|achieved|attained|reached|achieving|attaining|reaching)\s+(?:a\s+)?(?:(?<later>second|third|2nd|3rd|subsequent)\s+|first\s+|1st\s+)?(?:complete\s+|morphologic(?:al)?\s+|hematologic(?:al)?\s+|haematologic(?:al)?\s+|molecular\s+|stringent\s+complete\s+)?remission|(?:in|achieved|attained|reached)\s+(?-i:(?<later>CR[2-9])|CR1?|CRi)|(?-i:(?<later>CR[2-9])|CR1)|(?:in|achieved|attained|reached|achieving|attaining|reaching)\s+(?:a\s+)?(?:(?-i:VGPR|sCR)|very\s+good\s+partial\s+response))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Remission();
 
     [GeneratedRegex(@"\bsalvage\s+(?:(?:systemic|high-dose|platinum-based|combination)\s+)?(?:treatment|therapy|chemotherapy|chemo|regimen|radiotherapy|radiation)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]

@@ -20,8 +20,8 @@ internal static class ReadingTestKit
 
     public static PatientProfile Note(string text) => NoteReader.Extract(text) with { CompleteHistory = true };
 
-    /// <summary>A note read against a trial known by its titles and one condition, whose only criterion is an age.</summary>
-    public static TrialEvaluation EvaluateTitled(string title, string note, string condition, string? officialTitle = null) =>
+    /// <summary>A note read against a trial known by its titles and one condition, whose only criterion is an age unless <paramref name="criteria"/> are given.</summary>
+    public static TrialEvaluation EvaluateTitled(string title, string note, string condition, string? officialTitle = null, string? criteria = null) =>
         EligibilityEvaluator.Evaluate(
             TrialCriteriaParser.Parse(new ClinicalTrial
             {
@@ -29,7 +29,7 @@ internal static class ReadingTestKit
                 BriefTitle = title,
                 OfficialTitle = officialTitle,
                 Conditions = [condition],
-                Eligibility = new TrialEligibility { Criteria = "Inclusion Criteria:\n* Age 18 or older" },
+                Eligibility = new TrialEligibility { Criteria = criteria ?? "Inclusion Criteria:\n* Age 18 or older" },
             }),
             NoteReader.Extract(note),
             Context);

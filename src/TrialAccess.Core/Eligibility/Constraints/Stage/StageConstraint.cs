@@ -25,13 +25,24 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
 {
     public override ConstraintKind Kind => ConstraintKind.Stage;
 
+    /// <summary>
+    /// True when the words "recurrent" or "relapsed" name a cancer that came back ("relapsed or refractory AML", "recurrent
+    /// disease"), not another condition that recurs ("recurrent supraventricular arrhythmia"): then a relapse the record
+    /// states answers it.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool RecurrenceOfCancer { get; init; }
+
     public override string Describe() => string.Join(", ", Groups.Select(g => "stage " + g).Concat(Extents.Where(e => e != DiseaseExtent.Staged).Select(e => e.ToString())).Append(Tnm ?? string.Empty).Where(s => s.Length > 0));
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
         var stage = patient.Diagnoses.Where(d => d.IsPrimary && d.Stage is not null).Select(d => d.Stage!).FirstOrDefault();
         var metastatic = stage is { Distant: true } ? true : stage?.Metastatic ?? (patient.Metastases.Any(m => m.Certainty == Certainty.Asserted) ? true : null);
-        if (stage is null && metastatic is null)
+
+        // A relapse the record states ("now relapsed", "in second remission") is a recurrent cancer, whatever its stage.
+        var relapsed = RecurrenceOfCancer && !Negated && Extents.Contains(DiseaseExtent.Recurrent) && patient.Settings.Any(s => s.Setting == DiseaseSetting.Relapsed);
+        if (stage is null && metastatic is null && !relapsed)
         {
             return (NamesACancerStage ? WithoutCancer(patient, "cancer stage") : null) ?? ConstraintCheck.Unknown($"What is the stage of the patient's cancer? (trial: {Describe()})", "no stage recorded");
         }
@@ -59,7 +70,7 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
                 DiseaseExtent.Metastatic => metastatic,
                 DiseaseExtent.LocallyAdvanced => stage?.LocallyAdvanced ?? (stage?.Group is { } g ? g.StartsWith("III", StringComparison.Ordinal) || (g.StartsWith("IV", StringComparison.Ordinal) && !stage.Distant) : null),
                 DiseaseExtent.Unresectable => stage?.Unresectable ?? ((removed ??= PatientSetting.NoDiseaseLeft(patient)) is null ? null : false),
-                DiseaseExtent.Recurrent => stage?.Recurrent,
+                DiseaseExtent.Recurrent => relapsed ? true : stage?.Recurrent,
                 DiseaseExtent.Advanced => metastatic == true || stage?.LocallyAdvanced == true || stage?.Unresectable == true || stage?.Group is "IV" or "IVA" or "IVB" or "IVC" ? true : null,
                 DiseaseExtent.EarlyStage => stage?.Group is { } g2 ? !g2.StartsWith("IV", StringComparison.Ordinal) && !g2.StartsWith("III", StringComparison.Ordinal) : metastatic == true ? false : null,
                 _ => null,
@@ -166,6 +177,7 @@ public static partial class StageParser
         }
 
         var extents = new List<DiseaseExtent>();
+        var ofCancer = false;
         for (var m = Extent().Match(c.Text); m.Success; m = m.NextMatch())
         {
             // "CNS metastatic disease" was read as a metastatic site: not also the stage.
@@ -186,6 +198,7 @@ public static partial class StageParser
                 extents.Add(extent);
             }
 
+            ofCancer |= extent == DiseaseExtent.Recurrent && RecurredCancerAfter().IsMatch(c.Text, m.Index + m.Length);
             spanStart = Math.Min(spanStart, m.Index);
             spanEnd = Math.Max(spanEnd, m.Index + m.Length);
         }
@@ -195,8 +208,12 @@ public static partial class StageParser
             return;
         }
 
-        c.Add(new StageConstraint(groups.Distinct().ToList(), extents, tnm.Success ? tnm.Value : null) { Span = CriterionContext.Span(spanStart, spanEnd), Negated = c.IsNegatedAt(spanStart), Qualifies = c.IsQualifierAt(spanStart) }, claim: false);
+        c.Add(new StageConstraint(groups.Distinct().ToList(), extents, tnm.Success ? tnm.Value : null) { Span = CriterionContext.Span(spanStart, spanEnd), Negated = c.IsNegatedAt(spanStart), Qualifies = c.IsQualifierAt(spanStart), RecurrenceOfCancer = ofCancer }, claim: false);
     }
+
+    /// <summary>After "recurrent" or "relapsed": the cancer or disease that came back ("or refractory AML", "disease", "glioblastoma").</summary>
+    [GeneratedRegex(@"\G(?:\s*(?:,|or|and|and/or|/)\s*(?:refractory|relapsed|recurrent|progressive|persistent|resistant))?[\s/-]+(?:[\w-]+\s+){0,4}?(?:cancers?|carcinomas?|disease|tumou?rs?|malignanc(?:y|ies)|neoplasms?|\w+omas?|leuka?emias?|(?-i:[A-Z]{2,5}))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RecurredCancerAfter();
 
     [GeneratedRegex(@"\bstages?\s+(?<list>(?:(?:0|IV[ABC]?|I{1,3}[ABC]?[1-3]?|[1-4][ABC]?)\b\s*(?:,|/|-|–|to|or|and|through|and/or)?\s*)+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StageGroups();
