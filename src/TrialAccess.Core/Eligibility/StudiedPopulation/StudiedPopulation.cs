@@ -49,6 +49,9 @@ public enum PopulationAxis
 
     /// <summary>The sex a title names as its population ("in Women With", "Postmenopausal Patients", "Men With"): "female" or "male".</summary>
     Sex,
+
+    /// <summary>People with HIV ("AIDS-Related Lymphoma", "HIV-Associated Kaposi Sarcoma", "in Patients With HIV Infection"): the value is "hiv".</summary>
+    Hiv,
 }
 
 /// <summary>The values of <see cref="PopulationAxis.Extent"/>, from the least to the most spread.</summary>

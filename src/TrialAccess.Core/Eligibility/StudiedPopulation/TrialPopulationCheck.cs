@@ -109,6 +109,11 @@ public static partial class TrialPopulationCheck
             yield return sex;
         }
 
+        if (Hiv(population, patient) is { } hiv)
+        {
+            yield return hiv;
+        }
+
         if (AfterTherapy(population, patient, context) is { } after)
         {
             yield return after;
@@ -280,6 +285,18 @@ public static partial class TrialPopulationCheck
             return Fails(
                 $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
                 $"trial is for {Stated(stated)}; the patient's cancer was resected: {resected}",
+                presumed: true);
+        }
+
+        // Metastases removed with nothing left are not the unresectable metastases a trial names ("Unresectable Liver
+        // Metastases From Colorectal Cancer"), when it names nothing but metastatic or advanced disease besides.
+        if (resected is not null && PatientSetting.MetastasesResected(patient)
+            && stated.Exists(t => t.Label == TrialPopulationReader.UnresectableMetastasesLabel)
+            && stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label is "advanced disease" or TrialPopulationReader.UnresectableLocalLabel))
+        {
+            return Fails(
+                TrialPopulationReader.UnresectableMetastasesLabel,
+                $"trial is for {Stated(stated)}; the patient's metastases were resected: {resected}",
                 presumed: true);
         }
 
@@ -771,13 +788,19 @@ public static partial class TrialPopulationCheck
         if (stated.Count == 0 || !stated.TrueForAll(t => t.Value == "transplant") || cancer is null
             || population.Traits.Any(t => t.Axis == PopulationAxis.PriorTreatment && t.Value is "untreated" or "newly diagnosed")
             || PlasmaCell(cancer)
-            || !NeverTreated(patient)
             || Recurrence(patient, cancer) is not null || DistantSpread(patient))
         {
             return null;
         }
 
+        // In chronic phase, hydroxyurea brings the count down until the first real treatment starts: it treats nothing yet.
         var lower = patient.Settings.FirstOrDefault(s => s.Setting is DiseaseSetting.LowerRisk or DiseaseSetting.ChronicPhase);
+        var chronic = lower?.Setting == DiseaseSetting.ChronicPhase;
+        if (patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical && PatientSetting.TreatsCancer(t) && !(chronic && Cytoreduction().IsMatch(t.Name))))
+        {
+            return null;
+        }
+
         var early = PatientExtent(patient, cancer) is { Extent: DiseaseExtent.Early or DiseaseExtent.InSitu } extent ? extent.Evidence : null;
         if (lower is null && early is null)
         {
@@ -789,6 +812,9 @@ public static partial class TrialPopulationCheck
             $"trial gives a transplant ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}), a treatment of relapsed, advanced or high-risk disease; the patient's untreated disease is {early ?? Quote(patient, lower!.Span, lower.Setting == DiseaseSetting.ChronicPhase ? "in chronic phase" : "lower-risk")}: confirm",
             presumed: true);
     }
+
+    [GeneratedRegex(@"^(?:hydroxyurea|hydroxycarbamide)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Cytoreduction();
 
     private static bool PlasmaCell(Diagnosis cancer) =>
         (cancer.OncoTreeCode is { } code && (code == "PCM" || OncologyVocabulary.BuiltIn.CancerTypes.IsWithin(code, "PCM")))
@@ -1000,6 +1026,33 @@ public static partial class TrialPopulationCheck
                 presumed: true)
             : null;
     }
+
+    /// <summary>
+    /// A trial of people with HIV ("AIDS-Related Lymphoma") against a record saying the patient is HIV negative, or a
+    /// complete history that never mentions HIV (presumed absent): a presumed failure, shown to confirm.
+    /// </summary>
+    private static CriterionEvaluation? Hiv(TrialPopulation population, PatientProfile patient)
+    {
+        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.Hiv).ToList();
+        if (stated.Count == 0)
+        {
+            return null;
+        }
+
+        var hiv = patient.Conditions.FirstOrDefault(c => HivWords().IsMatch(c.Text) || (c.Concept is { } k && HivWords().IsMatch(k)));
+        if (hiv is not null ? hiv.Certainty != Certainty.Negated : !patient.CompleteHistory)
+        {
+            return null;
+        }
+
+        return Fails(
+            "people with HIV",
+            $"trial is for people with HIV ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}); {(hiv is null ? "no HIV recorded: presumed absent, confirm" : $"the patient is recorded as {hiv.Text}: negative")}",
+            presumed: true);
+    }
+
+    [GeneratedRegex(@"\b(?:hiv|human\s+immunodeficiency\s+virus|aids)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HivWords();
 
     // ---- biomarker-defined populations ----
 

@@ -162,6 +162,7 @@ public static partial class TrialPopulationReader
             // "Unresectable metastatic adenocarcinoma", "inoperable liver metastases": the word qualifies the metastases.
             if (m.Groups["unresectable"].Success && QualifiesMetastases().IsMatch(rest, m.Index + m.Length))
             {
+                Add(PopulationAxis.Extent, nameof(DiseaseExtent.Metastatic), UnresectableMetastasesLabel, m);
                 continue;
             }
 
@@ -274,6 +275,11 @@ public static partial class TrialPopulationReader
         {
             var named = m.Groups["what"].Value.Trim();
             Add(PopulationAxis.AfterTherapy, named, $"after {named}", m);
+        }
+
+        foreach (Match m in HivPopulation().Matches(rest))
+        {
+            Add(PopulationAxis.Hiv, "hiv", "people with HIV", m);
         }
 
         var cisplatinFitness = CisplatinFitness.Fitness().Matches(rest);
@@ -551,6 +557,9 @@ public static partial class TrialPopulationReader
 
     internal const string AdvancedOrRecurrentLabel = "advanced or recurrent (no longer curable) disease";
 
+    /// <summary>The label of a trait read from metastases that cannot be removed ("Unresectable Liver Metastases").</summary>
+    internal const string UnresectableMetastasesLabel = "unresectable metastatic disease";
+
     /// <summary>The label of a trait read from "unresectable", "inoperable" or "cannot be removed by surgery".</summary>
     internal const string UnresectableLocalLabel = "locally advanced or unresectable disease";
 
@@ -639,6 +648,10 @@ public static partial class TrialPopulationReader
     /// </summary>
     [GeneratedRegex(@"(?<!\b(?:non|not|no|without|instead\s+of|avoid\w*|alternative\s+to|inoperable|unfit\s+for|ineligible\s+for|candidates?\s+for|cannot\s+(?:have|undergo)|can\s+not\s+(?:have|undergo)|unable\s+to\s+(?:have|undergo)|refus\w*|declin\w*|decline\w*)[- ](?:[\w-]+[- ]){0,3}?)\b(?:surgery|surgical\s+resection|resection|operation|(?!(?:splen|append|cholecyst|tonsill|thym|vas)ectomy)[a-z]{3,20}ectomy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OperationGiven();
+
+    /// <summary>"AIDS-Related Lymphoma", "HIV-Associated Kaposi's Sarcoma", "Lymphoma, AIDS-Related", "HIV-Positive", "in Patients With HIV Infection"; not "HIV-Negative" nor people at risk of HIV.</summary>
+    [GeneratedRegex(@"\b(?:AIDS|HIV)[- ](?:related|associated|positive|infected)\b|\b(?:patients|people|persons|adults|children|individuals|subjects|participants)\s+(?:with|living\s+with|infected\s+with|who\s+have)\s+(?:HIV|AIDS|human\s+immunodeficiency\s+virus)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HivPopulation();
 
     /// <summary>"in Women With", "Treating Postmenopausal Women", "Premenopausal Patients", "Female Patients"; not "Infants Born to ... Women".</summary>
     [GeneratedRegex(@"\b(?:in|treating|of|for|among|with)\s+(?:(?:post|pre|peri)-?\s?menopausal\s+|young(?:er)?\s+|older\s+|elderly\s+|adult\s+)?(?:women|females|girls)\b|\b(?:post|pre|peri)-?\s?menopausal\s+(?:women|patients|females)\b|\bfemale\s+(?:patients|participants|subjects)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -49,7 +49,7 @@ internal static partial class OrganAndHistology
             "esophagus" or "oesophagus" or "esophageal" or "oesophageal" => Esophagus,
             "stomach" or "gastric" => Stomach,
             "pancreas" or "pancreatic" => Pancreas,
-            "colon" or "colonic" or "caecum" or "cecum" => Colon,
+            "colon" or "colonic" or "caecum" or "cecum" or "caecal" or "cecal" or "sigmoid" or "rectosigmoid" => Colon,
             "rectum" or "rectal" => Rectum,
             "kidney" or "renal" => Kidney,
             "bladder" => Bladder,
@@ -83,8 +83,8 @@ internal static partial class OrganAndHistology
     [GeneratedRegex(@"\b(?:tumou?rs?|mass|masses|lesion|carcinoma|adenocarcinoma|cancer|neoplasm|malignancy|growth)\b[^.;()]{0,40}\(\s*(?:(?:left|right|mid|middle|upper|lower|distal|proximal|sigmoid|ascending|descending|transverse|anterior|posterior|lateral|medial|outer|inner|superior|inferior|(?:mid|upper|lower)-thoracic|thoracic|tail\s+of\s+the|head\s+of\s+the|body\s+of\s+the)\s+){0,3}(lungs?|lingula|(?<=(?:upper|middle|lower)\s+)lobe|breast|o?esophagus|stomach|pancreas|colon|caecum|cecum|rectum|kidney|bladder|prostate|ovary|endometrium|uterus|cervix|thyroid|anus|anal\s+canal|vulva|vagina|penis|gall\s?bladder|hypopharynx|p[iy]riform\s+sinus|larynx|glottis|oropharynx|tonsil|base\s+of\s+tongue)\s*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex TumourWithOrganAside();
 
-    /// <summary>"a pancreatic mass", "a left lung tumour", "a renal mass", "a nasopharyngeal mass".</summary>
-    [GeneratedRegex(@"\b(lung|pulmonary|breast|o?esophageal|gastric|stomach|pancreatic|colonic|rectal|renal|kidney|bladder|prostatic|prostate|ovarian|endometrial|uterine|thyroid|anal|vulval|vulvar|vaginal|penile|gallbladder|hypopharyngeal|laryngeal|oropharyngeal|nasopharyngeal|tongue)\s+(?:tumou?rs?|mass|masses|neoplasm|carcinoma|cancer|malignancy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    /// <summary>"a pancreatic mass", "a left lung tumour", "a renal mass", "a nasopharyngeal mass", "a sigmoid adenocarcinoma".</summary>
+    [GeneratedRegex(@"\b(lung|pulmonary|breast|o?esophageal|gastric|stomach|pancreatic|colonic|ca?ecal|sigmoid|rectosigmoid|rectal|renal|kidney|bladder|prostatic|prostate|ovarian|endometrial|uterine|thyroid|anal|vulval|vulvar|vaginal|penile|gallbladder|hypopharyngeal|laryngeal|oropharyngeal|nasopharyngeal|tongue)\s+(?:tumou?rs?|mass|masses|neoplasm|carcinoma|adenocarcinoma|cancer|malignancy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex OrganTumour();
 
     /// <summary>What a biopsy shows, the most specific first.</summary>

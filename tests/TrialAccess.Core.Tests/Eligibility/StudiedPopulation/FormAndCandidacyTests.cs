@@ -17,7 +17,8 @@ public sealed class FormAndCandidacyTests
     [Theory]
     [InlineData("Biopsy of a nasopharyngeal mass shows non-keratinising carcinoma, EBER positive.", "NPC")]
     [InlineData("Biopsy of an ulcer on the lateral border of the tongue: squamous cell carcinoma. Imaging shows a 2 cm tumour of the oral tongue.", "HNSC")]
-    public void Extract_AHeadAndNeckTumour_AndTheBiopsy_NameTheCancer(string note, string code)
+    [InlineData("Colonoscopy: a sigmoid adenocarcinoma with three liver metastases.", "COAD")]
+    public void Extract_ATumourPlacedInAnOrgan_AndTheBiopsy_NameTheCancer(string note, string code)
     {
         NoteReader.Extract("A 51-year-old man. " + note).Diagnoses.Should().Contain(d => d.Certainty == Certainty.Asserted && d.OncoTreeCode == code);
     }
@@ -126,6 +127,34 @@ public sealed class FormAndCandidacyTests
         evaluation.Fails.Should().BeFalse();
     }
 
+    private const string WithHiv = "A 34-year-old man with HIV infection on antiretroviral therapy, viral load undetectable, has Burkitt lymphoma.";
+
+    [Theory]
+    [InlineData("Severe acquired immunodeficiency syndrome (AIDS)-related wasting")]
+    [InlineData("HIV-associated nephropathy")]
+    [InlineData("Active inadequately treated opportunistic infection of the central nervous system")]
+    [InlineData("Active infection requiring intravenous antibiotics")]
+    public void Evaluate_AConditionHivCausesOrAnActiveInfection_IsNotHivItself(string exclusion)
+    {
+        ReadingTestKit.Evaluate(exclusion, ReadingTestKit.Note(WithHiv), CriterionRole.Exclusion).Outcome.Should().NotBe(CriterionOutcome.Met);
+    }
+
+    [Theory]
+    [InlineData("Chemotherapy in Treating Patients With AIDS-Related Lymphoma", "A 40-year-old man with Burkitt lymphoma, stage IV, untreated.", true)]
+    [InlineData("Chemotherapy in Treating Patients With AIDS-Related Lymphoma", "A 40-year-old man with Burkitt lymphoma, stage IV, untreated. HIV negative.", true)]
+    [InlineData("Chemotherapy in Treating Patients With AIDS-Related Lymphoma", "A 40-year-old man with HIV infection on antiretroviral therapy has Burkitt lymphoma, stage IV, untreated.", false)]
+    [InlineData("Rituximab in HIV-Negative Patients With Burkitt Lymphoma", "A 40-year-old man with Burkitt lymphoma, stage IV, untreated.", false)]
+    public void Evaluate_ATrialOfPeopleWithHiv_ForAPatientWithoutIt_IsLikelyIneligible(string title, string note, bool presumedFailure)
+    {
+        ReadingTestKit.EvaluateTitled(title, note, "Lymphoma").Verdict.Should().Match(v => (v == TrialVerdict.LikelyIneligible) == presumedFailure);
+    }
+
+    [Fact]
+    public void Evaluate_HivNamedAsSuch_IsMetByTheRecordedInfection()
+    {
+        ReadingTestKit.Evaluate("Known HIV infection", ReadingTestKit.Note(WithHiv), CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
     [Fact]
     public void Evaluate_ARuleNamingAnotherForm_StaysAQuestion()
     {
@@ -155,6 +184,30 @@ public sealed class FormAndCandidacyTests
                 TongueToBeOperated,
                 "Head and Neck Cancer")
             .Verdict.Should().NotBe(TrialVerdict.LikelyIneligible).And.NotBe(TrialVerdict.Ineligible);
+    }
+
+    [Theory]
+    [InlineData("Cryotherapy for Unresectable Liver Metastases From Colorectal Cancer", true)]
+    [InlineData("Adjuvant Chemotherapy After Resection of Liver Metastases From Colorectal Cancer", false)]
+    public void Evaluate_ATrialOfUnresectableMetastases_AfterTheMetastasesWereRemoved_IsLikelyIneligible(string title, bool presumedFailure)
+    {
+        ReadingTestKit.EvaluateTitled(
+                title,
+                "A 57-year-old man with sigmoid adenocarcinoma and three liver metastases had a sigmoid colectomy and a right hepatectomy; all margins were clear and CT now shows no residual disease.",
+                "Colorectal Cancer")
+            .Verdict.Should().Match(v => (v == TrialVerdict.LikelyIneligible) == presumedFailure);
+    }
+
+    [Theory]
+    [InlineData("Hydroxyurea was started three days ago to bring the white count down; no tyrosine kinase inhibitor yet.", true)]
+    [InlineData("She has been treated with imatinib for two years.", false)]
+    public void Evaluate_ATransplantTrial_ForChronicPhaseLeukaemiaOnlyCytoreduced_IsLikelyIneligible(string treatment, bool presumedFailure)
+    {
+        ReadingTestKit.EvaluateTitled(
+                "Allogeneic Bone Marrow Transplantation in Treating Patients With Chronic Myelogenous Leukemia",
+                "A 45-year-old woman with newly found chronic myeloid leukaemia in chronic phase, BCR-ABL1 positive. " + treatment,
+                "Chronic Myelogenous Leukemia")
+            .Verdict.Should().Match(v => (v == TrialVerdict.LikelyIneligible) == presumedFailure);
     }
 
     [Fact]

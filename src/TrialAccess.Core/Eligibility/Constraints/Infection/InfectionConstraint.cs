@@ -25,8 +25,11 @@ public sealed partial record InfectionConstraint(string Pathogen, bool ActiveOnl
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
     {
+        // An active infection is one being fought now (sepsis, pneumonia): HIV and chronic viral hepatitis, which rules name
+        // apart, are not it.
         var synonyms = Synonyms(Pathogen);
-        var match = patient.Conditions.FirstOrDefault(c => c.Concept is not (CoreAntibody or SurfaceAntibody) && synonyms.Any(s => Mentions(c.Text, s) || (c.Concept is { } k && Mentions(k, s))));
+        var match = patient.Conditions.FirstOrDefault(c => c.Concept is not (CoreAntibody or SurfaceAntibody) && synonyms.Any(s => Mentions(c.Text, s) || (c.Concept is { } k && Mentions(k, s)))
+            && !(Pathogen == "active infection" && ChronicViral().IsMatch(c.Concept ?? c.Text)));
         if (match is null)
         {
             // A positive hepatitis B core antibody is a past infection, resolved or occult: whether it counts as the
@@ -63,6 +66,9 @@ public sealed partial record InfectionConstraint(string Pathogen, bool ActiveOnl
 
     [GeneratedRegex(@"\b(?:uncontrolled|refractory|resistant|persistent|worsening|not\s+(?:controlled|responding|improving))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UncontrolledWords();
+
+    [GeneratedRegex(@"\b(?:hiv|human\s+immunodeficiency|aids|hepatitis\s+[bc]|hbv|hcv)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ChronicViral();
 
     /// <summary>The note reader's concepts for hepatitis B serology that is not a current infection.</summary>
     private const string CoreAntibody = "hepatitis b core antibody positive";
@@ -116,9 +122,14 @@ public static partial class InfectionParser
                 continue;
             }
 
-            c.Add(new InfectionConstraint(pathogen, (active ??= Active().IsMatch(c.Lower)) || pathogen == "active infection", SpecifierNear(c, m, pathogen), pathogen == "active infection" && Uncontrolled().IsMatch(c.Lower) && !ActiveOrUncontrolled().IsMatch(c.Lower)) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) ^ NegativeAfter().IsMatch(c.Text.AsSpan(m.Index + m.Length)), Qualifies = c.IsQualifierAt(m.Index) });
+            // "AIDS-related wasting", "HIV-associated nephropathy": the infection names the cause of what the rule is about.
+            c.Add(new InfectionConstraint(pathogen, (active ??= Active().IsMatch(c.Lower)) || pathogen == "active infection", SpecifierNear(c, m, pathogen), pathogen == "active infection" && Uncontrolled().IsMatch(c.Lower) && !ActiveOrUncontrolled().IsMatch(c.Lower)) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) ^ NegativeAfter().IsMatch(c.Text.AsSpan(m.Index + m.Length)), Qualifies = c.IsQualifierAt(m.Index) || (pathogen != "active infection" && CauseOfAfter().IsMatch(c.Text, m.Index + m.Length)) });
         }
     }
+
+    /// <summary>After the pathogen: "-related", ")-related", "-associated", "-induced", "-defining" and the condition it causes.</summary>
+    [GeneratedRegex(@"\G\)?[\s-]?(?:related|associated|induced|defining)\s+(?!infection)\w", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CauseOfAfter();
 
     /// <summary>"Mixed genotype or non-typable HCV genotype infection", "HCV genotype 1": the kind named beside the pathogen, in its clause.</summary>
     private static string? SpecifierNear(CriterionContext c, Match pathogen, string name)
