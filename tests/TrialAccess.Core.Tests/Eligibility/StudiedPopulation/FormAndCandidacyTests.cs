@@ -149,6 +149,15 @@ public sealed class FormAndCandidacyTests
         ReadingTestKit.EvaluateTitled(title, note, "Lymphoma").Verdict.Should().Match(v => (v == TrialVerdict.LikelyIneligible) == presumedFailure);
     }
 
+    [Theory]
+    [InlineData("A 70-year-old woman with acute myeloid leukaemia, normal karyotype, NPM1 wild-type and FLT3 negative, in first complete remission.", CriterionOutcome.NotMet)]
+    [InlineData("A 70-year-old woman with acute myeloid leukaemia in first complete remission.", CriterionOutcome.Unknown)]
+    [InlineData("A 40-year-old woman with acute myeloid leukaemia, FLT3 negative, PML::RARA detected.", CriterionOutcome.Unknown)]
+    public void Evaluate_PromyelocyticLeukaemia_AgainstAnAmlWhoseWorkupLacksTheFusion_IsPresumedAnotherAml(string note, CriterionOutcome expected)
+    {
+        ReadingTestKit.Evaluate("Acute promyelocytic leukemia", ReadingTestKit.Note(note)).Outcome.Should().Be(expected);
+    }
+
     [Fact]
     public void Evaluate_HivNamedAsSuch_IsMetByTheRecordedInfection()
     {

@@ -26,6 +26,13 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
     /// </summary>
     public bool Excepts { get; init; }
 
+    /// <summary>An AML's workup: its karyotype or the genes tested ("normal karyotype", "NPM1 wild-type", "FLT3-ITD negative", "inv(16)").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:normal|complex|monosomal)\s+karyotype|\bkaryotype\s+(?:is\s+|was\s+|shows?\s+)?(?:normal|46,?\s*X[XY])|\bNPM1\b|\bFLT3\b|\bCEBPA\b|\binv\(16\)|\bt\(8;21\)|\bRUNX1::RUNX1T1\b|\bCBFB::MYH11\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AmlWorkup();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bPML\b|\bRARA\b|promyelocytic|t\(15;\s?17\)|\bAPL\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PromyelocyticWords();
+
     public override string Describe() => Groups.Count == 0 ? $"cancer type {Code} ({Name})" : $"cancer type {Code} ({Name}), {string.Join(", ", Groups.Select(CancerGroups.Describe))}";
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
@@ -62,6 +69,14 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
             {
                 broader = diagnosis;
             }
+        }
+
+        // Acute promyelocytic leukaemia is the AML with t(15;17), PML::RARA: a workup that reports the karyotype or the
+        // genes of an AML and not that fusion rules it out. Presumed, to confirm.
+        if (broader is not null && catalog.IsWithin(Code, "APLPMLRARA") && patient.SourceText is { } text
+            && AmlWorkup().Match(text) is { Success: true } workup && !PromyelocyticWords().IsMatch(text))
+        {
+            return new ConstraintCheck(CriterionOutcome.NotMet, $"diagnosis {broader.Text}, its workup reported (\"{workup.Value}\") without PML::RARA: presumed not {Name}, confirm", $"Is the patient's {broader.Text} a {Name}?") { Presumed = true };
         }
 
         if (broader is not null)
