@@ -150,6 +150,20 @@ public sealed class FormAndCandidacyTests
     }
 
     [Theory]
+    [InlineData("A 45-year-old man with nasopharyngeal carcinoma, stage III. No treatment so far; induction chemotherapy is recommended.")]
+    [InlineData("A 38-year-old woman with stage II oral cavity cancer, untreated.")]
+    public void Extract_ACancerSaidToBeUntreated_IsUntreated(string note)
+    {
+        NoteReader.Extract(note).Settings.Should().Contain(s => s.Setting == DiseaseSetting.Untreated);
+    }
+
+    [Fact]
+    public void Extract_AnotherConditionLeftUntreated_SaysNothingOfTheCancer()
+    {
+        NoteReader.Extract("A 60-year-old man with lung cancer and hypertension, untreated for years.").Settings.Should().NotContain(s => s.Setting == DiseaseSetting.Untreated);
+    }
+
+    [Theory]
     [InlineData("A 70-year-old woman with acute myeloid leukaemia, normal karyotype, NPM1 wild-type and FLT3 negative, in first complete remission.", CriterionOutcome.NotMet)]
     [InlineData("A 70-year-old woman with acute myeloid leukaemia in first complete remission.", CriterionOutcome.Unknown)]
     [InlineData("A 40-year-old woman with acute myeloid leukaemia, FLT3 negative, PML::RARA detected.", CriterionOutcome.Unknown)]
