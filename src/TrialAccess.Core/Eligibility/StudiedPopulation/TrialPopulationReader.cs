@@ -213,9 +213,11 @@ public static partial class TrialPopulationReader
 
         foreach (Match m in Stage().Matches(rest))
         {
-            foreach (var extent in StageExtents(m.Groups["stages"].Value))
+            // "stage ii prostate adenocarcinoma": conditions written in lower case name the same stages.
+            var stages = m.Groups["stages"].Value.ToUpperInvariant();
+            foreach (var extent in StageExtents(stages))
             {
-                Add(PopulationAxis.Extent, extent.ToString(), $"stage {m.Groups["stages"].Value}", m);
+                Add(PopulationAxis.Extent, extent.ToString(), $"stage {stages}", m);
             }
         }
 
@@ -586,7 +588,7 @@ public static partial class TrialPopulationReader
     [GeneratedRegex(@"\bnon[- ]?metastatic\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NonMetastatic();
 
-    [GeneratedRegex(@"\b(?i:stages?)\s+(?<stages>(?:0|I{1,3}V?|IV|[1-4])[ABC]?\d?(?:\s*(?:-|–|to|or|and|,|/)\s*(?:0|I{1,3}V?|IV|[1-4])[ABC]?\d?)*)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?i:stages?)\s+(?<stages>(?:0|I{1,3}V?|IV|[1-4]|(?-i:i{1,3}v?|iv)(?=[abc]?\d?\b))(?:[ABC]|(?-i:[abc]))?\d?(?:\s*(?:-|–|to|or|and|,|/)\s*(?:0|I{1,3}V?|IV|[1-4]|(?-i:i{1,3}v?|iv)(?=[abc]?\d?\b))(?:[ABC]|(?-i:[abc]))?\d?)*)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Stage();
 
     [GeneratedRegex(@"(?<n>0|IV|I{1,3}|[1-4])(?=[ABC]?\d?\b)", RegexOptions.CultureInvariant)]

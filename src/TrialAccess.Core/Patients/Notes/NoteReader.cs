@@ -618,6 +618,14 @@ public static partial class NoteReader
             var word = tokens[k].Norm;
             switch (word)
             {
+                // "non-metastatic osteosarcoma", "nonmetastatic": not spread.
+                case "metastatic" when k > 0 && tokens[k - 1].Norm == "non":
+                    metastatic = false;
+                    k--;
+                    break;
+                case "nonmetastatic":
+                    metastatic = false;
+                    break;
                 case "metastatic":
                     metastatic = true;
                     break;

@@ -157,6 +157,14 @@ public sealed class FormAndCandidacyTests
         NoteReader.Extract(note).Settings.Should().Contain(s => s.Setting == DiseaseSetting.Untreated);
     }
 
+    [Theory]
+    [InlineData("A 14-year-old girl with newly diagnosed, non-metastatic osteosarcoma of the femur.")]
+    [InlineData("A 14-year-old girl with nonmetastatic osteosarcoma of the femur.")]
+    public void Extract_ANonMetastaticCancer_IsNotMetastatic(string note)
+    {
+        NoteReader.Extract(note).Diagnoses.Single(d => d.OncoTreeCode == "OS").Stage!.Metastatic.Should().BeFalse();
+    }
+
     [Fact]
     public void Extract_AnotherConditionLeftUntreated_SaysNothingOfTheCancer()
     {
@@ -231,6 +239,18 @@ public sealed class FormAndCandidacyTests
                 "A 45-year-old woman with newly found chronic myeloid leukaemia in chronic phase, BCR-ABL1 positive. " + treatment,
                 "Chronic Myelogenous Leukemia")
             .Verdict.Should().Match(v => (v == TrialVerdict.LikelyIneligible) == presumedFailure);
+    }
+
+    [Theory]
+    [InlineData("stage ii prostate adenocarcinoma")]
+    [InlineData("Stage II Prostate Adenocarcinoma")]
+    public void Evaluate_ATrialOfEarlyStagesWrittenInEitherCase_ForACastrationResistantCancer_IsLikelyIneligible(string condition)
+    {
+        ReadingTestKit.EvaluateTitled(
+                "A Study of Prostate Cancer",
+                "A 76-year-old man had radical radiotherapy for prostate adenocarcinoma eight years ago; on leuprorelin with a castrate testosterone his PSA keeps rising: non-metastatic castration-resistant disease.",
+                condition)
+            .Verdict.Should().Be(TrialVerdict.LikelyIneligible);
     }
 
     [Fact]
