@@ -866,7 +866,7 @@ public static partial class EligibilityEvaluator
 
             // A relapse the record states ("now relapsed"); a treatment before, for "previously treated".
             if (form.Groups["relapsed"].Success
-                ? patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Relapsed) is { } relapse
+                ? patient.Settings.Any(s => s.Setting == DiseaseSetting.Relapsed)
                 : PatientSetting.Treatment(patient) is { Presumed: false, Value: TreatmentState.PreviouslyTreated or TreatmentState.Relapsed })
             {
                 return $"\"{form.Value.Trim()}\" disease, the form the record states";
@@ -937,7 +937,9 @@ public static partial class EligibilityEvaluator
                 .ToList();
             // "No relapsed AML" in a trial of AML: the particular form is named, and the record states the patient's cancer
             // is in it ("now relapsed"). A presumed failure, shown to confirm: the rule may belong to one cohort of the trial.
-            if (excludedCancers.Count > 0 && FormTheRecordStates(excludedCancers, text, patient) is { } form)
+            // (Of a cancer the trial does not study, the rule stays the recorded failure it was.)
+            if (excludedCancers.Count > 0 && excludedCancers.All(c => studied.Any(code => catalog.IsWithin(code, c.Code) || catalog.IsWithin(c.Code, code)))
+                && FormTheRecordStates(excludedCancers, text, patient) is { } form)
             {
                 evaluations[i] = evaluation with
                 {

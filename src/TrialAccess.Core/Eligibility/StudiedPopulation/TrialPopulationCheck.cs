@@ -532,7 +532,7 @@ public static partial class TrialPopulationCheck
     [GeneratedRegex(@"unresectable|inoperable|non[- ]?resectable|non[- ]?operable|not\s+be\s+(?:(?:completely|surgically)\s+)?(?:removed|resected)|not\s+amenable", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UnresectableWords();
 
-    /// <summary>A trait read from chemoembolisation, ablation or a liver transplant, in a trial that names no liver resection: a treatment of tumour still in the liver.</summary>
+    /// <summary>A trait read from chemoembolisation, ablation or a liver transplant (a liver resection has a label of its own): a treatment of tumour still in the liver.</summary>
     private static bool TreatsTumourInLiver(PopulationTrait t) => t.Label == TrialPopulationReader.LiverDirectedLabel;
 
     /// <summary>
@@ -666,9 +666,9 @@ public static partial class TrialPopulationCheck
             : null;
     }
 
-    /// <summary>True when the record names no drug, operation, radiotherapy or procedure given that could treat the cancer.</summary>
-    private static bool NeverTreated(PatientProfile patient) =>
-        !patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical && PatientSetting.TreatsCancer(t));
+    /// <summary>True when the record names no drug, operation, radiotherapy or procedure given that could treat the cancer (one <paramref name="except"/> accepts does not count).</summary>
+    private static bool NeverTreated(PatientProfile patient, Func<Therapy, bool>? except = null) =>
+        !patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical && PatientSetting.TreatsCancer(t) && except?.Invoke(t) != true);
 
     /// <summary>A trait of early disease only: operable, curative or adjuvant settings, in situ, stage 0 to II.</summary>
     private static bool EarlyOnly(PopulationTrait trait) =>
@@ -796,7 +796,7 @@ public static partial class TrialPopulationCheck
         // In chronic phase, hydroxyurea brings the count down until the first real treatment starts: it treats nothing yet.
         var lower = patient.Settings.FirstOrDefault(s => s.Setting is DiseaseSetting.LowerRisk or DiseaseSetting.ChronicPhase);
         var chronic = lower?.Setting == DiseaseSetting.ChronicPhase;
-        if (patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical && PatientSetting.TreatsCancer(t) && !(chronic && Cytoreduction().IsMatch(t.Name))))
+        if (!NeverTreated(patient, except: t => chronic && Cytoreduction().IsMatch(t.Name)))
         {
             return null;
         }
