@@ -127,7 +127,7 @@ public static partial class PatientSetting
         // adjuvant or neoadjuvant course) and no word saying so: the disease has been treated, so it is neither untreated
         // nor newly diagnosed (lymphoma after six cycles of bendamustine and rituximab). A presumption.
         var local = patient.Therapies.Any(t => t.Kind is TherapyKind.Surgery or TherapyKind.Radiotherapy && t.Certainty is Certainty.Asserted or Certainty.Historical);
-        if (!local && drugs.FirstOrDefault(t => t.IsCurrent != true && IsAnticancer(t)) is { } finished
+        if (!local && drugs.FirstOrDefault(t => t.IsCurrent != true && IsAnticancer(t) && !Cytoreductive(t, cancer)) is { } finished
             && !AroundSurgery().IsMatch(patient.SourceText ?? string.Empty))
         {
             return new(TreatmentState.PreviouslyTreated, $"{Quote(patient, finished.Span, $"had {finished.Name}")}, no relapse or line stated: presumed previously treated", true);
@@ -158,7 +158,7 @@ public static partial class PatientSetting
     {
         var spread = patient.Metastases.Any(m => m.Certainty == Certainty.Asserted && !Regional(m.Site))
             || cancer.Stage is { } stage && (stage.Distant || stage.Recurrent == true);
-        var anticancer = patient.Therapies.Any(t => t.Kind == TherapyKind.Drug && t.Certainty is Certainty.Asserted or Certainty.Historical && IsAnticancer(t));
+        var anticancer = patient.Therapies.Any(t => t.Kind == TherapyKind.Drug && t.Certainty is Certainty.Asserted or Certainty.Historical && IsAnticancer(t) && !Cytoreductive(t, cancer));
         return !spread && !anticancer;
     }
 
@@ -317,6 +317,34 @@ public static partial class PatientSetting
 
     [GeneratedRegex(@"\b(?:transplant\w*|car[- ]?t\b|cell therapy|ablation|emboli[sz]ation|chemoemboli\w*|radioemboli\w*|photodynamic|cryotherapy|hipec|perfusion|resection|\w*ectomy)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TreatingProcedure();
+
+    /// <summary>
+    /// The words saying the patient's cancer is to be operated on ("resectable", "a lobectomy is feasible"), or null when
+    /// it was resected already, cannot be operated on, came back or spread to distant sites, or an operation is recorded.
+    /// </summary>
+    public static string? ToBeOperated(PatientProfile patient, Diagnosis? cancer)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        if (patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Operable) is not { } operable
+            || patient.Settings.Any(s => s.Setting is DiseaseSetting.Resected or DiseaseSetting.MedicallyInoperable)
+            || SpreadOrRelapsed(patient)
+            || cancer?.Stage?.Distant == true
+            || patient.Therapies.Any(t => t.Kind == TherapyKind.Surgery && t.Certainty is Certainty.Asserted or Certainty.Historical))
+        {
+            return null;
+        }
+
+        return Quote(patient, operable.Span, "operable");
+    }
+
+    /// <summary>
+    /// Hydroxyurea for a leukaemia (acute, or chronic myeloid) brings the blood count down before the first real
+    /// treatment starts: a few days of it are no line of therapy.
+    /// </summary>
+    private static bool Cytoreductive(Therapy therapy, Diagnosis? cancer) =>
+        therapy.Name is "hydroxyurea" or "hydroxycarbamide"
+        && cancer?.OncoTreeCode is { } code
+        && (code is "ACLEUK" or "CML" || OncologyVocabulary.BuiltIn.CancerTypes.IsWithin(code, "ACLEUK") || OncologyVocabulary.BuiltIn.CancerTypes.IsWithin(code, "CML"));
 
     /// <summary>A drug known to treat cancer (the drug catalogue's reading): a relapse after a bisphosphonate, a steroid, an antibiotic or metformin says nothing of prior cancer therapy.</summary>
     private static bool IsAnticancer(Therapy therapy) => OncologyVocabulary.BuiltIn.Drugs.IsAnticancer(therapy.Name, therapy.Classes) == true;

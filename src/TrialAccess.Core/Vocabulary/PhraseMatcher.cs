@@ -109,7 +109,8 @@ public sealed class PhraseMatcher<T>
 
     /// <summary>
     /// Every non-overlapping longest match, left to right. A phrase registered in capitals of at most five characters
-    /// ("ALL", "MET", "ER") matches only where the text has it in capitals too, since in lower case it is a common word.
+    /// ("ALL", "MET", "ER") matches only where the text has it in capitals too, since in lower case it is a common word;
+    /// one with a digit ("HER2") also where the text starts it with a capital ("Her2").
     /// </summary>
     public List<PhraseMatch<T>> FindAll(string text, IReadOnlyList<Token> tokens)
     {
@@ -195,7 +196,9 @@ public sealed class PhraseMatcher<T>
                 ok = tokens[i + w].Value == words[w];
             }
 
-            if (ok && IsCapitalsOnly(phrase) && HasLowerCase(text, tokens[i].Start, tokens[i + words.Length - 1].End))
+            // "Her2", "Cd20": a name with a digit is no common word; written with a capital first it is the name still.
+            if (ok && IsCapitalsOnly(phrase) && HasLowerCase(text, tokens[i].Start, tokens[i + words.Length - 1].End)
+                && !(phrase.Any(char.IsAsciiDigit) && char.IsUpper(text[tokens[i].Start])))
             {
                 ok = false;
             }

@@ -345,7 +345,7 @@ public static partial class TrialPopulationCheck
             // A trial whose every trait is one of these or another extent than the patient's recorded one fails too
             // ("Adjuvant Chemotherapy After Resection of Locally Advanced" disease for a T2 N0 cancer still to be removed).
             var known = PatientExtent(patient, cancer)?.Extent.ToString();
-            if (stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label == "advanced disease") || OnlyUnresectable(stated)
+            if (stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label is "advanced disease" or TrialPopulationReader.AdvancedOrRecurrentLabel) || OnlyUnresectable(stated)
                 || (stated.Exists(t => !AfterSurgeryWords().IsMatch(t.Evidence.Text)) && stated.Exists(t => AfterSurgeryWords().IsMatch(t.Evidence.Text))
                     && stated.TrueForAll(t => t.Value == nameof(DiseaseExtent.Metastatic) || t.Label == "advanced disease" || AfterSurgeryWords().IsMatch(t.Evidence.Text)
                         || (known is not null && t.Value != known && t.Label != "early or operable disease"))))
@@ -616,19 +616,7 @@ public static partial class TrialPopulationCheck
     /// The words saying the patient's cancer is to be operated on with curative intent, or null: not when distant
     /// metastases, a relapse or a recorded operation say otherwise.
     /// </summary>
-    private static string? Operable(PatientProfile patient, Diagnosis? cancer)
-    {
-        if (patient.Settings.FirstOrDefault(s => s.Setting == DiseaseSetting.Operable) is not { } operable
-            || patient.Settings.Any(s => s.Setting is DiseaseSetting.Resected or DiseaseSetting.MedicallyInoperable)
-            || SpreadOrRelapsed(patient)
-            || cancer?.Stage?.Distant == true
-            || patient.Therapies.Any(t => t.Kind == TherapyKind.Surgery && t.Certainty is Certainty.Asserted or Certainty.Historical))
-        {
-            return null;
-        }
-
-        return Quote(patient, operable.Span, "operable");
-    }
+    private static string? Operable(PatientProfile patient, Diagnosis? cancer) => PatientSetting.ToBeOperated(patient, cancer);
 
     [GeneratedRegex(@"^(?:adjuvant|post-?operative)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AfterSurgeryWords();

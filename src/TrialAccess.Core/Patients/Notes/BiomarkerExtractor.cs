@@ -185,11 +185,23 @@ internal static partial class BiomarkerExtractor
                     }
 
                     return new Result(BiomarkerStatus.Positive, $"exon {tokens[k + 1].Norm} {kind}", null, null, tokens[k + 2].End);
+                // "an FLT3 internal tandem duplication": the alteration found, spelt out.
+                case "internal" when k + 2 < tokens.Count && tokens[k + 1].Norm == "tandem" && tokens[k + 2].Norm is "duplication" or "duplications":
+                    return new Result(BiomarkerStatus.Positive, "ITD", value, unit, tokens[k + 2].End);
                 // "FLT3-ITD and TKD negative": the kinds of FLT3 alteration tested, then one result for both.
                 case "itd" or "tkd":
                     alteration ??= raw.ToUpperInvariant();
                     continue;
                 case "and" or "or" when alteration is "ITD" or "TKD" && k + 1 < tokens.Count && tokens[k + 1].Norm is "itd" or "tkd":
+                    continue;
+                // "PD-L1 is expressed on 20% of tumour cells": the share expressing it follows.
+                case "expressed":
+                    if (k + 1 < tokens.Count && tokens[k + 1].Norm is "on" or "in" or "by")
+                    {
+                        k++;
+                    }
+
+                    unit ??= "%";
                     continue;
                 case "tps" or "cps" or "score" or "expression" or "of" or "ihc" or "immunohistochemistry" or "immunohistochemical" or "staining" or "status" or "is" or "was" or "are" or "were" or "all" or "both" or "testing" or "test" or "by" or "fish":
                     unit = word is "cps" ? "CPS" : unit;

@@ -44,7 +44,7 @@ internal static class CertaintyScope
 
     private static readonly string[][] HypotheticalBefore = Phrases(
         "rule out", "r o", "concern for", "concerning for", "possible", "possibly", "suspected", "suspicion of", "suspicious for", "candidate for",
-        "will", "planned", "plan", "plans", "planning", "to be started", "consider", "considering", "considered", "offered", "if", "risk of",
+        "will", "planned", "plan", "plans", "planning", "to be started", "consider", "considers", "considering", "considered", "offered", "if", "risk of",
         "to avoid", "may", "might", "could", "screening for", "in case", "to start", "recommended", "recommends", "would", "should",
         "evaluate for", "evaluated for", "workup for", "work up for", "differential", "to receive", "to get", "to undergo", "to have her", "to have his", "to have their",
         "concerned about", "concern about", "concerns about", "worried about", "worries about", "worry about", "afraid of", "fear of",
@@ -61,7 +61,7 @@ internal static class CertaintyScope
     private static readonly string[][] HypotheticalAfter = Phrases(
         "will be started", "will be", "to be started", "is planned", "was planned", "planned", "is recommended", "was recommended", "was offered", "is offered",
         "is being considered", "are being considered", "is being planned", "is being discussed", "is under consideration", "is proposed", "is scheduled", "is being offered",
-        "is booked", "are booked", "is arranged", "are arranged");
+        "is booked", "are booked", "is arranged", "are arranged", "feasible", "is feasible", "would be feasible", "is possible", "would be possible");
 
     private static readonly HashSet<string> Relatives = new(StringComparer.Ordinal)
     {

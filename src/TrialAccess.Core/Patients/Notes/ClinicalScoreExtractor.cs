@@ -12,7 +12,7 @@ internal static partial class ClinicalScoreExtractor
     [GeneratedRegex(@"\b(?<scale>KPS|Karnofsky|Lansky)(?:\s*(?:performance\s+status|performance\s+score|PS|score|status))?(?:\s*(?:of|is|was|:|=|-))*\s*(?<v>\d{2,3})\s*%?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Karnofsky();
 
-    [GeneratedRegex(@"\bstage\s*(?<g>(?:IV|I{1,3}|[0-4])(?:[ABC][1-3]?)?)(?![a-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\bstage\s*(?<g>(?:IV|I{1,3}|[0-4])(?:[ABC][1-3]?)?)(?![a-z0-9])|\bstage\s+(?:is|was)\s+(?<g>(?-i:IV|I{1,3})(?:[ABC][1-3]?)?)(?![a-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex StageGroupPattern();
 
     [GeneratedRegex(@"\b[cpy]?(?<t>T(?:[0-4][a-d]?|is|x))\s*[cpy]?(?<n>N(?:[0-3][a-c]?(?:mi)?|x))\s*[cpy]?(?<m>M(?:[01][a-c]?|x))?\b", RegexOptions.CultureInvariant, 1000)]

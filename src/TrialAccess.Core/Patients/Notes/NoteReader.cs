@@ -988,8 +988,14 @@ public static partial class NoteReader
 
     private static IEnumerable<Therapy> Therapies(string note, IReadOnlyList<NoteToken> tokens, NoteLexicon lexicon, List<SourceSpan> labSpans, PatientSex? sex)
     {
-        foreach (var match in lexicon.Find(tokens, LexiconKind.Drug, LexiconKind.Procedure))
+        var matches = lexicon.Find(tokens, LexiconKind.Drug, LexiconKind.Procedure).ToList();
+        foreach (var match in matches)
         {
+            if (IsPurposeOfDrug(tokens, matches, match))
+            {
+                continue;
+            }
+
             var span = SpanOf(tokens, match);
             // "Strong oestrogen receptor expression", "testosterone levels": the hormone's receptor or level, not a drug given.
             if (labSpans.Any(l => Overlaps(l, span)) || IsSusceptibility(tokens, match.First)
@@ -1037,6 +1043,22 @@ public static partial class NoteReader
         }
     }
 
+
+    /// <summary>
+    /// "Hydroxycarbamide for cytoreduction", "dexamethasone for debulking": a procedure word after a drug and "for" says
+    /// what the drug was given for; no operation was done.
+    /// </summary>
+    private static bool IsPurposeOfDrug(IReadOnlyList<NoteToken> tokens, List<LexiconMatch> matches, LexiconMatch match)
+    {
+        if (match.Entry.Kind != LexiconKind.Procedure || match.First < 2 || tokens[match.First - 1].Norm != "for")
+        {
+            return false;
+        }
+
+        var forAt = match.First - 1;
+        return matches.Exists(m => m.Entry.Kind == LexiconKind.Drug && m.Next <= forAt && m.Next >= forAt - 4
+            && Enumerable.Range(m.Next, forAt - m.Next).All(k => !tokens[k].Norm.Any(c => c is '.' or ';') && tokens[k].Norm is not ("and" or "then" or "followed" or "before" or "after")));
+    }
 
     /// <summary>
     /// A drug named twice ("first line osimertinib ... now progressing on osimertinib") is one therapy: progression

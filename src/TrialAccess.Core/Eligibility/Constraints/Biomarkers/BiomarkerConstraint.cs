@@ -187,7 +187,7 @@ public static partial class BiomarkerParser
 
                 // "ER/PgR determination", "EGFR mutation testing performed", "status can be positive, negative or
                 // unknown": a test that must be done or a status that may be anything is no requirement on the result.
-                if (bound is null && IsTestingRequirement(c) && (!Status().IsMatch(window) || AnyStatus().IsMatch(c.Lower)))
+                if (bound is null && IsTestingRequirement(c) && (!Status().IsMatch(window) && !Found().IsMatch(window) || AnyStatus().IsMatch(c.Lower)))
                 {
                     c.Claim(start, spanEnd);
                     continue;
@@ -288,6 +288,10 @@ public static partial class BiomarkerParser
     /// for the marker itself. "Known" opening the criterion ("Known activating EGFR mutation", "Patients with known
     /// germline BRCA mutations") says the patient has it.
     /// </summary>
+    /// <summary>"A HER2 overexpressing malignancy as determined by any standardized assay": the result the test must find, not a test to do.</summary>
+    [GeneratedRegex(@"\b(?:over-?express(?:ing|ion|ed)|amplified|amplification|mutated|mutant|rearranged)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Found();
+
     private static bool IsTestingRequirement(CriterionContext c)
     {
         for (var m = Testing().Match(c.Lower); m.Success; m = m.NextMatch())

@@ -153,10 +153,51 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
                 $"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?") { Presumed = true };
         }
 
+        // The words name a histology ("squamous cell carcinoma of the head and neck") and the record another one (an
+        // adenoid cystic carcinoma of the submandibular gland): in one organ, where the vocabulary put both under a
+        // coarse heading, the cell types still differ. Presumed, to confirm.
+        if (HistologyNamed(Name) is { } named
+            && mapped.TrueForAll(d => HistologyNamed($"{d.Diagnosis.Text} {d.Diagnosis.Histology} {catalog.Find(d.Code!)?.Name}") is { } recorded && recorded != named))
+        {
+            return new ConstraintCheck(
+                CriterionOutcome.NotMet,
+                $"diagnosis {mapped[0].Diagnosis.Text} ({mapped[0].Code}) is {HistologyNamed($"{mapped[0].Diagnosis.Text} {mapped[0].Diagnosis.Histology} {catalog.Find(mapped[0].Code!)?.Name}")}, the criterion names {named}: presumed not {Code}, confirm",
+                $"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?") { Presumed = true };
+        }
+
         return ConstraintCheck.Unknown($"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?", $"diagnosis {mapped[0].Diagnosis.Text} ({mapped[0].Code}) is related to but not within {Code}");
     }
 
     /// <summary>"carcinoma" or "sarcoma" when the type or a type above it is named so (a carcinosarcoma is neither), else null.</summary>
+    /// <summary>The one cell type the words name ("squamous cell", "adenocarcinoma", "adenoid cystic"), or null for none or several.</summary>
+    private static string? HistologyNamed(string words)
+    {
+        string? found = null;
+        foreach (Match m in CellType().Matches(words))
+        {
+            var type = m.Value.ToLowerInvariant() switch
+            {
+                var w when w.StartsWith("squamous", StringComparison.Ordinal) => "squamous cell",
+                var w when w.StartsWith("adenoid", StringComparison.Ordinal) => "adenoid cystic",
+                var w when w.StartsWith("adeno", StringComparison.Ordinal) => "adenocarcinoma",
+                var w when w.StartsWith("small", StringComparison.Ordinal) => "small cell",
+                var w when w.StartsWith("mucoepidermoid", StringComparison.Ordinal) => "mucoepidermoid",
+                _ => "urothelial",
+            };
+            if (found is not null && found != type)
+            {
+                return null;
+            }
+
+            found = type;
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"(?<![\w-])(?<!\bnon\s)(?:squamous(?:[- ]cell)?|adenoid\s+cystic|adenocarcinomas?|small[- ]cell|mucoepidermoid|urothelial|transitional[- ]cell)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CellType();
+
     private static string? Histology(CancerTypeCatalog catalog, string code)
     {
         foreach (var step in catalog.Lineage(code))

@@ -828,7 +828,7 @@ public static partial class PriorTherapyParser
     [GeneratedRegex(@"refractory|resistant|resistance|progress(?:ed|ion|ing)\s+(?:on|after|during|following|while)|failed|failure\s+(?:of|on|to)|relapsed\s+(?:after|following)|intolerant|intolerance\s+to|after\s+(?:failure|progression)|not\s+(?:respond(?:ing|ed)?|responsive|tolerat(?:ing|ed|e))\s+to|not\s+tolerat(?:ing|ed|e)|(?:un|non-?)responsive\s+to", RegexOptions.CultureInvariant)]
     private static partial Regex Refractory();
 
-    [GeneratedRegex(@"\b(?:concurrent|concomitant|currently\s+(?:receiving|taking|on|using|treated)|current\s+(?:[a-z-]+\s+){0,2}(?:treatment|therapy|use|medications?)\b|ongoing|receiving|chronic\s+(?:use|treatment)|requiring|use\s+of|taking|on\s+(?:stable\s+)?(?:dose|treatment))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:concurrent|concomitant|currently\s+(?:receiving|taking|on|using|treated)|current\s+(?:[a-z-]+\s+){0,2}(?:treatment|therapy|use|medications?)\b|ongoing|receiving|undergoing|chronic\s+(?:use|treatment)|requiring|use\s+of|taking|on\s+(?:stable\s+)?(?:dose|treatment))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Current();
 
     [GeneratedRegex(@"(?:within|in\s+the\s+(?:last|past|previous|preceding)|during\s+the\s+(?:last|past)|<|≤|less\s+than|fewer\s+than|at\s+least)\s*(?<num>\d+(?:\.\d+)?)\s*(?<unit>days?|weeks?|wks?|months?|hours?|years?)|(?<num>\d+(?:\.\d+)?|\b(?:one|two|three|four|five|six|eight|twelve))\s*(?<unit>days?|weeks?|wks?|months?)\s+(?:prior|before|of|from|since|preceding)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -906,7 +906,7 @@ public static partial class PriorTherapyParser
 
     /// <summary>Every alternative of <see cref="Current"/> holds one of these; asked once per criterion (the condition parser asks for every drug it reads).</summary>
     private static readonly SearchValues<string> CurrentWords = SearchValues.Create(
-        ["concurrent", "concomitant", "current", "ongoing", "receiving", "chronic", "requiring", "use", "taking", "dose", "treatment"], StringComparison.Ordinal);
+        ["concurrent", "concomitant", "current", "ongoing", "receiving", "undergoing", "chronic", "requiring", "use", "taking", "dose", "treatment"], StringComparison.Ordinal);
 
     /// <summary>Every alternative of <see cref="Naive"/> holds one of these (lower case).</summary>
     private static readonly SearchValues<string> NaiveFragments = SearchValues.Create(["naive", "na\u00efve", "previously", "prior"], StringComparison.Ordinal);

@@ -16,6 +16,9 @@ public enum DiseaseExtent
     Advanced,
     Recurrent,
     EarlyStage,
+
+    /// <summary>In remission after a treatment that worked ("in first complete remission", "CR1"): the state of the disease, not its spread.</summary>
+    Remission,
 }
 
 /// <summary>A stage requirement: stage groups ("IIIB", "IV"), TNM parts, or an extent ("metastatic", "locally advanced", "unresectable").</summary>
@@ -33,6 +36,13 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
     [System.Text.Json.Serialization.JsonIgnore]
     public bool RecurrenceOfCancer { get; init; }
 
+    /// <summary>
+    /// True when "unresectable" or "inoperable" qualifies the stage named after it ("inoperable stage IIIA", "surgically
+    /// unresectable stage III"): both are asked, not either.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool UnresectableStage { get; init; }
+
     public override string Describe() => string.Join(", ", Groups.Select(g => "stage " + g).Concat(Extents.Where(e => e != DiseaseExtent.Staged).Select(e => e.ToString())).Append(Tnm ?? string.Empty).Where(s => s.Length > 0));
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
@@ -40,8 +50,17 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
         var stage = patient.Diagnoses.Where(d => d.IsPrimary && d.Stage is not null).Select(d => d.Stage!).FirstOrDefault();
         var metastatic = stage is { Distant: true } ? true : stage?.Metastatic ?? (patient.Metastases.Any(m => m.Certainty == Certainty.Asserted) ? true : null);
 
+        if (Extents.Contains(DiseaseExtent.Remission) && InRemission(patient) is { } remission)
+        {
+            return remission;
+        }
+
         // A relapse the record states ("now relapsed", "in second remission") is a recurrent cancer, whatever its stage.
         var relapsed = RecurrenceOfCancer && !Negated && Extents.Contains(DiseaseExtent.Recurrent) && patient.Settings.Any(s => s.Setting == DiseaseSetting.Relapsed);
+        if (!relapsed && RecurrenceOfCancer && Groups.Count == 0 && Tnm is null && Extents.All(e => e == DiseaseExtent.Recurrent) && NotYetTreated(patient) is { } untreated)
+        {
+            return new ConstraintCheck(CriterionOutcome.NotMet, $"the patient {untreated}: not relapsed or refractory, presumed", $"Is the patient's cancer {Describe()}?") { Presumed = true };
+        }
         if (stage is null && metastatic is null && !relapsed)
         {
             return (NamesACancerStage ? WithoutCancer(patient, "cancer stage") : null) ?? ConstraintCheck.Unknown($"What is the stage of the patient's cancer? (trial: {Describe()})", "no stage recorded");
@@ -49,6 +68,12 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
 
         if (Groups.Count > 0 && stage?.Group is { } group)
         {
+            if (UnresectableStage && !Negated && Groups.Any(g => IsWithin(group, g))
+                && PatientSetting.ToBeOperated(patient, patient.Diagnoses.FirstOrDefault(d => d.IsPrimary)) is { } operable)
+            {
+                return new ConstraintCheck(CriterionOutcome.NotMet, $"stage {group}, but {operable}: not unresectable, presumed", $"Is the patient's cancer {Describe()}?") { Presumed = true };
+            }
+
             if (Groups.Any(g => IsWithin(group, g)))
             {
                 return ConstraintCheck.Met($"stage {group}");
@@ -105,6 +130,38 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
             ? ConstraintCheck.Unknown($"What is the stage group of the patient's cancer? (trial: {Describe()})", DescribeStage(stage, metastatic))
             : ConstraintCheck.NotMet(DescribeStage(stage, metastatic));
     }
+
+    /// <summary>
+    /// A remission asked for ("in first complete remission after induction"): met by a first remission the record states;
+    /// a disease the record gives as untreated, or newly diagnosed and not yet treated, has had no treatment to go into
+    /// remission with, a presumed failure. Anything else (treated, relapsed, on treatment) is left to the stage reading,
+    /// which asks.
+    /// </summary>
+    private ConstraintCheck? InRemission(PatientProfile patient)
+    {
+        if (PatientSetting.Treatment(patient) is not { } state)
+        {
+            return null;
+        }
+
+        return state.Value switch
+        {
+            TreatmentState.FirstRemission => ConstraintCheck.Met(state.Evidence),
+            TreatmentState.Untreated or TreatmentState.NewlyDiagnosed when Extents.Count == 1 =>
+                new ConstraintCheck(CriterionOutcome.NotMet, $"the patient {state.Evidence}: no treatment yet to bring a remission, presumed", "Is the patient's disease in remission?") { Presumed = true },
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The words saying the patient's cancer has not been treated yet: newly diagnosed, or untreated with nothing saying
+    /// it came back, spread or had a cancer drug (an untreated disease cannot have relapsed, nor be refractory).
+    /// </summary>
+    private static string? NotYetTreated(PatientProfile patient) =>
+        PatientSetting.Treatment(patient) is { } state
+        && (state.Value == TreatmentState.NewlyDiagnosed || (state.Value == TreatmentState.Untreated && PatientSetting.PresumedNotRecurred(patient)))
+            ? state.Evidence
+            : null;
 
     /// <summary>
     /// True when stage group <paramref name="narrow"/> is <paramref name="broad"/> or one of its sub-stages: "IIIA" is
@@ -190,15 +247,24 @@ public static partial class StageParser
             var extent = word.Contains("metasta", StringComparison.Ordinal) ? DiseaseExtent.Metastatic
                 : word.Contains("locally", StringComparison.Ordinal) ? DiseaseExtent.LocallyAdvanced
                 : word.Contains("resect", StringComparison.Ordinal) || word.Contains("operab", StringComparison.Ordinal) ? DiseaseExtent.Unresectable
-                : word.Contains("recurr", StringComparison.Ordinal) || word.Contains("relaps", StringComparison.Ordinal) ? DiseaseExtent.Recurrent
+                : word.Contains("recurr", StringComparison.Ordinal) || word.Contains("relaps", StringComparison.Ordinal) || word.Contains("refractory", StringComparison.Ordinal) || word.StartsWith("beyond", StringComparison.Ordinal) ? DiseaseExtent.Recurrent
                 : word.Contains("early", StringComparison.Ordinal) ? DiseaseExtent.EarlyStage
+                : word.Contains("remission", StringComparison.Ordinal) || word.StartsWith("cr", StringComparison.Ordinal) ? DiseaseExtent.Remission
                 : DiseaseExtent.Advanced;
+            // "Refractory" counts only where a cancer or disease follows ("primary refractory disease", "refractory AML"):
+            // "refractory to cisplatin" is a therapy's failure, read elsewhere. A disease "beyond first remission" came back.
+            var recurredCancer = extent == DiseaseExtent.Recurrent && (word.StartsWith("beyond", StringComparison.Ordinal) || RecurredCancerAfter().IsMatch(c.Text, m.Index + m.Length));
+            if (word.Contains("refractory", StringComparison.Ordinal) && !recurredCancer)
+            {
+                continue;
+            }
+
             if (!extents.Contains(extent))
             {
                 extents.Add(extent);
             }
 
-            ofCancer |= extent == DiseaseExtent.Recurrent && RecurredCancerAfter().IsMatch(c.Text, m.Index + m.Length);
+            ofCancer |= recurredCancer;
             spanStart = Math.Min(spanStart, m.Index);
             spanEnd = Math.Max(spanEnd, m.Index + m.Length);
         }
@@ -208,8 +274,11 @@ public static partial class StageParser
             return;
         }
 
-        c.Add(new StageConstraint(groups.Distinct().ToList(), extents, tnm.Success ? tnm.Value : null) { Span = CriterionContext.Span(spanStart, spanEnd), Negated = c.IsNegatedAt(spanStart), Qualifies = c.IsQualifierAt(spanStart), RecurrenceOfCancer = ofCancer }, claim: false);
+        c.Add(new StageConstraint(groups.Distinct().ToList(), extents, tnm.Success ? tnm.Value : null) { Span = CriterionContext.Span(spanStart, spanEnd), Negated = c.IsNegatedAt(spanStart), Qualifies = c.IsQualifierAt(spanStart), RecurrenceOfCancer = ofCancer, UnresectableStage = UnresectableBeforeStage().IsMatch(c.Text) }, claim: false);
     }
+
+    [GeneratedRegex(@"\b(?:unresectable|non-?resectable|inoperable|non-?operable)\s+(?:locally\s+advanced\s+(?:\(\s*)?)?stages?\s+(?:IV|I{1,3}|[1-4])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnresectableBeforeStage();
 
     /// <summary>After "recurrent" or "relapsed": the cancer or disease that came back ("or refractory AML", "disease", "glioblastoma").</summary>
     [GeneratedRegex(@"\G(?:\s*(?:,|or|and|and/or|/)\s*(?:refractory|relapsed|recurrent|progressive|persistent|resistant))?[\s/-]+(?:[\w-]+\s+){0,4}?(?:cancers?|carcinomas?|disease|tumou?rs?|malignanc(?:y|ies)|neoplasms?|\w+omas?|leuka?emias?|(?-i:[A-Z]{2,5}))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -236,6 +305,6 @@ public static partial class StageParser
     // Metastases named without a site ("no evidence of metastases", "known metastases") are the metastatic stage; a site's
     // ("brain metastases", "metastases to the liver") are a metastasis rule, read before this. The look back comes after
     // the word, so the pattern is tried only where "metastas" is written.
-    [GeneratedRegex(@"\b(?:metastatic|metastasi[sz]ed|distant\s+metastas[ie]s|metastas[ie]s(?<=\b(?:of|no|any|known|with|without|have|has|had)\s+metastas[ie]s)(?!\s+(?:to|in|of|at)\b)|locally\s+advanced|unresectable|non-?resectable|inoperable|not\s+(?:amenable\s+to|candidates?\s+for)\s+(?:curative\s+)?(?:surgery|resection)|advanced(?!\s+(?:age|directive|heart|liver|kidney|renal|lung|copd|cirrhosis))|recurrent|relapsed|early[- ]stage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:metastatic|metastasi[sz]ed|distant\s+metastas[ie]s|metastas[ie]s(?<=\b(?:of|no|any|known|with|without|have|has|had)\s+metastas[ie]s)(?!\s+(?:to|in|of|at)\b)|locally\s+advanced|unresectable|non-?resectable|inoperable|not\s+(?:amenable\s+to|candidates?\s+for)\s+(?:curative\s+)?(?:surgery|resection)|advanced(?!\s+(?:age|directive|heart|liver|kidney|renal|lung|copd|cirrhosis))|recurrent|relapsed|(?:primary\s+)?refractory(?!\s+(?:an(?:a)?emia|cytopenia|thrombocytopenia|to\b))|beyond\s+(?:first|1st|second|2nd)\s+(?:complete\s+)?remission|early[- ]stage|(?:in|achieved|achieving|attained)\s+(?:an?\s+)?(?:(?:first|second|1st|2nd|morphologic(?:al)?|ha?ematologic(?:al)?|complete|continuous|continued|clinical)\s+(?:or\s+(?:second|third|2nd|3rd)\s+)?)*remission(?!\s+(?:induction|rate))|(?:first|second|1st|2nd)\s+(?:morphologic(?:al)?\s+|ha?ematologic(?:al)?\s+)?complete\s+remission|(?-i:CR[12]))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Extent();
 }
