@@ -338,6 +338,36 @@ public static partial class PatientSetting
     }
 
     /// <summary>
+    /// The words saying the patient's liver tumour has grown into the portal or hepatic veins ("tumour thrombus in the
+    /// right portal vein", "macrovascular invasion", "BCLC stage C"), or null; not where the words are denied ("no portal
+    /// vein invasion").
+    /// </summary>
+    public static string? VascularInvasion(PatientProfile patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        if (patient.SourceText is not { } text)
+        {
+            return null;
+        }
+
+        foreach (Match m in VeinInvaded().Matches(text))
+        {
+            if (!DeniedBefore().IsMatch(text.AsSpan(Math.Max(0, m.Index - 30), Math.Min(m.Index, 30))))
+            {
+                return Quote(patient, new SourceSpan(m.Index, m.Length), "vascular invasion");
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(?:tumou?r\s+thromb(?:us|i|osis)\s+(?:in|of|into|extending\s+into)\s+(?:the\s+)?(?:(?:right|left|main|segmental)\s+)?(?:portal|hepatic)|portal\s+vein\s+(?:tumou?r\s+)?(?:invasion|thrombus|thrombosis)|PVTT|macrovascular\s+invasion|BCLC\s*(?:stage\s*)?C\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VeinInvaded();
+
+    [GeneratedRegex(@"\b(?:no|without|negative\s+for|free\s+of)\b[^.;]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeniedBefore();
+
+    /// <summary>
     /// Hydroxyurea for a leukaemia (acute, or chronic myeloid) brings the blood count down before the first real
     /// treatment starts: a few days of it are no line of therapy.
     /// </summary>

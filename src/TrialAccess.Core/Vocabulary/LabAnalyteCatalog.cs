@@ -162,6 +162,7 @@ public sealed class LabAnalyteCatalog
         "PSA|ng/mL|PSA;prostate-specific antigen;prostate specific antigen;serum PSA",
         "CEA|ng/mL|CEA;carcinoembryonic antigen",
         "CA-125|U/mL|CA-125;CA125;CA 125",
+        "CA 19-9|U/mL|CA 19-9;CA19-9;CA 19.9;carbohydrate antigen 19-9",
         "AFP|ng/mL|AFP;alpha-fetoprotein;alpha fetoprotein",
         "beta-hCG|mIU/mL|beta-hCG;β-hCG;beta HCG;hCG",
         "troponin|ng/L|troponin;troponin I;troponin T",

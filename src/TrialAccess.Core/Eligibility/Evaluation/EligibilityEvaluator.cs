@@ -971,6 +971,22 @@ public static partial class EligibilityEvaluator
                 continue;
             }
 
+            // The cancer the block opens with ("Histologically proven medullary thyroid carcinoma ... if: autologous bone
+            // marrow ..."), failed before any condition in it is reached: the condition governs what follows, not the cancer.
+            if (evaluation.Role == CriterionRole.Inclusion && Conditional().Match(text) is { Success: true } later
+                && evaluation.Constraints.FirstOrDefault(c => c.Check.Outcome == CriterionOutcome.NotMet && c.Constraint is CancerTypeConstraint { Negated: false } cancer
+                    && cancer.Span.End <= later.Index) is { } cancerFailed)
+            {
+                evaluations[i] = evaluation with
+                {
+                    Outcome = CriterionOutcome.NotMet,
+                    Presumed = cancerFailed.Check.Presumed,
+                    Evidence = cancerFailed.Check.Evidence,
+                    Questions = cancerFailed.Check.Question is { } asked ? [asked] : [],
+                };
+                continue;
+            }
+
             evaluations[i] = evaluation with
             {
                 Outcome = CriterionOutcome.Unknown,
@@ -1280,7 +1296,9 @@ public static partial class EligibilityEvaluator
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:allowed|permitted|acceptable|are\s+eligible|is\s+eligible|may\s+(?:be\s+)?(?:enrol+(?:ed)?|included|entered|participate|eligible)\b(?![^.;]*\b(?:if|provided|when|whose)\b)|may\s+have\s+(?:received|had|undergone|been\s+treated)\b(?![^.;]*\b(?:if|provided|when|whose|as\s+long\s+as)\b)|may\s+(?:also\s+)?(?:participate|enrol+)\s+(?:in|on)\s+(?!this\b|the\s+(?:study|trial|protocol)\b)[^.;]{0,80}?\b(?:protocol|study|trial)\b)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Permission();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:no|not|never|without|except|unless|only|must|required?|exclud\w*|prohibited|but)\b|n't", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    // A diagnosis to be confirmed before the grant ("Histologically confirmed ... carcinoma of the biliary tree Metastatic
+    // disease allowed on a case by case basis") is a requirement the run-together text holds.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:no|not|never|without|except|unless|only|must|required?|exclud\w*|prohibited|but)\b|n't|\b(?:histologically|cytologically|pathologically|histologic(?:al)?|cytologic(?:al)?)\s+(?:(?:and|or|and/or)\s+\w+\s+)?(?:confirmed|proven|documented|verified|diagnosis)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Restriction();
 
     /// <summary>

@@ -312,6 +312,18 @@ public static partial class TrialPopulationCheck
                 presumed: true);
         }
 
+        // The same against a tumour grown into the portal vein ("tumour thrombus in the right portal vein", "BCLC stage C"),
+        // which chemoembolisation, ablation and a transplant leave out, unless the trial names it.
+        if (stated.Exists(TreatsTumourInLiver)
+            && stated.TrueForAll(t => TreatsTumourInLiver(t) || t.Label is "advanced disease" or "unresectable disease" or "locally advanced disease" or TrialPopulationReader.UnresectableLocalLabel || LocalisedUnresectable(stated, t))
+            && PatientSetting.VascularInvasion(patient) is { } invasion)
+        {
+            return Fails(
+                $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())}",
+                $"trial is for {Stated(stated)}; the patient's tumour invades the veins: {invasion}",
+                presumed: true);
+        }
+
         // A trial only of disease still to be operated on ("Resectable", "Neoadjuvant", "Perioperative") comes too late for a
         // cancer already removed with nothing left: a presumed failure.
         if (resected is not null && stated.TrueForAll(t => PreSurgeryWords().IsMatch(t.Evidence.Text)))

@@ -68,6 +68,28 @@ public static partial class TrialPopulationReader
             traits.RemoveAll(t => t.Axis == PopulationAxis.Extent && t.Label is "early or operable disease" or LiverDirectedLabel or LiverResectionLabel);
         }
 
+        // "TACE for Hepatocellular Carcinoma With Portal Vein Tumor Thrombus": the trial takes the vascular invasion that
+        // a liver-directed treatment otherwise leaves out.
+        if (traits.Exists(t => t.Label == LiverDirectedLabel) && sources.Exists(s => VascularInvasion().IsMatch(s.Text)))
+        {
+            foreach (var (field, text) in sources)
+            {
+                if (VascularInvasion().Match(text) is { Success: true } m)
+                {
+                    traits.Add(new PopulationTrait(PopulationAxis.Extent, nameof(DiseaseExtent.LocallyAdvanced), VascularInvasionLabel, new PopulationEvidence(field, m.Value.Trim()), null));
+                    break;
+                }
+            }
+        }
+
+        // "Adjuvant Chemotherapy ... in Resected Early Stage Ovarian Cancer": the setting's word takes locally advanced
+        // disease too, unless the trial says its disease is early. "Early breast cancer" is operable breast cancer, stage
+        // IIIA included.
+        if (sources.Exists(s => EarlyStageWords().IsMatch(s.Text)) && !sources.Exists(s => s.Text.Contains("breast", StringComparison.OrdinalIgnoreCase)))
+        {
+            traits.RemoveAll(t => t.Axis == PopulationAxis.Extent && t.Label == "early or operable disease" && t.Value == nameof(DiseaseExtent.LocallyAdvanced));
+        }
+
         // After a resection ("adjuvant", "following surgery"), "advanced" names the resected tumour's stage, not metastases.
         if (traits.Exists(t => t.Axis == PopulationAxis.Extent && Adjuvant().IsMatch(t.Evidence.Text)))
         {
@@ -567,6 +589,14 @@ public static partial class TrialPopulationReader
 
     /// <summary>The label of a trait read from a treatment of tumour still in the liver (chemoembolisation, ablation, a transplant).</summary>
     internal const string LiverDirectedLabel = "liver-directed or transplant setting (disease confined to the liver)";
+
+    [GeneratedRegex(@"\bearly[- ]stage\b|\bearly\s+(?:(?:ovarian|lung|prostate|colon|rectal|colorectal|gastric|cervical|endometrial|bladder)\s+)?(?:cancer|carcinoma|disease)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EarlyStageWords();
+
+    internal const string VascularInvasionLabel = "tumour invading the portal or hepatic veins";
+
+    [GeneratedRegex(@"\b(?:portal\s+(?:vein|venous)\s+(?:tumou?r\s+)?(?:thromb\w*|invasion|involvement)|(?:tumou?r|neoplastic)\s+thromb\w*|PVTT|(?:macro)?vascular\s+invasion|BCLC\s*(?:stage\s*)?C\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex VascularInvasion();
 
     /// <summary>The label of a trait read from a liver resection ("hepatectomy", "liver resection").</summary>
     internal const string LiverResectionLabel = "liver resection setting (disease confined to the liver)";

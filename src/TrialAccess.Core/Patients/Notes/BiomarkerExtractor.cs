@@ -185,6 +185,11 @@ internal static partial class BiomarkerExtractor
                     }
 
                     return new Result(BiomarkerStatus.Positive, $"exon {tokens[k + 1].Norm} {kind}", null, null, tokens[k + 2].End);
+                // "a germline BRCA1 pathogenic variant"; not a variant of uncertain significance.
+                case "pathogenic" when k + 1 < tokens.Count && tokens[k + 1].Norm is "variant" or "variants" or "mutation" or "mutations" or "alteration":
+                    return new Result(BiomarkerStatus.Positive, "mutation", value, unit, tokens[k + 1].End);
+                case "likely" when k + 2 < tokens.Count && tokens[k + 1].Norm == "pathogenic" && tokens[k + 2].Norm is "variant" or "variants" or "mutation" or "mutations":
+                    return new Result(BiomarkerStatus.Positive, "mutation", value, unit, tokens[k + 2].End);
                 // "an FLT3 internal tandem duplication": the alteration found, spelt out.
                 case "internal" when k + 2 < tokens.Count && tokens[k + 1].Norm == "tandem" && tokens[k + 2].Norm is "duplication" or "duplications":
                     return new Result(BiomarkerStatus.Positive, "ITD", value, unit, tokens[k + 2].End);

@@ -36,7 +36,8 @@ internal static class CertaintyScope
         "never been a smoker", "never used tobacco", "no smoking history", "no history of smoking", "no tobacco use", "no alcohol use");
 
     private static readonly string[][] NegationAfter = Phrases(
-        "negative", "neg", "was negative", "is negative", "were negative", "are negative", "ruled out", "was ruled out", "absent", "not detected", "not seen", "unlikely", "excluded");
+        "negative", "neg", "was negative", "is negative", "were negative", "are negative", "ruled out", "was ruled out", "absent", "not detected", "not seen", "unlikely", "excluded",
+        "was not given", "were not given", "was not used", "were not used", "was not received", "was never given", "was withheld");
 
     private static readonly string[][] HistoryBefore = Phrases(
         "history of", "h o", "hx", "hx of", "s p", "status post", "prior", "previous", "previously", "past", "pmh", "pmhx", "past medical history",

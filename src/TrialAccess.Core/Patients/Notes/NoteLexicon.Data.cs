@@ -525,6 +525,7 @@ internal sealed partial class NoteLexicon
         psa | ng/mL = prostate specific antigen; prostate-specific antigen
         cea | ng/mL = carcinoembryonic antigen
         ca-125 | U/mL = ca 125; ca125
+        ca 19-9 | U/mL = ca 19 9; ca19 9; ca19-9; ca 19.9; carbohydrate antigen 19-9
         afp | ng/mL = alpha fetoprotein; alpha-fetoprotein
         total cholesterol | mg/dL = cholesterol
         ldl cholesterol | mg/dL = ldl

@@ -1210,6 +1210,9 @@ public static partial class NoteReader
         };
     }
 
+    [GeneratedRegex(@"\b(?:not|no|neither|nor)\s+(?:currently\s+)?(?:pregnant|pregnancy)\s*(?:,\s*)?(?:or|nor|and)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeniedPair();
+
     private static Fact<bool>? BreastfeedingFact(string note, NoteSentence sentence)
     {
         var slice = note[sentence.Start..sentence.End];
@@ -1221,7 +1224,9 @@ public static partial class NoteReader
 
         var span = new SourceSpan(sentence.Start + m.Index, m.Length);
         var before = slice[..m.Index].TrimEnd();
-        if (m.Value.StartsWith("not", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" no", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" not", StringComparison.OrdinalIgnoreCase))
+        // "is not pregnant or breastfeeding", "neither pregnant nor lactating": the denial reaches over the pair.
+        if (m.Value.StartsWith("not", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" no", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" not", StringComparison.OrdinalIgnoreCase)
+            || DeniedPair().IsMatch(before))
         {
             return new Fact<bool>(false, Certainty.Negated, span);
         }

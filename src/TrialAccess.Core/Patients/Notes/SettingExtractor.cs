@@ -87,7 +87,10 @@ internal static partial class SettingExtractor
         // or later remission ("in CR2") follows a relapse.
         foreach (Match m in Remission().Matches(slice))
         {
-            if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)
+            // "CT shows no evidence of disease, a complete response to first-line chemotherapy": the denial ends at the
+            // comma; the response is stated.
+            if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical
+                || (m.Groups["response"].Success && !DeniedInClause().IsMatch(slice.AsSpan(0, m.Index))))
             {
                 yield return At(m.Groups["later"].Success ? DiseaseSetting.Relapsed : DiseaseSetting.FirstRemission, m);
             }
@@ -281,9 +284,13 @@ internal static partial class SettingExtractor
 
     // "in first complete remission", "reached complete remission", "remains in CR1", "in morphologic remission", "in CR2";
     // myeloma's "in VGPR" (a very good partial response, the response its first treatment aims at); not a partial
-    // remission, nor one hoped for ("to achieve remission", "failed to reach remission").
-    [GeneratedRegex(@"(?<!\b(?:fail(?:ed|s|ure)?\s+to|not|never|no|without|unable\s+to|to)\s+(?:\w+\s+){0,2})\b(?:(?:in|into|achieved|attained|reached|achieving|attaining|reaching)\s+(?:a\s+)?(?:(?<later>second|third|2nd|3rd|subsequent)\s+|first\s+|1st\s+)?(?:complete\s+|morphologic(?:al)?\s+|hematologic(?:al)?\s+|haematologic(?:al)?\s+|molecular\s+|stringent\s+complete\s+)?remission|(?:in|achieved|attained|reached)\s+(?-i:(?<later>CR[2-9])|CR1?|CRi)|(?-i:(?<later>CR[2-9])|CR1)|(?:in|achieved|attained|reached|achieving|attaining|reaching)\s+(?:a\s+)?(?:(?-i:VGPR|sCR)|very\s+good\s+partial\s+response))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    // remission, nor one hoped for ("to achieve remission", "failed to reach remission"). A complete response to the first
+    // treatment ("a complete response to first-line platinum chemotherapy") is a first remission.
+    [GeneratedRegex(@"(?<!\b(?:fail(?:ed|s|ure)?\s+to|not|never|no|without|unable\s+to|to)\s+(?:\w+\s+){0,2})\b(?:(?:in|into|achieved|attained|reached|achieving|attaining|reaching)\s+(?:a\s+)?(?:(?<later>second|third|2nd|3rd|subsequent)\s+|first\s+|1st\s+)?(?:complete\s+|morphologic(?:al)?\s+|hematologic(?:al)?\s+|haematologic(?:al)?\s+|molecular\s+|stringent\s+complete\s+)?remission|(?:in|achieved|attained|reached)\s+(?-i:(?<later>CR[2-9])|CR1?|CRi)|(?-i:(?<later>CR[2-9])|CR1)|(?:in|achieved|attained|reached|achieving|attaining|reaching)\s+(?:a\s+)?(?:(?-i:VGPR|sCR)|very\s+good\s+partial\s+response)|(?<response>complete\s+(?:clinical\s+|radiologic(?:al)?\s+|metabolic\s+|biochemical\s+)?response)\s+(?:to|after|following)\s+(?:(?:her|his|the|their)\s+)?(?:first[- ]line|initial|primary|front[- ]?line|induction))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Remission();
+
+    [GeneratedRegex(@"\b(?:no|not|never|without|failed|unable)\b[^,;.:]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeniedInClause();
 
     [GeneratedRegex(@"\bsalvage\s+(?:(?:systemic|high-dose|platinum-based|combination)\s+)?(?:treatment|therapy|chemotherapy|chemo|regimen|radiotherapy|radiation)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Salvage();

@@ -182,6 +182,9 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
                 var w when w.StartsWith("adeno", StringComparison.Ordinal) => "adenocarcinoma",
                 var w when w.StartsWith("small", StringComparison.Ordinal) => "small cell",
                 var w when w.StartsWith("mucoepidermoid", StringComparison.Ordinal) => "mucoepidermoid",
+                "medullary" => "medullary",
+                "anaplastic" => "anaplastic",
+                "papillary" => "papillary",
                 _ => "urothelial",
             };
             if (found is not null && found != type)
@@ -195,7 +198,7 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
         return found;
     }
 
-    [GeneratedRegex(@"(?<![\w-])(?<!\bnon\s)(?:squamous(?:[- ]cell)?|adenoid\s+cystic|adenocarcinomas?|small[- ]cell|mucoepidermoid|urothelial|transitional[- ]cell)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?<!\bnon\s)(?:squamous(?:[- ]cell)?|adenoid\s+cystic|adenocarcinomas?|small[- ]cell|mucoepidermoid|urothelial|transitional[- ]cell|medullary|anaplastic|papillary)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CellType();
 
     private static string? Histology(CancerTypeCatalog catalog, string code)

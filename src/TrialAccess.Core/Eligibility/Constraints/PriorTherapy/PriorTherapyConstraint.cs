@@ -909,7 +909,7 @@ public static partial class PriorTherapyParser
         ["concurrent", "concomitant", "current", "ongoing", "receiving", "undergoing", "chronic", "requiring", "use", "taking", "dose", "treatment"], StringComparison.Ordinal);
 
     /// <summary>Every alternative of <see cref="Naive"/> holds one of these (lower case).</summary>
-    private static readonly SearchValues<string> NaiveFragments = SearchValues.Create(["naive", "na\u00efve", "previously", "prior"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> NaiveFragments = SearchValues.Create(["naive", "na\u00efve", "previously", "prior", "previous"], StringComparison.Ordinal);
 
     /// <summary>Every match of <see cref="Washout"/> holds a number and one of these units (lower case).</summary>
     private static readonly SearchValues<string> WashoutUnits = SearchValues.Create(["day", "week", "wk", "month", "hour", "year"], StringComparison.Ordinal);
@@ -930,6 +930,6 @@ public static partial class PriorTherapyParser
     [GeneratedRegex(@"\b(?:radiotherapy|radiation(?:\s+therapy)?|irradiation|radiosurgery|SBRT|SRS|WBRT|chemoradi\w+|brachytherapy|major\s+surgery|surgical\s+(?:procedure|resection|intervention)s?|surgery|resection|operation|(?:stem\s+cell|bone\s+marrow|hematopoietic\s+(?:stem\s+)?cell|allogeneic|allogenic|autologous|cord\s+blood)\s+transplant\w*|HSCT|BMT|\w+ectomy|transfusions?|vaccines?|vaccinations?|dialysis)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Modality();
 
-    [GeneratedRegex(@"\b(?:treatment(?:-|\s+)na[iï]ve|therapy(?:-|\s+)na[iï]ve|chemotherapy(?:-|\s+)na[iï]ve|previously\s+untreated|no\s+prior\s+(?:systemic\s+)?(?:treatment|therapy)|not\s+(?:been\s+)?previously\s+treated|na[iï]ve\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:treatment(?:-|\s+)na[iï]ve|therapy(?:-|\s+)na[iï]ve|chemotherapy(?:-|\s+)na[iï]ve|previously\s+untreated|no\s+prior\s+(?:systemic\s+)?(?:treatment|therapy)|no\s+previous\s+(?:systemic\s+)?(?:treatment|therapy)(?!\s+(?:with|of)\b)|not\s+(?:been\s+)?previously\s+treated|na[iï]ve\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Naive();
 }

@@ -61,6 +61,14 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
         {
             return new ConstraintCheck(CriterionOutcome.NotMet, $"the patient {untreated}: not relapsed or refractory, presumed", $"Is the patient's cancer {Describe()}?") { Presumed = true };
         }
+        // Unresectable (and locally advanced or advanced) disease asked of a cancer removed with nothing left: presumed not.
+        if (stage?.Unresectable != true && metastatic != true && !relapsed && Groups.Count == 0 && Extents.Contains(DiseaseExtent.Unresectable)
+            && Extents.All(e => e is DiseaseExtent.Unresectable or DiseaseExtent.LocallyAdvanced or DiseaseExtent.Advanced or DiseaseExtent.Metastatic)
+            && PatientSetting.NoDiseaseLeft(patient) is { } gone)
+        {
+            return new ConstraintCheck(CriterionOutcome.NotMet, $"{gone}: not unresectable, presumed", $"Is the patient's cancer {Describe()}?") { Presumed = true };
+        }
+
         if (stage is null && metastatic is null && !relapsed)
         {
             return (NamesACancerStage ? WithoutCancer(patient, "cancer stage") : null) ?? ConstraintCheck.Unknown($"What is the stage of the patient's cancer? (trial: {Describe()})", "no stage recorded");
