@@ -957,9 +957,13 @@ public static partial class EligibilityEvaluator
 
             // Measurable or unresectable disease asked of a cancer the record says was removed with no disease left: whatever
             // else the block holds, nothing in it gives back disease to measure. A presumed failure, shown to confirm.
+            // The same for unresectable disease asked of a cancer the record says is to be operated on ("inoperable stage
+            // IIIA" against "a lobectomy is feasible").
             if (evaluation.Role == CriterionRole.Inclusion && evaluation.Constraints.FirstOrDefault(c => c.Check is { Outcome: CriterionOutcome.NotMet, Presumed: true }
-                    && c.Constraint is MeasurableDiseaseConstraint { Negated: false } or StageConstraint { Negated: false, Groups.Count: 0 }
-                    && c.Check.Evidence?.Contains("no residual disease", StringComparison.Ordinal) == true) is { } nothingLeft)
+                    && ((c.Constraint is MeasurableDiseaseConstraint { Negated: false } or StageConstraint { Negated: false, Groups.Count: 0 }
+                            && c.Check.Evidence?.Contains("no residual disease", StringComparison.Ordinal) == true)
+                        || (c.Constraint is StageConstraint { Negated: false, UnresectableStage: true }
+                            && c.Check.Evidence?.Contains("not unresectable, presumed", StringComparison.Ordinal) == true))) is { } nothingLeft)
             {
                 evaluations[i] = evaluation with
                 {
@@ -972,10 +976,12 @@ public static partial class EligibilityEvaluator
             }
 
             // The cancer the block opens with ("Histologically proven medullary thyroid carcinoma ... if: autologous bone
-            // marrow ..."), failed before any condition in it is reached: the condition governs what follows, not the cancer.
+            // marrow ..."), failed with other rules between it and the condition: the condition governs what follows, not
+            // the cancer ("breast cancer if enrolled in cohort B" stays a question).
             if (evaluation.Role == CriterionRole.Inclusion && Conditional().Match(text) is { Success: true } later
                 && evaluation.Constraints.FirstOrDefault(c => c.Check.Outcome == CriterionOutcome.NotMet && c.Constraint is CancerTypeConstraint { Negated: false } cancer
-                    && cancer.Span.End <= later.Index) is { } cancerFailed)
+                    && cancer.Span.End <= later.Index
+                    && evaluation.Constraints.Any(o => o.Constraint.Span.Start >= cancer.Span.End && o.Constraint.Span.End <= later.Index)) is { } cancerFailed)
             {
                 evaluations[i] = evaluation with
                 {

@@ -391,6 +391,12 @@ public static partial class PriorTherapyParser
         // The line-count pattern ends in "line(s)" or "regimen(s)"; most criteria have neither word, and the pattern is
         // slow to rule out (its optional lead words match almost anywhere).
         var lines = c.HasWord("line") || c.HasWord("lines") || c.HasWord("regimen") || c.HasWord("regimens") ? Lines().Match(c.Text) : Match.Empty;
+        if (!lines.Success && (c.HasWord("standard") || c.HasWord("prior") || c.HasWord("previous"))
+            && (c.HasWord("therapy") || c.HasWord("therapies") || c.HasWord("treatment") || c.HasWord("treatments")))
+        {
+            lines = TherapiesCounted().Match(c.Text);
+        }
+
         if (lines.Success && CountOf(lines.Groups["n"].Value) is { } n)
         {
             var comparison = lines.Groups["op"].Success ? CriterionContext.ParseComparison(lines.Groups["op"].Value) : CriterionContext.ParseTrailing(lines.Groups["tail"].Value);
@@ -814,6 +820,10 @@ public static partial class PriorTherapyParser
 
     [GeneratedRegex(@"(?:" + CriterionContext.Operator + @"\s*)?\b(?<n>\d|one|two|three|four|five|six|a|single)\s*(?<tail>\s*(?:or\s+(?:more|fewer|less)|\+))?\s*(?:\(\d\)\s*)?(?:prior|previous|lines?|regimens?|standard)?\s*(?:standard\s+)?(?:systemic\s+|chemotherapy\s+|treatment\s+|therapy\s+|cytotoxic\s+)?(?:lines?|regimens?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Lines();
+
+    /// <summary>"Must have failed at least 1 standard therapy", "no more than 2 prior therapies": lines counted as therapies.</summary>
+    [GeneratedRegex(@"(?:" + CriterionContext.Operator + @"\s*)?\b(?<n>\d|one|two|three|four|five|six)\s*(?<tail>\s*(?:or\s+(?:more|fewer|less)|\+))?\s*(?:standard|prior|previous)\s+(?:systemic\s+|anti-?cancer\s+)?(?:therap(?:y|ies)|treatments?)\b(?!\s+(?:with|of)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TherapiesCounted();
 
     [GeneratedRegex(@"\b(?:discontinued|stopped|completed|ended|terminated|ceased|withdrawn)\b[^.;]{0,12}$", RegexOptions.CultureInvariant)]
     private static partial Regex StoppedBefore();
