@@ -257,7 +257,6 @@ public static partial class StageParser
                 : word.Contains("resect", StringComparison.Ordinal) || word.Contains("operab", StringComparison.Ordinal) ? DiseaseExtent.Unresectable
                 : word.Contains("recurr", StringComparison.Ordinal) || word.Contains("relaps", StringComparison.Ordinal) || word.Contains("refractory", StringComparison.Ordinal) || word.StartsWith("beyond", StringComparison.Ordinal) ? DiseaseExtent.Recurrent
                 : word.Contains("early", StringComparison.Ordinal) ? DiseaseExtent.EarlyStage
-                : word.Contains("remission", StringComparison.Ordinal) || word.StartsWith("cr", StringComparison.Ordinal) ? DiseaseExtent.Remission
                 : DiseaseExtent.Advanced;
             // "Refractory" counts only where a cancer or disease follows ("primary refractory disease", "refractory AML"):
             // "refractory to cisplatin" is a therapy's failure, read elsewhere. A disease "beyond first remission" came back.
@@ -275,6 +274,26 @@ public static partial class StageParser
             ofCancer |= recurredCancer;
             spanStart = Math.Min(spanStart, m.Index);
             spanEnd = Math.Max(spanEnd, m.Index + m.Length);
+        }
+
+        // Remission words are rare; the pattern, which starts at "in", runs only where one is written.
+        if (c.Lower.Contains("remission", StringComparison.Ordinal) || c.Text.Contains("CR1", StringComparison.Ordinal) || c.Text.Contains("CR2", StringComparison.Ordinal))
+        {
+            for (var m = Remission().Match(c.Text); m.Success; m = m.NextMatch())
+            {
+                if (c.IsClaimed(m.Index, m.Index + m.Length))
+                {
+                    continue;
+                }
+
+                if (!extents.Contains(DiseaseExtent.Remission))
+                {
+                    extents.Add(DiseaseExtent.Remission);
+                }
+
+                spanStart = Math.Min(spanStart, m.Index);
+                spanEnd = Math.Max(spanEnd, m.Index + m.Length);
+            }
         }
 
         if (groups.Count == 0 && extents.Count == 0 && !tnm.Success)
@@ -313,6 +332,10 @@ public static partial class StageParser
     // Metastases named without a site ("no evidence of metastases", "known metastases") are the metastatic stage; a site's
     // ("brain metastases", "metastases to the liver") are a metastasis rule, read before this. The look back comes after
     // the word, so the pattern is tried only where "metastas" is written.
-    [GeneratedRegex(@"\b(?:metastatic|metastasi[sz]ed|distant\s+metastas[ie]s|metastas[ie]s(?<=\b(?:of|no|any|known|with|without|have|has|had)\s+metastas[ie]s)(?!\s+(?:to|in|of|at)\b)|locally\s+advanced|unresectable|non-?resectable|inoperable|not\s+(?:amenable\s+to|candidates?\s+for)\s+(?:curative\s+)?(?:surgery|resection)|advanced(?!\s+(?:age|directive|heart|liver|kidney|renal|lung|copd|cirrhosis))|recurrent|relapsed|(?:primary\s+)?refractory(?!\s+(?:an(?:a)?emia|cytopenia|thrombocytopenia|to\b))|beyond\s+(?:first|1st|second|2nd)\s+(?:complete\s+)?remission|early[- ]stage|(?:in|achieved|achieving|attained)\s+(?:an?\s+)?(?:(?:first|second|1st|2nd|morphologic(?:al)?|ha?ematologic(?:al)?|complete|continuous|continued|clinical)\s+(?:or\s+(?:second|third|2nd|3rd)\s+)?)*remission(?!\s+(?:induction|rate))|(?:first|second|1st|2nd)\s+(?:morphologic(?:al)?\s+|ha?ematologic(?:al)?\s+)?complete\s+remission|(?-i:CR[12]))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:metastatic|metastasi[sz]ed|distant\s+metastas[ie]s|metastas[ie]s(?<=\b(?:of|no|any|known|with|without|have|has|had)\s+metastas[ie]s)(?!\s+(?:to|in|of|at)\b)|locally\s+advanced|unresectable|non-?resectable|inoperable|not\s+(?:amenable\s+to|candidates?\s+for)\s+(?:curative\s+)?(?:surgery|resection)|advanced(?!\s+(?:age|directive|heart|liver|kidney|renal|lung|copd|cirrhosis))|recurrent|relapsed|(?:primary\s+)?refractory(?!\s+(?:an(?:a)?emia|cytopenia|thrombocytopenia|to\b))|beyond\s+(?:first|1st|second|2nd)\s+(?:complete\s+)?remission|early[- ]stage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Extent();
+
+    /// <summary>A remission asked for: "in first complete remission", "achieved CR", "first morphologic complete remission", "CR1"; not "remission induction".</summary>
+    [GeneratedRegex(@"\b(?:(?:in|achieved|achieving|attained)\s+(?:an?\s+)?(?:(?:first|second|1st|2nd|morphologic(?:al)?|ha?ematologic(?:al)?|complete|continuous|continued|clinical)\s+(?:or\s+(?:second|third|2nd|3rd)\s+)?)*remission(?!\s+(?:induction|rate))|(?<!beyond\s+)(?:first|second|1st|2nd)\s+(?:morphologic(?:al)?\s+|ha?ematologic(?:al)?\s+)?complete\s+remission|(?-i:CR[12]))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Remission();
 }
