@@ -371,7 +371,7 @@ public static partial class PatientSetting
     /// Hydroxyurea for a leukaemia (acute, or chronic myeloid) brings the blood count down before the first real
     /// treatment starts: a few days of it are no line of therapy.
     /// </summary>
-    private static bool Cytoreductive(Therapy therapy, Diagnosis? cancer) =>
+    internal static bool Cytoreductive(Therapy therapy, Diagnosis? cancer) =>
         therapy.Name is "hydroxyurea" or "hydroxycarbamide"
         && cancer?.OncoTreeCode is { } code
         && (code is "ACLEUK" or "CML" || OncologyVocabulary.BuiltIn.CancerTypes.IsWithin(code, "ACLEUK") || OncologyVocabulary.BuiltIn.CancerTypes.IsWithin(code, "CML"));

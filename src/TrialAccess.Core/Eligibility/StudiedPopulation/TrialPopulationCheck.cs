@@ -793,10 +793,9 @@ public static partial class TrialPopulationCheck
             return null;
         }
 
-        // In chronic phase, hydroxyurea brings the count down until the first real treatment starts: it treats nothing yet.
+        // In a leukaemia, hydroxyurea brings the count down until the first real treatment starts: it treats nothing yet.
         var lower = patient.Settings.FirstOrDefault(s => s.Setting is DiseaseSetting.LowerRisk or DiseaseSetting.ChronicPhase);
-        var chronic = lower?.Setting == DiseaseSetting.ChronicPhase;
-        if (!NeverTreated(patient, except: t => chronic && Cytoreduction().IsMatch(t.Name)))
+        if (!NeverTreated(patient, except: t => PatientSetting.Cytoreductive(t, cancer)))
         {
             return null;
         }
@@ -812,9 +811,6 @@ public static partial class TrialPopulationCheck
             $"trial gives a transplant ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}), a treatment of relapsed, advanced or high-risk disease; the patient's untreated disease is {early ?? Quote(patient, lower!.Span, lower.Setting == DiseaseSetting.ChronicPhase ? "in chronic phase" : "lower-risk")}: confirm",
             presumed: true);
     }
-
-    [GeneratedRegex(@"^(?:hydroxyurea|hydroxycarbamide)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Cytoreduction();
 
     private static bool PlasmaCell(Diagnosis cancer) =>
         (cancer.OncoTreeCode is { } code && (code == "PCM" || OncologyVocabulary.BuiltIn.CancerTypes.IsWithin(code, "PCM")))

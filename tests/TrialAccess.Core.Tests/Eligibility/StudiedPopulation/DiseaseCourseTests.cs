@@ -59,8 +59,7 @@ public sealed class DiseaseCourseTests
     {
         var evaluation = ReadingTestKit.Evaluate(criterion, ReadingTestKit.Note(NewLeukaemia));
 
-        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
-        evaluation.Basis.Should().Be(OutcomeBasis.Presumed);
+        (evaluation.Outcome, evaluation.Basis).Should().Be((CriterionOutcome.NotMet, OutcomeBasis.Presumed));
     }
 
     [Fact]

@@ -22,8 +22,7 @@ public sealed class HistologyAndSettingTests
     {
         var evaluation = ReadingTestKit.Evaluate(criterion, ReadingTestKit.Note(note));
 
-        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
-        evaluation.Basis.Should().Be(OutcomeBasis.Presumed);
+        (evaluation.Outcome, evaluation.Basis).Should().Be((CriterionOutcome.NotMet, OutcomeBasis.Presumed));
     }
 
     [Theory]
@@ -57,8 +56,7 @@ public sealed class HistologyAndSettingTests
     {
         var evaluation = ReadingTestKit.Evaluate("Inoperable stage IIIA or IIIB disease", ReadingTestKit.Note(Operable));
 
-        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
-        evaluation.Basis.Should().Be(OutcomeBasis.Presumed);
+        (evaluation.Outcome, evaluation.Basis).Should().Be((CriterionOutcome.NotMet, OutcomeBasis.Presumed));
     }
 
     [Fact]
@@ -84,8 +82,7 @@ public sealed class HistologyAndSettingTests
 
         var evaluation = ReadingTestKit.Evaluate("Histologically confirmed locally advanced, unresectable carcinoma of the biliary tree. Metastatic disease allowed on a case by case basis", patient);
 
-        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
-        evaluation.Basis.Should().Be(OutcomeBasis.Presumed);
+        (evaluation.Outcome, evaluation.Basis).Should().Be((CriterionOutcome.NotMet, OutcomeBasis.Presumed));
     }
 
     private const string PortalVein = "A 64-year-old man with cirrhosis has a 9 cm hepatocellular carcinoma with tumour thrombus in the right portal vein and no extrahepatic spread. He has had no treatment for the cancer.";
@@ -181,8 +178,7 @@ public sealed class HistologyAndSettingTests
     {
         var evaluation = ReadingTestKit.Evaluate("DISEASE CHARACTERISTICS: Histologically proven non-small cell lung cancer Stages II-IIIB Medically inoperable stage II and IIIA Unresectable stage IIIB Pleural effusion allowed if cytologically negative", ReadingTestKit.Note(Operable));
 
-        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
-        evaluation.Basis.Should().Be(OutcomeBasis.Presumed);
+        (evaluation.Outcome, evaluation.Basis).Should().Be((CriterionOutcome.NotMet, OutcomeBasis.Presumed));
     }
 
     [Fact]
