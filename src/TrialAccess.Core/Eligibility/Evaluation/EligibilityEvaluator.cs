@@ -959,36 +959,28 @@ public static partial class EligibilityEvaluator
             // else the block holds, nothing in it gives back disease to measure. A presumed failure, shown to confirm.
             // The same for unresectable disease asked of a cancer the record says is to be operated on ("inoperable stage
             // IIIA" against "a lobectomy is feasible").
-            if (evaluation.Role == CriterionRole.Inclusion && evaluation.Constraints.FirstOrDefault(c => c.Check is { Outcome: CriterionOutcome.NotMet, Presumed: true }
+            var decisive = evaluation.Role != CriterionRole.Inclusion ? null
+                : evaluation.Constraints.FirstOrDefault(c => c.Check is { Outcome: CriterionOutcome.NotMet, Presumed: true }
                     && ((c.Constraint is MeasurableDiseaseConstraint { Negated: false } or StageConstraint { Negated: false, Groups.Count: 0 }
                             && c.Check.Evidence?.Contains("no residual disease", StringComparison.Ordinal) == true)
                         || (c.Constraint is StageConstraint { Negated: false, UnresectableStage: true }
-                            && c.Check.Evidence?.Contains("not unresectable, presumed", StringComparison.Ordinal) == true))) is { } nothingLeft)
+                            && c.Check.Evidence?.Contains("not unresectable, presumed", StringComparison.Ordinal) == true)))
+                // The cancer the block opens with ("Histologically proven medullary thyroid carcinoma ... if: autologous bone
+                // marrow ..."), failed with other rules between it and the condition: the condition governs what follows,
+                // not the cancer ("breast cancer if enrolled in cohort B" stays a question).
+                ?? (Conditional().Match(text) is { Success: true } later
+                    ? evaluation.Constraints.FirstOrDefault(c => c.Check.Outcome == CriterionOutcome.NotMet && c.Constraint is CancerTypeConstraint { Negated: false } cancer
+                        && cancer.Span.End <= later.Index
+                        && evaluation.Constraints.Any(o => o.Constraint.Span.Start >= cancer.Span.End && o.Constraint.Span.End <= later.Index))
+                    : null);
+            if (decisive is not null)
             {
                 evaluations[i] = evaluation with
                 {
                     Outcome = CriterionOutcome.NotMet,
-                    Presumed = true,
-                    Evidence = nothingLeft.Check.Evidence,
-                    Questions = nothingLeft.Check.Question is { } question ? [question] : [],
-                };
-                continue;
-            }
-
-            // The cancer the block opens with ("Histologically proven medullary thyroid carcinoma ... if: autologous bone
-            // marrow ..."), failed with other rules between it and the condition: the condition governs what follows, not
-            // the cancer ("breast cancer if enrolled in cohort B" stays a question).
-            if (evaluation.Role == CriterionRole.Inclusion && Conditional().Match(text) is { Success: true } later
-                && evaluation.Constraints.FirstOrDefault(c => c.Check.Outcome == CriterionOutcome.NotMet && c.Constraint is CancerTypeConstraint { Negated: false } cancer
-                    && cancer.Span.End <= later.Index
-                    && evaluation.Constraints.Any(o => o.Constraint.Span.Start >= cancer.Span.End && o.Constraint.Span.End <= later.Index)) is { } cancerFailed)
-            {
-                evaluations[i] = evaluation with
-                {
-                    Outcome = CriterionOutcome.NotMet,
-                    Presumed = cancerFailed.Check.Presumed,
-                    Evidence = cancerFailed.Check.Evidence,
-                    Questions = cancerFailed.Check.Question is { } asked ? [asked] : [],
+                    Presumed = decisive.Check.Presumed,
+                    Evidence = decisive.Check.Evidence,
+                    Questions = decisive.Check.Question is { } question ? [question] : [],
                 };
                 continue;
             }

@@ -301,7 +301,7 @@ public static partial class StageParser
             return;
         }
 
-        c.Add(new StageConstraint(groups.Distinct().ToList(), extents, tnm.Success ? tnm.Value : null) { Span = CriterionContext.Span(spanStart, spanEnd), Negated = c.IsNegatedAt(spanStart), Qualifies = c.IsQualifierAt(spanStart), RecurrenceOfCancer = ofCancer, UnresectableStage = UnresectableBeforeStage().IsMatch(c.Text) }, claim: false);
+        c.Add(new StageConstraint(groups.Distinct().ToList(), extents, tnm.Success ? tnm.Value : null) { Span = CriterionContext.Span(spanStart, spanEnd), Negated = c.IsNegatedAt(spanStart), Qualifies = c.IsQualifierAt(spanStart), RecurrenceOfCancer = ofCancer, UnresectableStage = (c.Lower.Contains("resect", StringComparison.Ordinal) || c.Lower.Contains("operab", StringComparison.Ordinal)) && UnresectableBeforeStage().IsMatch(c.Text) }, claim: false);
     }
 
     [GeneratedRegex(@"\b(?:unresectable|non-?resectable|inoperable|non-?operable)\s+(?:locally\s+advanced\s+(?:\(\s*)?)?stages?\s+(?:IV|I{1,3}|[1-4])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -335,7 +335,7 @@ public static partial class StageParser
     [GeneratedRegex(@"\b(?:metastatic|metastasi[sz]ed|distant\s+metastas[ie]s|metastas[ie]s(?<=\b(?:of|no|any|known|with|without|have|has|had)\s+metastas[ie]s)(?!\s+(?:to|in|of|at)\b)|locally\s+advanced|unresectable|non-?resectable|inoperable|not\s+(?:amenable\s+to|candidates?\s+for)\s+(?:curative\s+)?(?:surgery|resection)|advanced(?!\s+(?:age|directive|heart|liver|kidney|renal|lung|copd|cirrhosis))|recurrent|relapsed|(?:primary\s+)?refractory(?!\s+(?:an(?:a)?emia|cytopenia|thrombocytopenia|to\b))|beyond\s+(?:first|1st|second|2nd)\s+(?:complete\s+)?remission|early[- ]stage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Extent();
 
-    /// <summary>A remission asked for: "in first complete remission", "achieved CR", "first morphologic complete remission", "CR1"; not "remission induction".</summary>
+    /// <summary>A remission asked for: "in first complete remission", "achieved a complete remission", "first morphologic complete remission", "CR1"; not "remission induction".</summary>
     [GeneratedRegex(@"\b(?:(?:in|achieved|achieving|attained)\s+(?:an?\s+)?(?:(?:first|second|1st|2nd|morphologic(?:al)?|ha?ematologic(?:al)?|complete|continuous|continued|clinical)\s+(?:or\s+(?:second|third|2nd|3rd)\s+)?)*remission(?!\s+(?:induction|rate))|(?<!beyond\s+)(?:first|second|1st|2nd)\s+(?:morphologic(?:al)?\s+|ha?ematologic(?:al)?\s+)?complete\s+remission|(?-i:CR[12]))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Remission();
 }
