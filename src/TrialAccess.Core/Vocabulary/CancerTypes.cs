@@ -336,6 +336,58 @@ public sealed class CancerTypeCatalog
             }
         }
 
+        AddOrganNames(catalog);
         return catalog;
+    }
+
+    /// <summary>
+    /// The cancer of an organ, named the way criteria put it ("carcinoma of the bladder", "adenocarcinoma of the breast",
+    /// "malignancy of the pancreas", "ovarian adenocarcinoma"): the organ's type, where no synonym names a more precise one
+    /// ("adenocarcinoma of the lung" stays lung adenocarcinoma). Without these names the phrase reads as a bare
+    /// "carcinoma", a cancer of any organ.
+    /// </summary>
+    private static void AddOrganNames(CancerTypeCatalog catalog)
+    {
+        (string Code, string[] Nouns, string[] Adjectives)[] organs =
+        [
+            ("BREAST", ["breast"], ["breast", "mammary"]),
+            ("LUNG", ["lung", "lungs", "bronchus"], ["lung", "pulmonary", "bronchial"]),
+            ("PROSTATE", ["prostate", "prostate gland"], ["prostate", "prostatic"]),
+            ("PANCREAS", ["pancreas"], ["pancreatic", "pancreas"]),
+            ("STAD", ["stomach"], ["gastric", "stomach"]),
+            ("ESO", ["esophagus", "oesophagus"], ["esophageal", "oesophageal"]),
+            ("COAD", ["colon"], ["colon", "colonic"]),
+            ("READ", ["rectum"], ["rectal"]),
+            ("COADREAD", ["colon and rectum", "colon or rectum", "large bowel", "large intestine"], ["colorectal"]),
+            ("BLADDER", ["bladder", "urinary bladder"], ["bladder"]),
+            ("KIDNEY", ["kidney", "kidneys"], ["kidney", "renal"]),
+            ("OVARY", ["ovary", "ovaries"], ["ovarian"]),
+            ("UCEC", ["endometrium"], ["endometrial"]),
+            ("UTERUS", ["uterus", "uterine corpus", "corpus uteri"], ["uterine"]),
+            ("CERVIX", ["cervix", "uterine cervix", "cervix uteri"], ["cervical"]),
+            ("THYROID", ["thyroid", "thyroid gland"], ["thyroid"]),
+            ("LIVER", ["liver"], ["liver", "hepatic"]),
+            ("HEAD_NECK", ["head and neck"], ["head and neck"]),
+            ("ANSC", ["anus", "anal canal"], ["anal"]),
+            ("VULVA", ["vulva", "vagina"], ["vulvar", "vulval", "vaginal"]),
+        ];
+        string[] nounForms = ["carcinoma of the {0}", "cancer of the {0}", "adenocarcinoma of the {0}", "malignancy of the {0}", "malignant neoplasm of the {0}", "malignant tumor of the {0}", "malignant tumour of the {0}", "carcinomas of the {0}", "cancers of the {0}"];
+        string[] adjectiveForms = ["{0} cancer", "{0} carcinoma", "{0} adenocarcinoma", "{0} malignancy", "{0} cancers", "{0} carcinomas", "{0} adenocarcinomas"];
+        foreach (var (code, nouns, adjectives) in organs)
+        {
+            if (catalog.Find(code) is not { } type)
+            {
+                continue;
+            }
+
+            var names = nouns.SelectMany(n => nounForms.Select(f => string.Format(System.Globalization.CultureInfo.InvariantCulture, f, n)))
+                .Concat(adjectives.SelectMany(a => adjectiveForms.Select(f => string.Format(System.Globalization.CultureInfo.InvariantCulture, f, a))))
+                .Where(name => !catalog.Names.TryGet(name, out var known) || known is Root or Solid)
+                .ToList();
+            if (names.Count > 0)
+            {
+                catalog.Add(type, names);
+            }
+        }
     }
 }

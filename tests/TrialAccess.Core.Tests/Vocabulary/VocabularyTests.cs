@@ -23,6 +23,21 @@ public class VocabularyTests
     }
 
     [Theory]
+    [InlineData("adenocarcinoma of the breast", "BREAST")]
+    [InlineData("carcinoma of the bladder", "BLADDER")]
+    [InlineData("carcinoma of the pancreas", "PANCREAS")]
+    [InlineData("malignancy of the kidney", "KIDNEY")]
+    [InlineData("ovarian adenocarcinoma", "OVARY")]
+    [InlineData("carcinoma of the head and neck", "HEAD_NECK")]
+    [InlineData("adenocarcinoma of the lung", "LUAD")]
+    [InlineData("adenocarcinoma of the prostate", "PRAD")]
+    public void Names_CancerOfAnOrgan_NamesTheOrgansTypeOrAMorePreciseOne(string name, string code)
+    {
+        Vocabulary.CancerTypes.Names.TryGet(name, out var found).Should().BeTrue();
+        found.Should().Be(code);
+    }
+
+    [Theory]
     [InlineData("polycythaemia", "polycythemia")]
     [InlineData("leukaemia", "leukemia")]
     [InlineData("haematological", "hematological")]

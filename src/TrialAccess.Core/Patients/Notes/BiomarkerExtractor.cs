@@ -208,6 +208,24 @@ internal static partial class BiomarkerExtractor
 
                     unit ??= "%";
                     continue;
+                // "ER Allred 8/8", "PR Allred score 2": the Allred score of a hormone receptor, 0-2 negative and 3-8 positive.
+                case "allred":
+                    {
+                        var at = k + 1 < tokens.Count && tokens[k + 1].Norm == "score" ? k + 2 : k + 1;
+                        if (at < tokens.Count && tokens[at].IsNumber && int.TryParse(tokens[at].Norm, out var allred) && allred is >= 0 and <= 8)
+                        {
+                            var end = tokens[at].End;
+                            if (end + 1 < text.Length && text[end] == '/' && at + 1 < tokens.Count && tokens[at + 1].Start == end + 1 && tokens[at + 1].Norm == "8")
+                            {
+                                end = tokens[at + 1].End;
+                            }
+
+                            return new Result(allred <= 2 ? BiomarkerStatus.Negative : BiomarkerStatus.Positive, null, null, null, end);
+                        }
+
+                        return null;
+                    }
+
                 case "tps" or "cps" or "score" or "expression" or "of" or "ihc" or "immunohistochemistry" or "immunohistochemical" or "staining" or "status" or "is" or "was" or "are" or "were" or "all" or "both" or "testing" or "test" or "by" or "fish":
                     unit = word is "cps" ? "CPS" : unit;
                     continue;
@@ -225,6 +243,12 @@ internal static partial class BiomarkerExtractor
                             // An immunohistochemistry score: 0 and 1+ are negative (1+ is "low" for HER2), 2+ equivocal, 3+ positive.
                             var ihc = number switch { 3 => BiomarkerStatus.Positive, 2 => BiomarkerStatus.Equivocal, 1 => BiomarkerStatus.Low, _ => BiomarkerStatus.Negative };
                             return new Result(ihc, null, null, null, end + 1);
+                        }
+
+                        // "PR 6/8": a score out of 8 is the Allred score of a hormone receptor.
+                        if (end + 1 < text.Length && text[end] == '/' && k + 1 < tokens.Count && tokens[k + 1].Start == end + 1 && tokens[k + 1].Norm == "8" && number is >= 0 and <= 8)
+                        {
+                            return new Result(number <= 2 ? BiomarkerStatus.Negative : BiomarkerStatus.Positive, null, null, null, tokens[k + 1].End);
                         }
 
                         var percent = end < text.Length && text[end] == '%';

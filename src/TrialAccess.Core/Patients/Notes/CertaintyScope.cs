@@ -28,12 +28,14 @@ internal static class CertaintyScope
         "never been on", "never used", "never started", "never needed");
 
     /// <summary>
-    /// A negation word that negates only the word after it ("never smoker", "non smoker"): what follows it in the
-    /// sentence ("never smoker, with metastatic lung adenocarcinoma") is stated, not denied.
+    /// A negation word that negates only the word after it ("never smoker", "non smoker") or is part of a name ("invasive
+    /// carcinoma of no special type"): what follows it in the sentence ("never smoker, with metastatic lung
+    /// adenocarcinoma", "no special type, ER Allred 8/8") is stated, not denied.
     /// </summary>
     private static readonly string[][] PseudoNegation = Phrases(
         "never smoker", "never smokers", "never smoked", "never a smoker", "never drinker", "never drank", "non smoker", "nonsmoker",
-        "never been a smoker", "never used tobacco", "no smoking history", "no history of smoking", "no tobacco use", "no alcohol use");
+        "never been a smoker", "never used tobacco", "no smoking history", "no history of smoking", "no tobacco use", "no alcohol use",
+        "no special type", "not otherwise specified");
 
     private static readonly string[][] NegationAfter = Phrases(
         "negative", "neg", "was negative", "is negative", "were negative", "are negative", "ruled out", "was ruled out", "absent", "not detected", "not seen", "unlikely", "excluded",
@@ -54,7 +56,7 @@ internal static class CertaintyScope
         "risk for", "at risk", "to prevent", "prevention of", "screening", "screened for",
         "can receive", "can be given", "can have", "able to receive", "fit for", "eligible for", "suitable for", "unfit for",
         "weighing", "is weighing", "deciding on", "deciding about", "deciding between", "discussing", "discussed", "options of", "option of", "choice of",
-        "opted against", "declined", "refused", "decided against", "would like", "hopes to", "hoping to", "due to start", "awaiting", "before starting",
+        "opted against", "declined", "declines", "declining", "refused", "refuses", "refusing", "decided against", "would like", "hopes to", "hoping to", "due to start", "awaiting", "before starting",
         "before he starts", "before she starts", "before they start", "before beginning", "before he begins", "before she begins", "prior to starting",
         "whether to", "whether or not to", "a later", "the later", "a subsequent", "an eventual", "eventual", "due to begin", "to begin",
         "plan is", "plan is for", "plan is to", "plans are", "intention is", "intent is", "in preparation for", "in readiness for", "ahead of");

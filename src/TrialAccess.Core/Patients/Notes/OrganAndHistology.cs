@@ -45,7 +45,7 @@ internal static partial class OrganAndHistology
         return w switch
         {
             "lung" or "lungs" or "pulmonary" or "lingula" or "lobe" => Lung,
-            "breast" => Breast,
+            "breast" or "quadrant" => Breast,
             "esophagus" or "oesophagus" or "esophageal" or "oesophageal" => Esophagus,
             "stomach" or "gastric" => Stomach,
             "pancreas" or "pancreatic" => Pancreas,
@@ -73,10 +73,11 @@ internal static partial class OrganAndHistology
     }
 
     /// <summary>
-    /// "tumour of the distal oesophagus", "mass in the right upper lobe", "carcinoma arising in the left breast"; at
+    /// "tumour of the distal oesophagus", "mass in the right upper lobe", "carcinoma arising in the left breast", "a lump in her
+    /// left breast", "a mass in the upper outer quadrant" (a breast's quadrants are outer or inner); at
     /// endoscopy, "an ulcerated lesion of the gastric body" (a lesion with the look of a tumour, in a part of the organ).
     /// </summary>
-    [GeneratedRegex(@"\b(?:tumou?rs?|mass|masses|carcinoma|adenocarcinoma|cancer|neoplasm|malignancy|growth|(?<=(?:ulcerated|ulcerating|exophytic|polypoid|fungating|friable|stricturing|circumferential|infiltrating|infiltrative|malignant|malignant[- ]looking|malignant[- ]appearing)\s+)lesion)\s+(?:arising\s+)?(?:in|of|at|from|involving)\s+(?:the\s+)?(?:(?:left|right|mid|middle|upper|lower|distal|proximal|sigmoid|ascending|descending|transverse|anterior|posterior|lateral|medial|outer|inner|superior|inferior|(?:mid|upper|lower)-thoracic|thoracic|tail\s+of\s+the|head\s+of\s+the|body\s+of\s+the|(?:lateral\s+|ventral\s+)?(?:border|margin|surface)\s+of\s+the|oral)\s+){0,3}(lungs?|lingula|(?<=(?:upper|middle|lower)\s+)lobe|breast|o?esophagus|stomach|pancreas|colon|caecum|cecum|rectum|kidney|bladder|prostate|ovary|endometrium|uterus|cervix|thyroid|anus|anal\s+canal|vulva|vagina|penis|gall\s?bladder|hypopharynx|p[iy]riform\s+sinus|postcricoid\s+region|larynx|glottis|supraglottis|supraglottic\s+larynx|oropharynx|tonsil|base\s+of\s+tongue|nasopharynx|postnasal\s+space|oral\s+cavity|tongue|floor\s+of\s+(?:the\s+)?mouth|buccal\s+mucosa|gingiva|alveolar\s+ridge|retromolar\s+trigone|(?:gastric|o?esophageal|pancreatic|rectal|colonic)(?=\s+(?:body|antrum|fundus|cardia|pylorus|lesser\s+curve|greater\s+curve|head|tail|neck|uncinate\s+process|wall|mucosa)\b))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(?:tumou?rs?|mass|masses|lump|lumps|carcinoma|adenocarcinoma|cancer|neoplasm|malignancy|growth|(?<=(?:ulcerated|ulcerating|exophytic|polypoid|fungating|friable|stricturing|circumferential|infiltrating|infiltrative|malignant|malignant[- ]looking|malignant[- ]appearing)\s+)lesion)\s+(?:arising\s+)?(?:in|of|at|from|involving)\s+(?:(?:the|her|his|their)\s+)?(?:(?:left|right|mid|middle|upper|lower|distal|proximal|sigmoid|ascending|descending|transverse|anterior|posterior|lateral|medial|outer|inner|superior|inferior|(?:mid|upper|lower)-thoracic|thoracic|tail\s+of\s+the|head\s+of\s+the|body\s+of\s+the|(?:lateral\s+|ventral\s+)?(?:border|margin|surface)\s+of\s+the|oral)\s+){0,3}(lungs?|lingula|(?<=(?:upper|middle|lower)\s+)lobe|breast|(?<=(?:outer|inner)\s+)quadrant|o?esophagus|stomach|pancreas|colon|caecum|cecum|rectum|kidney|bladder|prostate|ovary|endometrium|uterus|cervix|thyroid|anus|anal\s+canal|vulva|vagina|penis|gall\s?bladder|hypopharynx|p[iy]riform\s+sinus|postcricoid\s+region|larynx|glottis|supraglottis|supraglottic\s+larynx|oropharynx|tonsil|base\s+of\s+tongue|nasopharynx|postnasal\s+space|oral\s+cavity|tongue|floor\s+of\s+(?:the\s+)?mouth|buccal\s+mucosa|gingiva|alveolar\s+ridge|retromolar\s+trigone|(?:gastric|o?esophageal|pancreatic|rectal|colonic)(?=\s+(?:body|antrum|fundus|cardia|pylorus|lesser\s+curve|greater\s+curve|head|tail|neck|uncinate\s+process|wall|mucosa)\b))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex TumourInOrgan();
 
     /// <summary>"ulcerating tumour 24-30 cm from incisors (mid-thoracic oesophagus)": the organ alone in brackets after the tumour.</summary>
@@ -84,7 +85,7 @@ internal static partial class OrganAndHistology
     private static partial Regex TumourWithOrganAside();
 
     /// <summary>"a pancreatic mass", "a left lung tumour", "a renal mass", "a nasopharyngeal mass", "a sigmoid adenocarcinoma".</summary>
-    [GeneratedRegex(@"\b(lung|pulmonary|breast|o?esophageal|gastric|stomach|pancreatic|colonic|ca?ecal|sigmoid|rectosigmoid|rectal|renal|kidney|bladder|prostatic|prostate|ovarian|endometrial|uterine|thyroid|anal|vulval|vulvar|vaginal|penile|gallbladder|hypopharyngeal|laryngeal|oropharyngeal|nasopharyngeal|tongue)\s+(?:tumou?rs?|mass|masses|neoplasm|carcinoma|adenocarcinoma|cancer|malignancy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(lung|pulmonary|breast|o?esophageal|gastric|stomach|pancreatic|colonic|ca?ecal|sigmoid|rectosigmoid|rectal|renal|kidney|bladder|prostatic|prostate|ovarian|endometrial|uterine|thyroid|anal|vulval|vulvar|vaginal|penile|gallbladder|hypopharyngeal|laryngeal|oropharyngeal|nasopharyngeal|tongue)\s+(?:tumou?rs?|mass|masses|lump|lumps|neoplasm|carcinoma|adenocarcinoma|cancer|malignancy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex OrganTumour();
 
     /// <summary>What a biopsy shows, the most specific first.</summary>

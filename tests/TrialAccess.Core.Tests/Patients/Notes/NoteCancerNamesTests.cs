@@ -29,6 +29,8 @@ public class NoteCancerNamesTests
     [InlineData("A 66-year-old woman has a 4 cm squamous cell carcinoma of the anal canal, T2 N1.", "ANSC")]
     [InlineData("A 72-year-old man with an ulcerated tumour of the anus. Biopsy: squamous carcinoma.", "ANSC")]
     [InlineData("A 79-year-old woman with a 3 cm squamous cell carcinoma of the right vulva.", "VULVA")]
+    [InlineData("An 80-year-old woman noticed a lump in her left breast. Core biopsy: invasive carcinoma of no special type.", "BRCA")]
+    [InlineData("A 70-year-old woman has a 3 cm mass in the upper outer quadrant. Core biopsy: invasive carcinoma.", "BRCA")]
     public void TheCancer_IsReadWithItsCode_AlsoWhenNamedInTwoParts(string note, string code)
     {
         var diagnosis = NoteReader.Extract(note).Diagnoses.Should().ContainSingle().Subject;
@@ -96,7 +98,8 @@ public class NoteCancerNamesTests
     [InlineData("A 60-year-old man with a lung mass; biopsy pending. His mother had breast adenocarcinoma.")]
     public void AnOrganWithoutAConfirmedHistology_OrTwoOrgans_NameNoCancer(string note)
     {
-        NoteReader.Extract(note).Diagnoses.Should().NotContain(d => d.OncoTreeCode != null && d.OncoTreeCode != "TISSUE");
+        // A relative's cancer ("His mother had breast adenocarcinoma") is read as family history, never as the patient's.
+        NoteReader.Extract(note).Diagnoses.Should().NotContain(d => d.OncoTreeCode != null && d.OncoTreeCode != "TISSUE" && d.Certainty != Certainty.FamilyHistory);
     }
 
     [Fact]

@@ -190,6 +190,8 @@ public sealed class NoteReaderTests
     [InlineData("no EGFR, KRAS, BRAF or ROS1 alteration", "EGFR:Negative,KRAS:Negative,BRAF:Negative,ROS1:Negative")]
     [InlineData("no EGFR or KRAS mutations were found", "EGFR:Negative,KRAS:Negative")]
     [InlineData("well- and moderately differentiated; progesterone receptor negative", "PGR:Negative")]
+    [InlineData("invasive carcinoma of no special type, grade 2, ER Allred 8/8, PR 6/8, HER2 IHC 1+", "ESR1:Positive,PGR:Positive,ERBB2:Low")]
+    [InlineData("ER Allred score 2, PR Allred 0", "ESR1:Negative,PGR:Negative")]
     public void Extract_BiomarkerNotation_GivesStatusPerMarker(string note, string expected)
     {
         var found = NoteReader.Extract(note).Biomarkers.Select(b => $"{b.Marker}:{b.Status}");
@@ -470,5 +472,13 @@ public sealed class NoteReaderTests
     public void Extract_ARadiotherapyKeepsTheFieldItWasGivenTo(string note, string? site)
     {
         NoteReader.Extract(note).Therapies.Single(t => t.Kind == TherapyKind.Radiotherapy).Site.Should().Be(site);
+    }
+
+    [Theory]
+    [InlineData("She declines chemotherapy.")]
+    [InlineData("He refuses chemotherapy and wants surveillance.")]
+    public void Extract_TherapyDeclined_IsNoHistory(string note)
+    {
+        NoteReader.Extract(note).Therapies.Should().NotContain(t => t.Certainty == Certainty.Historical || t.Certainty == Certainty.Asserted);
     }
 }
