@@ -188,7 +188,7 @@ public static partial class CriteriaSegmenter
             previousBlank = false;
         }
 
-        return new SegmentedCriteria(Number(text, items));
+        return new SegmentedCriteria(Number(text, items.SelectMany(item => SplitRunTogether(text, item)).ToList()));
     }
 
     private static List<CriterionSegment> Number(string text, List<RawItem> items)

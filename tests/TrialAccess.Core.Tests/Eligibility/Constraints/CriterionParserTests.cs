@@ -138,6 +138,14 @@ public class CriterionParserTests
     }
 
     [Fact]
+    public void Parse_WashoutWrappedOntoTheNextLine_IsStillAWashout()
+    {
+        var therapy = Parse("At least 1 month\n        since any other prior investigational therapy").OfType<PriorTherapyConstraint>().Single();
+
+        therapy.Should().BeEquivalentTo(new { WithinDays = 30, Negated = true });
+    }
+
+    [Fact]
     public void Parse_ActiveBrainMetastases_IsActiveBrainSite()
     {
         Parse("Active or untreated brain metastases", CriterionRole.Exclusion).OfType<MetastasisConstraint>().Single().Should().BeEquivalentTo(new { Site = "brain", Activity = MetastasisActivity.Active });

@@ -546,7 +546,14 @@ public static partial class PriorTherapyParser
 
         var count = CriterionContext.ParseNumber(washout.Groups["num"].Value) ?? Numbers.NumberText.CountOrNull(washout.Groups["num"].Value);
         int? days = count is { } w ? (int)(Math.Clamp(w, 0m, 1_000_000m) * UnitDays(washout.Groups["unit"].Value)) : null;
-        var since = !DurationBefore().IsMatch(c.Lower.AsSpan(0, washout.Index)) && (Since().IsMatch(washout.Value + c.Lower[(washout.Index + washout.Length)..Math.Min(c.Lower.Length, washout.Index + washout.Length + 12)])
+        // The words after the interval, past a line break and the registry's indentation ("At least 1 month\n        since").
+        var after = washout.Index + washout.Length;
+        while (after < c.Lower.Length && char.IsWhiteSpace(c.Lower[after]))
+        {
+            after++;
+        }
+
+        var since = !DurationBefore().IsMatch(c.Lower.AsSpan(0, washout.Index)) && (Since().IsMatch(washout.Value + " " + c.Lower[after..Math.Min(c.Lower.Length, after + 12)])
             || (!WithinInterval().IsMatch(washout.Value) && StoppedBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, washout.Index - 40), washout.Index - Math.Max(0, washout.Index - 40)))));
         return (days, since);
     }
