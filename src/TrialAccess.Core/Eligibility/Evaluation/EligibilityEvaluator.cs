@@ -1277,9 +1277,15 @@ public static partial class EligibilityEvaluator
 
         // "Brain metastases are allowed, given that they are stable and the patient does not present symptoms": the
         // words of the condition after the grant do not make it a rule; "allowed except ...", "... only if" still do.
+        // A parenthesis restricts when it negates or excepts ("allowed (no more than 2 regimens)"); an obligation in it
+        // ("Colony-stimulating factors allowed (use must be documented)") asks for a record, not for the thing granted.
         var condition = PermissionCondition().Match(main, granted.Index + granted.Length);
-        return !Restriction().IsMatch(condition.Success ? main[..condition.Index] : text);
+        return !Restriction().IsMatch(condition.Success ? main[..condition.Index] : main)
+            && !(main.Length != text.Length && Parenthesised().Matches(text).Any(p => ParenthesisedRestriction().IsMatch(p.Value)));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:no|not|never|without|except|unless|only|exclud\w*|prohibited|but)\b|n't", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ParenthesisedRestriction();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\([^()\s]*\s[^()]*\)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Parenthesised();

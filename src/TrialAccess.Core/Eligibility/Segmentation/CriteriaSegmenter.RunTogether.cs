@@ -140,7 +140,7 @@ public static partial class CriteriaSegmenter
     [GeneratedRegex(@"(?<=[A-Za-z0-9%)\]]\s+)(?:No|Not|At|Prior|Must|Concurrent|Recovered|Other|See|Previous|Previously|Greater|More|Less|Fewer|Any|Patients?|Histologically|Cytologically|Pathologically|Measurable|Bidimensionally|Unidimensionally|Evaluable|May|Up|Fertile|Adequate|Documented|Newly|Untreated|Bilirubin|Creatinine|Platelet|Platelets|Hemoglobin|Absolute|Transaminases|Life|Willing|Able|Signed|Known|Active|Uncontrolled|Negative|Pregnant|Nursing|Women|Men|Only|Completely|Surgically|Clinically|Stage|HIV(?=\s+(?:negative|positive|seronegative|seropositive)\b))\b(?!\s*:)", RegexOptions.CultureInvariant)]
     private static partial Regex RunTogetherRule();
 
-    /// <summary>A rule that states none: "Not specified", "See Disease Characteristics".</summary>
-    [GeneratedRegex(@"^(?:not\s+specified|see\s+[^.;]{0,60}|none|n/?a)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A rule that states none: "Not specified", "See Disease Characteristics", "No time limit since prior therapy".</summary>
+    [GeneratedRegex(@"^(?:not\s+specified|see\s+[^.;]{0,60}|none|n/?a|no\s+(?:time\s+)?(?:limits?|restrictions?)\b[^.;]{0,100})\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoRule();
 }

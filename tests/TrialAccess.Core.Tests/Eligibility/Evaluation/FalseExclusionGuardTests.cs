@@ -59,6 +59,24 @@ public class FalseExclusionGuardTests
         EligibilityEvaluator.IsPermission("No concurrent corticosteroids allowed").Should().BeFalse();
         EligibilityEvaluator.IsPermission("Prior chemotherapy allowed except anthracyclines").Should().BeFalse();
         EligibilityEvaluator.IsPermission("Patients may participate in the study if they had a mastectomy").Should().BeFalse();
+        EligibilityEvaluator.IsPermission("Prior hormonal therapy allowed (no more than 2 regimens)").Should().BeFalse();
+    }
+
+    [Fact]
+    public void Evaluate_StableDoseOfADrugNotTaken_AsksNothing()
+    {
+        var untreated = Patient with { Therapies = [], CompleteHistory = true };
+
+        EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse("Corticosteroid must be maintained at a\n        constant dose during study", CriterionRole.Inclusion), untreated, Context)
+            .Outcome.Should().Be(CriterionOutcome.NotApplicable);
+        Evaluate("Corticosteroid must be maintained at a constant dose during study").Fails.Should().BeFalse();
+        EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse("Prior corticosteroid therapy required", CriterionRole.Inclusion), untreated, Context).Fails.Should().BeTrue();
+    }
+
+    [Fact]
+    public void IsPermission_ObligationInAParenthesis_IsStillAPermission()
+    {
+        EligibilityEvaluator.IsPermission("Colony-stimulating factors allowed (use must be documented)").Should().BeTrue();
     }
 
     [Fact]

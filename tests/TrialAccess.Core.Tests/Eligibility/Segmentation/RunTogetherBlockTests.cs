@@ -18,7 +18,7 @@ public class RunTogetherBlockTests
 
                 PRIOR CONCURRENT THERAPY: Biologic therapy: Not specified Chemotherapy: No prior chemotherapy
                 for this cancer Radiotherapy: See Disease Characteristics At least 3 weeks since prior
-                radiotherapy to the abdomen
+                radiotherapy to the abdomen Surgery: No time limit since prior surgery
         """;
 
     [Fact]

@@ -40,6 +40,13 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
     public bool SystemicOnly { get; init; }
 
     /// <summary>
+    /// A rule about the dose of a drug the patient may be taking ("Corticosteroid must be maintained at a constant dose
+    /// during study", "on a stable dose of steroids"): it asks nothing of a patient who is not taking it, and of one who
+    /// is, whether the dose is stable.
+    /// </summary>
+    public bool StableDoseIfTaken { get; init; }
+
+    /// <summary>
     /// Agents the criterion excepts from this one ("antibiotics other than metronidazole or vancomycin"): a recorded
     /// therapy that is one of them does not meet the constraint.
     /// </summary>
@@ -204,6 +211,11 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
             {
                 (relevant ??= []).Add(recorded);
             }
+        }
+
+        if (relevant is null && StableDoseIfTaken)
+        {
+            return ConstraintCheck.NotApplicable($"no {Agent} recorded: the rule is about its dose when taken");
         }
 
         if (relevant is null)
@@ -504,7 +516,25 @@ public static partial class PriorTherapyParser
         {
             c.Add(new PriorTherapyConstraint("systemic therapy", TherapyAgentKind.DrugClass) { Span = CriterionContext.Span(naive), Negated = true });
         }
+
+        // "Corticosteroid must be maintained at a constant dose during study": the dose of a drug taken, not the drug.
+        if (c.HasWord("dose") || c.HasWord("doses") || c.HasWord("dosage") || c.HasWord("dosing"))
+        {
+            if (StableDose().IsMatch(c.Lower))
+            {
+                for (var i = 0; i < c.Found.Count; i++)
+                {
+                    if (c.Found[i] is PriorTherapyConstraint { Negated: false, Qualifies: false, MinimumLines: null, Refractory: false } taken)
+                    {
+                        c.Found[i] = taken with { StableDoseIfTaken = true };
+                    }
+                }
+            }
+        }
     }
+
+    [GeneratedRegex(@"\b(?:stable|constant|unchanged|same|fixed)\s+(?:or\s+(?:decreasing|tapering)\s+)?(?:daily\s+)?(?:doses?|dosages?|dosing)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StableDose();
 
     /// <summary>
     /// "Antibiotic treatment other than metronidazole, vancomycin": the drugs after the exception do not apply to the
