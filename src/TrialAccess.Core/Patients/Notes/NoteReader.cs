@@ -608,6 +608,27 @@ public static partial class NoteReader
         return false;
     }
 
+    /// <summary>True when a sentence names a lymph node and no organ or word of distant spread.</summary>
+    private static bool InNodeOnly(IReadOnlyList<NoteToken> tokens)
+    {
+        var node = false;
+        foreach (var token in tokens)
+        {
+            switch (token.Norm)
+            {
+                case "node" or "nodes" or "nodal":
+                    node = true;
+                    break;
+                case "liver" or "hepatic" or "lung" or "lungs" or "pulmonary" or "bone" or "bones" or "osseous" or "brain" or "adrenal" or "peritoneal"
+                    or "peritoneum" or "pleural" or "pleura" or "skin" or "subcutaneous" or "distant" or "widespread" or "disseminated" or "multiple"
+                    or "visceral" or "spine" or "spinal" or "leptomeningeal" or "ovary" or "ovarian" or "omental" or "stage" or "supraclavicular" or "retroperitoneal" or "para" or "paraaortic" or "mediastinal":
+                    return false;
+            }
+        }
+
+        return node;
+    }
+
     /// <summary>"metastatic", "locally advanced", "early-stage", "non-muscle-invasive", "unresectable", "recurrent" just before a cancer's name, as a stage.</summary>
     private static Stage? Descriptors(IReadOnlyList<NoteToken> tokens, int first)
     {
@@ -626,6 +647,10 @@ public static partial class NoteReader
                 case "nonmetastatic":
                     metastatic = false;
                     break;
+                // "core biopsy of the axillary node shows metastatic melanoma": a cancer found in a lymph node, the sentence
+                // naming no organ beyond the nodes, is regional spread; it says nothing of distant metastases.
+                case "metastatic" when InNodeOnly(tokens):
+                    continue;
                 case "metastatic":
                     metastatic = true;
                     break;

@@ -146,6 +146,12 @@ public class CriterionParserTests
     }
 
     [Fact]
+    public void Parse_NotAmenableToCompleteSurgicalResection_IsUnresectable()
+    {
+        Parse("Melanoma not amenable to complete surgical resection").OfType<StageConstraint>().Single().Extents.Should().Contain(DiseaseExtent.Unresectable);
+    }
+
+    [Fact]
     public void Parse_ActiveBrainMetastases_IsActiveBrainSite()
     {
         Parse("Active or untreated brain metastases", CriterionRole.Exclusion).OfType<MetastasisConstraint>().Single().Should().BeEquivalentTo(new { Site = "brain", Activity = MetastasisActivity.Active });

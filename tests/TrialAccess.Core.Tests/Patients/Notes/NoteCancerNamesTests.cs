@@ -150,4 +150,14 @@ public class NoteCancerNamesTests
         profile.Diagnoses.Should().ContainSingle().Which.Stage?.Metastatic.Should().Be(metastatic ? true : null);
         profile.Metastases.Any(m => m.Site == "liver").Should().Be(metastatic);
     }
+
+    [Theory]
+    [InlineData("A 47-year-old man had a melanoma excised from his back. He now has a palpable axillary node; core biopsy of the node shows metastatic melanoma. Clinical stage IIIB.", false)]
+    [InlineData("A 47-year-old man with melanoma. Biopsy of a liver lesion and a node shows metastatic melanoma.", true)]
+    [InlineData("A 60-year-old woman with metastatic melanoma to the lungs.", true)]
+    public void MetastaticInANodeOnly_IsRegionalSpread_NotDistant(string note, bool metastatic)
+    {
+        var diagnosis = NoteReader.Extract(note).Diagnoses.Should().ContainSingle().Subject;
+        (diagnosis.Stage?.Metastatic == true).Should().Be(metastatic);
+    }
 }
