@@ -55,6 +55,8 @@ public sealed class DiseaseCourseTests
     [InlineData("AML in CR1 after induction chemotherapy")]
     [InlineData("Acute myeloid leukemia beyond first remission or with primary refractory disease")]
     [InlineData("Relapsed or refractory AML")]
+    [InlineData("Acute myeloid leukaemia that is relapsed or refractory")]
+    [InlineData("Patients must have relapsed or refractory disease after at least one prior therapy")]
     public void Evaluate_ARemissionOrRelapseAskedFor_IsPresumedNotMetByALeukaemiaNotYetTreated(string criterion)
     {
         var evaluation = ReadingTestKit.Evaluate(criterion, ReadingTestKit.Note(NewLeukaemia));

@@ -260,7 +260,8 @@ public static partial class StageParser
                 : DiseaseExtent.Advanced;
             // "Refractory" counts only where a cancer or disease follows ("primary refractory disease", "refractory AML"):
             // "refractory to cisplatin" is a therapy's failure, read elsewhere. A disease "beyond first remission" came back.
-            var recurredCancer = extent == DiseaseExtent.Recurrent && (word.StartsWith("beyond", StringComparison.Ordinal) || RecurredCancerAfter().IsMatch(c.Text, m.Index + m.Length));
+            var recurredCancer = extent == DiseaseExtent.Recurrent && (word.StartsWith("beyond", StringComparison.Ordinal) || RecurredCancerAfter().IsMatch(c.Text, m.Index + m.Length)
+                || RecurredAfterTherapy().IsMatch(c.Text, m.Index + m.Length) || RecurredCancerBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Index - 60), m.Index - Math.Max(0, m.Index - 60))));
             if (word.Contains("refractory", StringComparison.Ordinal) && !recurredCancer)
             {
                 continue;
@@ -310,6 +311,14 @@ public static partial class StageParser
     /// <summary>After "recurrent" or "relapsed": the cancer or disease that came back ("or refractory AML", "disease", "glioblastoma").</summary>
     [GeneratedRegex(@"\G(?:\s*(?:,|or|and|and/or|/)\s*(?:refractory|relapsed|recurrent|progressive|persistent|resistant))?[\s/-]+(?:[\w-]+\s+){0,4}?(?:cancers?|carcinomas?|disease|tumou?rs?|malignanc(?:y|ies)|neoplasms?|\w+omas?|leuka?emias?|(?-i:[A-Z]{2,5}))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RecurredCancerAfter();
+
+    /// <summary>After "recurrent" or "relapsed": the therapy the disease came back after ("or refractory after at least one prior therapy").</summary>
+    [GeneratedRegex(@"\G(?:\s*(?:,|or|and|and/or|/)\s*(?:refractory|relapsed|recurrent|progressive|persistent|resistant))?\s+(?:disease\s+)?(?:after|following|despite)\s+(?:at\s+least\s+)?(?:(?:one|two|three|1|2|3)\s+(?:or\s+more\s+)?)?(?:prior|previous|standard|first[- ]line|front[- ]?line|initial)?\s*(?:lines?\s+of\s+)?(?:systemic\s+)?(?:therapy|therapies|treatment|treatments|regimens?|chemotherapy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RecurredAfterTherapy();
+
+    /// <summary>Before "recurrent" or "relapsed": the cancer said to have come back ("classical Hodgkin lymphoma ... that is recurrent").</summary>
+    [GeneratedRegex(@"(?:cancers?|carcinomas?|disease|tumou?rs?|malignanc(?:y|ies)|neoplasms?|\w+omas?|leuka?emias?)\s+(?:that|which)\s+(?:is|are|has|have)\s+(?:been\s+)?(?:either\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RecurredCancerBefore();
 
     [GeneratedRegex(@"\bstages?\s+(?<list>(?:(?:0|IV[ABC]?|I{1,3}[ABC]?[1-3]?|[1-4][ABC]?)\b\s*(?:,|/|-|–|to|or|and|through|and/or)?\s*)+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StageGroups();
