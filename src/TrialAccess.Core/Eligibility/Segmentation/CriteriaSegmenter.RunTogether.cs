@@ -87,24 +87,26 @@ public static partial class CriteriaSegmenter
     private static IEnumerable<Boundary> Boundaries(string text, int start, int end)
     {
         var found = new List<Boundary>();
-        foreach (Match m in RunTogetherHeading().Matches(text[..end], start))
+        for (var m = RunTogetherHeading().Match(text, start, end - start); m.Success; m = m.NextMatch())
         {
             found.Add(new Boundary(m.Index, m.Index + m.Length, Clean(m.Groups["name"].Value), null));
         }
 
-        foreach (Match m in RunTogetherLabel().Matches(text[..end], start))
+        for (var m = RunTogetherLabel().Match(text, start, end - start); m.Success; m = m.NextMatch())
         {
-            if (!found.Exists(b => m.Index < b.End && b.Start < m.Index + m.Length))
+            var (at, length) = (m.Index, m.Length);
+            if (!found.Exists(b => at < b.End && b.Start < at + length))
             {
-                found.Add(new Boundary(m.Index, m.Index + m.Length, null, Clean(m.Groups["label"].Value)));
+                found.Add(new Boundary(at, at + length, null, Clean(m.Groups["label"].Value)));
             }
         }
 
-        foreach (Match m in RunTogetherRule().Matches(text[..end], start))
+        for (var m = RunTogetherRule().Match(text, start, end - start); m.Success; m = m.NextMatch())
         {
-            if (!found.Exists(b => m.Index < b.End && b.Start <= m.Index))
+            var at = m.Index;
+            if (!found.Exists(b => at < b.End && b.Start <= at))
             {
-                found.Add(new Boundary(m.Index, m.Index, null, null));
+                found.Add(new Boundary(at, at, null, null));
             }
         }
 

@@ -71,6 +71,7 @@ public class FalseExclusionGuardTests
             .Outcome.Should().Be(CriterionOutcome.NotApplicable);
         Evaluate("Corticosteroid must be maintained at a constant dose during study").Fails.Should().BeFalse();
         EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse("Prior corticosteroid therapy required", CriterionRole.Inclusion), untreated, Context).Fails.Should().BeTrue();
+        EligibilityEvaluator.Evaluate(CriterionParser.Default.Parse("Stable dose of corticosteroids for at least 4 months required", CriterionRole.Inclusion), untreated, Context).Fails.Should().BeTrue();
     }
 
     [Fact]

@@ -533,7 +533,9 @@ public static partial class PriorTherapyParser
         }
     }
 
-    [GeneratedRegex(@"\b(?:stable|constant|unchanged|same|fixed)\s+(?:or\s+(?:decreasing|tapering)\s+)?(?:daily\s+)?(?:doses?|dosages?|dosing)\b", RegexOptions.CultureInvariant)]
+    // Kept at a dose ("must be maintained at a constant dose"), or a stable dose asked of those who take it ("if on
+    // steroids, a stable dose"); not "Stable dose of hydroxyurea for at least 4 months required", which asks for the drug.
+    [GeneratedRegex(@"\b(?:maintained|kept|remain|remains|continued)\s+(?:at|on)\s+(?:an?\s+|the\s+)?(?:stable|constant|unchanged|same|fixed)\s+(?:daily\s+)?(?:doses?|dosages?|dosing)\b|\b(?:if|when|those|whoever)\s+(?:they\s+are\s+|is\s+|are\s+)?(?:on|receiving|taking|treated\s+with)\b[^.;]{0,60}?\b(?:stable|constant|unchanged|same|fixed)\s+(?:daily\s+)?(?:doses?|dosages?|dosing)\b", RegexOptions.CultureInvariant)]
     private static partial Regex StableDose();
 
     /// <summary>
