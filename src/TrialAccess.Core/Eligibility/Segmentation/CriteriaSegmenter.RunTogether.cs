@@ -25,9 +25,8 @@ public static partial class CriteriaSegmenter
             yield break;
         }
 
-        var section = item.Section;
         var pieceStart = item.Start;
-        var pieceSection = section;
+        var pieceSection = item.Section;
         foreach (var boundary in Boundaries(text, item.Start, item.End))
         {
             if (Piece(text, item, pieceStart, boundary.Start, pieceSection) is { } piece)
@@ -38,8 +37,7 @@ public static partial class CriteriaSegmenter
             if (boundary.Section is { } named)
             {
                 // A heading ("DISEASE CHARACTERISTICS:", "--Patient Characteristics--") is no rule: the piece starts after it.
-                section = named;
-                pieceSection = section;
+                pieceSection = named;
                 pieceStart = boundary.End;
             }
             else if (boundary.Label is { } label)
@@ -117,7 +115,7 @@ public static partial class CriteriaSegmenter
     /// <summary>A paragraph of PDQ rules run together: a section heading in it, or two labels of the PDQ form.</summary>
     private static bool IsRunTogether(string text, RawItem item)
     {
-        var span = text[item.Start..item.End];
+        var span = text.AsSpan(item.Start, item.End - item.Start);
         return RunTogetherHeading().IsMatch(span) || PdqLabel().Count(span) >= 2;
     }
 
