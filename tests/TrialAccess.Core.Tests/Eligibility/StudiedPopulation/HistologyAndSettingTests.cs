@@ -51,10 +51,13 @@ public sealed class HistologyAndSettingTests
         patient.Therapies.Should().Contain(t => t.Name == "lobectomy" && t.Certainty == Certainty.Hypothetical);
     }
 
-    [Fact]
-    public void Evaluate_InoperableStageIIIA_IsPresumedNotMetByACancerToBeOperatedOn()
+    // Alone, and inside a run-together block read whole (as a single criterion is).
+    [Theory]
+    [InlineData("Inoperable stage IIIA or IIIB disease")]
+    [InlineData("DISEASE CHARACTERISTICS: Histologically proven non-small cell lung cancer Stages II-IIIB Medically inoperable stage II and IIIA Unresectable stage IIIB Pleural effusion allowed if cytologically negative")]
+    public void Evaluate_InoperableStageIII_IsPresumedNotMetByACancerToBeOperatedOn(string criterion)
     {
-        var evaluation = ReadingTestKit.Evaluate("Inoperable stage IIIA or IIIB disease", ReadingTestKit.Note(Operable));
+        var evaluation = ReadingTestKit.Evaluate(criterion, ReadingTestKit.Note(Operable));
 
         (evaluation.Outcome, evaluation.Basis).Should().Be((CriterionOutcome.NotMet, OutcomeBasis.Presumed));
     }
@@ -171,14 +174,6 @@ public sealed class HistologyAndSettingTests
     {
         CriterionParser.Default.Parse(criterion, CriterionRole.Inclusion).Constraints.OfType<PriorTherapyConstraint>()
             .Should().ContainSingle(c => c.MinimumLines != null || c.MaximumLines != null);
-    }
-
-    [Fact]
-    public void Evaluate_ARunTogetherBlock_AskingInoperableStageIII_IsPresumedNotMetByACancerToBeOperatedOn()
-    {
-        var evaluation = ReadingTestKit.Evaluate("DISEASE CHARACTERISTICS: Histologically proven non-small cell lung cancer Stages II-IIIB Medically inoperable stage II and IIIA Unresectable stage IIIB Pleural effusion allowed if cytologically negative", ReadingTestKit.Note(Operable));
-
-        (evaluation.Outcome, evaluation.Basis).Should().Be((CriterionOutcome.NotMet, OutcomeBasis.Presumed));
     }
 
     [Fact]
