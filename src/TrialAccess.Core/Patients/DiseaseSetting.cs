@@ -83,6 +83,13 @@ public enum DiseaseSetting
 
     /// <summary>"Cisplatin-eligible", "fit for cisplatin".</summary>
     CisplatinEligible,
+
+    /// <summary>
+    /// "A partial response after four cycles", "responding well to", "stable disease on", "started maintenance
+    /// atezolizumab": the current treatment is controlling the disease and nothing says it has come back or progressed
+    /// (not a remission: a partial response is not one).
+    /// </summary>
+    Responding,
 }
 
 /// <summary>One statement of the setting, with the words it was read from.</summary>

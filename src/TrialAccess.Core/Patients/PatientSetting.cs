@@ -29,6 +29,9 @@ public enum TreatmentState
 
     /// <summary>In a first remission after its first treatment ("remains in first complete remission"), nothing said to have come back.</summary>
     FirstRemission,
+
+    /// <summary>Responding to, or kept stable by, its current or first treatment ("partial response", "on maintenance"), nothing said to have come back or progressed.</summary>
+    Responding,
 }
 
 /// <summary>One reading of the patient's setting, with its evidence in the record's words and whether it is presumed.</summary>
@@ -71,7 +74,19 @@ public static partial class PatientSetting
 
         // A first line completed ("four cycles of VRd induction") is a previous treatment, unless it left the disease in a
         // first remission.
-        var failed = drugs.FirstOrDefault(t => t.ProgressedOn == true || t.Line >= 2 || (t.Line >= 1 && t.IsCurrent != true && remission is null));
+        // A response to the treatment ("partial response after four cycles", "on maintenance") that no later word says
+        // ended: the disease is controlled, neither untreated nor relapsed.
+        // A later word of progression ("rising white count", "switched to"), or a cancer drug named further on than the
+        // response's own sentence (a later line), says the response ended.
+        var responding = recurrent || remission is not null ? null : statements.LastOrDefault(s => s.Setting == DiseaseSetting.Responding);
+        if (responding?.Span is { } r && patient.SourceText is { } text2 && r.End <= text2.Length
+            && (ProgressionLater().IsMatch(text2, r.End) || ResponseEnded().IsMatch(text2, r.End)
+                || drugs.Exists(t => IsAnticancer(t) && t.Span is { } at && at.Start > r.End && text2.AsSpan(r.End, at.Start - r.End).IndexOfAny('.', ';') >= 0)))
+        {
+            responding = null;
+        }
+
+        var failed = drugs.FirstOrDefault(t => t.ProgressedOn == true || t.Line >= 2 || (t.Line >= 1 && t.IsCurrent != true && remission is null && responding is null));
         if (failed is not null)
         {
             var how = failed.ProgressedOn == true ? "progressed on or after" : failed.Line is { } line ? $"had line {line}:" : "had";
@@ -86,6 +101,11 @@ public static partial class PatientSetting
         if (remission is not null)
         {
             return new(TreatmentState.FirstRemission, Quote(patient, remission.Span, "is in first remission"), false);
+        }
+
+        if (responding is not null)
+        {
+            return new(TreatmentState.Responding, Quote(patient, responding.Span, "is responding to treatment"), false);
         }
 
         if (statements.FirstOrDefault(s => s.Setting is DiseaseSetting.NewlyDiagnosed or DiseaseSetting.Untreated) is { } untreated)
@@ -151,8 +171,31 @@ public static partial class PatientSetting
         var cancer = PrimaryCancer(patient);
         return patient.CompleteHistory && cancer is not null
             && !patient.Settings.Any(s => s.Setting is DiseaseSetting.Relapsed or DiseaseSetting.PreviouslyTreated)
-            && NothingSaysRecurred(patient, cancer);
+            && (NothingSaysRecurred(patient, cancer) || NeverTreated(patient, cancer));
     }
+
+    /// <summary>
+    /// True when the record says the cancer is untreated ("she has not started any treatment") and records no treatment of
+    /// it at all, no drug, operation or radiotherapy, and no recurrence: a cancer that spread before anything was done is
+    /// presumed a first presentation (de novo stage IV), not a relapse, since a relapse follows a treatment.
+    /// </summary>
+    private static bool NeverTreated(PatientProfile patient, Diagnosis cancer) =>
+        cancer.Stage?.Recurrent != true
+        && patient.Settings.Any(s => s.Setting is DiseaseSetting.Untreated or DiseaseSetting.NewlyDiagnosed)
+        && !patient.Therapies.Any(t => t.Certainty is Certainty.Asserted or Certainty.Historical && TreatsCancer(t));
+
+    /// <summary>
+    /// The words saying the patient's cancer is borderline resectable ("the meeting called the tumour borderline
+    /// resectable"), or null: a tumour touching vessels that may still be removed after treatment shrinks it.
+    /// </summary>
+    public static string? BorderlineResectable(PatientProfile patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        return patient.SourceText is { } text && Borderline().Match(text) is { Success: true } m ? $"\"{m.Value}\"" : null;
+    }
+
+    [GeneratedRegex(@"(?<!\b(?:not|no|nor|never|or)\s+)\bborderline[- ]resectable\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Borderline();
 
     private static bool NothingSaysRecurred(PatientProfile patient, Diagnosis cancer)
     {
@@ -295,6 +338,10 @@ public static partial class PatientSetting
     /// <summary>Words saying a disease progressed or came back: "progressive disease", "progression", "progressed", "relapse"; not "no sign of progression".</summary>
     [GeneratedRegex(@"(?<!\b(?:no|not|without|free\s+of|absence\s+of|risk\s+of)\s+(?:(?:signs?|evidence|features?)\s+of\s+)?(?:\w+\s+)?)\b(?:progressive\s+disease|progression|progressed|progressing|relapse[ds]?|recurred|recurrence)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProgressionLater();
+
+    /// <summary>Words saying a response did not last: "rising white count", "worsening lymphadenopathy", "switched to", "no response", "transformation".</summary>
+    [GeneratedRegex(@"\b(?:worsening|worsened|rising|enlarging|enlarged|switched|transformation|transformed|new\s+(?:lesions?|metastas[ie]s)|(?:no|not\s+(?:have\s+)?(?:much\s+)?(?:in\s+the\s+way\s+of\s+)?(?:a\s+)?)\s*(?:significant\s+)?response)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ResponseEnded();
 
     [GeneratedRegex(@"^(?:lumpectomy|mastectomy|lobectomy|pneumonectomy|thyroidectomy|hysterectomy|prostatectomy|colectomy|whipple procedure|tumor resection|nephrectomy|cystectomy|gastrectomy|esophagectomy|hepatectomy|anterior resection|laryngectomy|pancreatectomy)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CancerOperation();

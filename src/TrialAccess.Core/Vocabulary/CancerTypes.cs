@@ -27,9 +27,10 @@ public sealed class CancerTypeCatalog
     /// them as diseases of their own: Kaposi sarcoma (KS, below the soft tissue) and smoldering myeloma (SMM, beside plasma
     /// cell myeloma: a trial for myeloma treats active disease, one for smoldering myeloma the precursor) and cervical
     /// intraepithelial neoplasia (CIN, below the cervix: the pre-invasive lesion that trials of screening, topical and
-    /// preventive treatment study).
+    /// preventive treatment study) and brainstem glioma (BSG, below the brain: the gliomas trials name by where they lie,
+    /// in the pons or medulla, diffuse or focal).
     /// </summary>
-    public static IReadOnlySet<string> NotInOncoTree { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "KS", "SMM", "CIN" };
+    public static IReadOnlySet<string> NotInOncoTree { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "KS", "SMM", "CIN", "BSG" };
 
     /// <summary>Resolved names and lineages are remembered (matching asks the same few thousand times per request); at most this many names.</summary>
     private const int RememberedNames = 50_000;

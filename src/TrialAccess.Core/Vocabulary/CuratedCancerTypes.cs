@@ -40,6 +40,8 @@ internal static class CuratedCancerTypes
         "DIFG|Diffuse Glioma|BRAIN|glioma;gliomas;high-grade glioma;high grade glioma;HGG;malignant glioma",
         "PDIFHG|Pediatric-Type Diffuse High-Grade Glioma|DIFG|pediatric high-grade glioma;paediatric high-grade glioma;pediatric high grade glioma;paediatric high grade glioma;pediatric high-grade gliomas;paediatric high-grade gliomas",
         "DMG|Diffuse Midline Glioma, H3 K27-Altered|PDIFHG|diffuse midline glioma;diffuse midline gliomas;diffuse intrinsic pontine glioma;diffuse intrinsic pontine gliomas;DIPG;diffuse pontine glioma;diffuse pontine gliomas;diffuse brainstem glioma;diffuse brain stem glioma;H3 K27M-mutant glioma;H3 K27M-mutant diffuse midline glioma;H3 K27-altered diffuse midline glioma",
+        "DHG|Diffuse Hemispheric Glioma, H3 G34-Mutant|PDIFHG|diffuse hemispheric glioma;diffuse hemispheric gliomas;H3 G34-mutant glioma;H3 G34-mutant diffuse hemispheric glioma;H3 G34R-mutant glioma",
+        "BSG|Brainstem Glioma|BRAIN|brain stem glioma;brainstem glioma;brain stem gliomas;brainstem gliomas;pontine glioma;pontine gliomas;glioma of the brain stem;glioma of the brainstem",
         "ADIFG|Adult-Type Diffuse Glioma|DIFG|",
         "GB|Glioblastoma, IDH-Wildtype|ADIFG|glioblastoma;glioblastoma multiforme;GBM;grade IV astrocytoma;glioblastomas",
         "GSARC|Gliosarcoma|GB|gliosarcoma;gliosarcomas",

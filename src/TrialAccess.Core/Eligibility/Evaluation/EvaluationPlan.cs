@@ -450,6 +450,16 @@ internal sealed partial class EvaluationPlan
             }
 
             var named = Enumerable.Range(0, criterion.Constraints.Count).Where(c => IsDiagnosis(criterion.Constraints[c])).ToArray();
+
+            // An item under a cancer that names no kind of it ("Non-Hodgkin lymphoma with intracranial lesions" /
+            // "Intraocular lymphoma eligible, if not sole site") says more of that cancer; it is no cohort beside it. The
+            // kinds of a broader cancer listed under it ("haematological malignancy" / "CML", "AML") are its cohorts.
+            if (named.Length > 0 && diagnoses.Count > 0 && criterion.Segment.Depth > 0 && UnderDiagnosis(criteria, i, diagnoses[^1].Criterion)
+                && NoKindOf(criteria[diagnoses[^1].Criterion], diagnoses[^1].Named, criterion, named))
+            {
+                continue;
+            }
+
             if (named.Length > 0)
             {
                 diagnoses.Add((i, named));
@@ -468,6 +478,30 @@ internal sealed partial class EvaluationPlan
         var onlyCancers = diagnoses.All(d => d.Named.All(c => criteria[d.Criterion].Constraints[c] is CancerTypeConstraint));
         var minimum = onlyCancers ? 2 : MinimumConditionList;
         return (diagnoses.Count < minimum || names < minimum ? [] : diagnoses, onlyCancers);
+    }
+
+    /// <summary>True when every diagnosis of the item is a cancer and none lies within a cancer of the criterion above it.</summary>
+    private static bool NoKindOf(ParsedCriterion parent, int[] parentNamed, ParsedCriterion item, int[] itemNamed)
+    {
+        var catalog = Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes;
+        var above = parentNamed.Select(c => parent.Constraints[c]).OfType<CancerTypeConstraint>().Select(c => c.Code).ToList();
+        var below = itemNamed.Select(c => item.Constraints[c]).ToList();
+        return above.Count > 0 && below.TrueForAll(c => c is CancerTypeConstraint cancer && !above.Exists(a => !string.Equals(a, cancer.Code, StringComparison.OrdinalIgnoreCase) && catalog.IsWithin(cancer.Code, a)));
+    }
+
+    /// <summary>True when the nearest criterion above <paramref name="i"/> at a lesser depth is <paramref name="diagnosis"/>.</summary>
+    private static bool UnderDiagnosis(IReadOnlyList<ParsedCriterion> criteria, int i, int diagnosis)
+    {
+        var depth = criteria[i].Segment.Depth;
+        for (var k = i - 1; k >= 0; k--)
+        {
+            if (criteria[k].Segment.Depth < depth)
+            {
+                return k == diagnosis;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A disease the criterion requires: a cancer, or a condition (not a medication or procedure) named without negation, qualification or time limit.</summary>

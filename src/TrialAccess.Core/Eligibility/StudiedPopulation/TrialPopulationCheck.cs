@@ -710,7 +710,7 @@ public static partial class TrialPopulationCheck
             TreatmentState.OnTreatment => ["untreated", "newly diagnosed"],
             TreatmentState.NewlyDiagnosed => ["previously treated", "recurrent", "maintenance"],
             TreatmentState.NotRecurred => ["recurrent", "previously treated", "maintenance"],
-            TreatmentState.FirstRemission => ["untreated", "newly diagnosed", "recurrent", "previously treated"],
+            TreatmentState.FirstRemission or TreatmentState.Responding => ["untreated", "newly diagnosed", "recurrent", "previously treated"],
             _ when neverTreated || (have.Value == TreatmentState.Untreated && PatientSetting.PresumedNotRecurred(patient)) => ["previously treated", "recurrent", "maintenance"],
             _ => ["previously treated", "maintenance"],
         };

@@ -59,12 +59,17 @@ internal static class CertaintyScope
         "opted against", "declined", "declines", "declining", "refused", "refuses", "refusing", "decided against", "would like", "hopes to", "hoping to", "due to start", "awaiting", "before starting",
         "before he starts", "before she starts", "before they start", "before beginning", "before he begins", "before she begins", "prior to starting",
         "whether to", "whether or not to", "a later", "the later", "a subsequent", "an eventual", "eventual", "due to begin", "to begin",
-        "plan is", "plan is for", "plan is to", "plans are", "intention is", "intent is", "in preparation for", "in readiness for", "ahead of");
+        "plan is", "plan is for", "plan is to", "plans are", "intention is", "intent is", "in preparation for", "in readiness for", "ahead of",
+        "advised", "advises", "advising", "advise", "proposed", "proposes", "suggested", "suggests", "mentioned", "has mentioned", "raised");
 
     private static readonly string[][] HypotheticalAfter = Phrases(
         "will be started", "will be", "to be started", "is planned", "was planned", "planned", "is recommended", "was recommended", "was offered", "is offered",
         "is being considered", "are being considered", "is being planned", "is being discussed", "is under consideration", "is proposed", "is scheduled", "is being offered",
-        "is booked", "are booked", "is arranged", "are arranged", "feasible", "is feasible", "would be feasible", "is possible", "would be possible");
+        "is booked", "are booked", "is arranged", "are arranged", "feasible", "is feasible", "would be feasible", "is possible", "would be possible",
+        "to be considered", "to be discussed", "to be planned", "to be offered", "to be given", "to follow", "is to be considered", "are to be considered",
+        "is to be discussed", "is to follow", "will follow", "is considered unsafe", "is considered unsuitable", "is considered inappropriate", "is unsafe",
+        "is unsuitable", "is not suitable", "would be unsafe", "is contraindicated", "was contraindicated", "is not an option", "is to be avoided", "should be avoided",
+        "was avoided", "is avoided");
 
     private static readonly HashSet<string> Relatives = new(StringComparer.Ordinal)
     {
@@ -282,6 +287,13 @@ internal static class CertaintyScope
         for (var k = next; k < tokens.Count && k <= next + ListWindow; k++)
         {
             var word = tokens[k].Norm;
+
+            // "HIV, hepatitis B and C negative": a list of infection tests with one result after it.
+            if (word is "negative" or "neg" && k > next && !tokens[k].BreakBefore)
+            {
+                return tokens.Skip(next).Take(k - next).All(t => !t.BreakBefore && (Serologies.Contains(t.Norm) || t.Norm is "and" or "or"));
+            }
+
             if (word is "are" or "were" && k + 1 < tokens.Count && tokens[k + 1].Norm == "negative" && !tokens[k + 1].BreakBefore)
             {
                 return k > next + 1 && TestResults.Contains(tokens[k - 1].Norm) && tokens.Skip(next).Take(k - next).Any(t => t.Norm is "and" or "or");
@@ -331,7 +343,14 @@ internal static class CertaintyScope
     /// were negative"), not procedures that were done and found nothing ("a lumbar puncture and a marrow biopsy were
     /// negative").
     /// </summary>
-    private static readonly HashSet<string> TestResults = new(StringComparer.Ordinal)
+    /// <summary>The words of a list of infection tests ("HIV, hepatitis B and C", "HBsAg and HCV antibody").</summary>
+    private static readonly HashSet<string> Serologies = new(StringComparer.Ordinal)
+    {
+        "hiv", "hiv1", "hiv2", "hepatitis", "hep", "hbv", "hcv", "hbsag", "hbcab", "b", "c", "htlv", "htlv1", "syphilis", "cmv", "ebv", "virus", "viral",
+        "antibody", "antibodies", "antigen", "serology", "serologies", "screen", "1", "2", "i", "ii",
+    };
+
+        private static readonly HashSet<string> TestResults = new(StringComparer.Ordinal)
     {
         "tests", "test", "testing", "serologies", "serology", "screens", "screening", "results", "antibodies", "antigens", "titers", "titres", "markers", "studies",
     };

@@ -453,7 +453,7 @@ internal sealed partial class NoteLexicon
         lumpectomy | surgery = partial mastectomy; breast conserving surgery; breast-conserving surgery; wide local excision
         axillary dissection | surgery = axillary node clearance; axillary clearance; axillary lymph node dissection; axillary node dissection
         nephrectomy | surgery = radical nephrectomy; partial nephrectomy; nephroureterectomy
-        cystectomy | surgery = radical cystectomy
+        cystectomy | surgery = radical cystectomy; cystoprostatectomy; radical cystoprostatectomy
         gastrectomy | surgery = total gastrectomy; subtotal gastrectomy; partial gastrectomy
         esophagectomy | surgery = oesophagectomy
         orchiectomy | surgery = orchidectomy; radical orchiectomy; radical orchidectomy; inguinal orchiectomy

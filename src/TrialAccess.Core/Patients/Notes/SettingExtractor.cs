@@ -96,6 +96,16 @@ internal static partial class SettingExtractor
             }
         }
 
+        // "A partial response after four cycles", "stable disease on", "started maintenance atezolizumab": the treatment is
+        // controlling the disease (whether a later word says it stopped doing so is the reader's business).
+        foreach (Match m in Responding().Matches(slice))
+        {
+            if (CertaintyAt(m) is Certainty.Asserted or Certainty.Historical)
+            {
+                yield return At(DiseaseSetting.Responding, m);
+            }
+        }
+
         // "Has not yet had any salvage treatment", "salvage chemotherapy with ICE": salvage treats a disease that came back
         // or did not respond, so it says the disease relapsed whether the salvage was given or is still to come.
         foreach (Match m in Salvage().Matches(slice))
@@ -288,6 +298,12 @@ internal static partial class SettingExtractor
     // treatment ("a complete response to first-line platinum chemotherapy") is a first remission.
     [GeneratedRegex(@"(?<!\b(?:fail(?:ed|s|ure)?\s+to|not|never|no|without|unable\s+to|to)\s+(?:\w+\s+){0,2})\b(?:(?:in|into|achieved|attained|reached|achieving|attaining|reaching)\s+(?:a\s+)?(?:(?<later>second|third|2nd|3rd|subsequent)\s+|first\s+|1st\s+)?(?:complete\s+|morphologic(?:al)?\s+|hematologic(?:al)?\s+|haematologic(?:al)?\s+|molecular\s+|stringent\s+complete\s+)?remission|(?:in|achieved|attained|reached)\s+(?-i:(?<later>CR[2-9])|CR1?|CRi)|(?-i:(?<later>CR[2-9])|CR1)|(?:in|achieved|attained|reached|achieving|attaining|reaching)\s+(?:a\s+)?(?:(?-i:VGPR|sCR)|very\s+good\s+partial\s+response)|(?<response>complete\s+(?:clinical\s+|radiologic(?:al)?\s+|metabolic\s+|biochemical\s+)?response)\s+(?:to|after|following)\s+(?:(?:her|his|the|their)\s+)?(?:first[- ]line|initial|primary|front[- ]?line|induction))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Remission();
+
+    // "a partial response", "a good radiological response", "is responding", "responded well to", "stable disease on
+    // olaparib", "started maintenance atezolizumab", "on maintenance capecitabine"; not "no response", "failed to respond",
+    // nor a maintenance planned ("to start maintenance").
+    [GeneratedRegex(@"(?<!\b(?:no|not|never|without|poor|minimal|lack\s+of|failed\s+to\s+achieve)\s+(?:\w+\s+)?)\b(?:(?:very\s+good\s+|good\s+|excellent\s+|major\s+|near[- ]complete\s+)?partial\s+(?:clinical\s+|radiologic(?:al)?\s+|metabolic\s+)?response|(?:good|excellent|major)\s+(?:clinical\s+|radiologic(?:al)?\s+|metabolic\s+)?response|(?:is|are|has\s+been|was|remains|continues)\s+(?:still\s+)?responding|responded\s+(?:well\s+)?to|stable\s+disease\s+(?:on|after|following|since|with)|(?:is|remains|continues|now|currently|started|starting|began|begun|receiving)\s+(?:on\s+)?(?:\w+\s+){0,2}?maintenance)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Responding();
 
     [GeneratedRegex(@"\b(?:no|not|never|without|failed|unable)\b[^,;.:]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DeniedInClause();

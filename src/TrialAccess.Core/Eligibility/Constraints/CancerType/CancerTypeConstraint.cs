@@ -134,6 +134,27 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
                 $"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?") { Presumed = true };
         }
 
+        // Two types that exclude each other by definition, where the vocabulary's tree does not say so (see
+        // ExclusiveTypes). Presumed (combined histologies exist), to confirm.
+        if (!byGroup && mapped.TrueForAll(d => Exclusive(catalog, d.Code!, Code)))
+        {
+            return new ConstraintCheck(
+                CriterionOutcome.NotMet,
+                $"diagnosis {string.Join(", ", mapped.Select(d => $"{d.Diagnosis.Text} ({d.Code})"))} excludes {Code} by definition: presumed not one, confirm",
+                $"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?") { Presumed = true };
+        }
+
+        // The encapsulated gliomas (pilocytic astrocytoma, the optic pathway gliomas) are low-grade tumours: a glioma the
+        // record gives a high grade is not one. Presumed, to confirm.
+        if (catalog.IsWithin(Code, "ENCG") && patient.Settings.Any(s => s.Setting == DiseaseSetting.HighGrade) && !patient.Settings.Any(s => s.Setting == DiseaseSetting.LowGrade)
+            && mapped.TrueForAll(d => !catalog.IsWithin(d.Code!, "ENCG")))
+        {
+            return new ConstraintCheck(
+                CriterionOutcome.NotMet,
+                $"diagnosis {mapped[0].Diagnosis.Text} of a high grade; {Code} is low-grade: presumed not one, confirm",
+                $"Is the patient's {mapped[0].Diagnosis.Text} a {Name}?") { Presumed = true };
+        }
+
         // A carcinoma is no sarcoma, in the same organ too (a uterine serous carcinoma against "Sarcoma of the Uterus").
         // Against a grouping named by its histology ("sarcoma": the soft tissue, bone and uterine sarcomas), a carcinoma
         // in a tissue none of its members lies in fails on the record, as against one tissue.
@@ -272,6 +293,17 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
             code.EndsWith("NOS", StringComparison.OrdinalIgnoreCase) || catalog.Find(code)?.Name.Contains("NOS", StringComparison.Ordinal) == true;
     }
 
+    /// <summary>
+    /// Pairs of types that exclude each other by their definitions though the tree puts them apart only at the organ or
+    /// leaves the brain's types undivided: "non-small cell lung cancer" is every lung carcinoma but the small cell one; the
+    /// diffuse midline gliomas, and the gliomas of the brain stem, lie in the midline and the diffuse hemispheric gliomas
+    /// in a cerebral hemisphere (WHO 2021).
+    /// </summary>
+    private static readonly (string, string)[] ExclusiveTypes = [("SCLC", "NSCLC"), ("DMG", "DHG"), ("BSG", "DHG")];
+
+    private static bool Exclusive(CancerTypeCatalog catalog, string have, string wanted) =>
+        Array.Exists(ExclusiveTypes, pair => (catalog.IsWithin(have, pair.Item1) && catalog.IsWithin(wanted, pair.Item2)) || (catalog.IsWithin(have, pair.Item2) && catalog.IsWithin(wanted, pair.Item1)));
+
     private static string? GroupOf(CancerTypeCatalog catalog, string code) =>
         catalog.IsWithin(code, CancerTypeCatalog.Solid) ? CancerTypeCatalog.Solid
         : catalog.IsWithin(code, CancerTypeCatalog.Hematologic) ? CancerTypeCatalog.Hematologic
@@ -281,14 +313,31 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
 /// <summary>Finds cancer types by the vocabulary's names and abbreviations; "triple negative" also yields the three negative receptors.</summary>
 public static partial class CancerTypeParser
 {
+    [GeneratedRegex(@"^(?:lymphomas?|leuka?emias?|sarcomas?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FamilyWord();
+
+    /// <summary>The word before a family word is part of a name ("cleaved cell", "intraocular"), not a setting, a determiner or a conjunction.</summary>
+    [GeneratedRegex(@"(?<![a-z-])(?!(?:or|and|any|of|with|the|a|an|all|other|malignant|primary|recurrent|relapsed|refractory|untreated|advanced|aggressive|indolent|confirmed|documented|proven|diagnosed|newly|active|prior|previous|known|histologically|pathologically|cytologically|biopsy)\s$)[a-z][a-z-]+\s$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnknownModifier();
+
     [GeneratedRegex(@"\G\s*(?:screening|screened|prevention|chemoprevention|risk(?:\s+(?:assessment|reduction|factors?))?|awareness|education|vaccines?|vaccination)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ScreenedFor();
 
     public static void Parse(CriterionContext c)
     {
-        foreach (var m in c.Vocabulary.CancerTypes.Names.FindAll(c.Text, c.Tokens))
+        var matches = c.Vocabulary.CancerTypes.Names.FindAll(c.Text, c.Tokens).ToList();
+        foreach (var m in matches)
         {
             if (c.IsClaimed(m.Start, m.End))
+            {
+                continue;
+            }
+
+            // "Indolent B-cell lymphoma: diffuse small cleaved cell lymphoma, follicular mixed cell lymphoma": a family word
+            // ending a name the vocabulary does not hold, beside a named member of the family, is that member's kind, not
+            // every lymphoma.
+            if (FamilyWord().IsMatch(c.Text.AsSpan(m.Start, m.End - m.Start)) && UnknownModifier().IsMatch(Before(c, m.Start))
+                && matches.Exists(o => o.Value != m.Value && c.Vocabulary.CancerTypes.IsWithin(o.Value, m.Value)))
             {
                 continue;
             }

@@ -254,6 +254,12 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
 
         var evidence = $"{therapy.Name}{(therapy.StartedOn is { } s ? $" from {s:yyyy-MM-dd}" : string.Empty)}{(therapy.EndedOn is { } e ? $" to {e:yyyy-MM-dd}" : therapy.IsCurrent == true ? ", ongoing" : string.Empty)}";
         var check = CheckReceived(received, evidence, context);
+        if (Refractory && check.Outcome == CriterionOutcome.Unknown && !received.Exists(t => t.ProgressedOn == true)
+            && PatientSetting.Treatment(patient) is { Value: TreatmentState.Responding or TreatmentState.FirstRemission } controlled)
+        {
+            // The disease is responding to, or in remission after, the treatment it had: it has not progressed on it.
+            return new ConstraintCheck(CriterionOutcome.NotMet, $"{evidence}; the patient {controlled.Evidence}: no progression, presumed", check.Question) { Presumed = true };
+        }
         if (check.Outcome == CriterionOutcome.Met && Operation is { } operation
             && !received.Exists(t => NamesTheOperation(t.Name, operation)))
         {

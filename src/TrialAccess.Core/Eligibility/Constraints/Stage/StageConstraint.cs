@@ -43,6 +43,10 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
     [System.Text.Json.Serialization.JsonIgnore]
     public bool UnresectableStage { get; init; }
 
+    /// <summary>True when the words name borderline resectable disease ("borderline resectable or locally advanced").</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool NamesBorderline { get; init; }
+
     public override string Describe() => string.Join(", ", Groups.Select(g => "stage " + g).Concat(Extents.Where(e => e != DiseaseExtent.Staged).Select(e => e.ToString())).Append(Tnm ?? string.Empty).Where(s => s.Length > 0));
 
     public override ConstraintCheck Check(PatientProfile patient, EvaluationContext context)
@@ -67,6 +71,22 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
             && PatientSetting.NoDiseaseLeft(patient) is { } gone)
         {
             return new ConstraintCheck(CriterionOutcome.NotMet, $"{gone}: not unresectable, presumed", $"Is the patient's cancer {Describe()}?") { Presumed = true };
+        }
+
+        // A cancer the record calls borderline resectable is neither resectable outright nor unresectable: met where the
+        // rule names borderline disease, presumed not met where it asks only for unresectable disease.
+        if (!Negated && stage?.Unresectable != true && metastatic != true && !relapsed && Groups.Count == 0
+            && Extents.Contains(DiseaseExtent.Unresectable) && PatientSetting.BorderlineResectable(patient) is { } borderline)
+        {
+            if (NamesBorderline)
+            {
+                return ConstraintCheck.Met(borderline);
+            }
+
+            if (Extents.All(e => e is DiseaseExtent.Unresectable or DiseaseExtent.LocallyAdvanced or DiseaseExtent.Advanced))
+            {
+                return new ConstraintCheck(CriterionOutcome.NotMet, $"{borderline}: not unresectable, presumed", $"Is the patient's cancer {Describe()}?") { Presumed = true };
+            }
         }
 
         if (stage is null && metastatic is null && !relapsed)
@@ -95,7 +115,9 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
         }
 
         // A cancer removed with nothing left ("R0 resection, no residual disease") is not unresectable: presumed, to confirm.
+        // The extents are alternatives ("recurrent or extensive stage"): one that holds meets the rule, whichever comes first.
         string? removed = null;
+        ConstraintCheck? open = null;
         foreach (var extent in Extents)
         {
             bool? holds = extent switch
@@ -115,8 +137,13 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
 
             if (holds is null)
             {
-                return ConstraintCheck.Unknown($"Is the patient's cancer {extent}?", DescribeStage(stage, metastatic));
+                open ??= ConstraintCheck.Unknown($"Is the patient's cancer {extent}?", DescribeStage(stage, metastatic));
             }
+        }
+
+        if (open is not null)
+        {
+            return open;
         }
 
         if (Extents.Count == 0 && Groups.Count == 0)
@@ -162,12 +189,14 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
     }
 
     /// <summary>
-    /// The words saying the patient's cancer has not been treated yet: newly diagnosed, or untreated with nothing saying
-    /// it came back, spread or had a cancer drug (an untreated disease cannot have relapsed, nor be refractory).
+    /// The words saying the patient's cancer has not come back: newly diagnosed, or untreated with nothing saying it came
+    /// back, spread or had a cancer drug (an untreated disease cannot have relapsed, nor be refractory), or in a first
+    /// remission or responding to its treatment with nothing saying it progressed since.
     /// </summary>
     private static string? NotYetTreated(PatientProfile patient) =>
         PatientSetting.Treatment(patient) is { } state
-        && (state.Value == TreatmentState.NewlyDiagnosed || (state.Value == TreatmentState.Untreated && PatientSetting.PresumedNotRecurred(patient)))
+        && (state.Value is TreatmentState.NewlyDiagnosed or TreatmentState.FirstRemission or TreatmentState.Responding
+            || (state.Value == TreatmentState.Untreated && PatientSetting.PresumedNotRecurred(patient)))
             ? state.Evidence
             : null;
 
@@ -252,7 +281,8 @@ public static partial class StageParser
             }
 
             var word = m.Value.ToLowerInvariant();
-            var extent = word.Contains("metasta", StringComparison.Ordinal) ? DiseaseExtent.Metastatic
+            // Small cell lung cancer's "extensive stage" is its spread beyond one radiation field: read as metastatic.
+            var extent = word.Contains("metasta", StringComparison.Ordinal) || word.StartsWith("extensive", StringComparison.Ordinal) ? DiseaseExtent.Metastatic
                 : word.Contains("locally", StringComparison.Ordinal) ? DiseaseExtent.LocallyAdvanced
                 : word.Contains("resect", StringComparison.Ordinal) || word.Contains("operab", StringComparison.Ordinal) ? DiseaseExtent.Unresectable
                 : word.Contains("recurr", StringComparison.Ordinal) || word.Contains("relaps", StringComparison.Ordinal) || word.Contains("refractory", StringComparison.Ordinal) || word.StartsWith("beyond", StringComparison.Ordinal) ? DiseaseExtent.Recurrent
@@ -302,7 +332,7 @@ public static partial class StageParser
             return;
         }
 
-        c.Add(new StageConstraint(groups.Distinct().ToList(), extents, tnm.Success ? tnm.Value : null) { Span = CriterionContext.Span(spanStart, spanEnd), Negated = c.IsNegatedAt(spanStart), Qualifies = c.IsQualifierAt(spanStart), RecurrenceOfCancer = ofCancer, UnresectableStage = (c.Lower.Contains("resect", StringComparison.Ordinal) || c.Lower.Contains("operab", StringComparison.Ordinal)) && UnresectableBeforeStage().IsMatch(c.Text) }, claim: false);
+        c.Add(new StageConstraint(groups.Distinct().ToList(), extents, tnm.Success ? tnm.Value : null) { Span = CriterionContext.Span(spanStart, spanEnd), Negated = c.IsNegatedAt(spanStart), Qualifies = c.IsQualifierAt(spanStart), RecurrenceOfCancer = ofCancer, NamesBorderline = c.Lower.Contains("borderline", StringComparison.Ordinal), UnresectableStage = (c.Lower.Contains("resect", StringComparison.Ordinal) || c.Lower.Contains("operab", StringComparison.Ordinal)) && UnresectableBeforeStage().IsMatch(c.Text) }, claim: false);
     }
 
     [GeneratedRegex(@"\b(?:unresectable|non-?resectable|inoperable|non-?operable)\s+(?:locally\s+advanced\s+(?:\(\s*)?)?stages?\s+(?:IV|I{1,3}|[1-4])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -341,7 +371,7 @@ public static partial class StageParser
     // Metastases named without a site ("no evidence of metastases", "known metastases") are the metastatic stage; a site's
     // ("brain metastases", "metastases to the liver") are a metastasis rule, read before this. The look back comes after
     // the word, so the pattern is tried only where "metastas" is written.
-    [GeneratedRegex(@"\b(?:metastatic|metastasi[sz]ed|distant\s+metastas[ie]s|metastas[ie]s(?<=\b(?:of|no|any|known|with|without|have|has|had)\s+metastas[ie]s)(?!\s+(?:to|in|of|at)\b)|locally\s+advanced|unresectable|non-?resectable|inoperable|not\s+(?:amenable\s+to|candidates?\s+for)\s+(?:(?:curative|complete|surgical|potentially\s+curative)\s+){0,2}(?:surgery|resection)|advanced(?!\s+(?:age|directive|heart|liver|kidney|renal|lung|copd|cirrhosis))|recurrent|relapsed|(?:primary\s+)?refractory(?!\s+(?:an(?:a)?emia|cytopenia|thrombocytopenia|to\b))|beyond\s+(?:first|1st|second|2nd)\s+(?:complete\s+)?remission|early[- ]stage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:metastatic|metastasi[sz]ed|distant\s+metastas[ie]s|metastas[ie]s(?<=\b(?:of|no|any|known|with|without|have|has|had)\s+metastas[ie]s)(?!\s+(?:to|in|of|at)\b)|locally\s+advanced|unresectable|non-?resectable|inoperable|not\s+(?:amenable\s+to|candidates?\s+for)\s+(?:(?:curative|complete|surgical|potentially\s+curative)\s+){0,2}(?:surgery|resection)|advanced(?!\s+(?:age|directive|heart|liver|kidney|renal|lung|copd|cirrhosis))|recurrent|relapsed|(?:primary\s+)?refractory(?!\s+(?:an(?:a)?emia|cytopenia|thrombocytopenia|to\b))|beyond\s+(?:first|1st|second|2nd)\s+(?:complete\s+)?remission|early[- ]stage|extensive[- ]stage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Extent();
 
     /// <summary>A remission asked for: "in first complete remission", "achieved a complete remission", "first morphologic complete remission", "CR1"; not "remission induction".</summary>

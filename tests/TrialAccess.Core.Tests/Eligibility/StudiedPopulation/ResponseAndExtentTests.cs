@@ -1,0 +1,211 @@
+using TrialAccess.Core.Tests.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Patients;
+using TrialAccess.Patients.Notes;
+
+namespace TrialAccess.Core.Tests.Eligibility.StudiedPopulation;
+
+/// <summary>
+/// Readings of a disease responding to its first treatment, of one never treated, of its extent (extensive stage, borderline
+/// resectable, a staging that names the sites it found clear) and of types that exclude each other by definition. Each
+/// case is invented text.
+/// </summary>
+public sealed class ResponseAndExtentTests
+{
+    private const string OnMaintenance = "A 64-year-old man was found two months ago to have extensive-stage small cell lung cancer with liver metastases. He has completed four cycles of carboplatin and etoposide with durvalumab, and the restaging scan shows a partial response. He started maintenance durvalumab last week.";
+
+    private const string NeverTreated = "A 72-year-old woman presented with abdominal distension. CT shows an omental cake and bilateral pleural effusions, and cytology confirms high-grade serous carcinoma of the ovary, FIGO stage IVA. The tumour board advised neoadjuvant carboplatin and paclitaxel, with surgery to be considered after three cycles. She has not started any treatment.";
+
+    [Fact]
+    public void Treatment_APartialResponseThenMaintenance_IsResponding()
+    {
+        var patient = ReadingTestKit.Note(OnMaintenance);
+
+        patient.Settings.Should().Contain(s => s.Setting == DiseaseSetting.Responding);
+        PatientSetting.Treatment(patient)!.Value.Should().Be(TreatmentState.Responding);
+    }
+
+    [Fact]
+    public void Treatment_AResponseTheNoteLaterSaysEnded_IsNotResponding()
+    {
+        var patient = ReadingTestKit.Note("A 64-year-old man with extensive-stage small cell lung cancer had a partial response to carboplatin and etoposide. Four months later the liver metastases have progressed.");
+
+        PatientSetting.Treatment(patient)!.Value.Should().NotBe(TreatmentState.Responding);
+    }
+
+    [Theory]
+    [InlineData("Recurrent or refractory small cell lung cancer")]
+    [InlineData("Relapsed small cell lung cancer after first-line chemotherapy")]
+    [InlineData("Disease progression on or after platinum-based chemotherapy")]
+    public void Evaluate_ARelapseOrProgressionAskedFor_IsPresumedNotMetByADiseaseResponding(string criterion)
+    {
+        var evaluation = ReadingTestKit.Evaluate(criterion, ReadingTestKit.Note(OnMaintenance));
+
+        (evaluation.Outcome, evaluation.Basis).Should().Be((CriterionOutcome.NotMet, OutcomeBasis.Presumed));
+    }
+
+    [Fact]
+    public void Evaluate_RecurrentOrExtensiveStage_IsMetByExtensiveStageDisease()
+    {
+        ReadingTestKit.Evaluate("Confirmed recurrent or extensive stage small cell lung cancer", ReadingTestKit.Note(OnMaintenance)).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Theory]
+    [InlineData("The tumour board advised neoadjuvant carboplatin and paclitaxel.", "carboplatin")]
+    [InlineData("Her oncologist has mentioned consolidative thoracic radiotherapy.", "radiotherapy")]
+    [InlineData("Interval cytoreductive surgery is to be considered after three cycles of chemotherapy.", "tumor resection")]
+    public void Extract_ATreatmentAdvisedMentionedOrToBeConsidered_IsNotGiven(string sentence, string therapy)
+    {
+        var patient = NoteReader.Extract("A 60-year-old woman with ovarian cancer. " + sentence);
+
+        patient.Therapies.Where(t => t.Name == therapy).Should().NotBeEmpty().And.OnlyContain(t => t.Certainty == Certainty.Hypothetical);
+    }
+
+    [Theory]
+    [InlineData("Recurrent epithelial ovarian cancer")]
+    [InlineData("Platinum-resistant ovarian cancer that progressed within 6 months of platinum")]
+    public void Evaluate_ARelapseAskedFor_IsPresumedNotMetByASpreadCancerNeverTreated(string criterion)
+    {
+        var evaluation = ReadingTestKit.Evaluate(criterion, ReadingTestKit.Note(NeverTreated));
+
+        (evaluation.Outcome, evaluation.Basis).Should().Be((CriterionOutcome.NotMet, OutcomeBasis.Presumed));
+    }
+
+    [Fact]
+    public void Evaluate_ARelapseAskedFor_StaysOpenForASpreadCancerWithAnEarlierOperation()
+    {
+        var patient = ReadingTestKit.Note("A 72-year-old woman had a hysterectomy and bilateral salpingo-oophorectomy for ovarian cancer in 2019. She now has stage IV disease with liver metastases and has not started any treatment.");
+
+        ReadingTestKit.Evaluate("Recurrent epithelial ovarian cancer", patient).Outcome.Should().NotBe(CriterionOutcome.NotMet);
+    }
+
+    [Theory]
+    [InlineData("Histologically confirmed non-small cell lung cancer")]
+    public void Evaluate_NonSmallCellAskedOfASmallCellCancer_IsPresumedNotMet(string criterion)
+    {
+        var evaluation = ReadingTestKit.Evaluate(criterion, ReadingTestKit.Note(OnMaintenance));
+
+        (evaluation.Outcome, evaluation.Basis).Should().Be((CriterionOutcome.NotMet, OutcomeBasis.Presumed));
+    }
+
+    [Fact]
+    public void Evaluate_SmallCellAskedOfALungAdenocarcinoma_IsPresumedNotMet()
+    {
+        var patient = ReadingTestKit.Note("A 58-year-old woman with stage IV lung adenocarcinoma and bone metastases.");
+
+        var evaluation = ReadingTestKit.Evaluate("Histologically confirmed small cell lung cancer", patient);
+
+        (evaluation.Outcome, evaluation.Basis).Should().Be((CriterionOutcome.NotMet, OutcomeBasis.Presumed));
+    }
+
+    private const string Borderline = "A 61-year-old man has ductal adenocarcinoma of the head of the pancreas abutting the superior mesenteric vein. CT of the chest, abdomen and pelvis shows no liver, lung or peritoneal metastases. The multidisciplinary meeting called the tumour borderline resectable and recommended chemotherapy first.";
+
+    [Fact]
+    public void Evaluate_UnresectableAskedOfABorderlineResectableCancer_IsPresumedNotMet()
+    {
+        var evaluation = ReadingTestKit.Evaluate("Locally advanced unresectable pancreatic adenocarcinoma", ReadingTestKit.Note(Borderline));
+
+        (evaluation.Outcome, evaluation.Basis).Should().Be((CriterionOutcome.NotMet, OutcomeBasis.Presumed));
+    }
+
+    [Fact]
+    public void Evaluate_BorderlineResectableOrUnresectable_IsMetByABorderlineResectableCancer()
+    {
+        ReadingTestKit.Evaluate("Borderline resectable or unresectable pancreatic adenocarcinoma", ReadingTestKit.Note(Borderline)).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_MetastaticAskedOfACancerWhoseStagingListsTheSitesClear_IsNotMet()
+    {
+        ReadingTestKit.Evaluate("Metastatic adenocarcinoma of the pancreas", ReadingTestKit.Note(Borderline)).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Extract_OneSiteClear_DoesNotMakeTheCancerNonMetastatic()
+    {
+        var patient = NoteReader.Extract("A 61-year-old man with pancreatic adenocarcinoma. MRI shows no brain metastases.");
+
+        patient.Diagnoses.Should().NotContain(d => d.Stage != null && d.Stage.Metastatic == false);
+    }
+
+    private const string HemisphericGlioma = "A 15-year-old girl had a subtotal resection of a right frontal lobe mass. Histology shows a diffuse hemispheric glioma, H3 G34R-mutant, CNS WHO grade 4. Focal radiotherapy is planned.";
+
+    [Theory]
+    [InlineData("Newly diagnosed diffuse intrinsic pontine glioma")]
+    [InlineData("Brain stem glioma")]
+    [InlineData("Visual pathway glioma")]
+    public void Evaluate_AMidlineOrLowGradeGlioma_IsPresumedNotMetByAHighGradeHemisphericGlioma(string criterion)
+    {
+        var evaluation = ReadingTestKit.Evaluate(criterion, ReadingTestKit.Note(HemisphericGlioma));
+
+        (evaluation.Outcome, evaluation.Basis).Should().Be((CriterionOutcome.NotMet, OutcomeBasis.Presumed));
+    }
+
+    [Fact]
+    public void Evaluate_APaediatricHighGradeGlioma_IsMetByADiffuseHemisphericGlioma()
+    {
+        ReadingTestKit.Evaluate("Pediatric high-grade glioma", ReadingTestKit.Note(HemisphericGlioma)).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Extract_ACystoprostatectomy_IsACystectomy()
+    {
+        NoteReader.Extract("A 66-year-old man with bladder cancer underwent radical cystoprostatectomy six weeks ago.").Therapies
+            .Should().Contain(t => t.Name == "cystectomy" && t.Kind == TherapyKind.Surgery);
+    }
+
+    [Fact]
+    public void Extract_AListOfInfectionTestsWithOneNegativeResult_NegatesEach()
+    {
+        var patient = NoteReader.Extract("A 70-year-old man with Hodgkin lymphoma. HIV, hepatitis B and C negative.");
+
+        patient.Conditions.Where(c => c.Text is "HIV" or "hepatitis B").Should().HaveCount(2).And.OnlyContain(c => c.Certainty == Certainty.Negated);
+    }
+
+    [Fact]
+    public void Extract_AListOfDiseasesEndingInATestResult_DoesNotNegateTheDiseases()
+    {
+        var patient = NoteReader.Extract("A 70-year-old woman with diabetes, hypertension and HER2-negative breast cancer.");
+
+        patient.Conditions.Should().Contain(c => c.Concept == "diabetes mellitus" && c.Certainty == Certainty.Asserted);
+    }
+
+    [Theory]
+    [InlineData("Bleomycin is considered unsafe because of his lung function.")]
+    [InlineData("Bleomycin is contraindicated given his lung function.")]
+    public void Extract_ADrugRuledOut_IsNotGiven(string sentence)
+    {
+        var patient = NoteReader.Extract("A 70-year-old man with Hodgkin lymphoma. " + sentence);
+
+        patient.Therapies.Where(t => t.Name == "bleomycin").Should().NotBeEmpty().And.OnlyContain(t => t.Certainty == Certainty.Hypothetical);
+    }
+
+    private const string UntreatedHodgkin = "A 70-year-old man has classical Hodgkin lymphoma, Ann Arbor stage IIIB. He has had no treatment.";
+
+    [Fact]
+    public void Evaluate_FamilyWordsEndingUnknownNamesBesideAMember_AreThatMembersKind()
+    {
+        var evaluation = ReadingTestKit.Evaluate(
+            "Stage III or IV indolent B-cell lymphoma Diffuse small cleaved cell lymphoma Follicular mixed cell lymphoma",
+            ReadingTestKit.Note(UntreatedHodgkin));
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_AFamilyWordAfterASetting_StaysTheWholeFamily()
+    {
+        ReadingTestKit.Evaluate("Relapsed B-cell lymphoma or lymphoma of any kind", ReadingTestKit.Note("A 70-year-old man has classical Hodgkin lymphoma that relapsed after ABVD."))
+            .Outcome.Should().NotBe(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void EvaluateTrial_AnItemUnderADiagnosis_IsNoCohortBesideIt()
+    {
+        const string criteria = "Inclusion Criteria:\n- Pathologically confirmed non-Hodgkin's lymphoma with intracranial lesions\n  - Intraocular lymphoma eligible, if not sole site of disease\n- Age 60 or older";
+
+        var evaluation = ReadingTestKit.EvaluateTrial(criteria, ReadingTestKit.Note(UntreatedHodgkin));
+
+        evaluation.Criteria.Should().Contain(c => c.Criterion.Segment.Text.StartsWith("Pathologically confirmed", StringComparison.Ordinal) && c.Outcome == CriterionOutcome.NotMet);
+    }
+}
