@@ -208,4 +208,24 @@ public sealed class ResponseAndExtentTests
 
         evaluation.Criteria.Should().Contain(c => c.Criterion.Segment.Text.StartsWith("Pathologically confirmed", StringComparison.Ordinal) && c.Outcome == CriterionOutcome.NotMet);
     }
+
+    [Theory]
+    [InlineData("He had an excellent response to fludarabine, cyclophosphamide and rituximab and was watched off treatment. Two years later he received four cycles of bendamustine.")]
+    [InlineData("He had an excellent response to fludarabine, cyclophosphamide and rituximab. Two years later he presented with a rising white count and worsening nodes.")]
+    public void Treatment_AResponseFollowedByALaterLineOrWorsening_IsNotResponding(string sentences)
+    {
+        var patient = ReadingTestKit.Note("A 57-year-old man with chronic lymphocytic leukaemia. " + sentences);
+
+        PatientSetting.Treatment(patient)?.Value.Should().NotBe(TreatmentState.Responding);
+    }
+
+    [Fact]
+    public void EvaluateTrial_KindsListedUnderABroaderCancer_AreCohorts()
+    {
+        const string criteria = "Inclusion Criteria:\n- Confirmed hematologic malignancy\n  - Chronic myelogenous leukemia\n  - Acute myeloid leukemia, myelodysplasia, or lymphoma\n- Age 18 or older";
+
+        var evaluation = ReadingTestKit.EvaluateTrial(criteria, ReadingTestKit.Note("A 44-year-old woman with Burkitt lymphoma found in a pericardial effusion."));
+
+        evaluation.Criteria.Should().Contain(c => c.Criterion.Segment.Text.StartsWith("Chronic myelogenous", StringComparison.Ordinal) && c.Outcome == CriterionOutcome.NotApplicable);
+    }
 }
