@@ -139,8 +139,11 @@ internal sealed partial class CriterionPlan
             {
                 // "No cyclosporine, methotrexate or azathioprine", "at least 4 weeks since A or B": an absence of
                 // alternatives is an absence of each (neither), so negated items are never alternatives of each other.
+                // "ECOG performance status <= 2 (Karnofsky >= 60%)": a score on the other scale in brackets is the same
+                // requirement restated, so either answers it.
                 var joined = (separators[i - 1] == Join.Or
-                    || (separators[i - 1] == Join.Comma && separators.Skip(i).FirstOrDefault(s => s != Join.Comma) == Join.Or))
+                    || (separators[i - 1] == Join.Comma && separators.Skip(i).FirstOrDefault(s => s != Join.Comma) == Join.Or)
+                    || (group.Key == ConstraintKind.PerformanceStatus && OpensBracket(text, constraints[items[i - 1]].Span, constraints[items[i]].Span)))
                     && !(constraints[items[i - 1]].Negated && constraints[items[i]].Negated);
                 if (!joined)
                 {
@@ -162,6 +165,13 @@ internal sealed partial class CriterionPlan
         And,
         Or,
         Comma,
+    }
+
+    private static bool OpensBracket(string text, Patients.SourceSpan first, Patients.SourceSpan second)
+    {
+        var from = Math.Min(first.End, text.Length);
+        var to = Math.Min(Math.Max(from, second.Start), text.Length);
+        return text.AsSpan(from, to - from).Trim() is ['(' or '[', ..] and { Length: < 12 };
     }
 
     private static Join Separator(string text, Patients.SourceSpan first, Patients.SourceSpan second)

@@ -54,6 +54,17 @@ public class EligibilityEvaluatorTests
         Outcome(text).Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("ECOG performance status <= 2 (Karnofsky >= 60%)", 2, CriterionOutcome.Met)]
+    [InlineData("ECOG performance status 0-1 (Karnofsky >= 70%)", 2, CriterionOutcome.NotMet)]
+    [InlineData("ECOG performance status <= 2 and Karnofsky >= 60%", 2, CriterionOutcome.Unknown)]
+    public void Evaluate_AScoreRestatedOnTheOtherScaleInBrackets_IsAnsweredByEither(string text, int ecog, CriterionOutcome expected)
+    {
+        var patient = LungPatient with { PerformanceStatuses = [new PerformanceStatus(PerformanceScale.Ecog, ecog)] };
+
+        Outcome(text, patient: patient).Should().Be(expected);
+    }
+
     [Fact]
     public void Evaluate_AstWithinLiverMetastasisException_IsUnknownUntilLiverStatusIsKnown()
     {
