@@ -490,13 +490,13 @@ internal sealed partial class EvaluationPlan
         return (diagnoses.Count < minimum || names < minimum ? [] : diagnoses, onlyCancers);
     }
 
-    /// <summary>True when every diagnosis of the item is a cancer and none lies within a cancer of the criterion above it.</summary>
+    /// <summary>True when every diagnosis of the item is a cancer and none is, or lies within, a cancer of the criterion above it.</summary>
     private static bool NoKindOf(ParsedCriterion parent, int[] parentNamed, ParsedCriterion item, int[] itemNamed)
     {
         var catalog = Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes;
         var above = parentNamed.Select(c => parent.Constraints[c]).OfType<CancerTypeConstraint>().Select(c => c.Code).ToList();
         var below = itemNamed.Select(c => item.Constraints[c]).ToList();
-        return above.Count > 0 && below.TrueForAll(c => c is CancerTypeConstraint cancer && !above.Exists(a => !string.Equals(a, cancer.Code, StringComparison.OrdinalIgnoreCase) && catalog.IsWithin(cancer.Code, a)));
+        return above.Count > 0 && below.TrueForAll(c => c is CancerTypeConstraint cancer && !above.Exists(a => catalog.IsWithin(cancer.Code, a)));
     }
 
     /// <summary>True when the nearest criterion above <paramref name="i"/> at a lesser depth is <paramref name="diagnosis"/>.</summary>

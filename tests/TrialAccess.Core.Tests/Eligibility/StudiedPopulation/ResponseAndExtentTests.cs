@@ -228,4 +228,14 @@ public sealed class ResponseAndExtentTests
 
         evaluation.Criteria.Should().Contain(c => c.Criterion.Segment.Text.StartsWith("Chronic myelogenous", StringComparison.Ordinal) && c.Outcome == CriterionOutcome.NotApplicable);
     }
+
+    [Fact]
+    public void EvaluateTrial_TheSameCancerListedUnderItself_StaysACohort()
+    {
+        const string criteria = "Inclusion Criteria:\n- Histologically proven myeloma\n  - Multiple myeloma\n  - Smoldering myeloma\n- Age 18 or older";
+
+        var evaluation = ReadingTestKit.EvaluateTrial(criteria, ReadingTestKit.Note("A 63-year-old man with high-risk smouldering multiple myeloma. He has had no treatment."));
+
+        evaluation.Criteria.Should().NotContain(c => c.Outcome == CriterionOutcome.NotMet);
+    }
 }
