@@ -52,6 +52,9 @@ public enum PopulationAxis
 
     /// <summary>People with HIV ("AIDS-Related Lymphoma", "HIV-Associated Kaposi Sarcoma", "in Patients With HIV Infection"): the value is "hiv".</summary>
     Hiv,
+
+    /// <summary>Bladder cancer confined to the lining ("Non-Muscle Invasive Bladder Cancer", "Superficial Bladder Cancer", "intravesical"): the value is "non-muscle-invasive".</summary>
+    NonMuscleInvasive,
 }
 
 /// <summary>The values of <see cref="PopulationAxis.Extent"/>, from the least to the most spread.</summary>

@@ -114,6 +114,11 @@ public static partial class TrialPopulationCheck
             yield return hiv;
         }
 
+        if (MuscleInvasion(population, patient) is { } invasion)
+        {
+            yield return invasion;
+        }
+
         if (AfterTherapy(population, patient, context) is { } after)
         {
             yield return after;
@@ -1049,6 +1054,43 @@ public static partial class TrialPopulationCheck
 
     [GeneratedRegex(@"\b(?:hiv|human\s+immunodeficiency\s+virus|aids)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HivWords();
+
+    /// <summary>
+    /// A trial only of bladder cancer confined to the lining ("Non-Muscle Invasive Bladder Cancer", intravesical therapy)
+    /// against a bladder cancer the record gives as muscle-invasive ("muscle-invasive urothelial carcinoma", T2 or more, a
+    /// cystectomy done): a presumed failure, shown to confirm.
+    /// </summary>
+    private static CriterionEvaluation? MuscleInvasion(TrialPopulation population, PatientProfile patient)
+    {
+        var stated = population.Traits.Where(t => t.Axis == PopulationAxis.NonMuscleInvasive).ToList();
+        var catalog = Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes;
+        if (stated.Count == 0 || PrimaryCancer(patient) is not { } cancer || (cancer.OncoTreeCode ?? catalog.Resolve(cancer.Text)) is not { } code
+            || !string.Equals(catalog.TissueOf(code), "BLADDER", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var text = patient.SourceText ?? string.Empty;
+        var invasive = MuscleInvasiveWords().Match(text) is { Success: true } words ? $"\"{words.Value}\""
+            : cancer.Stage?.T is { } t && InvadingT().IsMatch(t) ? $"stage {t}"
+            : patient.Therapies.FirstOrDefault(th => th.Name == "cystectomy" && th.Certainty is Certainty.Asserted or Certainty.Historical) is { } cystectomy ? $"had a {cystectomy.Name}"
+            : null;
+        return invasive is null || NonMuscleInvasive().IsMatch(text)
+            ? null
+            : Fails(
+                "non-muscle-invasive bladder cancer",
+                $"trial is for {Stated(stated)}; the patient's cancer invades the muscle: {invasive}",
+                presumed: true);
+    }
+
+    [GeneratedRegex(@"(?<!non[- ]?)\bmuscle[- ]?invasive\b|\binvad\w+\s+(?:the\s+)?(?:detrusor|muscularis\s+propria|perivesical)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MuscleInvasiveWords();
+
+    [GeneratedRegex(@"\bnon[- ]?muscle[- ]?invasive\b|\bNMIBC\b|\bsuperficial\s+bladder", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NonMuscleInvasive();
+
+    [GeneratedRegex(@"^(?:[cpy]{0,2})T[234]", RegexOptions.CultureInvariant)]
+    private static partial Regex InvadingT();
 
     // ---- biomarker-defined populations ----
 

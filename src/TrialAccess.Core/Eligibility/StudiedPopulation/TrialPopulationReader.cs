@@ -306,6 +306,11 @@ public static partial class TrialPopulationReader
             Add(PopulationAxis.Hiv, "hiv", "people with HIV", m);
         }
 
+        foreach (Match m in NonMuscleInvasive().Matches(rest))
+        {
+            Add(PopulationAxis.NonMuscleInvasive, "non-muscle-invasive", "non-muscle-invasive bladder cancer", m);
+        }
+
         var cisplatinFitness = CisplatinFitness.Fitness().Matches(rest);
         foreach (Match m in cisplatinFitness)
         {
@@ -684,6 +689,10 @@ public static partial class TrialPopulationReader
     /// <summary>"AIDS-Related Lymphoma", "HIV-Associated Kaposi's Sarcoma", "Lymphoma, AIDS-Related", "HIV-Positive", "in Patients With HIV Infection"; not "HIV-Negative" nor people at risk of HIV.</summary>
     [GeneratedRegex(@"\b(?:AIDS|HIV)[- ](?:related|associated|positive|infected)\b|\b(?:patients|people|persons|adults|children|individuals|subjects|participants)\s+(?:with|living\s+with|infected\s+with|who\s+have)\s+(?:HIV|AIDS|human\s+immunodeficiency\s+virus)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HivPopulation();
+
+    /// <summary>"Non-Muscle Invasive Bladder Cancer", "NMIBC", "Superficial Bladder Cancer", "Intravesical Therapy"; not "muscle-invasive".</summary>
+    [GeneratedRegex(@"\bnon[- ]?muscle[- ]?invasive\b|\bNMIBC\b|\bsuperficial\s+(?:bladder|transitional|urothelial)\b|\bintravesical\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NonMuscleInvasive();
 
     /// <summary>"in Women With", "Treating Postmenopausal Women", "Premenopausal Patients", "Female Patients"; not "Infants Born to ... Women".</summary>
     [GeneratedRegex(@"\b(?:in|treating|of|for|among|with)\s+(?:(?:post|pre|peri)-?\s?menopausal\s+|young(?:er)?\s+|older\s+|elderly\s+|adult\s+)?(?:women|females|girls)\b|\b(?:post|pre|peri)-?\s?menopausal\s+(?:women|patients|females)\b|\bfemale\s+(?:patients|participants|subjects)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

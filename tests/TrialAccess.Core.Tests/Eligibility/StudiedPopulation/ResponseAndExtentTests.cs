@@ -238,4 +238,22 @@ public sealed class ResponseAndExtentTests
 
         evaluation.Criteria.Should().NotContain(c => c.Outcome == CriterionOutcome.NotMet);
     }
+
+    [Theory]
+    [InlineData("A 66-year-old man with muscle-invasive urothelial carcinoma of the bladder, cT3 N0 M0, before cystectomy.")]
+    [InlineData("A 66-year-old man had a radical cystoprostatectomy for urothelial carcinoma of the bladder, ypT3a N1.")]
+    public void EvaluateTitled_ANonMuscleInvasiveTrial_IsAPresumedFailureForAMuscleInvasiveCancer(string note)
+    {
+        var evaluation = ReadingTestKit.EvaluateTitled("Intravesical Gemcitabine in Non-Muscle Invasive Bladder Cancer", note, "Bladder Cancer");
+
+        evaluation.Criteria.Should().Contain(c => c.Criterion.Segment.Text.Contains("non-muscle-invasive", StringComparison.Ordinal) && c.Outcome == CriterionOutcome.NotMet && c.Basis == OutcomeBasis.Presumed);
+    }
+
+    [Fact]
+    public void EvaluateTitled_ANonMuscleInvasiveTrial_TakesANonMuscleInvasiveCancer()
+    {
+        var evaluation = ReadingTestKit.EvaluateTitled("Intravesical Gemcitabine in Non-Muscle Invasive Bladder Cancer", "A 66-year-old man with high-grade non-muscle-invasive urothelial carcinoma of the bladder, pT1, after TURBT.", "Bladder Cancer");
+
+        evaluation.Criteria.Should().NotContain(c => c.Criterion.Segment.Text.Contains("non-muscle-invasive", StringComparison.Ordinal) && c.Outcome == CriterionOutcome.NotMet);
+    }
 }
