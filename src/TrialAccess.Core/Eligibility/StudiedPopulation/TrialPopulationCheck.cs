@@ -373,7 +373,9 @@ public static partial class TrialPopulationCheck
                     presumed: true);
             }
 
-            if (stated.TrueForAll(t => AfterSurgeryWords().IsMatch(t.Evidence.Text)))
+            // Also when the trial names no more than the stage besides ("... Following Surgery in Treating Patients With
+            // Stage III Melanoma" for a stage III cancer whose node dissection is still to come).
+            if (stated.TrueForAll(t => AfterSurgeryWords().IsMatch(t.Evidence.Text) || (t.Label.StartsWith("stage ", StringComparison.Ordinal) && stated.Exists(a => AfterSurgeryWords().IsMatch(a.Evidence.Text)))))
             {
                 return Fails(
                     $"{string.Join(" or ", stated.Select(t => t.Label).Distinct())} after surgery",

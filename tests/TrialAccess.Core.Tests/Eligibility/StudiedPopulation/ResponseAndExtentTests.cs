@@ -256,4 +256,14 @@ public sealed class ResponseAndExtentTests
 
         evaluation.Criteria.Should().NotContain(c => c.Criterion.Segment.Text.Contains("non-muscle-invasive", StringComparison.Ordinal) && c.Outcome == CriterionOutcome.NotMet);
     }
+
+    [Fact]
+    public void EvaluateTitled_ATrialAfterSurgeryNamingTheStage_IsAPresumedFailureBeforeTheOperation()
+    {
+        const string note = "A 52-year-old man has a palpable axillary node; core biopsy shows metastatic melanoma. Staging shows no other disease: clinical stage IIIB, judged resectable. The team recommends neoadjuvant immunotherapy before axillary lymph node dissection.";
+
+        var evaluation = ReadingTestKit.EvaluateTitled("Interferon Alfa Following Surgery in Treating Patients With Stage III Melanoma", note, "Melanoma");
+
+        evaluation.Criteria.Should().Contain(c => c.Criterion.Segment.Section == "registry" && c.Outcome == CriterionOutcome.NotMet && c.Basis == OutcomeBasis.Presumed);
+    }
 }
