@@ -72,20 +72,19 @@ public static partial class PatientSetting
             remission = null;
         }
 
-        // A first line completed ("four cycles of VRd induction") is a previous treatment, unless it left the disease in a
-        // first remission.
-        // A response to the treatment ("partial response after four cycles", "on maintenance") that no later word says
-        // ended: the disease is controlled, neither untreated nor relapsed.
-        // A later word of progression ("rising white count", "switched to"), or a cancer drug named further on than the
-        // response's own sentence (a later line), says the response ended.
+        // A response to the treatment ("partial response after four cycles", "on maintenance"): the disease is controlled,
+        // neither untreated nor relapsed, unless a later word of progression ("rising white count", "switched to") or a
+        // cancer drug named in a later sentence (a later line) says the response ended.
         var responding = recurrent || remission is not null ? null : statements.LastOrDefault(s => s.Setting == DiseaseSetting.Responding);
-        if (responding?.Span is { } r && patient.SourceText is { } text2 && r.End <= text2.Length
-            && (ProgressionLater().IsMatch(text2, r.End) || ResponseEnded().IsMatch(text2, r.End)
-                || drugs.Exists(t => IsAnticancer(t) && t.Span is { } at && at.Start > r.End && text2.AsSpan(r.End, at.Start - r.End).IndexOfAny('.', ';') >= 0)))
+        if (responding?.Span is { } r && patient.SourceText is { } source && r.End <= source.Length
+            && (ProgressionLater().IsMatch(source, r.End) || ResponseEnded().IsMatch(source, r.End)
+                || drugs.Exists(t => IsAnticancer(t) && t.Span is { } at && at.Start > r.End && source.AsSpan(r.End, at.Start - r.End).IndexOfAny('.', ';') >= 0)))
         {
             responding = null;
         }
 
+        // A first line completed ("four cycles of VRd induction") is a previous treatment, unless it left the disease in a
+        // first remission or responding.
         var failed = drugs.FirstOrDefault(t => t.ProgressedOn == true || t.Line >= 2 || (t.Line >= 1 && t.IsCurrent != true && remission is null && responding is null));
         if (failed is not null)
         {

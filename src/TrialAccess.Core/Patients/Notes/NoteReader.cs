@@ -53,13 +53,21 @@ public static partial class NoteReader
             return PatientIntakeResult.Failure(PatientInputKind.Note, "The note is empty: there is no text to read.");
         }
 
-        try
+        // A pattern can run out of time on a loaded machine (the process paused, not the note at fault): one more try tells
+        // that from a note a pattern really cannot read in time.
+        for (var attempt = 1; ; attempt++)
         {
-            return PatientIntakeResult.Success(PatientInputKind.Note, Extract(note));
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return PatientIntakeResult.Failure(PatientInputKind.Note, "The note could not be read in reasonable time (a pattern took too long); shorten or split it.");
+            try
+            {
+                return PatientIntakeResult.Success(PatientInputKind.Note, Extract(note));
+            }
+            catch (RegexMatchTimeoutException) when (attempt < 2)
+            {
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return PatientIntakeResult.Failure(PatientInputKind.Note, "The note could not be read in reasonable time (a pattern took too long); shorten or split it.");
+            }
         }
     }
 

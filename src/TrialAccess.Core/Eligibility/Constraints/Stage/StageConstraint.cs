@@ -61,9 +61,9 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
 
         // A relapse the record states ("now relapsed", "in second remission") is a recurrent cancer, whatever its stage.
         var relapsed = RecurrenceOfCancer && !Negated && Extents.Contains(DiseaseExtent.Recurrent) && patient.Settings.Any(s => s.Setting == DiseaseSetting.Relapsed);
-        if (!relapsed && RecurrenceOfCancer && Groups.Count == 0 && Tnm is null && Extents.All(e => e == DiseaseExtent.Recurrent) && NotYetTreated(patient) is { } untreated)
+        if (!relapsed && RecurrenceOfCancer && Groups.Count == 0 && Tnm is null && Extents.All(e => e == DiseaseExtent.Recurrent) && NotRecurred(patient) is { } notRecurred)
         {
-            return new ConstraintCheck(CriterionOutcome.NotMet, $"the patient {untreated}: not relapsed or refractory, presumed", $"Is the patient's cancer {Describe()}?") { Presumed = true };
+            return new ConstraintCheck(CriterionOutcome.NotMet, $"the patient {notRecurred}: not relapsed or refractory, presumed", $"Is the patient's cancer {Describe()}?") { Presumed = true };
         }
         // Unresectable (and locally advanced or advanced) disease asked of a cancer removed with nothing left: presumed not.
         if (stage?.Unresectable != true && metastatic != true && !relapsed && Groups.Count == 0 && Extents.Contains(DiseaseExtent.Unresectable)
@@ -193,7 +193,7 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
     /// back, spread or had a cancer drug (an untreated disease cannot have relapsed, nor be refractory), or in a first
     /// remission or responding to its treatment with nothing saying it progressed since.
     /// </summary>
-    private static string? NotYetTreated(PatientProfile patient) =>
+    private static string? NotRecurred(PatientProfile patient) =>
         PatientSetting.Treatment(patient) is { } state
         && (state.Value is TreatmentState.NewlyDiagnosed or TreatmentState.FirstRemission or TreatmentState.Responding
             || (state.Value == TreatmentState.Untreated && PatientSetting.PresumedNotRecurred(patient)))
