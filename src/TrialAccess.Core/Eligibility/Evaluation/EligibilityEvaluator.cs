@@ -859,6 +859,14 @@ public static partial class EligibilityEvaluator
         foreach (var cancer in cancers)
         {
             var start = Math.Clamp(cancer.Span.Start, 0, text.Length);
+
+            // "Well-differentiated, non-medullary thyroid cancer": a kind the rule leaves out by name, and the record's
+            // cancer is of that kind.
+            if (cancer.Negated && NonBefore().IsMatch(text.AsSpan(Math.Max(0, start - 6), start - Math.Max(0, start - 6))))
+            {
+                return $"\"non-\" {cancer.Name}, and the record's cancer is one";
+            }
+
             if (FormBefore().Match(text[Math.Max(0, start - 40)..start]) is not { Success: true } form)
             {
                 continue;
@@ -875,6 +883,10 @@ public static partial class EligibilityEvaluator
 
         return null;
     }
+
+    /// <summary>"Non-" (or "non ") right before the cancer a rule names: that kind left out.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bnon[- ]?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NonBefore();
 
     /// <summary>"Relapsed", "recurrent", "previously treated" or "pretreated" right before the cancer a rule names.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?<relapsed>relapsed|recurrent)|previously\s+treated|pre-?treated)\s*(?:(?:and|or|and/or)\s+(?:refractory|relapsed|recurrent|previously\s+treated)\s*)?(?:[\w-]+\s+){0,2}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -234,7 +234,8 @@ internal sealed partial class NoteLexicon
         chronic myeloid leukemia | CML = cml; chronic myelogenous leukemia
         burkitt lymphoma = burkitts lymphoma; burkitt's lymphoma
         diffuse large b cell lymphoma | DLBCLNOS = dlbcl; diffuse large b-cell lymphoma
-        marginal zone lymphoma = non hodgkins marginal zone lymphoma; marginal zone b cell lymphoma; malt lymphoma
+        marginal zone lymphoma = non hodgkins marginal zone lymphoma; marginal zone b cell lymphoma
+        malt lymphoma | EMALT = extranodal marginal zone lymphoma; mucosa-associated lymphoid tissue lymphoma; gastric malt lymphoma
         hodgkin lymphoma | HL = hodgkins lymphoma; hodgkin's lymphoma; hodgkin disease
         hodgkin lymphoma | CHL = classical hodgkin lymphoma; classic hodgkin lymphoma; classical hodgkins lymphoma
         non-hodgkin lymphoma = non hodgkins lymphoma; nhl; non-hodgkin's lymphoma

@@ -87,6 +87,7 @@ public static partial class NoteReader
         var labs = new List<LabResult>();
         var conditions = new List<Condition>();
         var settings = new List<SettingStatement>();
+        var settingCancers = new List<Diagnosis?>();
         SourceSpan? nonMetastatic = null;
         Match? statedUnresectable = null;
         SourceSpan? imagedMetastases = null;
@@ -181,7 +182,7 @@ public static partial class NoteReader
 
             if (stage is not null && diagnoses.Count > firstDiagnosisInSentence)
             {
-                var index = firstDiagnosisInSentence;
+                var index = StagedCancer(note, diagnoses, firstDiagnosisInSentence, stage);
                 var target = diagnoses[index];
                 diagnoses[index] = target with { Stage = Merge(target.Stage, stage) };
             }
@@ -234,7 +235,11 @@ public static partial class NoteReader
             metastases.AddRange(Metastases(tokens, lexicon, patientSex));
             biomarkers.AddRange(BiomarkerExtractor.Extract(note, sentence, lexicon, patientSex));
             performance.AddRange(ClinicalScoreExtractor.PerformanceStatuses(note, sentence));
-            settings.AddRange(SettingExtractor.Extract(note, sentence, patientSex));
+            foreach (var statement in SettingExtractor.Extract(note, sentence, patientSex))
+            {
+                settings.Add(statement);
+                settingCancers.Add(NearestCancer(diagnoses, firstDiagnosisInSentence, statement.Span));
+            }
 
             if (!isChild)
             {
@@ -280,7 +285,7 @@ public static partial class NoteReader
             Therapies = readTherapies,
             LabResults = labs.DistinctBy(l => (l.Analyte, l.Value, l.Unit)).ToList(),
             Conditions = DropGeneric(Consolidate(InPastHistory(note, conditions), c => c.Concept ?? c.Text, c => c.Certainty, (x, c) => x with { Certainty = c })),
-            Settings = UntreatedUnlessTreated(note, settings, readTherapies),
+            Settings = UntreatedUnlessTreated(note, OfTheMainCancer(readDiagnoses, settings, settingCancers), readTherapies),
             Pregnant = pregnant,
             Breastfeeding = breastfeeding,
             SourceText = note,
@@ -288,6 +293,77 @@ public static partial class NoteReader
             // A clinical note is read as a complete history: what it does not mention is presumed absent (and said so).
             CompleteHistory = true,
         };
+    }
+
+    /// <summary>The cancer named nearest a statement in its sentence (before or after it), if the sentence names one.</summary>
+    private static Diagnosis? NearestCancer(List<Diagnosis> diagnoses, int first, SourceSpan? span)
+    {
+        if (span is not { } at)
+        {
+            return null;
+        }
+
+        Diagnosis? nearest = null;
+        var best = int.MaxValue;
+        for (var i = first; i < diagnoses.Count; i++)
+        {
+            if (diagnoses[i].Span is not { } named || diagnoses[i].Certainty == Certainty.FamilyHistory)
+            {
+                continue;
+            }
+
+            var distance = named.End <= at.Start ? at.Start - named.End : named.Start >= at.End ? named.Start - at.End : 0;
+            if (distance < best)
+            {
+                (nearest, best) = (diagnoses[i], distance);
+            }
+        }
+
+        return nearest;
+    }
+
+    /// <summary>
+    /// A note about a second cancer ("acute myeloid leukaemia ... after chemotherapy for breast cancer, which remains in
+    /// remission") states settings of each: a statement whose nearest cancer in its sentence is another one than the main
+    /// cancer, and no kind of it, is that cancer's, and is left out of the main cancer's settings.
+    /// </summary>
+    private static List<SettingStatement> OfTheMainCancer(List<Diagnosis> readDiagnoses, List<SettingStatement> settings, List<Diagnosis?> cancers)
+    {
+        var main = readDiagnoses.FirstOrDefault(d => d.Certainty == Certainty.Asserted && d.IsPrimary)
+            ?? readDiagnoses.FirstOrDefault(d => d.Certainty is Certainty.Asserted or Certainty.Historical);
+        if (main?.OncoTreeCode is not { } mainCode || readDiagnoses.Count < 2)
+        {
+            return settings;
+        }
+
+        var catalog = Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes;
+        bool Other(Diagnosis? d) => d?.OncoTreeCode is { } code && CancerKey(d) != CancerKey(main)
+            && !string.Equals(code, mainCode, StringComparison.OrdinalIgnoreCase) && !catalog.IsWithin(code, mainCode) && !catalog.IsWithin(mainCode, code);
+        return settings.Where((_, i) => !Other(cancers[i])).ToList();
+    }
+
+    /// <summary>
+    /// The cancer of a sentence a stage belongs to: the first one named, unless the stage is written just before another
+    /// ("acute myeloid leukaemia, four years after chemotherapy for stage II breast cancer": the stage is the breast
+    /// cancer's).
+    /// </summary>
+    private static int StagedCancer(string note, List<Diagnosis> diagnoses, int first, Stage stage)
+    {
+        if (stage.Span is not { } at)
+        {
+            return first;
+        }
+
+        for (var i = first; i < diagnoses.Count; i++)
+        {
+            if (diagnoses[i].Span is { } named && named.Start >= at.End && named.Start - at.End <= 40
+                && note.AsSpan(at.End, named.Start - at.End).IndexOfAny(",;:.()") < 0)
+            {
+                return i;
+            }
+        }
+
+        return first;
     }
 
     /// <summary>

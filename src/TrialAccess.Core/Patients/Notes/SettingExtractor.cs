@@ -245,8 +245,9 @@ internal static partial class SettingExtractor
         var count => NumberText.CountOrNull(count),
     };
 
-    // "newly diagnosed glioblastoma", "was just diagnosed with", "de novo metastatic"; not "newly diagnosed brain metastases".
-    [GeneratedRegex(@"\b(?:(?:newly|just|recently)[- ](?:been\s+)?diagnosed|new\s+diagnosis\s+of)\b(?!\s+(?:with\s+)?(?:\w+[- ]){0,2}?(?:metasta|mets\b|recurren|relaps|progress))|\bde[- ]novo\s+(?:metastatic|stage\s+(?:IV|4)|advanced)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    // "newly diagnosed glioblastoma", "was just diagnosed with", "de novo metastatic", "diagnosed this week", "diagnosed
+    // ten days ago"; not "newly diagnosed brain metastases", nor "the relapse was diagnosed last week".
+    [GeneratedRegex(@"\b(?:(?:newly|just|recently)[- ](?:been\s+)?diagnosed|new\s+diagnosis\s+of)\b(?!\s+(?:with\s+)?(?:\w+[- ]){0,2}?(?:metasta|mets\b|recurren|relaps|progress))|\bde[- ]novo\s+(?:metastatic|stage\s+(?:IV|4)|advanced)|(?<!\b(?:metastas[ie]s|metastatic\s+disease|mets|relapse|recurrence|progression|spread)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?)\bdiagnosed\s+(?:(?:this|last)\s+(?:week|month)|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:days?|weeks?)\s+ago)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NewlyDiagnosed();
 
     // "has received no systemic therapy yet", "has not received chemotherapy", "has never been treated", "No prior

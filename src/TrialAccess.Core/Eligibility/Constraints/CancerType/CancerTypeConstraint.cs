@@ -297,9 +297,10 @@ public sealed partial record CancerTypeConstraint(string Code, string Name) : El
     /// Pairs of types that exclude each other by their definitions though the tree puts them apart only at the organ or
     /// leaves the brain's types undivided: "non-small cell lung cancer" is every lung carcinoma but the small cell one; the
     /// diffuse midline gliomas, and the gliomas of the brain stem, lie in the midline and the diffuse hemispheric gliomas
-    /// in a cerebral hemisphere (WHO 2021).
+    /// in a cerebral hemisphere (WHO 2021); a medullary thyroid cancer grows from the C cells, every other thyroid cancer
+    /// (differentiated, poorly differentiated, Hurthle cell, anaplastic) from the follicular cells.
     /// </summary>
-    private static readonly (string, string)[] ExclusiveTypes = [("SCLC", "NSCLC"), ("DMG", "DHG"), ("BSG", "DHG")];
+    private static readonly (string, string)[] ExclusiveTypes = [("SCLC", "NSCLC"), ("DMG", "DHG"), ("BSG", "DHG"), ("THME", "WDTC"), ("THME", "THPD"), ("THME", "THHC"), ("THME", "THAP")];
 
     private static bool Exclusive(CancerTypeCatalog catalog, string have, string wanted) =>
         Array.Exists(ExclusiveTypes, pair => (catalog.IsWithin(have, pair.Item1) && catalog.IsWithin(wanted, pair.Item2)) || (catalog.IsWithin(have, pair.Item2) && catalog.IsWithin(wanted, pair.Item1)));

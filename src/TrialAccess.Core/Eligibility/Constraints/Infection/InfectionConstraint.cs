@@ -151,8 +151,11 @@ public static partial class InfectionParser
     [GeneratedRegex(@"\b(?:(?:mixed|non-?typ\w*|unknown|indeterminate)\s+(?:\w+\s+)?)?(?:geno|sero|sub)types?(?:\s*[0-9]+[a-z]?(?:\s*(?:,|or|and|/)\s*[0-9]+[a-z]?)*)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex Kind();
 
-    /// <summary>"HIV-negative", "HIV negative", "HBsAg seronegative": a negative result stated after the pathogen.</summary>
-    [GeneratedRegex(@"^\s*[-–]?\s*(?:sero-?)?negative\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// "HIV-negative", "HIV negative", "HBsAg seronegative", "hepatitis B surface antigen negative", "hepatitis C antibody
+    /// negative", "HCV RNA negative": a negative result stated after the pathogen, or after the test of it.
+    /// </summary>
+    [GeneratedRegex(@"^\s*[-–]?\s*(?:(?:surface\s+antigen|core\s+antibod(?:y|ies)|antibod(?:y|ies)|antigen|serology|serologies|serologic\s+test|test(?:ing)?|PCR|RNA|DNA|viral\s+load|Ab|Ag)\s*(?:\([\w-]+\)\s*)?(?:test\s+)?(?:(?:is|was|must\s+be|are)\s+)?[-–]?\s*)?(?:sero-?)?negative\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegativeAfter();
 
     [GeneratedRegex(@"\b(?:uncontrolled|not\s+controlled|poorly\s+controlled|without\s+improvement|not\s+(?:responding|improving)|refractory|despite)\b", RegexOptions.CultureInvariant)]

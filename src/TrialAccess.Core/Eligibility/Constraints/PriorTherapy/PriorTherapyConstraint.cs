@@ -157,8 +157,9 @@ public sealed partial record PriorTherapyConstraint(string Agent, TherapyAgentKi
     /// </summary>
     private ConstraintCheck CheckDose(ConstraintCheck received) => received.Outcome switch
     {
+        CriterionOutcome.Met when AgentKind == TherapyAgentKind.Modality => ConstraintCheck.Unknown($"How much of the body did the patient's {Agent} cover? (trial: {DoseLimit})", $"{received.Evidence}, extent not recorded"),
         CriterionOutcome.Met => ConstraintCheck.Unknown($"What dose of {Agent} has the patient received? (trial: {DoseLimit})", $"{received.Evidence}, dose not recorded"),
-        CriterionOutcome.NotMet when DoseBelow => received with { Outcome = CriterionOutcome.Met, Evidence = $"{received.Evidence} (a dose of none, within {DoseLimit})" },
+        CriterionOutcome.NotMet when DoseBelow => received with { Outcome = CriterionOutcome.Met, Evidence = $"{received.Evidence} ({(AgentKind == TherapyAgentKind.Modality ? "none" : "a dose of none")}, within {DoseLimit})" },
         _ => received,
     };
 
@@ -692,7 +693,7 @@ public static partial class PriorTherapyParser
             return;
         }
 
-        var dose = kind == TherapyAgentKind.Modality ? null : DoseLimitAt(c, start, end);
+        var dose = kind == TherapyAgentKind.Modality ? ExtentLimitAt(c, end) : DoseLimitAt(c, start, end);
         c.Add(new PriorTherapyConstraint(agent, kind, Refractory: refractory, WithinDays: days, Current: current && days is null)
         {
             Span = CriterionContext.Span(start, end),
@@ -705,6 +706,26 @@ public static partial class PriorTherapyParser
             ForAdvancedDisease = AdvancedSettingAfter().IsMatch(c.Lower, Math.Min(end, c.Lower.Length)),
         });
     }
+
+    /// <summary>
+    /// How much of the body a treatment may have covered, stated after it ("prior radiotherapy to less than 25% of the bone
+    /// marrow", "radiation to no greater than 50% of nodal groups", "to more than 30% of marrow-bearing bone"): a limit like
+    /// a dose's, which no treatment at all satisfies when it is an upper bound.
+    /// </summary>
+    private static (string Limit, bool Below)? ExtentLimitAt(CriterionContext c, int end)
+    {
+        if (!c.HasDigit || end >= c.Lower.Length || ExtentLimit().Match(c.Lower, end) is not { Success: true } m)
+        {
+            return null;
+        }
+
+        var below = !m.Groups["above"].Success;
+        var what = m.Groups["what"].Value.Trim();
+        return ($"{(below ? "<" : ">")} {m.Groups["amount"].Value}%{(what.Length > 0 ? " of " + what : string.Empty)}", below);
+    }
+
+    [GeneratedRegex(@"\G(?:\s+(?!to\b|of\b|involving\b)[\w-]+){0,2}?\s+(?:to|of|involving|covering)\s+(?:(?<above>more\s+than|greater\s+than|over|above|in\s+excess\s+of|>=?|≥)|less\s+than|fewer\s+than|(?:no|not)\s+(?:more|greater)\s+than|not\s+exceeding|up\s+to|a\s+maximum\s+of|at\s+most|<=?|≤|=<)\s*(?<amount>\d+(?:\.\d+)?)\s*%(?:\s+(?:of\s+)?(?<what>(?:the\s+)?[a-z-]+(?:\s+[a-z-]+){0,3}?))?(?=\s*(?:[,;.()]|$|\b(?:and|or|is|are|allowed|permitted|within|prior|before)\b))", RegexOptions.CultureInvariant)]
+    private static partial Regex ExtentLimit();
 
     /// <summary>"Chemotherapy for metastatic disease", "in the advanced setting": the setting the treatment was given in.</summary>
     [GeneratedRegex(@"\G(?:\s+[\w-]+){0,3}?\s+(?:for|in)\s+(?:the\s+)?(?:metastatic|advanced|recurrent|relapsed|unresectable)\s+(?:or\s+(?:metastatic|advanced|recurrent|unresectable)\s+)?(?:disease|cancer|setting|breast\s+cancer|\w+\s+cancer)\b", RegexOptions.CultureInvariant)]
