@@ -9,7 +9,7 @@ internal static partial class ClinicalScoreExtractor
     [GeneratedRegex(@"\b(?:ECOG|Zubrod|WHO)(?:\s*(?:performance\s+status|performance\s+score|PS|score|status))?(?:\s*(?:of|is|was|:|=|-))*\s*(?<v>[0-5])(?:\s*(?:-|to|/)\s*(?<w>[0-5]))?(?![\d.])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Ecog();
 
-    [GeneratedRegex(@"\b(?<scale>KPS|Karnofsky|Lansky)(?:\s*(?:performance\s+status|performance\s+score|PS|score|status))?(?:\s*(?:of|is|was|:|=|-))*\s*(?<v>\d{2,3})\s*%?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(?<scale>KPS|Karnofsky|Lansky)(?:\s*(?:play[- ]performance\s+(?:score|scale|status)|play\s+(?:score|scale)|performance\s+status|performance\s+score|PS|score|status))?(?:\s*(?:of|is|was|:|=|-))*\s*(?<v>\d{2,3})\s*%?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Karnofsky();
 
     [GeneratedRegex(@"\bstage\s*(?<g>(?:IV|I{1,3}|[0-4])(?:[ABC][1-3]?)?)(?![a-z0-9])|\bstage\s+(?:is|was)\s+(?<g>(?-i:IV|I{1,3})(?:[ABC][1-3]?)?)(?![a-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]

@@ -153,4 +153,30 @@ public sealed class SecondCancerAndKindTests
 
         evaluation.Criteria.Should().Contain(c => c.Criterion.Segment.Text.Contains("non-medullary", StringComparison.Ordinal) && c.Outcome == CriterionOutcome.NotMet && c.Basis == OutcomeBasis.Presumed);
     }
+
+    [Fact]
+    public void Evaluate_AKarnofskyRule_IsAnsweredByALanskyPlayScore()
+    {
+        var patient = ReadingTestKit.Note("A 9-year-old boy with newly diagnosed Burkitt lymphoma. His Lansky play score is 70.");
+
+        patient.PerformanceStatuses.Should().ContainSingle(p => p.Scale == PerformanceScale.Lansky && p.Value == 70);
+        ReadingTestKit.Evaluate("Karnofsky 70-100%", patient).Outcome.Should().Be(CriterionOutcome.Met);
+        ReadingTestKit.Evaluate("Karnofsky at least 80%", patient).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_AStageIIIOrIVRule_IsAPresumedFailureForASmallNodeNegativeTumourByTnm()
+    {
+        var evaluation = ReadingTestKit.Evaluate("Completely resected stage III or stage IV renal cell carcinoma", ReadingTestKit.Note("A 79-year-old man has clear cell renal cell carcinoma, cT1a N0 M0, on active surveillance."));
+
+        evaluation.Outcome.Should().Be(CriterionOutcome.NotMet);
+        evaluation.Basis.Should().Be(OutcomeBasis.Presumed);
+    }
+
+    [Fact]
+    public void Evaluate_AStageIIIRule_StaysAQuestionForAProstateCancerByTnm()
+    {
+        ReadingTestKit.Evaluate("Stage III prostate cancer", ReadingTestKit.Note("A 70-year-old man has prostate adenocarcinoma, cT2 N0 M0, Gleason 9, PSA 34."))
+            .Outcome.Should().NotBe(CriterionOutcome.NotMet);
+    }
 }

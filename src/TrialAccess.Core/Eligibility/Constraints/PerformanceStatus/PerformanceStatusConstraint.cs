@@ -52,6 +52,12 @@ public sealed record PerformanceStatusConstraint(PerformanceScale Scale, int? Mi
 
     private static (int Low, int High)? Convert(PerformanceStatus status, PerformanceScale to)
     {
+        // Lansky's play-performance scale is Karnofsky's for children, on the same 0-100 steps.
+        if (status.Scale is PerformanceScale.Karnofsky or PerformanceScale.Lansky && to is PerformanceScale.Karnofsky or PerformanceScale.Lansky)
+        {
+            return (status.Value, status.Value);
+        }
+
         var ecog = status.Scale == PerformanceScale.Ecog ? status.Value : status.Value switch
         {
             >= 90 => 0,

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using TrialAccess.Eligibility.Evaluation;
 using TrialAccess.Eligibility.Parsing;
 using TrialAccess.Patients;
+using TrialAccess.Vocabulary;
 
 namespace TrialAccess.Eligibility.Constraints;
 
@@ -161,10 +162,27 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
             return new ConstraintCheck(CriterionOutcome.NotMet, $"{removed}: not unresectable, presumed", $"Is the patient's cancer {Describe()}?") { Presumed = true };
         }
 
+        // A TNM of a small tumour with no nodes and no distant spread ("cT1a N0 M0") is stage 0, I or II in the AJCC
+        // groupings of the carcinomas, the melanomas and the bone tumours: not the stage III or IV a rule asks for.
+        // Presumed, to confirm. Prostate cancer (its PSA and grade can make it stage III) and the soft tissue tumours
+        // (grade, and a GIST's mitotic rate) are left out, as are the blood cancers, which TNM does not stage.
+        if (Extents.Count == 0 && Groups.Count > 0 && Groups.All(g => g.StartsWith("III", StringComparison.Ordinal) || g.StartsWith("IV", StringComparison.Ordinal))
+            && stage is { Group: null, T: { } t, N: { } n } && SmallTumour().IsMatch(t) && n.StartsWith("N0", StringComparison.Ordinal)
+            && (metastatic == false || stage.M?.StartsWith("M0", StringComparison.Ordinal) == true)
+            && patient.Diagnoses.FirstOrDefault(d => d.IsPrimary && d.Stage is not null) is { OncoTreeCode: { } code }
+            && OncologyVocabulary.BuiltIn.CancerTypes.TissueOf(code) is { } tissue && tissue is not ("PROSTATE" or "SOFT_TISSUE" or "LYMPH" or "MYELOID"))
+        {
+            return new ConstraintCheck(CriterionOutcome.NotMet, $"{t} {n}{(stage.M is { } mPart ? " " + mPart : string.Empty)}: stage 0 to II by its TNM, presumed", $"What is the stage group of the patient's cancer? (trial: {Describe()})") { Presumed = true };
+        }
+
         return Extents.Count == 0 && Groups.Count > 0
             ? ConstraintCheck.Unknown($"What is the stage group of the patient's cancer? (trial: {Describe()})", DescribeStage(stage, metastatic))
             : ConstraintCheck.NotMet(DescribeStage(stage, metastatic));
     }
+
+    /// <summary>"T1a", "T2", "Tis", "T0": a tumour no larger than T2.</summary>
+    [GeneratedRegex(@"^T(?:is|[0-2][a-d]?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SmallTumour();
 
     /// <summary>
     /// A remission asked for ("in first complete remission after induction"): met by a first remission the record states;
