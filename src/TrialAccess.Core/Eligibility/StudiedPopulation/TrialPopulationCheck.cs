@@ -786,7 +786,8 @@ public static partial class TrialPopulationCheck
     /// High-dose therapy with a stem cell transplant treats relapsed, refractory, advanced or high-risk disease: a trial
     /// that gives one ("Peripheral Stem Cell Transplantation in Treating Patients With Hodgkin's Disease") is presumed
     /// failed for an untreated cancer recorded as early or lower-risk ("stage IA, favourable", "standard risk", "chronic
-    /// phase"), unless the trial names untreated or newly diagnosed disease. Plasma cell neoplasms are left out: an
+    /// phase"), and for an untreated lymphoma or lymphoid leukaemia of any stage, unless the trial names untreated or
+    /// newly diagnosed disease. Plasma cell neoplasms are left out: an
     /// autologous transplant is part of their first treatment.
     /// </summary>
     private static CriterionEvaluation? TransplantForEarlyDisease(TrialPopulation population, PatientProfile patient, Diagnosis? cancer)
@@ -795,7 +796,26 @@ public static partial class TrialPopulationCheck
         if (stated.Count == 0 || !stated.TrueForAll(t => t.Value == "transplant") || cancer is null
             || population.Traits.Any(t => t.Axis == PopulationAxis.PriorTreatment && t.Value is "untreated" or "newly diagnosed")
             || PlasmaCell(cancer)
-            || Recurrence(patient, cancer) is not null || DistantSpread(patient))
+            || Recurrence(patient, cancer) is not null)
+        {
+            return null;
+        }
+
+        // A lymphoma or lymphoid leukaemia the record states is untreated, with no cancer drug recorded, has had none of
+        // the treatment a transplant consolidates or follows, whatever its stage. (A myeloid cancer can go straight to a
+        // transplant: chronic myeloid leukaemia, myelodysplasia.)
+        var catalog = OncologyVocabulary.BuiltIn.CancerTypes;
+        if ((string.IsNullOrEmpty(cancer.OncoTreeCode) ? catalog.Resolve(cancer.Text) : cancer.OncoTreeCode) is { } code && catalog.TissueOf(code) == "LYMPH"
+            && PatientSetting.Treatment(patient) is { Value: TreatmentState.NewlyDiagnosed or TreatmentState.Untreated, Presumed: false } untreated
+            && !patient.Therapies.Any(t => t.Kind == TherapyKind.Drug && t.Certainty is Certainty.Asserted or Certainty.Historical && OncologyVocabulary.BuiltIn.Drugs.IsAnticancer(t.Name, t.Classes) == true))
+        {
+            return Fails(
+                "a transplant given or followed",
+                $"trial gives a transplant ({string.Join("; ", stated.Select(t => t.Evidence.ToString()).Distinct())}), which follows a first treatment; the patient {untreated.Evidence}: confirm",
+                presumed: true);
+        }
+
+        if (DistantSpread(patient))
         {
             return null;
         }

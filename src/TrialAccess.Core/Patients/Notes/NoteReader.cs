@@ -329,15 +329,16 @@ public static partial class NoteReader
     /// </summary>
     private static List<SettingStatement> OfTheMainCancer(List<Diagnosis> readDiagnoses, List<SettingStatement> settings, List<Diagnosis?> cancers)
     {
+        var catalog = Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes;
+        string? Code(Diagnosis d) => string.IsNullOrEmpty(d.OncoTreeCode) ? catalog.Resolve(d.Text) : d.OncoTreeCode;
         var main = readDiagnoses.FirstOrDefault(d => d.Certainty == Certainty.Asserted && d.IsPrimary)
             ?? readDiagnoses.FirstOrDefault(d => d.Certainty is Certainty.Asserted or Certainty.Historical);
-        if (main?.OncoTreeCode is not { } mainCode || readDiagnoses.Count < 2)
+        if (main is null || Code(main) is not { } mainCode || readDiagnoses.Count < 2)
         {
             return settings;
         }
 
-        var catalog = Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes;
-        bool Other(Diagnosis? d) => d?.OncoTreeCode is { } code && CancerKey(d) != CancerKey(main)
+        bool Other(Diagnosis? d) => d is not null && Code(d) is { } code && CancerKey(d) != CancerKey(main)
             && !string.Equals(code, mainCode, StringComparison.OrdinalIgnoreCase) && !catalog.IsWithin(code, mainCode) && !catalog.IsWithin(mainCode, code);
         return settings.Where((_, i) => !Other(cancers[i])).ToList();
     }

@@ -49,6 +49,15 @@ public sealed class SecondCancerAndKindTests
         PatientSetting.Treatment(patient)!.Value.Should().Be(TreatmentState.FirstRemission);
     }
 
+    [Fact]
+    public void Treatment_TheSameCancerNamedByItsFamily_KeepsItsSettings()
+    {
+        var patient = ReadingTestKit.Note("A 10-year-old boy has Burkitt lymphoma of the abdomen. He had a Wilms tumour removed in infancy, and for the lymphoma he has had no chemotherapy.");
+
+        patient.Settings.Should().Contain(s => s.Setting == DiseaseSetting.Untreated);
+        PatientSetting.Treatment(patient)!.Presumed.Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("A 50-year-old man with diffuse large B-cell lymphoma diagnosed ten days ago.")]
     [InlineData("A 50-year-old man with diffuse large B-cell lymphoma diagnosed last week.")]
@@ -178,5 +187,27 @@ public sealed class SecondCancerAndKindTests
     {
         ReadingTestKit.Evaluate("Stage III prostate cancer", ReadingTestKit.Note("A 70-year-old man has prostate adenocarcinoma, cT2 N0 M0, Gleason 9, PSA 34."))
             .Outcome.Should().NotBe(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void EvaluateTitled_ATransplantTrial_IsAPresumedFailureForAnUntreatedLymphoma()
+    {
+        var evaluation = ReadingTestKit.EvaluateTitled(
+            "Bone Marrow Transplantation in Treating Patients With Hematologic Cancer",
+            "A 10-year-old girl has Burkitt lymphoma with extensive abdominal disease, Murphy stage III. She has had no chemotherapy.",
+            "Lymphoma");
+
+        evaluation.Criteria.Should().Contain(c => c.Criterion.Segment.Text.StartsWith("studied population", StringComparison.Ordinal) && c.Outcome == CriterionOutcome.NotMet && c.Basis == OutcomeBasis.Presumed);
+    }
+
+    [Fact]
+    public void EvaluateTitled_ATransplantTrial_StandsForARelapsedLymphoma()
+    {
+        var evaluation = ReadingTestKit.EvaluateTitled(
+            "Bone Marrow Transplantation in Treating Patients With Hematologic Cancer",
+            "A 58-year-old man has diffuse large B-cell lymphoma that relapsed a year after six cycles of R-CHOP.",
+            "Lymphoma");
+
+        evaluation.Criteria.Should().NotContain(c => c.Outcome == CriterionOutcome.NotMet);
     }
 }
