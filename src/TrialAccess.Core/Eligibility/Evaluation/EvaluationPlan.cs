@@ -459,11 +459,7 @@ internal sealed partial class EvaluationPlan
                 continue;
             }
 
-            // A cancer named as what a treatment was for ("at least 1 month since prior therapy for melanoma") is no
-            // cohort's diagnosis.
-            var named = Enumerable.Range(0, criterion.Constraints.Count)
-                .Where(c => IsDiagnosis(criterion.Constraints[c]) && !TreatedFor(criterion.Segment.Text, criterion.Constraints[c].Span.Start))
-                .ToArray();
+            var named = Enumerable.Range(0, criterion.Constraints.Count).Where(c => IsDiagnosis(criterion.Constraints[c])).ToArray();
 
             // An item under a cancer that names no kind of it ("Non-Hodgkin lymphoma with intracranial lesions" /
             // "Intraocular lymphoma eligible, if not sole site") says more of that cancer; it is no cohort beside it. The
@@ -519,13 +515,6 @@ internal sealed partial class EvaluationPlan
     }
 
     /// <summary>A disease the criterion requires: a cancer, or a condition (not a medication or procedure) named without negation, qualification or time limit.</summary>
-    private static bool TreatedFor(string text, int start) =>
-        start > 0 && start <= text.Length && TreatedForBefore().IsMatch(text.AsSpan(Math.Max(0, start - 100), start - Math.Max(0, start - 100)));
-
-    /// <summary>A treatment, then "for" (or "against") and at most two words, right before a cancer: what the treatment was for.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:therapy|therapies|treatment|treatments|treated|chemotherapy|radiotherapy|radiation|surgery|immunotherapy|regimens?)\b[^.;]{0,60}?\b(?:for|against)\s+(?:[a-z-]+\s+){0,2}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex TreatedForBefore();
-
     internal static bool IsDiagnosis(EligibilityConstraint constraint) => constraint switch
     {
         CancerTypeConstraint { Negated: false } => true,
