@@ -286,9 +286,12 @@ public static partial class PatientSetting
     }
 
     /// <summary>The primary cancer as stated, else any cancer stated or in the history.</summary>
-    private static Diagnosis? PrimaryCancer(PatientProfile patient) =>
-        patient.Diagnoses.FirstOrDefault(d => d.Certainty == Certainty.Asserted && d.IsPrimary)
-        ?? patient.Diagnoses.FirstOrDefault(d => d.Certainty is Certainty.Asserted or Certainty.Historical);
+    private static Diagnosis? PrimaryCancer(PatientProfile patient) => MainCancer(patient.Diagnoses);
+
+    /// <summary>The cancer a record is about: the first stated primary one, else the first stated or past one.</summary>
+    internal static Diagnosis? MainCancer(IReadOnlyList<Diagnosis> diagnoses) =>
+        diagnoses.FirstOrDefault(d => d.Certainty == Certainty.Asserted && d.IsPrimary)
+        ?? diagnoses.FirstOrDefault(d => d.Certainty is Certainty.Asserted or Certainty.Historical);
 
     /// <summary>True for a metastatic site in the regional nodes ("lymph node", "regional"), not a distant one.</summary>
     internal static bool Regional(string site) =>

@@ -805,7 +805,7 @@ public static partial class TrialPopulationCheck
         // the treatment a transplant consolidates or follows, whatever its stage. (A myeloid cancer can go straight to a
         // transplant: chronic myeloid leukaemia, myelodysplasia.)
         var catalog = OncologyVocabulary.BuiltIn.CancerTypes;
-        if ((string.IsNullOrEmpty(cancer.OncoTreeCode) ? catalog.Resolve(cancer.Text) : cancer.OncoTreeCode) is { } code && catalog.TissueOf(code) == "LYMPH"
+        if ((cancer.OncoTreeCode ?? catalog.Resolve(cancer.Text)) is { } code && catalog.TissueOf(code) == "LYMPH"
             && PatientSetting.Treatment(patient) is { Value: TreatmentState.NewlyDiagnosed or TreatmentState.Untreated, Presumed: false } untreated
             && !patient.Therapies.Any(t => t.Kind == TherapyKind.Drug && t.Certainty is Certainty.Asserted or Certainty.Historical && OncologyVocabulary.BuiltIn.Drugs.IsAnticancer(t.Name, t.Classes) == true))
         {

@@ -330,9 +330,8 @@ public static partial class NoteReader
     private static List<SettingStatement> OfTheMainCancer(List<Diagnosis> readDiagnoses, List<SettingStatement> settings, List<Diagnosis?> cancers)
     {
         var catalog = Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes;
-        string? Code(Diagnosis d) => string.IsNullOrEmpty(d.OncoTreeCode) ? catalog.Resolve(d.Text) : d.OncoTreeCode;
-        var main = readDiagnoses.FirstOrDefault(d => d.Certainty == Certainty.Asserted && d.IsPrimary)
-            ?? readDiagnoses.FirstOrDefault(d => d.Certainty is Certainty.Asserted or Certainty.Historical);
+        string? Code(Diagnosis d) => d.OncoTreeCode ?? catalog.Resolve(d.Text);
+        var main = PatientSetting.MainCancer(readDiagnoses);
         if (main is null || Code(main) is not { } mainCode || readDiagnoses.Count < 2)
         {
             return settings;
