@@ -253,12 +253,17 @@ public sealed class TrialMatcher
         }
 
         // The hand-written order's concept match: a trial whose title or conditions name the patient's own cancer type (or
-        // a narrower one) counts its relevance half as much again as one that names only a broader type.
+        // a narrower one, or its small family) counts its relevance half as much again as one that names only a broader type.
         var ownType = new bool[candidates.Count];
         if (_model is null && MainProblem.Of(patient) is { OncoTreeCode: { Length: > 0 } patientCode })
         {
             var cancers = context.Vocabulary.CancerTypes;
             var naming = cancers.GroupsNaming(patientCode).ToList();
+            if (cancers.FamilyOf(patientCode) is { } family)
+            {
+                naming.Add(family);
+            }
+
             for (var i = 0; i < candidates.Count; i++)
             {
                 var slim = catalog.Slim(candidates[i].Document);

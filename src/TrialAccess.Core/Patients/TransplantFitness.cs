@@ -19,8 +19,11 @@ public static partial class TransplantFitness
     /// <summary>Another treatment the statement names first: "not a candidate for intensive induction or autologous transplant".</summary>
     private const string Coordinated = @"(?:(?:[\w-]+\s+){1,3}?(?:or|and|and/or)\s+)?";
 
+    /// <summary>A second verb sharing the object: "not a candidate for and does not need a transplant".</summary>
+    private const string NorNeeded = @"(?:(?:and|or|nor)\s+(?:does|do|would|did)\s+not\s+(?:need|require)\s+)?";
+
     [GeneratedRegex(
-        @"\b(?<unfit>(?:not|in)[- ]?eligible\s+for|unfit\s+for|not\s+(?:medically\s+)?fit\s+(?:enough\s+)?for|not\s+(?:an?\s+)?(?:suitable\s+|appropriate\s+|good\s+)?candidates?\s+for|not\s+suitable\s+for|unsuitable\s+for|too\s+frail\s+for|(?:declined|refused)\s+)\s*" + Coordinated + Transplant
+        @"\b(?<unfit>(?:not|in)[- ]?eligible\s+for|unfit\s+for|not\s+(?:medically\s+)?fit\s+(?:enough\s+)?for|not\s+(?:an?\s+)?(?:suitable\s+|appropriate\s+|good\s+)?candidates?\s+for|not\s+suitable\s+for|unsuitable\s+for|too\s+frail\s+for|(?:declined|refused)\s+)\s*" + NorNeeded + Coordinated + Transplant
         + @"|\b(?<unfit>(?:transplant(?:ation)?|HSCT|SCT|ASCT)[- ](?:in|non[- ]?)eligible|non[- ]?transplant[- ](?:eligible|candidates?)\b|(?:transplant(?:ation)?|ASCT)[- ]ineligible)"
         + @"|\b(?<fit>(?:transplant(?:ation)?|HSCT|SCT|ASCT)[- ]eligible\b|eligible\s+for\s+" + Transplant + @"|(?:suitable\s+|appropriate\s+|good\s+)?candidates?\s+for\s+" + Coordinated + Transplant + ")",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]

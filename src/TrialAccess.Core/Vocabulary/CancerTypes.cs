@@ -100,6 +100,33 @@ public sealed class CancerTypeCatalog
     public IEnumerable<string> GroupsNaming(string code) =>
         _members.Where(g => g.Value.Any(m => IsWithin(code, m)) && !SpansTissues(g.Key)).Select(g => g.Key);
 
+    /// <summary>
+    /// The small family a type belongs to, named in trials as one disease: the type's parent when it lies at least two
+    /// levels below its tissue and holds at most <see cref="FamilySize"/> kinds ("marginal zone lymphoma" for a MALT
+    /// lymphoma, "cholangiocarcinoma" for an intrahepatic one, "Hodgkin lymphoma" for a classical one). Not an organ's
+    /// cancers, nor a lineage class, which OncoTree names "... Neoplasms" ("mature T and NK neoplasms": a cutaneous T-cell
+    /// lymphoma is no peripheral one; "myeloproliferative neoplasms").
+    /// </summary>
+    public string? FamilyOf(string code)
+    {
+        if (Find(code)?.Parent is not { } parent || Find(parent) is not { } family || IsGroup(parent)
+            || family.Name.EndsWith("Neoplasms", StringComparison.OrdinalIgnoreCase) || family.Name.EndsWith("Neoplasm", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var depth = 0;
+        for (var current = Find(parent); current?.Parent is { } above && above != Root; current = Find(above))
+        {
+            depth++;
+        }
+
+        return depth >= 2 && _types.Values.Count(t => string.Equals(t.Parent, parent, StringComparison.OrdinalIgnoreCase)) <= FamilySize && IsWithin(code, parent) ? parent : null;
+    }
+
+    /// <summary>The most kinds a family (<see cref="FamilyOf"/>) holds.</summary>
+    public const int FamilySize = 6;
+
     /// <summary>True for a grouping whose members lie in more than one tissue ("leukaemia": myeloid and lymphoid), of those the vocabulary knows.</summary>
     public bool SpansTissues(string code) =>
         _members.TryGetValue(code, out var members) && members.Select(TissueOf).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Count() != 1;

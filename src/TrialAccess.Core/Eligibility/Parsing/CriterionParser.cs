@@ -261,7 +261,9 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
             }
         }
 
-        if (ScopeInParentheses().Match(text) is { Success: true } p)
+        // "(stage 2 only)" is a part of the study; "lymphoma (stage II-IV)" is the cancer's stage, read as such.
+        if (ScopeInParentheses().Match(text) is { Success: true } p && !CancerStageInParentheses().IsMatch(text.AsSpan(0, p.Index + p.Length))
+            && !(RomanStage().IsMatch(p.Value) && CancerAfter().IsMatch(text.AsSpan(p.Index + p.Length))))
         {
             return (new CriterionScope(p.Groups["scope"].Value.Trim(), []), found.Where(c => c.Span.Start < p.Index || c.Span.Start >= p.Index + p.Length).ToList());
         }
@@ -346,6 +348,16 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
 
     [GeneratedRegex(@"\((?<scope>(?:phase|part|cohort|group|arm|stage)\s+[\w.-]{1,6}(?:\s+only)?)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScopeInParentheses();
+
+    [GeneratedRegex(@"(?:cancers?|carcinomas?|\w+omas?|leuka?emias?|disease|tumou?rs?|malignanc(?:y|ies)|neoplasms?|NHL|HL|NSCLC|SCLC)\s*\(\s*stages?\s+(?:IV|I{1,3})[ABC]?(?:\s*(?:-|–|to|or|and)\s*(?:IV|I{1,3})[ABC]?)?\s*(?:only\s*)?\)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CancerStageInParentheses();
+
+    [GeneratedRegex(@"^\(\s*stages?\s+(?:IV|I{1,3})[ABC]?(?:\s*(?:-|–|to|or|and)\s*(?:IV|I{1,3})[ABC]?)?\s*\)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RomanStage();
+
+    /// <summary>A cancer named in the next few words, with no punctuation between: "(stage II-IV) B-cell non-Hodgkin's lymphoma".</summary>
+    [GeneratedRegex(@"^[^.;:,()]{0,50}?\b(?:cancers?|carcinomas?|\w+omas?|leuka?emias?|tumou?rs?|malignanc(?:y|ies)|neoplasms?|NHL|NSCLC|SCLC)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CancerAfter();
 
     [GeneratedRegex(@"\b(?:healthy|controls?|control\s+(?:group|subjects|participants))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Healthy();

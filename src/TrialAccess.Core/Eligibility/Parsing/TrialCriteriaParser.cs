@@ -83,7 +83,8 @@ public static partial class TrialCriteriaParser
             var code = vocabulary.CancerTypes.Resolve(condition);
             var matches = vocabulary.Concepts.Names.FindAll(condition, Vocabulary.Tokenizer.Tokenize(condition));
             var concept = matches.Count == 0 ? null : matches.MaxBy(m => m.End - m.Start).Value;
-            EligibilityConstraint constraint = code is not null && code != Vocabulary.CancerTypeCatalog.Root
+            // "Cancer", "Neoplasms" among other conditions: any cancer, met by the patient's own (a code at the root).
+            EligibilityConstraint constraint = code is not null
                 ? new CancerTypeConstraint(code, condition)
                 : new ConditionConstraint(concept?.Name ?? condition.Trim(), concept?.Kind ?? Vocabulary.MedicalConceptKind.Condition);
             if (!studied.Contains(constraint))

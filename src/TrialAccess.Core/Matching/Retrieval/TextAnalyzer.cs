@@ -1,7 +1,8 @@
 namespace TrialAccess.Matching.Retrieval;
 
 /// <summary>
-/// Turns text into index terms: words of letters and digits, lower case, English stop words removed, Porter-stemmed.
+/// Turns text into index terms: words of letters and digits, lower case, in American spelling, English stop words
+/// removed, Porter-stemmed.
 /// The same analysis is applied to trials and to queries.
 /// </summary>
 public static class TextAnalyzer
@@ -53,7 +54,8 @@ public static class TextAnalyzer
 
             if (length > 0 && !tooLong)
             {
-                var word = new string(buffer[..length]);
+                // British and American spellings are one term ("thrombocythaemia", "thrombocythemia").
+                var word = Vocabulary.Spelling.American(new string(buffer[..length]));
                 if (!StopWords.Contains(word) && (length > 1 || char.IsDigit(word[0])))
                 {
                     term(PorterStemmer.Stem(word));

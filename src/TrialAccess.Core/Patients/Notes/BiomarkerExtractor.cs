@@ -298,6 +298,9 @@ internal static partial class BiomarkerExtractor
                     return new Result(BiomarkerStatus.Positive, null, null, null, tokens[first].End);
                 case "negative" when k + 1 < tokens.Count && tokens[k + 1].Norm is "for":
                     return new Result(BiomarkerStatus.Negative, null, null, null, tokens[first].End);
+                // "a pathogenic BRCA2 variant", "a deleterious germline BRCA1 variant": the gene carries a harmful alteration.
+                case "pathogenic" or "deleterious" when k == first - 1 || (k == first - 2 && tokens[k + 1].Norm is "germline" or "somatic"):
+                    return new Result(BiomarkerStatus.Positive, "mutation", null, null, tokens[first].End);
             }
         }
 

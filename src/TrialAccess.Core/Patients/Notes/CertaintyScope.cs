@@ -143,7 +143,8 @@ internal static class CertaintyScope
             var word = tokens[k].Norm;
             if (Relatives.Contains(word) || word == otherPronoun)
             {
-                return !TerminatedBetween(tokens, k + 1, first, clause: false, window: ForwardWindow, FamilyTerminators);
+                return !TerminatedBetween(tokens, k + 1, first, clause: false, window: ForwardWindow, FamilyTerminators)
+                    && !RelativeClauseClosed(tokens, k, first);
             }
 
             if (FamilyTerminators.Contains(word) || word is "he" or "she" or "patient" or "pt")
@@ -163,6 +164,28 @@ internal static class CertaintyScope
             if (Terminators.Contains(word) || ClauseVerbs.Contains(word))
             {
                 break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A relative named in a clause set off by commas ("a woman, whose mother died of ovarian cancer, was found to have
+    /// ..."): the relative's scope ends at the comma that closes the clause, and what follows is the patient's.
+    /// </summary>
+    private static bool RelativeClauseClosed(IReadOnlyList<NoteToken> tokens, int relative, int first)
+    {
+        if (relative == 0 || tokens[relative - 1].Norm != "whose")
+        {
+            return false;
+        }
+
+        for (var k = relative + 1; k <= first && k < tokens.Count; k++)
+        {
+            if (tokens[k].CommaBefore)
+            {
+                return true;
             }
         }
 
@@ -204,7 +227,9 @@ internal static class CertaintyScope
                 return true;
             }
 
-            if (word is "is" or "are" && k + 1 < tokens.Count && tokens[k + 1].Norm is "planned" or "recommended" or "proposed" or "scheduled" or "intended" or "booked" or "arranged")
+            // "radiotherapy to the stomach is planned", "... is being planned".
+            var being = word is "is" or "are" && k + 2 < tokens.Count && tokens[k + 1].Norm == "being" ? 1 : 0;
+            if (word is "is" or "are" && k + 1 + being < tokens.Count && tokens[k + 1 + being].Norm is "planned" or "recommended" or "proposed" or "scheduled" or "intended" or "booked" or "arranged")
             {
                 return k > next;
             }

@@ -12,7 +12,9 @@ internal static partial class ClinicalScoreExtractor
     [GeneratedRegex(@"\b(?<scale>KPS|Karnofsky|Lansky)(?:\s*(?:play[- ]performance\s+(?:score|scale|status)|play\s+(?:score|scale)|performance\s+status|performance\s+score|PS|score|status))?(?:\s*(?:of|is|was|:|=|-))*\s*(?<v>\d{2,3})\s*%?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Karnofsky();
 
-    [GeneratedRegex(@"\bstage\s*(?<g>(?:IV|I{1,3}|[0-4])(?:[ABC][1-3]?)?)(?![a-z0-9])|\bstage\s+(?:is|was)\s+(?<g>(?-i:IV|I{1,3})(?:[ABC][1-3]?)?)(?![a-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    // A lymphoma's Ann Arbor or Lugano letter for extranodal or splenic involvement ("stage IE", "stage IIAE") is left out
+    // of the group; written in capitals only, so "stage is" is no stage.
+    [GeneratedRegex(@"\bstage\s*(?<g>(?:IV|I{1,3}|[0-4])(?:[ABC][1-3]?)?)(?-i:[ES])?(?![a-z0-9])|\bstage\s+(?:is|was)\s+(?<g>(?-i:IV|I{1,3})(?:[ABC][1-3]?)?)(?![a-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex StageGroupPattern();
 
     [GeneratedRegex(@"\b[cpy]?(?<t>T(?:[0-4][a-d]?|is|x))\s*[cpy]?(?<n>N(?:[0-3][a-c]?(?:mi)?|x))\s*[cpy]?(?<m>M(?:[01][a-c]?|x))?\b", RegexOptions.CultureInvariant, 1000)]

@@ -345,10 +345,18 @@ public static partial class NoteReader
     /// <summary>
     /// The cancer of a sentence a stage belongs to: the first one named, unless the stage is written just before another
     /// ("acute myeloid leukaemia, four years after chemotherapy for stage II breast cancer": the stage is the breast
-    /// cancer's).
+    /// cancer's). A relative's cancer named first ("whose mother died of ovarian cancer, was found to have a pancreatic
+    /// adenocarcinoma ... (stage IV)") does not take the patient's stage.
     /// </summary>
     private static int StagedCancer(string note, List<Diagnosis> diagnoses, int first, Stage stage)
     {
+        var own = first;
+        while (own < diagnoses.Count - 1 && diagnoses[own].Certainty == Certainty.FamilyHistory)
+        {
+            own++;
+        }
+
+        first = diagnoses[own].Certainty == Certainty.FamilyHistory ? first : own;
         if (stage.Span is not { } at)
         {
             return first;
@@ -902,11 +910,29 @@ public static partial class NoteReader
         "solid tumor", "hematologic malignancy", "myeloid", "lymphoid", "myeloid neoplasm", "lymphoid neoplasm", "acute leukemia", "chronic leukemia",
     };
 
-    /// <summary>"The tumour", "carcinoma", "lymphoma" add nothing when the note also names the specific cancer.</summary>
+    /// <summary>
+    /// "The tumour", "carcinoma", "lymphoma" add nothing when the note also names the specific cancer, but for a stage: when
+    /// the note names one specific cancer of its own, the stage said of the bare word ("biopsies still show lymphoma ...
+    /// Lugano stage IE") is that cancer's, unless it has a stage group or TNM of its own.
+    /// </summary>
     private static List<Diagnosis> DropGenericCancers(List<Diagnosis> diagnoses)
     {
+        bool Own(Diagnosis d) => d.Certainty is Certainty.Asserted or Certainty.Historical;
         var hasSpecific = diagnoses.Any(d => d.Certainty != Certainty.FamilyHistory && !GenericCancers.Contains(CancerKey(d)));
-        return hasSpecific ? diagnoses.Where(d => d.Certainty == Certainty.FamilyHistory || !GenericCancers.Contains(CancerKey(d))).ToList() : diagnoses;
+        if (!hasSpecific)
+        {
+            return diagnoses;
+        }
+
+        var kept = diagnoses.Where(d => d.Certainty == Certainty.FamilyHistory || !GenericCancers.Contains(CancerKey(d))).ToList();
+        var specific = kept.Where(d => Own(d)).Select(CancerKey).Distinct(StringComparer.Ordinal).Count() == 1 ? kept.FindIndex(d => Own(d)) : -1;
+        var staged = diagnoses.LastOrDefault(d => Own(d) && GenericCancers.Contains(CancerKey(d)) && (d.Stage?.Group is not null || d.Stage?.T is not null));
+        if (specific >= 0 && staged is not null && kept[specific].Stage?.Group is null && kept[specific].Stage?.T is null)
+        {
+            kept[specific] = kept[specific] with { Stage = Merge(kept[specific].Stage, staged.Stage!) };
+        }
+
+        return kept;
     }
 
     /// <summary>
@@ -1094,6 +1120,25 @@ public static partial class NoteReader
     [GeneratedRegex(@"^(?:retroperitoneal|para-?aortic|paraaortic|mediastinal|hilar|axillary|cervical|supraclavicular|inguinal|pelvic|abdominal|regional|distant|iliac|peritoneal|pleural|contralateral|ipsilateral|upper|lower)$", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceAdjective();
 
+    /// <summary>"until two months ago", "until last year", "until March": the drug was stopped at a time now past.</summary>
+    private static bool StoppedSince(IReadOnlyList<NoteToken> tokens, int next)
+    {
+        if (next >= tokens.Count || tokens[next].Norm != "until" || tokens[next].BreakBefore)
+        {
+            return false;
+        }
+
+        for (var k = next + 1; k < tokens.Count && k <= next + 4; k++)
+        {
+            if (tokens[k].Norm is "ago" or "last" or "recently" or "previously")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsMetastasisWord(string word) => word is "mets" or "met" or "metastasis" or "metastases" or "metastatic" or "metastasic";
 
     private static IEnumerable<Therapy> Therapies(string note, IReadOnlyList<NoteToken> tokens, NoteLexicon lexicon, List<SourceSpan> labSpans, PatientSex? sex)
@@ -1124,11 +1169,23 @@ public static partial class NoteReader
             var current = false;
             for (var k = match.First - 1; k >= 0 && k >= match.First - 4; k--)
             {
+                // "takes aspirin and had hydroxyurea": a verb of the past between the cue and the drug is the drug's own.
+                if (tokens[k].Norm is "had" or "received" or "took" or "completed" or "stopped" or "discontinued")
+                {
+                    break;
+                }
+
                 if (CurrentCues.Contains(tokens[k].Norm))
                 {
                     current = tokens[k].Norm != "on" || progressed != true;
                     break;
                 }
+            }
+
+            // "had hydroxyurea until two months ago", "on imatinib until last year": taken until a time now past.
+            if (current && StoppedSince(tokens, match.Next))
+            {
+                current = false;
             }
 
             var kind = match.Entry.Kind == LexiconKind.Drug ? TherapyKind.Drug : match.Entry.Extra switch

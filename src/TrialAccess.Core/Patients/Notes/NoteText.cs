@@ -13,6 +13,9 @@ internal readonly record struct NoteToken(int Start, int Length, string Norm, bo
     /// <summary>True when every letter is a capital ("GIST", "T2").</summary>
     public bool AllUpper { get; init; }
 
+    /// <summary>True when a comma separates this word from the one before.</summary>
+    public bool CommaBefore { get; init; }
+
     public bool IsNumber => Norm.Length > 0 && char.IsAsciiDigit(Norm[0]) && Norm.All(c => char.IsAsciiDigit(c) || c is '.' or ',');
 }
 
@@ -79,11 +82,13 @@ internal static class NoteText
         var i = start;
         var buffer = new System.Text.StringBuilder();
         var breakBefore = false;
+        var commaBefore = false;
         while (i < end)
         {
             if (!char.IsLetterOrDigit(text[i]))
             {
                 breakBefore |= text[i] is '(' or ')' or ':' or '[' or ']' || (text[i] == '-' && i > start && text[i - 1] == ' ');
+                commaBefore |= text[i] == ',';
                 i++;
                 continue;
             }
@@ -122,8 +127,13 @@ internal static class NoteText
                 }
             }
 
-            tokens.Add(new NoteToken(tokenStart, i - tokenStart, Vocabulary.Spelling.American(buffer.ToString()), hasUpper, breakBefore && tokens.Count > 0) { AllUpper = hasUpper && !hasLower });
+            tokens.Add(new NoteToken(tokenStart, i - tokenStart, Vocabulary.Spelling.American(buffer.ToString()), hasUpper, breakBefore && tokens.Count > 0)
+            {
+                AllUpper = hasUpper && !hasLower,
+                CommaBefore = commaBefore && tokens.Count > 0,
+            });
             breakBefore = false;
+            commaBefore = false;
         }
 
         return tokens;
