@@ -141,6 +141,13 @@ public sealed class RelativeClauseAndFamilyTests
     }
 
     [Fact]
+    public void Parse_NilAsTheWholeRule_IsNoRule()
+    {
+        CriterionParser.Default.Parse("Nil", CriterionRole.Exclusion).Constraints.Should().ContainSingle(c => c is BoilerplateConstraint);
+        CriterionParser.Default.Parse("Nilotinib within 2 weeks", CriterionRole.Exclusion).Constraints.Should().Contain(c => c is PriorTherapyConstraint);
+    }
+
+    [Fact]
     public void Analyze_BritishAndAmericanSpellings_AreOneTerm()
     {
         TextAnalyzer.Terms("essential thrombocythaemia, leukaemia, oesophageal").Should().Equal(TextAnalyzer.Terms("essential thrombocythemia, leukemia, esophageal"));

@@ -248,6 +248,6 @@ public static partial class BoilerplateParser
     [GeneratedRegex(@"\b(?:other\s+)?protocol[- ]?(?:defined|specific)\s+(?:[\w/]+\s*){0,3}criteria", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProtocolCriteria();
 
-    [GeneratedRegex(@"^\W*(?:see\s+(?:above|below|inclusion|exclusion|disease\s+characteristics|patient\s+characteristics|section|protocol|criteria)|as\s+(?:above|stated\s+above|listed\s+above)|not\s+applicable|n/?a|none|no\s+(?:exclusion|inclusion)\s+criteria|no\s+eligibility\s+criteria|please\s+contact\s+site|not\s+specified|refer\s+to)|^[\w\s/,]{0,40}?(?::|--)?\s*(?:not\s+specified|see\s+(?:disease\s+characteristics|patient\s+characteristics|general\s+eligibility|above|below))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?:see\s+(?:above|below|inclusion|exclusion|disease\s+characteristics|patient\s+characteristics|section|protocol|criteria)|as\s+(?:above|stated\s+above|listed\s+above)|not\s+applicable|n/?a|none|nil\b|no\s+(?:exclusion|inclusion)\s+criteria|no\s+eligibility\s+criteria|please\s+contact\s+site|not\s+specified|refer\s+to)|^[\w\s/,]{0,40}?(?::|--)?\s*(?:not\s+specified|see\s+(?:disease\s+characteristics|patient\s+characteristics|general\s+eligibility|above|below))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpeningPointer();
 }
