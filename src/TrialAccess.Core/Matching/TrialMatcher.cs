@@ -258,11 +258,7 @@ public sealed class TrialMatcher
         if (_model is null && MainProblem.Of(patient) is { OncoTreeCode: { Length: > 0 } patientCode })
         {
             var cancers = context.Vocabulary.CancerTypes;
-            var naming = cancers.GroupsNaming(patientCode).ToList();
-            if (cancers.FamilyOf(patientCode) is { } family)
-            {
-                naming.Add(family);
-            }
+            var naming = Naming(cancers, patientCode);
 
             for (var i = 0; i < candidates.Count; i++)
             {
@@ -358,11 +354,24 @@ public sealed class TrialMatcher
 
     /// <summary>
     /// True when a title or condition names the patient's cancer type or one within it ("Splenic Marginal Zone Lymphoma" for
-    /// marginal zone lymphoma), or names that cancer without its subtype ("Acute Lymphoblastic Leukemia" for a T-ALL,
+    /// marginal zone lymphoma), its small family ("Marginal Zone Lymphoma" for a MALT lymphoma,
+    /// <see cref="Vocabulary.CancerTypeCatalog.FamilyOf"/>), or names that cancer without its subtype ("Acute Lymphoblastic Leukemia" for a T-ALL,
     /// <see cref="Vocabulary.CancerTypeCatalog.GroupsNaming"/>); not only a broader one.
     /// </summary>
     public static bool StudiesOwnType(Vocabulary.CancerTypeCatalog cancers, IEnumerable<string> subject, string patientCode) =>
-        StudiesOwnType(cancers, subject, patientCode, cancers.GroupsNaming(patientCode).ToList());
+        StudiesOwnType(cancers, subject, patientCode, Naming(cancers, patientCode));
+
+    /// <summary>The codes that name the patient's cancer besides its own and narrower ones: its groupings and its small family.</summary>
+    private static List<string> Naming(Vocabulary.CancerTypeCatalog cancers, string patientCode)
+    {
+        var naming = cancers.GroupsNaming(patientCode).ToList();
+        if (cancers.FamilyOf(patientCode) is { } family)
+        {
+            naming.Add(family);
+        }
+
+        return naming;
+    }
 
     private static bool StudiesOwnType(Vocabulary.CancerTypeCatalog cancers, IEnumerable<string> subject, string patientCode, List<string> naming) =>
         subject.Any(c => cancers.Resolve(c) is { } code && (cancers.IsWithin(code, patientCode) || naming.Contains(code, StringComparer.OrdinalIgnoreCase)));

@@ -174,6 +174,9 @@ public class TrialMatcherTests
     [InlineData("TLL", "Acute Leukemia", false)]
     [InlineData("ESCC", "Esophageal Cancer", true)]
     [InlineData("AML", "Leukemia", false)]
+    [InlineData("EMALT", "Marginal Zone Lymphoma", true)]
+    [InlineData("EMALT", "B-cell Lymphoma", false)]
+    [InlineData("PTCL", "T-cell Lymphoma", false)]
     public void StudiesOwnType_CountsACancerNamedWithoutItsSubtype_NotAGroupingAcrossTissues(string patientCode, string condition, bool expected)
     {
         TrialMatcher.StudiesOwnType(TrialAccess.Vocabulary.OncologyVocabulary.BuiltIn.CancerTypes, ["A study of a new drug", condition], patientCode).Should().Be(expected);
