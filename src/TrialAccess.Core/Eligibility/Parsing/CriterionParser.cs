@@ -349,14 +349,20 @@ public sealed partial class CriterionParser(OncologyVocabulary vocabulary)
     [GeneratedRegex(@"\((?<scope>(?:phase|part|cohort|group|arm|stage)\s+[\w.-]{1,6}(?:\s+only)?)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScopeInParentheses();
 
-    [GeneratedRegex(@"(?:cancers?|carcinomas?|\w+omas?|leuka?emias?|disease|tumou?rs?|malignanc(?:y|ies)|neoplasms?|NHL|HL|NSCLC|SCLC)\s*\(\s*stages?\s+(?:IV|I{1,3})[ABC]?(?:\s*(?:-|–|to|or|and)\s*(?:IV|I{1,3})[ABC]?)?\s*(?:only\s*)?\)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>The names of a cancer that may stand beside a stage in brackets.</summary>
+    private const string CancerNoun = @"cancers?|carcinomas?|\w+omas?|leuka?emias?|tumou?rs?|malignanc(?:y|ies)|neoplasms?|NHL|NSCLC|SCLC";
+
+    /// <summary>A cancer's stage group or range in brackets: "(stage III)", "(stages II-IV)", "(stage IIIA only)".</summary>
+    private const string BracketedRomanStage = @"\(\s*stages?\s+(?:IV|I{1,3})[ABC]?(?:\s*(?:-|–|to|or|and)\s*(?:IV|I{1,3})[ABC]?)?\s*(?:only\s*)?\)";
+
+    [GeneratedRegex(@"(?:" + CancerNoun + @"|disease|HL)\s*" + BracketedRomanStage + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CancerStageInParentheses();
 
-    [GeneratedRegex(@"^\(\s*stages?\s+(?:IV|I{1,3})[ABC]?(?:\s*(?:-|–|to|or|and)\s*(?:IV|I{1,3})[ABC]?)?\s*\)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^" + BracketedRomanStage + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RomanStage();
 
     /// <summary>A cancer named in the next few words, with no punctuation between: "(stage II-IV) B-cell non-Hodgkin's lymphoma".</summary>
-    [GeneratedRegex(@"^[^.;:,()]{0,50}?\b(?:cancers?|carcinomas?|\w+omas?|leuka?emias?|tumou?rs?|malignanc(?:y|ies)|neoplasms?|NHL|NSCLC|SCLC)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^.;:,()]{0,50}?\b(?:" + CancerNoun + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CancerAfter();
 
     [GeneratedRegex(@"\b(?:healthy|controls?|control\s+(?:group|subjects|participants))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
