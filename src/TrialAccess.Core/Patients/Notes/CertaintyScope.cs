@@ -147,6 +147,13 @@ internal static class CertaintyScope
                     && !RelativeClauseClosed(tokens, k, first);
             }
 
+            // "her sister, who had breast cancer at 45", "his father, who smoked, had lung cancer": a clause opened by "who"
+            // after a relative is about the relative, and so is the sentence the relative goes on to be the subject of.
+            if (word is "who" or "whom" && k > 0 && Relatives.Contains(tokens[k - 1].Norm))
+            {
+                return true;
+            }
+
             if (FamilyTerminators.Contains(word) || word is "he" or "she" or "patient" or "pt")
             {
                 break;
@@ -181,7 +188,13 @@ internal static class CertaintyScope
             return false;
         }
 
-        for (var k = relative + 1; k <= first && k < tokens.Count; k++)
+        return CommaBetween(tokens, relative + 1, first);
+    }
+
+    /// <summary>True when a comma stands before one of the words from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    private static bool CommaBetween(IReadOnlyList<NoteToken> tokens, int from, int to)
+    {
+        for (var k = from; k <= to && k < tokens.Count; k++)
         {
             if (tokens[k].CommaBefore)
             {

@@ -44,6 +44,24 @@ public sealed class RelativeClauseAndFamilyTests
     }
 
     [Theory]
+    [InlineData("Her sister, who had breast cancer at 45, is well.")]
+    [InlineData("Her father, who smoked, had breast cancer.")]
+    public void Extract_ACancerInAClauseAboutARelative_IsFamilyHistory(string sentence)
+    {
+        var patient = ReadingTestKit.Note("A 61-year-old woman with pancreatic adenocarcinoma. " + sentence);
+
+        patient.Diagnoses.Should().Contain(d => d.Text.Contains("breast", StringComparison.Ordinal) && d.Certainty == Certainty.FamilyHistory);
+        patient.Diagnoses.Should().Contain(d => d.OncoTreeCode == "PAAD" && d.Certainty == Certainty.Asserted);
+    }
+
+    [Fact]
+    public void Extract_ThePatientsCancerAfterARelativeWhoCameWithHer_IsThePatients()
+    {
+        ReadingTestKit.Note("A 61-year-old woman. Her husband, who came with her, says she has pancreatic adenocarcinoma.")
+            .Diagnoses.Should().Contain(d => d.OncoTreeCode == "PAAD" && d.Certainty == Certainty.Asserted);
+    }
+
+    [Theory]
     [InlineData("Germline testing found a pathogenic BRCA2 variant.", "BRCA2", BiomarkerStatus.Positive)]
     [InlineData("She carries a deleterious germline BRCA1 variant.", "BRCA1", BiomarkerStatus.Positive)]
     [InlineData("No pathogenic BRCA2 variant was found.", "BRCA2", BiomarkerStatus.Negative)]
