@@ -341,8 +341,11 @@ public static partial class PatientSetting
     [GeneratedRegex(@"(?<!\b(?:no|not|without|free\s+of|absence\s+of|risk\s+of)\s+(?:(?:signs?|evidence|features?)\s+of\s+)?(?:\w+\s+)?)\b(?:progressive\s+disease|progression|progressed|progressing|relapse[ds]?|recurred|recurrence)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProgressionLater();
 
-    /// <summary>Words saying a response did not last: "rising white count", "worsening lymphadenopathy", "switched to", "no response", "transformation".</summary>
-    [GeneratedRegex(@"\b(?:worsening|worsened|rising|enlarging|enlarged|switched|transformation|transformed|new\s+(?:lesions?|metastas[ie]s)|(?:no|not\s+(?:have\s+)?(?:much\s+)?(?:in\s+the\s+way\s+of\s+)?(?:a\s+)?)\s*(?:significant\s+)?response)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Words saying a response did not last: "rising white count", "worsening lymphadenopathy", "switched to", "no response",
+    /// "transformation", "growth of the liver lesions", "new lung nodules"; not "no new lesions".
+    /// </summary>
+    [GeneratedRegex(@"\b(?:worsening|worsened|rising|enlarging|enlarged|switched|transformation|transformed|(?<!\bno\s+)growth\s+of|grew|increased\s+in\s+size|(?<!\bno\s+)new\s+(?:\w+\s+)?(?:lesions?|nodules?|metastas[ie]s|deposits?)|(?:no|not\s+(?:have\s+)?(?:much\s+)?(?:in\s+the\s+way\s+of\s+)?(?:a\s+)?)\s*(?:significant\s+)?response)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ResponseEnded();
 
     [GeneratedRegex(@"^(?:lumpectomy|mastectomy|lobectomy|pneumonectomy|thyroidectomy|hysterectomy|prostatectomy|colectomy|whipple procedure|tumor resection|nephrectomy|cystectomy|gastrectomy|esophagectomy|hepatectomy|anterior resection|laryngectomy|pancreatectomy)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

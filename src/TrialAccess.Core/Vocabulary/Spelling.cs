@@ -4,6 +4,8 @@ namespace TrialAccess.Vocabulary;
 /// British medical spellings read as their American forms, word by word, so that one vocabulary entry serves both:
 /// "polycythaemia", "oesophageal", "tumour", "paediatric", "oestrogen", "diarrhoea" are read as "polycythemia",
 /// "esophageal", "tumor", "pediatric", "estrogen", "diarrhea". Rules are on word parts that only these spellings have.
+/// Letters with diacritics are read without them ("waldenström", "sjögren", "naïve" as "waldenstrom", "sjogren", "naive"),
+/// the form vocabularies and most records use.
 /// </summary>
 public static class Spelling
 {
@@ -31,6 +33,8 @@ public static class Spelling
     /// <summary>The American spelling of a lower-case word (the word itself when no rule applies).</summary>
     public static string American(string word)
     {
+        ArgumentNullException.ThrowIfNull(word);
+        word = WithoutDiacritics(word);
         if (word.Length < 4 || !MayBeBritish(word))
         {
             return word;
@@ -49,6 +53,45 @@ public static class Spelling
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The word with its letters' diacritics removed and "æ", "œ" written out ("leukæmia" as "leukaemia"); most words are
+    /// ASCII and returned as they are. A table of the Latin letters, not Unicode normalisation, which the invariant
+    /// globalisation mode these hosts run in does not offer.
+    /// </summary>
+    private static string WithoutDiacritics(string word)
+    {
+        if (System.Text.Ascii.IsValid(word))
+        {
+            return word;
+        }
+
+        var folded = new System.Text.StringBuilder(word.Length + 2);
+        foreach (var c in word)
+        {
+            _ = c switch
+            {
+                'à' or 'á' or 'â' or 'ã' or 'ä' or 'å' or 'ā' or 'ă' or 'ą' => folded.Append('a'),
+                'ç' or 'ć' or 'č' => folded.Append('c'),
+                'è' or 'é' or 'ê' or 'ë' or 'ē' or 'ė' or 'ę' or 'ě' => folded.Append('e'),
+                'ì' or 'í' or 'î' or 'ï' or 'ī' or 'į' => folded.Append('i'),
+                'ñ' or 'ń' or 'ň' => folded.Append('n'),
+                'ò' or 'ó' or 'ô' or 'õ' or 'ö' or 'ø' or 'ō' or 'ő' => folded.Append('o'),
+                'ù' or 'ú' or 'û' or 'ü' or 'ū' or 'ů' or 'ű' => folded.Append('u'),
+                'ý' or 'ÿ' => folded.Append('y'),
+                'š' or 'ś' => folded.Append('s'),
+                'ž' or 'ź' or 'ż' => folded.Append('z'),
+                'ł' => folded.Append('l'),
+                'ř' => folded.Append('r'),
+                'ß' => folded.Append("ss"),
+                'æ' => folded.Append("ae"),
+                'œ' => folded.Append("oe"),
+                _ => folded.Append(c),
+            };
+        }
+
+        return folded.ToString();
     }
 
     /// <summary>Every rule's British part holds "ae", "oe" or "our": most words are passed over in one pass of their letters.</summary>

@@ -51,6 +51,11 @@ public class VocabularyTests
     [InlineData("hour", "hour")]
     [InlineData("shoes", "shoes")]
     [InlineData("aerobic", "aerobic")]
+    [InlineData("waldenström", "waldenstrom")]
+    [InlineData("sjögren", "sjogren")]
+    [InlineData("naïve", "naive")]
+    [InlineData("leukæmia", "leukemia")]
+    [InlineData("macroglobulinaemia", "macroglobulinemia")]
     public void American_BritishMedicalSpelling_GivesTheAmericanForm(string word, string american)
     {
         Spelling.American(word).Should().Be(american);
@@ -60,6 +65,8 @@ public class VocabularyTests
     [InlineData("polycythaemia vera", "PV")]
     [InlineData("chronic myeloid leukaemia", "CML")]
     [InlineData("oesophageal adenocarcinoma", "ESCA")]
+    [InlineData("Waldenström macroglobulinaemia", "WM")]
+    [InlineData("Waldenström's macroglobulinemia", "WM")]
     public void Resolve_BritishSpelling_GivesTheSameCode(string name, string code)
     {
         Vocabulary.CancerTypes.Resolve(name).Should().Be(code);

@@ -119,7 +119,7 @@ internal static class CertaintyScope
         }
 
         if (TriggerBefore(tokens, first, HypotheticalBefore, stopAtClause: true) || TriggerAfter(tokens, next, HypotheticalAfter, reach: 0) || PlannedAfter(tokens, next)
-            || UnderPlanHeading(tokens, first))
+            || PlannedBefore(tokens, first) || UnderPlanHeading(tokens, first))
         {
             return Certainty.Hypothetical;
         }
@@ -265,6 +265,40 @@ internal static class CertaintyScope
     }
 
     private const int PlannedWindow = 10;
+
+    /// <summary>
+    /// "Ovarian tissue cryopreservation is being arranged before chemotherapy", "he will have a port placed prior to
+    /// chemotherapy": a treatment that something still to come must precede has not been given. Only where the clause's
+    /// own verb looks ahead; in "her CA-125 before chemotherapy was 900" the treatment was given.
+    /// </summary>
+    private static bool PlannedBefore(IReadOnlyList<NoteToken> tokens, int first)
+    {
+        var at = first - 1;
+        if (at >= 0 && tokens[at].Norm is "the" or "any" or "her" or "his" or "their" or "starting" or "beginning" or "receiving")
+        {
+            at--;
+        }
+
+        var cue = at >= 0 && tokens[at].Norm == "before" ? at
+            : at >= 1 && tokens[at].Norm == "to" && tokens[at - 1].Norm == "prior" ? at - 1
+            : -1;
+        for (var k = cue - 1; k >= 0 && !tokens[k + 1].BreakBefore; k--)
+        {
+            var word = tokens[k].Norm;
+            if (word is "will" or "shall" or "being" or "arranged" or "planned" or "scheduled" or "booked" or "intended"
+                || (word is "is" or "are" && tokens[k + 1].Norm is "to" or "going"))
+            {
+                return true;
+            }
+
+            if (word is "was" or "were" or "had" or "did")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>After "will": a verb that gives a treatment, or places it before or after another ("precede", "be given").</summary>
     private static bool WillBeGiven(IReadOnlyList<NoteToken> tokens, int k)

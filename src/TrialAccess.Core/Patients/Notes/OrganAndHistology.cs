@@ -67,6 +67,8 @@ internal static partial class OrganAndHistology
             "larynx" or "laryngeal" or "glottis" or "supraglottis" or "supraglottic larynx" => Larynx,
             "oropharynx" or "oropharyngeal" or "tonsil" or "base of tongue" => Oropharynx,
             "nasopharynx" or "nasopharyngeal" or "postnasal space" => Nasopharynx,
+            "incisors" => Esophagus,
+            "anal verge" => Rectum,
             "oral cavity" or "tongue" or "oral tongue" or "floor of mouth" or "floor of the mouth" or "buccal mucosa" or "gingiva" or "alveolar ridge" or "retromolar trigone" => OralCavity,
             _ => null,
         };
@@ -84,6 +86,13 @@ internal static partial class OrganAndHistology
     [GeneratedRegex(@"\b(?:tumou?rs?|mass|masses|lesion|carcinoma|adenocarcinoma|cancer|neoplasm|malignancy|growth)\b[^.;()]{0,40}\(\s*(?:(?:left|right|mid|middle|upper|lower|distal|proximal|sigmoid|ascending|descending|transverse|anterior|posterior|lateral|medial|outer|inner|superior|inferior|(?:mid|upper|lower)-thoracic|thoracic|tail\s+of\s+the|head\s+of\s+the|body\s+of\s+the)\s+){0,3}(lungs?|lingula|(?<=(?:upper|middle|lower)\s+)lobe|breast|o?esophagus|stomach|pancreas|colon|caecum|cecum|rectum|kidney|bladder|prostate|ovary|endometrium|uterus|cervix|thyroid|anus|anal\s+canal|vulva|vagina|penis|gall\s?bladder|hypopharynx|p[iy]riform\s+sinus|larynx|glottis|oropharynx|tonsil|base\s+of\s+tongue)\s*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex TumourWithOrganAside();
 
+    /// <summary>
+    /// At endoscopy, how far a tumour lies from the incisors places it in the oesophagus, how far from the anal verge in the
+    /// rectum: "an ulcerated tumour from 28 to 33 cm from the incisors", "a mass 6 cm from the anal verge".
+    /// </summary>
+    [GeneratedRegex(@"\b(?:tumou?rs?|mass|masses|lesion|carcinoma|adenocarcinoma|cancer|neoplasm|malignancy|growth|stricture)\b[^.;()]{0,40}?\b\d+(?:\s*(?:-|\u2013|to)\s*\d+)?\s*cm\s+from\s+(?:the\s+)?(incisors|anal\s+verge)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex TumourAtEndoscopicDistance();
+
     /// <summary>"a pancreatic mass", "a left lung tumour", "a renal mass", "a nasopharyngeal mass", "a sigmoid adenocarcinoma".</summary>
     [GeneratedRegex(@"\b(lung|pulmonary|breast|o?esophageal|gastric|stomach|pancreatic|colonic|ca?ecal|sigmoid|rectosigmoid|rectal|renal|kidney|bladder|prostatic|prostate|ovarian|endometrial|uterine|thyroid|anal|vulval|vulvar|vaginal|penile|gallbladder|hypopharyngeal|laryngeal|oropharyngeal|nasopharyngeal|tongue)\s+(?:tumou?rs?|mass|masses|lump|lumps|neoplasm|carcinoma|adenocarcinoma|cancer|malignancy)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex OrganTumour();
@@ -99,7 +108,7 @@ internal static partial class OrganAndHistology
     /// <summary>Where a sentence places a tumour: each organ it names with a tumour word, and where.</summary>
     public static IEnumerable<(Organ Organ, SourceSpan Span)> Places(string note, NoteSentence sentence)
     {
-        foreach (var pattern in new[] { TumourInOrgan(), OrganTumour(), TumourWithOrganAside() })
+        foreach (var pattern in new[] { TumourInOrgan(), OrganTumour(), TumourWithOrganAside(), TumourAtEndoscopicDistance() })
         {
             for (var m = pattern.Match(note, sentence.Start, sentence.End - sentence.Start); m.Success; m = m.NextMatch())
             {
