@@ -208,5 +208,6 @@ public class VignetteCheckerTests
         VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-heldback-18.json"))).Vignettes.Should().HaveCount(10);
         VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-heldback-19.json"))).Vignettes.Should().HaveCount(10);
         VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-heldback-20.json"))).Vignettes.Should().HaveCount(10);
+        VignetteSuite.Parse(File.ReadAllText(Path.Combine(folder, "oncology-heldback-21.json"))).Vignettes.Should().HaveCount(10);
     }
 }
