@@ -18,6 +18,9 @@ public enum DiseaseExtent
     Recurrent,
     EarlyStage,
 
+    /// <summary>A cancer still to be removed: "resectable disease", "candidate for curative resection", "eligible for surgery with curative intent".</summary>
+    Resectable,
+
     /// <summary>In remission after a treatment that worked ("in first complete remission", "CR1"): the state of the disease, not its spread.</summary>
     Remission,
 }
@@ -88,6 +91,11 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
             {
                 return new ConstraintCheck(CriterionOutcome.NotMet, $"{borderline}: not unresectable, presumed", $"Is the patient's cancer {Describe()}?") { Presumed = true };
             }
+        }
+
+        if (Extents.Count == 1 && Extents[0] == DiseaseExtent.Resectable && Groups.Count == 0 && Tnm is null)
+        {
+            return ResectableNow(patient, stage);
         }
 
         if (stage is null && metastatic is null && !relapsed)
@@ -180,6 +188,33 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
             : ConstraintCheck.NotMet(DescribeStage(stage, metastatic));
     }
 
+    /// <summary>
+    /// A resectable cancer asked for ("resectable disease", "candidate for curative resection"): met by a cancer the record
+    /// says is to be operated on, failed by one it calls unresectable; a cancer already removed with nothing left has no
+    /// disease to resect, a presumed failure (the rule is of a trial given before the operation). Anything else is asked.
+    /// </summary>
+    private ConstraintCheck ResectableNow(PatientProfile patient, Stage? stage)
+    {
+        var question = $"Is the patient's cancer {Describe()}?";
+        if (stage?.Unresectable == true)
+        {
+            return ConstraintCheck.NotMet("the cancer is recorded as unresectable");
+        }
+
+        var cancer = patient.Diagnoses.FirstOrDefault(d => d.IsPrimary);
+        if (PatientSetting.ToBeOperated(patient, cancer) is { } operable)
+        {
+            return ConstraintCheck.Met(operable);
+        }
+
+        if (PatientSetting.ResectedWithoutDisease(patient) is { } gone)
+        {
+            return new ConstraintCheck(CriterionOutcome.NotMet, $"{gone}: already removed, presumed", question) { Presumed = true };
+        }
+
+        return (NamesACancerStage ? WithoutCancer(patient, "cancer stage") : null) ?? ConstraintCheck.Unknown(question, "resectability not recorded");
+    }
+
     /// <summary>"T1a", "T2", "Tis", "T0": a tumour no larger than T2.</summary>
     [GeneratedRegex(@"^T(?:is|[0-2][a-d]?)$", RegexOptions.CultureInvariant)]
     private static partial Regex SmallTumour();
@@ -238,7 +273,7 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
     private bool NamesACancerStage =>
         Groups.Count > 0
         || (Tnm is not null && TumourPart().IsMatch(Tnm))
-        || Extents.Any(e => e is DiseaseExtent.Metastatic or DiseaseExtent.LocallyAdvanced or DiseaseExtent.Unresectable);
+        || Extents.Any(e => e is DiseaseExtent.Metastatic or DiseaseExtent.LocallyAdvanced or DiseaseExtent.Unresectable or DiseaseExtent.Resectable);
 
     [GeneratedRegex(@"T(?:[0-4]|is)", RegexOptions.CultureInvariant)]
     private static partial Regex TumourPart();
@@ -302,6 +337,7 @@ public static partial class StageParser
             // Small cell lung cancer's "extensive stage" is its spread beyond one radiation field: read as metastatic.
             var extent = word.Contains("metasta", StringComparison.Ordinal) || word.StartsWith("extensive", StringComparison.Ordinal) ? DiseaseExtent.Metastatic
                 : word.Contains("locally", StringComparison.Ordinal) ? DiseaseExtent.LocallyAdvanced
+                : ResectableWords().IsMatch(word) ? DiseaseExtent.Resectable
                 : word.Contains("resect", StringComparison.Ordinal) || word.Contains("operab", StringComparison.Ordinal) ? DiseaseExtent.Unresectable
                 : word.Contains("recurr", StringComparison.Ordinal) || word.Contains("relaps", StringComparison.Ordinal) || word.Contains("refractory", StringComparison.Ordinal) || word.StartsWith("beyond", StringComparison.Ordinal) ? DiseaseExtent.Recurrent
                 : word.Contains("early", StringComparison.Ordinal) ? DiseaseExtent.EarlyStage
@@ -323,6 +359,13 @@ public static partial class StageParser
             ofCancer |= recurredCancer;
             spanStart = Math.Min(spanStart, m.Index);
             spanEnd = Math.Max(spanEnd, m.Index + m.Length);
+        }
+
+        // A resectable cancer is asked only of a cancer still in place: not beside an unresectable one ("resectable or
+        // unresectable"), nor where the rule goes on to the operation done ("resectable disease that has been resected").
+        if (extents.Contains(DiseaseExtent.Resectable) && (extents.Contains(DiseaseExtent.Unresectable) || AfterTheOperation().IsMatch(c.Text)))
+        {
+            extents.Remove(DiseaseExtent.Resectable);
         }
 
         // Remission words are rare; the pattern, which starts at "in", runs only where one is written.
@@ -352,6 +395,14 @@ public static partial class StageParser
 
         c.Add(new StageConstraint(groups.Distinct().ToList(), extents, tnm.Success ? tnm.Value : null) { Span = CriterionContext.Span(spanStart, spanEnd), Negated = c.IsNegatedAt(spanStart), Qualifies = c.IsQualifierAt(spanStart), RecurrenceOfCancer = ofCancer, NamesBorderline = c.Lower.Contains("borderline", StringComparison.Ordinal), UnresectableStage = (c.Lower.Contains("resect", StringComparison.Ordinal) || c.Lower.Contains("operab", StringComparison.Ordinal)) && UnresectableBeforeStage().IsMatch(c.Text) }, claim: false);
     }
+
+    /// <summary>The words of <see cref="Extent"/> that ask for a cancer still to be removed.</summary>
+    [GeneratedRegex(@"^(?:resectable|(?:candidates?|eligible|suitable|planned|scheduled|amenable)\b.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ResectableWords();
+
+    /// <summary>Words telling of an operation done or a time after it: "resected", "underwent", "after", "post-operative".</summary>
+    [GeneratedRegex(@"\b(?:resected|underwent|undergone|had\s+(?:a\s+)?(?:surgery|resection)|after|following|post-?operative(?:ly)?|postoperative|adjuvant|R0|R1)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AfterTheOperation();
 
     [GeneratedRegex(@"\b(?:unresectable|non-?resectable|inoperable|non-?operable)\s+(?:locally\s+advanced\s+(?:\(\s*)?)?stages?\s+(?:IV|I{1,3}|[1-4])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UnresectableBeforeStage();
@@ -389,7 +440,7 @@ public static partial class StageParser
     // Metastases named without a site ("no evidence of metastases", "known metastases") are the metastatic stage; a site's
     // ("brain metastases", "metastases to the liver") are a metastasis rule, read before this. The look back comes after
     // the word, so the pattern is tried only where "metastas" is written.
-    [GeneratedRegex(@"\b(?:metastatic|metastasi[sz]ed|distant\s+metastas[ie]s|metastas[ie]s(?<=\b(?:of|no|any|known|with|without|have|has|had)\s+metastas[ie]s)(?!\s+(?:to|in|of|at)\b)|locally\s+advanced|unresectable|non-?resectable|inoperable|not\s+(?:amenable\s+to|candidates?\s+for)\s+(?:(?:curative|complete|surgical|potentially\s+curative)\s+){0,2}(?:surgery|resection)|advanced(?!\s+(?:age|directive|heart|liver|kidney|renal|lung|copd|cirrhosis))|recurrent|relapsed|(?:primary\s+)?refractory(?!\s+(?:an(?:a)?emia|cytopenia|thrombocytopenia|to\b))|beyond\s+(?:first|1st|second|2nd)\s+(?:complete\s+)?remission|early[- ]stage|extensive[- ]stage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:metastatic|metastasi[sz]ed|distant\s+metastas[ie]s|metastas[ie]s(?<=\b(?:of|no|any|known|with|without|have|has|had)\s+metastas[ie]s)(?!\s+(?:to|in|of|at)\b)|locally\s+advanced|unresectable|non-?resectable|inoperable|(?<!\bborderline[\s-])resectable|(?:candidates?|eligible|suitable|planned|scheduled)\s+for\s+(?:(?:potentially\s+)?curative(?:[- ]intent)?\s+|complete\s+|radical\s+|surgical\s+|primary\s+|definitive\s+){0,2}resection|(?:candidates?|eligible|suitable|planned|scheduled)\s+for\s+(?:(?:potentially\s+)?curative\s+surgery|surgery\s+with\s+curative\s+intent)|amenable\s+to\s+(?:(?:curative|complete|surgical)\s+){0,2}resection|not\s+(?:amenable\s+to|candidates?\s+for)\s+(?:(?:curative|complete|surgical|potentially\s+curative)\s+){0,2}(?:surgery|resection)|advanced(?!\s+(?:age|directive|heart|liver|kidney|renal|lung|copd|cirrhosis))|recurrent|relapsed|(?:primary\s+)?refractory(?!\s+(?:an(?:a)?emia|cytopenia|thrombocytopenia|to\b))|beyond\s+(?:first|1st|second|2nd)\s+(?:complete\s+)?remission|early[- ]stage|extensive[- ]stage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Extent();
 
     /// <summary>A remission asked for: "in first complete remission", "achieved a complete remission", "first morphologic complete remission", "CR1"; not "remission induction".</summary>

@@ -1,0 +1,77 @@
+using TrialAccess.Core.Tests.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Constraints;
+using TrialAccess.Eligibility.Evaluation;
+using TrialAccess.Eligibility.Parsing;
+using TrialAccess.Eligibility.Segmentation;
+
+namespace TrialAccess.Core.Tests.Eligibility.Constraints.Stage;
+
+/// <summary>
+/// A rule asking for a cancer still to be removed ("resectable disease", "candidate for curative resection", "eligible
+/// for surgery with curative intent"): read as a stage extent, met by a cancer the record says is to be operated on, a
+/// presumed failure for one already removed, asked otherwise. Each case is invented text.
+/// </summary>
+public sealed class ResectableDiseaseTests
+{
+    private const string Resected = "A 58-year-old man had a distal gastrectomy with D2 lymphadenectomy five weeks ago for adenocarcinoma of the stomach. Pathology: pT3 pN2, margins clear (R0), stage IIIA. No distant disease on CT. Adjuvant chemotherapy is planned.";
+    private const string ToBeOperated = "A 62-year-old man has squamous cell carcinoma of the oesophagus, cT3 N1 M0. The multidisciplinary meeting judged the tumour resectable and recommended neoadjuvant chemoradiotherapy before oesophagectomy; nothing has been started.";
+    private const string Metastatic = "A 60-year-old man has adenocarcinoma of the stomach with liver metastases, untreated.";
+
+    private static IReadOnlyList<EligibilityConstraint> Parse(string text, CriterionRole role = CriterionRole.Inclusion) =>
+        CriterionParser.Default.Parse(text, role).Constraints;
+
+    [Theory]
+    [InlineData("Resectable disease")]
+    [InlineData("Candidate for curative resection")]
+    [InlineData("Eligible for surgery with curative intent")]
+    [InlineData("Patients must be suitable for potentially curative surgery")]
+    [InlineData("Tumour amenable to complete resection")]
+    public void Parse_ACancerStillToBeRemoved_IsResectable(string text)
+    {
+        Parse(text).OfType<StageConstraint>().Single().Extents.Should().Equal(DiseaseExtent.Resectable);
+    }
+
+    [Theory]
+    [InlineData("Resectable or unresectable disease")]
+    [InlineData("Resectable pancreatic cancer that has been resected")]
+    [InlineData("Borderline resectable pancreatic cancer")]
+    [InlineData("Completely resected stage III melanoma")]
+    [InlineData("Patients scheduled for elective surgery")]
+    public void Parse_NoCancerStillToBeRemoved_IsNotResectable(string text)
+    {
+        Parse(text).OfType<StageConstraint>().Should().NotContain(s => s.Extents.Contains(DiseaseExtent.Resectable));
+    }
+
+    [Fact]
+    public void Parse_NotAmenableToResection_StaysUnresectable()
+    {
+        Parse("Disease not amenable to curative resection").OfType<StageConstraint>().Single().Extents.Should().Equal(DiseaseExtent.Unresectable);
+    }
+
+    [Fact]
+    public void Evaluate_ACancerToBeOperatedOn_MeetsResectable()
+    {
+        ReadingTestKit.Evaluate("Eligible for surgery with curative intent", ReadingTestKit.Note(ToBeOperated)).Outcome.Should().Be(CriterionOutcome.Met);
+    }
+
+    [Fact]
+    public void Evaluate_ACancerAlreadyRemoved_FailsResectableByPresumption()
+    {
+        var result = ReadingTestKit.Evaluate("Candidate for curative resection", ReadingTestKit.Note(Resected));
+
+        result.Outcome.Should().Be(CriterionOutcome.NotMet);
+        result.Basis.Should().Be(OutcomeBasis.Presumed);
+    }
+
+    [Fact]
+    public void Evaluate_AMetastaticCancerWithNothingSaidOfSurgery_IsAsked()
+    {
+        ReadingTestKit.Evaluate("Resectable disease", ReadingTestKit.Note(Metastatic)).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
+
+    [Fact]
+    public void Evaluate_AnExclusionOfResectableDisease_IsPresumedNotMetForACancerAlreadyRemoved()
+    {
+        ReadingTestKit.Evaluate("Resectable disease", ReadingTestKit.Note(Resected), CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+}
