@@ -585,8 +585,20 @@ internal sealed partial class NoteLexicon
         IDH2 = idh2
         FLT3 = flt3
         NPM1 = npm1
-        KIT = kit; c-kit
+        KIT = kit; c-kit; cd117
         MYC = myc; c-myc
         HPV = hpv
+        MS4A1 = cd20
+        TNFRSF8 = cd30
+        CD19 = cd19
+        CD22 = cd22
+        CD33 = cd33
+        CD38 = cd38
+        TP53 = tp53
+        MYD88 = myd88
+        JAK2 = jak2
+        CALR = calr
+        MPL = mpl
+        BCR-ABL1 = bcr-abl; bcr-abl1; bcr::abl1
         """;
 }

@@ -95,6 +95,7 @@ public static partial class InfectionParser
     {
         // Whether the infection is active is read once a pathogen is named (most criteria name none).
         bool? active = null;
+        HashSet<string>? risked = null;
         foreach (var m in c.Contains(PathogenFragments) ? Pathogens().Matches(c.Text) : Enumerable.Empty<Match>())
         {
             if (c.IsClaimed(m.Index, m.Index + m.Length))
@@ -104,6 +105,17 @@ public static partial class InfectionParser
 
             var pathogen = m.Groups["hiv"].Success ? "HIV" : m.Groups["hbv"].Success ? "hepatitis B" : m.Groups["hcv"].Success ? "hepatitis C"
                 : m.Groups["tb"].Success ? "tuberculosis" : m.Groups["covid"].Success ? "COVID-19" : m.Groups["hep"].Success ? "hepatitis B" : "active infection";
+
+            // "Subjects at high risk of hepatitis B virus (HBV) infection should be screened", "must be tested for HIV": a
+            // risk of the infection, or a test for it, is not the infection, nor is the same pathogen named again.
+            if (RiskOrTestBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Index - 50), m.Index - Math.Max(0, m.Index - 50)))
+                || (risked is not null && risked.Contains(pathogen)))
+            {
+                (risked ??= []).Add(pathogen);
+                c.Claim(m.Index, m.Index + m.Length);
+                continue;
+            }
+
             if (m.Groups["hep"].Success)
             {
                 foreach (var virus in new[] { "hepatitis B", "hepatitis C" })
@@ -126,6 +138,10 @@ public static partial class InfectionParser
             c.Add(new InfectionConstraint(pathogen, (active ??= Active().IsMatch(c.Lower)) || pathogen == "active infection", SpecifierNear(c, m, pathogen), pathogen == "active infection" && Uncontrolled().IsMatch(c.Lower) && !ActiveOrUncontrolled().IsMatch(c.Lower)) { Span = CriterionContext.Span(m), Negated = c.IsNegatedAt(m.Index) ^ NegativeAfter().IsMatch(c.Text.AsSpan(m.Index + m.Length)), Qualifies = c.IsQualifierAt(m.Index) || (pathogen != "active infection" && CauseOfAfter().IsMatch(c.Text, m.Index + m.Length)) });
         }
     }
+
+    /// <summary>Before the pathogen: "at high risk of", "at increased risk for developing", "screened for", "tested for".</summary>
+    [GeneratedRegex(@"(?:\b(?:at|of)\s+(?:high\s+|higher\s+|increased\s+|elevated\s+)?risk\s+(?:of|for)(?:\s+(?:developing|acquiring|contracting|reactivation\s+of))?|\b(?:screened|tested|screening|testing)\s+for)\s+(?:(?:active|chronic|latent|the|an?)\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RiskOrTestBefore();
 
     /// <summary>After the pathogen: "-related", ")-related", "-associated", "-induced", "-defining" and the condition it causes.</summary>
     [GeneratedRegex(@"\G\)?[\s-]?(?:related|associated|induced|defining)\s+(?!infection)\w", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
