@@ -133,7 +133,11 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
             {
                 DiseaseExtent.Metastatic => metastatic,
                 DiseaseExtent.LocallyAdvanced => stage?.LocallyAdvanced ?? (stage?.Group is { } g ? g.StartsWith("III", StringComparison.Ordinal) || (g.StartsWith("IV", StringComparison.Ordinal) && !stage.Distant) : null),
-                DiseaseExtent.Unresectable => stage?.Unresectable ?? ((removed ??= PatientSetting.NoDiseaseLeft(patient)) is null ? null : false),
+                DiseaseExtent.Unresectable => stage?.Unresectable ?? (PatientSetting.ToBeOperated(patient, patient.Diagnoses.FirstOrDefault(d => d.IsPrimary)) is not null ? false
+                    : (removed ??= PatientSetting.NoDiseaseLeft(patient)) is null ? null : false),
+                DiseaseExtent.Resectable => stage?.Unresectable == true ? false
+                    : PatientSetting.ToBeOperated(patient, patient.Diagnoses.FirstOrDefault(d => d.IsPrimary)) is not null ? true
+                    : PatientSetting.ResectedWithoutDisease(patient) is not null ? false : null,
                 DiseaseExtent.Recurrent => relapsed ? true : stage?.Recurrent,
                 DiseaseExtent.Advanced => metastatic == true || stage?.LocallyAdvanced == true || stage?.Unresectable == true || stage?.Group is "IV" or "IVA" or "IVB" or "IVC" ? true : null,
                 DiseaseExtent.EarlyStage => stage?.Group is { } g2 ? !g2.StartsWith("IV", StringComparison.Ordinal) && !g2.StartsWith("III", StringComparison.Ordinal) : metastatic == true ? false : null,

@@ -74,4 +74,16 @@ public sealed class ResectableDiseaseTests
     {
         ReadingTestKit.Evaluate("Resectable disease", ReadingTestKit.Note(Resected), CriterionRole.Exclusion).Outcome.Should().Be(CriterionOutcome.NotMet);
     }
+
+    [Fact]
+    public void Evaluate_UnresectableAskedOfACancerRecordedResectable_IsNotMet()
+    {
+        ReadingTestKit.Evaluate("Unresectable or metastatic squamous cell carcinoma of the esophagus", ReadingTestKit.Note(ToBeOperated)).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_AResectableStageAskedOfACancerToBeOperatedOnWithoutAGroup_IsMet()
+    {
+        ReadingTestKit.Evaluate("Resectable disease, metastatic or not", ReadingTestKit.Note(ToBeOperated)).Outcome.Should().Be(CriterionOutcome.Met);
+    }
 }
