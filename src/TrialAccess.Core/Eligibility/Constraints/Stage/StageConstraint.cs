@@ -77,6 +77,18 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
             return new ConstraintCheck(CriterionOutcome.NotMet, $"{gone}: not unresectable, presumed", $"Is the patient's cancer {Describe()}?") { Presumed = true };
         }
 
+        // Metastatic disease, alone or with the other extents of a cancer no operation cures ("locally advanced or
+        // metastatic", "advanced or metastatic"), asked of a cancer the record says is to be operated on, or was removed
+        // with nothing left (not metastases removed, which a trial of metastatic disease may take): presumed not.
+        if (metastatic != true && stage?.Unresectable != true && !relapsed && Groups.Count == 0 && Tnm is null && Extents.Contains(DiseaseExtent.Metastatic)
+            && !(metastatic == false && Extents.Count == 1)
+            && Extents.All(e => e is DiseaseExtent.Metastatic or DiseaseExtent.LocallyAdvanced or DiseaseExtent.Advanced or DiseaseExtent.Unresectable or DiseaseExtent.Recurrent)
+            && (PatientSetting.ToBeOperated(patient, patient.Diagnoses.FirstOrDefault(d => d.IsPrimary))
+                ?? (PatientSetting.MetastasesResected(patient) ? null : PatientSetting.ResectedWithoutDisease(patient))) is { } curable)
+        {
+            return new ConstraintCheck(CriterionOutcome.NotMet, $"{curable}: not advanced or metastatic, presumed", $"Is the patient's cancer {Describe()}?") { Presumed = true };
+        }
+
         // A cancer the record calls borderline resectable is neither resectable outright nor unresectable: met where the
         // rule names borderline disease, presumed not met where it asks only for unresectable disease.
         if (!Negated && stage?.Unresectable != true && metastatic != true && !relapsed && Groups.Count == 0

@@ -86,4 +86,35 @@ public sealed class ResectableDiseaseTests
     {
         ReadingTestKit.Evaluate("Resectable disease, metastatic or not", ReadingTestKit.Note(ToBeOperated)).Outcome.Should().Be(CriterionOutcome.Met);
     }
+
+    [Theory]
+    [InlineData("Locally advanced or metastatic gastric adenocarcinoma")]
+    [InlineData("Recurrent or metastatic disease")]
+    public void Evaluate_AdvancedOrMetastaticAskedOfACancerAlreadyRemoved_IsPresumedNotMet(string criterion)
+    {
+        var result = ReadingTestKit.Evaluate(criterion, ReadingTestKit.Note(Resected));
+
+        result.Outcome.Should().Be(CriterionOutcome.NotMet);
+        result.Basis.Should().Be(OutcomeBasis.Presumed);
+    }
+
+    [Fact]
+    public void Evaluate_AdvancedOrMetastaticAskedOfACancerToBeOperatedOn_IsPresumedNotMet()
+    {
+        ReadingTestKit.Evaluate("Locally advanced or metastatic esophageal cancer", ReadingTestKit.Note(ToBeOperated)).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_MetastaticAskedOfACancerRecordedWithoutSpread_StaysRecorded()
+    {
+        ReadingTestKit.Evaluate("Metastatic disease", ReadingTestKit.Note(Resected)).Basis.Should().Be(OutcomeBasis.Recorded);
+    }
+
+    [Fact]
+    public void Evaluate_MetastaticAskedAfterMetastasesWereRemoved_IsNotPresumedAway()
+    {
+        var patient = ReadingTestKit.Note("A 60-year-old man with colon adenocarcinoma had a right hemicolectomy and later a resection of two liver metastases; there is no residual disease.");
+
+        ReadingTestKit.Evaluate("Locally advanced or metastatic colorectal cancer", patient).Basis.Should().NotBe(OutcomeBasis.Presumed);
+    }
 }
