@@ -151,7 +151,8 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
                     : PatientSetting.ToBeOperated(patient, patient.Diagnoses.FirstOrDefault(d => d.IsPrimary)) is not null ? true
                     : PatientSetting.ResectedWithoutDisease(patient) is not null ? false : null,
                 DiseaseExtent.Recurrent => relapsed ? true : stage?.Recurrent,
-                DiseaseExtent.Advanced => metastatic == true || stage?.LocallyAdvanced == true || stage?.Unresectable == true || stage?.Group is "IV" or "IVA" or "IVB" or "IVC" ? true : null,
+                DiseaseExtent.Advanced => metastatic == true || stage?.LocallyAdvanced == true || stage?.Unresectable == true || stage?.Group is "IV" or "IVA" or "IVB" or "IVC" ? true
+                    : stage?.Group is { } early && EarlyGroup(early) && stage.Recurrent != true && !relapsed && SolidPrimary(patient) ? false : null,
                 DiseaseExtent.EarlyStage => stage?.Group is { } g2 ? !g2.StartsWith("IV", StringComparison.Ordinal) && !g2.StartsWith("III", StringComparison.Ordinal) : metastatic == true ? false : null,
                 _ => null,
             };
@@ -230,6 +231,17 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
 
         return (NamesACancerStage ? WithoutCancer(patient, "cancer stage") : null) ?? ConstraintCheck.Unknown(question, "resectability not recorded");
     }
+
+    /// <summary>
+    /// True when the primary cancer is a solid tumour: a lymphoma's stage II may be called advanced (bulky, with B
+    /// symptoms), a solid tumour's not.
+    /// </summary>
+    private static bool SolidPrimary(PatientProfile patient) =>
+        patient.Diagnoses.FirstOrDefault(d => d.IsPrimary && d.Stage is not null) is { OncoTreeCode: { } code }
+        && OncologyVocabulary.BuiltIn.CancerTypes.TissueOf(code) is { } tissue && tissue is not ("LYMPH" or "MYELOID");
+
+    /// <summary>Stage 0, I or II ("IIA", "IB"): a solid cancer not advanced, whatever the organ (stage III may be locally advanced).</summary>
+    private static bool EarlyGroup(string group) => group is "0" || (group.StartsWith('I') && !group.StartsWith("III", StringComparison.Ordinal) && !group.StartsWith("IV", StringComparison.Ordinal));
 
     /// <summary>"T1a", "T2", "Tis", "T0": a tumour no larger than T2.</summary>
     [GeneratedRegex(@"^T(?:is|[0-2][a-d]?)$", RegexOptions.CultureInvariant)]

@@ -117,4 +117,20 @@ public sealed class ResectableDiseaseTests
 
         ReadingTestKit.Evaluate("Locally advanced or metastatic colorectal cancer", patient).Basis.Should().NotBe(OutcomeBasis.Presumed);
     }
+
+    [Fact]
+    public void Evaluate_AdvancedAskedOfAStageTwoSolidCancer_IsNotMet()
+    {
+        var patient = ReadingTestKit.Note("A 52-year-old woman with newly diagnosed ER-positive invasive ductal carcinoma of the left breast, clinical stage IIA (cT2 N0 M0), before surgery.");
+
+        ReadingTestKit.Evaluate("Advanced breast cancer", patient).Outcome.Should().Be(CriterionOutcome.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_AdvancedAskedOfAStageTwoLymphoma_IsAsked()
+    {
+        var patient = ReadingTestKit.Note("A 30-year-old man with classical Hodgkin lymphoma, Ann Arbor stage IIB with a bulky mediastinal mass, untreated.");
+
+        ReadingTestKit.Evaluate("Advanced stage Hodgkin lymphoma", patient).Outcome.Should().Be(CriterionOutcome.Unknown);
+    }
 }
