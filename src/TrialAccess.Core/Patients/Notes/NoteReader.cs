@@ -485,11 +485,11 @@ public static partial class NoteReader
     };
 
     /// <summary>
-    /// "No distant metastases", "non-metastatic", "M0"; "no liver, lung or peritoneal metastases" (two sites or more, the
+    /// "No distant metastases", "no distant or peritoneal disease", "staging CT clear", "non-metastatic", "M0"; "no liver, lung or peritoneal metastases" (two sites or more, the
     /// staging's own list); "no disease outside the femur"; "so the tumour is localised", "the disease is confined to the
     /// pelvis".
     /// </summary>
-    [GeneratedRegex(@"\bno\s+(?:evidence\s+of\s+|signs?\s+of\s+)?(?:(?:nodal|regional|lymph\s+node)\s+(?:or|and|/)\s+)?(?:distant|metastatic|systemic|extra-?\w+)\s+(?:disease|metastas[ie]s|spread|involvement)\b|\bno\s+(?:evidence\s+of\s+)?(?:distant\s+)?metastas[ie]s\b|\bno\s+(?:(?:liver|lung|bone|brain|peritoneal|hepatic|pulmonary|osseous|adrenal|visceral)(?:\s*,\s*|\s+or\s+|\s+and\s+|\s*,\s*or\s+)){1,4}(?:liver|lung|bone|brain|peritoneal|hepatic|pulmonary|osseous|adrenal|visceral)\s+(?:metastas[ie]s|deposits|spread)\b|\bnon-?metastatic\b|\b(?-i:c?M0)\b|\bno\s+(?:evidence\s+of\s+)?(?:disease|tumou?r|cancer)\s+(?:outside|beyond)\s+(?:the\s+)?\w+|\b(?:tumou?r|cancer|disease|sarcoma|carcinoma)\s+(?:is|was|remains|appears)\s+(?:therefore\s+|thus\s+)?(?:locali[sz]ed|confined\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\bno\s+(?:evidence\s+of\s+|signs?\s+of\s+)?(?:(?:nodal|regional|lymph\s+node)\s+(?:or|and|/)\s+)?(?:distant|metastatic|systemic|extra-?\w+)(?:\s+(?:or|and|/)\s+(?:peritoneal|nodal|regional))?\s+(?:disease|metastas[ie]s|spread|involvement)\b|\bstaging\s+(?:(?!(?:not|no|never)\b)[\w-]+\s+){0,4}?(?:(?:was|were|is|are)\s+)?(?:clear|negative|unremarkable)\b|\bno\s+(?:evidence\s+of\s+)?(?:distant\s+)?metastas[ie]s\b|\bno\s+(?:(?:liver|lung|bone|brain|peritoneal|hepatic|pulmonary|osseous|adrenal|visceral)(?:\s*,\s*|\s+or\s+|\s+and\s+|\s*,\s*or\s+)){1,4}(?:liver|lung|bone|brain|peritoneal|hepatic|pulmonary|osseous|adrenal|visceral)\s+(?:metastas[ie]s|deposits|spread)\b|\bnon-?metastatic\b|\b(?-i:c?M0)\b|\bno\s+(?:evidence\s+of\s+)?(?:disease|tumou?r|cancer)\s+(?:outside|beyond)\s+(?:the\s+)?\w+|\b(?:tumou?r|cancer|disease|sarcoma|carcinoma)\s+(?:is|was|remains|appears)\s+(?:therefore\s+|thus\s+)?(?:locali[sz]ed|confined\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NoDistantDisease();
 
     /// <summary>

@@ -97,4 +97,23 @@ public sealed class EndoscopicPlaceAndLetterFormTests
 
         PatientSetting.Treatment(patient)!.Value.Should().Be(TreatmentState.Responding);
     }
+
+    [Theory]
+    [InlineData("Staging CT and diagnostic laparoscopy found no distant or peritoneal disease.")]
+    [InlineData("Her staging CT was clear.")]
+    [InlineData("Staging PET-CT negative.")]
+    public void Extract_StagingThatFoundNoSpread_IsNotMetastatic(string sentence)
+    {
+        var patient = ReadingTestKit.Note("A 58-year-old woman has newly diagnosed adenocarcinoma of the stomach. " + sentence);
+
+        patient.Diagnoses.Single(d => d.OncoTreeCode == "STAD").Stage!.Metastatic.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Extract_StagingNotClear_IsNotReadAsNoSpread()
+    {
+        var patient = ReadingTestKit.Note("A 58-year-old woman has newly diagnosed adenocarcinoma of the stomach. The staging CT was not clear about two liver lesions.");
+
+        patient.Diagnoses.Single(d => d.OncoTreeCode == "STAD").Stage?.Metastatic.Should().NotBe(false);
+    }
 }
