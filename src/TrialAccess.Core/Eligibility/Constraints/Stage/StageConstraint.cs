@@ -362,6 +362,14 @@ public static partial class StageParser
             }
 
             var word = m.Value.ToLowerInvariant();
+            // "Elevations greater than these require metastatic work up", "to rule out ... metastatic bone scan
+            // positivity": a search for spread, not spread asked for.
+            if (word.StartsWith("metasta", StringComparison.Ordinal) && (SearchForSpreadAfter().IsMatch(c.Text, m.Index + m.Length)
+                || RuleOutBefore().IsMatch(c.Lower.AsSpan(Math.Max(0, m.Index - 50), m.Index - Math.Max(0, m.Index - 50)))))
+            {
+                continue;
+            }
+
             // Small cell lung cancer's "extensive stage" is its spread beyond one radiation field: read as metastatic.
             var extent = word.Contains("metasta", StringComparison.Ordinal) || word.StartsWith("extensive", StringComparison.Ordinal) ? DiseaseExtent.Metastatic
                 : word.Contains("locally", StringComparison.Ordinal) ? DiseaseExtent.LocallyAdvanced
@@ -423,6 +431,14 @@ public static partial class StageParser
 
         c.Add(new StageConstraint(groups.Distinct().ToList(), extents, tnm.Success ? tnm.Value : null) { Span = CriterionContext.Span(spanStart, spanEnd), Negated = c.IsNegatedAt(spanStart), Qualifies = c.IsQualifierAt(spanStart), RecurrenceOfCancer = ofCancer, NamesBorderline = c.Lower.Contains("borderline", StringComparison.Ordinal), UnresectableStage = (c.Lower.Contains("resect", StringComparison.Ordinal) || c.Lower.Contains("operab", StringComparison.Ordinal)) && UnresectableBeforeStage().IsMatch(c.Text) }, claim: false);
     }
+
+    /// <summary>After "metastatic": the search for spread ("work-up", "workup", "evaluation", "survey", "screening", "bone scan positivity").</summary>
+    [GeneratedRegex(@"\G\s+(?:work[\s-]?up|evaluation|survey|screening|search|bone\s+scan\s+positivity)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SearchForSpreadAfter();
+
+    /// <summary>Before "metastatic": "to rule out (the possibility of)", "to exclude".</summary>
+    [GeneratedRegex(@"\b(?:rule\s+out|ruling\s+out|to\s+exclude)\s+(?:the\s+)?(?:possibility\s+of\s+|presence\s+of\s+)?(?:\w+\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RuleOutBefore();
 
     /// <summary>The words of <see cref="Extent"/> that ask for a cancer still to be removed.</summary>
     [GeneratedRegex(@"^(?:resectable|(?:candidates?|eligible|suitable|planned|scheduled|amenable)\b.*)$", RegexOptions.CultureInvariant)]

@@ -133,4 +133,12 @@ public sealed class ResectableDiseaseTests
 
         ReadingTestKit.Evaluate("Advanced stage Hodgkin lymphoma", patient).Outcome.Should().Be(CriterionOutcome.Unknown);
     }
+
+    [Theory]
+    [InlineData("Elevations greater than these require metastatic work up")]
+    [InlineData("Bone X-ray evaluation was mandatory to rule out the possibility of metastatic bone scan positivity.")]
+    public void Parse_ASearchForSpread_IsNoMetastaticDisease(string text)
+    {
+        Parse(text).OfType<StageConstraint>().Should().BeEmpty();
+    }
 }
