@@ -116,4 +116,18 @@ public sealed class EndoscopicPlaceAndLetterFormTests
 
         patient.Diagnoses.Single(d => d.OncoTreeCode == "STAD").Stage?.Metastatic.Should().NotBe(false);
     }
+
+    [Theory]
+    [InlineData("A 44-year-old woman has adrenocortical carcinoma; the surgeons consider the disease unresectable.")]
+    [InlineData("A 60-year-old man has pancreatic adenocarcinoma, judged unresectable.")]
+    public void Extract_ACancerJudgedUnresectable_IsUnresectable(string note)
+    {
+        ReadingTestKit.Note(note).Diagnoses.Single().Stage!.Unresectable.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Extract_ACancerNotConsideredUnresectable_IsNotUnresectable()
+    {
+        ReadingTestKit.Note("A 60-year-old man has pancreatic adenocarcinoma; the surgeons do not consider it unresectable.").Diagnoses.Single().Stage?.Unresectable.Should().NotBe(true);
+    }
 }
