@@ -83,7 +83,7 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
         if (metastatic != true && stage?.Unresectable != true && !relapsed && Groups.Count == 0 && Tnm is null && Extents.Contains(DiseaseExtent.Metastatic)
             && !(metastatic == false && Extents.Count == 1)
             && Extents.All(e => e is DiseaseExtent.Metastatic or DiseaseExtent.LocallyAdvanced or DiseaseExtent.Advanced or DiseaseExtent.Unresectable or DiseaseExtent.Recurrent)
-            && (PatientSetting.ToBeOperated(patient, patient.Diagnoses.FirstOrDefault(d => d.IsPrimary))
+            && (ToBeOperated(patient)
                 ?? (PatientSetting.MetastasesResected(patient) ? null : PatientSetting.ResectedWithoutDisease(patient))) is { } curable)
         {
             return new ConstraintCheck(CriterionOutcome.NotMet, $"{curable}: not advanced or metastatic, presumed", $"Is the patient's cancer {Describe()}?") { Presumed = true };
@@ -118,7 +118,7 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
         if (Groups.Count > 0 && stage?.Group is { } group)
         {
             if (UnresectableStage && !Negated && Groups.Any(g => IsWithin(group, g))
-                && PatientSetting.ToBeOperated(patient, patient.Diagnoses.FirstOrDefault(d => d.IsPrimary)) is { } operable)
+                && ToBeOperated(patient) is { } operable)
             {
                 return new ConstraintCheck(CriterionOutcome.NotMet, $"stage {group}, but {operable}: not unresectable, presumed", $"Is the patient's cancer {Describe()}?") { Presumed = true };
             }
@@ -145,10 +145,10 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
             {
                 DiseaseExtent.Metastatic => metastatic,
                 DiseaseExtent.LocallyAdvanced => stage?.LocallyAdvanced ?? (stage?.Group is { } g ? g.StartsWith("III", StringComparison.Ordinal) || (g.StartsWith("IV", StringComparison.Ordinal) && !stage.Distant) : null),
-                DiseaseExtent.Unresectable => stage?.Unresectable ?? (PatientSetting.ToBeOperated(patient, patient.Diagnoses.FirstOrDefault(d => d.IsPrimary)) is not null ? false
+                DiseaseExtent.Unresectable => stage?.Unresectable ?? (ToBeOperated(patient) is not null ? false
                     : (removed ??= PatientSetting.NoDiseaseLeft(patient)) is null ? null : false),
                 DiseaseExtent.Resectable => stage?.Unresectable == true ? false
-                    : PatientSetting.ToBeOperated(patient, patient.Diagnoses.FirstOrDefault(d => d.IsPrimary)) is not null ? true
+                    : ToBeOperated(patient) is not null ? true
                     : PatientSetting.ResectedWithoutDisease(patient) is not null ? false : null,
                 DiseaseExtent.Recurrent => relapsed ? true : stage?.Recurrent,
                 DiseaseExtent.Advanced => metastatic == true || stage?.LocallyAdvanced == true || stage?.Unresectable == true || stage?.Group is "IV" or "IVA" or "IVB" or "IVC" ? true
@@ -218,8 +218,7 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
             return ConstraintCheck.NotMet("the cancer is recorded as unresectable");
         }
 
-        var cancer = patient.Diagnoses.FirstOrDefault(d => d.IsPrimary);
-        if (PatientSetting.ToBeOperated(patient, cancer) is { } operable)
+        if (ToBeOperated(patient) is { } operable)
         {
             return ConstraintCheck.Met(operable);
         }
@@ -231,6 +230,9 @@ public sealed partial record StageConstraint(IReadOnlyList<string> Groups, IRead
 
         return (NamesACancerStage ? WithoutCancer(patient, "cancer stage") : null) ?? ConstraintCheck.Unknown(question, "resectability not recorded");
     }
+
+    /// <summary>The words saying the patient's primary cancer is to be operated on (<see cref="PatientSetting.ToBeOperated"/>), or null.</summary>
+    private static string? ToBeOperated(PatientProfile patient) => PatientSetting.ToBeOperated(patient, patient.Diagnoses.FirstOrDefault(d => d.IsPrimary));
 
     /// <summary>
     /// True when the primary cancer is a solid tumour: a lymphoma's stage II may be called advanced (bulky, with B
