@@ -171,18 +171,17 @@ public sealed class PlaceResolver
     }
 
     /// <summary>Lower case, accents removed, every run of non-alphanumerics one space.</summary>
+    /// <remarks>
+    /// Accents are removed by <see cref="Vocabulary.Spelling.WithoutDiacritics"/>: <c>string.Normalize</c> returns the text
+    /// unchanged under the invariant globalisation these hosts run in, so "São Paulo" had not met "Sao Paulo".
+    /// </remarks>
     internal static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        var unaccented = Vocabulary.Spelling.WithoutDiacritics(text.ToLowerInvariant());
+        var builder = new StringBuilder(unaccented.Length);
         var pendingSpace = false;
-        foreach (var c in decomposed)
+        foreach (var c in unaccented)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
             if (char.IsLetterOrDigit(c))
             {
                 if (pendingSpace && builder.Length > 0)

@@ -56,11 +56,11 @@ public static class Spelling
     }
 
     /// <summary>
-    /// The word with its letters' diacritics removed and "æ", "œ" written out ("leukæmia" as "leukaemia"); most words are
+    /// The lower-case text with its letters' diacritics removed and "æ", "œ" written out ("leukæmia" as "leukaemia"); most words are
     /// ASCII and returned as they are. A table of the Latin letters, not Unicode normalisation, which the invariant
     /// globalisation mode these hosts run in does not offer.
     /// </summary>
-    private static string WithoutDiacritics(string word)
+    internal static string WithoutDiacritics(string word)
     {
         if (System.Text.Ascii.IsValid(word))
         {
